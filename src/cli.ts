@@ -1,0 +1,217 @@
+// Declares the commands and flags, normalises them, and calls the command functions. The one
+// place that turns errors into messages and exit codes.
+import { Command, CommanderError, Option } from "commander";
+import { Context, type Deps, type Globals } from "./context.js";
+import { UserError } from "./errors.js";
+import { check } from "./commands/check.js";
+import { callLog, letterLog } from "./commands/contact.js";
+import { customerAdd, customerEdit, customerList, customerShow } from "./commands/customer.js";
+import { init } from "./commands/init.js";
+import { staffAdd, staffList } from "./commands/staff.js";
+import { ticketList, ticketOpen, ticketShow } from "./commands/ticket.js";
+import { ticketArrive, ticketCancel, ticketClose, ticketDispatch, ticketEscalate, ticketReopen, ticketResolve } from "./commands/ticket-life.js";
+import { CHANNELS, DIRECTIONS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS } from "./domain/schema.js";
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** How the command was typed, for the commit's Aftercare-Command trailer: one line, quoted. */
+export function commandLine(argv: string[]): string {
+  return ["aftercare", ...argv]
+    .map((a) => (/^[\p{L}\p{N}_@%+=:,./-]+$/u.test(a) ? a : JSON.stringify(a)))
+    .join(" ");
+}
+
+export async function main(argv: string[], deps: Deps): Promise<number> {
+  const io = deps.io;
+  const program = new Command("aftercare");
+  let ctx: Context | undefined;
+  let exitCode = 0;
+
+  const run =
+    <A extends unknown[]>(fn: (ctx: Context, ...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      const cmd = args[args.length - 1] as Command;
+      ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
+      ctx.commandLine = commandLine(argv);
+      const result = await fn(ctx, ...args);
+      if (Array.isArray(result) && cmd.name() === "check" && result.length) exitCode = 1;
+    };
+
+  program
+    .description("A service desk for after-sales work: customers, tickets, calls and letters kept as YAML in git.")
+    .version("0.1.0", "-V, --version")
+    .option("--records <dir>", "the store (default: $AFTERCARE_RECORDS, else the nearest folder upward with aftercare.yaml)")
+    .option("--as <name>", "who is acting (default: $AFTERCARE_USER, else git's user.name)")
+    .option("--now <datetime>", "pretend it is this moment (default: $AFTERCARE_NOW, else the clock)")
+    .option("--json", "print data as JSON")
+    .option("--no-input", "never prompt; a missing flag is an error")
+    .option("--no-color", "no colour, even on a terminal")
+    .option("--debug", "show stack traces of internal errors")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.replace(/^error: /, "")) })
+    .showSuggestionAfterError(true)
+    .addHelpText("after", "\nExit codes: 0 done, 1 failed (or problems found), 2 wrong usage.\nSee README.md for a day at the desk.");
+
+  program
+    .command("init [dir]")
+    .description("create a store: aftercare.yaml, the folders, a git repository and its first commit")
+    .requiredOption("--company <name>", "the company's name")
+    .option("--timezone <zone>", "IANA time zone the company works in (default: this machine's)")
+    .addOption(new Option("--locale <locale>", "language of reports and messages").choices(["zh-CN", "en"]))
+    .action(
+      run(async (c, dir: string | undefined, o: { company: string; timezone?: string; locale?: string }) => {
+        const r = await init({ dir, ...o, as: c.globals.as }, deps);
+        if (c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
+        else {
+          io.out(`${r.root}\n`);
+          io.err(`created an aftercare store for ${r.settings.company} (${r.settings.timezone}, ${r.settings.locale})${r.gitInit ? " in a new git repository" : ""}\nnext: aftercare staff add NAME --role clerk\n`);
+        }
+      }),
+    );
+
+  const staff = program.command("staff").description("the staff list in aftercare.yaml");
+  staff
+    .command("add <name>")
+    .description("add a staff member")
+    .addOption(new Option("--role <role>", "what they do").choices(ROLES))
+    .option("--phone <phone>", "their phone")
+    .option("--email <email>", "their e-mail (used as the commit author's)")
+    .action(run((c, name: string, o: { role?: string; phone?: string; email?: string }) => staffAdd({ name, ...o }, c)));
+  staff.command("list").description("list the staff").action(run((c) => staffList(c)));
+
+  const customerFlags = (cmd: Command) =>
+    cmd
+      .option("--address <text>", "postal address")
+      .option("--contact <name>", "contact person (added, or updated when the name exists)")
+      .option("--title <text>", "the contact person's position")
+      .option("--phone <phone>", "contact phone (repeatable)", collect)
+      .option("--email <email>", "contact e-mail")
+      .option("--tag <tag>", "tag, e.g. vip or a region (repeatable)", collect)
+      .option("--equipment <text>", "equipment the customer runs (repeatable)", collect)
+      .option("--vehicle <plate>", "a vehicle's plate (repeatable)", collect)
+      .option("--note <text>", "free note");
+  const customer = program.command("customer").description("customer files (form 1 of the regulation)");
+  customerFlags(customer.command("add [name]").description("file a new customer").option("--name <name>", "the customer's organisation or name").option("--allow-duplicate", "add even if a customer of the same name exists")).action(
+    run((c, name: string | undefined, o: Record<string, unknown>) => customerAdd({ ...o, name: (o.name as string | undefined) ?? name }, c)),
+  );
+  customer
+    .command("list")
+    .description("list customers")
+    .option("--search <text>", "match name, contact, phone digits, address or tag")
+    .action(run((c, o: { search?: string }) => customerList(o, c)));
+  customer
+    .command("show <id>")
+    .description("a customer's file, tickets and contacts (ID, prefix or name)")
+    .action(run((c, id: string) => customerShow({ id }, c)));
+  customerFlags(customer.command("edit <id>").description("change a customer: with flags, or in $EDITOR when none are given").option("--name <name>", "new name").option("--untag <tag>", "remove a tag (repeatable)", collect)).action(
+    run((c, id: string, o: Record<string, unknown>) => customerEdit({ ...o, id }, c)),
+  );
+
+  const ticket = program.command("ticket").description("tickets: repair, installation, maintenance, consultation, complaint");
+  ticket
+    .command("open")
+    .description("open a ticket for a customer's request")
+    .option("--customer <id-or-name>", "the customer: ID, prefix, name, contact or phone")
+    .option("--problem <text>", "the problem as the customer reports it")
+    .option("--request <text>", "the service the customer wants")
+    .addOption(new Option("--kind <kind>", "kind of request").choices(TICKET_KINDS).default("repair"))
+    .addOption(new Option("--channel <channel>", "how it came in").choices(CHANNELS).default("phone"))
+    .option("--received <datetime>", "when it came in (default: now)")
+    .option("--assignee <name>", "staff member handling it")
+    .action(run((c, o: Record<string, string | undefined>) => ticketOpen(o, c)));
+  ticket
+    .command("list")
+    .description("list tickets (default: the ones not yet resolved)")
+    .option("--status <status>", "open, escalated, dispatched, onsite, resolved, closed, cancelled (comma-separated), or all")
+    .option("--customer <id-or-name>", "only this customer's")
+    .option("--assignee <name>", "only those assigned or dispatched to this person")
+    .action(run((c, o: Record<string, string | undefined>) => ticketList(o, c)));
+  ticket.command("show <id>").description("a ticket and its contacts").action(run((c, id: string) => ticketShow({ id }, c)));
+  const at = "when it happened (default: now)";
+  ticket
+    .command("escalate <id>")
+    .description("report to the engineering supervisor (R-ESC-1DAY)")
+    .option("--to <name>", "who (default: the one staff member with role engineering)")
+    .option("--note <text>", "what could not be answered")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: { to?: string; note?: string; at?: string }) => ticketEscalate({ id, ...o }, c)));
+  ticket
+    .command("dispatch <id>")
+    .description("send a technician (R-DISPATCH)")
+    .option("--technician <name>", "who goes")
+    .option("--depart <datetime>", "when they leave")
+    .option("--arrive <datetime>", "when they arrive")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: { technician?: string; depart?: string; arrive?: string; at?: string }) => ticketDispatch({ id, ...o }, c)));
+  ticket.command("arrive <id>").description("the technician is on site").option("--at <datetime>", at).action(run((c, id: string, o: { at?: string }) => ticketArrive({ id, ...o }, c)));
+  ticket
+    .command("resolve <id>")
+    .description("note the solution (the customer is told the same day, R-ANSWER-SAME-DAY)")
+    .option("--note <text>", "what solved it")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: { note?: string; at?: string }) => ticketResolve({ id, ...o }, c)));
+  ticket.command("close <id>").description("close a resolved ticket").option("--at <datetime>", at).action(run((c, id: string, o: { at?: string }) => ticketClose({ id, ...o }, c)));
+  ticket
+    .command("cancel <id>")
+    .description("cancel a ticket (its duties no longer apply)")
+    .option("--reason <text>", "why")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: { reason?: string; at?: string }) => ticketCancel({ id, ...o }, c)));
+  ticket
+    .command("reopen <id>")
+    .description("reopen a resolved, closed or cancelled ticket")
+    .option("--note <text>", "why")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: { note?: string; at?: string }) => ticketReopen({ id, ...o }, c)));
+
+  program
+    .command("call")
+    .description("phone calls (R-RECORD-CALL, R-CALL-REGISTER)")
+    .command("log")
+    .description("log a call, inbound or outbound")
+    .option("--customer <id-or-name>", "the customer (optional with --ticket)")
+    .option("--ticket <id>", "the ticket the call is about")
+    .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
+    .addOption(new Option("--purpose <purpose>", "what the call was for").choices(PURPOSES))
+    .option("--summary <text>", "the key points of the conversation")
+    .option("--at <datetime>", "when (default: now)")
+    .option("--person <name>", "who we spoke to")
+    .option("--request <text>", "a request the customer made (repeatable)", collect)
+    .option("--complaint <text>", "a complaint the customer made (repeatable)", collect)
+    .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
+    .option("--next-date <date>", "the planned next contact (R-NEXT-SERVICE)")
+    .option("--next-topic <text>", "what the next contact is about")
+    .action(run((c, o: Record<string, unknown>) => callLog(o, c)));
+
+  program
+    .command("letter")
+    .description("letters: notices, invitations, replies (R-LETTER-REGISTER)")
+    .command("log")
+    .description("log a letter sent to a customer")
+    .option("--customer <id-or-name>", "the customer (optional with --ticket)")
+    .option("--ticket <id>", "the ticket the letter is about")
+    .addOption(new Option("--kind <kind>", "notice, invitation or reply").choices(LETTER_KINDS))
+    .option("--subject <text>", "the letter's subject")
+    .option("--sent <date>", "when it was sent (default: today)")
+    .option("--summary <text>", "what it says")
+    .action(run((c, o: Record<string, string | undefined>) => letterLog(o, c)));
+
+  program
+    .command("check")
+    .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
+    .action(run((c) => check(c)));
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+    if (e instanceof UserError) {
+      io.err(`${e.message}\n`);
+      return e.exitCode;
+    }
+    const debug = (ctx?.globals.debug ?? argv.includes("--debug")) || Boolean(deps.env.AFTERCARE_DEBUG);
+    io.err(debug && e instanceof Error ? `${e.stack}\n` : `internal error: ${e instanceof Error ? e.message : String(e)} (a bug in aftercare; run again with --debug for details)\n`);
+    return 1;
+  }
+}

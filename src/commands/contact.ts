@@ -1,0 +1,107 @@
+// aftercare call log | letter log: every conversation and letter, written down (R-RECORD-CALL,
+// R-CALL-REGISTER, R-LETTER-REGISTER), with the next contact it plans (R-NEXT-SERVICE).
+import { UsageError } from "../errors.js";
+import type { Context } from "../context.js";
+import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../domain/schema.js";
+import { oneLine } from "../format/text.js";
+import type { Loaded } from "../store/store.js";
+import { choice, dateFlag, dateTimeFlag, findCustomer, findRecord, nowStamp, requireFlags, written } from "./common.js";
+
+/** The customer and ticket a contact is about; --ticket alone is enough to know the customer. */
+async function subject(ctx: Context, customer?: string, ticket?: string): Promise<{ customer: Loaded<"customer">; ticket?: Loaded<"ticket"> }> {
+  const t = ticket ? await findRecord(ctx, "ticket", ticket) : undefined;
+  if (!customer && t) return { customer: await (await ctx.store()).get("customer", t.value.customer), ticket: t };
+  const c = await findCustomer(ctx, customer!);
+  if (t && t.value.customer !== c.id) throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
+  return { customer: c, ticket: t };
+}
+
+async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string) {
+  const store = await ctx.store();
+  const actor = await ctx.actor();
+  const clean = contactSchema.parse({ ...value, staff: actor.name });
+  return store.withLock(async () => {
+    const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
+    await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
+    written(ctx, rec, sentence.replace("{id}", rec.id));
+    return rec;
+  });
+}
+
+export interface CallLogOptions {
+  customer?: string;
+  ticket?: string;
+  direction?: string;
+  purpose?: string;
+  summary?: string;
+  at?: string;
+  person?: string;
+  request?: string[];
+  complaint?: string[];
+  satisfaction?: string;
+  nextDate?: string;
+  nextTopic?: string;
+}
+
+export async function callLog(opts: CallLogOptions, ctx: Context) {
+  requireFlags([["--customer (or --ticket)", opts.customer ?? opts.ticket], ["--direction", opts.direction], ["--purpose", opts.purpose], ["--summary", opts.summary]], "call log");
+  const direction = choice(opts.direction, DIRECTIONS, "--direction")!;
+  const purpose = choice(opts.purpose, PURPOSES, "--purpose")!;
+  let satisfaction: number | undefined;
+  if (opts.satisfaction !== undefined) {
+    satisfaction = Number(opts.satisfaction);
+    if (!/^[1-5]$/.test(opts.satisfaction.trim())) throw new UsageError(`--satisfaction "${opts.satisfaction}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`);
+  }
+  if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
+    throw new UsageError("--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written");
+  const nextDate = await dateFlag(ctx, opts.nextDate, "--next-date");
+  const at = (await dateTimeFlag(ctx, opts.at, "--at")) ?? (await nowStamp(ctx));
+  const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
+  const value: Contact = {
+    customer: customer.id,
+    ticket: ticket?.id,
+    at,
+    channel: "call",
+    direction,
+    purpose,
+    staff: "",
+    person: opts.person,
+    summary: opts.summary,
+    requests: opts.request?.length ? opts.request : undefined,
+    complaints: opts.complaint?.length ? opts.complaint : undefined,
+    satisfaction,
+    next: nextDate ? { date: nextDate, topic: opts.nextTopic! } : undefined,
+  };
+  const dir = direction === "in" ? "inbound" : "outbound";
+  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket.id}` : ""}) — ${customer.value.name}`, `logged ${dir} ${purpose} call {id} with ${oneLine(customer.value.name)}${nextDate ? `; next contact planned for ${nextDate}` : ""}`);
+}
+
+export interface LetterLogOptions {
+  customer?: string;
+  ticket?: string;
+  kind?: string;
+  subject?: string;
+  sent?: string;
+  summary?: string;
+}
+
+const LETTER_PURPOSE = { notice: "notice", invitation: "notice", reply: "followup" } as const;
+
+export async function letterLog(opts: LetterLogOptions, ctx: Context) {
+  requireFlags([["--customer (or --ticket)", opts.customer ?? opts.ticket], ["--kind", opts.kind], ["--subject", opts.subject]], "letter log");
+  const kind = choice(opts.kind, LETTER_KINDS, "--kind")!;
+  const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
+  const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
+  const value: Contact = {
+    customer: customer.id,
+    ticket: ticket?.id,
+    at: sent!,
+    channel: "letter",
+    direction: "out",
+    purpose: LETTER_PURPOSE[kind],
+    staff: "",
+    letter: { kind, subject: opts.subject! },
+    summary: opts.summary,
+  };
+  return save(ctx, value, `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`, `logged ${kind} letter {id} to ${oneLine(customer.value.name)}, sent ${sent}`);
+}

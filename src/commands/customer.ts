@@ -1,0 +1,185 @@
+// aftercare customer add | list | show | edit: the customer file (form 1 of the regulation, A2).
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { UsageError, UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { customerSchema, type Customer, type Person } from "../domain/schema.js";
+import { searchCustomers } from "../domain/search.js";
+import { isOpen } from "../domain/ticket.js";
+import { formatShort } from "../domain/time.js";
+import { fields, table } from "../format/table.js";
+import { oneLine, safe } from "../format/text.js";
+import { writeAtomic } from "../store/fsutil.js";
+import { validate } from "../store/store.js";
+import { parseYaml } from "../store/yaml.js";
+import { findCustomer, nowStamp, written } from "./common.js";
+
+export interface CustomerFields {
+  name?: string;
+  address?: string;
+  contact?: string;
+  title?: string;
+  phone?: string[];
+  email?: string;
+  tag?: string[];
+  untag?: string[];
+  equipment?: string[];
+  vehicle?: string[];
+  note?: string;
+}
+
+const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+
+function applyFields(c: Customer, f: CustomerFields): Customer {
+  const next: Customer = { ...c };
+  if (f.name !== undefined) next.name = f.name;
+  if (f.address !== undefined) next.address = f.address || undefined;
+  if (f.note !== undefined) next.note = f.note || undefined;
+  if (f.contact !== undefined || f.phone?.length || f.email !== undefined) {
+    const contacts = [...(c.contacts ?? [])];
+    const name = f.contact ?? contacts[0]?.name;
+    if (!name) throw new UsageError("--phone and --email belong to a contact person: give --contact NAME too; nothing was written");
+    const i = contacts.findIndex((p) => p.name === name.trim());
+    const old: Person = i >= 0 ? contacts[i]! : { name };
+    const person: Person = {
+      ...old,
+      ...(f.title ? { title: f.title } : {}),
+      ...(f.phone?.length ? { phones: uniq([...(old.phones ?? []), ...f.phone]) } : {}),
+      ...(f.email ? { email: f.email } : {}),
+    };
+    if (i >= 0) contacts[i] = person;
+    else contacts.push(person);
+    next.contacts = contacts;
+  }
+  if (f.tag?.length || f.untag?.length) {
+    const tags = uniq([...(c.tags ?? []), ...(f.tag ?? [])]).filter((t) => !(f.untag ?? []).includes(t));
+    next.tags = tags.length ? tags : undefined;
+  }
+  if (f.equipment?.length) next.equipment = [...(c.equipment ?? []), ...f.equipment.map((name) => ({ name }))];
+  if (f.vehicle?.length) next.vehicles = [...(c.vehicles ?? []), ...f.vehicle.filter((p) => !(c.vehicles ?? []).some((v) => v.plate === p)).map((plate) => ({ plate }))];
+  return next;
+}
+
+export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
+  const store = await ctx.store();
+  if (!opts.name?.trim()) throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+  const actor = await ctx.actor();
+  const value = applyFields({ name: opts.name, created: await nowStamp(ctx) }, opts);
+  const ordered = customerSchema.parse(value);
+  return store.withLock(async () => {
+    if (!opts.allowDuplicate) {
+      const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
+      if (same) throw new UserError(`customer "${ordered.name}" already exists as ${same.id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written`);
+    }
+    const rec = await store.create("customer", ordered, await ctx.now(), ctx.random);
+    await ctx.commit([rec.path], `customer ${rec.id} added — ${ordered.name}`, actor);
+    written(ctx, rec, `added customer ${rec.id} ${oneLine(ordered.name)}`);
+    return rec;
+  });
+}
+
+export async function customerList(opts: { search?: string }, ctx: Context) {
+  const store = await ctx.store();
+  let list = await store.all("customer", (m) => ctx.io.err(m));
+  list = opts.search ? searchCustomers(list, opts.search) : list.sort((a, b) => a.value.name.localeCompare(b.value.name, "zh-CN"));
+  if (ctx.json) ctx.io.out(JSON.stringify(list.map((c) => ({ id: c.id, ...c.value })), null, 2) + "\n");
+  else if (!list.length) ctx.io.err(opts.search ? `no customer matches "${opts.search}"\n` : "no customers yet; add one with 'aftercare customer add NAME'\n");
+  else
+    ctx.io.out(
+      table(
+        ctx.io,
+        ["ID", "customer", "contact", "phone", "tags"],
+        list.map((c) => {
+          const p = c.value.contacts?.[0];
+          return [c.id, oneLine(c.value.name, 40), oneLine(p?.name, 16), oneLine(p?.phones?.[0]), oneLine((c.value.tags ?? []).join(","))];
+        }),
+      ),
+    );
+  return list;
+}
+
+export async function customerShow(opts: { id: string }, ctx: Context) {
+  const store = await ctx.store();
+  const c = await findCustomer(ctx, opts.id, "ID");
+  const tickets = (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id).sort((a, b) => b.value.received.localeCompare(a.value.received));
+  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id).sort((a, b) => b.value.at.localeCompare(a.value.at));
+  if (ctx.json) {
+    ctx.io.out(JSON.stringify({ id: c.id, ...c.value, tickets: tickets.map((t) => ({ id: t.id, ...t.value })), contacts: contacts.map((k) => ({ id: k.id, ...k.value })) }, null, 2) + "\n");
+    return c;
+  }
+  const v = c.value;
+  const tz = store.settings.timezone;
+  const io = ctx.io;
+  let out = `${io.color.bold(c.id)}  ${safe(v.name)}\n` + fields(io, [
+    ["address", v.address && safe(v.address)],
+    ...(v.contacts ?? []).map((p): [string, string] => ["contact", [p.name, p.title && `(${p.title})`, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
+    ["tags", v.tags?.map(safe).join(", ")],
+    ["equipment", v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; ")],
+    ["vehicles", v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
+    ["note", v.note && safe(v.note)],
+    ["filed", formatShort(new Date(v.created), tz)],
+  ]);
+  const open = tickets.filter((t) => isOpen(t.value));
+  out += `\n${io.color.bold(`tickets (${tickets.length}, ${open.length} open)`)}\n`;
+  out += tickets.length
+    ? table(io, ["ID", "received", "kind", "status", "problem"], tickets.map((t) => [t.id, formatShort(new Date(t.value.received), tz), t.value.kind, t.value.status, oneLine(t.value.problem, 50)]))
+    : "none\n";
+  out += `\n${io.color.bold(`contacts (${contacts.length})`)}\n`;
+  out += contacts.length
+    ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.slice(0, 20).map((k) => [k.id, k.value.at.length > 10 ? formatShort(new Date(k.value.at), tz) : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
+    : "none\n";
+  io.out(out);
+  return c;
+}
+
+function hasEdits(f: CustomerFields): boolean {
+  return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
+}
+
+export async function customerEdit(opts: CustomerFields & { id: string }, ctx: Context, editor?: (path: string) => void) {
+  const store = await ctx.store();
+  const { id: input, ...f } = opts;
+  const first = await findCustomer(ctx, input, "ID");
+  const actor = await ctx.actor();
+  if (!hasEdits(f) && !ctx.io.interactive && !editor)
+    throw new UsageError("customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written");
+  return store.withLock(async () => {
+    const c = await store.get("customer", first.id);
+    let rec;
+    if (hasEdits(f)) rec = await store.update(c, applyFields(c.value, f));
+    else rec = await editInEditor(ctx, c.path, c.src, editor ?? runEditor(ctx));
+    if (rec === undefined) {
+      ctx.io.err(`no changes to ${c.id}\n`);
+      return c;
+    }
+    if (rec === c.src) return c;
+    const fresh = await store.get("customer", c.id);
+    await ctx.commit([c.path], `customer ${c.id} edited — ${fresh.value.name}`, actor);
+    written(ctx, fresh, `saved customer ${c.id}`);
+    return fresh;
+  });
+
+  async function editInEditor(ctx2: Context, path: string, src: string, run: (p: string) => void): Promise<unknown> {
+    const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
+    await fs.writeFile(tmp, src);
+    run(tmp);
+    const text = await fs.readFile(tmp, "utf8");
+    if (text === src) return undefined;
+    const { parsed, problems } = parseYaml(text);
+    const ps = parsed ? validate(customerSchema, parsed, "customer").problems : problems;
+    if (ps.length) throw new UserError(ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") + `\nyour edit is kept in ${tmp}; ${path} was not changed`);
+    await writeAtomic((await ctx2.store()).abs(path), text);
+    return text;
+  }
+}
+
+function runEditor(ctx: Context): (path: string) => void {
+  return (path) => {
+    const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
+    const [cmd, ...args] = editor.trim().split(/\s+/);
+    const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false });
+    if (r.error || r.status !== 0) throw new UserError(`the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`);
+  };
+}

@@ -1,0 +1,66 @@
+// aftercare init [dir]: a new store with its settings, folders, git repository and first commit.
+import { promises as fs } from "node:fs";
+import { join, resolve } from "node:path";
+import { UsageError, UserError } from "../errors.js";
+import type { Deps } from "../context.js";
+import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
+import { isValidTimeZone } from "../domain/time.js";
+import { exists, writeAtomic } from "../store/fsutil.js";
+import { Git } from "../store/git.js";
+import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
+import { stringifyRecord } from "../store/yaml.js";
+
+export interface InitOptions {
+  dir?: string;
+  company?: string;
+  timezone?: string;
+  locale?: string;
+  as?: string;
+}
+
+export interface InitResult {
+  root: string;
+  settings: Settings;
+  committed: boolean;
+  gitInit: boolean;
+}
+
+const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.\n`;
+
+export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
+  const root = resolve(deps.cwd, opts.dir ?? ".");
+  const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  if (!isValidTimeZone(timezone))
+    throw new UsageError(`--timezone "${timezone}" is not an IANA time zone; use a name such as Asia/Shanghai, Europe/Berlin or UTC; nothing was written`);
+  const locale = opts.locale ?? (deps.env.LANG?.startsWith("zh") ? "zh-CN" : "en");
+  if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}; nothing was written`);
+  const company = opts.company?.trim();
+  if (!company) throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
+  if (await exists(join(root, SETTINGS_FILE))) throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
+
+  const settings = settingsSchema.parse({ version: 1, company, timezone, locale, staff: [] });
+  await fs.mkdir(root, { recursive: true });
+  const git = new Git(root, deps.env);
+  let gitInit = false;
+  if (!(await git.topLevel())) {
+    const r = await git.init();
+    if (r.code !== 0) deps.io.err(`note: could not create a git repository (${r.missing ? "git is not installed" : r.stderr.trim()}); the store works without one, but keeps no history\n`);
+    else gitInit = true;
+  }
+  const written: string[] = [SETTINGS_FILE, ".gitignore"];
+  await writeAtomic(join(root, SETTINGS_FILE), HEADER + stringifyRecord(settings));
+  const ignore = join(root, ".gitignore");
+  const ignoreText = (await exists(ignore)) ? await fs.readFile(ignore, "utf8") : "";
+  if (!/^\.aftercare\/?$/m.test(ignoreText)) await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + "# derived cache and locks, always safe to delete\n.aftercare/\n");
+  for (const folder of [...Object.values(FOLDERS), "reports", "templates"]) {
+    await fs.mkdir(join(root, folder), { recursive: true });
+    const keep = join(root, folder, ".gitkeep");
+    if (!(await exists(keep))) await fs.writeFile(keep, "");
+    written.push(`${folder}/.gitkeep`);
+  }
+  const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
+  const email = (await git.configValue("user.email")) ?? "";
+  const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, { name: who, email });
+  if (!r.committed && (gitInit || (await git.topLevel()))) deps.io.err(`note: store created but not committed (${r.reason})\n`);
+  return { root, settings, committed: r.committed, gitInit };
+}

@@ -1,0 +1,42 @@
+// aftercare staff add | list: the people in aftercare.yaml who act and to whom duties fall.
+import { UsageError, UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { ROLES, type Staff } from "../domain/schema.js";
+import { oneLine } from "../format/text.js";
+import { table } from "../format/table.js";
+
+export interface StaffAddOptions {
+  name: string;
+  role?: string;
+  phone?: string;
+  email?: string;
+}
+
+export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Staff> {
+  const store = await ctx.store();
+  const name = opts.name.trim();
+  if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
+  if (!opts.role) throw new UsageError(`staff add needs --role (${ROLES.join(", ")}); nothing was written`);
+  if (!(ROLES as readonly string[]).includes(opts.role)) throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
+  const member: Staff = { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) };
+  // the very first member may add themselves: nobody is on the list yet to act for them
+  const actor = store.settings.staff.length ? await ctx.actor() : member;
+  return store.withLock(async () => {
+    const fresh = await ctx.store();
+    if (fresh.settings.staff.some((s) => s.name === name)) throw new UserError(`"${name}" is already on the staff list; nothing was written`);
+    await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
+    await ctx.commit(["aftercare.yaml"], `staff ${name} added as ${member.role}`, actor);
+    ctx.io.out(ctx.json ? JSON.stringify(member, null, 2) + "\n" : `${name}\n`);
+    if (!ctx.json) ctx.io.err(`added ${name} (${member.role}) to the staff list\n`);
+    return member;
+  });
+}
+
+export async function staffList(ctx: Context): Promise<Staff[]> {
+  const store = await ctx.store();
+  const staff = store.settings.staff;
+  if (ctx.json) ctx.io.out(JSON.stringify(staff, null, 2) + "\n");
+  else if (!staff.length) ctx.io.err("no staff yet; add someone with 'aftercare staff add NAME --role clerk'\n");
+  else ctx.io.out(table(ctx.io, ["name", "role", "phone", "email"], staff.map((s) => [oneLine(s.name), s.role, oneLine(s.phone), oneLine(s.email)])));
+  return staff;
+}

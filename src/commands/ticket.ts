@@ -1,0 +1,128 @@
+// aftercare ticket open | list | show: a repair request, installation, maintenance visit,
+// consultation or complaint, filed the moment it comes in (R-FILE-SAME-DAY).
+import { UsageError } from "../errors.js";
+import type { Context } from "../context.js";
+import { CHANNELS, TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
+import { formatShort } from "../domain/time.js";
+import { fields, table } from "../format/table.js";
+import { oneLine, safe } from "../format/text.js";
+import { choice, customerName, dateTimeFlag, findCustomer, findRecord, firstPhone, nowStamp, requireFlags, written } from "./common.js";
+
+export interface TicketOpenOptions {
+  customer?: string;
+  problem?: string;
+  request?: string;
+  kind?: string;
+  channel?: string;
+  received?: string;
+  assignee?: string;
+}
+
+export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
+  requireFlags([["--customer", opts.customer], ["--problem", opts.problem]], "ticket open");
+  const store = await ctx.store();
+  const kind = choice(opts.kind ?? "repair", TICKET_KINDS, "--kind")!;
+  const channel = choice(opts.channel ?? "phone", CHANNELS, "--channel")!;
+  const customer = await findCustomer(ctx, opts.customer!);
+  const actor = await ctx.actor();
+  const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : undefined;
+  const filed = await nowStamp(ctx);
+  const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
+  if (new Date(received) > new Date(filed)) throw new UsageError(`--received ${received} is in the future; a request is filed after it comes in; nothing was written`);
+  const ticket = ticketSchema.parse({ customer: customer.id, received, filed, channel, kind, problem: opts.problem, request: opts.request, status: "open", assignee } satisfies Partial<Ticket>);
+  return store.withLock(async () => {
+    const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
+    await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}) — ${customer.value.name}`, actor);
+    written(ctx, rec, `opened ticket ${rec.id} for ${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}`);
+    return rec;
+  });
+}
+
+const ACTIVE: TicketStatus[] = ["open", "escalated", "dispatched", "onsite"];
+
+export interface TicketListOptions {
+  status?: string;
+  customer?: string;
+  assignee?: string;
+}
+
+export async function ticketList(opts: TicketListOptions, ctx: Context) {
+  const store = await ctx.store();
+  let statuses: readonly TicketStatus[] = ACTIVE;
+  if (opts.status === "all") statuses = TICKET_STATUSES;
+  else if (opts.status) statuses = opts.status.split(",").map((s) => choice(s.trim(), TICKET_STATUSES, "--status")!);
+  const customerId = opts.customer ? (await findCustomer(ctx, opts.customer)).id : undefined;
+  const customers = new Map((await store.all("customer", (m) => ctx.io.err(m))).map((c) => [c.id, c.value]));
+  const list = (await store.all("ticket", (m) => ctx.io.err(m)))
+    .filter((t) => statuses.includes(t.value.status))
+    .filter((t) => !customerId || t.value.customer === customerId)
+    .filter((t) => !opts.assignee || t.value.assignee === opts.assignee || t.value.dispatch?.technician === opts.assignee)
+    .sort((a, b) => a.value.received.localeCompare(b.value.received) || a.id.localeCompare(b.id));
+  if (ctx.json) {
+    ctx.io.out(JSON.stringify(list.map((t) => ({ id: t.id, ...t.value })), null, 2) + "\n");
+    return list;
+  }
+  if (!list.length) {
+    ctx.io.err(`no ${opts.status ? `${opts.status} ` : "open "}tickets${customerId ? ` for ${customerId}` : ""}\n`);
+    return list;
+  }
+  const tz = store.settings.timezone;
+  ctx.io.out(
+    table(
+      ctx.io,
+      ["ID", "received", "customer", "kind", "status", "assignee", "problem"],
+      list.map((t) => [
+        t.id,
+        formatShort(new Date(t.value.received), tz),
+        oneLine(customerName(customers.get(t.value.customer), t.value.customer), 24),
+        t.value.kind,
+        t.value.status,
+        oneLine(t.value.dispatch?.technician ?? t.value.assignee ?? "", 10),
+        oneLine(t.value.problem, 40),
+      ]),
+    ),
+  );
+  return list;
+}
+
+export async function ticketShow(opts: { id: string }, ctx: Context) {
+  const store = await ctx.store();
+  const t = await findRecord(ctx, "ticket", opts.id);
+  const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
+  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id).sort((a, b) => a.value.at.localeCompare(b.value.at));
+  if (ctx.json) {
+    ctx.io.out(JSON.stringify({ id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })) }, null, 2) + "\n");
+    return t;
+  }
+  const tz = store.settings.timezone;
+  const when = (s?: string) => (s ? formatShort(new Date(s), tz) : undefined);
+  const v = t.value;
+  const io = ctx.io;
+  let out = `${io.color.bold(t.id)}  ${v.kind} · ${v.status === "onsite" ? "on site" : v.status}\n`;
+  out += fields(io, [
+    ["customer", `${v.customer} ${customerName(customer?.value, "(unknown)")}${firstPhone(customer?.value) ? `  ${firstPhone(customer?.value)}` : ""}`],
+    ["received", `${when(v.received)} by ${v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (filed ${when(v.filed)})` : ""}`],
+    ["problem", safe(v.problem)],
+    ["request", v.request && safe(v.request)],
+    ["assignee", v.assignee && safe(v.assignee)],
+    ["escalated", v.escalation && `${when(v.escalation.at)} to ${safe(v.escalation.to)}${v.escalation.note ? ` — ${safe(v.escalation.note)}` : ""}`],
+    [
+      "dispatched",
+      v.dispatch &&
+        `${when(v.dispatch.at)}: ${safe(v.dispatch.technician)}` +
+          (v.dispatch.depart ? `, leaves ${when(v.dispatch.depart)}` : "") +
+          (v.dispatch.arrive ? `, arrives ${when(v.dispatch.arrive)}` : "") +
+          (v.dispatch.arrived ? `, on site ${when(v.dispatch.arrived)}` : ""),
+    ],
+    ["resolved", v.resolution && `${when(v.resolution.at)} — ${safe(v.resolution.note)}`],
+    ["closed", when(v.closed)],
+    ["cancelled", v.cancelled && `${when(v.cancelled.at)}${v.cancelled.reason ? ` — ${safe(v.cancelled.reason)}` : ""}`],
+    ["reopened", v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
+  ]);
+  out += `\n${io.color.bold(`contacts (${contacts.length})`)}\n`;
+  out += contacts.length
+    ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.map((k) => [k.id, k.value.at.length > 10 ? when(k.value.at)! : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
+    : "none\n";
+  io.out(out);
+  return t;
+}

@@ -1,0 +1,159 @@
+// One schema per record kind. Strict: a key the schema does not know is an error, so a typo in a
+// hand edit is reported instead of silently ignored. Key order here is the key order on disk.
+import { z } from "zod";
+import { ID_RE } from "./ids.js";
+import { isStoredDate, isStoredDateTime, isValidTimeZone } from "./time.js";
+
+const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
+const dateTime = z
+  .string({ error: "must be a date-time such as 2026-11-26T09:30:00+08:00" })
+  .refine(isStoredDateTime, "must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00");
+const date = z
+  .string({ error: "must be a date such as 2026-11-26" })
+  .refine(isStoredDate, "must be a date such as 2026-11-26");
+const idOf = (letter: string, what: string) =>
+  z
+    .string({ error: `must be a ${what} ID such as ${letter}-261126-7K3F` })
+    .refine((s) => ID_RE.test(s) && s.startsWith(letter + "-"), `must be a ${what} ID such as ${letter}-261126-7K3F`);
+const phone = z
+  .string({ error: 'must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)' })
+  .trim()
+  .min(3, "is too short for a phone number")
+  .max(40, "is too long for a phone number");
+
+export const ROLES = ["clerk", "technician", "supervisor", "engineering"] as const;
+export const LOCALES = ["zh-CN", "en"] as const;
+export const CHANNELS = ["phone", "fax", "visit", "email", "web"] as const;
+export const TICKET_KINDS = ["repair", "install", "maintenance", "consult", "complaint", "shop"] as const;
+export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "resolved", "closed", "cancelled"] as const;
+export const CONTACT_CHANNELS = ["call", "letter", "visit"] as const;
+export const DIRECTIONS = ["in", "out"] as const;
+export const PURPOSES = ["followup", "consult", "complaint", "notice", "reminder", "other"] as const;
+export const LETTER_KINDS = ["notice", "invitation", "reply"] as const;
+export const EVENT_KINDS = ["gathering", "discount", "free-service"] as const;
+
+export const staffSchema = z.strictObject({
+  name: text,
+  role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }),
+  phone: phone.optional(),
+  email: text.optional(),
+  left: date.optional(),
+});
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(1, { error: "must be 1 (the store format this aftercare reads)" }),
+  company: text,
+  timezone: z.string({ error: "must be an IANA time zone such as Asia/Shanghai" }).refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
+  locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }),
+  staff: z.array(staffSchema).default([]),
+});
+
+export const personSchema = z.strictObject({
+  name: text,
+  title: text.optional(),
+  phones: z.array(phone).optional(),
+  email: text.optional(),
+});
+
+export const customerSchema = z.strictObject({
+  name: text,
+  address: text.optional(),
+  contacts: z.array(personSchema).optional(),
+  tags: z.array(text).optional(),
+  equipment: z
+    .array(z.strictObject({ name: text, model: text.optional(), serial: text.optional(), installed: date.optional() }))
+    .optional(),
+  vehicles: z.array(z.strictObject({ plate: text, model: text.optional(), vin: text.optional() })).optional(),
+  note: text.optional(),
+  created: dateTime,
+});
+
+export const ticketSchema = z.strictObject({
+  customer: idOf("C", "customer"),
+  received: dateTime,
+  filed: dateTime,
+  channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` }),
+  kind: z.enum(TICKET_KINDS, { error: `must be one of ${TICKET_KINDS.join(", ")}` }),
+  problem: text,
+  request: text.optional(),
+  status: z.enum(TICKET_STATUSES, { error: `must be one of ${TICKET_STATUSES.join(", ")}` }),
+  assignee: text.optional(),
+  escalation: z.strictObject({ to: text, at: dateTime, by: text.optional(), note: text.optional() }).optional(),
+  dispatch: z
+    .strictObject({
+      technician: text,
+      at: dateTime,
+      by: text.optional(),
+      depart: dateTime.optional(),
+      arrive: dateTime.optional(),
+      arrived: dateTime.optional(),
+    })
+    .optional(),
+  resolution: z.strictObject({ at: dateTime, by: text.optional(), note: text }).optional(),
+  closed: dateTime.optional(),
+  cancelled: z.strictObject({ at: dateTime, reason: text.optional() }).optional(),
+  reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional() })).optional(),
+});
+
+export const contactSchema = z
+  .strictObject({
+    customer: idOf("C", "customer"),
+    ticket: idOf("T", "ticket").optional(),
+    event: idOf("E", "event").optional(),
+    at: z
+      .string({ error: "must be a date or date-time" })
+      .refine((s) => isStoredDateTime(s) || isStoredDate(s), "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)"),
+    channel: z.enum(CONTACT_CHANNELS, { error: `must be one of ${CONTACT_CHANNELS.join(", ")}` }),
+    direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(", ")}` }),
+    purpose: z.enum(PURPOSES, { error: `must be one of ${PURPOSES.join(", ")}` }),
+    staff: text,
+    person: text.optional(),
+    letter: z
+      .strictObject({ kind: z.enum(LETTER_KINDS, { error: `must be one of ${LETTER_KINDS.join(", ")}` }), subject: text })
+      .optional(),
+    summary: text.optional(),
+    requests: z.array(text).optional(),
+    complaints: z.array(text).optional(),
+    satisfaction: z.number({ error: "must be a whole number from 1 to 5" }).int("must be a whole number from 1 to 5").min(1, "must be from 1 to 5").max(5, "must be from 1 to 5").optional(),
+    next: z.strictObject({ date, topic: text }).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.channel === "letter" && !c.letter)
+      ctx.addIssue({ code: "custom", path: ["letter"], message: "a letter needs its kind and subject (letter: {kind, subject})" });
+    if (c.channel !== "letter" && c.letter)
+      ctx.addIssue({ code: "custom", path: ["letter"], message: `only letters have a letter section; this contact is a ${c.channel}` });
+  });
+
+export const eventSchema = z.strictObject({
+  title: text,
+  date,
+  kind: z.enum(EVENT_KINDS, { error: `must be one of ${EVENT_KINDS.join(", ")}` }),
+  audience: z
+    .string({ error: 'must be "all" or "tag:NAME"' })
+    .refine((s) => s === "all" || /^tag:\S+$/.test(s), 'must be "all" or "tag:NAME"'),
+  note: text.optional(),
+  created: dateTime,
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Staff = z.infer<typeof staffSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Ticket = z.infer<typeof ticketSchema>;
+export type TicketStatus = Ticket["status"];
+export type Contact = z.infer<typeof contactSchema>;
+export type CustomerEvent = z.infer<typeof eventSchema>;
+
+export const SCHEMAS = {
+  customer: customerSchema,
+  ticket: ticketSchema,
+  contact: contactSchema,
+  event: eventSchema,
+} as const;
+
+export type RecordOf = {
+  customer: Customer;
+  ticket: Ticket;
+  contact: Contact;
+  event: CustomerEvent;
+};

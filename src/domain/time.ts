@@ -1,0 +1,125 @@
+// Calendar arithmetic in the store's time zone. Pure: the moment "now" is always passed in.
+import { TZDate, tzOffset } from "@date-fns/tz";
+
+export type Day = string; // "YYYY-MM-DD", a calendar day in the store's zone
+
+export function isValidTimeZone(tz: string): boolean {
+  if (!tz || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
+
+/** "2026-11-26T09:30:00+08:00": the moment as the company's clock showed it. */
+export function formatDateTime(date: Date, tz: string): string {
+  const z = new TZDate(date.getTime(), tz);
+  const off = tzOffset(tz, date);
+  const sign = off < 0 ? "-" : "+";
+  return (
+    `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}` +
+    `T${pad(z.getHours())}:${pad(z.getMinutes())}:${pad(z.getSeconds())}` +
+    `${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`
+  );
+}
+
+/** The calendar day a moment falls on in the zone. */
+export function dayOf(date: Date, tz: string): Day {
+  const z = new TZDate(date.getTime(), tz);
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+}
+
+/** "2026-11-26 09:30" for people to read, in the zone. */
+export function formatShort(date: Date, tz: string): string {
+  return formatDateTime(date, tz).slice(0, 16).replace("T", " ");
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The moment a wall-clock time in the zone stands for. */
+export function zonedTime(day: Day, h: number, mi: number, s: number, tz: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, h, mi, s, tz).getTime());
+}
+
+export function addDays(day: Day, n: number): Day {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: Day, b: Day): number {
+  const [y1, m1, d1] = a.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = b.split("-").map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: Day): number {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DATETIME_RE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const TIME_RE = /^(\d{1,2}):(\d{2})$/;
+const RELATIVE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
+
+export const DATE_HELP = "YYYY-MM-DD, today, yesterday or tomorrow";
+export const DATETIME_HELP = "YYYY-MM-DD HH:MM, an ISO 8601 date-time, HH:MM (today), now or a date";
+
+/** A calendar day typed by a person (or read from a record); undefined when it does not parse. */
+export function parseDay(input: string, tz: string, now: Date): Day | undefined {
+  const s = input.trim().toLowerCase();
+  if (s in RELATIVE) return addDays(dayOf(now, tz), RELATIVE[s]!);
+  const m = DATE_RE.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isRealDate(y, mo, d)) return undefined;
+  return `${m[1]}-${pad(mo)}-${pad(d)}`;
+}
+
+/** A moment typed by a person; a wall-clock time without offset is read in the store's zone. */
+export function parseDateTime(input: string, tz: string, now: Date): Date | undefined {
+  const s = input.trim();
+  if (s.toLowerCase() === "now") return now;
+  const t = TIME_RE.exec(s);
+  if (t) {
+    const [h, mi] = [Number(t[1]), Number(t[2])];
+    if (h > 23 || mi > 59) return undefined;
+    return zonedTime(dayOf(now, tz), h, mi, 0, tz);
+  }
+  const m = DATETIME_RE.exec(s);
+  if (!m) {
+    const day = parseDay(s, tz, now);
+    return day ? zonedTime(day, 0, 0, 0, tz) : undefined;
+  }
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as number[];
+  if (!isRealDate(y!, mo!, d!) || h! > 23 || mi! > 59 || sec! > 59) return undefined;
+  if (m[7]) {
+    const iso = `${m[1]}-${pad(mo!)}-${pad(d!)}T${pad(h!)}:${pad(mi!)}:${pad(sec!)}${m[7].length === 5 ? m[7].slice(0, 3) + ":" + m[7].slice(3) : m[7]}`;
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  }
+  return zonedTime(`${m[1]}-${pad(mo!)}-${pad(d!)}`, h!, mi!, sec!, tz);
+}
+
+/** Strict form stored in records: ISO 8601 with an explicit offset. */
+export const STORED_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
+export const STORED_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isStoredDateTime(s: string): boolean {
+  return STORED_DATETIME_RE.test(s) && !Number.isNaN(new Date(s).getTime()) && parseDateTime(s, "UTC", new Date(0)) !== undefined;
+}
+export function isStoredDate(s: string): boolean {
+  return STORED_DATE_RE.test(s) && parseDay(s, "UTC", new Date(0)) === s;
+}

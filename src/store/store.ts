@@ -1,0 +1,257 @@
+// The one way records are read and written. Files become typed records here and back; no rules.
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { z } from "zod";
+import { UserError } from "../errors.js";
+import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
+import { SCHEMAS, settingsSchema, type RecordOf, type Settings } from "../domain/schema.js";
+import { dayOf } from "../domain/time.js";
+import { createExclusive, exists, withLock, writeAtomic } from "./fsutil.js";
+import { locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
+
+export const SETTINGS_FILE = "aftercare.yaml";
+export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events" };
+/** Kinds whose files are filed by the year and month in their ID: tickets/2026/11/T-261126-Q2MX.yaml */
+const BY_MONTH = new Set<RecordKind>(["ticket", "contact"]);
+
+export interface FileProblem {
+  path: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface Loaded<K extends RecordKind = RecordKind> {
+  kind: K;
+  id: string;
+  path: string; // relative to the store root, with "/"
+  value: RecordOf[K];
+  src: string;
+  parsed: Parsed;
+}
+
+/** Where the record with this ID lives, relative to the store root. The ID must be valid. */
+export function pathOf(id: string): string {
+  const kind = KINDS[id[0] as keyof typeof KINDS];
+  if (!isId(id) || !kind) throw new Error(`pathOf: not an ID: ${id}`);
+  if (!BY_MONTH.has(kind)) return `${FOLDERS[kind]}/${id}.yaml`;
+  const [y, m] = idDate(id).split("-");
+  return `${FOLDERS[kind]}/${y}/${m}/${id}.yaml`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, raw: unknown, kind: string): { path: PropertyKey[]; message: string; key?: boolean } {
+  const path = issue.path as PropertyKey[];
+  const field = path.map((p) => (typeof p === "number" ? `[${p + 1}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys;
+    return { path: [...path, keys[0]!], key: true, message: `unknown field ${keys.map((k) => `"${k}"`).join(", ")}${field ? ` in ${field}` : ""} (check the spelling; a ${kind} has no such field)` };
+  }
+  let parent: unknown = raw;
+  for (const p of path.slice(0, -1)) parent = parent && typeof parent === "object" ? (parent as Record<PropertyKey, unknown>)[p as string] : undefined;
+  const last = path[path.length - 1];
+  const missing = parent && typeof parent === "object" && last !== undefined && (parent as Record<PropertyKey, unknown>)[last as string] === undefined;
+  if (missing) return { path: path.slice(0, -1), message: `${field} is missing: it ${issue.message}` };
+  if (!field) return { path, message: issue.message === "Invalid input: expected object, received undefined" || /expected object/.test(issue.message) ? `a ${kind} file must hold a mapping of fields` : issue.message };
+  return { path, message: `${field} ${issue.message}` };
+}
+
+/** Validate parsed YAML against a schema; every problem with its line and column. */
+export function validate<T>(schema: z.ZodType<T>, parsed: Parsed, kind: string): { value?: T; problems: { line: number; col: number; message: string }[] } {
+  const r = schema.safeParse(parsed.value);
+  if (r.success) return { value: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((iss) => {
+      const m = issueMessage(iss, parsed.value, kind);
+      return { ...locate(parsed, m.path, m.key), message: m.message };
+    }),
+  };
+}
+
+function describeProblems(path: string, ps: { line: number; col: number; message: string }[]): string {
+  return ps.map((p) => `${path}:${p.line}:${p.col}: ${p.message}`).join("\n");
+}
+
+export class Store {
+  private cache = new Map<RecordKind, { records: Loaded[]; problems: FileProblem[] }>();
+
+  private constructor(
+    readonly root: string,
+    public settings: Settings,
+    private settingsFile: { src: string; parsed: Parsed },
+  ) {}
+
+  /** The nearest folder at or above `start` holding aftercare.yaml. */
+  static async find(start: string): Promise<string | undefined> {
+    let dir = start;
+    for (;;) {
+      if (await exists(join(dir, SETTINGS_FILE))) return dir;
+      const up = dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  }
+
+  static async open(root: string): Promise<Store> {
+    const file = join(root, SETTINGS_FILE);
+    let src: string;
+    try {
+      src = await fs.readFile(file, "utf8");
+    } catch {
+      throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); create one with 'aftercare init ${root}' or point --records at an existing store`);
+    }
+    const { parsed, problems } = parseYaml(src);
+    if (!parsed) throw new UserError(describeProblems(file, problems));
+    const v = validate(settingsSchema, parsed, "settings");
+    if (!v.value) throw new UserError(describeProblems(file, v.problems));
+    return new Store(root, v.value, { src, parsed });
+  }
+
+  abs(rel: string): string {
+    return join(this.root, ...rel.split("/"));
+  }
+
+  /** Every .yaml file under a kind's folder, relative, sorted; ignores dot-files (our temp files). */
+  async files(kind: RecordKind): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name.startsWith(".")) continue;
+        const full = join(dir, e.name);
+        if (e.isDirectory()) await walk(full);
+        else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) out.push(relative(this.root, full).split(sep).join("/"));
+      }
+    };
+    await walk(join(this.root, FOLDERS[kind]));
+    return out.sort();
+  }
+
+  private async readFile<K extends RecordKind>(kind: K, path: string): Promise<{ record?: Loaded<K>; problems: FileProblem[] }> {
+    const src = await fs.readFile(this.abs(path), "utf8");
+    const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+    const { parsed, problems } = parseYaml(src);
+    if (!parsed) return { problems: problems.map((p) => ({ path, ...p })) };
+    const v = validate(SCHEMAS[kind] as unknown as z.ZodType<RecordOf[K]>, parsed, kind);
+    if (!v.value) return { problems: v.problems.map((p) => ({ path, ...p })) };
+    return { record: { kind, id: name, path, value: v.value, src, parsed }, problems: [] };
+  }
+
+  /** Every record of a kind that reads cleanly, and the problems of those that do not. */
+  async load<K extends RecordKind>(kind: K): Promise<{ records: Loaded<K>[]; problems: FileProblem[] }> {
+    const hit = this.cache.get(kind);
+    if (hit) return hit as { records: Loaded<K>[]; problems: FileProblem[] };
+    const records: Loaded<K>[] = [];
+    const problems: FileProblem[] = [];
+    for (const path of await this.files(kind)) {
+      const r = await this.readFile(kind, path);
+      if (r.record) records.push(r.record);
+      problems.push(...r.problems);
+    }
+    const result = { records, problems };
+    this.cache.set(kind, result as { records: Loaded[]; problems: FileProblem[] });
+    return result;
+  }
+
+  /** The records of a kind for a read command; broken files are named on `warn`, never skipped silently. */
+  async all<K extends RecordKind>(kind: K, warn: (msg: string) => void): Promise<Loaded<K>[]> {
+    const { records, problems } = await this.load(kind);
+    const files = [...new Set(problems.map((p) => p.path))];
+    if (files.length)
+      warn(`warning: ${files.length} ${kind} file${files.length > 1 ? "s" : ""} could not be read and ${files.length > 1 ? "are" : "is"} left out (first: ${problems[0]!.path}:${problems[0]!.line}:${problems[0]!.col}: ${problems[0]!.message}); run 'aftercare check'\n`);
+    return records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
+  }
+
+  /** One record by its full ID; a broken file is an error naming its path and line. */
+  async get<K extends RecordKind>(kind: K, id: string): Promise<Loaded<K>> {
+    const path = pathOf(id);
+    if (!(await exists(this.abs(path)))) throw new UserError(`no ${kind} ${id} in this store (looked for ${path})`);
+    const r = await this.readFile(kind, path);
+    if (!r.record) throw new UserError(`${describeProblems(path, r.problems)}\n${kind} ${id} cannot be read; fix the file (see 'aftercare check'); nothing was written`);
+    return r.record;
+  }
+
+  /**
+   * The full ID a person meant: a whole ID or any unique prefix of one. Checked against the ID
+   * pattern before any path is built from it.
+   */
+  async resolveId(kind: RecordKind, input: string): Promise<string> {
+    const want = normalizeIdInput(input);
+    const letter = LETTER_OF[kind];
+    if (!isIdPrefix(want) || want[0] !== letter)
+      throw new UserError(`"${input}" is not a ${kind} ID: ${kind} IDs look like ${letter}-261126-7K3F (any unique start of one will do)`);
+    if (isId(want)) {
+      if (await exists(this.abs(pathOf(want)))) return want;
+      throw new UserError(`no ${kind} ${want} in this store`);
+    }
+    const ids = (await this.files(kind)).map((p) => p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "")).filter((n) => isId(n) && n.startsWith(want));
+    const unique = [...new Set(ids)];
+    if (unique.length === 1) return unique[0]!;
+    if (unique.length === 0) throw new UserError(`no ${kind} ID starts with ${want}`);
+    throw new UserError(`${want} matches ${unique.length} ${kind}s: ${unique.slice(0, 10).join(", ")}${unique.length > 10 ? ", …" : ""}; type more of the ID`);
+  }
+
+  private checked<K extends RecordKind>(kind: K, value: unknown): RecordOf[K] {
+    const r = SCHEMAS[kind].safeParse(value);
+    if (!r.success) {
+      const iss = r.error.issues[0]!;
+      const m = issueMessage(iss, value, kind);
+      throw new UserError(`the ${kind} would not be valid: ${m.message}; nothing was written`);
+    }
+    return r.data as RecordOf[K];
+  }
+
+  /** Write a new record under a fresh ID; two writers never share a file. Returns the ID. */
+  async create<K extends RecordKind>(kind: K, value: RecordOf[K], now: Date, random: (n: number) => Uint8Array = randomBytes): Promise<Loaded<K>> {
+    const clean = this.checked(kind, value);
+    const text = stringifyRecord(clean as object);
+    const day = dayOf(now, this.settings.timezone);
+    for (let attempt = 0; attempt < 32; attempt++) {
+      const id = newId(kind, day, random);
+      const path = pathOf(id);
+      if (await createExclusive(this.abs(path), text)) {
+        this.cache.delete(kind);
+        const { parsed } = parseYaml(text);
+        return { kind, id, path, value: clean, src: text, parsed: parsed! };
+      }
+    }
+    throw new UserError(`could not find a free ${kind} ID for ${day} after 32 tries; nothing was written`);
+  }
+
+  /** Rewrite a record with new values, keeping the file's comments and untouched lines. */
+  async update<K extends RecordKind>(rec: Loaded<K>, next: RecordOf[K]): Promise<Loaded<K>> {
+    const clean = this.checked(rec.kind, next);
+    const order = Object.keys((SCHEMAS[rec.kind] as unknown as { shape: object }).shape);
+    const text = updateYamlText(rec.src, rec.parsed, rec.value as Record<string, unknown>, clean as Record<string, unknown>, order);
+    await writeAtomic(this.abs(rec.path), text);
+    this.cache.delete(rec.kind);
+    const { parsed } = parseYaml(text);
+    return { ...rec, value: clean, src: text, parsed: parsed! };
+  }
+
+  async updateSettings(next: Settings): Promise<void> {
+    const r = settingsSchema.safeParse(next);
+    if (!r.success) throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
+    const order = Object.keys(settingsSchema.shape);
+    const text = updateYamlText(this.settingsFile.src, this.settingsFile.parsed, this.settings as Record<string, unknown>, r.data as Record<string, unknown>, order);
+    await writeAtomic(join(this.root, SETTINGS_FILE), text);
+    this.settings = r.data;
+    this.settingsFile = { src: text, parsed: parseYaml(text).parsed! };
+  }
+
+  /** Run `fn` holding the store's write lock, with settings and records re-read from disk. */
+  withLock<T>(fn: () => Promise<T>): Promise<T> {
+    return withLock(this.root, async () => {
+      const fresh = await Store.open(this.root);
+      this.settings = fresh.settings;
+      this.settingsFile = fresh.settingsFile;
+      this.cache.clear();
+      return fn();
+    });
+  }
+}
