@@ -114,7 +114,7 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
   const io = ctx.io;
   let out = `${io.color.bold(c.id)}  ${safe(v.name)}\n` + fields(io, [
     ["address", v.address && safe(v.address)],
-    ...(v.contacts ?? []).map((p): [string, string] => ["contact", [p.name, p.title && `(${p.title})`, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
+    ...(v.contacts ?? []).map((p): [string, string] => ["contact", [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
     ["tags", v.tags?.map(safe).join(", ")],
     ["equipment", v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; ")],
     ["vehicles", v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],

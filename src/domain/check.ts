@@ -66,11 +66,11 @@ const references: Rule = ({ records, settings }, push) => {
 };
 
 const NEEDS: [Ticket["status"][], keyof Ticket, string][] = [
-  [["escalated"], "escalation", "an escalation"],
-  [["dispatched", "onsite"], "dispatch", "a dispatch"],
-  [["resolved", "closed"], "resolution", "a resolution"],
-  [["closed"], "closed", "the time it was closed (closed:)"],
-  [["cancelled"], "cancelled", "a cancellation"],
+  [["escalated"], "escalation", "escalation: (to, at)"],
+  [["dispatched", "onsite"], "dispatch", "dispatch: (technician, at)"],
+  [["resolved", "closed"], "resolution", "resolution: (at, note)"],
+  [["closed"], "closed", "closed: (when it was closed)"],
+  [["cancelled"], "cancelled", "cancelled: (at, reason)"],
 ];
 
 const ticketConsistency: Rule = ({ records }, push) => {
@@ -78,7 +78,7 @@ const ticketConsistency: Rule = ({ records }, push) => {
     if (r.kind !== "ticket") continue;
     const t = r.value as Ticket;
     for (const [statuses, field, what] of NEEDS)
-      if (statuses.includes(t.status) && t[field] === undefined) push({ path: r.path, field: ["status"], message: `status is ${t.status} but the ticket has no ${what}` });
+      if (statuses.includes(t.status) && t[field] === undefined) push({ path: r.path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
     if (new Date(t.received) > new Date(t.filed)) push({ path: r.path, field: ["received"], message: "received is later than filed: a request is filed after it comes in" });
   }
 };

@@ -65,10 +65,10 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
   const deep = flowDepthProblem(src);
   if (deep) return { problems: [deep] };
   const lines = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: true, schema: "core", merge: false, prettyErrors: false, strict: true });
+  const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, schema: "core", merge: false, prettyErrors: false, strict: true });
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith("Unresolved tag"))]) {
-    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
+    const at = e.linePos?.[0] ?? position(lines, e.pos[0]);
     problems.push({ line: at.line, col: at.col, message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
   }
   if (/^(---|\.\.\.)\s*$/m.test(src.replace(/^---\s*\n/, ""))) {
@@ -77,11 +77,24 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
   }
   visit(doc, {
     Node(_key, node, path) {
-      const at = () => position(lines, node.range?.[0] ?? 0);
+      const start = node.range?.[0] ?? 0;
+      const at = (mark?: string) => {
+        // anchors and tags stand before the node's value; point at them, not at the value
+        const i = mark ? src.lastIndexOf(mark, start) : -1;
+        return position(lines, i >= 0 && !src.slice(i, start).includes("\n") ? i : start);
+      };
+      if (isMap(node)) {
+        const seen = new Set<unknown>();
+        for (const pair of node.items) {
+          const k = isScalar(pair.key) ? pair.key.value : pair.key;
+          if (seen.has(k)) problems.push({ ...position(lines, (pair.key as Node).range?.[0] ?? 0), message: `duplicate key "${String(k)}": a field may appear once; remove one` });
+          seen.add(k);
+        }
+      }
       if (isAlias(node)) problems.push({ ...at(), message: "aliases (*name) are not allowed in records; write the value out" });
-      else if (node.anchor) problems.push({ ...at(), message: "anchors (&name) are not allowed in records; remove it" });
+      else if (node.anchor) problems.push({ ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" });
       else if (node.tag && !node.tag.startsWith("tag:yaml.org,2002:"))
-        problems.push({ ...at(), message: `custom tag ${node.tag} is not allowed in records; remove it` });
+        problems.push({ ...at(node.tag), message: `custom tag ${node.tag} is not allowed in records; remove it` });
       if (path.filter((p) => isNode(p)).length > MAX_DEPTH) {
         problems.push({ ...at(), message: `nested more than ${MAX_DEPTH} levels deep` });
         return visit.BREAK;
