@@ -31,9 +31,24 @@ export function searchCustomers<T extends Named<Customer>>(customers: T[], query
   return scored.sort((a, b) => b.score - a.score || a.c.value.name.localeCompare(b.c.value.name)).map((s) => s.c);
 }
 
-/** The best match, when one is clearly meant: an exact name, or a single match. */
+/** How a customer matched: the name (exactly or in part), a contact, a phone, the address, a tag. */
+function tier(c: Customer, q: string, qd: string): number {
+  const name = fold(c.name);
+  if (name === q) return 5;
+  if (name.includes(q)) return 4;
+  if ((c.contacts ?? []).some((p) => fold(p.name).includes(q))) return 3;
+  if (qd.length >= 4 && (c.contacts ?? []).some((p) => (p.phones ?? []).some((ph) => digitsOf(ph).includes(qd)))) return 2;
+  return 1;
+}
+
+/**
+ * The customer clearly meant, or undefined when it is ambiguous: the best kind of match must have
+ * exactly one customer (a name match beats a tag match; two name matches are ambiguous).
+ */
 export function pickCustomer<T extends Named<Customer>>(matches: T[], query: string): T | undefined {
-  const exact = matches.filter((m) => fold(m.value.name) === fold(query));
-  if (exact.length === 1) return exact[0];
-  return matches.length === 1 ? matches[0] : undefined;
+  const q = fold(query);
+  const qd = digitsOf(query);
+  const best = Math.max(0, ...matches.map((m) => tier(m.value, q, qd)));
+  const top = matches.filter((m) => tier(m.value, q, qd) === best);
+  return top.length === 1 ? top[0] : undefined;
 }

@@ -1,0 +1,186 @@
+// Writes the sample store in records/: an after-sales department's autumn of 2026, Chinese and
+// English customers. Deterministic (seeded IDs), and written through the store module so it is
+// valid by construction. Run: npx tsx scripts/make-sample.ts [dir]
+import { promises as fs } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Contact, Customer, Ticket } from "../src/domain/schema.js";
+import { formatDateTime, parseDateTime } from "../src/domain/time.js";
+import { Store, type Loaded } from "../src/store/store.js";
+
+const dir = resolve(process.argv[2] ?? "records");
+const TZ = "Asia/Shanghai";
+
+let seed = 20261126;
+const random = (n: number) => {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    out[i] = seed >> 16;
+  }
+  return out;
+};
+const at = (s: string) => parseDateTime(s, TZ, new Date(0))!;
+const stamp = (s: string) => formatDateTime(at(s), TZ);
+
+const settings = `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.
+# The sample store of the README: an after-sales department in Shanghai.
+version: 1
+company: 上海明远机电设备服务有限公司
+timezone: Asia/Shanghai
+locale: zh-CN
+staff:
+  - name: 王芳
+    role: clerk
+    phone: "021-6888 0101"
+    email: wangfang@mingyuan.example
+  - name: 陈静
+    role: clerk
+    email: chenjing@mingyuan.example
+  - name: 李强
+    role: technician
+    phone: "139 1600 2233"
+  - name: 张建华
+    role: technician
+  - name: 赵建国
+    role: engineering
+    email: zhaojianguo@mingyuan.example
+  - name: 周敏
+    role: supervisor
+    email: zhoumin@mingyuan.example
+`;
+
+const customers: [string, Customer][] = [
+  ["2026-08-03 09:20", { name: "上海华东制冷设备有限公司", address: "上海市闵行区莘庄工业区春东路 508 号", contacts: [{ name: "张伟", title: "设备科科长", phones: ["021-5555 1234", "13800001111"] }], tags: ["vip", "华东"], equipment: [{ name: "螺杆式冷水机组", model: "LS-300", serial: "LS300-2019-0412", installed: "2019-05-20" }], created: "" }],
+  ["2026-08-05 14:10", { name: "杭州西湖食品有限公司", address: "杭州市余杭区良渚街道好运街 18 号", contacts: [{ name: "李娜", title: "后勤主管", phones: ["0571-8888 6666"] }], tags: ["华东"], equipment: [{ name: "冷库制冷机组", model: "CK-120" }], created: "" }],
+  ["2026-08-11 10:00", { name: "苏州精工模具厂", address: "苏州市吴中区木渎镇金桥路 66 号", contacts: [{ name: "王建军", title: "厂长", phones: ["0512-6655 7788", "13962001234"] }], tags: ["华东"], equipment: [{ name: "空压机", model: "GA37" }], created: "" }],
+  ["2026-08-19 16:30", { name: "Acme Pumps GmbH", address: "Hauptstraße 5, 10115 Berlin, Germany", contacts: [{ name: "Hans Weber", title: "Maintenance lead", phones: ["+49 30 1234567"], email: "h.weber@acme-pumps.example" }], tags: ["export"], equipment: [{ name: "Centrifugal chiller", model: "CX-500" }], created: "" }],
+  ["2026-08-25 11:45", { name: "南京金陵大酒店", address: "南京市鼓楼区汉中路 2 号", contacts: [{ name: "陈涛", title: "工程部经理", phones: ["025-8471 1888"] }, { name: "刘芳", title: "值班工程师", phones: ["13770551234"] }], tags: ["vip"], equipment: [{ name: "中央空调主机", model: "LS-500" }, { name: "冷却塔", model: "CT-200" }], created: "" }],
+  ["2026-09-02 09:05", { name: "Harbour Cold Storage Ltd", address: "12 Wharf Road, Kowloon, Hong Kong", contacts: [{ name: "Emily Chan", title: "Operations manager", phones: ["+852 2345 6789"], email: "emily.chan@harbourcold.example" }], tags: ["export"], equipment: [{ name: "Cold-room condensing units", model: "CU-80" }], created: "" }],
+  ["2026-09-14 15:20", { name: "宁波港城物流有限公司", address: "宁波市北仑区新碶街道明州路 99 号", contacts: [{ name: "赵磊", title: "仓储经理", phones: ["0574-8686 2020", "13857401234"] }], tags: ["华东"], equipment: [{ name: "冷链仓库制冷系统", model: "CK-300" }], created: "" }],
+  ["2026-09-28 10:30", { name: "无锡太湖医院", address: "无锡市滨湖区太湖大道 1000 号", contacts: [{ name: "孙丽", title: "后勤处", phones: ["0510-8590 1234"] }], tags: ["vip", "医疗"], equipment: [{ name: "手术室净化空调", model: "JH-40" }], created: "" }],
+  ["2026-10-09 13:00", { name: "Pacific Print Works Pte Ltd", address: "8 Kaki Bukit Ave 1, Singapore 417941", contacts: [{ name: "Rajesh Kumar", title: "Plant engineer", phones: ["+65 6741 2233"] }], tags: ["export"], equipment: [{ name: "Process chiller", model: "PC-60" }], created: "" }],
+  ["2026-10-20 09:40", { name: "合肥新能电池科技有限公司", address: "合肥市高新区望江西路 800 号", contacts: [{ name: "黄海", title: "设备部", phones: ["0551-6532 8899", "18656001234"] }], equipment: [{ name: "干燥房除湿机组", model: "DH-25" }], created: "" }],
+  ["2026-11-04 10:15", { name: "上海东方商厦", address: "上海市徐汇区漕溪北路 8 号", contacts: [{ name: "吴刚", title: "物业工程部", phones: ["021-6487 0000"] }], tags: ["华东"], equipment: [{ name: "风冷热泵机组", model: "FR-150" }], created: "" }],
+  ["2026-11-16 16:00", { name: "Nordic Dairy AB", address: "Mejerivägen 3, 223 63 Lund, Sweden", contacts: [{ name: "Karin Lindqvist", phones: ["+46 46 123 456"], email: "karin@nordicdairy.example" }], tags: ["export"], created: "" }],
+];
+
+interface Story {
+  customer: number;
+  received: string;
+  filedLate?: string;
+  channel: Ticket["channel"];
+  kind: Ticket["kind"];
+  problem: string;
+  request?: string;
+  assignee?: string;
+  escalate?: [string, string];
+  dispatch?: [string, string, string, string]; // at, technician, depart, arrive
+  resolve?: [string, string];
+  close?: string;
+  cancel?: [string, string];
+  calls: [string, Contact["direction"], Contact["purpose"], string, string, Partial<Contact>?][]; // at, dir, purpose, staff, summary
+}
+
+const stories: Story[] = [
+  { customer: 0, received: "2026-08-04 08:50", channel: "phone", kind: "repair", problem: "冷水机组高压报警停机", request: "尽快上门", assignee: "王芳",
+    dispatch: ["2026-08-04 10:00", "李强", "2026-08-04 10:30", "2026-08-04 11:40"], resolve: ["2026-08-04 16:00", "清洗冷凝器，更换高压开关"], close: "2026-08-05 09:00",
+    calls: [["2026-08-04 08:50", "in", "complaint", "王芳", "客户来电：冷水机组高压报警，车间温度上升"], ["2026-08-04 10:20", "out", "followup", "王芳", "告知李强 10:30 出发，约 11:40 到达；请准备机房钥匙和运行记录"], ["2026-08-12 14:00", "out", "followup", "王芳", "回访：机组运行正常，客户满意", { satisfaction: 5, next: { date: "2027-04-15", topic: "制冷季前年度保养提醒" } }]] },
+  { customer: 1, received: "2026-08-06 09:30", channel: "phone", kind: "maintenance", problem: "冷库机组例行保养", request: "8 月中旬安排保养", assignee: "陈静",
+    dispatch: ["2026-08-14 08:00", "张建华", "2026-08-14 08:30", "2026-08-14 10:30"], resolve: ["2026-08-14 15:00", "完成保养：更换干燥过滤器，补充冷媒"], close: "2026-08-15 10:00",
+    calls: [["2026-08-14 08:10", "out", "followup", "陈静", "告知张建华 8:30 出发，10:30 到达，请安排人员配合停机"], ["2026-08-24 10:00", "out", "followup", "陈静", "回访保养效果，库温稳定在 -18℃", { satisfaction: 4, next: { date: "2027-02-20", topic: "春节后冷库开机检查" } }]] },
+  { customer: 2, received: "2026-08-12 13:20", channel: "fax", kind: "install", problem: "新购空压机安装调试", request: "9 月初安装", assignee: "王芳",
+    escalate: ["2026-08-12 16:00", "需确认基础图纸与配电容量"], dispatch: ["2026-09-02 08:00", "李强", "2026-09-02 08:30", "2026-09-02 10:00"], resolve: ["2026-09-03 17:00", "安装调试完成，试运行 24 小时正常"], close: "2026-09-04 09:00",
+    calls: [["2026-08-12 13:25", "in", "consult", "王芳", "客户询问安装所需的基础和电源条件"], ["2026-09-02 08:05", "out", "followup", "王芳", "告知李强 8:30 出发 10:00 到达，请备好吊装设备"], ["2026-09-12 09:30", "out", "followup", "王芳", "回访：设备运行平稳，建议三个月后首保", { next: { date: "2026-12-05", topic: "空压机首次保养提醒" } }]] },
+  { customer: 3, received: "2026-08-20 15:00", channel: "email", kind: "consult", problem: "Asked about a service contract for the CX-500 chiller", assignee: "陈静",
+    resolve: ["2026-08-21 11:00", "Sent the contract terms and the annual maintenance schedule"], close: "2026-08-22 09:00",
+    calls: [["2026-08-21 11:30", "out", "followup", "陈静", "Walked Hans through the contract; he will decide after budget review", { next: { date: "2027-01-12", topic: "Follow up on the service contract decision" } }]] },
+  { customer: 4, received: "2026-08-26 22:10", filedLate: "2026-08-27 08:40", channel: "phone", kind: "repair", problem: "中央空调主机夜间停机，客房温度过高", request: "立即处理", assignee: "王芳",
+    escalate: ["2026-08-27 09:00", "压缩机故障代码 E07，需工程部判断"], dispatch: ["2026-08-27 10:00", "李强", "2026-08-27 10:20", "2026-08-27 12:30"], resolve: ["2026-08-28 18:00", "更换压缩机接触器和电流互感器"], close: "2026-08-29 10:00",
+    calls: [["2026-08-27 08:45", "in", "complaint", "王芳", "夜班值班工程师刘芳报修，投诉昨晚无人接听", { complaints: ["夜间报修电话无人接听"] }], ["2026-08-27 10:15", "out", "followup", "王芳", "告知李强 10:20 出发 12:30 到达；请准备配电室钥匙"], ["2026-09-05 15:00", "out", "followup", "陈静", "回访：运行正常；已向客户说明夜间值班电话", { satisfaction: 4 }]] },
+  { customer: 5, received: "2026-09-03 10:00", channel: "email", kind: "repair", problem: "Cold room 2 does not reach -20 °C; condensing unit short-cycles", assignee: "陈静",
+    dispatch: ["2026-09-05 09:00", "张建华", "2026-09-05 09:30", "2026-09-05 13:00"], resolve: ["2026-09-05 18:00", "Replaced the low-pressure switch; adjusted the defrost timer"], close: "2026-09-07 10:00",
+    calls: [["2026-09-05 09:10", "out", "followup", "陈静", "Told Emily the technician leaves 09:30 and arrives about 13:00"], ["2026-09-15 10:00", "out", "followup", "陈静", "Second follow-up: cold room holds -21 °C; customer satisfied", { satisfaction: 5 }]] },
+  { customer: 6, received: "2026-09-15 09:00", channel: "visit", kind: "install", problem: "冷链仓库新增两台冷风机", request: "10 月内完成", assignee: "王芳",
+    escalate: ["2026-09-15 15:00", "需工程部出方案和报价"], dispatch: ["2026-10-10 07:30", "李强", "2026-10-10 08:00", "2026-10-10 09:30"], resolve: ["2026-10-12 17:00", "两台冷风机安装完成，调试合格"], close: "2026-10-13 09:00",
+    calls: [["2026-09-16 10:00", "out", "other", "王芳", "告知客户工程部方案本周内发出"], ["2026-10-10 07:40", "out", "followup", "王芳", "告知李强 8:00 出发 9:30 到达，请安排叉车"], ["2026-10-19 14:00", "out", "followup", "王芳", "回访：两台冷风机运行良好", { satisfaction: 5, next: { date: "2027-03-10", topic: "冷风机半年保养" } }]] },
+  { customer: 7, received: "2026-09-29 08:30", channel: "phone", kind: "repair", problem: "手术室净化空调湿度偏高", request: "当天上门", assignee: "陈静",
+    escalate: ["2026-09-29 11:00", "加湿器控制逻辑异常，需工程部远程看程序"], dispatch: ["2026-09-29 13:00", "张建华", "2026-09-29 13:30", "2026-09-29 15:00"], resolve: ["2026-09-30 12:00", "更新控制程序，更换湿度传感器"], close: "2026-10-02 09:00",
+    calls: [["2026-09-29 13:05", "out", "followup", "陈静", "告知张建华 13:30 出发 15:00 到达"], ["2026-10-08 09:00", "out", "followup", "陈静", "回访：湿度稳定在 50%", { satisfaction: 5, next: { date: "2027-01-05", topic: "净化空调季度巡检" } }]] },
+  { customer: 0, received: "2026-10-08 09:10", channel: "phone", kind: "consult", problem: "询问冷水机组节能改造方案", assignee: "王芳",
+    resolve: ["2026-10-09 10:00", "发送变频改造方案和报价"], close: "2026-10-10 09:00",
+    calls: [["2026-10-08 09:10", "in", "consult", "王芳", "客户询问变频改造可节能多少", { requests: ["希望提供同类项目案例"] }], ["2026-10-09 10:30", "out", "followup", "王芳", "已发送方案，客户将在月底前答复", { next: { date: "2026-11-10", topic: "询问节能改造方案的决定" } }]] },
+  { customer: 8, received: "2026-10-10 14:00", channel: "web", kind: "repair", problem: "Process chiller trips on low flow alarm", assignee: "陈静",
+    dispatch: ["2026-10-13 09:00", "李强", "2026-10-13 09:30", "2026-10-13 11:00"], resolve: ["2026-10-13 17:00", "Cleaned the strainer; replaced the flow switch"], close: "2026-10-15 09:00",
+    calls: [["2026-10-13 09:05", "out", "followup", "陈静", "Told Rajesh the technician leaves 09:30 and arrives 11:00"]] },
+  { customer: 9, received: "2026-10-21 10:00", channel: "phone", kind: "install", problem: "干燥房除湿机组安装", request: "11 月中旬前投用", assignee: "王芳",
+    escalate: ["2026-10-21 15:00", "露点要求 -40℃，需工程部确认选型"], dispatch: ["2026-11-09 08:00", "张建华", "2026-11-09 08:30", "2026-11-09 11:30"], resolve: ["2026-11-11 18:00", "安装完成，露点达到 -42℃"],
+    calls: [["2026-11-09 08:10", "out", "followup", "王芳", "告知张建华 8:30 出发 11:30 到达，请准备临时电源"]] },
+  { customer: 4, received: "2026-11-03 11:00", channel: "phone", kind: "complaint", problem: "投诉上次维修后冷却塔噪音变大", assignee: "王芳",
+    escalate: ["2026-11-03 16:00", "需工程部判断是否风机轴承问题"], dispatch: ["2026-11-05 09:00", "李强", "2026-11-05 09:30", "2026-11-05 11:30"], resolve: ["2026-11-05 16:00", "更换风机轴承，噪音恢复正常"], close: "2026-11-06 10:00",
+    calls: [["2026-11-03 11:00", "in", "complaint", "王芳", "工程部经理陈涛投诉冷却塔噪音", { complaints: ["维修后噪音变大，影响客房"] }], ["2026-11-05 09:10", "out", "followup", "王芳", "告知李强 9:30 出发 11:30 到达"], ["2026-11-06 10:30", "out", "followup", "王芳", "告知处理结果，客户认可", { satisfaction: 3 }]] },
+  { customer: 10, received: "2026-11-05 09:20", channel: "phone", kind: "repair", problem: "风冷热泵机组制热效果差", assignee: "陈静",
+    dispatch: ["2026-11-06 13:00", "张建华", "2026-11-06 13:30", "2026-11-06 14:30"], resolve: ["2026-11-06 18:00", "除霜传感器失效，已更换"], close: "2026-11-07 10:00",
+    calls: [["2026-11-06 13:05", "out", "followup", "陈静", "告知张建华 13:30 出发 14:30 到达"], ["2026-11-14 10:00", "out", "followup", "陈静", "回访：制热正常", { satisfaction: 4 }]] },
+  { customer: 2, received: "2026-11-12 10:30", channel: "phone", kind: "repair", problem: "空压机排气温度高报警", assignee: "王芳",
+    dispatch: ["2026-11-12 13:00", "李强", "2026-11-12 13:30", "2026-11-12 15:00"], resolve: ["2026-11-12 18:00", "油冷却器堵塞，已清洗"], close: "2026-11-13 09:00",
+    calls: [["2026-11-12 13:05", "out", "followup", "王芳", "告知李强 13:30 出发 15:00 到达"]] },
+  { customer: 11, received: "2026-11-17 16:00", channel: "email", kind: "consult", problem: "Asks whether we can service Bitzer compressors in Sweden", assignee: "陈静",
+    escalate: ["2026-11-18 10:00", "Needs engineering to confirm a partner in Scandinavia"],
+    calls: [["2026-11-18 09:00", "out", "consult", "陈静", "Told Karin we are checking with engineering; answer within the week"]] },
+  { customer: 6, received: "2026-11-20 08:40", channel: "phone", kind: "repair", problem: "3 号冷风机结霜严重，化霜不彻底", request: "今天上门", assignee: "王芳",
+    dispatch: ["2026-11-20 10:00", "张建华", "2026-11-20 10:30", "2026-11-20 12:00"],
+    calls: [["2026-11-20 08:40", "in", "complaint", "王芳", "赵磊来电报修，影响冷链出货"]] },
+  { customer: 1, received: "2026-11-23 09:15", channel: "phone", kind: "repair", problem: "冷库门加热丝不工作，门封结冰", assignee: "陈静",
+    calls: [["2026-11-23 09:15", "in", "complaint", "陈静", "李娜来电报修冷库门结冰"]] },
+  { customer: 5, received: "2026-11-24 10:00", channel: "email", kind: "maintenance", problem: "Annual inspection of the condensing units before Chinese New Year peak", request: "Visit in the week of 14 December", assignee: "陈静",
+    calls: [] },
+  { customer: 7, received: "2026-11-25 14:00", channel: "phone", kind: "consult", problem: "询问净化空调过滤器更换周期", assignee: "陈静",
+    calls: [["2026-11-25 14:00", "in", "consult", "陈静", "孙丽询问初中效过滤器多久更换一次，已口头答复"]] },
+  { customer: 10, received: "2026-11-25 16:30", channel: "phone", kind: "repair", problem: "风冷热泵二号机组异响", assignee: "王芳", cancel: ["2026-11-26 09:00", "客户自行检查发现是外机支架松动，已处理"],
+    calls: [["2026-11-26 09:00", "in", "other", "王芳", "吴刚来电取消报修"]] },
+];
+
+const letters: [number, string, "notice" | "invitation" | "reply", string, string][] = [
+  [0, "2026-09-01", "notice", "秋季设备保养优惠通知", "王芳"],
+  [4, "2026-09-01", "notice", "秋季设备保养优惠通知", "王芳"],
+  [3, "2026-08-22", "reply", "Service contract terms for the CX-500 chiller", "陈静"],
+  [4, "2026-11-07", "reply", "关于冷却塔噪音投诉的处理结果", "王芳"],
+  [7, "2026-10-15", "invitation", "2026 年度客户答谢会邀请函", "陈静"],
+  [0, "2026-10-15", "invitation", "2026 年度客户答谢会邀请函", "王芳"],
+];
+
+async function main() {
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(join(dir, "aftercare.yaml"), settings);
+  for (const f of ["customers", "tickets", "contacts", "events", "reports", "templates"]) {
+    await fs.mkdir(join(dir, f), { recursive: true });
+    await fs.writeFile(join(dir, f, ".gitkeep"), "");
+  }
+  await fs.writeFile(join(dir, "README.md"), "This is aftercare's sample store (see ../README.md). Regenerate it with `npx tsx scripts/make-sample.ts`.\n");
+  const store = await Store.open(dir);
+  const cs: Loaded<"customer">[] = [];
+  for (const [when, c] of customers) cs.push(await store.create("customer", { ...c, created: stamp(when) }, at(when), random));
+  for (const s of stories) {
+    const filed = s.filedLate ?? s.received;
+    const t: Ticket = {
+      customer: cs[s.customer]!.id, received: stamp(s.received), filed: stamp(filed), channel: s.channel, kind: s.kind, problem: s.problem, request: s.request,
+      status: s.cancel ? "cancelled" : s.close ? "closed" : s.resolve ? "resolved" : s.dispatch ? "dispatched" : s.escalate ? "escalated" : "open",
+      assignee: s.assignee,
+      escalation: s.escalate && { to: "赵建国", at: stamp(s.escalate[0]), by: s.assignee, note: s.escalate[1] },
+      dispatch: s.dispatch && { technician: s.dispatch[1], at: stamp(s.dispatch[0]), by: s.assignee, depart: stamp(s.dispatch[2]), arrive: stamp(s.dispatch[3]) },
+      resolution: s.resolve && { at: stamp(s.resolve[0]), by: s.assignee, note: s.resolve[1] },
+      closed: s.close && stamp(s.close),
+      cancelled: s.cancel && { at: stamp(s.cancel[0]), reason: s.cancel[1] },
+    };
+    const tr = await store.create("ticket", t, at(filed), random);
+    for (const [when, direction, purpose, staff, summary, extra] of s.calls) {
+      await store.create("contact", { customer: t.customer, ticket: tr.id, at: stamp(when), channel: "call", direction, purpose, staff, summary, ...extra }, at(when), random);
+    }
+  }
+  for (const [c, day, kind, subject, staff] of letters)
+    await store.create("contact", { customer: cs[c]!.id, at: day, channel: "letter", direction: "out", purpose: kind === "reply" ? "followup" : "notice", staff, letter: { kind, subject } }, at(`${day} 10:00`), random);
+  console.log(`sample store written to ${dir}`);
+}
+
+await main();
