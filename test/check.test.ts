@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cli, testStore } from "./helpers.js";
+import { cli, SETTINGS, testStore } from "./helpers.js";
 import { MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
 describe("aftercare check", () => {
@@ -71,12 +71,24 @@ channel: call
     expect(j[0]).toEqual({ path: "contacts/2026/11/K-261121-GGGG.yaml", line: 2, col: 1, message: expect.stringMatching(/^leftover merge-conflict marker/) });
   });
 
-  it("reports a duplicate ID and a missing field", async () => {
-    const root = testStore({
-      ...RECORDS,
-      "customers/C-261104-MMMM.yaml": "address: 无名\ncreated: 2026-11-04T10:00:00+08:00\n",
-    });
+  it("reports a duplicate ID, a missing field and a staff member listed twice", async () => {
+    const root = testStore(
+      {
+        ...RECORDS,
+        "customers/C-261104-MMMM.yaml": "address: 无名\ncreated: 2026-11-04T10:00:00+08:00\n",
+        [`tickets/2026/10/${TICKET}.yaml`]: RECORDS[`tickets/2026/11/${TICKET}.yaml`]!,
+      },
+      { settings: SETTINGS + "  - name: 李强\n    role: clerk\n" },
+    );
     const r = await cli(root, ["check"]);
-    expect(r.stdout).toBe("customers/C-261104-MMMM.yaml:1:1: name is missing: it must be text\n");
+    expect(r.stdout).toBe(
+      [
+        'aftercare.yaml:15:11: staff member "李强" is listed twice',
+        "customers/C-261104-MMMM.yaml:1:1: name is missing: it must be text",
+        `tickets/2026/10/${TICKET}.yaml:1:1: ticket ${TICKET} is in the wrong place: its ID puts it at tickets/2026/11/${TICKET}.yaml`,
+        `tickets/2026/11/${TICKET}.yaml:1:1: duplicate ID ${TICKET}: also at tickets/2026/10/${TICKET}.yaml; keep one of the two files`,
+        "",
+      ].join("\n"),
+    );
   });
 });

@@ -26,7 +26,8 @@ export async function check(ctx: Context): Promise<FileProblem[]> {
   };
   for (const f of checkRecords({ settings: store.settings, records, pathOf: safePathOf })) {
     const rec = byPath.get(f.path);
-    const at = rec ? locate(rec.parsed, f.field, false) : f.path === SETTINGS_FILE ? { line: 1, col: 1 } : { line: 1, col: 1 };
+    const parsed = rec?.parsed ?? (f.path === SETTINGS_FILE ? store.settingsParsed : undefined);
+    const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
     problems.push({ path: f.path, ...at, message: f.message });
   }
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);

@@ -107,6 +107,11 @@ export class Store {
     return new Store(root, v.value, { src, parsed });
   }
 
+  /** aftercare.yaml as parsed, to place findings about the settings at their line. */
+  get settingsParsed(): Parsed {
+    return this.settingsFile.parsed;
+  }
+
   abs(rel: string): string {
     return join(this.root, ...rel.split("/"));
   }
