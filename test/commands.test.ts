@@ -1,5 +1,5 @@
 // Each command through its function (and the in-process CLI for flags), with a pinned clock.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commits, cli, testStore } from "./helpers.js";
@@ -243,5 +243,36 @@ describe("staff", () => {
     const r = await cli(root, ["ticket", "close", TICKET], { as: "Mallory" });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`"Mallory" (from AFTERCARE_USER) is not on the staff list (王芳, 李强, 赵工, Anna Schmidt); add them with 'aftercare staff add "Mallory" --role clerk' or act as someone who is; nothing was written\n`);
+  });
+});
+
+describe("customer edit in $EDITOR", () => {
+  it("saves a valid edit exactly as typed and commits it", async () => {
+    const { customerEdit } = await import("../src/commands/customer.js");
+    const { context } = await import("./helpers.js");
+    const root = testStore(RECORDS);
+    const { ctx } = context(root);
+    await customerEdit({ id: ACME }, ctx, (path) => {
+      const text = readFileSync(path, "utf8").replace("Hauptstraße 5, Berlin", "Hauptstraße 7, Berlin  # moved in November");
+      writeFileSync(path, text);
+    });
+    expect(read(root, `customers/${ACME}.yaml`)).toContain("address: Hauptstraße 7, Berlin  # moved in November\n");
+    expect(commits(root)[0]!.subject).toBe(`customer ${ACME} edited — Acme Pumps GmbH`);
+  });
+
+  it("refuses an invalid edit, keeps it for the user, and leaves the record alone", async () => {
+    const { customerEdit } = await import("../src/commands/customer.js");
+    const { context } = await import("./helpers.js");
+    const root = testStore(RECORDS);
+    const before = read(root, `customers/${ACME}.yaml`);
+    const { ctx } = context(root);
+    let tmp = "";
+    const err = await customerEdit({ id: ACME }, ctx, (path) => {
+      tmp = path;
+      writeFileSync(path, before + "website: acme.example\n");
+    }).catch((e: Error) => e);
+    expect((err as Error).message).toBe(`${tmp}:8:1: unknown field "website" (check the spelling; a customer has no such field)\nyour edit is kept in ${tmp}; customers/${ACME}.yaml was not changed`);
+    expect(read(root, `customers/${ACME}.yaml`)).toBe(before);
+    expect(commits(root)).toHaveLength(1);
   });
 });
