@@ -7,10 +7,13 @@ import { check } from "./commands/check.js";
 import { callLog, letterLog } from "./commands/contact.js";
 import { customerAdd, customerEdit, customerList, customerShow } from "./commands/customer.js";
 import { init } from "./commands/init.js";
-import { staffAdd, staffList } from "./commands/staff.js";
+import { due } from "./commands/due.js";
+import { eventAdd, eventList } from "./commands/event.js";
+import { holidays } from "./commands/holidays.js";
+import { staffAbsent, staffAdd, staffList } from "./commands/staff.js";
 import { ticketList, ticketOpen, ticketShow } from "./commands/ticket.js";
 import { ticketArrive, ticketCancel, ticketClose, ticketDispatch, ticketEscalate, ticketReopen, ticketResolve } from "./commands/ticket-life.js";
-import { CHANNELS, DIRECTIONS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS } from "./domain/schema.js";
+import { CHANNELS, DIRECTIONS, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS } from "./domain/schema.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -34,7 +37,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
       ctx.commandLine = commandLine(argv);
       const result = await fn(ctx, ...args);
-      if (Array.isArray(result) && cmd.name() === "check" && result.length) exitCode = 1;
+      if (result && typeof result === "object" && "exitCode" in result && typeof result.exitCode === "number") exitCode = result.exitCode;
     };
 
   program
@@ -77,7 +80,15 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--phone <phone>", "their phone")
     .option("--email <email>", "their e-mail (used as the commit author's)")
     .action(run((c, name: string, o: { role?: string; phone?: string; email?: string }) => staffAdd({ name, ...o }, c)));
-  staff.command("list").description("list the staff").action(run((c) => staffList(c)));
+  staff.command("list").description("list the staff and their absences").action(run((c) => staffList(c)));
+  staff
+    .command("absent <name>")
+    .description("record an absence; duties falling due meanwhile go to the cover (R-COVER)")
+    .option("--from <date>", "first day away")
+    .option("--to <date>", "last day away")
+    .option("--cover <name>", "who stands in")
+    .option("--note <text>", "why")
+    .action(run((c, name: string, o: { from?: string; to?: string; cover?: string; note?: string }) => staffAbsent({ name, ...o }, c)));
 
   const customerFlags = (cmd: Command) =>
     cmd
@@ -171,6 +182,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description("log a call, inbound or outbound")
     .option("--customer <id-or-name>", "the customer (optional with --ticket)")
     .option("--ticket <id>", "the ticket the call is about")
+    .option("--event <id>", "the event the call announces (R-EVENT-NOTICE)")
     .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
     .addOption(new Option("--purpose <purpose>", "what the call was for").choices(PURPOSES))
     .option("--summary <text>", "the key points of the conversation")
@@ -190,6 +202,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description("log a letter sent to a customer")
     .option("--customer <id-or-name>", "the customer (optional with --ticket)")
     .option("--ticket <id>", "the ticket the letter is about")
+    .option("--event <id>", "the event the letter announces (R-EVENT-NOTICE)")
     .addOption(new Option("--kind <kind>", "notice, invitation or reply").choices(LETTER_KINDS))
     .option("--subject <text>", "the letter's subject")
     .option("--sent <date>", "when it was sent (default: today)")
@@ -199,7 +212,36 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   program
     .command("check")
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
-    .action(run((c) => check(c)));
+    .action(run(async (c) => ({ exitCode: (await check(c)).length ? 1 : 0 })));
+
+  const dueCmd = (name: string, description: string, overdueOnly: boolean) =>
+    program
+      .command(name)
+      .description(description)
+      .option("--within <days>", "also list duties whose window opens in the next DAYS days")
+      .option("--for <name>", "only this person's duties (after cover)")
+      .option("--fail-if-overdue", "exit 1 when anything is overdue (for monitoring)")
+      .action(run((c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean }) => due({ ...o, overdue: overdueOnly || o.overdue }, c)));
+  dueCmd("due", "what is due today and what is overdue, per person, most urgent first (the morning cron job)", false).option("--overdue", "only what is overdue");
+  dueCmd("overdue", "only the overdue duties (same as due --overdue)", true);
+
+  program
+    .command("holidays [year]")
+    .description("the working week, public holidays and make-up working days the deadlines use")
+    .action(run((c, year: string | undefined) => holidays({ year }, c)));
+
+  const event = program.command("event").description("customer events and campaigns (R-EVENT-NOTICE)");
+  event
+    .command("add")
+    .description("add an event; its audience is phoned 14 days ahead, then sent a letter")
+    .option("--title <text>", "what it is")
+    .option("--date <date>", "when it takes place")
+    .addOption(new Option("--kind <kind>", "kind of event").choices(EVENT_KINDS).default("gathering"))
+    .option("--audience <who>", 'who is invited: "all" or "tag:NAME"', "all")
+    .option("--owner <name>", "who phones and writes (default: you)")
+    .option("--note <text>", "details")
+    .action(run((c, o: Record<string, string | undefined>) => eventAdd(o, c)));
+  event.command("list").description("events, with how many customers were phoned and written to").action(run((c) => eventList(c)));
 
   try {
     await program.parseAsync(argv, { from: "user" });

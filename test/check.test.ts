@@ -45,7 +45,7 @@ channel: call
       "tickets/2026/10/T-261120-JJJJ.yaml": RECORDS[`tickets/2026/11/${TICKET}.yaml`]!,
       "customers/notes.yaml": "name: scratch\ncreated: 2026-11-03T10:00:00+08:00\n",
       // a date that does not exist
-      "events/E-261201-KKKK.yaml": "title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\ncreated: 2026-11-20T10:00:00+08:00\n",
+      "events/E-261201-KKKK.yaml": "title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-20T10:00:00+08:00\n",
     });
     const r = await cli(root, ["check"]);
     expect(r.code).toBe(1);

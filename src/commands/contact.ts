@@ -31,6 +31,7 @@ async function save(ctx: Context, value: Contact, subjectLine: string, sentence:
 export interface CallLogOptions {
   customer?: string;
   ticket?: string;
+  event?: string;
   direction?: string;
   purpose?: string;
   summary?: string;
@@ -57,9 +58,11 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   const nextDate = await dateFlag(ctx, opts.nextDate, "--next-date");
   const at = (await dateTimeFlag(ctx, opts.at, "--at")) ?? (await nowStamp(ctx));
   const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
+  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
   const value: Contact = {
     customer: customer.id,
     ticket: ticket?.id,
+    event,
     at,
     channel: "call",
     direction,
@@ -79,6 +82,7 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
 export interface LetterLogOptions {
   customer?: string;
   ticket?: string;
+  event?: string;
   kind?: string;
   subject?: string;
   sent?: string;
@@ -92,9 +96,11 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   const kind = choice(opts.kind, LETTER_KINDS, "--kind")!;
   const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
   const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
+  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
   const value: Contact = {
     customer: customer.id,
     ticket: ticket?.id,
+    event,
     at: sent!,
     channel: "letter",
     direction: "out",

@@ -32,12 +32,54 @@ export const PURPOSES = ["followup", "consult", "complaint", "notice", "reminder
 export const LETTER_KINDS = ["notice", "invitation", "reply"] as const;
 export const EVENT_KINDS = ["gathering", "discount", "free-service"] as const;
 
+export const absenceSchema = z
+  .strictObject({ from: date, to: date, cover: text, note: text.optional() })
+  .refine((a) => a.from <= a.to, { message: "from must not be after to", path: ["to"] });
+
 export const staffSchema = z.strictObject({
   name: text,
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }),
   phone: phone.optional(),
   email: text.optional(),
   left: date.optional(),
+  absences: z.array(absenceSchema).optional(),
+});
+
+const weekdayNumber = z.number({ error: "must be a weekday number, 1 (Monday) to 7 (Sunday)" }).int().min(1).max(7);
+export const holidaySchema = z
+  .strictObject({ name: text.optional(), from: date, to: date.optional() })
+  .refine((h) => !h.to || h.from <= h.to, { message: "from must not be after to", path: ["to"] });
+
+export const calendarSchema = z.strictObject({
+  /** working weekdays, ISO numbers: 1 Monday … 7 Sunday */
+  workweek: z.array(weekdayNumber).optional(),
+  /** public holidays and other days off */
+  holidays: z.array(holidaySchema).optional(),
+  /** make-up working days that fall on a weekend (调休上班) */
+  workdays: z.array(date).optional(),
+});
+
+const days = (what: string) => z.number({ error: `must be a number of days (${what})` }).int("must be a whole number of days").min(0).max(366);
+const workingDays = z.boolean({ error: "must be true or false" });
+export const rulesSchema = z.strictObject({
+  "R-ESC-1DAY": z.strictObject({ days: days("to escalate").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-ANSWER-SAME-DAY": z.strictObject({ days: days("to tell the customer").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-FOLLOWUP-1": z.strictObject({ days: days("after the dispatch").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-FOLLOWUP-2": z.strictObject({ from: days("window opens after the first follow-up").optional(), to: days("window closes after the first follow-up").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-NEXT-SERVICE": z.strictObject({ days: days("of grace after the planned date").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-EVENT-NOTICE": z
+    .strictObject({
+      daysBefore: days("the phone notice is due before the event").optional(),
+      callWindow: days("the notice may be phoned this much earlier").optional(),
+      letterWithin: days("the letter follows the call within").optional(),
+      letter: z.boolean({ error: "must be true or false" }).optional(),
+      workingDays: workingDays.optional(),
+    })
+    .optional(),
+  "R-MONTHLY": z.strictObject({ days: days("after the month ends").optional(), annualDays: days("after the year ends").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-FILE-SAME-DAY": z.strictObject({ days: days("to file a request").optional(), workingDays: workingDays.optional() }).optional(),
+  /** duties that fell due before this day are not tracked (an imported history) */
+  since: date.optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -46,6 +88,8 @@ export const settingsSchema = z.strictObject({
   timezone: z.string({ error: "must be an IANA time zone such as Asia/Shanghai" }).refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
   locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }),
   staff: z.array(staffSchema).default([]),
+  calendar: calendarSchema.optional(),
+  rules: rulesSchema.optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -131,11 +175,15 @@ export const eventSchema = z.strictObject({
   audience: z
     .string({ error: 'must be "all" or "tag:NAME"' })
     .refine((s) => s === "all" || /^tag:\S+$/.test(s), 'must be "all" or "tag:NAME"'),
+  /** the staff member who phones and writes to the audience */
+  owner: text,
   note: text.optional(),
   created: dateTime,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+export type Rules = z.infer<typeof rulesSchema>;
+export type WorkCalendarSettings = z.infer<typeof calendarSchema>;
 export type Staff = z.infer<typeof staffSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type Person = z.infer<typeof personSchema>;

@@ -1,0 +1,56 @@
+// aftercare due | overdue: today's duties per person, most urgent first; the morning cron job.
+import { UsageError } from "../errors.js";
+import type { Context } from "../context.js";
+import { duties, type Duty } from "../domain/duties/index.js";
+import { addDays, dayOf, weekday } from "../domain/time.js";
+import { dutyList, phoneOf } from "../format/duties.js";
+import { dutyInput } from "../store/duty-input.js";
+
+export interface DueOptions {
+  overdue?: boolean;
+  within?: string;
+  for?: string;
+  failIfOverdue?: boolean;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** Every duty of the store at the context's moment (shared by due, show and the reports). */
+export async function allDuties(ctx: Context): Promise<{ list: Duty[]; today: string; customers: Map<string, import("../domain/schema.js").Customer> }> {
+  const store = await ctx.store();
+  const now = await ctx.now();
+  const input = await dutyInput(store, now, (m) => ctx.io.err(m));
+  return { list: duties(input), today: dayOf(now, store.settings.timezone), customers: new Map(input.customers.map((c) => [c.id, c.value])) };
+}
+
+export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {
+  let within = 0;
+  if (opts.within !== undefined) {
+    within = Number(opts.within);
+    if (!/^\d{1,3}$/.test(opts.within.trim())) throw new UsageError(`--within "${opts.within}" must be a number of days, such as 7`);
+  }
+  const store = await ctx.store();
+  if (opts.for) await ctx.staffNamed(opts.for, "--for");
+  const { list, today, customers } = await allDuties(ctx);
+  const horizon = addDays(today, within);
+  const shown = list.filter(
+    (d) =>
+      (d.state === "overdue" || (!opts.overdue && (d.state === "due" || (d.state === "upcoming" && d.earliest <= horizon)))) &&
+      (!opts.for || d.assignee === opts.for),
+  );
+  const overdue = shown.filter((d) => d.state === "overdue").length;
+  if (ctx.json) {
+    ctx.io.out(
+      JSON.stringify(
+        shown.map((d) => ({ ...d, customerName: d.customer ? customers.get(d.customer)?.name : undefined, phone: phoneOf(customers.get(d.customer ?? "")) || undefined })),
+        null,
+        2,
+      ) + "\n",
+    );
+  } else {
+    const head = `${store.settings.company} — ${opts.overdue ? "overdue" : "due"} on ${WEEKDAYS[weekday(today)]} ${today} (${store.settings.timezone})${opts.for ? `, for ${opts.for}` : ""}`;
+    if (!shown.length) ctx.io.out(`${head}\nnothing ${opts.overdue ? "overdue" : `due${within ? ` in the next ${within} days` : ""}`}.\n`);
+    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined) })}`);
+  }
+  return { duties: shown, exitCode: opts.failIfOverdue && overdue > 0 ? 1 : 0 };
+}

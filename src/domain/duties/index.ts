@@ -1,0 +1,109 @@
+// One rules engine: every duty the regulation imposes, derived from the records and settings at
+// a given moment. Pure: no files, no clock. State is always derived, never stored.
+import { workCalendar } from "../calendar.js";
+import type { Contact, Settings, Ticket } from "../schema.js";
+import { addDays, dayOf, daysBetween, zonedTime, type Day } from "../time.js";
+import { ruleSettings } from "./config.js";
+import { nextServiceDuty } from "./contacts.js";
+import { eventDuties } from "./events.js";
+import { reviewDuties } from "./reviews.js";
+import { ticketDuties } from "./tickets.js";
+import type { Duty, DutyInput, DutyState, Found, Rec, RuleContext } from "./types.js";
+
+export * from "./types.js";
+export { ruleSettings, DEFAULTS } from "./config.js";
+export { inAudience } from "./events.js";
+
+const after = (at: string | undefined, now: number) => at !== undefined && Date.parse(at) > now;
+
+/** The records as they stood at `now`: what happened later has not happened yet (a replayed day). */
+function asOf(input: DutyInput, today: Day): DutyInput {
+  const now = input.now.getTime();
+  const happened = (at: string) => (at.length === 10 ? at <= today : Date.parse(at) <= now);
+  const ticket = (t: Rec<Ticket>): Rec<Ticket> => {
+    const v = { ...t.value };
+    if (after(v.escalation?.at, now)) v.escalation = undefined;
+    if (after(v.dispatch?.at, now)) v.dispatch = undefined;
+    if (after(v.resolution?.at, now)) v.resolution = undefined;
+    if (after(v.closed, now)) v.closed = undefined;
+    if (after(v.cancelled?.at, now)) v.cancelled = undefined;
+    if (v.status === "cancelled" && !v.cancelled) v.status = "open";
+    return { id: t.id, value: v };
+  };
+  return {
+    ...input,
+    customers: input.customers.filter((c) => happened(c.value.created)),
+    tickets: input.tickets.filter((t) => happened(t.value.filed)).map(ticket),
+    contacts: input.contacts.filter((c) => happened(c.value.at)),
+    events: input.events.filter((e) => happened(e.value.created)),
+    reports: input.reports.filter((r) => !r.saved || happened(r.saved)),
+  };
+}
+
+function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day): Pick<Duty, "state" | "daysLate"> {
+  if (d.done) {
+    const day = dayOfAt(d.done.at);
+    return day <= d.due ? { state: "done" } : { state: "late", daysLate: daysBetween(d.due, day) };
+  }
+  if (d.expires && today > d.expires) return { state: "missed", daysLate: daysBetween(d.due, d.expires) };
+  if (today < d.earliest) return { state: "upcoming" };
+  if (today <= d.due) return { state: "due" };
+  return { state: "overdue", daysLate: daysBetween(d.due, today) };
+}
+
+/** R-COVER: a duty falling due in its owner's absence, or still open while they are away, goes to the cover. */
+function assigneeOf(settings: Settings, owner: string | undefined, due: Day, today: Day, open: boolean): string | undefined {
+  let who = owner;
+  for (let hops = 0; who && hops < 5; hops++) {
+    const away = settings.staff.find((s) => s.name === who)?.absences?.find((a) => (due >= a.from && due <= a.to) || (open && today >= a.from && today <= a.to));
+    if (!away || away.cover === who) break;
+    who = away.cover;
+  }
+  return who;
+}
+
+const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late: 3, done: 4, missed: 5 };
+
+/** Most urgent first: overdue (longest first), then due (soonest first), then upcoming. */
+export function byUrgency(a: Duty, b: Duty): number {
+  return ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.due.localeCompare(b.due) || a.earliest.localeCompare(b.earliest) || a.key.localeCompare(b.key);
+}
+
+export function duties(raw: DutyInput): Duty[] {
+  const tz = raw.settings.timezone;
+  const today = dayOf(raw.now, tz);
+  const input = asOf(raw, today);
+  const cal = workCalendar(raw.settings.calendar);
+  const dayOfAt = (at: string) => (at.length === 10 ? at : dayOf(new Date(at), tz));
+  const contacts = [...input.contacts].sort((a, b) => moment(a.value, tz) - moment(b.value, tz) || a.id.localeCompare(b.id));
+  const rx: RuleContext = {
+    input,
+    tz,
+    today,
+    cal,
+    dayOf: dayOfAt,
+    contacts,
+    dueAfter: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : cal.onOrAfter(addDays(from, days))),
+  };
+  const rs = ruleSettings(raw.settings.rules);
+  const found: Found[] = [
+    ...input.tickets.flatMap((t) => ticketDuties(t, rx, rs)),
+    ...contacts.flatMap((c) => nextServiceDuty(c, rx, rs)),
+    ...input.events.flatMap((e) => eventDuties(e, rx, rs)),
+    ...reviewDuties(rx, rs),
+  ];
+  const since = raw.settings.rules?.since;
+  return found
+    .filter((d) => !since || d.due >= since)
+    .map((d) => {
+      const s = stateOf(d, today, dayOfAt);
+      const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
+      return { ...d, ...s, assignee: assigneeOf(raw.settings, d.owner, d.due, today, open) };
+    })
+    .sort(byUrgency);
+}
+
+/** A contact's moment for ordering: a letter's bare date counts from the start of its day. */
+function moment(c: Contact, tz: string): number {
+  return c.at.length === 10 ? zonedTime(c.at, 0, 0, 0, tz).getTime() : Date.parse(c.at);
+}

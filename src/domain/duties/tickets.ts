@@ -1,0 +1,94 @@
+// The duties a ticket brings: filing it (R-FILE-SAME-DAY), escalating it (R-ESC-1DAY), telling
+// the customer the solution (R-ANSWER-SAME-DAY), and the two follow-up calls (R-FOLLOWUP-1/2).
+import type { Contact, Ticket } from "../schema.js";
+import { formatShort } from "../time.js";
+import type { RuleSettings } from "./config.js";
+import type { Found, Rec, RuleContext } from "./types.js";
+
+const isFollowupCall = (c: Contact) => c.channel === "call" && c.purpose === "followup";
+
+export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
+  const v = t.value;
+  const out: Found[] = [];
+  const base = { source: t.id, customer: v.customer, ticket: t.id, owner: v.assignee };
+  const received = rx.dayOf(v.received);
+
+  // R-FILE-SAME-DAY: filed the day it came in; a check the reviews count, never a task to do.
+  const file = rs["R-FILE-SAME-DAY"];
+  out.push({
+    ...base,
+    key: `R-FILE-SAME-DAY:${t.id}`,
+    rule: "R-FILE-SAME-DAY",
+    earliest: received,
+    due: rx.dueAfter(received, file.days, file.workingDays),
+    done: { at: v.filed, record: t.id },
+    topic: `file the ${v.channel} request the day it came in`,
+  });
+  if (v.kind === "shop") return out;
+
+  // R-ESC-1DAY: unsolved requests reach the engineering supervisor within a day; a dispatch or a
+  // solution within that day shows the engineering side has acted.
+  const esc = rs["R-ESC-1DAY"];
+  const acted = [v.escalation?.at, v.dispatch?.at, v.resolution?.at].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  out.push({
+    ...base,
+    key: `R-ESC-1DAY:${t.id}`,
+    rule: "R-ESC-1DAY",
+    earliest: received,
+    due: rx.dueAfter(received, esc.days, esc.workingDays),
+    done: acted ? { at: acted, record: t.id } : undefined,
+    topic: `escalate to the engineering supervisor: ${v.problem}`,
+  });
+
+  // R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer hears it that day.
+  if (v.escalation && v.resolution) {
+    const solved = rx.dayOf(v.resolution.at);
+    const ans = rs["R-ANSWER-SAME-DAY"];
+    const told = rx.contacts.find((c) => c.value.ticket === t.id && (c.value.at.length === 10 ? c.value.at >= solved : Date.parse(c.value.at) >= Date.parse(v.resolution!.at)));
+    out.push({
+      ...base,
+      key: `R-ANSWER-SAME-DAY:${t.id}`,
+      rule: "R-ANSWER-SAME-DAY",
+      earliest: solved,
+      due: rx.dueAfter(solved, ans.days, ans.workingDays),
+      done: told && { at: told.value.at, record: told.id },
+      topic: `tell the customer the solution: ${v.resolution.note}`,
+    });
+  }
+
+  // R-FOLLOWUP-1 on the day of dispatch; R-FOLLOWUP-2 in days 7–14 after the first.
+  if (v.dispatch) {
+    const sent = rx.dayOf(v.dispatch.at);
+    const fu1 = rs["R-FOLLOWUP-1"];
+    const first = rx.contacts.find((c) => c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= sent);
+    const times = [v.dispatch.depart && `leaves ${formatShort(new Date(v.dispatch.depart), rx.tz)}`, v.dispatch.arrive && `arrives ${formatShort(new Date(v.dispatch.arrive), rx.tz)}`].filter(Boolean).join(", ");
+    out.push({
+      ...base,
+      key: `R-FOLLOWUP-1:${t.id}`,
+      rule: "R-FOLLOWUP-1",
+      earliest: sent,
+      due: rx.dueAfter(sent, fu1.days, fu1.workingDays),
+      done: first && { at: first.value.at, record: first.id },
+      topic: `first follow-up call: ${v.dispatch.technician}${times ? ` ${times}` : ""}; what to have ready; their opinion of our service`,
+    });
+    if (first) {
+      const fu2 = rs["R-FOLLOWUP-2"];
+      const d1 = rx.dayOf(first.value.at);
+      const opens = rx.dueAfter(d1, fu2.from, fu2.workingDays);
+      const second = rx.contacts.find((c) => c.id !== first.id && c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
+      out.push({
+        ...base,
+        key: `R-FOLLOWUP-2:${t.id}`,
+        rule: "R-FOLLOWUP-2",
+        earliest: opens,
+        due: rx.dueAfter(d1, fu2.to, fu2.workingDays),
+        done: second && { at: second.value.at, record: second.id },
+        topic: `second follow-up call (first was ${d1}): how the equipment runs, new needs; do not repeat the first`,
+      });
+    }
+  }
+
+  // a cancelled ticket's duties no longer apply, except what was already done
+  if (v.status === "cancelled") return out.filter((d) => d.done);
+  return out;
+}

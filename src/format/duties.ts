@@ -1,0 +1,91 @@
+// Duties as people read them: grouped by person, most urgent first, with whom to call and what
+// to say. The same text on a terminal (with colour) and in a cron mail (without).
+import type { Duty } from "../domain/duties/index.js";
+import type { Customer } from "../domain/schema.js";
+import { daysBetween, type Day } from "../domain/time.js";
+import type { IO } from "../io.js";
+import { table } from "./table.js";
+import { oneLine } from "./text.js";
+
+export const UNASSIGNED = "(unassigned)";
+
+export function when(d: Duty, today: Day): string {
+  switch (d.state) {
+    case "overdue":
+      return `overdue ${d.daysLate}d`;
+    case "due":
+      return d.due === today ? "today" : `by ${d.due.slice(5)} (${daysBetween(today, d.due)}d)`;
+    case "upcoming":
+      return `from ${d.earliest.slice(5)}`;
+    case "done":
+      return "done";
+    case "late":
+      return `done ${d.daysLate}d late`;
+    case "missed":
+      return "missed";
+  }
+}
+
+function paint(io: IO, d: Duty, text: string): string {
+  if (d.state === "overdue" || d.state === "missed") return io.color.red(text);
+  if (d.state === "due") return io.color.yellow(text);
+  if (d.state === "done") return io.color.green(text);
+  return text;
+}
+
+export interface Lookup {
+  customer: (id: string | undefined) => Customer | undefined;
+}
+
+/** Whom to call: the first contact person with a phone, "021-5555 1234 张伟". */
+export function phoneOf(c: Customer | undefined): string {
+  const p = c?.contacts?.find((x) => x.phones?.length);
+  return p ? `${p.phones![0]} ${p.name}` : "";
+}
+
+/** One table of duties: when, rule, customer, phone, record, what to do. */
+export function dutyRows(io: IO, list: Duty[], today: Day, lk: Lookup, width: number): string {
+  return table(
+    io,
+    ["when", "rule", "customer", "phone", "record", "what to do"],
+    list.map((d) => {
+      const c = lk.customer(d.customer);
+      return [paint(io, d, when(d, today)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
+    }),
+  );
+}
+
+/** The morning list: a heading per person, then their duties. */
+export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup): string {
+  const groups = new Map<string, Duty[]>();
+  for (const d of list) {
+    const who = d.assignee ?? UNASSIGNED;
+    groups.set(who, [...(groups.get(who) ?? []), d]);
+  }
+  const width = io.isTTY ? Math.max(30, io.columns - 100) : 0;
+  const people = [...groups.keys()].sort((a, b) => (a === UNASSIGNED ? 1 : b === UNASSIGNED ? -1 : urgency(groups.get(a)!) - urgency(groups.get(b)!) || a.localeCompare(b)));
+  return people
+    .map((who) => {
+      const ds = groups.get(who)!;
+      const covered = [...new Set(ds.filter((d) => d.owner && d.owner !== d.assignee).map((d) => d.owner!))];
+      const head = `${io.color.bold(who)} — ${summary(ds)}${covered.length ? ` (covering for ${covered.join(", ")})` : ""}`;
+      return `${head}\n${dutyRows(io, ds, today, lk, width).replace(/^(?=.)/gm, "  ")}`;
+    })
+    .join("\n");
+}
+
+function urgency(ds: Duty[]): number {
+  return -Math.max(...ds.map((d) => (d.state === "overdue" ? 1000 + (d.daysLate ?? 0) : d.state === "due" ? 1 : 0)));
+}
+
+export function summary(ds: Duty[]): string {
+  const n = (s: Duty["state"]) => ds.filter((d) => d.state === s).length;
+  return [
+    [n("overdue"), "overdue"],
+    [n("due"), "due"],
+    [n("upcoming"), "coming up"],
+  ]
+    .filter(([k]) => k)
+    .map(([k, w]) => `${k} ${w}`)
+    .join(", ");
+}
