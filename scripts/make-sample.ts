@@ -3,7 +3,8 @@
 // valid by construction. Run: npx tsx scripts/make-sample.ts [dir]
 import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Contact, Customer, Ticket } from "../src/domain/schema.js";
+import { CHINA_2026 } from "../src/domain/calendar.js";
+import type { Contact, Customer, CustomerEvent, Ticket } from "../src/domain/schema.js";
 import { formatDateTime, parseDateTime } from "../src/domain/time.js";
 import { Store, type Loaded } from "../src/store/store.js";
 
@@ -33,6 +34,11 @@ staff:
     role: clerk
     phone: "021-6888 0101"
     email: wangfang@mingyuan.example
+    absences:
+      - from: 2026-11-30
+        to: 2026-12-04
+        cover: 陈静
+        note: 外出培训
   - name: 陈静
     role: clerk
     email: chenjing@mingyuan.example
@@ -47,7 +53,22 @@ staff:
   - name: 周敏
     role: supervisor
     email: zhoumin@mingyuan.example
+# Working days: Monday to Friday, the State Council's public holidays and make-up working days.
+calendar:
+  workweek: [1, 2, 3, 4, 5]
+${calendarYaml()}
+# The regulation's deadlines (these are the defaults; change a number to change the rule).
+rules:
+  R-ESC-1DAY: { days: 1 }
+  R-FOLLOWUP-2: { from: 7, to: 14 }
+  R-EVENT-NOTICE: { daysBefore: 14, letterWithin: 2 }
+  R-MONTHLY: { days: 5, annualDays: 15 }
 `;
+
+function calendarYaml(): string {
+  const h = CHINA_2026.holidays.map((x) => `    - { name: ${x.name}, from: ${x.from}, to: ${x.to} }`).join("\n");
+  return `  holidays:\n${h}\n  workdays: [${CHINA_2026.workdays.join(", ")}]`;
+}
 
 const customers: [string, Customer][] = [
   ["2026-08-03 09:20", { name: "上海华东制冷设备有限公司", address: "上海市闵行区莘庄工业区春东路 508 号", contacts: [{ name: "张伟", title: "设备科科长", phones: ["021-5555 1234", "13800001111"] }], tags: ["vip", "华东"], equipment: [{ name: "螺杆式冷水机组", model: "LS-300", serial: "LS300-2019-0412", installed: "2019-05-20" }], created: "" }],
@@ -149,6 +170,28 @@ const letters: [number, string, "notice" | "invitation" | "reply", string, strin
   [0, "2026-10-15", "invitation", "2026 年度客户答谢会邀请函", "王芳"],
 ];
 
+// Calls that plan the next contact: some fall due this week, the yearly maintenance reminders run
+// for years, so the sample shows work due whatever day it is opened.
+const planned: [number, string, string, string, string, string][] = [
+  [3, "2026-11-19 15:00", "陈静", "Hans asked for the price of a second chiller", "2026-11-26", "Send Hans the quotation for a second CX-500"],
+  [8, "2026-11-20 10:00", "陈静", "Rajesh asked about a spare flow switch", "2026-11-27", "Confirm the spare flow switch has been shipped"],
+  [6, "2026-11-24 11:00", "王芳", "赵磊询问冷链仓库扩建的制冷方案", "2026-12-01", "发送扩建方案并约现场勘察"],
+  [10, "2026-11-25 09:30", "陈静", "吴刚希望年底前做一次全面检查", "2026-12-08", "预约年底全面检查的时间"],
+  [11, "2026-11-25 17:00", "陈静", "Karin wants to hear about partners in Scandinavia", "2026-12-02", "Tell Karin which partner can service Bitzer compressors"],
+];
+// [customer, when the call was made, planned date, topic]: yearly maintenance and warranty ends
+const longTerm: [number, string, string, string][] = [
+  [0, "2026-08-12 14:30", "2027-04-15", "年度保养提醒：制冷季前预约保养"],
+  [1, "2026-08-24 10:30", "2027-08-14", "年度保养提醒：冷库机组保养"],
+  [2, "2026-09-12 10:00", "2029-09-03", "空压机三年质保到期，介绍延保服务"],
+  [4, "2026-09-05 15:30", "2028-05-20", "中央空调主机大修计划沟通"],
+  [5, "2026-09-15 10:30", "2027-09-01", "Yearly service of the condensing units"],
+  [6, "2026-10-19 14:30", "2028-10-12", "冷风机两年质保到期，介绍延保服务"],
+  [7, "2026-10-08 09:30", "2030-01-05", "净化空调机组寿命评估，提出更新建议"],
+  [9, "2026-11-11 18:30", "2028-11-11", "除湿机组两年质保到期，介绍延保服务"],
+  [10, "2026-11-14 10:30", "2027-10-15", "年度保养提醒：供暖季前检查热泵"],
+];
+
 async function main() {
   await fs.rm(dir, { recursive: true, force: true });
   await fs.mkdir(dir, { recursive: true });
@@ -178,6 +221,19 @@ async function main() {
       await store.create("contact", { customer: t.customer, ticket: tr.id, at: stamp(when), channel: "call", direction, purpose, staff, summary, ...extra }, at(when), random);
     }
   }
+  for (const [c, when, staff, summary, next, topic] of planned)
+    await store.create("contact", { customer: cs[c]!.id, at: stamp(when), channel: "call", direction: "out", purpose: "followup", staff, summary, next: { date: next, topic } }, at(when), random);
+  for (const [c, when, date, topic] of longTerm)
+    await store.create("contact", { customer: cs[c]!.id, at: stamp(when), channel: "call", direction: "out", purpose: "reminder", staff: c % 2 ? "陈静" : "王芳", summary: "约定下次联系", next: { date, topic } }, at(when), random);
+  // a customer day for the VIP customers, and a free-service campaign in the spring
+  const events: CustomerEvent[] = [
+    { title: "2026 年度客户答谢会", date: "2026-12-12", kind: "gathering", audience: "tag:vip", owner: "陈静", note: "上海浦东香格里拉，14:00–17:00", created: stamp("2026-11-10 10:00") },
+    { title: "春季免费检修活动", date: "2027-03-20", kind: "free-service", audience: "all", owner: "王芳", created: stamp("2026-11-20 10:00") },
+  ];
+  const ev = [];
+  for (const e of events) ev.push(await store.create("event", e, at(e.created.slice(0, 16).replace("T", " ")), random));
+  await store.create("contact", { customer: cs[0]!.id, event: ev[0]!.id, at: stamp("2026-11-24 10:00"), channel: "call", direction: "out", purpose: "notice", staff: "陈静", summary: "电话通知张伟 12 月 12 日答谢会，客户确认两人参加" }, at("2026-11-24 10:00"), random);
+  await store.create("contact", { customer: cs[0]!.id, event: ev[0]!.id, at: "2026-11-25", channel: "letter", direction: "out", purpose: "notice", staff: "陈静", letter: { kind: "invitation", subject: "2026 年度客户答谢会邀请函" } }, at("2026-11-25 10:00"), random);
   for (const [c, day, kind, subject, staff] of letters)
     await store.create("contact", { customer: cs[c]!.id, at: day, channel: "letter", direction: "out", purpose: kind === "reply" ? "followup" : "notice", staff, letter: { kind, subject } }, at(`${day} 10:00`), random);
   console.log(`sample store written to ${dir}`);

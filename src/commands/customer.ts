@@ -9,12 +9,14 @@ import { customerSchema, type Customer, type Person } from "../domain/schema.js"
 import { searchCustomers } from "../domain/search.js";
 import { isOpen } from "../domain/ticket.js";
 import { formatShort } from "../domain/time.js";
+import { dutyHistory } from "../format/duties.js";
 import { fields, table } from "../format/table.js";
 import { oneLine, safe } from "../format/text.js";
 import { writeAtomic } from "../store/fsutil.js";
 import { validate } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
 import { findCustomer, nowStamp, written } from "./common.js";
+import { allDuties } from "./due.js";
 
 export interface CustomerFields {
   name?: string;
@@ -105,8 +107,11 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
   const c = await findCustomer(ctx, opts.id, "ID");
   const tickets = (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id).sort((a, b) => b.value.received.localeCompare(a.value.received));
   const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id).sort((a, b) => b.value.at.localeCompare(a.value.at));
+  const { list, today } = await allDuties(ctx);
+  const open = list.filter((d) => d.customer === c.id && (d.state === "overdue" || d.state === "due" || d.state === "upcoming"));
   if (ctx.json) {
-    ctx.io.out(JSON.stringify({ id: c.id, ...c.value, tickets: tickets.map((t) => ({ id: t.id, ...t.value })), contacts: contacts.map((k) => ({ id: k.id, ...k.value })) }, null, 2) + "\n");
+    const duties = list.filter((d) => d.customer === c.id);
+    ctx.io.out(JSON.stringify({ id: c.id, ...c.value, tickets: tickets.map((t) => ({ id: t.id, ...t.value })), contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties }, null, 2) + "\n");
     return c;
   }
   const v = c.value;
@@ -121,8 +126,9 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
     ["note", v.note && safe(v.note)],
     ["filed", formatShort(new Date(v.created), tz)],
   ]);
-  const open = tickets.filter((t) => isOpen(t.value));
-  out += `\n${io.color.bold(`tickets (${tickets.length}, ${open.length} open)`)}\n`;
+  const openTickets = tickets.filter((t) => isOpen(t.value));
+  out += `\n${io.color.bold(`open duties (${open.length})`)}\n${dutyHistory(io, open, today)}`;
+  out += `\n${io.color.bold(`tickets (${tickets.length}, ${openTickets.length} open)`)}\n`;
   out += tickets.length
     ? table(io, ["ID", "received", "kind", "status", "problem"], tickets.map((t) => [t.id, formatShort(new Date(t.value.received), tz), t.value.kind, t.value.status, oneLine(t.value.problem, 50)]))
     : "none\n";

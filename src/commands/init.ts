@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { UsageError, UserError } from "../errors.js";
 import type { Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
+import { CHINA_2026, DEFAULT_WORKWEEK } from "../domain/calendar.js";
 import { isValidTimeZone } from "../domain/time.js";
 import { exists, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
@@ -25,7 +26,11 @@ export interface InitResult {
   gitInit: boolean;
 }
 
-const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.\n`;
+const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.
+# calendar: the working week (1 Monday … 7 Sunday), public holidays and make-up working days;
+# add next year's when they are published. rules: override the regulation's deadlines, e.g.
+#   rules: { R-ESC-1DAY: { days: 1, workingDays: true }, R-FOLLOWUP-2: { from: 7, to: 14 } }
+`;
 
 export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const root = resolve(deps.cwd, opts.dir ?? ".");
@@ -38,7 +43,9 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   if (!company) throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
   if (await exists(join(root, SETTINGS_FILE))) throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
 
-  const settings = settingsSchema.parse({ version: 1, company, timezone, locale, staff: [] });
+  // Chinese offices get the State Council's holidays and make-up working days (调休) for the year
+  const calendar = timezone === "Asia/Shanghai" ? { workweek: DEFAULT_WORKWEEK, ...CHINA_2026 } : { workweek: DEFAULT_WORKWEEK };
+  const settings = settingsSchema.parse({ version: 1, company, timezone, locale, staff: [], calendar });
   await fs.mkdir(root, { recursive: true });
   const git = new Git(root, deps.env);
   let gitInit = false;

@@ -4,7 +4,9 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { CHANNELS, TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
 import { formatShort } from "../domain/time.js";
+import { dutyHistory } from "../format/duties.js";
 import { fields, table } from "../format/table.js";
+import { allDuties } from "./due.js";
 import { oneLine, safe } from "../format/text.js";
 import { choice, customerName, dateTimeFlag, findCustomer, findRecord, firstPhone, nowStamp, requireFlags, written } from "./common.js";
 
@@ -90,8 +92,10 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const t = await findRecord(ctx, "ticket", opts.id);
   const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
   const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id).sort((a, b) => a.value.at.localeCompare(b.value.at));
+  const { list, today } = await allDuties(ctx);
+  const mine = list.filter((d) => d.ticket === t.id);
   if (ctx.json) {
-    ctx.io.out(JSON.stringify({ id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })) }, null, 2) + "\n");
+    ctx.io.out(JSON.stringify({ id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties: mine }, null, 2) + "\n");
     return t;
   }
   const tz = store.settings.timezone;
@@ -123,6 +127,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   out += contacts.length
     ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.map((k) => [k.id, k.value.at.length > 10 ? when(k.value.at)! : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
     : "none\n";
+  out += `\n${io.color.bold(`duties (${mine.length})`)}\n${dutyHistory(io, mine, today)}`;
   io.out(out);
   return t;
 }

@@ -52,6 +52,8 @@ const references: Rule = ({ records, settings }, push) => {
       needStaff(r.path, ["assignee"], t.assignee);
       needStaff(r.path, ["escalation", "to"], t.escalation?.to);
       needStaff(r.path, ["dispatch", "technician"], t.dispatch?.technician);
+    } else if (r.kind === "event") {
+      needStaff(r.path, ["owner"], (r.value as CustomerEvent).owner);
     } else if (r.kind === "contact") {
       const c = r.value as Contact;
       needRecord(r.path, ["customer"], c.customer, "customer");
@@ -85,9 +87,14 @@ const ticketConsistency: Rule = ({ records }, push) => {
 
 const staffList: Rule = ({ settings }, push) => {
   const seen = new Set<string>();
+  const names = new Set(settings.staff.map((s) => s.name));
   settings.staff.forEach((s, i) => {
     if (seen.has(s.name)) push({ path: "aftercare.yaml", field: ["staff", i, "name"], message: `staff member "${s.name}" is listed twice` });
     seen.add(s.name);
+    s.absences?.forEach((a, j) => {
+      if (!names.has(a.cover) || a.cover === s.name)
+        push({ path: "aftercare.yaml", field: ["staff", i, "absences", j, "cover"], message: `cover "${a.cover}" for ${s.name}'s absence must be another person on the staff list` });
+    });
   });
 };
 

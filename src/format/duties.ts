@@ -89,3 +89,15 @@ export function summary(ds: Duty[]): string {
     .map(([k, w]) => `${k} ${w}`)
     .join(", ");
 }
+
+/** A record's duties, every state, for `ticket show` and `customer show`. */
+export function dutyHistory(io: IO, list: Duty[], today: Day): string {
+  if (!list.length) return "none\n";
+  return table(
+    io,
+    ["rule", "state", "window", "who", "what"],
+    [...list]
+      .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
+      .map((d) => [d.rule, paint(io, d, when(d, today)), d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? UNASSIGNED), oneLine(d.topic, 60)]),
+  );
+}
