@@ -26,9 +26,9 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
   }
   let out = `working week: ${week.map((n) => NAMES[n]).join(" ")}; ${workingDays} working days in ${year}\n\n`;
   out += off.length
-    ? table(ctx.io, ["days off", "", "holiday"], off.map((h) => [h.to && h.to !== h.from ? `${h.from} – ${h.to}` : h.from, h.to && h.to !== h.from ? `${NAMES[weekday(h.from)]}–${NAMES[weekday(h.to)]}` : NAMES[weekday(h.from)]!, oneLine(h.name ?? "")]))
+    ? table(ctx.io, ["days off", "weekdays", "holiday"], off.map((h) => [h.to && h.to !== h.from ? `${h.from} – ${h.to}` : h.from, h.to && h.to !== h.from ? `${NAMES[weekday(h.from)]}–${NAMES[weekday(h.to)]}` : NAMES[weekday(h.from)]!, oneLine(h.name ?? "")]))
     : `no public holidays set for ${year}: add them under calendar.holidays in aftercare.yaml\n`;
-  if (on.length) out += "\n" + table(ctx.io, ["make-up working days", ""], on.map((d) => [d, NAMES[weekday(d)]!]));
+  if (on.length) out += "\n" + table(ctx.io, ["make-up working days", "weekday"], on.map((d) => [d, NAMES[weekday(d)]!]));
   ctx.io.out(out);
   return data;
 }

@@ -24,7 +24,7 @@ export function oneLine(text: string | undefined, max = 0): string {
     out += ch;
     w += cw;
   }
-  return out + "…";
+  return out.trimEnd() + "…";
 }
 
 /** Digits only, so "021-5555 1234" and "02155551234" compare equal. */
