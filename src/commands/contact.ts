@@ -7,13 +7,16 @@ import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { choice, dateFlag, dateTimeFlag, findCustomer, findRecord, nowStamp, requireFlags, written } from "./common.js";
 
-/** The customer and ticket a contact is about; --ticket alone is enough to know the customer. */
-async function subject(ctx: Context, customer?: string, ticket?: string): Promise<{ customer: Loaded<"customer">; ticket?: Loaded<"ticket"> }> {
-  const t = ticket ? await findRecord(ctx, "ticket", ticket) : undefined;
-  if (!customer && t) return { customer: await (await ctx.store()).get("customer", t.value.customer), ticket: t };
-  const c = await findCustomer(ctx, customer!);
+/**
+ * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
+ * enough to know it), the ticket and the event.
+ */
+async function about(ctx: Context, opts: { customer?: string; ticket?: string; event?: string }): Promise<{ customer: Loaded<"customer">; ticket?: string; fields: Pick<Contact, "customer" | "ticket" | "event"> }> {
+  const t = opts.ticket ? await findRecord(ctx, "ticket", opts.ticket) : undefined;
+  const c = !opts.customer && t ? await (await ctx.store()).get("customer", t.value.customer) : await findCustomer(ctx, opts.customer!);
   if (t && t.value.customer !== c.id) throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
-  return { customer: c, ticket: t };
+  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
+  return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
 }
 
 async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string) {
@@ -57,12 +60,9 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
     throw new UsageError("--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written");
   const nextDate = await dateFlag(ctx, opts.nextDate, "--next-date");
   const at = (await dateTimeFlag(ctx, opts.at, "--at")) ?? (await nowStamp(ctx));
-  const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
-  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
+  const { customer, ticket, fields } = await about(ctx, opts);
   const value: Contact = {
-    customer: customer.id,
-    ticket: ticket?.id,
-    event,
+    ...fields,
     at,
     channel: "call",
     direction,
@@ -76,7 +76,7 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
     next: nextDate ? { date: nextDate, topic: opts.nextTopic! } : undefined,
   };
   const dir = direction === "in" ? "inbound" : "outbound";
-  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket.id}` : ""}) — ${customer.value.name}`, `logged ${dir} ${purpose} call {id} with ${oneLine(customer.value.name)}${nextDate ? `; next contact planned for ${nextDate}` : ""}`);
+  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, `logged ${dir} ${purpose} call {id} with ${oneLine(customer.value.name)}${nextDate ? `; next contact planned for ${nextDate}` : ""}`);
 }
 
 export interface LetterLogOptions {
@@ -95,12 +95,9 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   requireFlags([["--customer (or --ticket)", opts.customer ?? opts.ticket], ["--kind", opts.kind], ["--subject", opts.subject]], "letter log");
   const kind = choice(opts.kind, LETTER_KINDS, "--kind")!;
   const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
-  const { customer, ticket } = await subject(ctx, opts.customer, opts.ticket);
-  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
+  const { customer, fields } = await about(ctx, opts);
   const value: Contact = {
-    customer: customer.id,
-    ticket: ticket?.id,
-    event,
+    ...fields,
     at: sent!,
     channel: "letter",
     direction: "out",
