@@ -8,6 +8,7 @@ import { callLog, letterLog } from "./commands/contact.js";
 import { customerAdd, customerEdit, customerList, customerShow } from "./commands/customer.js";
 import { init } from "./commands/init.js";
 import { due } from "./commands/due.js";
+import { reportAnnual, reportCall, reportCalls, reportCustomer, reportLetters, reportMonthly } from "./commands/report.js";
 import { eventAdd, eventList } from "./commands/event.js";
 import { holidays } from "./commands/holidays.js";
 import { staffAbsent, staffAdd, staffList } from "./commands/staff.js";
@@ -213,6 +214,28 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("check")
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
     .action(run(async (c) => ({ exitCode: (await check(c)).length ? 1 : 0 })));
+
+  const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
+  const reportFlags = (cmd: Command) =>
+    cmd.addOption(new Option("--locale <locale>", "language (default: the store's)").choices(["zh-CN", "en"])).option("--template <file>", "render with this template instead of the built-in one");
+  reportFlags(report.command("monthly [month]").description("the monthly review (default: last month)"))
+    .option("--save", "archive it as reports/YYYY-MM-monthly.md and commit (closes the R-MONTHLY duty)")
+    .option("--force", "with --save: write it again over an archived one")
+    .action(run((c, period: string | undefined, o: Record<string, unknown>) => reportMonthly({ ...o, period }, c)));
+  reportFlags(report.command("annual [year]").description("the year-end review (default: last year)"))
+    .option("--save", "archive it as reports/YYYY-annual.md and commit")
+    .option("--force", "with --save: write it again over an archived one")
+    .action(run((c, period: string | undefined, o: Record<string, unknown>) => reportAnnual({ ...o, period }, c)));
+  reportFlags(report.command("calls").description("the follow-up call register (form 3)").option("--month <month>", "only this month (YYYY-MM)")).action(
+    run((c, o: Record<string, string | undefined>) => reportCalls(o, c)),
+  );
+  reportFlags(report.command("letters").description("the follow-up letter register (form 4)").option("--month <month>", "only this month (YYYY-MM)")).action(
+    run((c, o: Record<string, string | undefined>) => reportLetters(o, c)),
+  );
+  reportFlags(report.command("call <id>").description("one follow-up call record (form 2)")).action(run((c, id: string, o: Record<string, string | undefined>) => reportCall({ ...o, id }, c)));
+  reportFlags(report.command("customer <id>").description("the customer file (form 1) with tickets, contacts and duties")).action(
+    run((c, id: string, o: Record<string, string | undefined>) => reportCustomer({ ...o, id }, c)),
+  );
 
   const dueCmd = (name: string, description: string, overdueOnly: boolean) =>
     program

@@ -1,0 +1,196 @@
+// The figures of the reviews (R-MONTHLY): what came in, what was done, and how the department kept
+// the regulation's deadlines. Pure: the duties come from the one rules engine, passed in.
+import type { Duty, DutyInput, RuleCode } from "./duties/index.js";
+import { RULE_CODES } from "./duties/index.js";
+import type { Contact, Ticket } from "./schema.js";
+import { addDays, dayOf, weekday, zonedTime, type Day } from "./time.js";
+
+export interface Period {
+  kind: "monthly" | "annual";
+  /** "2026-11" or "2026" */
+  label: string;
+  from: Day;
+  to: Day;
+}
+
+export function monthPeriod(ym: string): Period {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+  return { kind: "monthly", label: ym, from: `${ym}-01`, to: addDays(next, -1) };
+}
+
+export function yearPeriod(y: string): Period {
+  return { kind: "annual", label: y, from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+/** The last moment of the period in the store's zone. */
+export function periodEnd(p: Period, tz: string): Date {
+  return new Date(zonedTime(addDays(p.to, 1), 0, 0, 0, tz).getTime() - 1);
+}
+
+export interface Count {
+  key: string;
+  count: number;
+}
+export interface Tally {
+  due: number;
+  on_time: number;
+  late: number;
+  open: number;
+  missed: number;
+  /** on time as a share of all that fell due, 0–1; null when nothing fell due */
+  rate: number | null;
+}
+export interface Spread {
+  count: number;
+  median_hours: number | null;
+  p90_hours: number | null;
+}
+
+const tallyOf = (ds: Duty[]): Tally => {
+  const n = (f: (d: Duty) => boolean) => ds.filter(f).length;
+  const on_time = n((d) => d.state === "done");
+  return {
+    due: ds.length,
+    on_time,
+    late: n((d) => d.state === "late"),
+    open: n((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming"),
+    missed: n((d) => d.state === "missed"),
+    rate: ds.length ? on_time / ds.length : null,
+  };
+};
+
+/** Nearest-rank percentile of sorted numbers. */
+export function percentile(sorted: number[], p: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function spread(hours: number[]): Spread {
+  const s = [...hours].sort((a, b) => a - b);
+  return { count: s.length, median_hours: percentile(s, 50), p90_hours: percentile(s, 90) };
+}
+
+function counts(keys: string[], order: readonly string[] = []): Count[] {
+  const m = new Map<string, number>();
+  for (const k of order) m.set(k, 0);
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m].filter(([, c]) => c > 0).map(([key, count]) => ({ key, count }));
+}
+
+export interface KpiInput {
+  input: DutyInput;
+  /** the duties as of the report's moment (compliance: done on time, late, still open) */
+  now: Duty[];
+  /** the duties as of the period's last moment (what was overdue at its end) */
+  atEnd: Duty[];
+  period: Period;
+}
+
+const hoursBetween = (a: string, b: string) => Math.round(((Date.parse(b) - Date.parse(a)) / 3_600_000) * 10) / 10;
+
+/** Everything a review reports about one period. */
+export function periodFigures({ input, now, atEnd, period }: KpiInput) {
+  const tz = input.settings.timezone;
+  const day = (at: string) => (at.length === 10 ? at : dayOf(new Date(at), tz));
+  const inP = (at: string | undefined) => at !== undefined && day(at) >= period.from && day(at) <= period.to;
+  const end = periodEnd(period, tz).getTime();
+  const by = (at: string | undefined) => at !== undefined && Date.parse(at) <= end;
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+
+  const tickets = input.tickets;
+  const received = tickets.filter((t) => inP(t.value.received));
+  const resolved = tickets.filter((t) => inP(t.value.resolution?.at));
+  const openAtEnd = tickets.filter((t) => by(t.value.received) && !by(t.value.resolution?.at) && !by(t.value.cancelled?.at));
+  const kinds = [...new Set([...received, ...resolved, ...openAtEnd].map((t) => t.value.kind))];
+
+  const contacts = input.contacts.filter((c) => inP(c.value.at));
+  const calls = contacts.filter((c) => c.value.channel === "call");
+  const letters = contacts.filter((c) => c.value.channel === "letter");
+  const rated = contacts.filter((c) => c.value.satisfaction !== undefined);
+  const complaints = contacts.filter((c) => c.value.purpose === "complaint" || (c.value.complaints?.length ?? 0) > 0);
+
+  const dueIn = now.filter((d) => d.due >= period.from && d.due <= period.to);
+  const people = [...new Set(dueIn.map((d) => d.assignee ?? ""))].sort();
+  const overdue = atEnd.filter((d) => d.state === "overdue");
+
+  const served = new Map<string, { tickets: number; contacts: number }>();
+  for (const t of received) served.set(t.value.customer, { tickets: (served.get(t.value.customer)?.tickets ?? 0) + 1, contacts: served.get(t.value.customer)?.contacts ?? 0 });
+  for (const c of contacts) served.set(c.value.customer, { tickets: served.get(c.value.customer)?.tickets ?? 0, contacts: (served.get(c.value.customer)?.contacts ?? 0) + 1 });
+
+  return {
+    tickets: {
+      received: received.length,
+      resolved: resolved.length,
+      closed: tickets.filter((t) => inP(t.value.closed)).length,
+      cancelled: tickets.filter((t) => inP(t.value.cancelled?.at)).length,
+      open_at_end: openAtEnd.length,
+      by_kind: kinds.sort().map((k) => ({
+        key: k,
+        received: received.filter((t) => t.value.kind === k).length,
+        resolved: resolved.filter((t) => t.value.kind === k).length,
+        open_at_end: openAtEnd.filter((t) => t.value.kind === k).length,
+      })),
+      by_channel: counts(received.map((t) => t.value.channel)),
+      to_dispatch: spread(tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at))),
+      to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, t.value.resolution!.at))),
+      filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.due >= period.from && d.due <= period.to).length,
+    },
+    compliance: {
+      total: tallyOf(dueIn),
+      rules: RULE_CODES.map((rule) => ({ rule, ...tallyOf(dueIn.filter((d) => d.rule === rule)) })).filter((r) => r.due > 0),
+      people: people.map((name) => ({ name: name || null, ...tallyOf(dueIn.filter((d) => (d.assignee ?? "") === name)) })),
+    },
+    calls: {
+      total: calls.length,
+      by_direction: counts(calls.map((c) => c.value.direction), ["in", "out"]),
+      by_purpose: counts(calls.map((c) => c.value.purpose), ["followup", "consult", "complaint", "notice", "reminder", "other"]),
+      per_week: weeks(period).map((w) => ({ week: w, count: calls.filter((c) => { const d = day(c.value.at); return d >= w && d < addDays(w, 7); }).length })),
+    },
+    visits: contacts.filter((c) => c.value.channel === "visit").length,
+    consultations: calls.filter((c) => c.value.purpose === "consult").length,
+    complaints: complaints.map((c) => complaintRow(c, input.tickets, customers.get(c.value.customer)?.name)),
+    letters: { total: letters.length, by_kind: counts(letters.map((c) => c.value.letter!.kind), ["notice", "invitation", "reply"]) },
+    satisfaction: {
+      count: rated.length,
+      average: rated.length ? Math.round((rated.reduce((s, c) => s + c.value.satisfaction!, 0) / rated.length) * 100) / 100 : null,
+      distribution: [5, 4, 3, 2, 1].map((score) => ({ score, count: rated.filter((c) => c.value.satisfaction === score).length })),
+    },
+    overdue_at_end: [...new Set(overdue.map((d) => d.assignee ?? ""))].sort().map((name) => ({
+      name: name || null,
+      duties: overdue.filter((d) => (d.assignee ?? "") === name).map((d) => dutyRow(d, customers.get(d.customer ?? "")?.name)),
+    })),
+    top_customers: [...served]
+      .map(([id, s]) => ({ id, name: customers.get(id)?.name ?? id, ...s }))
+      .sort((a, b) => b.tickets + b.contacts - (a.tickets + a.contacts) || a.name.localeCompare(b.name))
+      .slice(0, 5),
+  };
+}
+
+export type Figures = ReturnType<typeof periodFigures>;
+
+/** Mondays of the weeks the period touches, "YYYY-MM-DD". */
+function weeks(p: Period): Day[] {
+  const out: Day[] = [];
+  let d = addDays(p.from, -((weekday(p.from) + 6) % 7));
+  for (; d <= p.to; d = addDays(d, 7)) out.push(d);
+  return out;
+}
+
+function complaintRow(c: { id: string; value: Contact }, tickets: { id: string; value: Ticket }[], customerName: string | undefined) {
+  const t = c.value.ticket ? tickets.find((x) => x.id === c.value.ticket)?.value : undefined;
+  return {
+    id: c.id,
+    at: c.value.at,
+    customer: { id: c.value.customer, name: customerName ?? c.value.customer },
+    text: c.value.complaints?.length ? c.value.complaints.join("; ") : (c.value.summary ?? ""),
+    ticket: c.value.ticket ?? null,
+    status: t?.status ?? null,
+    resolution: t?.resolution?.note ?? null,
+  };
+}
+
+export function dutyRow(d: Duty, customerName: string | undefined) {
+  return { rule: d.rule as RuleCode, key: d.key, record: d.ticket ?? d.source, customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null, earliest: d.earliest, due: d.due, state: d.state, days_late: d.daysLate ?? 0, assignee: d.assignee ?? null, topic: d.topic };
+}
+

@@ -1,0 +1,115 @@
+// Reports are templates rendered over one view model (docs/templates.md). LiquidJS runs them
+// sandboxed: no JavaScript, includes only from the template folders, time and memory capped.
+import { existsSync, promises as fs } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Liquid } from "liquidjs";
+import { UserError } from "../errors.js";
+import { dayOf, formatShort } from "../domain/time.js";
+import { label, type Locale } from "./labels.js";
+
+/** The built-in templates shipped with aftercare (the project's templates/ folder). */
+export const BUILTIN = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text safe inside a GFM table cell: pipes escaped, line breaks as <br>. */
+export function cell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return String(v).replace(CONTROL, "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").trim();
+}
+
+/** Text safe in running Markdown: the characters that would start formatting are escaped. */
+export function md(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return String(v).replace(CONTROL, "").replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/\r?\n/g, "<br>");
+}
+
+/** Text safe inside a quoted Mermaid label. */
+export function mermaidText(v: unknown): string {
+  return String(v ?? "").replace(CONTROL, "").replace(/["\n\r#;]/g, " ").trim();
+}
+
+export interface RenderOptions {
+  locale: Locale;
+  timezone: string;
+  /** the store's own templates folder, which overrides built-in templates of the same name */
+  storeTemplates?: string;
+}
+
+export function engine(opts: RenderOptions): Liquid {
+  const roots = [opts.storeTemplates, BUILTIN].filter((d): d is string => Boolean(d && existsSync(d)));
+  const liquid = new Liquid({
+    root: roots,
+    partials: roots,
+    extname: ".liquid",
+    strictFilters: true,
+    ownPropertyOnly: true,
+    relativeReference: false,
+    greedy: false,
+    parseLimit: 1_000_000,
+    renderLimit: 10_000,
+    memoryLimit: 64_000_000,
+  });
+  const nf = (digits: number) => new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const zh = opts.locale === "zh-CN";
+  liquid.registerFilter("label", (v: unknown) => label(v, opts.locale));
+  liquid.registerFilter("num", (v: unknown, digits = 0) => (v === null || v === undefined || v === "" ? "—" : nf(Number(digits)).format(Number(v))));
+  liquid.registerFilter("pct", (v: unknown) => (v === null || v === undefined ? "—" : `${nf(0).format(Math.round(Number(v) * 100))}%`));
+  liquid.registerFilter("pct_value", (v: unknown) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 1000) / 10));
+  liquid.registerFilter("hours", (v: unknown) => {
+    if (v === null || v === undefined) return "—";
+    const h = Number(v);
+    if (h >= 48) return zh ? `${nf(1).format(h / 24)} 天` : `${nf(1).format(h / 24)} d`;
+    return zh ? `${nf(1).format(h)} 小时` : `${nf(1).format(h)} h`;
+  });
+  liquid.registerFilter("when", (v: unknown) => {
+    const s = String(v ?? "");
+    return s.length === 10 || !s ? s : formatShort(new Date(s), opts.timezone);
+  });
+  liquid.registerFilter("day", (v: unknown) => {
+    const s = String(v ?? "");
+    return s.length <= 10 ? s : dayOf(new Date(s), opts.timezone);
+  });
+  liquid.registerFilter("cell", cell);
+  liquid.registerFilter("md", md);
+  liquid.registerFilter("mermaid", mermaidText);
+  return liquid;
+}
+
+/** Where a template error happened, as path:line:col (relative to the working folder). */
+function describe(e: unknown, cwd: string): string {
+  const err = e as { message?: string; token?: { file?: string; getPosition?: () => [number, number] }; originalError?: Error };
+  const msg = (err.originalError?.message ?? err.message ?? String(e)).split(/, file:|\n/)[0]!;
+  const file = err.token?.file;
+  const [line, col] = err.token?.getPosition?.() ?? [1, 1];
+  return `${file ? relative(cwd, file) || file : "template"}:${line}:${col}: ${msg}`;
+}
+
+/**
+ * Render a report: `name` is looked up in the store's templates, then the built-in ones
+ * ("monthly.zh-CN.md"), unless `file` names a template of the user's own.
+ */
+export async function render(name: string, view: object, opts: RenderOptions & { file?: string; cwd: string }): Promise<string> {
+  const liquid = engine(opts);
+  try {
+    if (opts.file) {
+      const path = resolve(opts.cwd, opts.file);
+      const text = await fs.readFile(path, "utf8").catch(() => {
+        throw new UserError(`--template ${opts.file}: no such file`);
+      });
+      return tidy(await liquid.render(liquid.parse(text, path), view));
+    }
+    return tidy(await liquid.renderFile(name, view));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${describe(e, opts.cwd)}\nthe report could not be written: fix the template; nothing was written`);
+  }
+}
+
+/** Templates leave blank lines where their tags stood: at most one blank line, one final newline. */
+function tidy(text: string): string {
+  return text.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "").replace(/\n*$/, "\n");
+}
+
+export const templateFile = (name: string) => join(BUILTIN, `${name}.liquid`);

@@ -1,0 +1,97 @@
+// The view model every template gets (documented in docs/templates.md). Built from the records
+// and from the one rules engine; templates only format it.
+import { duties, type Duty, type DutyInput } from "../domain/duties/index.js";
+import { dutyRow, monthPeriod, periodEnd, periodFigures, type Period } from "../domain/kpi.js";
+import type { Contact, Customer, Ticket } from "../domain/schema.js";
+import type { Rec } from "../domain/duties/index.js";
+
+export interface Common {
+  company: string;
+  timezone: string;
+  locale: string;
+  /** when the report was made (date-time with offset) and by whom */
+  generated: string;
+  generated_by: string | null;
+}
+
+export function contactRow(c: Rec<Contact>, no: number, customers: Map<string, Customer>) {
+  const v = c.value;
+  return {
+    no,
+    id: c.id,
+    at: v.at,
+    channel: v.channel,
+    direction: v.direction,
+    purpose: v.purpose,
+    staff: v.staff,
+    person: v.person ?? null,
+    customer: { id: v.customer, name: customers.get(v.customer)?.name ?? v.customer },
+    ticket: v.ticket ?? null,
+    event: v.event ?? null,
+    summary: v.summary ?? null,
+    requests: v.requests ?? [],
+    complaints: v.complaints ?? [],
+    satisfaction: v.satisfaction ?? null,
+    next: v.next ?? null,
+    letter: v.letter ?? null,
+  };
+}
+
+export function ticketRow(t: Rec<Ticket>, customers: Map<string, Customer>) {
+  return { id: t.id, ...t.value, customer: { id: t.value.customer, name: customers.get(t.value.customer)?.name ?? t.value.customer } };
+}
+
+export function customerRow(c: Rec<Customer>) {
+  return { id: c.id, ...c.value, contacts: c.value.contacts ?? [], tags: c.value.tags ?? [], equipment: c.value.equipment ?? [], vehicles: c.value.vehicles ?? [] };
+}
+
+const byTime = (a: Rec<Contact>, b: Rec<Contact>) => a.value.at.localeCompare(b.value.at) || a.id.localeCompare(b.id);
+
+/** The monthly or year-end review. */
+export function periodView(input: DutyInput, period: Period, common: Common) {
+  const now = duties(input);
+  const atEnd = input.now.getTime() > periodEnd(period, input.settings.timezone).getTime() ? duties({ ...input, now: periodEnd(period, input.settings.timezone) }) : now;
+  const figures = periodFigures({ input, now, atEnd, period });
+  const months =
+    period.kind === "annual"
+      ? Array.from({ length: 12 }, (_, i) => {
+          const mp = monthPeriod(`${period.label}-${String(i + 1).padStart(2, "0")}`);
+          const f = periodFigures({ input, now, atEnd: [], period: mp });
+          return { label: mp.label, received: f.tickets.received, resolved: f.tickets.resolved, calls: f.calls.total, letters: f.letters.total, complaints: f.complaints.length, duties_due: f.compliance.total.due, on_time_rate: f.compliance.total.rate };
+        })
+      : [];
+  return { ...common, period, ...figures, months, rated_months: months.filter((m) => m.on_time_rate !== null) };
+}
+
+export function callsView(input: DutyInput, month: string | null, common: Common) {
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+  const calls = input.contacts.filter((c) => c.value.channel === "call" && (!month || c.value.at.startsWith(month))).sort(byTime);
+  return { ...common, month, calls: calls.map((c, i) => contactRow(c, i + 1, customers)) };
+}
+
+export function lettersView(input: DutyInput, month: string | null, common: Common) {
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+  const letters = input.contacts.filter((c) => c.value.channel === "letter" && (!month || c.value.at.startsWith(month))).sort(byTime);
+  return { ...common, month, letters: letters.map((c, i) => contactRow(c, i + 1, customers)) };
+}
+
+export function callView(input: DutyInput, call: Rec<Contact>, common: Common) {
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+  const customer = input.customers.find((c) => c.id === call.value.customer);
+  const ticket = input.tickets.find((t) => t.id === call.value.ticket);
+  return { ...common, call: contactRow(call, 1, customers), customer: customer ? customerRow(customer) : null, ticket: ticket ? ticketRow(ticket, customers) : null };
+}
+
+export function customerView(input: DutyInput, customer: Rec<Customer>, common: Common, all: Duty[]) {
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+  const tickets = input.tickets.filter((t) => t.value.customer === customer.id).sort((a, b) => a.value.received.localeCompare(b.value.received));
+  const contacts = input.contacts.filter((c) => c.value.customer === customer.id).sort(byTime);
+  const mine = all.filter((d) => d.customer === customer.id).sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
+  return {
+    ...common,
+    customer: customerRow(customer),
+    tickets: tickets.map((t) => ticketRow(t, customers)),
+    contacts: contacts.map((c, i) => contactRow(c, i + 1, customers)),
+    duties: mine.map((d) => dutyRow(d, customer.value.name)),
+  };
+}
