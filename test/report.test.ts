@@ -177,3 +177,30 @@ describe("templates a company writes", () => {
     expect(loop.stderr).toMatch(/^loop.liquid:1:1: (memory alloc limit exceeded|template render limit exceeded)/);
   });
 });
+
+describe("docs/templates.md", () => {
+  it("its example template renders as documented", async () => {
+    const doc = readFileSync(join(import.meta.dirname, "..", "docs", "templates.md"), "utf8");
+    const example = /```liquid\n([\s\S]*?)```/.exec(doc)![1]!;
+    const root = testStore({ ...NOVEMBER, "templates/monthly.en.md.liquid": example });
+    const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
+    expect(r.stdout).toBe(
+      [
+        "# 上海明远机电设备有限公司: 2026-11 at a glance",
+        "",
+        "- 3 requests, 2 solved; median time to a solution 2 h",
+        "- 70% of the regulation's deadlines kept (7 of 10)",
+        "- R-FILE-SAME-DAY (file the request the same day): 1 late, 0 still open",
+        "- R-ESC-1DAY (escalate within one day): 0 late, 1 still open",
+        "- R-MONTHLY (monthly and year-end review): 0 late, 1 still open",
+        "",
+        "| customer | complaint |",
+        "| --- | --- |",
+        "| 上海明远机电设备有限公司 | 停机影响生产 |",
+        "| Acme Pumps GmbH | Noise<br>again |",
+        "",
+      ].join("\n"),
+    );
+    checkMarkdown(r.stdout);
+  });
+});
