@@ -6,7 +6,13 @@ import { UserError } from "./errors.js";
 import { check } from "./commands/check.js";
 import { callLog, letterLog } from "./commands/contact.js";
 import { customerAdd, customerEdit, customerList, customerShow } from "./commands/customer.js";
-import { init } from "./commands/init.js";
+import { init, initHooks } from "./commands/init.js";
+import { mergeDriver } from "./commands/git-setup.js";
+import { history } from "./commands/history.js";
+import { sync } from "./commands/sync.js";
+import { undo } from "./commands/undo.js";
+import { Git } from "./store/git.js";
+import { resolve } from "node:path";
 import { due } from "./commands/due.js";
 import { reportAnnual, reportCall, reportCalls, reportCustomer, reportLetters, reportMonthly } from "./commands/report.js";
 import { eventAdd, eventList } from "./commands/event.js";
@@ -59,11 +65,19 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   program
     .command("init [dir]")
     .description("create a store: aftercare.yaml, the folders, a git repository and its first commit")
-    .requiredOption("--company <name>", "the company's name")
+    .option("--company <name>", "the company's name (required for a new store)")
     .option("--timezone <zone>", "IANA time zone the company works in (default: this machine's)")
     .addOption(new Option("--locale <locale>", "language of reports and messages").choices(["zh-CN", "en"]))
+    .option("--hooks", "in an existing store (a fresh clone): install the pre-commit check and the field-by-field merge driver")
     .action(
-      run(async (c, dir: string | undefined, o: { company: string; timezone?: string; locale?: string }) => {
+      run(async (c, dir: string | undefined, o: { company?: string; timezone?: string; locale?: string; hooks?: boolean }) => {
+        if (o.hooks) {
+          const h = await initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot(), deps);
+          for (const n of h.notes) io.err(`note: ${n}\n`);
+          io.out(`${h.root}\n`);
+          io.err("installed the pre-commit check (aftercare check --staged) and the field-by-field merge driver\n");
+          return;
+        }
         const r = await init({ dir, ...o, as: c.globals.as }, deps);
         if (c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
         else {
@@ -213,7 +227,28 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   program
     .command("check")
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
-    .action(run(async (c) => ({ exitCode: (await check(c)).length ? 1 : 0 })));
+    .option("--staged", "check what git would commit (the index) instead of the files; the pre-commit hook runs this")
+    .action(run(async (c, o: { staged?: boolean }) => ({ exitCode: (await check(c, o)).length ? 1 : 0 })));
+
+  program
+    .command("sync")
+    .description("commit nothing half-done, pull with rebase from the store's remote, push; say what came in")
+    .action(run((c) => sync(c)));
+  program
+    .command("history <id>")
+    .description("a record's life from git: each commit and what changed, field by field")
+    .action(run((c, id: string) => history({ id }, c)));
+  program
+    .command("undo")
+    .description("revert your last aftercare commit with a new commit (refused when later work depends on it)")
+    .action(run((c) => undo(c)));
+
+  program
+    .command("merge-driver <base> <ours> <theirs> [path]", { hidden: true })
+    .description("git's merge driver for records (set up by aftercare init)")
+    .action(async (base: string, ours: string, theirs: string, path: string | undefined) => {
+      exitCode = await mergeDriver(base, ours, theirs, path ?? ours, new Git(deps.cwd, deps.env));
+    });
 
   const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
   const reportFlags = (cmd: Command) =>

@@ -113,7 +113,25 @@ export class Context {
     const body = this.commandLine ? `\n\nAftercare-Command: ${this.commandLine}` : "";
     const line = subject.replace(/\s*\n\s*/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
     const r = await git.commit(paths, line + body, { name: author.name, email });
-    if (!r.committed) this.io.err(`note: saved but not committed (${r.reason}); the change is in the files, not in git history\n`);
+    if (!r.committed) {
+      const how = r.hook || r.lock ? `; commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}` : "";
+      this.io.err(`note: saved but not committed (${r.reason}); the change is in the files, not in git history${how}\n`);
+    }
     return r;
+  }
+
+  /**
+   * Every write runs here: refused up front when the store's repository is mid-rebase or on a
+   * detached HEAD (a commit then would land in the wrong place), then under the store's lock.
+   */
+  async writing<T>(fn: () => Promise<T>): Promise<T> {
+    const store = await this.store();
+    const st = await (await this.git()).state();
+    if (st.operation)
+      throw new UserError(
+        `a git ${st.operation} is in progress in the store (${st.operation === "rebase" ? "from aftercare sync?" : "unfinished"}): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
+      );
+    if (st.detached) throw new UserError("the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written");
+    return store.withLock(fn);
   }
 }

@@ -23,7 +23,7 @@ async function save(ctx: Context, value: Contact, subjectLine: string, sentence:
   const store = await ctx.store();
   const actor = await ctx.actor();
   const clean = contactSchema.parse({ ...value, staff: actor.name });
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
     written(ctx, rec, sentence.replace("{id}", rec.id));

@@ -70,7 +70,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   const actor = await ctx.actor();
   const value = applyFields({ name: opts.name, created: await nowStamp(ctx) }, opts);
   const ordered = customerSchema.parse(value);
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     if (!opts.allowDuplicate) {
       const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
       if (same) throw new UserError(`customer "${ordered.name}" already exists as ${same.id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written`);
@@ -151,7 +151,7 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
   const actor = await ctx.actor();
   if (!hasEdits(f) && !ctx.io.interactive && !editor)
     throw new UsageError("customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written");
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const c = await store.get("customer", first.id);
     let rec;
     if (hasEdits(f)) rec = await store.update(c, applyFields(c.value, f));

@@ -30,7 +30,7 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   const value = eventSchema.parse({ title: opts.title, date, kind, audience, owner, note: opts.note, created: await nowStamp(ctx) });
   const customers = await store.all("customer", (m) => ctx.io.err(m));
   const reach = customers.filter((c) => inAudience(value, c.value)).length;
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const rec = await store.create("event", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `event ${rec.id} added (${kind} on ${date}) — ${value.title}`, actor);
     written(ctx, rec, `added event ${rec.id} "${oneLine(value.title)}" on ${date}; ${reach} customer${reach === 1 ? "" : "s"} to phone two weeks ahead (R-EVENT-NOTICE), by ${owner}`);

@@ -10,9 +10,12 @@ import { exists, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
 import { stringifyRecord } from "../store/yaml.js";
+import { installGitSupport } from "./git-setup.js";
 
 export interface InitOptions {
   dir?: string;
+  /** only install the git hook and merge driver in an existing store */
+  hooks?: boolean;
   company?: string;
   timezone?: string;
   locale?: string;
@@ -31,6 +34,20 @@ const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staf
 # add next year's when they are published. rules: override the regulation's deadlines, e.g.
 #   rules: { R-ESC-1DAY: { days: 1, workingDays: true }, R-FOLLOWUP-2: { from: 7, to: 14 } }
 `;
+
+/** aftercare init --hooks: the pre-commit hook and merge driver for a store that exists (a clone). */
+export async function initHooks(root: string, deps: Deps): Promise<{ root: string; notes: string[]; committed: boolean }> {
+  if (!(await exists(join(root, SETTINGS_FILE)))) throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); nothing was written`);
+  const git = new Git(root, deps.env);
+  if (!(await git.topLevel())) throw new UserError(`${root} is not in a git repository: there is nothing to hook into (run git init there first); nothing was written`);
+  const support = await installGitSupport(root, git);
+  let committed = false;
+  if (support.written.length) {
+    const who = deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
+    committed = (await git.commit(support.written, "git support: records merge field by field\n\nAftercare-Command: aftercare init --hooks", { name: who, email: (await git.configValue("user.email")) ?? "" })).committed;
+  }
+  return { root, notes: support.notes, committed };
+}
 
 export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const root = resolve(deps.cwd, opts.dir ?? ".");
@@ -65,6 +82,9 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
     if (!(await exists(keep))) await fs.writeFile(keep, "");
     written.push(`${folder}/.gitkeep`);
   }
+  const support = await installGitSupport(root, git);
+  written.push(...support.written);
+  for (const n of support.notes) deps.io.err(`note: ${n}\n`);
   const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
   const email = (await git.configValue("user.email")) ?? "";
   const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, { name: who, email });

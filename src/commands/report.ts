@@ -58,7 +58,7 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   }
   const path = `reports/${label}-${kind}.md`;
   const actor = await ctx.actor();
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     if ((await exists(store.abs(path))) && !opts.force) throw new UserError(`${path} is already archived; pass --force to write it again (git keeps the old one); nothing was written`);
     const stamp = `<!-- aftercare report ${kind} ${label}, saved ${common.generated} by ${actor.name} -->\n`;
     await writeAtomic(store.abs(path), stamp + text);

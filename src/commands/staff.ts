@@ -22,7 +22,7 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   const member: Staff = { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) };
   // the very first member may add themselves: nobody is on the list yet to act for them
   const actor = store.settings.staff.length ? await ctx.actor() : member;
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const fresh = await ctx.store();
     if (fresh.settings.staff.some((s) => s.name === name)) throw new UserError(`"${name}" is already on the staff list; nothing was written`);
     await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
@@ -68,7 +68,7 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing was written`);
   const actor = await ctx.actor();
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const staff = store.settings.staff.map((s) => (s.name === who.name ? { ...s, absences: [...(s.absences ?? []), { from, to, cover: cover.name, note: opts.note }] } : s));
     await store.updateSettings({ ...store.settings, staff });
     await ctx.commit(["aftercare.yaml"], `staff ${who.name} absent ${from}–${to}, covered by ${cover.name}`, actor);

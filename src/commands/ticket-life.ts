@@ -20,7 +20,7 @@ async function step(ctx: Context, input: string, at: string | undefined, s: Step
   const first = await findRecord(ctx, "ticket", input);
   const actor = await ctx.actor();
   const when = (await dateTimeFlag(ctx, at, "--at")) ?? (await nowStamp(ctx));
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const t = await store.get("ticket", first.id);
     if (!canApply(s.action, t.value.status)) throw new UserError(`${refusal(s.action, t.value.status, t.id)}; nothing was written`);
     if (new Date(when) < new Date(t.value.received)) throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);

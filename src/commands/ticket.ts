@@ -32,7 +32,7 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
   if (new Date(received) > new Date(filed)) throw new UsageError(`--received ${received} is in the future; a request is filed after it comes in; nothing was written`);
   const ticket = ticketSchema.parse({ customer: customer.id, received, filed, channel, kind, problem: opts.problem, request: opts.request, status: "open", assignee } satisfies Partial<Ticket>);
-  return store.withLock(async () => {
+  return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}) — ${customer.value.name}`, actor);
     written(ctx, rec, `opened ticket ${rec.id} for ${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}`);

@@ -1,0 +1,93 @@
+// aftercare history ID: a record's life from git, commit by commit, field by field.
+import { UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { kindOfId } from "../domain/ids.js";
+import { formatShort } from "../domain/time.js";
+import { safe } from "../format/text.js";
+import { pathOf } from "../store/store.js";
+import { parseYaml } from "../store/yaml.js";
+
+export interface Change {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+export interface Step {
+  sha: string;
+  date: string;
+  author: string;
+  subject: string;
+  command?: string;
+  path: string;
+  changes: Change[];
+}
+
+/** Flatten a record to dotted fields: dispatch.technician, contacts[1].phones. */
+function flat(v: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, out);
+  else if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) v.forEach((x, i) => flat(x, `${prefix}[${i + 1}]`, out));
+  else if (v !== undefined && prefix) out[prefix] = v;
+  return out;
+}
+
+export function diffRecords(before: unknown, after: unknown): Change[] {
+  const [a, b] = [flat(before), flat(after)];
+  const out: Change[] = [];
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[k]) === JSON.stringify(b[k])) continue;
+    out.push({ field: k, ...(k in a ? { from: a[k] } : {}), ...(k in b ? { to: b[k] } : {}) });
+  }
+  return out;
+}
+
+const show = (v: unknown) => safe(Array.isArray(v) ? v.join(", ") : String(v)).replace(/\n/g, " ⏎ ");
+
+export async function history(opts: { id: string }, ctx: Context): Promise<Step[]> {
+  const store = await ctx.store();
+  const input = opts.id.trim().toUpperCase();
+  const kind = kindOfId(input);
+  if (!kind) throw new UserError(`"${opts.id}" is not a record ID (C-, T-, K- or E-…)`);
+  const id = await store.resolveId(kind, opts.id).catch(async (e) => {
+    // a record since deleted still has a history
+    if (/^[CTKE]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
+    throw e;
+  });
+  const git = await ctx.git();
+  if (!(await git.topLevel())) throw new UserError(`the store at ${store.root} is not a git repository: there is no history to show`);
+  const path = pathOf(id);
+  const log = await git.run(["log", "--follow", "--name-status", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)", "--", path]);
+  const steps: Step[] = [];
+  for (const chunk of log.stdout.split("\x1e").filter((c) => c.trim())) {
+    const [head, ...rest] = chunk.split("\n");
+    const [sha, date, author, subject, command] = head!.split("\x1f") as [string, string, string, string, string];
+    const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", path];
+    const status = ns[0]!;
+    const now = ns[ns.length - 1]!;
+    const was = status.startsWith("R") ? ns[1]! : now;
+    const read = async (rev: string, p: string) => {
+      const r = await git.run(["show", `${rev}:${p}`]);
+      return r.code === 0 ? parseYaml(r.stdout).parsed?.value : undefined;
+    };
+    const after = status === "D" ? undefined : await read(sha, now);
+    const before = status === "A" ? undefined : await read(`${sha}^`, was);
+    steps.push({ sha: sha.slice(0, 8), date, author, subject, command: command?.trim() || undefined, path: now, changes: diffRecords(before, after) });
+  }
+  if (!steps.length) throw new UserError(`git has no history of ${id} (${path}); was it ever committed?`);
+  if (ctx.json) {
+    ctx.io.out(JSON.stringify({ id, kind, path, history: steps }, null, 2) + "\n");
+    return steps;
+  }
+  const tz = store.settings.timezone;
+  const io = ctx.io;
+  let out = `${io.color.bold(id)}  ${kind}, ${steps.length} change${steps.length > 1 ? "s" : ""} (newest first)\n`;
+  for (const s of steps) {
+    out += `\n${formatShort(new Date(s.date), tz)}  ${io.color.bold(safe(s.author))}  ${safe(s.subject)}  ${io.color.dim(s.sha)}\n`;
+    const created = s.changes.every((c) => !("from" in c));
+    for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes)
+      out += "    " + ("from" in c && "to" in c ? `${c.field}: ${show(c.from)} → ${show(c.to)}` : "to" in c ? `${c.field}: ${show(c.to)}` : `${c.field}: ${show(c.from)} (removed)`) + "\n";
+    if (created && s.changes.length > 6) out += `    … and ${s.changes.length - 6} more fields\n`;
+  }
+  io.out(out);
+  return steps;
+}
