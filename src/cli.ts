@@ -14,13 +14,14 @@ import { undo } from "./commands/undo.js";
 import { Git } from "./store/git.js";
 import { resolve } from "node:path";
 import { due } from "./commands/due.js";
-import { reportAnnual, reportCall, reportCalls, reportCustomer, reportLetters, reportMonthly } from "./commands/report.js";
+import { reportAnnual, reportCall, reportCalls, reportCustomer, reportDiagnosis, reportLetters, reportMonthly, reportOrder } from "./commands/report.js";
 import { eventAdd, eventList } from "./commands/event.js";
 import { holidays } from "./commands/holidays.js";
 import { staffAbsent, staffAdd, staffList } from "./commands/staff.js";
 import { ticketList, ticketOpen, ticketShow } from "./commands/ticket.js";
 import { ticketArrive, ticketCancel, ticketClose, ticketDispatch, ticketEscalate, ticketReopen, ticketResolve } from "./commands/ticket-life.js";
-import { CHANNELS, DIRECTIONS, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS } from "./domain/schema.js";
+import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS, VIA } from "./domain/schema.js";
+import { ticketAnswer, ticketDeliver, ticketEstimate, ticketExtra, ticketHandover, ticketIntake, ticketProgress, ticketReady } from "./commands/shop.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -144,6 +145,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .addOption(new Option("--channel <channel>", "how it came in").choices(CHANNELS).default("phone"))
     .option("--received <datetime>", "when it came in (default: now)")
     .option("--assignee <name>", "staff member handling it")
+    .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in (C-APPOINTMENT)")
     .action(run((c, o: Record<string, string | undefined>) => ticketOpen(o, c)));
   ticket
     .command("list")
@@ -189,6 +191,79 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--note <text>", "why")
     .option("--at <datetime>", at)
     .action(run((c, id: string, o: { note?: string; at?: string }) => ticketReopen({ id, ...o }, c)));
+
+  // the reception desk: vehicles (kind shop), regulation part C
+  ticket
+    .command("intake <id>")
+    .description("receive a vehicle (C-INTAKE): plate, odometer, fuel, key tag, papers, damage, belongings; --json reads them from stdin")
+    .option("--plate <plate>", "number plate")
+    .option("--odometer <km>", "odometer reading in km")
+    .option("--fuel <level>", "fuel gauge, e.g. 1/2")
+    .option("--key-tag <n>", "number of the key tag in the key cabinet")
+    .option("--model <model>", "vehicle model")
+    .option("--vin <vin>", "vehicle identification number")
+    .option("--belonging <item>", "a tool or belonging left in the vehicle (repeatable)", collect)
+    .option("--damage <text>", "damage noted on body, interior, instruments or seats (repeatable)", collect)
+    .option("--papers <ok|text>", '"ok" when the papers are valid and complete, else what is wrong')
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, unknown>) => ticketIntake({ ...o, id }, c)));
+  ticket
+    .command("estimate <id>")
+    .description("diagnosis and estimate (C-DIAGNOSIS, C-ESTIMATE, C-PARTS)")
+    .addOption(new Option("--mode <mode>", "estimate by system, by symptom or by item").choices(ESTIMATE_MODES))
+    .option("--line <line>", 'a line (repeatable): "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"', collect)
+    .option("--diagnosis <text>", "the fault found")
+    .option("--advice <text>", "the advice given to the customer")
+    .option("--diagnosis-fee <amount>", "charged when the customer leaves without the repair")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, unknown>) => ticketEstimate({ ...o, id }, c)));
+  ticket
+    .command("handover <id>")
+    .description("hand the vehicle to the workshop with a promised completion (C-PROMISE, C-WORKSHOP-HANDOVER)")
+    .option("--receiver <name>", "who in the workshop signs for it")
+    .option("--promise <datetime>", "the completion time promised to the customer")
+    .option("--at <datetime>", "when (default: now; recorded to the nearest ten minutes)")
+    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketHandover({ ...o, id }, c)));
+  ticket
+    .command("extra <id>")
+    .description("extra work the workshop found (C-EXTRA-WORK); prints the request's number")
+    .option("--item <text>", "what the extra work is")
+    .option("--safety", "it concerns safety: stress it to the customer")
+    .option("--effect <text>", "its effect on the completion time")
+    .option("--amount <amount>", "its price")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, unknown>) => ticketExtra({ ...o, id } as Parameters<typeof ticketExtra>[0], c)));
+  ticket
+    .command("answer <id> <n>")
+    .description("the customer's answer on extra-work request N")
+    .option("--approved", "the customer agrees")
+    .option("--declined", "the customer declines (it stays on record)")
+    .option("--by <name>", "who answered for the customer")
+    .addOption(new Option("--via <how>", "how the answer came").choices(VIA).default("phone"))
+    .option("--passed <datetime>", "when it was passed to the workshop (default: when answered)")
+    .option("--at <datetime>", "when the customer answered (default: now)")
+    .action(run((c, id: string, no: string, o: Record<string, unknown>) => ticketAnswer({ ...o, id, no } as Parameters<typeof ticketAnswer>[0], c)));
+  ticket
+    .command("progress <id>")
+    .description("the progress check with the workshop (C-PROGRESS-CHECK)")
+    .option("--note <text>", "how the job stands, anything abnormal")
+    .option("--finish <datetime>", "when the workshop now expects to finish")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketProgress({ ...o, id }, c)));
+  ticket
+    .command("ready <id>")
+    .description("the job is done: belongings counted back, bill totalled; the pick-up call becomes due (C-READY-NOTICE)")
+    .option("--missing <text>", "belongings that could not be found")
+    .option("--bill <amount>", "the bill (default: the estimate plus approved extra work)")
+    .option("--note <text>", "remarks")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketReady({ ...o, id }, c)));
+  ticket
+    .command("deliver <id>")
+    .description("the customer collects the vehicle and pays; follow-ups count from now")
+    .option("--paid <amount>", "the amount paid, e.g. 1280.00")
+    .option("--at <datetime>", at)
+    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketDeliver({ ...o, id }, c)));
 
   program
     .command("call")
@@ -268,6 +343,12 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     run((c, o: Record<string, string | undefined>) => reportLetters(o, c)),
   );
   reportFlags(report.command("call <id>").description("one follow-up call record (form 2)")).action(run((c, id: string, o: Record<string, string | undefined>) => reportCall({ ...o, id }, c)));
+  reportFlags(report.command("order <id>").description("the repair order of a vehicle: intake, estimate, belongings, lines to sign")).action(
+    run((c, id: string, o: Record<string, string | undefined>) => reportOrder({ ...o, id }, c)),
+  );
+  reportFlags(report.command("diagnosis <id>").description("the diagnosis sheet given to the customer (C-DIAGNOSIS)")).action(
+    run((c, id: string, o: Record<string, string | undefined>) => reportDiagnosis({ ...o, id }, c)),
+  );
   reportFlags(report.command("customer <id>").description("the customer file (form 1) with tickets, contacts and duties")).action(
     run((c, id: string, o: Record<string, string | undefined>) => reportCustomer({ ...o, id }, c)),
   );

@@ -24,6 +24,8 @@ export interface Deps {
   /** the real clock; --now / AFTERCARE_NOW override it */
   clock: () => Date;
   random?: (n: number) => Uint8Array;
+  /** standard input, read whole (JSON given to a command) */
+  stdin?: () => Promise<string>;
 }
 
 export class Context {

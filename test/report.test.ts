@@ -3,7 +3,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";
-import { marked, type Token, type Tokens } from "marked";
 import { beforeAll, describe, expect, it } from "vitest";
 import { monthPeriod } from "../src/domain/kpi.js";
 import { periodView } from "../src/report/view.js";
@@ -11,6 +10,7 @@ import { dutyInput } from "../src/store/duty-input.js";
 import { Store } from "../src/store/store.js";
 import { cli, commits, testStore } from "./helpers.js";
 import { NOVEMBER } from "./report-fixtures.js";
+import { checkMarkdown } from "./markdown.js";
 
 const DEC1 = "2026-12-01T09:00:00+08:00";
 
@@ -20,18 +20,6 @@ beforeAll(async () => {
   Object.assign(globalThis, { window: dom.window, document: dom.window.document });
   mermaid = (await import("mermaid")).default;
 });
-
-/** Every line that looks like a table row is in a table the parser found, with the header's cell count. */
-function checkMarkdown(text: string): void {
-  const tokens = marked.lexer(text);
-  const tables: Tokens.Table[] = [];
-  const walk = (ts: Token[]) => ts.forEach((t) => (t.type === "table" ? tables.push(t as Tokens.Table) : "tokens" in t && t.tokens && walk(t.tokens)));
-  walk(tokens);
-  const inTables = tables.reduce((n, t) => n + 2 + t.rows.length, 0);
-  const pipeLines = text.split("\n").filter((l) => l.startsWith("|")).length;
-  expect(inTables, "every |-line is part of a parsed table").toBe(pipeLines);
-  for (const t of tables) for (const row of t.rows) expect(row.length).toBe(t.header.length);
-}
 
 async function checkMermaid(text: string): Promise<number> {
   const blocks = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -159,10 +147,10 @@ describe("templates a company writes", () => {
 
   it("--template FILE renders any file; an error names the file and line", async () => {
     const root = testStore(NOVEMBER);
-    writeFileSync(join(root, "mine.liquid"), "Calls: {{ calls.total }}\n{{ calls.total | money }}\n");
+    writeFileSync(join(root, "mine.liquid"), "Calls: {{ calls.total }}\n{{ calls.total | dollars }}\n");
     const r = await cli(root, ["report", "monthly", "2026-11", "--template", "mine.liquid"], { now: DEC1 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("mine.liquid:2:1: undefined filter: money\nthe report could not be written: fix the template; nothing was written\n");
+    expect(r.stderr).toBe("mine.liquid:2:1: undefined filter: dollars\nthe report could not be written: fix the template; nothing was written\n");
   });
 
   it("runs sandboxed: no includes from outside the template folders, no runaway loops", async () => {

@@ -127,7 +127,7 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
     ["filed", formatShort(new Date(v.created), tz)],
   ]);
   const openTickets = tickets.filter((t) => isOpen(t.value));
-  out += `\n${io.color.bold(`open duties (${open.length})`)}\n${dutyHistory(io, open, today)}`;
+  out += `\n${io.color.bold(`open duties (${open.length})`)}\n${dutyHistory(io, open, today, store.settings.timezone)}`;
   out += `\n${io.color.bold(`tickets (${tickets.length}, ${openTickets.length} open)`)}\n`;
   out += tickets.length
     ? table(io, ["ID", "received", "kind", "status", "problem"], tickets.map((t) => [t.id, formatShort(new Date(t.value.received), tz), t.value.kind, t.value.status, oneLine(t.value.problem, 50)]))

@@ -50,7 +50,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   } else {
     const head = `${store.settings.company} — ${opts.overdue ? "overdue" : "due"} on ${WEEKDAYS[weekday(today)]} ${today} (${store.settings.timezone})${opts.for ? `, for ${opts.for}` : ""}`;
     if (!shown.length) ctx.io.out(`${head}\nnothing ${opts.overdue ? "overdue" : `due${within ? ` in the next ${within} days` : ""}`}.\n`);
-    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined) })}`);
+    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone })}`);
   }
   return { duties: shown, exitCode: opts.failIfOverdue && overdue > 0 ? 1 : 0 };
 }

@@ -8,7 +8,7 @@ import { LOCALES } from "../domain/schema.js";
 import { addDays, dayOf, formatDateTime } from "../domain/time.js";
 import type { Locale } from "../report/labels.js";
 import { render } from "../report/render.js";
-import { callsView, callView, customerView, lettersView, periodView, type Common } from "../report/view.js";
+import { callsView, callView, customerView, lettersView, orderView, periodView, type Common } from "../report/view.js";
 import { dutyInput } from "../store/duty-input.js";
 import { exists, writeAtomic } from "../store/fsutil.js";
 import { findCustomer, findRecord } from "./common.js";
@@ -27,7 +27,7 @@ async function setup(ctx: Context, opts: ReportOptions) {
   const actor = ctx.globals.as ?? ctx.deps.env.AFTERCARE_USER ?? null;
   const common: Common = { company: store.settings.company, timezone: store.settings.timezone, locale, generated: formatDateTime(now, store.settings.timezone), generated_by: actor };
   const out = (name: string, view: object) =>
-    render(`${name}.${locale}.md.liquid`, view, { locale, timezone: store.settings.timezone, storeTemplates: store.abs("templates"), file: opts.template, cwd: ctx.deps.cwd });
+    render(`${name}.${locale}.md.liquid`, view, { locale, timezone: store.settings.timezone, currency: store.settings.currency ?? "CNY", storeTemplates: store.abs("templates"), file: opts.template, cwd: ctx.deps.cwd });
   return { store, now, input, common, out, today: dayOf(now, store.settings.timezone) };
 }
 
@@ -109,3 +109,14 @@ export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: 
   const view = customerView(input, customer, common, duties(input));
   return show(ctx, await out("customer", view), view);
 }
+
+async function vehicleForm(name: "order" | "diagnosis", opts: ReportOptions & { id: string }, ctx: Context) {
+  const ticket = await findRecord(ctx, "ticket", opts.id);
+  if (ticket.value.kind !== "shop") throw new UserError(`ticket ${ticket.id} is a ${ticket.value.kind} ticket; the ${name === "order" ? "repair order" : "diagnosis sheet"} is for vehicles at the reception desk (kind shop)`);
+  const { input, common, out } = await setup(ctx, opts);
+  const view = orderView(input, ticket, common);
+  return show(ctx, await out(name, view), view);
+}
+
+export const reportOrder = (opts: ReportOptions & { id: string }, ctx: Context) => vehicleForm("order", opts, ctx);
+export const reportDiagnosis = (opts: ReportOptions & { id: string }, ctx: Context) => vehicleForm("diagnosis", opts, ctx);

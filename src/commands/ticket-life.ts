@@ -2,33 +2,45 @@
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Staff, Ticket } from "../domain/schema.js";
-import { canApply, pastTense, refusal, reopenedStatus, type TicketAction } from "../domain/ticket.js";
+import { canApply, pastTense, refusal, reopenedStatus, SHOP_ACTIONS, type TicketAction } from "../domain/ticket.js";
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { dateTimeFlag, findRecord, nowStamp, written } from "./common.js";
 
-interface Step {
+export interface Step {
   action: TicketAction;
+  /** other files the step writes (a customer's vehicles), committed with the ticket */
+  also?: (t: Ticket) => Promise<{ path: string }[]>;
   /** the next ticket, given the current one and when it happens */
   next: (t: Ticket, at: string, actor: Staff) => Ticket;
   /** what the commit subject says after "ticket ID <action>" */
   detail?: string;
+  /** what stdout shows instead of the ticket's ID (an extra-work request's number) */
+  print?: (t: Ticket) => string;
 }
 
-async function step(ctx: Context, input: string, at: string | undefined, s: Step): Promise<Loaded<"ticket">> {
+export async function step(ctx: Context, input: string, at: string | undefined, s: Step): Promise<Loaded<"ticket">> {
   const store = await ctx.store();
   const first = await findRecord(ctx, "ticket", input);
   const actor = await ctx.actor();
   const when = (await dateTimeFlag(ctx, at, "--at")) ?? (await nowStamp(ctx));
   return ctx.writing(async () => {
     const t = await store.get("ticket", first.id);
+    const shop = SHOP_ACTIONS.includes(s.action);
+    if (shop !== (t.value.kind === "shop") && (shop || ["dispatch", "arrive", "escalate"].includes(s.action)))
+      throw new UserError(shop ? `ticket ${t.id} is a ${t.value.kind} ticket; ${s.action} is for vehicles at the reception desk (kind shop); nothing was written` : `ticket ${t.id} is a vehicle at the reception desk; use ticket handover / ready / deliver; nothing was written`);
     if (!canApply(s.action, t.value.status)) throw new UserError(`${refusal(s.action, t.value.status, t.id)}; nothing was written`);
     if (new Date(when) < new Date(t.value.received)) throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);
     const rec = await store.update(t, s.next(t.value, when, actor));
+    const others = s.also ? await s.also(rec.value) : [];
     const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
     const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${customer?.value.name ?? t.value.customer}`;
-    await ctx.commit([rec.path], subject, actor);
-    written(ctx, rec, `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${oneLine(s.detail)}` : ""} (was ${t.value.status}, now ${rec.value.status})`);
+    await ctx.commit([rec.path, ...others.map((o) => o.path)], subject, actor);
+    const sentence = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${oneLine(s.detail)}` : ""}${t.value.status === rec.value.status ? "" : ` (was ${t.value.status}, now ${rec.value.status})`}`;
+    if (s.print && !ctx.json) {
+      ctx.io.out(`${s.print(rec.value)}\n`);
+      ctx.io.err(`${sentence}\n`);
+    } else written(ctx, rec, sentence);
     return rec;
   });
 }

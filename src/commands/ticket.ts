@@ -3,6 +3,7 @@
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { CHANNELS, TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
+import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
 import { formatShort } from "../domain/time.js";
 import { dutyHistory } from "../format/duties.js";
 import { fields, table } from "../format/table.js";
@@ -18,6 +19,7 @@ export interface TicketOpenOptions {
   channel?: string;
   received?: string;
   assignee?: string;
+  appointment?: string;
 }
 
 export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
@@ -31,7 +33,9 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   const filed = await nowStamp(ctx);
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
   if (new Date(received) > new Date(filed)) throw new UsageError(`--received ${received} is in the future; a request is filed after it comes in; nothing was written`);
-  const ticket = ticketSchema.parse({ customer: customer.id, received, filed, channel, kind, problem: opts.problem, request: opts.request, status: "open", assignee } satisfies Partial<Ticket>);
+  if (opts.appointment !== undefined && kind !== "shop") throw new UsageError("--appointment is for vehicles at the reception desk: add --kind shop; nothing was written");
+  const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
+  const ticket = ticketSchema.parse({ customer: customer.id, received, filed, channel, kind, problem: opts.problem, request: opts.request, status: "open", assignee, appointment } satisfies Partial<Ticket>);
   return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}) — ${customer.value.name}`, actor);
@@ -100,6 +104,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   }
   const tz = store.settings.timezone;
   const when = (s?: string) => (s ? formatShort(new Date(s), tz) : undefined);
+  const money = (c: number) => formatMoney(c, store.settings.currency ?? "CNY", store.settings.locale);
   const v = t.value;
   const io = ctx.io;
   let out = `${io.color.bold(t.id)}  ${v.kind} · ${v.status === "onsite" ? "on site" : v.status}\n`;
@@ -122,12 +127,45 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     ["closed", when(v.closed)],
     ["cancelled", v.cancelled && `${when(v.cancelled.at)}${v.cancelled.reason ? ` — ${safe(v.cancelled.reason)}` : ""}`],
     ["reopened", v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
+    ...shopFields(v, when, money, store.settings.criticalSystems),
   ]);
   out += `\n${io.color.bold(`contacts (${contacts.length})`)}\n`;
   out += contacts.length
     ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.map((k) => [k.id, k.value.at.length > 10 ? when(k.value.at)! : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
     : "none\n";
-  out += `\n${io.color.bold(`duties (${mine.length})`)}\n${dutyHistory(io, mine, today)}`;
+  out += `\n${io.color.bold(`duties (${mine.length})`)}\n${dutyHistory(io, mine, today, store.settings.timezone)}`;
   io.out(out);
   return t;
+}
+
+/** The reception desk's part of a ticket (kind shop): vehicle, estimate, workshop, extras, bill. */
+function shopFields(v: Ticket, when: (s?: string) => string | undefined, money: (c: number) => string, critical?: string[]): [string, string | undefined][] {
+  if (v.kind !== "shop") return [];
+  const i = v.intake;
+  const totals = estimateTotals(v.estimate);
+  return [
+    ["appointment", when(v.appointment)],
+    ["vehicle", i && `${safe(i.plate)}${i.model ? ` ${safe(i.model)}` : ""}${i.vin ? ` VIN ${safe(i.vin)}` : ""}, ${i.odometer} km, fuel ${safe(i.fuel)}, key tag ${safe(i.keyTag)}; taken in ${when(i.at)}`],
+    ["papers", i && (i.papers.ok ? "valid and complete" : safe(i.papers.note ?? "not in order"))],
+    ["damage", i?.damage?.map(safe).join("; ")],
+    ["belongings", i?.belongings?.map(safe).join("; ")],
+    ["diagnosis", v.estimate?.diagnosis && safe(v.estimate.diagnosis) + (v.estimate.advice ? ` — advice: ${safe(v.estimate.advice)}` : "")],
+    [
+      "estimate",
+      v.estimate &&
+        `by ${v.estimate.mode}: ` +
+          v.estimate.lines.map((l) => `${safe(l.item)} ${money(l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0))}`).join("; ") +
+          `; total ${money(totals.total)}` +
+          (v.estimate.diagnosisFee ? ` (diagnosis fee ${money(v.estimate.diagnosisFee)})` : ""),
+    ],
+    ["no guarantee", noGuarantee(v.estimate, critical).map((n) => `${safe(n.part)} (${n.reason === "customer-supplied" ? "customer's own part" : "aftermarket, critical system"})`).join("; ") || undefined],
+    ["workshop", v.handover && `${when(v.handover.at)} to ${safe(v.handover.receiver)}, promised ${when(v.handover.promise)}`],
+    ...(v.extras ?? []).map((x): [string, string] => [
+      `extra ${x.no}`,
+      `${safe(x.item)}${x.safety ? " (safety)" : ""}${x.amount ? ` ${money(x.amount)}` : ""} — ${x.answer ? `${x.answer.approved ? "approved" : "declined"} ${when(x.answer.at)} via ${x.answer.via}${x.answer.by ? ` by ${safe(x.answer.by)}` : ""}` : "waiting for the customer's answer"}`,
+    ]),
+    ["progress", v.progress?.map((p) => `${when(p.at)}${p.note ? ` ${safe(p.note)}` : ""}${p.finish ? ` (finish ${when(p.finish)})` : ""}`).join("; ")],
+    ["ready", v.ready && `${when(v.ready.at)}, bill ${money(v.ready.bill)}${v.ready.belongings ? ", belongings all returned" : ""}${v.ready.note ? `; ${safe(v.ready.note)}` : ""}`],
+    ["delivered", v.delivery && `${when(v.delivery.at)}, paid ${money(v.delivery.paid)}`],
+  ];
 }

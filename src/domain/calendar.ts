@@ -7,6 +7,8 @@ export interface WorkCalendar {
   isWorkingDay(day: Day): boolean;
   /** `day` itself when it is a working day, else the next one */
   onOrAfter(day: Day): Day;
+  /** `day` itself when it is a working day, else the last one before it */
+  onOrBefore(day: Day): Day;
   /** `n` working days after `day` (n = 0: the day itself, moved to a working day) */
   addWorkingDays(day: Day, n: number): Day;
   /** the holiday a day falls in, for display */
@@ -27,9 +29,15 @@ export function workCalendar(settings: WorkCalendarSettings | undefined): WorkCa
     for (let i = 0; i < 366 && !isWorkingDay(d); i++) d = addDays(d, 1);
     return d;
   };
+  const onOrBefore = (day: Day) => {
+    let d = day;
+    for (let i = 0; i < 366 && !isWorkingDay(d); i++) d = addDays(d, -1);
+    return d;
+  };
   return {
     isWorkingDay,
     onOrAfter,
+    onOrBefore,
     addWorkingDays(day, n) {
       let d = onOrAfter(day);
       for (let i = 0; i < n; i++) d = onOrAfter(addDays(d, 1));

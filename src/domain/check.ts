@@ -79,8 +79,17 @@ const ticketConsistency: Rule = ({ records }, push) => {
   for (const r of records) {
     if (r.kind !== "ticket") continue;
     const t = r.value as Ticket;
-    for (const [statuses, field, what] of NEEDS)
+    const needs: typeof NEEDS =
+      t.kind === "shop"
+        ? [
+            [["workshop", "ready"], "handover", "handover: (at, receiver, promise)"],
+            [["ready"], "ready", "ready: (at, belongings, bill)"],
+            [["cancelled"], "cancelled", "cancelled: (at, reason)"],
+          ]
+        : NEEDS;
+    for (const [statuses, field, what] of needs)
       if (statuses.includes(t.status) && t[field] === undefined) push({ path: r.path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
+    if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution) push({ path: r.path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
     if (new Date(t.received) > new Date(t.filed)) push({ path: r.path, field: ["received"], message: "received is later than filed: a request is filed after it comes in" });
   }
 };

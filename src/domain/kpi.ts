@@ -118,7 +118,25 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
   for (const t of received) served.set(t.value.customer, { tickets: (served.get(t.value.customer)?.tickets ?? 0) + 1, contacts: served.get(t.value.customer)?.contacts ?? 0 });
   for (const c of contacts) served.set(c.value.customer, { tickets: served.get(c.value.customer)?.tickets ?? 0, contacts: (served.get(c.value.customer)?.contacts ?? 0) + 1 });
 
+  // the reception desk (part C): vehicles in, promises kept, extra work, bills
+  const shop = tickets.filter((t) => t.value.kind === "shop");
+  const readyIn = shop.filter((t) => inP(t.value.ready?.at) && t.value.handover);
+  const extras = shop.flatMap((t) => (t.value.extras ?? []).filter((x) => inP(x.asked)));
+  const delivered = shop.filter((t) => inP(t.value.delivery?.at));
+  const desk = {
+    vehicles: shop.filter((t) => inP(t.value.intake?.at)).length,
+    completed: readyIn.length,
+    on_promise: readyIn.filter((t) => Date.parse(t.value.ready!.at) <= Date.parse(t.value.handover!.promise)).length,
+    extra_asked: extras.length,
+    extra_approved: extras.filter((x) => x.answer?.approved === true).length,
+    extra_declined: extras.filter((x) => x.answer?.approved === false).length,
+    delivered: delivered.length,
+    /** average amount paid, in cents; nil when nothing was delivered */
+    average_bill: delivered.length ? Math.round(delivered.reduce((s, t) => s + t.value.delivery!.paid, 0) / delivered.length) : null,
+  };
+
   return {
+    desk,
     tickets: {
       received: received.length,
       resolved: resolved.length,

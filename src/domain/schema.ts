@@ -25,7 +25,11 @@ export const ROLES = ["clerk", "technician", "supervisor", "engineering"] as con
 export const LOCALES = ["zh-CN", "en"] as const;
 export const CHANNELS = ["phone", "fax", "visit", "email", "web"] as const;
 export const TICKET_KINDS = ["repair", "install", "maintenance", "consult", "complaint", "shop"] as const;
-export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "resolved", "closed", "cancelled"] as const;
+export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "workshop", "ready", "resolved", "closed", "cancelled"] as const;
+export const SUPPLIERS = ["us", "customer"] as const;
+export const GRADES = ["genuine", "aftermarket"] as const;
+export const ESTIMATE_MODES = ["system", "symptom", "item"] as const;
+export const VIA = ["phone", "in-person", "sms"] as const;
 export const CONTACT_CHANNELS = ["call", "letter", "visit"] as const;
 export const DIRECTIONS = ["in", "out"] as const;
 export const PURPOSES = ["followup", "consult", "complaint", "notice", "reminder", "other"] as const;
@@ -78,6 +82,10 @@ export const rulesSchema = z.strictObject({
     .optional(),
   "R-MONTHLY": z.strictObject({ days: days("after the month ends").optional(), annualDays: days("after the year ends").optional(), workingDays: workingDays.optional() }).optional(),
   "R-FILE-SAME-DAY": z.strictObject({ days: days("to file a request").optional(), workingDays: workingDays.optional() }).optional(),
+  "C-APPOINTMENT": z.strictObject({ daysBefore: days("the reminder comes before the appointment").optional() }).optional(),
+  "C-EXTRA-WORK": z.strictObject({ hours: z.number().min(0).max(720).optional() }).optional(),
+  "C-PROGRESS-CHECK": z.strictObject({ from: z.number().min(0).max(100).optional(), to: z.number().min(0).max(100).optional() }).optional(),
+  "C-READY-NOTICE": z.strictObject({ shortHours: z.number().min(0).max(72).optional(), longHours: z.number().min(0).max(72).optional(), longJobDays: z.number().min(0).max(60).optional() }).optional(),
   /** duties that fell due before this day are not tracked (an imported history) */
   since: date.optional(),
 });
@@ -88,6 +96,10 @@ export const settingsSchema = z.strictObject({
   timezone: z.string({ error: "must be an IANA time zone such as Asia/Shanghai" }).refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
   locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }),
   staff: z.array(staffSchema).default([]),
+  /** ISO 4217 code of the money on estimates and bills (default CNY) */
+  currency: z.string({ error: "must be a currency code such as CNY or EUR" }).regex(/^[A-Z]{3}$/, "must be a currency code such as CNY or EUR").optional(),
+  /** words that mark an estimate line as a critical system (C-PARTS) */
+  criticalSystems: z.array(text).optional(),
   calendar: calendarSchema.optional(),
   rules: rulesSchema.optional(),
 });
@@ -110,6 +122,64 @@ export const customerSchema = z.strictObject({
   vehicles: z.array(z.strictObject({ plate: text, model: text.optional(), vin: text.optional() })).optional(),
   note: text.optional(),
   created: dateTime,
+});
+
+/** Money as whole cents (or fen): never a float. */
+const cents = z.number({ error: "must be an amount in cents, a whole number" }).int("must be a whole number of cents").min(0, "must not be negative").max(1e12, "is too large");
+
+export const intakeSchema = z.strictObject({
+  at: dateTime,
+  by: text.optional(),
+  plate: text,
+  model: text.optional(),
+  vin: text.optional(),
+  odometer: z.number({ error: "must be the odometer reading in km" }).int("must be whole kilometres").min(0).max(10_000_000),
+  fuel: text,
+  keyTag: text,
+  /** the vehicle's papers: valid and complete, or what is wrong with them */
+  papers: z.strictObject({ ok: z.boolean({ error: "must be true or false" }), note: text.optional() }),
+  damage: z.array(text).optional(),
+  belongings: z.array(text).optional(),
+});
+
+export const partSchema = z.strictObject({
+  name: text,
+  supplier: z.enum(SUPPLIERS, { error: `must be one of ${SUPPLIERS.join(", ")}` }),
+  grade: z.enum(GRADES, { error: `must be one of ${GRADES.join(", ")}` }),
+  amount: cents,
+});
+
+export const estimateSchema = z.strictObject({
+  mode: z.enum(ESTIMATE_MODES, { error: `must be one of ${ESTIMATE_MODES.join(", ")}` }),
+  at: dateTime,
+  by: text.optional(),
+  /** the fault found and the advice given (the diagnosis sheet, C-DIAGNOSIS) */
+  diagnosis: text.optional(),
+  advice: text.optional(),
+  lines: z.array(
+    z.strictObject({
+      item: text,
+      labour: cents,
+      parts: z.array(partSchema).optional(),
+      /** a critical system (brakes, steering…): aftermarket parts there carry no guarantee */
+      critical: z.boolean({ error: "must be true or false" }).optional(),
+    }),
+  ),
+  /** charged when the customer leaves without the repair */
+  diagnosisFee: cents.optional(),
+});
+
+export const extraSchema = z.strictObject({
+  no: z.number().int().min(1),
+  item: text,
+  safety: z.boolean().optional(),
+  effect: text.optional(),
+  amount: cents.optional(),
+  asked: dateTime,
+  by: text.optional(),
+  answer: z
+    .strictObject({ approved: z.boolean({ error: "must be true (approved) or false (declined)" }), at: dateTime, by: text.optional(), via: z.enum(VIA, { error: `must be one of ${VIA.join(", ")}` }), passed: dateTime.optional() })
+    .optional(),
 });
 
 export const ticketSchema = z.strictObject({
@@ -137,6 +207,15 @@ export const ticketSchema = z.strictObject({
   closed: dateTime.optional(),
   cancelled: z.strictObject({ at: dateTime, reason: text.optional() }).optional(),
   reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional() })).optional(),
+  // the reception desk (regulation part C): tickets of kind shop
+  appointment: dateTime.optional(),
+  intake: intakeSchema.optional(),
+  estimate: estimateSchema.optional(),
+  handover: z.strictObject({ at: dateTime, receiver: text, by: text.optional(), promise: dateTime }).optional(),
+  extras: z.array(extraSchema).optional(),
+  progress: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional(), finish: dateTime.optional() })).optional(),
+  ready: z.strictObject({ at: dateTime, by: text.optional(), belongings: z.boolean({ error: "must be true (all returned) or false" }), bill: cents, note: text.optional() }).optional(),
+  delivery: z.strictObject({ at: dateTime, by: text.optional(), paid: cents }).optional(),
 });
 
 export const contactSchema = z
@@ -190,6 +269,9 @@ export type Person = z.infer<typeof personSchema>;
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketStatus = Ticket["status"];
 export type Contact = z.infer<typeof contactSchema>;
+export type Intake = z.infer<typeof intakeSchema>;
+export type Estimate = z.infer<typeof estimateSchema>;
+export type Extra = z.infer<typeof extraSchema>;
 export type CustomerEvent = z.infer<typeof eventSchema>;
 
 export const SCHEMAS = {

@@ -2,21 +2,28 @@
 // to say. The same text on a terminal (with colour) and in a cron mail (without).
 import type { Duty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
-import { daysBetween, type Day } from "../domain/time.js";
+import { daysBetween, formatShort, type Day } from "../domain/time.js";
 import type { IO } from "../io.js";
 import { table } from "./table.js";
 import { oneLine } from "./text.js";
 
 export const UNASSIGNED = "(unassigned)";
 
-export function when(d: Duty, today: Day): string {
+/** A moment shown briefly: "15:20" today, else "12-04 15:20". */
+function clock(at: string, today: Day, tz: string): string {
+  const s = formatShort(new Date(at), tz);
+  return s.slice(0, 10) === today ? s.slice(11) : s.slice(5);
+}
+
+export function when(d: Duty, today: Day, tz = "UTC"): string {
   switch (d.state) {
     case "overdue":
-      return `overdue ${d.daysLate}d`;
+      return d.dueAt && (d.daysLate ?? 0) < 1 ? `overdue ${d.hoursLate}h` : `overdue ${d.daysLate}d`;
     case "due":
+      if (d.dueAt) return `by ${clock(d.dueAt, today, tz)}`;
       return d.due === today ? "today" : `by ${d.due.slice(5)} (${daysBetween(today, d.due)}d)`;
     case "upcoming":
-      return `from ${d.earliest.slice(5)}`;
+      return d.earliestAt ? `from ${clock(d.earliestAt, today, tz)}` : `from ${d.earliest.slice(5)}`;
     case "done":
       return "done";
     case "late":
@@ -35,6 +42,7 @@ function paint(io: IO, d: Duty, text: string): string {
 
 export interface Lookup {
   customer: (id: string | undefined) => Customer | undefined;
+  timezone?: string;
 }
 
 /** Whom to call: the first contact person with a phone, "021-5555 1234 张伟". */
@@ -45,12 +53,13 @@ export function phoneOf(c: Customer | undefined): string {
 
 /** One table of duties: when, rule, customer, phone, record, what to do. */
 export function dutyRows(io: IO, list: Duty[], today: Day, lk: Lookup, width: number): string {
+  const tz = lk.timezone ?? "UTC";
   return table(
     io,
     ["when", "rule", "customer", "phone", "record", "what to do"],
     list.map((d) => {
       const c = lk.customer(d.customer);
-      return [paint(io, d, when(d, today)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
+      return [paint(io, d, when(d, today, tz)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
     }),
   );
 }
@@ -91,13 +100,13 @@ export function summary(ds: Duty[]): string {
 }
 
 /** A record's duties, every state, for `ticket show` and `customer show`. */
-export function dutyHistory(io: IO, list: Duty[], today: Day): string {
+export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC"): string {
   if (!list.length) return "none\n";
   return table(
     io,
     ["rule", "state", "window", "who", "what"],
     [...list]
       .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
-      .map((d) => [d.rule, paint(io, d, when(d, today)), d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? UNASSIGNED), oneLine(d.topic, 60)]),
+      .map((d) => [d.rule, paint(io, d, when(d, today, tz)), d.dueAt ? `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}` : d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? UNASSIGNED), oneLine(d.topic, 60)]),
   );
 }

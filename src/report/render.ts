@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Liquid } from "liquidjs";
 import { UserError } from "../errors.js";
+import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
 import { label, type Locale } from "./labels.js";
 
@@ -33,6 +34,8 @@ export function mermaidText(v: unknown): string {
 export interface RenderOptions {
   locale: Locale;
   timezone: string;
+  /** ISO 4217 code for the money filter */
+  currency?: string;
   /** the store's own templates folder, which overrides built-in templates of the same name */
   storeTemplates?: string;
 }
@@ -71,6 +74,7 @@ export function engine(opts: RenderOptions): Liquid {
     const s = String(v ?? "");
     return s.length <= 10 ? s : dayOf(new Date(s), opts.timezone);
   });
+  liquid.registerFilter("money", (v: unknown) => (v === null || v === undefined || v === "" ? "—" : formatMoney(Number(v), opts.currency ?? "CNY", opts.locale)));
   liquid.registerFilter("cell", cell);
   liquid.registerFilter("md", md);
   liquid.registerFilter("mermaid", mermaidText);

@@ -3,6 +3,7 @@
 import { duties, type Duty, type DutyInput } from "../domain/duties/index.js";
 import { dutyRow, monthPeriod, periodEnd, periodFigures, type Period } from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
+import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
 
 export interface Common {
@@ -93,5 +94,30 @@ export function customerView(input: DutyInput, customer: Rec<Customer>, common: 
     tickets: tickets.map((t) => ticketRow(t, customers)),
     contacts: contacts.map((c, i) => contactRow(c, i + 1, customers)),
     duties: mine.map((d) => dutyRow(d, customer.value.name)),
+  };
+}
+
+/** The repair order and the diagnosis sheet of a vehicle at the reception desk (C-INTAKE, C-ESTIMATE, C-PARTS). */
+export function orderView(input: DutyInput, ticket: Rec<Ticket>, common: Common) {
+  const customers = new Map(input.customers.map((c) => [c.id, c.value]));
+  const customer = input.customers.find((c) => c.id === ticket.value.customer);
+  const v = ticket.value;
+  const totals = estimateTotals(v.estimate);
+  const approved = (v.extras ?? []).filter((x) => x.answer?.approved);
+  return {
+    ...common,
+    ticket: ticketRow(ticket, customers),
+    customer: customer ? customerRow(customer) : null,
+    intake: v.intake ?? null,
+    estimate: v.estimate
+      ? { ...v.estimate, diagnosis_fee: v.estimate.diagnosisFee ?? null, lines: v.estimate.lines.map((l) => ({ ...l, parts: l.parts ?? [], total: l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0) })), ...totals }
+      : null,
+    no_guarantee: noGuarantee(v.estimate, input.settings.criticalSystems),
+    handover: v.handover ?? null,
+    extras: v.extras ?? [],
+    ready: v.ready ?? null,
+    delivery: v.delivery ?? null,
+    bill: billOf(v),
+    extras_total: approved.reduce((s, x) => s + (x.amount ?? 0), 0),
   };
 }

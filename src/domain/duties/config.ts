@@ -10,6 +10,10 @@ export const DEFAULTS = {
   "R-NEXT-SERVICE": { days: 0, workingDays: false },
   "R-EVENT-NOTICE": { daysBefore: 14, callWindow: 7, letterWithin: 2, letter: true, workingDays: false },
   "R-MONTHLY": { days: 5, annualDays: 15, workingDays: false },
+  "C-APPOINTMENT": { daysBefore: 1 },
+  "C-EXTRA-WORK": { hours: 2 },
+  "C-PROGRESS-CHECK": { from: 70, to: 80 },
+  "C-READY-NOTICE": { shortHours: 1, longHours: 4, longJobDays: 2 },
 } as const;
 
 type Defaults = typeof DEFAULTS;

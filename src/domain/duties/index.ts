@@ -7,6 +7,7 @@ import { ruleSettings } from "./config.js";
 import { nextServiceDuty } from "./contacts.js";
 import { eventDuties } from "./events.js";
 import { reviewDuties } from "./reviews.js";
+import { shopDuties } from "./shop.js";
 import { ticketDuties } from "./tickets.js";
 import type { Duty, DutyInput, DutyState, Found, Rec, RuleContext } from "./types.js";
 
@@ -27,6 +28,12 @@ function asOf(input: DutyInput, today: Day): DutyInput {
     if (after(v.resolution?.at, now)) v.resolution = undefined;
     if (after(v.closed, now)) v.closed = undefined;
     if (after(v.cancelled?.at, now)) v.cancelled = undefined;
+    if (after(v.intake?.at, now)) v.intake = undefined;
+    if (after(v.handover?.at, now)) v.handover = undefined;
+    if (after(v.ready?.at, now)) v.ready = undefined;
+    if (after(v.delivery?.at, now)) v.delivery = undefined;
+    if (v.progress) v.progress = v.progress.filter((p) => !after(p.at, now));
+    if (v.extras) v.extras = v.extras.filter((x) => !after(x.asked, now)).map((x) => (after(x.answer?.at, now) ? { ...x, answer: undefined } : x));
     if (v.status === "cancelled" && !v.cancelled) v.status = "open";
     return { id: t.id, value: v };
   };
@@ -40,7 +47,19 @@ function asOf(input: DutyInput, today: Day): DutyInput {
   };
 }
 
-function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day): Pick<Duty, "state" | "daysLate"> {
+function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number): Pick<Duty, "state" | "daysLate" | "hoursLate"> {
+  if (d.dueAt) {
+    const due = Date.parse(d.dueAt);
+    const hours = (t: number) => Math.max(1, Math.floor((t - due) / 3_600_000));
+    if (d.done) {
+      const t = Date.parse(d.done.at.length === 10 ? `${d.done.at}T00:00:00Z` : d.done.at);
+      return t <= due ? { state: "done" } : { state: "late", hoursLate: hours(t), daysLate: daysBetween(d.due, dayOfAt(d.done.at)) };
+    }
+    if (d.expires && today > d.expires) return { state: "missed" };
+    if (d.earliestAt && now < Date.parse(d.earliestAt)) return { state: "upcoming" };
+    if (now <= due) return { state: "due" };
+    return { state: "overdue", hoursLate: hours(now), daysLate: daysBetween(d.due, today) };
+  }
   if (d.done) {
     const day = dayOfAt(d.done.at);
     return day <= d.due ? { state: "done" } : { state: "late", daysLate: daysBetween(d.due, day) };
@@ -66,7 +85,15 @@ const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late
 
 /** Most urgent first: overdue (longest first), then due (soonest first), then upcoming. */
 export function byUrgency(a: Duty, b: Duty): number {
-  return ORDER[a.state] - ORDER[b.state] || (b.daysLate ?? 0) - (a.daysLate ?? 0) || a.due.localeCompare(b.due) || a.earliest.localeCompare(b.earliest) || a.key.localeCompare(b.key);
+  return (
+    ORDER[a.state] - ORDER[b.state] ||
+    (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
+    (b.hoursLate ?? 0) - (a.hoursLate ?? 0) ||
+    a.due.localeCompare(b.due) ||
+    (a.dueAt ?? "~").localeCompare(b.dueAt ?? "~") ||
+    a.earliest.localeCompare(b.earliest) ||
+    a.key.localeCompare(b.key)
+  );
 }
 
 export function duties(raw: DutyInput): Duty[] {
@@ -88,6 +115,7 @@ export function duties(raw: DutyInput): Duty[] {
   const rs = ruleSettings(raw.settings.rules);
   const found: Found[] = [
     ...input.tickets.flatMap((t) => ticketDuties(t, rx, rs)),
+    ...input.tickets.flatMap((t) => shopDuties(t, rx, rs)),
     ...contacts.flatMap((c) => nextServiceDuty(c, rx, rs)),
     ...input.events.flatMap((e) => eventDuties(e, rx, rs)),
     ...reviewDuties(rx, rs),
@@ -96,7 +124,7 @@ export function duties(raw: DutyInput): Duty[] {
   return found
     .filter((d) => !since || d.due >= since)
     .map((d) => {
-      const s = stateOf(d, today, dayOfAt);
+      const s = stateOf(d, today, dayOfAt, raw.now.getTime());
       const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
       return { ...d, ...s, assignee: assigneeOf(raw.settings, d.owner, d.due, today, open) };
     })

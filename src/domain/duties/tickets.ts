@@ -24,7 +24,11 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     done: { at: v.filed, record: t.id },
     topic: `file the ${v.channel} request the day it came in`,
   });
-  if (v.kind === "shop") return out;
+  if (v.kind === "shop") {
+    // C8: the post-service follow-ups count from the day the vehicle was delivered
+    if (v.delivery) out.push(...followups(t, rx, rs, base, rx.dayOf(v.delivery.at), "first follow-up after delivery: how the vehicle runs; their opinion of our service"));
+    return v.status === "cancelled" ? out.filter((d) => d.done) : out;
+  }
 
   // R-ESC-1DAY: unsolved requests reach the engineering supervisor within a day; a dispatch or a
   // solution within that day shows the engineering side has acted.
@@ -58,37 +62,34 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
 
   // R-FOLLOWUP-1 on the day of dispatch; R-FOLLOWUP-2 in days 7–14 after the first.
   if (v.dispatch) {
-    const sent = rx.dayOf(v.dispatch.at);
-    const fu1 = rs["R-FOLLOWUP-1"];
-    const first = rx.contacts.find((c) => c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= sent);
     const times = [v.dispatch.depart && `leaves ${formatShort(new Date(v.dispatch.depart), rx.tz)}`, v.dispatch.arrive && `arrives ${formatShort(new Date(v.dispatch.arrive), rx.tz)}`].filter(Boolean).join(", ");
-    out.push({
-      ...base,
-      key: `R-FOLLOWUP-1:${t.id}`,
-      rule: "R-FOLLOWUP-1",
-      earliest: sent,
-      due: rx.dueAfter(sent, fu1.days, fu1.workingDays),
-      done: first && { at: first.value.at, record: first.id },
-      topic: `first follow-up call: ${v.dispatch.technician}${times ? ` ${times}` : ""}; what to have ready; their opinion of our service`,
-    });
-    if (first) {
-      const fu2 = rs["R-FOLLOWUP-2"];
-      const d1 = rx.dayOf(first.value.at);
-      const opens = rx.dueAfter(d1, fu2.from, fu2.workingDays);
-      const second = rx.contacts.find((c) => c.id !== first.id && c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
-      out.push({
-        ...base,
-        key: `R-FOLLOWUP-2:${t.id}`,
-        rule: "R-FOLLOWUP-2",
-        earliest: opens,
-        due: rx.dueAfter(d1, fu2.to, fu2.workingDays),
-        done: second && { at: second.value.at, record: second.id },
-        topic: `second follow-up call (first was ${d1}): how the equipment runs, new needs; do not repeat the first`,
-      });
-    }
+    out.push(...followups(t, rx, rs, base, rx.dayOf(v.dispatch.at), `first follow-up call: ${v.dispatch.technician}${times ? ` ${times}` : ""}; what to have ready; their opinion of our service`));
   }
 
   // a cancelled ticket's duties no longer apply, except what was already done
   if (v.status === "cancelled") return out.filter((d) => d.done);
+  return out;
+}
+
+function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Pick<Found, "source" | "customer" | "ticket" | "owner">, from: string, topic: string): Found[] {
+  const out: Found[] = [];
+  const fu1 = rs["R-FOLLOWUP-1"];
+  const first = rx.contacts.find((c) => c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= from);
+  out.push({ ...base, key: `R-FOLLOWUP-1:${t.id}`, rule: "R-FOLLOWUP-1", earliest: from, due: rx.dueAfter(from, fu1.days, fu1.workingDays), done: first && { at: first.value.at, record: first.id }, topic });
+  if (first) {
+    const fu2 = rs["R-FOLLOWUP-2"];
+    const d1 = rx.dayOf(first.value.at);
+    const opens = rx.dueAfter(d1, fu2.from, fu2.workingDays);
+    const second = rx.contacts.find((c) => c.id !== first.id && c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
+    out.push({
+      ...base,
+      key: `R-FOLLOWUP-2:${t.id}`,
+      rule: "R-FOLLOWUP-2",
+      earliest: opens,
+      due: rx.dueAfter(d1, fu2.to, fu2.workingDays),
+      done: second && { at: second.value.at, record: second.id },
+      topic: `second follow-up call (first was ${d1}): how the equipment runs, new needs; do not repeat the first`,
+    });
+  }
   return out;
 }

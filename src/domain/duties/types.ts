@@ -12,6 +12,10 @@ export const RULE_CODES = [
   "R-NEXT-SERVICE",
   "R-EVENT-NOTICE",
   "R-MONTHLY",
+  "C-APPOINTMENT",
+  "C-EXTRA-WORK",
+  "C-PROGRESS-CHECK",
+  "C-READY-NOTICE",
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
@@ -38,6 +42,9 @@ export interface Duty {
   /** the day the window opens, and the last day on time (both in the store's zone) */
   earliest: Day;
   due: Day;
+  /** for duties timed to the hour (C-PROGRESS-CHECK, C-READY-NOTICE): the exact window */
+  earliestAt?: string;
+  dueAt?: string;
   /** after this day an undone duty is missed */
   expires?: Day;
   state: DutyState;
@@ -45,12 +52,14 @@ export interface Duty {
   done?: { at: string; record?: string };
   /** whole days past due: for overdue, and for late (how late it was done) */
   daysLate?: number;
+  /** for duties timed to the hour: whole hours past dueAt */
+  hoursLate?: number;
   /** what to do or say */
   topic: string;
 }
 
 /** A duty as a rule finds it, before the moment decides its state and R-COVER its assignee. */
-export type Found = Omit<Duty, "state" | "assignee" | "daysLate">;
+export type Found = Omit<Duty, "state" | "assignee" | "daysLate" | "hoursLate">;
 
 export interface Rec<T> {
   id: string;
