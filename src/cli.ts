@@ -3,25 +3,29 @@
 import { Command, CommanderError, Option } from "commander";
 import { Context, type Deps, type Globals } from "./context.js";
 import { UserError } from "./errors.js";
-import { check } from "./commands/check.js";
-import { callLog, letterLog } from "./commands/contact.js";
-import { customerAdd, customerEdit, customerList, customerShow } from "./commands/customer.js";
-import { init, initHooks } from "./commands/init.js";
-import { mergeDriver } from "./commands/git-setup.js";
-import { history } from "./commands/history.js";
-import { sync } from "./commands/sync.js";
-import { undo } from "./commands/undo.js";
 import { Git } from "./store/git.js";
 import { resolve } from "node:path";
-import { due } from "./commands/due.js";
-import { reportAnnual, reportCall, reportCalls, reportCustomer, reportDiagnosis, reportLetters, reportMonthly, reportOrder } from "./commands/report.js";
-import { eventAdd, eventList } from "./commands/event.js";
-import { holidays } from "./commands/holidays.js";
-import { staffAbsent, staffAdd, staffList } from "./commands/staff.js";
-import { ticketList, ticketOpen, ticketShow } from "./commands/ticket.js";
-import { ticketArrive, ticketCancel, ticketClose, ticketDispatch, ticketEscalate, ticketReopen, ticketResolve } from "./commands/ticket-life.js";
-import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS, VIA } from "./domain/schema.js";
-import { ticketAnswer, ticketDeliver, ticketEstimate, ticketExtra, ticketHandover, ticketIntake, ticketProgress, ticketReady } from "./commands/shop.js";
+import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS, VIA } from "./domain/enums.js";
+
+// Command modules load when their command runs: start-up stays fast, --help instant.
+const commands = {
+  check: () => import("./commands/check.js"),
+  contact: () => import("./commands/contact.js"),
+  customer: () => import("./commands/customer.js"),
+  due: () => import("./commands/due.js"),
+  event: () => import("./commands/event.js"),
+  gitSetup: () => import("./commands/git-setup.js"),
+  history: () => import("./commands/history.js"),
+  holidays: () => import("./commands/holidays.js"),
+  init: () => import("./commands/init.js"),
+  report: () => import("./commands/report.js"),
+  shop: () => import("./commands/shop.js"),
+  staff: () => import("./commands/staff.js"),
+  sync: () => import("./commands/sync.js"),
+  ticket: () => import("./commands/ticket.js"),
+  ticketLife: () => import("./commands/ticket-life.js"),
+  undo: () => import("./commands/undo.js"),
+};
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -73,13 +77,13 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .action(
       run(async (c, dir: string | undefined, o: { company?: string; timezone?: string; locale?: string; hooks?: boolean }) => {
         if (o.hooks) {
-          const h = await initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot(), deps);
+          const h = await (await commands.init()).initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot(), deps);
           for (const n of h.notes) io.err(`note: ${n}\n`);
           io.out(`${h.root}\n`);
           io.err("installed the pre-commit check (aftercare check --staged) and the field-by-field merge driver\n");
           return;
         }
-        const r = await init({ dir, ...o, as: c.globals.as }, deps);
+        const r = await (await commands.init()).init({ dir, ...o, as: c.globals.as }, deps);
         if (c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
         else {
           io.out(`${r.root}\n`);
@@ -95,8 +99,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .addOption(new Option("--role <role>", "what they do").choices(ROLES))
     .option("--phone <phone>", "their phone")
     .option("--email <email>", "their e-mail (used as the commit author's)")
-    .action(run((c, name: string, o: { role?: string; phone?: string; email?: string }) => staffAdd({ name, ...o }, c)));
-  staff.command("list").description("list the staff and their absences").action(run((c) => staffList(c)));
+    .action(run(async (c, name: string, o: { role?: string; phone?: string; email?: string }) => (await commands.staff()).staffAdd({ name, ...o }, c)));
+  staff.command("list").description("list the staff and their absences").action(run(async (c) => (await commands.staff()).staffList(c)));
   staff
     .command("absent <name>")
     .description("record an absence; duties falling due meanwhile go to the cover (R-COVER)")
@@ -104,7 +108,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--to <date>", "last day away")
     .option("--cover <name>", "who stands in")
     .option("--note <text>", "why")
-    .action(run((c, name: string, o: { from?: string; to?: string; cover?: string; note?: string }) => staffAbsent({ name, ...o }, c)));
+    .action(run(async (c, name: string, o: { from?: string; to?: string; cover?: string; note?: string }) => (await commands.staff()).staffAbsent({ name, ...o }, c)));
 
   const customerFlags = (cmd: Command) =>
     cmd
@@ -119,42 +123,42 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .option("--note <text>", "free note");
   const customer = program.command("customer").description("customer files (form 1 of the regulation)");
   customerFlags(customer.command("add [name]").description("file a new customer").option("--name <name>", "the customer's organisation or name").option("--allow-duplicate", "add even if a customer of the same name exists")).action(
-    run((c, name: string | undefined, o: Record<string, unknown>) => customerAdd({ ...o, name: (o.name as string | undefined) ?? name }, c)),
+    run(async (c, name: string | undefined, o: Record<string, unknown>) => (await commands.customer()).customerAdd({ ...o, name: (o.name as string | undefined) ?? name }, c)),
   );
   customer
     .command("list")
     .description("list customers")
     .option("--search <text>", "match name, contact, phone digits, address or tag")
-    .action(run((c, o: { search?: string }) => customerList(o, c)));
+    .action(run(async (c, o: { search?: string }) => (await commands.customer()).customerList(o, c)));
   customer
     .command("show <id>")
     .description("a customer's file, tickets and contacts (ID, prefix or name)")
-    .action(run((c, id: string) => customerShow({ id }, c)));
+    .action(run(async (c, id: string) => (await commands.customer()).customerShow({ id }, c)));
   customerFlags(customer.command("edit <id>").description("change a customer: with flags, or in $EDITOR when none are given").option("--name <name>", "new name").option("--untag <tag>", "remove a tag (repeatable)", collect)).action(
-    run((c, id: string, o: Record<string, unknown>) => customerEdit({ ...o, id }, c)),
+    run(async (c, id: string, o: Record<string, unknown>) => (await commands.customer()).customerEdit({ ...o, id }, c)),
   );
 
   const ticket = program.command("ticket").description("tickets: repair, installation, maintenance, consultation, complaint");
   ticket
     .command("open")
-    .description("open a ticket for a customer's request")
+    .description("open a ticket for a customer's request; at a terminal, asks for what is missing")
     .option("--customer <id-or-name>", "the customer: ID, prefix, name, contact or phone")
     .option("--problem <text>", "the problem as the customer reports it")
     .option("--request <text>", "the service the customer wants")
-    .addOption(new Option("--kind <kind>", "kind of request").choices(TICKET_KINDS).default("repair"))
-    .addOption(new Option("--channel <channel>", "how it came in").choices(CHANNELS).default("phone"))
+    .addOption(new Option("--kind <kind>", "kind of request (default: repair)").choices(TICKET_KINDS))
+    .addOption(new Option("--channel <channel>", "how it came in (default: phone)").choices(CHANNELS))
     .option("--received <datetime>", "when it came in (default: now)")
     .option("--assignee <name>", "staff member handling it")
     .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in (C-APPOINTMENT)")
-    .action(run((c, o: Record<string, string | undefined>) => ticketOpen(o, c)));
+    .action(run(async (c, o: Record<string, string | undefined>) => (await commands.ticket()).ticketOpen(o, c)));
   ticket
     .command("list")
     .description("list tickets (default: the ones not yet resolved)")
     .option("--status <status>", "open, escalated, dispatched, onsite, resolved, closed, cancelled (comma-separated), or all")
     .option("--customer <id-or-name>", "only this customer's")
     .option("--assignee <name>", "only those assigned or dispatched to this person")
-    .action(run((c, o: Record<string, string | undefined>) => ticketList(o, c)));
-  ticket.command("show <id>").description("a ticket and its contacts").action(run((c, id: string) => ticketShow({ id }, c)));
+    .action(run(async (c, o: Record<string, string | undefined>) => (await commands.ticket()).ticketList(o, c)));
+  ticket.command("show <id>").description("a ticket and its contacts").action(run(async (c, id: string) => (await commands.ticket()).ticketShow({ id }, c)));
   const at = "when it happened (default: now)";
   ticket
     .command("escalate <id>")
@@ -162,7 +166,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--to <name>", "who (default: the one staff member with role engineering)")
     .option("--note <text>", "what could not be answered")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: { to?: string; note?: string; at?: string }) => ticketEscalate({ id, ...o }, c)));
+    .action(run(async (c, id: string, o: { to?: string; note?: string; at?: string }) => (await commands.ticketLife()).ticketEscalate({ id, ...o }, c)));
   ticket
     .command("dispatch <id>")
     .description("send a technician (R-DISPATCH)")
@@ -170,27 +174,27 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--depart <datetime>", "when they leave")
     .option("--arrive <datetime>", "when they arrive")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: { technician?: string; depart?: string; arrive?: string; at?: string }) => ticketDispatch({ id, ...o }, c)));
-  ticket.command("arrive <id>").description("the technician is on site").option("--at <datetime>", at).action(run((c, id: string, o: { at?: string }) => ticketArrive({ id, ...o }, c)));
+    .action(run(async (c, id: string, o: { technician?: string; depart?: string; arrive?: string; at?: string }) => (await commands.ticketLife()).ticketDispatch({ id, ...o }, c)));
+  ticket.command("arrive <id>").description("the technician is on site").option("--at <datetime>", at).action(run(async (c, id: string, o: { at?: string }) => (await commands.ticketLife()).ticketArrive({ id, ...o }, c)));
   ticket
     .command("resolve <id>")
     .description("note the solution (the customer is told the same day, R-ANSWER-SAME-DAY)")
     .option("--note <text>", "what solved it")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: { note?: string; at?: string }) => ticketResolve({ id, ...o }, c)));
-  ticket.command("close <id>").description("close a resolved ticket").option("--at <datetime>", at).action(run((c, id: string, o: { at?: string }) => ticketClose({ id, ...o }, c)));
+    .action(run(async (c, id: string, o: { note?: string; at?: string }) => (await commands.ticketLife()).ticketResolve({ id, ...o }, c)));
+  ticket.command("close <id>").description("close a resolved ticket").option("--at <datetime>", at).action(run(async (c, id: string, o: { at?: string }) => (await commands.ticketLife()).ticketClose({ id, ...o }, c)));
   ticket
     .command("cancel <id>")
     .description("cancel a ticket (its duties no longer apply)")
     .option("--reason <text>", "why")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: { reason?: string; at?: string }) => ticketCancel({ id, ...o }, c)));
+    .action(run(async (c, id: string, o: { reason?: string; at?: string }) => (await commands.ticketLife()).ticketCancel({ id, ...o }, c)));
   ticket
     .command("reopen <id>")
     .description("reopen a resolved, closed or cancelled ticket")
     .option("--note <text>", "why")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: { note?: string; at?: string }) => ticketReopen({ id, ...o }, c)));
+    .action(run(async (c, id: string, o: { note?: string; at?: string }) => (await commands.ticketLife()).ticketReopen({ id, ...o }, c)));
 
   // the reception desk: vehicles (kind shop), regulation part C
   ticket
@@ -206,7 +210,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--damage <text>", "damage noted on body, interior, instruments or seats (repeatable)", collect)
     .option("--papers <ok|text>", '"ok" when the papers are valid and complete, else what is wrong')
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, unknown>) => ticketIntake({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, unknown>) => (await commands.shop()).ticketIntake({ ...o, id }, c)));
   ticket
     .command("estimate <id>")
     .description("diagnosis and estimate (C-DIAGNOSIS, C-ESTIMATE, C-PARTS)")
@@ -216,14 +220,14 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--advice <text>", "the advice given to the customer")
     .option("--diagnosis-fee <amount>", "charged when the customer leaves without the repair")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, unknown>) => ticketEstimate({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, unknown>) => (await commands.shop()).ticketEstimate({ ...o, id }, c)));
   ticket
     .command("handover <id>")
     .description("hand the vehicle to the workshop with a promised completion (C-PROMISE, C-WORKSHOP-HANDOVER)")
     .option("--receiver <name>", "who in the workshop signs for it")
     .option("--promise <datetime>", "the completion time promised to the customer")
     .option("--at <datetime>", "when (default: now; recorded to the nearest ten minutes)")
-    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketHandover({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketHandover({ ...o, id }, c)));
   ticket
     .command("extra <id>")
     .description("extra work the workshop found (C-EXTRA-WORK); prints the request's number")
@@ -232,7 +236,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--effect <text>", "its effect on the completion time")
     .option("--amount <amount>", "its price")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, unknown>) => ticketExtra({ ...o, id } as Parameters<typeof ticketExtra>[0], c)));
+    .action(run(async (c, id: string, o: Record<string, unknown>) => (await commands.shop()).ticketExtra({ ...o, id } as import("./commands/shop.js").ExtraOptions, c)));
   ticket
     .command("answer <id> <n>")
     .description("the customer's answer on extra-work request N")
@@ -242,14 +246,14 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .addOption(new Option("--via <how>", "how the answer came").choices(VIA).default("phone"))
     .option("--passed <datetime>", "when it was passed to the workshop (default: when answered)")
     .option("--at <datetime>", "when the customer answered (default: now)")
-    .action(run((c, id: string, no: string, o: Record<string, unknown>) => ticketAnswer({ ...o, id, no } as Parameters<typeof ticketAnswer>[0], c)));
+    .action(run(async (c, id: string, no: string, o: Record<string, unknown>) => (await commands.shop()).ticketAnswer({ ...o, id, no } as import("./commands/shop.js").AnswerOptions, c)));
   ticket
     .command("progress <id>")
     .description("the progress check with the workshop (C-PROGRESS-CHECK)")
     .option("--note <text>", "how the job stands, anything abnormal")
     .option("--finish <datetime>", "when the workshop now expects to finish")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketProgress({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketProgress({ ...o, id }, c)));
   ticket
     .command("ready <id>")
     .description("the job is done: belongings counted back, bill totalled; the pick-up call becomes due (C-READY-NOTICE)")
@@ -257,13 +261,13 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--bill <amount>", "the bill (default: the estimate plus approved extra work)")
     .option("--note <text>", "remarks")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketReady({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketReady({ ...o, id }, c)));
   ticket
     .command("deliver <id>")
     .description("the customer collects the vehicle and pays; follow-ups count from now")
     .option("--paid <amount>", "the amount paid, e.g. 1280.00")
     .option("--at <datetime>", at)
-    .action(run((c, id: string, o: Record<string, string | undefined>) => ticketDeliver({ ...o, id }, c)));
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketDeliver({ ...o, id }, c)));
 
   program
     .command("call")
@@ -283,7 +287,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
     .option("--next-date <date>", "the planned next contact (R-NEXT-SERVICE)")
     .option("--next-topic <text>", "what the next contact is about")
-    .action(run((c, o: Record<string, unknown>) => callLog(o, c)));
+    .action(run(async (c, o: Record<string, unknown>) => (await commands.contact()).callLog(o, c)));
 
   program
     .command("letter")
@@ -297,32 +301,32 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--subject <text>", "the letter's subject")
     .option("--sent <date>", "when it was sent (default: today)")
     .option("--summary <text>", "what it says")
-    .action(run((c, o: Record<string, string | undefined>) => letterLog(o, c)));
+    .action(run(async (c, o: Record<string, string | undefined>) => (await commands.contact()).letterLog(o, c)));
 
   program
     .command("check")
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
     .option("--staged", "check what git would commit (the index) instead of the files; the pre-commit hook runs this")
-    .action(run(async (c, o: { staged?: boolean }) => ({ exitCode: (await check(c, o)).length ? 1 : 0 })));
+    .action(run(async (c, o: { staged?: boolean }) => ({ exitCode: (await (await commands.check()).check(c, o)).length ? 1 : 0 })));
 
   program
     .command("sync")
     .description("commit nothing half-done, pull with rebase from the store's remote, push; say what came in")
-    .action(run((c) => sync(c)));
+    .action(run(async (c) => (await commands.sync()).sync(c)));
   program
     .command("history <id>")
     .description("a record's life from git: each commit and what changed, field by field")
-    .action(run((c, id: string) => history({ id }, c)));
+    .action(run(async (c, id: string) => (await commands.history()).history({ id }, c)));
   program
     .command("undo")
     .description("revert your last aftercare commit with a new commit (refused when later work depends on it)")
-    .action(run((c) => undo(c)));
+    .action(run(async (c) => (await commands.undo()).undo(c)));
 
   program
     .command("merge-driver <base> <ours> <theirs> [path]", { hidden: true })
     .description("git's merge driver for records (set up by aftercare init)")
     .action(async (base: string, ours: string, theirs: string, path: string | undefined) => {
-      exitCode = await mergeDriver(base, ours, theirs, path ?? ours, new Git(deps.cwd, deps.env));
+      exitCode = await (await commands.gitSetup()).mergeDriver(base, ours, theirs, path ?? ours, new Git(deps.cwd, deps.env));
     });
 
   const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
@@ -331,26 +335,26 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   reportFlags(report.command("monthly [month]").description("the monthly review (default: last month)"))
     .option("--save", "archive it as reports/YYYY-MM-monthly.md and commit (closes the R-MONTHLY duty)")
     .option("--force", "with --save: write it again over an archived one")
-    .action(run((c, period: string | undefined, o: Record<string, unknown>) => reportMonthly({ ...o, period }, c)));
+    .action(run(async (c, period: string | undefined, o: Record<string, unknown>) => (await commands.report()).reportMonthly({ ...o, period }, c)));
   reportFlags(report.command("annual [year]").description("the year-end review (default: last year)"))
     .option("--save", "archive it as reports/YYYY-annual.md and commit")
     .option("--force", "with --save: write it again over an archived one")
-    .action(run((c, period: string | undefined, o: Record<string, unknown>) => reportAnnual({ ...o, period }, c)));
+    .action(run(async (c, period: string | undefined, o: Record<string, unknown>) => (await commands.report()).reportAnnual({ ...o, period }, c)));
   reportFlags(report.command("calls").description("the follow-up call register (form 3)").option("--month <month>", "only this month (YYYY-MM)")).action(
-    run((c, o: Record<string, string | undefined>) => reportCalls(o, c)),
+    run(async (c, o: Record<string, string | undefined>) => (await commands.report()).reportCalls(o, c)),
   );
   reportFlags(report.command("letters").description("the follow-up letter register (form 4)").option("--month <month>", "only this month (YYYY-MM)")).action(
-    run((c, o: Record<string, string | undefined>) => reportLetters(o, c)),
+    run(async (c, o: Record<string, string | undefined>) => (await commands.report()).reportLetters(o, c)),
   );
-  reportFlags(report.command("call <id>").description("one follow-up call record (form 2)")).action(run((c, id: string, o: Record<string, string | undefined>) => reportCall({ ...o, id }, c)));
+  reportFlags(report.command("call <id>").description("one follow-up call record (form 2)")).action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.report()).reportCall({ ...o, id }, c)));
   reportFlags(report.command("order <id>").description("the repair order of a vehicle: intake, estimate, belongings, lines to sign")).action(
-    run((c, id: string, o: Record<string, string | undefined>) => reportOrder({ ...o, id }, c)),
+    run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.report()).reportOrder({ ...o, id }, c)),
   );
   reportFlags(report.command("diagnosis <id>").description("the diagnosis sheet given to the customer (C-DIAGNOSIS)")).action(
-    run((c, id: string, o: Record<string, string | undefined>) => reportDiagnosis({ ...o, id }, c)),
+    run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.report()).reportDiagnosis({ ...o, id }, c)),
   );
   reportFlags(report.command("customer <id>").description("the customer file (form 1) with tickets, contacts and duties")).action(
-    run((c, id: string, o: Record<string, string | undefined>) => reportCustomer({ ...o, id }, c)),
+    run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.report()).reportCustomer({ ...o, id }, c)),
   );
 
   const dueCmd = (name: string, description: string, overdueOnly: boolean) =>
@@ -360,14 +364,14 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .option("--within <days>", "also list duties whose window opens in the next DAYS days")
       .option("--for <name>", "only this person's duties (after cover)")
       .option("--fail-if-overdue", "exit 1 when anything is overdue (for monitoring)")
-      .action(run((c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean }) => due({ ...o, overdue: overdueOnly || o.overdue }, c)));
+      .action(run(async (c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean }) => (await commands.due()).due({ ...o, overdue: overdueOnly || o.overdue }, c)));
   dueCmd("due", "what is due today and what is overdue, per person, most urgent first (the morning cron job)", false).option("--overdue", "only what is overdue");
   dueCmd("overdue", "only the overdue duties (same as due --overdue)", true);
 
   program
     .command("holidays [year]")
     .description("the working week, public holidays and make-up working days the deadlines use")
-    .action(run((c, year: string | undefined) => holidays({ year }, c)));
+    .action(run(async (c, year: string | undefined) => (await commands.holidays()).holidays({ year }, c)));
 
   const event = program.command("event").description("customer events and campaigns (R-EVENT-NOTICE)");
   event
@@ -379,8 +383,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--audience <who>", 'who is invited: "all" or "tag:NAME"', "all")
     .option("--owner <name>", "who phones and writes (default: you)")
     .option("--note <text>", "details")
-    .action(run((c, o: Record<string, string | undefined>) => eventAdd(o, c)));
-  event.command("list").description("events, with how many customers were phoned and written to").action(run((c) => eventList(c)));
+    .action(run(async (c, o: Record<string, string | undefined>) => (await commands.event()).eventAdd(o, c)));
+  event.command("list").description("events, with how many customers were phoned and written to").action(run(async (c) => (await commands.event()).eventList(c)));
 
   try {
     await program.parseAsync(argv, { from: "user" });

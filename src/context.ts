@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { UsageError, UserError } from "./errors.js";
 import type { IO } from "./io.js";
+import { inquirer, type Prompter } from "./prompt.js";
 import type { Staff } from "./domain/schema.js";
 import { DATETIME_HELP, parseDateTime } from "./domain/time.js";
 import { Git, type CommitResult } from "./store/git.js";
@@ -26,6 +27,8 @@ export interface Deps {
   random?: (n: number) => Uint8Array;
   /** standard input, read whole (JSON given to a command) */
   stdin?: () => Promise<string>;
+  /** who answers questions at the terminal (default: @inquirer/prompts) */
+  prompter?: Prompter;
 }
 
 export class Context {
@@ -41,6 +44,15 @@ export class Context {
   ) {
     this.io = deps.io;
     this.random = deps.random ?? randomBytes;
+  }
+
+  /** A person can be asked: a terminal, and neither --no-input nor --json. */
+  get canPrompt(): boolean {
+    return this.globals.input !== false && !this.json && (this.io.interactive || Boolean(this.deps.prompter));
+  }
+
+  get prompter(): Prompter {
+    return this.deps.prompter ?? inquirer;
   }
 
   get json(): boolean {

@@ -5,7 +5,9 @@ import type { Context } from "../context.js";
 import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
-import { choice, dateFlag, dateTimeFlag, findCustomer, findRecord, nowStamp, requireFlags, written } from "./common.js";
+import { isOpen } from "../domain/ticket.js";
+import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written } from "./common.js";
+import { allDuties } from "./due.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
@@ -45,12 +47,44 @@ export interface CallLogOptions {
   satisfaction?: string;
   nextDate?: string;
   nextTopic?: string;
+  /** at a terminal: the purpose suggested by the duty the call answers */
+  purposeDefault?: string;
+}
+
+/** What a call with this customer most likely answers: their open ticket, the duty due first. */
+async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions): Promise<Partial<CallLogOptions>> {
+  const store = await ctx.store();
+  const open = (await store.all("ticket", () => undefined)).filter((t) => t.value.customer === customer && isOpen(t.value)).sort((a, b) => b.value.received.localeCompare(a.value.received));
+  const { list } = await allDuties(ctx);
+  const duty = list.find((d) => d.customer === customer && (d.state === "due" || d.state === "overdue"));
+  const ticket = opts.ticket ?? (open.length
+    ? await ctx.prompter.select<string>({
+        message: "Ticket the call is about",
+        choices: [...open.map((t) => ({ name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})`, value: t.id })), { name: "none", value: "" }],
+        default: duty?.ticket ?? open[0]!.id,
+      })
+    : "");
+  const purpose = duty && ({ "R-FOLLOWUP-1": "followup", "R-FOLLOWUP-2": "followup", "R-NEXT-SERVICE": "followup", "R-EVENT-NOTICE": "notice", "C-APPOINTMENT": "reminder", "C-READY-NOTICE": "notice", "R-ANSWER-SAME-DAY": "other" } as Record<string, string>)[duty.rule];
+  return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event };
 }
 
 export async function callLog(opts: CallLogOptions, ctx: Context) {
-  requireFlags([["--customer (or --ticket)", opts.customer ?? opts.ticket], ["--direction", opts.direction], ["--purpose", opts.purpose], ["--summary", opts.summary]], "call log");
-  const direction = choice(opts.direction, DIRECTIONS, "--direction")!;
-  const purpose = choice(opts.purpose, PURPOSES, "--purpose")!;
+  choice(opts.direction, DIRECTIONS, "--direction");
+  choice(opts.purpose, PURPOSES, "--purpose");
+  if (!opts.customer && !opts.ticket && ctx.canPrompt) {
+    // walk the clerk through: the customer, their open ticket, and what the call answers
+    const c = (await customerOrAsk(ctx, undefined))!;
+    opts = { ...opts, customer: c.id, ...(await callDefaults(ctx, c.id, opts)) };
+  }
+  const [, direction0, purpose0, summary] = await fill(ctx, "call log", [
+    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
+    { flag: "--direction", value: opts.direction, message: "Who called", choices: [{ name: "they called us (in)", value: "in" }, { name: "we called them (out)", value: "out" }], default: "out" },
+    { flag: "--purpose", value: opts.purpose, message: "What the call was for", choices: PURPOSES, default: opts.purposeDefault ?? "followup" },
+    { flag: "--summary", value: opts.summary, message: "Key points of the conversation" },
+  ]);
+  const direction = choice(direction0, DIRECTIONS, "--direction")!;
+  const purpose = choice(purpose0, PURPOSES, "--purpose")!;
+  opts = { ...opts, summary };
   let satisfaction: number | undefined;
   if (opts.satisfaction !== undefined) {
     satisfaction = Number(opts.satisfaction);
@@ -92,8 +126,15 @@ export interface LetterLogOptions {
 const LETTER_PURPOSE = { notice: "notice", invitation: "notice", reply: "followup" } as const;
 
 export async function letterLog(opts: LetterLogOptions, ctx: Context) {
-  requireFlags([["--customer (or --ticket)", opts.customer ?? opts.ticket], ["--kind", opts.kind], ["--subject", opts.subject]], "letter log");
-  const kind = choice(opts.kind, LETTER_KINDS, "--kind")!;
+  choice(opts.kind, LETTER_KINDS, "--kind");
+  if (!opts.customer && !opts.ticket) opts = { ...opts, customer: (await customerOrAsk(ctx, undefined))?.id };
+  const [, kind0, subject] = await fill(ctx, "letter log", [
+    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
+    { flag: "--kind", value: opts.kind, message: "Kind of letter", choices: LETTER_KINDS, default: "notice" },
+    { flag: "--subject", value: opts.subject, message: "Subject" },
+  ]);
+  const kind = choice(kind0, LETTER_KINDS, "--kind")!;
+  opts = { ...opts, subject };
   const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
   const { customer, fields } = await about(ctx, opts);
   const value: Contact = {

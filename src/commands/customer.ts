@@ -15,7 +15,7 @@ import { oneLine, safe } from "../format/text.js";
 import { writeAtomic } from "../store/fsutil.js";
 import { validate } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
-import { findCustomer, nowStamp, written } from "./common.js";
+import { fillInto, findCustomer, nowStamp, written } from "./common.js";
 import { allDuties } from "./due.js";
 
 export interface CustomerFields {
@@ -66,9 +66,17 @@ function applyFields(c: Customer, f: CustomerFields): Customer {
 
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
   const store = await ctx.store();
-  if (!opts.name?.trim()) throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+  if (!opts.name?.trim()) {
+    if (!ctx.canPrompt) throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "Customer (organisation) name"], ["contact", "--contact", "Contact person"]]);
+    if (!opts.phone?.length) {
+      const phone = await ctx.prompter.input({ message: "Contact phone (optional)" });
+      if (phone.trim()) opts = { ...opts, phone: [phone.trim()] };
+    }
+    if (!opts.address) opts = { ...opts, address: (await ctx.prompter.input({ message: "Address (optional)" })).trim() || undefined };
+  }
   const actor = await ctx.actor();
-  const value = applyFields({ name: opts.name, created: await nowStamp(ctx) }, opts);
+  const value = applyFields({ name: opts.name!, created: await nowStamp(ctx) }, opts);
   const ordered = customerSchema.parse(value);
   return ctx.writing(async () => {
     if (!opts.allowDuplicate) {

@@ -7,7 +7,7 @@ import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { allDuties } from "./due.js";
-import { choice, dateFlag, nowStamp, requireFlags, written } from "./common.js";
+import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
 
 export interface EventAddOptions {
   title?: string;
@@ -19,7 +19,7 @@ export interface EventAddOptions {
 }
 
 export async function eventAdd(opts: EventAddOptions, ctx: Context) {
-  requireFlags([["--title", opts.title], ["--date", opts.date]], "event add");
+  opts = await fillInto(ctx, "event add", opts, [["title", "--title", "Event title"], ["date", "--date", "Date (YYYY-MM-DD)"]]);
   const store = await ctx.store();
   const kind = choice(opts.kind ?? "gathering", EVENT_KINDS, "--kind")!;
   const audience = opts.audience ?? "all";

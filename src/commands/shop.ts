@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "../domain/schema.js";
 import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
 import { formatDateTime } from "../domain/time.js";
-import { choice, dateTimeFlag, requireFlags } from "./common.js";
+import { choice, dateTimeFlag, fillInto } from "./common.js";
 import { step } from "./ticket-life.js";
 
 const money = async (ctx: Context, value: string | undefined, flag: string): Promise<number | undefined> => {
@@ -48,7 +48,7 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
 export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)));
   const o = { ...(await jsonInput(ctx)), ...given } as IntakeOptions;
-  requireFlags([["--plate", o.plate], ["--odometer", o.odometer], ["--fuel", o.fuel], ["--key-tag", o.keyTag], ["--papers", o.papers]], "ticket intake");
+  Object.assign(o, await fillInto(ctx, "ticket intake", o, [["plate", "--plate", "Number plate"], ["odometer", "--odometer", "Odometer (km)"], ["fuel", "--fuel", "Fuel gauge (e.g. 1/2)"], ["keyTag", "--key-tag", "Key tag number"], ["papers", "--papers", 'Papers ("ok" when valid and complete, else what is wrong)']]));
   if (!/^\d{1,8}$/.test(o.odometer!.replace(/[,\s]/g, "").replace(/km$/i, ""))) throw new UsageError(`--odometer "${o.odometer}" must be the reading in whole kilometres, such as 48210; nothing was written`);
   const store = await ctx.store();
   const ok = /^(ok|yes|valid|齐全|有效)$/i.test(o.papers!.trim());
@@ -94,7 +94,11 @@ export interface EstimateOptions {
 
 /** C-DIAGNOSIS, C-ESTIMATE, C-PARTS: the fault, the advice and the priced lines. */
 export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
-  requireFlags([["--mode", o.mode], ["--line", o.line?.length ? "x" : undefined]], "ticket estimate");
+  o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "Estimate by", ESTIMATE_MODES]]);
+  if (!o.line?.length) {
+    if (!ctx.canPrompt) throw new UsageError("ticket estimate needs --line; nothing was written");
+    o = { ...o, line: [await ctx.prompter.input({ message: 'Line ("TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT")', required: true })] };
+  }
   const mode = choice(o.mode, ESTIMATE_MODES, "--mode")!;
   const lines = o.line!.map((text, i) => {
     const r = parseLine(text);
@@ -119,7 +123,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */
 export async function ticketHandover(o: { id: string; receiver?: string; promise?: string; at?: string }, ctx: Context) {
-  requireFlags([["--receiver", o.receiver], ["--promise", o.promise]], "ticket handover");
+  o = await fillInto(ctx, "ticket handover", o, [["receiver", "--receiver", "Received in the workshop by"], ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"]]);
   const store = await ctx.store();
   const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;
   return step(ctx, o.id, o.at, {
@@ -134,8 +138,17 @@ export async function ticketHandover(o: { id: string; receiver?: string; promise
 }
 
 /** C-EXTRA-WORK: the workshop found more to do; the customer must answer before it is done. */
-export async function ticketExtra(o: { id: string; item?: string; safety?: boolean; effect?: string; amount?: string; at?: string }, ctx: Context) {
-  requireFlags([["--item", o.item]], "ticket extra");
+export interface ExtraOptions {
+  id: string;
+  item?: string;
+  safety?: boolean;
+  effect?: string;
+  amount?: string;
+  at?: string;
+}
+
+export async function ticketExtra(o: ExtraOptions, ctx: Context) {
+  o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "Extra work found"]]);
   const amount = await money(ctx, o.amount, "--amount");
   return step(ctx, o.id, o.at, {
     action: "extra",
@@ -148,7 +161,18 @@ export async function ticketExtra(o: { id: string; item?: string; safety?: boole
   });
 }
 
-export async function ticketAnswer(o: { id: string; no: string; approved?: boolean; declined?: boolean; by?: string; via?: string; passed?: string; at?: string }, ctx: Context) {
+export interface AnswerOptions {
+  id: string;
+  no: string;
+  approved?: boolean;
+  declined?: boolean;
+  by?: string;
+  via?: string;
+  passed?: string;
+  at?: string;
+}
+
+export async function ticketAnswer(o: AnswerOptions, ctx: Context) {
   if (Boolean(o.approved) === Boolean(o.declined)) throw new UsageError("ticket answer needs exactly one of --approved or --declined; nothing was written");
   const via = choice(o.via ?? "phone", VIA, "--via")!;
   const no = Number(o.no);
@@ -188,7 +212,7 @@ export async function ticketReady(o: { id: string; missing?: string; bill?: stri
 }
 
 export async function ticketDeliver(o: { id: string; paid?: string; at?: string }, ctx: Context) {
-  requireFlags([["--paid", o.paid]], "ticket deliver");
+  o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "Amount paid"]]);
   const paid = (await money(ctx, o.paid, "--paid"))!;
   return step(ctx, o.id, o.at, {
     action: "deliver",

@@ -4,7 +4,7 @@ import type { Context } from "../context.js";
 import { ROLES, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
-import { dateFlag, requireFlags } from "./common.js";
+import { dateFlag, fillInto } from "./common.js";
 
 export interface StaffAddOptions {
   name: string;
@@ -17,8 +17,8 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   const store = await ctx.store();
   const name = opts.name.trim();
   if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
-  if (!opts.role) throw new UsageError(`staff add needs --role (${ROLES.join(", ")}); nothing was written`);
-  if (!(ROLES as readonly string[]).includes(opts.role)) throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
+  if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "Role", ROLES]]);
+  if (!(ROLES as readonly string[]).includes(opts.role!)) throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
   const member: Staff = { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) };
   // the very first member may add themselves: nobody is on the list yet to act for them
   const actor = store.settings.staff.length ? await ctx.actor() : member;
@@ -59,7 +59,7 @@ export interface AbsentOptions {
 
 /** R-COVER: an absence with the colleague who stands in; their duties go to the cover meanwhile. */
 export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<Staff> {
-  requireFlags([["--from", opts.from], ["--to", opts.to], ["--cover", opts.cover]], "staff absent");
+  opts = await fillInto(ctx, "staff absent", opts, [["from", "--from", "First day away"], ["to", "--to", "Last day away"], ["cover", "--cover", "Who covers"]]);
   const store = await ctx.store();
   const who = await ctx.staffNamed(opts.name, "NAME");
   const cover = await ctx.staffNamed(opts.cover!, "--cover");

@@ -5,7 +5,7 @@ import type { Staff, Ticket } from "../domain/schema.js";
 import { canApply, pastTense, refusal, reopenedStatus, SHOP_ACTIONS, type TicketAction } from "../domain/ticket.js";
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
-import { dateTimeFlag, findRecord, nowStamp, written } from "./common.js";
+import { dateTimeFlag, fillInto, findRecord, nowStamp, written } from "./common.js";
 
 export interface Step {
   action: TicketAction;
@@ -66,8 +66,11 @@ export async function ticketEscalate(opts: { id: string; to?: string; note?: str
 }
 
 export async function ticketDispatch(opts: { id: string; technician?: string; depart?: string; arrive?: string; at?: string }, ctx: Context) {
-  if (!opts.technician) throw new UsageError("ticket dispatch needs --technician NAME; nothing was written");
-  const tech = await ctx.staffNamed(opts.technician, "--technician");
+  if (!opts.technician) {
+    const techs = (await ctx.store()).settings.staff.filter((s) => s.role === "technician" && !s.left).map((s) => s.name);
+    opts = await fillInto(ctx, "ticket dispatch", opts, [["technician", "--technician", "Technician", techs.length ? techs : undefined]]);
+  }
+  const tech = await ctx.staffNamed(opts.technician!, "--technician");
   const depart = await dateTimeFlag(ctx, opts.depart, "--depart");
   const arrive = await dateTimeFlag(ctx, opts.arrive, "--arrive");
   if (depart && arrive && new Date(arrive) < new Date(depart)) throw new UsageError(`--arrive ${arrive} is before --depart ${depart}; nothing was written`);
@@ -86,7 +89,10 @@ export async function ticketArrive(opts: { id: string; at?: string }, ctx: Conte
 }
 
 export async function ticketResolve(opts: { id: string; note?: string; at?: string }, ctx: Context) {
-  if (!opts.note?.trim()) throw new UsageError("ticket resolve needs --note TEXT: what solved it (the customer is told this, R-ANSWER-SAME-DAY); nothing was written");
+  if (!opts.note?.trim()) {
+    if (!ctx.canPrompt) throw new UsageError("ticket resolve needs --note TEXT: what solved it (the customer is told this, R-ANSWER-SAME-DAY); nothing was written");
+    opts = await fillInto(ctx, "ticket resolve", opts, [["note", "--note", "What solved it"]]);
+  }
   return step(ctx, opts.id, opts.at, {
     action: "resolve",
     next: (t, at, actor) => ({ ...t, status: "resolved", resolution: { at, by: actor.name, note: opts.note! } }),

@@ -9,7 +9,7 @@ import { dutyHistory } from "../format/duties.js";
 import { fields, table } from "../format/table.js";
 import { allDuties } from "./due.js";
 import { oneLine, safe } from "../format/text.js";
-import { choice, customerName, dateTimeFlag, findCustomer, findRecord, firstPhone, nowStamp, requireFlags, written } from "./common.js";
+import { choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, findRecord, firstPhone, nowStamp, written } from "./common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -23,11 +23,23 @@ export interface TicketOpenOptions {
 }
 
 export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
-  requireFlags([["--customer", opts.customer], ["--problem", opts.problem]], "ticket open");
   const store = await ctx.store();
-  const kind = choice(opts.kind ?? "repair", TICKET_KINDS, "--kind")!;
-  const channel = choice(opts.channel ?? "phone", CHANNELS, "--channel")!;
-  const customer = await findCustomer(ctx, opts.customer!);
+  choice(opts.kind, TICKET_KINDS, "--kind");
+  choice(opts.channel, CHANNELS, "--channel");
+  // at a terminal, a missing customer or problem walks the clerk through the ticket
+  const found = opts.customer ? undefined : await customerOrAsk(ctx, undefined);
+  const customerInput = opts.customer ?? found?.id;
+  const [problem, request, channel0, kind0] = await fill(ctx, "ticket open", [
+    { flag: "--customer", value: customerInput, message: "Customer" },
+    { flag: "--problem", value: opts.problem, message: "Problem, as the customer tells it" },
+    { flag: "--request", value: opts.request, message: "Service the customer wants", optional: true },
+    { flag: "--channel", value: opts.channel, message: "Came in by", choices: CHANNELS, default: "phone", optional: true },
+    { flag: "--kind", value: opts.kind, message: "Kind of request", choices: TICKET_KINDS, default: "repair", optional: true },
+  ]).then((v) => v.slice(1));
+  const kind = choice(kind0 ?? "repair", TICKET_KINDS, "--kind")!;
+  const channel = choice(channel0 ?? "phone", CHANNELS, "--channel")!;
+  opts = { ...opts, problem, request };
+  const customer = found ?? (await findCustomer(ctx, customerInput!));
   const actor = await ctx.actor();
   const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : undefined;
   const filed = await nowStamp(ctx);

@@ -2,6 +2,8 @@
 // hand edit is reported instead of silently ignored. Key order here is the key order on disk.
 import { z } from "zod";
 import { ID_RE } from "./ids.js";
+import { CHANNELS, CONTACT_CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, GRADES, LETTER_KINDS, LOCALES, PURPOSES, ROLES, SUPPLIERS, TICKET_KINDS, TICKET_STATUSES, VIA } from "./enums.js";
+export * from "./enums.js";
 import { isStoredDate, isStoredDateTime, isValidTimeZone } from "./time.js";
 
 const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
@@ -21,20 +23,6 @@ const phone = z
   .min(3, "is too short for a phone number")
   .max(40, "is too long for a phone number");
 
-export const ROLES = ["clerk", "technician", "supervisor", "engineering"] as const;
-export const LOCALES = ["zh-CN", "en"] as const;
-export const CHANNELS = ["phone", "fax", "visit", "email", "web"] as const;
-export const TICKET_KINDS = ["repair", "install", "maintenance", "consult", "complaint", "shop"] as const;
-export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "workshop", "ready", "resolved", "closed", "cancelled"] as const;
-export const SUPPLIERS = ["us", "customer"] as const;
-export const GRADES = ["genuine", "aftermarket"] as const;
-export const ESTIMATE_MODES = ["system", "symptom", "item"] as const;
-export const VIA = ["phone", "in-person", "sms"] as const;
-export const CONTACT_CHANNELS = ["call", "letter", "visit"] as const;
-export const DIRECTIONS = ["in", "out"] as const;
-export const PURPOSES = ["followup", "consult", "complaint", "notice", "reminder", "other"] as const;
-export const LETTER_KINDS = ["notice", "invitation", "reply"] as const;
-export const EVENT_KINDS = ["gathering", "discount", "free-service"] as const;
 
 export const absenceSchema = z
   .strictObject({ from: date, to: date, cover: text, note: text.optional() })
