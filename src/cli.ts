@@ -9,6 +9,10 @@ import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOS
 
 // Command modules load when their command runs: start-up stays fast, --help instant.
 const commands = {
+  import: () => import("./commands/import.js"),
+  export: () => import("./commands/export.js"),
+  calendar: () => import("./commands/calendar.js"),
+  completion: () => import("./commands/completion.js"),
   check: () => import("./commands/check.js"),
   contact: () => import("./commands/contact.js"),
   customer: () => import("./commands/customer.js"),
@@ -321,6 +325,66 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("undo")
     .description("revert your last aftercare commit with a new commit (refused when later work depends on it)")
     .action(run(async (c) => (await commands.undo()).undo(c)));
+
+  program
+    .command("import")
+    .description("bring records in from a spreadsheet")
+    .command("customers <file>")
+    .description("customers from CSV or .xlsx, with Chinese or English column names (客户单位名称, 地址, 联系人, 联系电话…)")
+    .option("--map <field=column,...>", "which column holds which field: name, address, contact, title, phone, email, tags, note, equipment")
+    .option("--encoding <enc>", "the CSV's encoding (default: detected): utf-8, gb18030 (GBK), utf-16le")
+    .option("--sheet <name>", "the .xlsx sheet (default: the first)")
+    .option("--dry-run", "show what would be added, refused and skipped; write nothing")
+    .option("--strict", "write nothing when any row is refused")
+    .action(run(async (c, file: string, o: Record<string, unknown>) => (await commands.import()).importCustomers({ ...o, file } as import("./commands/import.js").ImportOptions, c)));
+
+  program
+    .command("export <what>")
+    .description("customers, tickets, contacts or duties as CSV, JSON or .xlsx")
+    .addOption(new Option("--format <format>", "output format").choices(["csv", "json", "xlsx"]).default("csv"))
+    .option("--month <month>", "only this month (YYYY-MM)")
+    .option("--from <date>", "from this day")
+    .option("--to <date>", "to this day")
+    .option("--bom", "start the CSV with a byte-order mark, so Excel reads Chinese text right")
+    .option("--output <file>", "write to a file (needed for .xlsx at a terminal)")
+    .action(run(async (c, what: string, o: Record<string, unknown>) => (await commands.export()).exportRecords({ ...o, what } as import("./commands/export.js").ExportOptions, c)));
+
+  program
+    .command("calendar")
+    .description("the open duties as an iCalendar file for a phone or Outlook calendar (stable UIDs: re-importing updates)")
+    .option("--for <name>", "only this person's duties")
+    .option("--days <n>", "how far ahead (default 90)")
+    .option("--output <file>", "write to a file")
+    .action(run(async (c, o: { for?: string; output?: string; days?: string }) => (await commands.calendar()).calendarCmd(o, c)));
+
+  program
+    .command("completion <shell>")
+    .description("a completion script for bash, zsh or fish: commands, flags and record IDs")
+    .action(async (shell: string) => {
+      const tree = (cmd: Command): import("./commands/completion.js").CommandTree => ({
+        name: cmd.name(),
+        options: cmd.options.map((o) => o.long).filter((x): x is string => Boolean(x)),
+        commands: cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden && c.name() !== "help").map(tree),
+      });
+      try {
+        io.out((await commands.completion()).completion(shell, tree(program)));
+      } catch (e) {
+        if (e instanceof UserError) {
+          io.err(`${e.message}\n`);
+          exitCode = e.exitCode;
+        } else throw e;
+      }
+    });
+  program
+    .command("__ids <letter>", { hidden: true })
+    .description("record IDs of one kind, for shell completion")
+    .action(run(async (c, letter: string) => {
+      const { KINDS } = await import("./domain/ids.js");
+      const kind = KINDS[letter.toUpperCase() as keyof typeof KINDS];
+      if (!kind) return;
+      const store = await c.store();
+      for (const f of await store.files(kind)) io.out(`${f.slice(f.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "")}\n`);
+    }));
 
   program
     .command("merge-driver <base> <ours> <theirs> [path]", { hidden: true })

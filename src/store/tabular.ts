@@ -1,0 +1,109 @@
+// Spreadsheets in and out: CSV in any encoding a Chinese office uses (UTF-8 with or without BOM,
+// GB18030/GBK, UTF-16), and .xlsx through exceljs.
+import { promises as fs } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { UserError } from "../errors.js";
+
+export type Table = { header: string[]; rows: string[][] };
+
+const ENCODINGS: Record<string, string> = { "utf8": "utf-8", "utf-8": "utf-8", gbk: "gb18030", gb2312: "gb18030", gb18030: "gb18030", "utf16": "utf-16le", "utf-16": "utf-16le", "utf16le": "utf-16le", "utf-16le": "utf-16le", "utf16be": "utf-16be", "utf-16be": "utf-16be" };
+
+/** Which encoding a CSV file is in: its BOM, else UTF-16 by its NUL bytes, else UTF-8 if it decodes, else GB18030. */
+export function detectEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const sample = bytes.subarray(0, 4096);
+  let evenNul = 0;
+  let oddNul = 0;
+  sample.forEach((b, i) => b === 0 && (i % 2 ? oddNul++ : evenNul++));
+  if (oddNul > sample.length / 8) return "utf-16le";
+  if (evenNul > sample.length / 8) return "utf-16be";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "utf-8";
+  } catch {
+    return "gb18030";
+  }
+}
+
+export function decode(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
+  const enc = encoding ? ENCODINGS[encoding.toLowerCase()] : detectEncoding(bytes);
+  if (!enc) throw new UserError(`--encoding "${encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be`);
+  try {
+    const text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: enc };
+  } catch {
+    throw new UserError(`the file is not valid ${enc}${encoding ? "" : " (detected)"}; say its encoding with --encoding gb18030|utf-8|utf-16le`);
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as { text?: unknown; richText?: { text: string }[]; result?: unknown; hyperlink?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+    return "";
+  }
+  return String(v);
+}
+
+/** Read a CSV or .xlsx file as a header and rows of text. */
+export async function readTable(path: string, opts: { encoding?: string; sheet?: string } = {}): Promise<Table & { encoding?: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(path);
+  } catch {
+    throw new UserError(`cannot read ${path}: no such file`);
+  }
+  if (/\.xlsx$/i.test(path)) {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new UserError(`${path} is not a readable .xlsx workbook (${(e as Error).message})`);
+    }
+    const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
+    if (!ws) throw new UserError(`${path} has no sheet ${opts.sheet ? `"${opts.sheet}"` : ""}; sheets: ${wb.worksheets.map((w) => w.name).join(", ")}`);
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const values = (row.values as unknown[]).slice(1).map(cellText);
+      rows[n - 1] = values;
+    });
+    const all = Array.from(rows, (r) => r ?? []);
+    return { header: (all[0] ?? []).map((h) => h.trim()), rows: all.slice(1) };
+  }
+  const { text, encoding } = decode(bytes, opts.encoding);
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, bom: true, delimiter: [",", "\t", ";"] });
+  } catch (e) {
+    throw new UserError(`${path} is not valid CSV: ${(e as Error).message}`);
+  }
+  return { header: (records[0] ?? []).map((h) => h.trim()), rows: records.slice(1), encoding };
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */
+export function neutralise(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function toCsv(t: Table, bom: boolean): string {
+  return (bom ? "\uFEFF" : "") + stringify([t.header, ...t.rows.map((r) => r.map(neutralise))], { record_delimiter: "\r\n" });
+}
+
+export async function toXlsx(t: Table, sheet: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow(t.header).font = { bold: true };
+  // every cell is written as a string: nothing a customer typed can become a formula
+  for (const r of t.rows) ws.addRow(r);
+  ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(8, ...[t.header[i] ?? "", ...t.rows.map((r) => r[i] ?? "")].map((v) => [...v].length * 1.6)))));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
