@@ -63,6 +63,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--as <name>", "who is acting (default: $AFTERCARE_USER, else git's user.name)")
     .option("--now <datetime>", "pretend it is this moment (default: $AFTERCARE_NOW, else the clock)")
     .option("--json", "print data as JSON")
+    .addOption(new Option("--locale <locale>", "language of what is shown (default: $AFTERCARE_LOCALE, else the store's)").choices(["zh-CN", "en"]))
     .option("--no-input", "never prompt; a missing flag is an error")
     .option("--no-color", "no colour, even on a terminal")
     .option("--debug", "show stack traces of internal errors")
@@ -73,10 +74,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
 
   program
     .command("init [dir]")
-    .description("create a store: aftercare.yaml, the folders, a git repository and its first commit")
+    .description("create a store: aftercare.yaml, the folders, a git repository and its first commit; --locale zh-CN|en sets its language")
     .option("--company <name>", "the company's name (required for a new store)")
     .option("--timezone <zone>", "IANA time zone the company works in (default: this machine's)")
-    .addOption(new Option("--locale <locale>", "language of reports and messages").choices(["zh-CN", "en"]))
     .option("--hooks", "in an existing store (a fresh clone): install the pre-commit check and the field-by-field merge driver")
     .action(
       run(async (c, dir: string | undefined, o: { company?: string; timezone?: string; locale?: string; hooks?: boolean }) => {
@@ -87,7 +87,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
           io.err("installed the pre-commit check (aftercare check --staged) and the field-by-field merge driver\n");
           return;
         }
-        const r = await (await commands.init()).init({ dir, ...o, as: c.globals.as }, deps);
+        const r = await (await commands.init()).init({ dir, ...o, locale: c.globals.locale, as: c.globals.as }, deps);
         if (c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
         else {
           io.out(`${r.root}\n`);
@@ -395,7 +395,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
 
   const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
   const reportFlags = (cmd: Command) =>
-    cmd.addOption(new Option("--locale <locale>", "language (default: the store's)").choices(["zh-CN", "en"])).option("--template <file>", "render with this template instead of the built-in one");
+    cmd.option("--template <file>", "render with this template instead of the built-in one (--locale zh-CN|en chooses the language; default: the store's)");
   reportFlags(report.command("monthly [month]").description("the monthly review (default: last month)"))
     .option("--save", "archive it as reports/YYYY-MM-monthly.md and commit (closes the R-MONTHLY duty)")
     .option("--force", "with --save: write it again over an archived one")

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { UsageError, UserError } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
+import { translator, type Translator } from "./i18n.js";
 import type { Staff } from "./domain/schema.js";
 import { DATETIME_HELP, parseDateTime } from "./domain/time.js";
 import { Git, type CommitResult } from "./store/git.js";
@@ -11,6 +12,7 @@ import { Store } from "./store/store.js";
 
 export interface Globals {
   records?: string;
+  locale?: string;
   as?: string;
   now?: string;
   json?: boolean;
@@ -44,6 +46,17 @@ export class Context {
   ) {
     this.io = deps.io;
     this.random = deps.random ?? randomBytes;
+  }
+
+  /** The language of what is shown: --locale, else AFTERCARE_LOCALE, else the store's. */
+  async locale(): Promise<string> {
+    const l = this.globals.locale ?? this.deps.env.AFTERCARE_LOCALE;
+    if (l === "zh-CN" || l === "en") return l;
+    return (await this.store()).settings.locale;
+  }
+
+  async say(): Promise<Translator> {
+    return translator(await this.locale());
   }
 
   /** A person can be asked: a terminal, and neither --no-input nor --json. */

@@ -65,7 +65,7 @@ describe("aftercare due", () => {
     const root = testStore(ALL);
     const r = await cli(root, ["ticket", "show", TICKET]);
     expect(r.stdout).toContain(
-      ["duties (2)", "rule             state       window                   who           what", "R-ESC-1DAY       overdue 3d  2026-11-20 – 2026-11-23  (unassigned)  escalate to the engineering supervisor: 空压机启动后跳闸 ⏎…", "R-FILE-SAME-DAY  done        2026-11-20               (unassigned)  file the phone request the day it came in", ""].join("\n"),
+      ["duties (2)", "rule             state       window                   who           what to do", "R-ESC-1DAY       overdue 3d  2026-11-20 – 2026-11-23  (unassigned)  escalate to the engineering supervisor: 空压机启动后跳闸 ⏎…", "R-FILE-SAME-DAY  done        2026-11-20               (unassigned)  file the phone request the day it came in", ""].join("\n"),
     );
   });
 });
@@ -156,5 +156,28 @@ describe("R-COVER, events and the calendar through the CLI", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("in the store's language", () => {
+  it("a zh-CN store shows the morning list, headings and duty descriptions in Chinese; --locale en switches", async () => {
+    const root = testStore(ALL);
+    const zh = await cli(root, ["due"], { now: "2026-11-26T08:00:00+08:00", env: { AFTERCARE_LOCALE: "" } });
+    expect(zh.stdout).toBe(
+      [
+        "上海明远机电设备有限公司 — 2026-11-26（星期四）待办（Asia/Shanghai）",
+        "",
+        "（未指派） — 逾期 1 项",
+        "  时间       条款        客户                      电话                记录           工作内容",
+        `  逾期 3 天  R-ESC-1DAY  上海明远机电设备有限公司  021-5555 1234 张伟  ${TICKET}  上报工程部主管：空压机启动后跳闸 ⏎ 第二次启动有异响`,
+        "",
+      ].join("\n"),
+    );
+    const en = await cli(root, ["due", "--locale", "en"], { now: "2026-11-26T08:00:00+08:00", env: { AFTERCARE_LOCALE: "" } });
+    expect(en.stdout.split("\n")[0]).toBe("上海明远机电设备有限公司 — due on Thu 2026-11-26 (Asia/Shanghai)");
+    const show = await cli(root, ["ticket", "show", TICKET], { env: { AFTERCARE_LOCALE: "zh-CN" } });
+    expect(show.stdout.split("\n").slice(0, 3)).toEqual([`${TICKET}  维修 · 待处理`, "客户:     C-261101-AAAA 上海明远机电设备有限公司  021-5555 1234", "受理:     2026-11-20 09:12 来自 电话"]);
+    const opened = await cli(root, ["ticket", "open", "--customer", "Acme", "--problem", "泵漏水"], { env: { AFTERCARE_LOCALE: "zh-CN" } });
+    expect(opened.stderr).toBe(`已为 Acme Pumps GmbH (+49 30 1234567) 建立工单 ${opened.stdout.trim()}\n`);
   });
 });

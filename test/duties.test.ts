@@ -12,7 +12,7 @@ const STAFF: Settings["staff"] = [
   { name: "赵建国", role: "engineering" },
   { name: "周敏", role: "supervisor" },
 ];
-const settings = (over: Partial<Settings> = {}): Settings => ({ version: 1, company: "明远", timezone: "Asia/Shanghai", locale: "zh-CN", staff: STAFF, ...over });
+const settings = (over: Partial<Settings> = {}): Settings => ({ version: 1, company: "明远", timezone: "Asia/Shanghai", locale: "en", staff: STAFF, ...over });
 const C1 = "C-261001-AAAA";
 const C2 = "C-261001-BBBB";
 const T1 = "T-261102-CCCC";

@@ -18,7 +18,8 @@ writeFileSync(emptyConfig, "");
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("GIT_") && !k.startsWith("AFTERCARE_") && k !== "NO_COLOR") env[k] = v;
-  return { ...env, GIT_CONFIG_GLOBAL: emptyConfig, GIT_CONFIG_NOSYSTEM: "1", TZ: "UTC", ...extra };
+  // the fixture store is zh-CN; tests read English unless they ask for Chinese
+  return { ...env, GIT_CONFIG_GLOBAL: emptyConfig, GIT_CONFIG_NOSYSTEM: "1", TZ: "UTC", AFTERCARE_LOCALE: "en", ...extra };
 }
 
 const dirs: string[] = [];

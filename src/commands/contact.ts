@@ -110,7 +110,9 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
     next: nextDate ? { date: nextDate, topic: opts.nextTopic! } : undefined,
   };
   const dir = direction === "in" ? "inbound" : "outbound";
-  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, `logged ${dir} ${purpose} call {id} with ${oneLine(customer.value.name)}${nextDate ? `; next contact planned for ${nextDate}` : ""}`);
+  const say = await ctx.say();
+  const sentence = say.t("w.loggedCall", { direction: say.word(direction), purpose: say.value(purpose), id: "{id}", customer: oneLine(customer.value.name) }) + (nextDate ? say.t("w.nextPlanned", { date: nextDate }) : "");
+  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, sentence);
 }
 
 export interface LetterLogOptions {
@@ -147,5 +149,6 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
     letter: { kind, subject: opts.subject! },
     summary: opts.summary,
   };
-  return save(ctx, value, `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`, `logged ${kind} letter {id} to ${oneLine(customer.value.name)}, sent ${sent}`);
+  const say = await ctx.say();
+  return save(ctx, value, `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`, say.t("w.loggedLetter", { kind: say.value(kind), id: "{id}", customer: oneLine(customer.value.name), date: sent! }));
 }

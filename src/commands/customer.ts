@@ -10,6 +10,7 @@ import { searchCustomers } from "../domain/search.js";
 import { isOpen } from "../domain/ticket.js";
 import { formatShort } from "../domain/time.js";
 import { dutyHistory } from "../format/duties.js";
+import { contactTable, ticketTable } from "../format/records.js";
 import { fields, table } from "../format/table.js";
 import { oneLine, safe } from "../format/text.js";
 import { writeAtomic } from "../store/fsutil.js";
@@ -85,13 +86,14 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
     }
     const rec = await store.create("customer", ordered, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `customer ${rec.id} added — ${ordered.name}`, actor);
-    written(ctx, rec, `added customer ${rec.id} ${oneLine(ordered.name)}`);
+    written(ctx, rec, (await ctx.say()).t("w.addedCustomer", { id: rec.id, name: oneLine(ordered.name) }));
     return rec;
   });
 }
 
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();
+  const say = await ctx.say();
   let list = await store.all("customer", (m) => ctx.io.err(m));
   list = opts.search ? searchCustomers(list, opts.search) : list.sort((a, b) => a.value.name.localeCompare(b.value.name, "zh-CN"));
   if (ctx.json) ctx.io.out(JSON.stringify(list.map((c) => ({ id: c.id, ...c.value })), null, 2) + "\n");
@@ -100,7 +102,7 @@ export async function customerList(opts: { search?: string }, ctx: Context) {
     ctx.io.out(
       table(
         ctx.io,
-        ["ID", "customer", "contact", "phone", "tags"],
+        [say.t("h.id"), say.t("h.customer"), say.t("h.contact"), say.t("h.phone"), say.t("h.tags")],
         list.map((c) => {
           const p = c.value.contacts?.[0];
           return [c.id, oneLine(c.value.name, 40), oneLine(p?.name, 16), oneLine(p?.phones?.[0]), oneLine((c.value.tags ?? []).join(","))];
@@ -125,25 +127,20 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
   const v = c.value;
   const tz = store.settings.timezone;
   const io = ctx.io;
+  const say = await ctx.say();
   let out = `${io.color.bold(c.id)}  ${safe(v.name)}\n` + fields(io, [
-    ["address", v.address && safe(v.address)],
-    ...(v.contacts ?? []).map((p): [string, string] => ["contact", [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
-    ["tags", v.tags?.map(safe).join(", ")],
-    ["equipment", v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; ")],
-    ["vehicles", v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
-    ["note", v.note && safe(v.note)],
-    ["filed", formatShort(new Date(v.created), tz)],
+    [say.t("f.address"), v.address && safe(v.address)],
+    ...(v.contacts ?? []).map((p): [string, string] => [say.t("f.contact"), [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
+    [say.t("f.tags"), v.tags?.map(safe).join(", ")],
+    [say.t("f.equipment"), v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; ")],
+    [say.t("f.vehicles"), v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
+    [say.t("f.note"), v.note && safe(v.note)],
+    [say.t("f.filed"), formatShort(new Date(v.created), tz)],
   ]);
   const openTickets = tickets.filter((t) => isOpen(t.value));
-  out += `\n${io.color.bold(`open duties (${open.length})`)}\n${dutyHistory(io, open, today, store.settings.timezone)}`;
-  out += `\n${io.color.bold(`tickets (${tickets.length}, ${openTickets.length} open)`)}\n`;
-  out += tickets.length
-    ? table(io, ["ID", "received", "kind", "status", "problem"], tickets.map((t) => [t.id, formatShort(new Date(t.value.received), tz), t.value.kind, t.value.status, oneLine(t.value.problem, 50)]))
-    : "none\n";
-  out += `\n${io.color.bold(`contacts (${contacts.length})`)}\n`;
-  out += contacts.length
-    ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.slice(0, 20).map((k) => [k.id, k.value.at.length > 10 ? formatShort(new Date(k.value.at), tz) : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
-    : "none\n";
+  out += `\n${io.color.bold(say.t("s.openDuties", { n: open.length }))}\n${dutyHistory(io, open, today, tz, say)}`;
+  out += `\n${io.color.bold(say.t("s.tickets", { n: tickets.length, open: openTickets.length }))}\n${ticketTable(io, tickets, tz, say)}`;
+  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts.slice(0, 20), tz, say)}`;
   io.out(out);
   return c;
 }

@@ -13,14 +13,13 @@ export interface DueOptions {
   failIfOverdue?: boolean;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** Every duty of the store at the context's moment (shared by due, show and the reports). */
 export async function allDuties(ctx: Context): Promise<{ list: Duty[]; today: string; customers: Map<string, import("../domain/schema.js").Customer> }> {
   const store = await ctx.store();
   const now = await ctx.now();
   const input = await dutyInput(store, now, (m) => ctx.io.err(m));
-  return { list: duties(input), today: dayOf(now, store.settings.timezone), customers: new Map(input.customers.map((c) => [c.id, c.value])) };
+  return { list: duties(input, await ctx.locale()), today: dayOf(now, store.settings.timezone), customers: new Map(input.customers.map((c) => [c.id, c.value])) };
 }
 
 export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {
@@ -48,9 +47,12 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
       ) + "\n",
     );
   } else {
-    const head = `${store.settings.company} — ${opts.overdue ? "overdue" : "due"} on ${WEEKDAYS[weekday(today)]} ${today} (${store.settings.timezone})${opts.for ? `, for ${opts.for}` : ""}`;
-    if (!shown.length) ctx.io.out(`${head}\nnothing ${opts.overdue ? "overdue" : `due${within ? ` in the next ${within} days` : ""}`}.\n`);
-    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone })}`);
+    const say = await ctx.say();
+    const head =
+      say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
+      (opts.for ? say.t("due.for", { name: opts.for }) : "");
+    if (!shown.length) ctx.io.out(`${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`);
+    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say })}`);
   }
   return { duties: shown, exitCode: opts.failIfOverdue && overdue > 0 ? 1 : 0 };
 }

@@ -20,7 +20,8 @@ export interface ReportOptions {
 
 async function setup(ctx: Context, opts: ReportOptions) {
   const store = await ctx.store();
-  const locale = (opts.locale ?? store.settings.locale) as Locale;
+  // a report is the company's document: the store's language unless --locale says otherwise
+  const locale = (opts.locale ?? ctx.globals.locale ?? store.settings.locale) as Locale;
   if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${opts.locale}" is not supported; use ${LOCALES.join(" or ")}`);
   const now = await ctx.now();
   const input = await dutyInput(store, now, (m) => ctx.io.err(m));
@@ -106,7 +107,7 @@ export async function reportCall(opts: ReportOptions & { id: string }, ctx: Cont
 export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: Context) {
   const customer = await findCustomer(ctx, opts.id, "ID");
   const { input, common, out } = await setup(ctx, opts);
-  const view = customerView(input, customer, common, duties(input));
+  const view = customerView(input, customer, common, duties(input, common.locale));
   return show(ctx, await out("customer", view), view);
 }
 

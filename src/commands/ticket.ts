@@ -6,6 +6,7 @@ import { CHANNELS, TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, typ
 import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
 import { formatShort } from "../domain/time.js";
 import { dutyHistory } from "../format/duties.js";
+import { contactTable } from "../format/records.js";
 import { fields, table } from "../format/table.js";
 import { allDuties } from "./due.js";
 import { oneLine, safe } from "../format/text.js";
@@ -51,7 +52,7 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}) — ${customer.value.name}`, actor);
-    written(ctx, rec, `opened ticket ${rec.id} for ${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}`);
+    written(ctx, rec, (await ctx.say()).t("w.openedTicket", { id: rec.id, customer: `${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}` }));
     return rec;
   });
 }
@@ -85,16 +86,17 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
     return list;
   }
   const tz = store.settings.timezone;
+  const say = await ctx.say();
   ctx.io.out(
     table(
       ctx.io,
-      ["ID", "received", "customer", "kind", "status", "assignee", "problem"],
+      [say.t("h.id"), say.t("h.received"), say.t("h.customer"), say.t("h.kind"), say.t("h.status"), say.t("h.assignee"), say.t("h.problem")],
       list.map((t) => [
         t.id,
         formatShort(new Date(t.value.received), tz),
         oneLine(customerName(customers.get(t.value.customer), t.value.customer), 24),
-        t.value.kind,
-        t.value.status,
+        say.value(t.value.kind),
+        say.value(t.value.status),
         oneLine(t.value.dispatch?.technician ?? t.value.assignee ?? "", 10),
         oneLine(t.value.problem, 40),
       ]),
@@ -119,33 +121,31 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const money = (c: number) => formatMoney(c, store.settings.currency ?? "CNY", store.settings.locale);
   const v = t.value;
   const io = ctx.io;
-  let out = `${io.color.bold(t.id)}  ${v.kind} · ${v.status === "onsite" ? "on site" : v.status}\n`;
+  const say = await ctx.say();
+  let out = `${io.color.bold(t.id)}  ${say.value(v.kind)} · ${say.word(v.status)}\n`;
   out += fields(io, [
-    ["customer", `${v.customer} ${customerName(customer?.value, "(unknown)")}${firstPhone(customer?.value) ? `  ${firstPhone(customer?.value)}` : ""}`],
-    ["received", `${when(v.received)} by ${v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (filed ${when(v.filed)})` : ""}`],
-    ["problem", safe(v.problem)],
-    ["request", v.request && safe(v.request)],
-    ["assignee", v.assignee && safe(v.assignee)],
-    ["escalated", v.escalation && `${when(v.escalation.at)} to ${safe(v.escalation.to)}${v.escalation.note ? ` — ${safe(v.escalation.note)}` : ""}`],
+    [say.t("f.customer"), `${v.customer} ${customerName(customer?.value, "(unknown)")}${firstPhone(customer?.value) ? `  ${firstPhone(customer?.value)}` : ""}`],
+    [say.t("f.received"), `${when(v.received)} ${say.t("v.by")} ${say.value(v.channel)}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`],
+    [say.t("f.problem"), safe(v.problem)],
+    [say.t("f.request"), v.request && safe(v.request)],
+    [say.t("f.assignee"), v.assignee && safe(v.assignee)],
+    [say.t("f.escalated"), v.escalation && `${when(v.escalation.at)} to ${safe(v.escalation.to)}${v.escalation.note ? ` — ${safe(v.escalation.note)}` : ""}`],
     [
-      "dispatched",
+      say.t("f.dispatched"),
       v.dispatch &&
         `${when(v.dispatch.at)}: ${safe(v.dispatch.technician)}` +
-          (v.dispatch.depart ? `, leaves ${when(v.dispatch.depart)}` : "") +
-          (v.dispatch.arrive ? `, arrives ${when(v.dispatch.arrive)}` : "") +
+          (v.dispatch.depart ? say.t("duty.leaves", { time: when(v.dispatch.depart)! }) : "") +
+          (v.dispatch.arrive ? say.t("duty.arrives", { time: when(v.dispatch.arrive)! }) : "") +
           (v.dispatch.arrived ? `, on site ${when(v.dispatch.arrived)}` : ""),
     ],
-    ["resolved", v.resolution && `${when(v.resolution.at)} — ${safe(v.resolution.note)}`],
-    ["closed", when(v.closed)],
-    ["cancelled", v.cancelled && `${when(v.cancelled.at)}${v.cancelled.reason ? ` — ${safe(v.cancelled.reason)}` : ""}`],
-    ["reopened", v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
+    [say.t("f.resolved"), v.resolution && `${when(v.resolution.at)} — ${safe(v.resolution.note)}`],
+    [say.t("f.closed"), when(v.closed)],
+    [say.t("f.cancelled"), v.cancelled && `${when(v.cancelled.at)}${v.cancelled.reason ? ` — ${safe(v.cancelled.reason)}` : ""}`],
+    [say.t("f.reopened"), v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
     ...shopFields(v, when, money, store.settings.criticalSystems),
   ]);
-  out += `\n${io.color.bold(`contacts (${contacts.length})`)}\n`;
-  out += contacts.length
-    ? table(io, ["ID", "when", "how", "purpose", "staff", "summary"], contacts.map((k) => [k.id, k.value.at.length > 10 ? when(k.value.at)! : k.value.at, `${k.value.channel} ${k.value.direction}`, k.value.purpose, oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]))
-    : "none\n";
-  out += `\n${io.color.bold(`duties (${mine.length})`)}\n${dutyHistory(io, mine, today, store.settings.timezone)}`;
+  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
+  out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
   io.out(out);
   return t;
 }

@@ -5,9 +5,10 @@ import type { Customer } from "../domain/schema.js";
 import { daysBetween, formatShort, type Day } from "../domain/time.js";
 import type { IO } from "../io.js";
 import { table } from "./table.js";
+import { translator, type Translator } from "../i18n.js";
 import { oneLine } from "./text.js";
 
-export const UNASSIGNED = "(unassigned)";
+const EN = translator("en");
 
 /** A moment shown briefly: "15:20" today, else "12-04 15:20". */
 function clock(at: string, today: Day, tz: string): string {
@@ -15,21 +16,21 @@ function clock(at: string, today: Day, tz: string): string {
   return s.slice(0, 10) === today ? s.slice(11) : s.slice(5);
 }
 
-export function when(d: Duty, today: Day, tz = "UTC"): string {
+export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): string {
   switch (d.state) {
     case "overdue":
-      return d.dueAt && (d.daysLate ?? 0) < 1 ? `overdue ${d.hoursLate}h` : `overdue ${d.daysLate}d`;
+      return d.dueAt && (d.daysLate ?? 0) < 1 ? say.t("when.overdueHours", { n: d.hoursLate ?? 1 }) : say.t("when.overdueDays", { n: d.daysLate ?? 0 });
     case "due":
-      if (d.dueAt) return `by ${clock(d.dueAt, today, tz)}`;
-      return d.due === today ? "today" : `by ${d.due.slice(5)} (${daysBetween(today, d.due)}d)`;
+      if (d.dueAt) return say.t("when.byTime", { time: clock(d.dueAt, today, tz) });
+      return d.due === today ? say.t("when.today") : say.t("when.by", { date: d.due.slice(5), n: daysBetween(today, d.due) });
     case "upcoming":
-      return d.earliestAt ? `from ${clock(d.earliestAt, today, tz)}` : `from ${d.earliest.slice(5)}`;
+      return say.t("when.from", { date: d.earliestAt ? clock(d.earliestAt, today, tz) : d.earliest.slice(5) });
     case "done":
-      return "done";
+      return say.t("when.done");
     case "late":
-      return `done ${d.daysLate}d late`;
+      return say.t("when.late", { n: d.daysLate ?? 0 });
     case "missed":
-      return "missed";
+      return say.t("when.missed");
   }
 }
 
@@ -43,6 +44,7 @@ function paint(io: IO, d: Duty, text: string): string {
 export interface Lookup {
   customer: (id: string | undefined) => Customer | undefined;
   timezone?: string;
+  say?: Translator;
 }
 
 /** Whom to call: the first contact person with a phone, "021-5555 1234 张伟". */
@@ -54,18 +56,21 @@ export function phoneOf(c: Customer | undefined): string {
 /** One table of duties: when, rule, customer, phone, record, what to do. */
 export function dutyRows(io: IO, list: Duty[], today: Day, lk: Lookup, width: number): string {
   const tz = lk.timezone ?? "UTC";
+  const say = lk.say ?? EN;
   return table(
     io,
-    ["when", "rule", "customer", "phone", "record", "what to do"],
+    [say.t("h.when"), say.t("h.rule"), say.t("h.customer"), say.t("h.phone"), say.t("h.record"), say.t("h.todo")],
     list.map((d) => {
       const c = lk.customer(d.customer);
-      return [paint(io, d, when(d, today, tz)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
+      return [paint(io, d, when(d, today, tz, say)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
     }),
   );
 }
 
 /** The morning list: a heading per person, then their duties. */
 export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup): string {
+  const say = lk.say ?? EN;
+  const UNASSIGNED = say.t("due.unassigned");
   const groups = new Map<string, Duty[]>();
   for (const d of list) {
     const who = d.assignee ?? UNASSIGNED;
@@ -77,7 +82,7 @@ export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup): string {
     .map((who) => {
       const ds = groups.get(who)!;
       const covered = [...new Set(ds.filter((d) => d.owner && d.owner !== d.assignee).map((d) => d.owner!))];
-      const head = `${io.color.bold(who)} — ${summary(ds)}${covered.length ? ` (covering for ${covered.join(", ")})` : ""}`;
+      const head = `${io.color.bold(who)} — ${summary(ds, say)}${covered.length ? say.t("due.covering", { names: covered.join(", ") }) : ""}`;
       return `${head}\n${dutyRows(io, ds, today, lk, width).replace(/^(?=.)/gm, "  ")}`;
     })
     .join("\n");
@@ -87,26 +92,28 @@ function urgency(ds: Duty[]): number {
   return -Math.max(...ds.map((d) => (d.state === "overdue" ? 1000 + (d.daysLate ?? 0) : d.state === "due" ? 1 : 0)));
 }
 
-export function summary(ds: Duty[]): string {
+export function summary(ds: Duty[], say: Translator = EN): string {
   const n = (s: Duty["state"]) => ds.filter((d) => d.state === s).length;
-  return [
-    [n("overdue"), "overdue"],
-    [n("due"), "due"],
-    [n("upcoming"), "coming up"],
-  ]
+  return (
+    [
+      [n("overdue"), "due.nOverdue"],
+      [n("due"), "due.nDue"],
+      [n("upcoming"), "due.nUpcoming"],
+    ] as const
+  )
     .filter(([k]) => k)
-    .map(([k, w]) => `${k} ${w}`)
-    .join(", ");
+    .map(([k, key]) => say.t(key, { n: k }))
+    .join(say.locale === "zh-CN" ? "，" : ", ");
 }
 
 /** A record's duties, every state, for `ticket show` and `customer show`. */
-export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC"): string {
-  if (!list.length) return "none\n";
+export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC", say: Translator = EN): string {
+  if (!list.length) return `${say.t("s.none")}\n`;
   return table(
     io,
-    ["rule", "state", "window", "who", "what"],
+    [say.t("h.rule"), say.t("h.state"), say.t("h.window"), say.t("h.who"), say.t("h.todo")],
     [...list]
       .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
-      .map((d) => [d.rule, paint(io, d, when(d, today, tz)), d.dueAt ? `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}` : d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? UNASSIGNED), oneLine(d.topic, 60)]),
+      .map((d) => [d.rule, paint(io, d, when(d, today, tz, say)), d.dueAt ? `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}` : d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? say.t("due.unassigned")), oneLine(d.topic, 60)]),
   );
 }

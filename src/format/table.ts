@@ -1,6 +1,7 @@
 // Aligned columns that stay aligned with Chinese text (display width, not code points). No box
 // lines: the same text reads well on a terminal and in a cron mail.
 import Table from "cli-table3";
+import stringWidth from "string-width";
 import type { IO } from "../io.js";
 
 const NONE = { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  " };
@@ -11,9 +12,9 @@ export function table(io: IO, head: string[], rows: string[][]): string {
   return t.toString().split("\n").map((l) => l.replace(/\s+$/, "")).join("\n") + "\n";
 }
 
-/** "label: value" lines with the labels padded to one width. */
+/** "label: value" lines with the labels padded to one width (in terminal columns). */
 export function fields(io: IO, pairs: [string, string | undefined][]): string {
   const shown = pairs.filter(([, v]) => v !== undefined && v !== "");
-  const w = Math.max(0, ...shown.map(([k]) => k.length));
-  return shown.map(([k, v]) => `${io.color.dim((k + ":").padEnd(w + 1))} ${v!.replace(/\n/g, "\n" + " ".repeat(w + 2))}`).join("\n") + "\n";
+  const w = Math.max(0, ...shown.map(([k]) => stringWidth(k)));
+  return shown.map(([k, v]) => `${io.color.dim(k + ":" + " ".repeat(w - stringWidth(k)))} ${v!.replace(/\n/g, "\n" + " ".repeat(w + 2))}`).join("\n") + "\n";
 }

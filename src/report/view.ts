@@ -50,8 +50,8 @@ const byTime = (a: Rec<Contact>, b: Rec<Contact>) => a.value.at.localeCompare(b.
 
 /** The monthly or year-end review. */
 export function periodView(input: DutyInput, period: Period, common: Common) {
-  const now = duties(input);
-  const atEnd = input.now.getTime() > periodEnd(period, input.settings.timezone).getTime() ? duties({ ...input, now: periodEnd(period, input.settings.timezone) }) : now;
+  const now = duties(input, common.locale);
+  const atEnd = input.now.getTime() > periodEnd(period, input.settings.timezone).getTime() ? duties({ ...input, now: periodEnd(period, input.settings.timezone) }, common.locale) : now;
   const figures = periodFigures({ input, now, atEnd, period });
   const months =
     period.kind === "annual"

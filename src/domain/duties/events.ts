@@ -26,7 +26,7 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
       earliest: opens,
       due: callDue,
       done: call && { at: call.value.at, record: call.id },
-      topic: `phone about ${e.value.kind} "${e.value.title}" on ${e.value.date}`,
+      topic: rx.say.t("duty.eventCall", { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date }),
     });
     if (call && cfg.letter) {
       const called = rx.dayOf(call.value.at);
@@ -38,7 +38,7 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
         earliest: called,
         due: rx.dueAfter(called, cfg.letterWithin, cfg.workingDays),
         done: letter && { at: letter.value.at, record: letter.id },
-        topic: `mail the notice letter for "${e.value.title}" on ${e.value.date} (phoned ${called})`,
+        topic: rx.say.t("duty.eventLetter", { title: e.value.title, date: e.value.date, called }),
       });
     }
   }

@@ -1,6 +1,7 @@
 // One rules engine: every duty the regulation imposes, derived from the records and settings at
 // a given moment. Pure: no files, no clock. State is always derived, never stored.
 import { workCalendar } from "../calendar.js";
+import { translator } from "../../i18n.js";
 import type { Contact, Settings, Ticket } from "../schema.js";
 import { addDays, dayOf, daysBetween, zonedTime, type Day } from "../time.js";
 import { ruleSettings } from "./config.js";
@@ -96,7 +97,8 @@ export function byUrgency(a: Duty, b: Duty): number {
   );
 }
 
-export function duties(raw: DutyInput): Duty[] {
+/** Every duty at `raw.now`; topics in `locale` (default: the store's). */
+export function duties(raw: DutyInput, locale: string = raw.settings.locale): Duty[] {
   const tz = raw.settings.timezone;
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
@@ -110,6 +112,7 @@ export function duties(raw: DutyInput): Duty[] {
     cal,
     dayOf: dayOfAt,
     contacts,
+    say: translator(locale),
     dueAfter: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : cal.onOrAfter(addDays(from, days))),
   };
   const rs = ruleSettings(raw.settings.rules);

@@ -37,7 +37,7 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings): Found[] {
       earliest: opens,
       due: rx.dueAfter(opens, cfg.days, cfg.workingDays),
       done: r && { at: r.saved ?? opens, record: `reports/${ym}-monthly.md` },
-      topic: `write the monthly review of ${ym} (aftercare report monthly ${ym} --save)`,
+      topic: rx.say.t("duty.monthly", { period: ym }),
     });
   }
   for (let y = Number(start.slice(0, 4)); y < Number(rx.today.slice(0, 4)); y++) {
@@ -51,7 +51,7 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings): Found[] {
       earliest: opens,
       due: rx.dueAfter(addDays(opens, 0), cfg.annualDays, cfg.workingDays),
       done: r && { at: r.saved ?? opens, record: `reports/${y}-annual.md` },
-      topic: `write the year-end review of ${y} (aftercare report annual ${y} --save)`,
+      topic: rx.say.t("duty.annual", { period: y }),
     });
   }
   return out;

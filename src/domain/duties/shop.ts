@@ -21,7 +21,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const due = rx.cal.onOrBefore(addDays(day, -rs["C-APPOINTMENT"].daysBefore));
     const reminded = rx.contacts.find((c) => c.value.ticket === t.id && c.value.purpose === "reminder" && rx.dayOf(c.value.at) >= addDays(due, -7));
     if (reminded || !(v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment)))
-      out.push({ ...base, key: `C-APPOINTMENT:${t.id}`, rule: "C-APPOINTMENT", earliest: due, due, expires: addDays(day, -1), done: reminded && { at: reminded.value.at, record: reminded.id }, topic: `remind the customer of the appointment at ${at(Date.parse(v.appointment))}` });
+      out.push({ ...base, key: `C-APPOINTMENT:${t.id}`, rule: "C-APPOINTMENT", earliest: due, due, expires: addDays(day, -1), done: reminded && { at: reminded.value.at, record: reminded.id }, topic: rx.say.t("duty.appointment", { time: at(Date.parse(v.appointment)) }) });
   }
 
   // C-EXTRA-WORK: the customer answers before the extra work is done
@@ -37,7 +37,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
       earliestAt: x.asked,
       dueAt: iso(dueAt),
       done: x.answer && { at: x.answer.at, record: t.id },
-      topic: `get the customer's answer on extra work ${x.no}: ${x.item}${x.safety ? " (safety: stress it)" : ""}${x.effect ? `; effect: ${x.effect}` : ""}`,
+      topic: rx.say.t("duty.extra", { no: x.no, item: x.item, safety: x.safety ? rx.say.t("duty.extraSafety") : "", effect: x.effect ? rx.say.t("duty.extraEffect", { effect: x.effect }) : "" }),
     });
   }
 
@@ -60,7 +60,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
         earliestAt: iso(opens),
         dueAt: iso(dueAt),
         done: checked && { at: checked.at, record: t.id },
-        topic: `ask the workshop (${v.handover.receiver}) how the job stands: finish by ${at(Date.parse(v.handover.promise))}? anything abnormal?`,
+        topic: rx.say.t("duty.progress", { receiver: v.handover.receiver, time: at(Date.parse(v.handover.promise)) }),
       });
   }
 
@@ -82,7 +82,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
         earliestAt: v.ready.at,
         dueAt: iso(dueAt),
         done: told && { at: told.value.at, record: told.id },
-        topic: `call the customer to collect the vehicle (${long ? cfg.longHours : cfg.shortHours} h ahead of ${at(promise)}); papers and bill ready`,
+        topic: rx.say.t("duty.ready", { hours: long ? cfg.longHours : cfg.shortHours, time: at(promise) }),
       });
   }
   return v.status === "cancelled" ? out.filter((d) => d.done) : out;

@@ -22,11 +22,11 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     earliest: received,
     due: rx.dueAfter(received, file.days, file.workingDays),
     done: { at: v.filed, record: t.id },
-    topic: `file the ${v.channel} request the day it came in`,
+    topic: rx.say.t("duty.file", { channel: rx.say.word(v.channel) }),
   });
   if (v.kind === "shop") {
     // C8: the post-service follow-ups count from the day the vehicle was delivered
-    if (v.delivery) out.push(...followups(t, rx, rs, base, rx.dayOf(v.delivery.at), "first follow-up after delivery: how the vehicle runs; their opinion of our service"));
+    if (v.delivery) out.push(...followups(t, rx, rs, base, rx.dayOf(v.delivery.at), rx.say.t("duty.followup1Shop")));
     return v.status === "cancelled" ? out.filter((d) => d.done) : out;
   }
 
@@ -41,7 +41,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     earliest: received,
     due: rx.dueAfter(received, esc.days, esc.workingDays),
     done: acted ? { at: acted, record: t.id } : undefined,
-    topic: `escalate to the engineering supervisor: ${v.problem}`,
+    topic: rx.say.t("duty.escalate", { problem: v.problem }),
   });
 
   // R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer hears it that day.
@@ -56,14 +56,14 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
       earliest: solved,
       due: rx.dueAfter(solved, ans.days, ans.workingDays),
       done: told && { at: told.value.at, record: told.id },
-      topic: `tell the customer the solution: ${v.resolution.note}`,
+      topic: rx.say.t("duty.answer", { note: v.resolution.note }),
     });
   }
 
   // R-FOLLOWUP-1 on the day of dispatch; R-FOLLOWUP-2 in days 7–14 after the first.
   if (v.dispatch) {
-    const times = [v.dispatch.depart && `leaves ${formatShort(new Date(v.dispatch.depart), rx.tz)}`, v.dispatch.arrive && `arrives ${formatShort(new Date(v.dispatch.arrive), rx.tz)}`].filter(Boolean).join(", ");
-    out.push(...followups(t, rx, rs, base, rx.dayOf(v.dispatch.at), `first follow-up call: ${v.dispatch.technician}${times ? ` ${times}` : ""}; what to have ready; their opinion of our service`));
+    const times = (v.dispatch.depart ? rx.say.t("duty.leaves", { time: formatShort(new Date(v.dispatch.depart), rx.tz) }) : "") + (v.dispatch.arrive ? rx.say.t("duty.arrives", { time: formatShort(new Date(v.dispatch.arrive), rx.tz) }) : "");
+    out.push(...followups(t, rx, rs, base, rx.dayOf(v.dispatch.at), rx.say.t("duty.followup1", { technician: v.dispatch.technician, times })));
   }
 
   // a cancelled ticket's duties no longer apply, except what was already done
@@ -88,7 +88,7 @@ function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Pick
       earliest: opens,
       due: rx.dueAfter(d1, fu2.to, fu2.workingDays),
       done: second && { at: second.value.at, record: second.id },
-      topic: `second follow-up call (first was ${d1}): how the equipment runs, new needs; do not repeat the first`,
+      topic: rx.say.t("duty.followup2", { date: d1 }),
     });
   }
   return out;

@@ -2,6 +2,7 @@
 import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../schema.js";
 import type { Day } from "../time.js";
 import type { WorkCalendar } from "../calendar.js";
+import type { Translator } from "../../i18n.js";
 
 export const RULE_CODES = [
   "R-FILE-SAME-DAY",
@@ -94,6 +95,8 @@ export interface RuleContext {
   dayOf(at: string): Day;
   /** contacts sorted by time then ID, so matching never depends on file order */
   contacts: Rec<Contact>[];
+  /** what a duty asks, in the locale being shown */
+  say: Translator;
   /** the day `days` after `from` per the rule's settings, moved onto a working day */
   dueAfter(from: Day, days: number, workingDays: boolean | undefined): Day;
 }
