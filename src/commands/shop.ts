@@ -8,7 +8,8 @@ import { formatDateTime } from "../domain/time.js";
 import { choice, dateTimeFlag, fillInto } from "./common.js";
 import { step } from "./ticket-life.js";
 
-const money = async (ctx: Context, value: string | undefined, flag: string): Promise<number | undefined> => {
+/** An amount typed in units ("1280.00") as cents, or a usage error. */
+const money = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
   const c = parseMoney(value);
   if (c === undefined) throw new UsageError(`${flag} "${value}" is not an amount: use units and up to two decimals, such as 1280.00; nothing was written`);
@@ -105,7 +106,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
     if (!r.line) throw new UsageError(`--line ${i + 1} ${r.error}; a line is "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"; nothing was written`);
     return r.line;
   });
-  const fee = await money(ctx, o.diagnosisFee, "--diagnosis-fee");
+  const fee = money(o.diagnosisFee, "--diagnosis-fee");
   const store = await ctx.store();
   const currency = store.settings.currency ?? "CNY";
   return step(ctx, o.id, o.at, {
@@ -149,7 +150,7 @@ export interface ExtraOptions {
 
 export async function ticketExtra(o: ExtraOptions, ctx: Context) {
   o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "Extra work found"]]);
-  const amount = await money(ctx, o.amount, "--amount");
+  const amount = money(o.amount, "--amount");
   return step(ctx, o.id, o.at, {
     action: "extra",
     detail: `(${o.item!.trim()})`,
@@ -200,7 +201,7 @@ export async function ticketProgress(o: { id: string; note?: string; finish?: st
 
 /** C-READY-NOTICE: the job is done, belongings counted back, the bill totalled. */
 export async function ticketReady(o: { id: string; missing?: string; bill?: string; note?: string; at?: string }, ctx: Context) {
-  const bill = await money(ctx, o.bill, "--bill");
+  const bill = money(o.bill, "--bill");
   return step(ctx, o.id, o.at, {
     action: "ready",
     next: (t, at, actor): Ticket => {
@@ -213,7 +214,7 @@ export async function ticketReady(o: { id: string; missing?: string; bill?: stri
 
 export async function ticketDeliver(o: { id: string; paid?: string; at?: string }, ctx: Context) {
   o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "Amount paid"]]);
-  const paid = (await money(ctx, o.paid, "--paid"))!;
+  const paid = (money(o.paid, "--paid"))!;
   return step(ctx, o.id, o.at, {
     action: "deliver",
     next: (t, at, actor): Ticket => ({ ...t, status: "closed", delivery: { at, by: actor.name, paid }, closed: at }),

@@ -1,6 +1,6 @@
 // The one way records are read and written. Files become typed records here and back; no rules.
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { z } from "zod";
 import { UserError } from "../errors.js";
@@ -138,7 +138,8 @@ export class Store {
   }
 
   private async readFile<K extends RecordKind>(kind: K, path: string): Promise<{ record?: Loaded<K>; problems: FileProblem[] }> {
-    const src = await fs.readFile(this.abs(path), "utf8");
+    // small files, read one after another: the synchronous call costs a fraction of the async one
+    const src = readFileSync(this.abs(path), "utf8");
     const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
     const { parsed, problems } = parseYaml(src);
     if (!parsed) return { problems: problems.map((p) => ({ path, ...p })) };

@@ -7,7 +7,7 @@ export function nextServiceDuty(c: Rec<Contact>, rx: RuleContext, rs: RuleSettin
   const next = c.value.next;
   if (!next) return [];
   const cfg = rs["R-NEXT-SERVICE"];
-  const made = rx.contacts.find((k) => k.id !== c.id && k.value.customer === c.value.customer && k.value.direction === "out" && rx.dayOf(k.value.at) >= next.date);
+  const made = rx.ofCustomer(c.value.customer).find((k) => k.id !== c.id && k.value.direction === "out" && rx.dayOf(k.value.at) >= next.date);
   return [
     {
       key: `R-NEXT-SERVICE:${c.id}`,

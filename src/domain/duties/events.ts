@@ -17,7 +17,7 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
   for (const c of rx.input.customers) {
     if (!inAudience(e.value, c.value) || rx.dayOf(c.value.created) > e.value.date) continue;
     const base = { source: e.id, customer: c.id, event: e.id, owner: e.value.owner, expires: addDays(e.value.date, -1) };
-    const mine = rx.contacts.filter((k) => k.value.event === e.id && k.value.customer === c.id);
+    const mine = rx.ofCustomer(c.id).filter((k) => k.value.event === e.id);
     const call = mine.find((k) => k.value.channel === "call" && rx.dayOf(k.value.at) >= opens);
     out.push({
       ...base,

@@ -103,8 +103,26 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
   const cal = workCalendar(raw.settings.calendar);
-  const dayOfAt = (at: string) => (at.length === 10 ? at : dayOf(new Date(at), tz));
-  const contacts = [...input.contacts].sort((a, b) => moment(a.value, tz) - moment(b.value, tz) || a.id.localeCompare(b.id));
+  // the zone's calendar day of a moment is asked for often; work each one out once
+  const days = new Map<string, Day>();
+  const dayOfAt = (at: string) => {
+    if (at.length === 10) return at;
+    let d = days.get(at);
+    if (d === undefined) days.set(at, (d = dayOf(new Date(at), tz)));
+    return d;
+  };
+  const contacts = input.contacts
+    .map((c) => ({ c, m: moment(c.value, tz) }))
+    .sort((a, b) => a.m - b.m || a.c.id.localeCompare(b.c.id))
+    .map((x) => x.c);
+  const group = (key: (c: Contact) => string | undefined) => {
+    const m = new Map<string, Rec<Contact>[]>();
+    for (const c of contacts) {
+      const k = key(c.value);
+      if (k !== undefined) (m.get(k) ?? m.set(k, []).get(k)!).push(c);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
   const rx: RuleContext = {
     input,
     tz,
@@ -112,6 +130,8 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
     cal,
     dayOf: dayOfAt,
     contacts,
+    ofTicket: group((c) => c.ticket),
+    ofCustomer: group((c) => c.customer),
     say: translator(locale),
     dueAfter: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : cal.onOrAfter(addDays(from, days))),
   };

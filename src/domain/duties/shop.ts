@@ -19,7 +19,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
   if (v.appointment) {
     const day = rx.dayOf(v.appointment);
     const due = rx.cal.onOrBefore(addDays(day, -rs["C-APPOINTMENT"].daysBefore));
-    const reminded = rx.contacts.find((c) => c.value.ticket === t.id && c.value.purpose === "reminder" && rx.dayOf(c.value.at) >= addDays(due, -7));
+    const reminded = rx.ofTicket(t.id).find((c) => c.value.purpose === "reminder" && rx.dayOf(c.value.at) >= addDays(due, -7));
     if (reminded || !(v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment)))
       out.push({ ...base, key: `C-APPOINTMENT:${t.id}`, rule: "C-APPOINTMENT", earliest: due, due, expires: addDays(day, -1), done: reminded && { at: reminded.value.at, record: reminded.id }, topic: rx.say.t("duty.appointment", { time: at(Date.parse(v.appointment)) }) });
   }
@@ -71,7 +71,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const long = promise - Date.parse(v.handover.at) >= cfg.longJobDays * 24 * HOUR;
     const ready = Date.parse(v.ready.at);
     const dueAt = Math.max(promise - (long ? cfg.longHours : cfg.shortHours) * HOUR, ready);
-    const told = rx.contacts.find((c) => c.value.ticket === t.id && c.value.direction === "out" && Date.parse(c.value.at.length === 10 ? `${c.value.at}T23:59:59Z` : c.value.at) >= ready);
+    const told = rx.ofTicket(t.id).find((c) => c.value.direction === "out" && Date.parse(c.value.at.length === 10 ? `${c.value.at}T23:59:59Z` : c.value.at) >= ready);
     if (told || !v.delivery)
       out.push({
         ...base,

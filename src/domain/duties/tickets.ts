@@ -48,7 +48,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   if (v.escalation && v.resolution) {
     const solved = rx.dayOf(v.resolution.at);
     const ans = rs["R-ANSWER-SAME-DAY"];
-    const told = rx.contacts.find((c) => c.value.ticket === t.id && (c.value.at.length === 10 ? c.value.at >= solved : Date.parse(c.value.at) >= Date.parse(v.resolution!.at)));
+    const told = rx.ofTicket(t.id).find((c) => (c.value.at.length === 10 ? c.value.at >= solved : Date.parse(c.value.at) >= Date.parse(v.resolution!.at)));
     out.push({
       ...base,
       key: `R-ANSWER-SAME-DAY:${t.id}`,
@@ -74,13 +74,13 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
 function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Pick<Found, "source" | "customer" | "ticket" | "owner">, from: string, topic: string): Found[] {
   const out: Found[] = [];
   const fu1 = rs["R-FOLLOWUP-1"];
-  const first = rx.contacts.find((c) => c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= from);
+  const first = rx.ofTicket(t.id).find((c) => isFollowupCall(c.value) && rx.dayOf(c.value.at) >= from);
   out.push({ ...base, key: `R-FOLLOWUP-1:${t.id}`, rule: "R-FOLLOWUP-1", earliest: from, due: rx.dueAfter(from, fu1.days, fu1.workingDays), done: first && { at: first.value.at, record: first.id }, topic });
   if (first) {
     const fu2 = rs["R-FOLLOWUP-2"];
     const d1 = rx.dayOf(first.value.at);
     const opens = rx.dueAfter(d1, fu2.from, fu2.workingDays);
-    const second = rx.contacts.find((c) => c.id !== first.id && c.value.ticket === t.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
+    const second = rx.ofTicket(t.id).find((c) => c.id !== first.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
     out.push({
       ...base,
       key: `R-FOLLOWUP-2:${t.id}`,

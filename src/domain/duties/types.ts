@@ -95,6 +95,9 @@ export interface RuleContext {
   dayOf(at: string): Day;
   /** contacts sorted by time then ID, so matching never depends on file order */
   contacts: Rec<Contact>[];
+  /** the same, per ticket and per customer (in the same order) */
+  ofTicket(id: string): Rec<Contact>[];
+  ofCustomer(id: string): Rec<Contact>[];
   /** what a duty asks, in the locale being shown */
   say: Translator;
   /** the day `days` after `from` per the rule's settings, moved onto a working day */
