@@ -1,6 +1,6 @@
 // Atomic, exclusive and serialised writes. A crash leaves the old file or the new one, never half.
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { existsSync, mkdirSync, promises as fs, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import lockfile from "proper-lockfile";
 import { UserError } from "../errors.js";
@@ -56,10 +56,21 @@ export async function createExclusive(path: string, text: string): Promise<boole
   }
 }
 
+/**
+ * The store's own folder for locks and caches. It ignores itself in git, so it never shows up as
+ * untracked even in a store whose .gitignore does not name it.
+ */
+export function stateDir(root: string): string {
+  const dir = join(root, ".aftercare");
+  mkdirSync(dir, { recursive: true });
+  const ignore = join(dir, ".gitignore");
+  if (!existsSync(ignore)) writeFileSync(ignore, "# aftercare's locks and caches: derived, never committed\n*\n");
+  return dir;
+}
+
 /** Run `fn` holding the store's write lock, so a cron job and a person writing at once both land. */
 export async function withLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
-  const dir = join(root, ".aftercare");
-  await fs.mkdir(dir, { recursive: true });
+  const dir = stateDir(root);
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(root, {

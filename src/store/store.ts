@@ -7,6 +7,7 @@ import { UserError } from "../errors.js";
 import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema, type RecordOf, type Settings } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
+import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
 import { createExclusive, exists, withLock, writeAtomic } from "./fsutil.js";
 import { locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
 
@@ -74,12 +75,15 @@ function describeProblems(path: string, ps: { line: number; col: number; message
 
 export class Store {
   private cache = new Map<RecordKind, { records: Loaded[]; problems: FileProblem[] }>();
+  private readonly parseCache: RecordCache;
 
   private constructor(
     readonly root: string,
     public settings: Settings,
     private settingsFile: { src: string; parsed: Parsed },
-  ) {}
+  ) {
+    this.parseCache = new RecordCache(root);
+  }
 
   /** The nearest folder at or above `start` holding aftercare.yaml. */
   static async find(start: string): Promise<string | undefined> {
@@ -148,17 +152,51 @@ export class Store {
     return { record: { kind, id: name, path, value: v.value, src, parsed }, problems: [] };
   }
 
+  /** A record from the cache: its text and YAML document are read only if someone asks for them. */
+  private lazy<K extends RecordKind>(kind: K, path: string, value: RecordOf[K]): Loaded<K> {
+    const abs = this.abs(path);
+    let src: string | undefined;
+    let parsed: Parsed | undefined;
+    return {
+      kind,
+      id: path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""),
+      path,
+      value,
+      get src() {
+        return (src ??= readFileSync(abs, "utf8"));
+      },
+      get parsed() {
+        return (parsed ??= parseYaml(this.src).parsed!);
+      },
+    };
+  }
+
   /** Every record of a kind that reads cleanly, and the problems of those that do not. */
   async load<K extends RecordKind>(kind: K): Promise<{ records: Loaded<K>[]; problems: FileProblem[] }> {
     const hit = this.cache.get(kind);
     if (hit) return hit as { records: Loaded<K>[]; problems: FileProblem[] };
     const records: Loaded<K>[] = [];
     const problems: FileProblem[] = [];
+    const known = this.parseCache.read(kind);
+    const next = new Map<string, CacheEntry>();
+    let dirty = false;
     for (const path of await this.files(kind)) {
+      const stamp = statStamp(this.abs(path));
+      const cached = known.get(path);
+      if (stamp && cached && cached.stamp === stamp) {
+        records.push(this.lazy(kind, path, cached.value as RecordOf[K]));
+        next.set(path, cached);
+        continue;
+      }
       const r = await this.readFile(kind, path);
-      if (r.record) records.push(r.record);
+      if (r.record) {
+        records.push(r.record);
+        if (stamp) next.set(path, { stamp, value: r.record.value });
+      }
       problems.push(...r.problems);
+      dirty = true;
     }
+    if (dirty || next.size !== known.size) this.parseCache.write(kind, next);
     const result = { records, problems };
     this.cache.set(kind, result as { records: Loaded[]; problems: FileProblem[] });
     return result;
