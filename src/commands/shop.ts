@@ -57,6 +57,7 @@ export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
   return step(ctx, o.id, o.at, {
     action: "intake",
     detail: plate,
+    words: { plate },
     next: (t, at, actor): Ticket => {
       const intake: Intake = {
         at,
@@ -112,6 +113,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
   return step(ctx, o.id, o.at, {
     action: "estimate",
     detail: `by ${mode}`,
+    words: { mode },
     next: (t, at, actor): Ticket => {
       const estimate: Estimate = { mode, at, by: actor.name, diagnosis: o.diagnosis, advice: o.advice, lines, diagnosisFee: fee };
       const warn = noGuarantee(estimate, store.settings.criticalSystems);
@@ -130,6 +132,7 @@ export async function ticketHandover(o: { id: string; receiver?: string; promise
   return step(ctx, o.id, o.at, {
     action: "handover",
     detail: `(received by ${o.receiver!.trim()})`,
+    words: { who: o.receiver!.trim() },
     next: (t, at, actor): Ticket => {
       const rounded = formatDateTime(nearestTenMinutes(new Date(at)), store.settings.timezone);
       if (Date.parse(promise) <= Date.parse(rounded)) throw new UsageError(`--promise ${promise} is not after the hand-over (${rounded}); nothing was written`);
@@ -154,6 +157,7 @@ export async function ticketExtra(o: ExtraOptions, ctx: Context) {
   return step(ctx, o.id, o.at, {
     action: "extra",
     detail: `(${o.item!.trim()})`,
+    words: { item: o.item!.trim() },
     print: (t) => String(t.extras!.length),
     next: (t, at, actor): Ticket => ({
       ...t,
@@ -181,6 +185,7 @@ export async function ticketAnswer(o: AnswerOptions, ctx: Context) {
   return step(ctx, o.id, o.at, {
     action: "answer",
     detail: `${no} ${o.approved ? "approved" : "declined"}`,
+    words: { no: String(no), answer: o.approved ? "approved" : "declined" },
     next: (t, at): Ticket => {
       const x = t.extras?.find((e) => e.no === no);
       if (!x) throw new UserError(`ticket ${o.id} has no extra-work request ${o.no}${t.extras?.length ? ` (it has 1–${t.extras.length})` : ""}; nothing was written`);

@@ -3,6 +3,7 @@ import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Staff, Ticket } from "../domain/schema.js";
 import { canApply, pastTense, refusal, reopenedStatus, SHOP_ACTIONS, type TicketAction } from "../domain/ticket.js";
+import type { MessageKey } from "../i18n.js";
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { dateTimeFlag, fillInto, findRecord, nowStamp, written } from "./common.js";
@@ -15,6 +16,8 @@ export interface Step {
   next: (t: Ticket, at: string, actor: Staff) => Ticket;
   /** what the commit subject says after "ticket ID <action>" */
   detail?: string;
+  /** the detail as a person reads it: the placeholders of act.ACTION.detail in the catalogue */
+  words?: Record<string, string>;
   /** what stdout shows instead of the ticket's ID (an extra-work request's number) */
   print?: (t: Ticket) => string;
 }
@@ -36,7 +39,13 @@ export async function step(ctx: Context, input: string, at: string | undefined, 
     const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
     const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${customer?.value.name ?? t.value.customer}`;
     await ctx.commit([rec.path, ...others.map((o) => o.path)], subject, actor);
-    const sentence = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${oneLine(s.detail)}` : ""}${t.value.status === rec.value.status ? "" : ` (was ${t.value.status}, now ${rec.value.status})`}`;
+    const say = await ctx.say();
+    const sentence = say.t("act.sentence", {
+      id: t.id,
+      done: say.t(`act.${s.action}` as MessageKey),
+      detail: s.words ? say.t(`act.${s.action}.detail` as MessageKey, Object.fromEntries(Object.entries(s.words).map(([k, v]) => [k, oneLine(say.value(v))]))) : "",
+      change: t.value.status === rec.value.status ? "" : say.t("act.change", { from: say.value(t.value.status), to: say.value(rec.value.status) }),
+    });
     if (s.print && !ctx.json) {
       ctx.io.out(`${s.print(rec.value)}\n`);
       ctx.io.err(`${sentence}\n`);
@@ -61,6 +70,7 @@ export async function ticketEscalate(opts: { id: string; to?: string; note?: str
   return step(ctx, opts.id, opts.at, {
     action: "escalate",
     detail: `to ${to.name}`,
+    words: { who: to.name },
     next: (t, at, actor) => ({ ...t, status: "escalated", escalation: { to: to.name, at, by: actor.name, note: opts.note } }),
   });
 }
@@ -77,6 +87,7 @@ export async function ticketDispatch(opts: { id: string; technician?: string; de
   return step(ctx, opts.id, opts.at, {
     action: "dispatch",
     detail: `to ${tech.name}`,
+    words: { who: tech.name },
     next: (t, at, actor) => ({ ...t, status: "dispatched", dispatch: { technician: tech.name, at, by: actor.name, depart, arrive } }),
   });
 }

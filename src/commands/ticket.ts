@@ -129,7 +129,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     [say.t("f.problem"), safe(v.problem)],
     [say.t("f.request"), v.request && safe(v.request)],
     [say.t("f.assignee"), v.assignee && safe(v.assignee)],
-    [say.t("f.escalated"), v.escalation && `${when(v.escalation.at)} to ${safe(v.escalation.to)}${v.escalation.note ? ` — ${safe(v.escalation.note)}` : ""}`],
+    [say.t("f.escalated"), v.escalation && `${when(v.escalation.at)} ${say.t("v.to")} ${safe(v.escalation.to)}${v.escalation.note ? ` — ${safe(v.escalation.note)}` : ""}`],
     [
       say.t("f.dispatched"),
       v.dispatch &&
