@@ -68,7 +68,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--no-color", "no colour, even on a terminal")
     .option("--debug", "show stack traces of internal errors")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.replace(/^error: /, "")) })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.replace(/^error: /, "").trimEnd() + "\n") })
     .showSuggestionAfterError(true)
     .addHelpText("after", "\nExit codes: 0 done, 1 failed (or problems found), 2 wrong usage.\nSee README.md for a day at the desk.");
 
