@@ -234,6 +234,38 @@ async function main() {
   for (const e of events) ev.push(await store.create("event", e, at(e.created.slice(0, 16).replace("T", " ")), random));
   await store.create("contact", { customer: cs[0]!.id, event: ev[0]!.id, at: stamp("2026-11-24 10:00"), channel: "call", direction: "out", purpose: "notice", staff: "陈静", summary: "电话通知张伟 12 月 12 日答谢会，客户确认两人参加" }, at("2026-11-24 10:00"), random);
   await store.create("contact", { customer: cs[0]!.id, event: ev[0]!.id, at: "2026-11-25", channel: "letter", direction: "out", purpose: "notice", staff: "陈静", letter: { kind: "invitation", subject: "2026 年度客户答谢会邀请函" } }, at("2026-11-25 10:00"), random);
+  // the reception desk (part C): one vehicle delivered last week, one in the workshop now
+  const zhou = await store.create("customer", { name: "周建明", contacts: [{ name: "周建明", phones: ["139 1766 5521"] }], vehicles: [{ plate: "沪A·3K752", model: "大众帕萨特 2019" }], created: stamp("2026-11-16 15:00") }, at("2026-11-16 15:00"), random);
+  const car = await store.create(
+    "ticket",
+    {
+      customer: zhou.id, received: stamp("2026-11-16 15:00"), filed: stamp("2026-11-16 15:02"), channel: "phone", kind: "shop", problem: "刹车时有异响，方向盘轻微抖动", request: "检查制动系统", status: "closed", assignee: "王芳",
+      appointment: stamp("2026-11-18 09:00"),
+      intake: { at: stamp("2026-11-18 09:05"), by: "王芳", plate: "沪A·3K752", model: "大众帕萨特 2019", odometer: 48210, fuel: "1/2", keyTag: "17", papers: { ok: true }, damage: ["左后门划痕"], belongings: ["雨伞", "行车记录仪"] },
+      estimate: { mode: "system", at: stamp("2026-11-18 09:30"), by: "王芳", diagnosis: "前制动片磨损到极限，前制动盘轻微偏摆", advice: "更换前制动片，车削制动盘", lines: [{ item: "制动系统", labour: 35000, parts: [{ name: "前制动片", supplier: "us", grade: "genuine", amount: 48000 }] }], diagnosisFee: 10000 },
+      handover: { at: stamp("2026-11-18 09:50"), receiver: "张建华", by: "王芳", promise: stamp("2026-11-18 17:00") },
+      extras: [{ no: 1, item: "更换左前减震器（漏油）", safety: true, effect: "完工推迟约 1 小时", amount: 90000, asked: stamp("2026-11-18 11:00"), by: "王芳", answer: { approved: true, at: stamp("2026-11-18 11:20"), by: "周建明", via: "phone", passed: stamp("2026-11-18 11:25") } }],
+      progress: [{ at: stamp("2026-11-18 15:00"), by: "王芳", note: "正在装减震器，16:30 可完工", finish: stamp("2026-11-18 16:30") }],
+      ready: { at: stamp("2026-11-18 16:30"), by: "王芳", belongings: true, bill: 173000 },
+      delivery: { at: stamp("2026-11-18 17:10"), by: "王芳", paid: 173000 },
+      closed: stamp("2026-11-18 17:10"),
+    },
+    at("2026-11-16 15:02"),
+    random,
+  );
+  for (const [when, purpose, summary] of [["2026-11-17 16:00", "reminder", "提醒明早 9 点到店"], ["2026-11-18 16:35", "notice", "通知 17:00 取车"], ["2026-11-18 18:00", "followup", "交车后回访：刹车正常，抖动消失"]] as const)
+    await store.create("contact", { customer: zhou.id, ticket: car.id, at: stamp(when), channel: "call", direction: "out", purpose, staff: "王芳", summary }, at(when), random);
+  const acmeCar = await store.create(
+    "ticket",
+    {
+      customer: cs[3]!.id, received: stamp("2026-11-25 10:00"), filed: stamp("2026-11-25 10:00"), channel: "visit", kind: "shop", problem: "Service van: engine warning light", status: "workshop", assignee: "陈静",
+      intake: { at: stamp("2026-11-26 08:40"), by: "陈静", plate: "沪B·88Q21", model: "Ford Transit", odometer: 91250, fuel: "1/4", keyTag: "9", papers: { ok: false, note: "保险单复印件未带" }, belongings: ["工具箱"] },
+      handover: { at: stamp("2026-11-26 09:00"), receiver: "张建华", by: "陈静", promise: stamp("2026-11-28 17:00") },
+    },
+    at("2026-11-25 10:00"),
+    random,
+  );
+  void acmeCar;
   for (const [c, day, kind, subject, staff] of letters)
     await store.create("contact", { customer: cs[c]!.id, at: day, channel: "letter", direction: "out", purpose: kind === "reply" ? "followup" : "notice", staff, letter: { kind, subject } }, at(`${day} 10:00`), random);
   console.log(`sample store written to ${dir}`);
