@@ -459,6 +459,11 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       io.err(`${e.message}\n`);
       return e.exitCode;
     }
+    // Ctrl+C or Ctrl+D at a prompt
+    if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
+      io.err("cancelled; nothing was written\n");
+      return 130;
+    }
     const debug = (ctx?.globals.debug ?? argv.includes("--debug")) || Boolean(deps.env.AFTERCARE_DEBUG);
     io.err(debug && e instanceof Error ? `${e.stack}\n` : `internal error: ${e instanceof Error ? e.message : String(e)} (a bug in aftercare; run again with --debug for details)\n`);
     return 1;

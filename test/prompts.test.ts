@@ -93,3 +93,14 @@ describe("in a real terminal", () => {
     expect(readFileSync(join(root, "tickets/2026/11", files[0]!), "utf8")).toContain(`customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\n`);
   });
 });
+
+describe("leaving a prompt", () => {
+  it("Ctrl+C at a question cancels cleanly: one line, exit 130, nothing written", async () => {
+    const root = testStore(RECORDS);
+    const io = testIO({ tty: true });
+    const interrupted = { input: async () => Promise.reject(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" })), select: async () => "", search: async () => MINGYUAN };
+    const code = await main(["ticket", "open"], { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }), cwd: root, clock: () => new Date(), prompter: interrupted as never });
+    expect([code, io.stderr()]).toEqual([130, "cancelled; nothing was written\n"]);
+    expect(commits(root)).toHaveLength(1);
+  });
+});
