@@ -189,3 +189,13 @@ describe("hand edits and git faults", () => {
     expect(git(root, "status", "--porcelain")).toBe("");
   });
 });
+
+describe("without git on the machine", () => {
+  it("a write keeps the record and says git is missing", () => {
+    const root = testStore(RECORDS);
+    const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], { ...as("王芳"), PATH: "/nonexistent" });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("note: saved but not committed (git is not installed; install git to keep the store's history)");
+    expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
+  });
+});

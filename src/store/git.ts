@@ -91,8 +91,9 @@ export class Git {
    * Waits a little for another git process's index.lock; reports a hook's refusal in one line.
    */
   async commit(paths: string[], message: string, author: Author): Promise<CommitResult> {
-    const top = await this.topLevel();
-    if (!top) return { committed: false, reason: "the store is not in a git repository" };
+    const probe = await this.run(["rev-parse", "--show-toplevel"]);
+    if (probe.missing) return { committed: false, reason: "git is not installed; install git to keep the store's history" };
+    if (probe.code !== 0) return { committed: false, reason: "the store is not in a git repository" };
     const ident = {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
