@@ -59,12 +59,6 @@ export function choice<T extends string>(value: string | undefined, choices: rea
   throw new UsageError(`${flag} "${value}" is not one of ${choices.join(", ")}; nothing was written`);
 }
 
-/** Flags a non-interactive run must have; named all at once. */
-export function requireFlags(missing: [string, unknown][], command: string): void {
-  const names = missing.filter(([, v]) => v === undefined || v === "").map(([n]) => n);
-  if (names.length) throw new UsageError(`${command} needs ${names.join(", ")}; nothing was written`);
-}
-
 export interface Ask {
   flag: string;
   value: string | undefined;
