@@ -92,3 +92,12 @@ channel: call
     );
   });
 });
+
+describe("reads and misplaced files", () => {
+  it("a record filed in the wrong folder is left out of lists with a warning, not silently", async () => {
+    const root = testStore({ ...RECORDS, "tickets/2026/10/T-261120-JJJJ.yaml": RECORDS[`tickets/2026/11/${TICKET}.yaml`]! });
+    const r = await cli(root, ["ticket", "list", "--json"]);
+    expect(JSON.parse(r.stdout).map((t: { id: string }) => t.id)).toEqual([TICKET]);
+    expect(r.stderr).toBe("warning: 1 ticket file is not where its name puts it and left out (first: tickets/2026/10/T-261120-JJJJ.yaml); run 'aftercare check'\n");
+  });
+});

@@ -208,7 +208,12 @@ export class Store {
     const files = [...new Set(problems.map((p) => p.path))];
     if (files.length)
       warn(`warning: ${files.length} ${kind} file${files.length > 1 ? "s" : ""} could not be read and ${files.length > 1 ? "are" : "is"} left out (first: ${problems[0]!.path}:${problems[0]!.line}:${problems[0]!.col}: ${problems[0]!.message}); run 'aftercare check'\n`);
-    return records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
+    const placed = records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
+    if (placed.length < records.length) {
+      const stray = records.find((r) => !placed.includes(r))!;
+      warn(`warning: ${records.length - placed.length} ${kind} file${records.length - placed.length > 1 ? "s are" : " is"} not where its name puts it and left out (first: ${stray.path}); run 'aftercare check'\n`);
+    }
+    return placed;
   }
 
   /** One record by its full ID; a broken file is an error naming its path and line. */
