@@ -10,7 +10,7 @@ import type { RecordKind } from "../domain/ids.js";
 import { pathOf, SETTINGS_FILE, Store, type FileProblem, type Loaded } from "../store/store.js";
 import { locate } from "../store/yaml.js";
 
-const KINDS: RecordKind[] = ["customer", "ticket", "contact", "event"];
+const KINDS: RecordKind[] = ["customer", "ticket", "contact", "event", "waiver"];
 
 /**
  * --staged: check what the next commit would hold (the git index), not the working files; the

@@ -50,7 +50,7 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   if (!kind) throw new UserError(`"${opts.id}" is not a record ID (C-, T-, K- or E-…)`);
   const id = await store.resolveId(kind, opts.id).catch(async (e) => {
     // a record since deleted still has a history
-    if (/^[CTKE]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
+    if (/^[CTKEW]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
     throw e;
   });
   const git = await ctx.git();

@@ -17,7 +17,7 @@ interface Incoming {
   files: { path: string; status: "A" | "M" | "D" }[];
 }
 
-const KIND_WORDS: Record<string, [string, string]> = { customer: ["customer", "customers"], ticket: ["ticket", "tickets"], contact: ["call or letter", "calls and letters"], event: ["event", "events"] };
+const KIND_WORDS: Record<string, [string, string]> = { customer: ["customer", "customers"], ticket: ["ticket", "tickets"], contact: ["call or letter", "calls and letters"], event: ["event", "events"], waiver: ["waiver", "waivers"] };
 
 /** "2 new tickets, 3 new calls and letters, 1 customer changed" from the files a pull brought. */
 export function describeIncoming(files: Incoming["files"]): string {

@@ -1,7 +1,7 @@
 // Rules that look across records: references, identity, consistency. Each small rule pushes its
 // findings; nothing stops at the first problem.
 import { ID_RE, KINDS, type RecordKind } from "./ids.js";
-import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "./schema.js";
+import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "./schema.js";
 
 export interface Finding {
   path: string;
@@ -13,7 +13,7 @@ export interface Finding {
 export interface CheckInput {
   settings: Settings;
   /** every record that parsed and validated, with its file path and the ID its file name gives */
-  records: { kind: RecordKind; id: string; path: string; value: Customer | Ticket | Contact | CustomerEvent }[];
+  records: { kind: RecordKind; id: string; path: string; value: Customer | Ticket | Contact | CustomerEvent | Waiver }[];
   /** where a record of this ID must live */
   pathOf: (id: string) => string;
 }
@@ -52,6 +52,8 @@ const references: Rule = ({ records, settings }, push) => {
       needStaff(r.path, ["assignee"], t.assignee);
       needStaff(r.path, ["escalation", "to"], t.escalation?.to);
       needStaff(r.path, ["dispatch", "technician"], t.dispatch?.technician);
+    } else if (r.kind === "waiver") {
+      needStaff(r.path, ["by"], (r.value as Waiver).by);
     } else if (r.kind === "event") {
       needStaff(r.path, ["owner"], (r.value as CustomerEvent).owner);
     } else if (r.kind === "contact") {

@@ -5,6 +5,7 @@ export const KINDS = {
   T: "ticket",
   K: "contact",
   E: "event",
+  W: "waiver",
 } as const;
 export type KindLetter = keyof typeof KINDS;
 export type RecordKind = (typeof KINDS)[KindLetter];
@@ -13,12 +14,13 @@ export const LETTER_OF: Record<RecordKind, KindLetter> = {
   ticket: "T",
   contact: "K",
   event: "E",
+  waiver: "W",
 };
 
 export const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-export const ID_RE = /^([CTKE])-(\d{2})(\d{2})(\d{2})-([0-9A-HJKMNP-TV-Z]{4})$/;
+export const ID_RE = /^([CTKEW])-(\d{2})(\d{2})(\d{2})-([0-9A-HJKMNP-TV-Z]{4})$/;
 // A prefix of an ID as typed: the letter, then optionally as much of the rest as the user knows.
-const PREFIX_RE = /^[CTKE](-(\d{0,6}|\d{6}-[0-9A-HJKMNP-TV-Z]{0,4}))?$/;
+const PREFIX_RE = /^[CTKEW](-(\d{0,6}|\d{6}-[0-9A-HJKMNP-TV-Z]{0,4}))?$/;
 
 /** Normalise what a person typed: upper case, Crockford's look-alikes (I/L→1, O→0). */
 export function normalizeIdInput(input: string): string {

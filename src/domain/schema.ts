@@ -42,7 +42,13 @@ export const holidaySchema = z
   .strictObject({ name: text.optional(), from: date, to: date.optional() })
   .refine((h) => !h.to || h.from <= h.to, { message: "from must not be after to", path: ["to"] });
 
+const clock = z.string({ error: "must be a time of day such as 08:30" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 08:30");
 export const calendarSchema = z.strictObject({
+  /** working hours of a working day: hour-based deadlines fall inside them */
+  hours: z
+    .strictObject({ from: clock, to: clock })
+    .refine((h) => h.from < h.to, { message: "from must be before to", path: ["to"] })
+    .optional(),
   /** working weekdays, ISO numbers: 1 Monday … 7 Sunday */
   workweek: z.array(weekdayNumber).optional(),
   /** public holidays and other days off */
@@ -55,6 +61,7 @@ const days = (what: string) => z.number({ error: `must be a number of days (${wh
 const workingDays = z.boolean({ error: "must be true or false" });
 export const rulesSchema = z.strictObject({
   "R-ESC-1DAY": z.strictObject({ days: days("to escalate").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-DISPATCH": z.strictObject({ hours: z.number({ error: "must be a number of working hours" }).min(0).max(720).optional() }).optional(),
   "R-ANSWER-SAME-DAY": z.strictObject({ days: days("to tell the customer").optional(), workingDays: workingDays.optional() }).optional(),
   "R-FOLLOWUP-1": z.strictObject({ days: days("after the dispatch").optional(), workingDays: workingDays.optional() }).optional(),
   "R-FOLLOWUP-2": z.strictObject({ from: days("window opens after the first follow-up").optional(), to: days("window closes after the first follow-up").optional(), workingDays: workingDays.optional() }).optional(),
@@ -76,6 +83,8 @@ export const rulesSchema = z.strictObject({
   "C-READY-NOTICE": z.strictObject({ shortHours: z.number().min(0).max(72).optional(), longHours: z.number().min(0).max(72).optional(), longJobDays: z.number().min(0).max(60).optional() }).optional(),
   /** duties that fell due before this day are not tracked (an imported history) */
   since: date.optional(),
+  /** no hour-based window is shorter than this many minutes */
+  graceMinutes: z.number({ error: "must be a number of minutes" }).int("must be whole minutes").min(0).max(1440).optional(),
 });
 
 export const settingsSchema = z.strictObject({
@@ -84,6 +93,8 @@ export const settingsSchema = z.strictObject({
   timezone: z.string({ error: "must be an IANA time zone such as Asia/Shanghai" }).refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
   locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }),
   staff: z.array(staffSchema).default([]),
+  /** the after-sales clerk the engineering supervisor appointed for registration and follow-up (A1) */
+  followupClerk: text.optional(),
   /** ISO 4217 code of the money on estimates and bills (default CNY) */
   currency: z.string({ error: "must be a currency code such as CNY or EUR" }).regex(/^[A-Z]{3}$/, "must be a currency code such as CNY or EUR").optional(),
   /** words that mark an estimate line as a critical system (C-PARTS) */
@@ -195,11 +206,17 @@ export const ticketSchema = z.strictObject({
   closed: dateTime.optional(),
   cancelled: z.strictObject({ at: dateTime, reason: text.optional() }).optional(),
   reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional() })).optional(),
+  /** R-DISPATCH: nobody could be sent at once; when the job is scheduled, and why */
+  schedule: z.strictObject({ date, reason: text, at: dateTime, by: text.optional() }).optional(),
+  /** R-NEXT-SERVICE: the next contacts planned while filing or closing the ticket */
+  plans: z.array(z.strictObject({ date, topic: text, at: dateTime, by: text.optional() })).optional(),
   // the reception desk (regulation part C): tickets of kind shop
   appointment: dateTime.optional(),
   intake: intakeSchema.optional(),
   estimate: estimateSchema.optional(),
   handover: z.strictObject({ at: dateTime, receiver: text, by: text.optional(), promise: dateTime }).optional(),
+  /** C-PROMISE revised (after approved extra work): the latest one counts */
+  promises: z.array(z.strictObject({ promise: dateTime, at: dateTime, by: text.optional(), reason: text })).optional(),
   extras: z.array(extraSchema).optional(),
   progress: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional(), finish: dateTime.optional() })).optional(),
   ready: z.strictObject({ at: dateTime, by: text.optional(), belongings: z.boolean({ error: "must be true (all returned) or false" }), bill: cents, note: text.optional() }).optional(),
@@ -225,6 +242,13 @@ export const contactSchema = z
     summary: text.optional(),
     requests: z.array(text).optional(),
     complaints: z.array(text).optional(),
+    /** an inbound call in which the clerk told the customer what a duty asks (the solution, a notice) */
+    told: z.boolean({ error: "must be true or false" }).optional(),
+    /** the planned next contact this one carries out: the contact (K-…) or ticket (T-…) that planned it */
+    plan: z
+      .string({ error: "must be the ID of the contact or ticket that planned it" })
+      .refine((s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")), "must be the ID of the contact (K-…) or ticket (T-…) that planned it")
+      .optional(),
     satisfaction: z.number({ error: "must be a whole number from 1 to 5" }).int("must be a whole number from 1 to 5").min(1, "must be from 1 to 5").max(5, "must be from 1 to 5").optional(),
     next: z.strictObject({ date, topic: text }).optional(),
   })
@@ -248,6 +272,15 @@ export const eventSchema = z.strictObject({
   created: dateTime,
 });
 
+/** A duty a supervisor waived because it cannot be done (the customer is unreachable). */
+export const waiverSchema = z.strictObject({
+  /** the duty's key, as `due --json` shows it: R-FOLLOWUP-2:T-261102-CCCC */
+  duty: text,
+  reason: text,
+  by: text,
+  at: dateTime,
+});
+
 export type Settings = z.infer<typeof settingsSchema>;
 export type Rules = z.infer<typeof rulesSchema>;
 export type WorkCalendarSettings = z.infer<typeof calendarSchema>;
@@ -261,12 +294,14 @@ export type Intake = z.infer<typeof intakeSchema>;
 export type Estimate = z.infer<typeof estimateSchema>;
 export type Extra = z.infer<typeof extraSchema>;
 export type CustomerEvent = z.infer<typeof eventSchema>;
+export type Waiver = z.infer<typeof waiverSchema>;
 
 export const SCHEMAS = {
   customer: customerSchema,
   ticket: ticketSchema,
   contact: contactSchema,
   event: eventSchema,
+  waiver: waiverSchema,
 } as const;
 
 export type RecordOf = {
@@ -274,4 +309,5 @@ export type RecordOf = {
   ticket: Ticket;
   contact: Contact;
   event: CustomerEvent;
+  waiver: Waiver;
 };

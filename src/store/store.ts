@@ -12,9 +12,9 @@ import { createExclusive, exists, withLock, writeAtomic } from "./fsutil.js";
 import { locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
 
 export const SETTINGS_FILE = "aftercare.yaml";
-export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events" };
+export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events", waiver: "waivers" };
 /** Kinds whose files are filed by the year and month in their ID: tickets/2026/11/T-261126-Q2MX.yaml */
-const BY_MONTH = new Set<RecordKind>(["ticket", "contact"]);
+const BY_MONTH = new Set<RecordKind>(["ticket", "contact", "waiver"]);
 
 export interface FileProblem {
   path: string;
