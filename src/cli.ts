@@ -15,6 +15,7 @@ const commands = {
   completion: () => import("./commands/completion.js"),
   check: () => import("./commands/check.js"),
   contact: () => import("./commands/contact.js"),
+  contactEdit: () => import("./commands/contact-edit.js"),
   customer: () => import("./commands/customer.js"),
   due: () => import("./commands/due.js"),
   event: () => import("./commands/event.js"),
@@ -104,13 +105,17 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--phone <phone>", "their phone")
     .option("--email <email>", "their e-mail (used as the commit author's)")
     .action(run(async (c, name: string, o: { role?: string; phone?: string; email?: string }) => (await commands.staff()).staffAdd({ name, ...o }, c)));
-  staff.command("list").description("list the staff and their absences").action(run(async (c) => (await commands.staff()).staffList(c)));
+  staff.command("list").description("list the staff, their absences and the follow-up clerk").action(run(async (c) => (await commands.staff()).staffList(c)));
+  staff
+    .command("followup <name>")
+    .description("appoint the follow-up clerk (A1): a ticket opened without --assignee is theirs")
+    .action(run(async (c, name: string) => (await commands.staff()).staffFollowup({ name }, c)));
   staff
     .command("absent <name>")
     .description("record an absence; duties falling due meanwhile go to the cover (R-COVER)")
     .option("--from <date>", "first day away")
     .option("--to <date>", "last day away")
-    .option("--cover <name>", "who stands in")
+    .option("--cover <name>", "who stands in (present on all those days)")
     .option("--note <text>", "why")
     .action(run(async (c, name: string, o: { from?: string; to?: string; cover?: string; note?: string }) => (await commands.staff()).staffAbsent({ name, ...o }, c)));
 
@@ -152,8 +157,10 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .addOption(new Option("--kind <kind>", "kind of request (default: repair)").choices(TICKET_KINDS))
     .addOption(new Option("--channel <channel>", "how it came in (default: phone)").choices(CHANNELS))
     .option("--received <datetime>", "when it came in (default: now)")
-    .option("--assignee <name>", "staff member handling it")
-    .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in (C-APPOINTMENT)")
+    .option("--assignee <name>", "staff member handling it (default: the follow-up clerk, else you)")
+    .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in, still to come (C-APPOINTMENT)")
+    .option("--next-date <date>", "the planned next contact, today or later (R-NEXT-SERVICE); asked at a terminal")
+    .option("--next-topic <text>", "what the next contact is about")
     .action(run(async (c, o: Record<string, string | undefined>) => (await commands.ticket()).ticketOpen(o, c)));
   ticket
     .command("list")
@@ -167,7 +174,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   ticket
     .command("escalate <id>")
     .description("report to the engineering supervisor (R-ESC-1DAY)")
-    .option("--to <name>", "who (default: the one staff member with role engineering)")
+    .option("--to <name>", "the engineering supervisor (default: the one staff member with role engineering)")
     .option("--note <text>", "what could not be answered")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: { to?: string; note?: string; at?: string }) => (await commands.ticketLife()).ticketEscalate({ id, ...o }, c)));
@@ -179,6 +186,12 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--arrive <datetime>", "when they arrive")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: { technician?: string; depart?: string; arrive?: string; at?: string }) => (await commands.ticketLife()).ticketDispatch({ id, ...o }, c)));
+  ticket
+    .command("schedule <id>")
+    .description("nobody can be sent at once: when the on-site job is scheduled and why, to tell the customer (R-DISPATCH)")
+    .option("--date <date>", "the day a technician is planned to go, today or later")
+    .option("--reason <text>", "why nobody can go at once")
+    .action(run(async (c, id: string, o: { date?: string; reason?: string }) => (await commands.ticketLife()).ticketSchedule({ id, ...o }, c)));
   ticket.command("arrive <id>").description("the technician is on site").option("--at <datetime>", at).action(run(async (c, id: string, o: { at?: string }) => (await commands.ticketLife()).ticketArrive({ id, ...o }, c)));
   ticket
     .command("resolve <id>")
@@ -186,11 +199,17 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--note <text>", "what solved it")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: { note?: string; at?: string }) => (await commands.ticketLife()).ticketResolve({ id, ...o }, c)));
-  ticket.command("close <id>").description("close a resolved ticket").option("--at <datetime>", at).action(run(async (c, id: string, o: { at?: string }) => (await commands.ticketLife()).ticketClose({ id, ...o }, c)));
+  ticket
+    .command("close <id>")
+    .description("close a resolved ticket, planning the next contact (R-NEXT-SERVICE; asked at a terminal)")
+    .option("--next-date <date>", "the planned next contact, today or later")
+    .option("--next-topic <text>", "what the next contact is about")
+    .option("--at <datetime>", at)
+    .action(run(async (c, id: string, o: { at?: string; nextDate?: string; nextTopic?: string }) => (await commands.ticketLife()).ticketClose({ id, ...o }, c)));
   ticket
     .command("cancel <id>")
     .description("cancel a ticket (its duties no longer apply)")
-    .option("--reason <text>", "why")
+    .option("--reason <text>", "why (required; asked at a terminal)")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: { reason?: string; at?: string }) => (await commands.ticketLife()).ticketCancel({ id, ...o }, c)));
   ticket
@@ -227,11 +246,18 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .action(run(async (c, id: string, o: Record<string, unknown>) => (await commands.shop()).ticketEstimate({ ...o, id }, c)));
   ticket
     .command("handover <id>")
-    .description("hand the vehicle to the workshop with a promised completion (C-PROMISE, C-WORKSHOP-HANDOVER)")
+    .description("hand the vehicle to the workshop with a promised completion, after the intake (C-PROMISE, C-WORKSHOP-HANDOVER)")
     .option("--receiver <name>", "who in the workshop signs for it")
     .option("--promise <datetime>", "the completion time promised to the customer")
     .option("--at <datetime>", "when (default: now; recorded to the nearest ten minutes)")
     .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketHandover({ ...o, id }, c)));
+  ticket
+    .command("promise <id>")
+    .description("revise the promised completion of a vehicle in the workshop, e.g. after approved extra work (C-PROMISE)")
+    .option("--promise <datetime>", "the completion time now promised, still to come")
+    .option("--reason <text>", "why it changes")
+    .option("--at <datetime>", "when the customer was given the new promise (default: now)")
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketPromise({ ...o, id }, c)));
   ticket
     .command("extra <id>")
     .description("extra work the workshop found (C-EXTRA-WORK); prints the request's number")
@@ -277,9 +303,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("call")
     .description("phone calls (R-RECORD-CALL, R-CALL-REGISTER)")
     .command("log")
-    .description("log a call, inbound or outbound")
+    .description("log a call, inbound or outbound; without --ticket, linked to the customer's ticket whose open duty it answers when there is exactly one")
     .option("--customer <id-or-name>", "the customer (optional with --ticket)")
-    .option("--ticket <id>", "the ticket the call is about")
+    .option("--ticket <id>", "the ticket the call is about (default: found from the duty the call closes)")
     .option("--event <id>", "the event the call announces (R-EVENT-NOTICE)")
     .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
     .addOption(new Option("--purpose <purpose>", "what the call was for").choices(PURPOSES))
@@ -291,6 +317,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
     .option("--next-date <date>", "the planned next contact (R-NEXT-SERVICE)")
     .option("--next-topic <text>", "what the next contact is about")
+    .option("--told", "with --direction in: the customer was told in this call what a duty asks (the solution, a notice)")
+    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact this call carries out")
+    .addHelpText("after", "\nA call logged without a ticket can be linked later: aftercare contact link K-… --ticket T-…")
     .action(run(async (c, o: Record<string, unknown>) => (await commands.contact()).callLog(o, c)));
 
   program
@@ -305,7 +334,37 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--subject <text>", "the letter's subject")
     .option("--sent <date>", "when it was sent (default: today)")
     .option("--summary <text>", "what it says")
+    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact this letter carries out")
     .action(run(async (c, o: Record<string, string | undefined>) => (await commands.contact()).letterLog(o, c)));
+
+  const contact = program.command("contact").description("correct a logged call or letter after the fact; each change is one commit and says which duties the contact now closes");
+  contact
+    .command("link <id>")
+    .description("link a contact to its ticket, event or planned contact")
+    .option("--ticket <id>", "the ticket it is about (the same customer's)")
+    .option("--event <id>", "the event it announces (R-EVENT-NOTICE)")
+    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact it carries out")
+    .addHelpText("after", "\nExample: aftercare contact link K-261110-7K3F --ticket T-261102-2MWC")
+    .action(run(async (c, id: string, o: { ticket?: string; event?: string; plan?: string }) => (await commands.contactEdit()).contactLink({ ...o, id }, c)));
+  contact
+    .command("unlink <id>")
+    .description("remove a contact's link (default: its ticket)")
+    .option("--ticket", "unlink the ticket")
+    .option("--event", "unlink the event")
+    .option("--plan", "unlink the planned contact")
+    .action(run(async (c, id: string, o: { ticket?: boolean; event?: boolean; plan?: boolean }) => (await commands.contactEdit()).contactUnlink({ ...o, id }, c)));
+  contact
+    .command("edit <id>")
+    .description("correct what a contact records")
+    .option("--at <datetime>", "when it happened (a letter: the day it was sent)")
+    .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
+    .addOption(new Option("--purpose <purpose>", "what it was for").choices(PURPOSES))
+    .option("--summary <text>", "the key points")
+    .option("--person <name>", "who we spoke to")
+    .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
+    .option("--told", "an inbound call in which the customer was told what a duty asks")
+    .option("--not-told", "remove the told mark")
+    .action(run(async (c, id: string, o: Record<string, string | boolean | undefined>) => (await commands.contactEdit()).contactEdit({ ...o, id } as import("./commands/contact-edit.js").EditOptions, c)));
 
   program
     .command("check")

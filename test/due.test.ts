@@ -8,15 +8,18 @@ const ALL = { ...RECORDS };
 describe("aftercare due", () => {
   it("lists what is due and overdue per person, in plain text for a pipe", async () => {
     const root = testStore(ALL);
-    // the fixture ticket came in on Friday 20 Nov, nobody escalated it: due Monday 23rd
+    // the fixture ticket came in on Friday 20 Nov, nobody escalated it: due Monday 23rd; nobody
+    // was sent within four working hours (R-DISPATCH), and nobody told the customer why. It has
+    // no assignee: its duties belong to the store's clerk.
     const r = await cli(root, ["due"], { now: "2026-11-26T08:00:00+08:00" });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
         "上海明远机电设备有限公司 — due on Thu 2026-11-26 (Asia/Shanghai)",
         "",
-        "(unassigned) — 1 overdue",
+        "王芳 — 2 overdue",
         "  when        rule        customer                  phone               record         what to do",
+        `  overdue 6d  R-DISPATCH  上海明远机电设备有限公司  021-5555 1234 张伟  ${TICKET}  nobody sent yet: tell the customer why and when (aftercare ticket schedule ID --date … --reason …): 空压机启动后跳闸 ⏎ 第二次启动有异响`,
         `  overdue 3d  R-ESC-1DAY  上海明远机电设备有限公司  021-5555 1234 张伟  ${TICKET}  escalate to the engineering supervisor: 空压机启动后跳闸 ⏎ 第二次启动有异响`,
         "",
       ].join("\n"),
@@ -27,6 +30,8 @@ describe("aftercare due", () => {
   it("says so when nothing is due, and exits 0", async () => {
     const root = testStore(ALL);
     await cli(root, ["ticket", "escalate", TICKET, "--at", "2026-11-20 10:00"]);
+    await cli(root, ["ticket", "resolve", TICKET, "--note", "复位过载继电器", "--at", "2026-11-20 11:00"]);
+    await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "other", "--summary", "告知解决方法", "--at", "2026-11-20 11:10"]);
     const r = await cli(root, ["due"], { now: "2026-11-26T08:00:00+08:00" });
     expect(r).toMatchObject({ code: 0, stdout: "上海明远机电设备有限公司 — due on Thu 2026-11-26 (Asia/Shanghai)\nnothing due.\n" });
   });
@@ -65,7 +70,14 @@ describe("aftercare due", () => {
     const root = testStore(ALL);
     const r = await cli(root, ["ticket", "show", TICKET]);
     expect(r.stdout).toContain(
-      ["duties (2)", "rule             state       window                   who           what to do", "R-ESC-1DAY       overdue 3d  2026-11-20 – 2026-11-23  (unassigned)  escalate to the engineering supervisor: 空压机启动后跳闸 ⏎…", "R-FILE-SAME-DAY  done        2026-11-20               (unassigned)  file the phone request the day it came in", ""].join("\n"),
+      [
+        "duties (3)",
+        "rule             state       window                    who   what to do",
+        "R-DISPATCH       overdue 6d  2026-11-20 13:12 – 17:30  王芳  nobody sent yet: tell the customer why and when (aftercare…",
+        "R-ESC-1DAY       overdue 3d  2026-11-20 – 2026-11-23   王芳  escalate to the engineering supervisor: 空压机启动后跳闸 ⏎…",
+        "R-FILE-SAME-DAY  done        2026-11-20                王芳  file the phone request the day it came in",
+        "",
+      ].join("\n"),
     );
   });
 });
@@ -82,18 +94,22 @@ describe("a timeline through the real binary", () => {
     const open = (now: string) => JSON.parse(bin(root, ["due", "--json"], env(now)).stdout).map((d: { rule: string; state: string; assignee?: string }) => `${d.rule} ${d.state} ${d.assignee ?? "-"}`);
 
     const t = ok("2026-12-01T09:00:00+08:00", ["ticket", "open", "--customer", "Acme", "--problem", "Chiller trips", "--assignee", "王芳"]);
-    // the fixture's ticket was never escalated; November's review falls due on 1 December
-    expect(open("2026-12-01T09:05:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-ESC-1DAY due 王芳", "R-MONTHLY due Anna Schmidt"]);
+    // the fixture's ticket was never escalated, nor anyone sent (both overdue, with the store's
+    // clerk); November's review falls due on 1 December; the new ticket needs a technician by 13:00
+    const old = ["R-DISPATCH overdue 王芳", "R-ESC-1DAY overdue 王芳"];
+    expect(open("2026-12-01T09:05:00+08:00")).toEqual([...old, "R-ESC-1DAY due 王芳", "R-MONTHLY due Anna Schmidt", "R-DISPATCH upcoming 王芳"]);
     ok("2026-12-01T11:00:00+08:00", ["ticket", "dispatch", t, "--technician", "李强", "--depart", "13:00", "--arrive", "15:00"]);
-    expect(open("2026-12-01T11:05:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-FOLLOWUP-1 due 王芳", "R-MONTHLY due Anna Schmidt"]);
+    // the customer hears the times before the technician arrives at 15:00
+    expect(open("2026-12-01T11:05:00+08:00")).toEqual([...old, "R-FOLLOWUP-1 due 王芳", "R-ESC-1DAY due 王芳", "R-MONTHLY due Anna Schmidt"]);
     ok("2026-12-01T11:10:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "followup", "--summary", "Technician leaves 13:00, arrives 15:00"]);
-    expect(open("2026-12-01T12:00:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-MONTHLY due Anna Schmidt"]);
+    ok("2026-12-01T11:20:00+08:00", ["ticket", "escalate", t]);
+    expect(open("2026-12-01T12:00:00+08:00")).toEqual([...old, "R-MONTHLY due Anna Schmidt"]);
     // the second follow-up opens on day 7 (8 Dec) and closes on day 14 (15 Dec)
-    expect(open("2026-12-07T09:00:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-MONTHLY due Anna Schmidt"]);
-    expect(open("2026-12-08T09:00:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-MONTHLY overdue Anna Schmidt", "R-FOLLOWUP-2 due 王芳"]);
-    expect(open("2026-12-16T09:00:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-MONTHLY overdue Anna Schmidt", "R-FOLLOWUP-2 overdue 王芳"]);
+    expect(open("2026-12-07T09:00:00+08:00")).toEqual([...old, "R-MONTHLY overdue Anna Schmidt"]);
+    expect(open("2026-12-08T09:00:00+08:00")).toEqual([...old, "R-MONTHLY overdue Anna Schmidt", "R-FOLLOWUP-2 due 王芳"]);
+    expect(open("2026-12-16T09:00:00+08:00")).toEqual([...old, "R-MONTHLY overdue Anna Schmidt", "R-FOLLOWUP-2 overdue 王芳"]);
     ok("2026-12-10T16:00:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "followup", "--summary", "Running well since the repair", "--satisfaction", "5"]);
-    expect(open("2026-12-16T09:00:00+08:00")).toEqual(["R-ESC-1DAY overdue -", "R-MONTHLY overdue Anna Schmidt"]);
+    expect(open("2026-12-16T09:00:00+08:00")).toEqual([...old, "R-MONTHLY overdue Anna Schmidt"]);
     const shown = JSON.parse(bin(root, ["ticket", "show", t, "--json"], env("2026-12-16T09:00:00+08:00")).stdout);
     expect(shown.duties.map((d: { rule: string; state: string }) => `${d.rule} ${d.state}`)).toEqual(["R-FILE-SAME-DAY done", "R-FOLLOWUP-1 done", "R-ESC-1DAY done", "R-FOLLOWUP-2 done"]);
   });
@@ -108,7 +124,7 @@ describe("R-COVER, events and the calendar through the CLI", () => {
     expect(r.stderr).toBe("王芳 is away 2026-11-26 to 2026-11-30; Anna Schmidt covers their duties (R-COVER)\n");
     expect(commits(root)[0]!.subject).toBe("staff 王芳 absent 2026-11-26–2026-11-30, covered by Anna Schmidt");
     const due = await cli(root, ["due", "--for", "Anna Schmidt"]);
-    expect(due.stdout).toContain("Anna Schmidt — 1 due (covering for 王芳)");
+    expect(due.stdout).toContain("Anna Schmidt — 2 overdue, 1 due, 1 coming up (covering for 王芳)");
     expect((await cli(root, ["staff", "absent", "王芳", "--from", "2026-12-05", "--to", "2026-12-01", "--cover", "李强"])).code).toBe(2);
   });
 
@@ -119,7 +135,7 @@ describe("R-COVER, events and the calendar through the CLI", () => {
     const e = add.stdout.trim();
     expect(add.stderr).toBe(`added event ${e} "客户答谢会" on 2026-12-12; 1 customer to phone two weeks ahead (R-EVENT-NOTICE), by 王芳\n`);
     const due = JSON.parse((await cli(root, ["due", "--json"], { now: "2026-11-24T10:00:00+08:00" })).stdout);
-    expect(due.filter((d: { rule: string }) => d.rule === "R-EVENT-NOTICE")).toEqual([expect.objectContaining({ customer: MINGYUAN, due: "2026-11-30", state: "due", assignee: "王芳" })]);
+    expect(due.filter((d: { rule: string }) => d.rule === "R-EVENT-NOTICE")).toEqual([expect.objectContaining({ customer: MINGYUAN, due: "2026-11-27", deadline: "2026-11-28", state: "due", assignee: "王芳" })]);
     await cli(root, ["call", "log", "--customer", MINGYUAN, "--event", e, "--direction", "out", "--purpose", "notice", "--summary", "已电话邀请"], { now: "2026-11-24T11:00:00+08:00" });
     const list = await cli(root, ["event", "list"], { now: "2026-11-24T12:00:00+08:00" });
     expect(list.stdout).toBe(`ID             date        kind       title       audience  owner  phoned  letters\n${e}  2026-12-12  gathering  客户答谢会  tag:vip   王芳   1/1     0\n`);
@@ -167,8 +183,9 @@ describe("in the store's language", () => {
       [
         "上海明远机电设备有限公司 — 2026-11-26（星期四）待办（Asia/Shanghai）",
         "",
-        "（未指派） — 逾期 1 项",
+        "王芳 — 逾期 2 项",
         "  时间       条款        客户                      电话                记录           工作内容",
+        `  逾期 6 天  R-DISPATCH  上海明远机电设备有限公司  021-5555 1234 张伟  ${TICKET}  尚未派工：告知客户原因和安排时间（aftercare ticket schedule 工单号 --date … --reason …）：空压机启动后跳闸 ⏎ 第二次启动有异响`,
         `  逾期 3 天  R-ESC-1DAY  上海明远机电设备有限公司  021-5555 1234 张伟  ${TICKET}  上报工程部主管：空压机启动后跳闸 ⏎ 第二次启动有异响`,
         "",
       ].join("\n"),

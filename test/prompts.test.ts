@@ -20,18 +20,28 @@ async function ask(root: string, args: string[], answers: unknown[]) {
 describe("prompts for what is missing", () => {
   it("ticket open with no flags walks through customer (found by pinyin initials), problem, request, channel, kind", async () => {
     const root = testStore(RECORDS);
-    const r = await ask(root, ["ticket", "open"], ["shmy", "空压机跳闸", "", "fax", undefined]);
+    const r = await ask(root, ["ticket", "open"], ["shmy", "空压机跳闸", "", "fax", undefined, ""]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.asked).toEqual(["Customer (name, pinyin, contact or phone)", "Problem, as the customer tells it", "Service the customer wants (optional)", "Came in by", "Kind of request"]);
+    // filing a request plans the next contact (A2); an empty answer plans none
+    expect(r.asked).toEqual(["Customer (name, pinyin, contact or phone)", "Problem, as the customer tells it", "Service the customer wants (optional)", "Came in by", "Kind of request", "Next contact planned for (YYYY-MM-DD; empty for none)"]);
     const id = r.stdout.trim();
-    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(`customer: ${MINGYUAN}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: fax\nkind: repair\nproblem: 空压机跳闸\nstatus: open\n`);
+    // the ticket belongs to whoever filed it when the store names no follow-up clerk
+    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(`customer: ${MINGYUAN}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: fax\nkind: repair\nproblem: 空压机跳闸\nstatus: open\nassignee: 王芳\n`);
   });
 
   it("call log with no flags: the customer by phone digits, their open ticket and the purpose offered as defaults", async () => {
     const root = testStore(RECORDS);
-    const r = await ask(root, ["call", "log"], ["02155551234", undefined, "in", undefined, "客户询问进度"]);
+    const r = await ask(root, ["call", "log"], ["02155551234", undefined, "in", undefined, "客户询问进度", "", ""]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.asked).toEqual(["Customer (name, pinyin, contact or phone)", "Ticket the call is about", "Who called", "What the call was for", "Key points of the conversation"]);
+    expect(r.asked).toEqual([
+      "Customer (name, pinyin, contact or phone)",
+      "Ticket the call is about",
+      "Who called",
+      "What the call was for",
+      "Key points of the conversation",
+      "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+    ]);
     const k = r.stdout.trim();
     expect(readFileSync(join(root, `contacts/2026/11/${k}.yaml`), "utf8")).toContain(`customer: ${MINGYUAN}\nticket: ${TICKET}\nat: 2026-11-26T10:00:00+08:00\nchannel: call\ndirection: in\npurpose: followup\n`);
   });
@@ -84,13 +94,15 @@ describe("in a real terminal", () => {
       tmux("send-keys", "-t", session, "Enter");
       await waitFor("Kind of request");
       tmux("send-keys", "-t", session, "Enter");
+      await waitFor("Next contact planned for");
+      tmux("send-keys", "-t", session, "Enter");
       await waitFor("opened ticket");
     } finally {
       spawnSync("tmux", ["kill-session", "-t", session], { env });
     }
     const files = readdirSync(join(root, "tickets/2026/11")).filter((f) => f !== "T-261120-CCCC.yaml");
     expect(files).toHaveLength(1);
-    expect(readFileSync(join(root, "tickets/2026/11", files[0]!), "utf8")).toContain(`customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\n`);
+    expect(readFileSync(join(root, "tickets/2026/11", files[0]!), "utf8")).toContain(`customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\nassignee: 王芳\n`);
   });
 });
 

@@ -43,21 +43,25 @@ describe("the review's figures, worked out by hand", () => {
     // T001 was dispatched 5 h after it came in; resolutions took 2 h and 32 h (nearest-rank median 2, p90 32)
     expect(view.tickets.to_dispatch).toEqual({ count: 1, median_hours: 5, p90_hours: 5 });
     expect(view.tickets.to_resolution).toEqual({ count: 2, median_hours: 2, p90_hours: 32 });
-    // Due in November: T001's five duties (all on time), T002's filing and escalation (its same-day
-    // solution counts), T003's filing (filed the next morning: late) and escalation (due Monday
-    // 23rd after a Friday-night call, never done), October's review (due 6 Nov, never saved).
-    expect(view.compliance.total).toEqual({ due: 10, on_time: 7, late: 1, open: 2, missed: 0, rate: 0.7 });
+    // Due in November: T001's six duties (all on time: dispatched at 14:00, after the four working
+    // hours of R-DISPATCH but within that day) and the plan after its close (made only on 11-12 with
+    // K004: late), T002's filing and escalation (its same-day solution counts), T003's filing (filed
+    // the next morning: late) and escalation (due Monday 23rd after a Friday-night call, never
+    // done), October's review (due 6 Nov, never saved).
+    expect(view.compliance.total).toEqual({ due: 12, on_time: 8, late: 2, open: 2, missed: 0, rate: 8 / 12 });
     expect(view.compliance.rules.map((r) => [r.rule, r.due, r.on_time, r.late, r.open])).toEqual([
       ["R-FILE-SAME-DAY", 3, 2, 1, 0],
       ["R-ESC-1DAY", 3, 2, 0, 1],
       ["R-ANSWER-SAME-DAY", 1, 1, 0, 0],
+      ["R-DISPATCH", 1, 1, 0, 0],
       ["R-FOLLOWUP-1", 1, 1, 0, 0],
       ["R-FOLLOWUP-2", 1, 1, 0, 0],
+      ["R-NEXT-SERVICE", 1, 0, 1, 0],
       ["R-MONTHLY", 1, 0, 0, 1],
     ]);
     expect(view.compliance.people.map((p) => [p.name, p.due, p.on_time, p.late, p.open])).toEqual([
       ["Anna Schmidt", 1, 0, 0, 1],
-      ["王芳", 9, 7, 1, 1],
+      ["王芳", 11, 8, 2, 1],
     ]);
     // six calls: K001, K005, K007 in; K002, K003, K004 out; one letter (K006)
     expect(view.calls.total).toBe(6);
@@ -142,7 +146,7 @@ describe("templates a company writes", () => {
   it("a store's own template overrides the built-in one of the same name, and may include built-in parts", async () => {
     const root = testStore({ ...NOVEMBER, "templates/monthly.en.md.liquid": "# {{ company }} — {{ period.label }}\n{{ tickets.received }} tickets; {{ compliance.total.rate | pct }} on time\n" });
     const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
-    expect(r.stdout).toBe("# 上海明远机电设备有限公司 — 2026-11\n3 tickets; 70% on time\n");
+    expect(r.stdout).toBe("# 上海明远机电设备有限公司 — 2026-11\n3 tickets; 67% on time\n");
   });
 
   it("--template FILE renders any file; an error names the file and line", async () => {
@@ -177,9 +181,10 @@ describe("docs/templates.md", () => {
         "# 上海明远机电设备有限公司: 2026-11 at a glance",
         "",
         "- 3 requests, 2 solved; median time to a solution 2 h",
-        "- 70% of the regulation's deadlines kept (7 of 10)",
+        "- 67% of the regulation's deadlines kept (8 of 12)",
         "- R-FILE-SAME-DAY (file the request the same day): 1 late, 0 still open",
         "- R-ESC-1DAY (escalate within one day): 0 late, 1 still open",
+        "- R-NEXT-SERVICE (planned next contact): 1 late, 0 still open",
         "- R-MONTHLY (monthly and year-end review): 0 late, 1 still open",
         "",
         "| customer | complaint |",

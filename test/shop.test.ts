@@ -73,17 +73,21 @@ describe("a vehicle from appointment to follow-up", () => {
     expect(await due("2026-12-03T16:20:00+08:00")).toEqual(["C-PROGRESS-CHECK overdue"]);
     await run("2026-12-03T16:25:00+08:00", ["ticket", "progress", t, "--note", "正在试车"]);
 
-    // C-READY-NOTICE: a job under two days: the call an hour before the promise, 16:50
+    // C-READY-NOTICE: a job under two days: the call an hour before the promise, 16:50; ready at
+    // 16:30, the window is never shorter than the store's grace (30 minutes): by 17:00
     await run("2026-12-03T16:30:00+08:00", ["ticket", "ready", t]);
     expect(await due("2026-12-03T16:40:00+08:00")).toEqual(["C-READY-NOTICE due"]);
-    expect(await due("2026-12-03T16:55:00+08:00")).toEqual(["C-READY-NOTICE overdue"]);
+    expect(await due("2026-12-03T16:55:00+08:00")).toEqual(["C-READY-NOTICE due"]);
+    expect(await due("2026-12-03T17:05:00+08:00")).toEqual(["C-READY-NOTICE overdue"]);
     await run("2026-12-03T16:45:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "notice", "--summary", "通知取车"]);
     expect(await due("2026-12-03T16:55:00+08:00")).toEqual([]);
 
     // delivery; the follow-ups count from it (R-FOLLOWUP-1 that day, R-FOLLOWUP-2 days 7–14)
     await run("2026-12-03T18:00:00+08:00", ["ticket", "deliver", t, "--paid", "1730.00"]);
-    expect(await due("2026-12-03T18:05:00+08:00")).toEqual(["R-FOLLOWUP-1 due"]);
-    await run("2026-12-03T18:30:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "followup", "--summary", "车辆使用正常"]);
+    // closed with the delivery and nothing planned for the customer yet: plan the next contact (A2)
+    expect(await due("2026-12-03T18:05:00+08:00")).toEqual(["R-FOLLOWUP-1 due", "R-NEXT-SERVICE due"]);
+    await run("2026-12-03T18:30:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "followup", "--summary", "车辆使用正常", "--next-date", "2027-03-01", "--next-topic", "春季保养提醒"]);
+    expect(await due("2026-12-03T18:35:00+08:00")).toEqual([]);
     expect(await due("2026-12-10T09:00:00+08:00")).toEqual(["R-FOLLOWUP-2 due"]);
 
     const shown = JSON.parse((await cli(root, ["ticket", "show", t, "--json"], { now: "2026-12-04T09:00:00+08:00" })).stdout);
@@ -97,7 +101,7 @@ describe("a vehicle from appointment to follow-up", () => {
     });
     expect(shown.duties.map((d: { rule: string; state: string }) => `${d.rule} ${d.state}`).sort()).toEqual(
       // the progress check came at 16:25, after 16:14: late
-      ["C-APPOINTMENT done", "C-EXTRA-WORK done", "C-PROGRESS-CHECK late", "C-READY-NOTICE done", "R-FILE-SAME-DAY done", "R-FOLLOWUP-1 done", "R-FOLLOWUP-2 upcoming"].sort(),
+      ["C-APPOINTMENT done", "C-EXTRA-WORK done", "C-PROGRESS-CHECK late", "C-READY-NOTICE done", "R-FILE-SAME-DAY done", "R-FOLLOWUP-1 done", "R-FOLLOWUP-2 upcoming", "R-NEXT-SERVICE done", "R-NEXT-SERVICE upcoming"].sort(),
     );
     // the customer's file learned the vehicle, in the intake's commit
     expect(readFileSync(join(root, `customers/${MINGYUAN}.yaml`), "utf8")).toContain("vehicles:\n  - plate: 沪A12345\n    model: 大众帕萨特\n");
@@ -118,6 +122,7 @@ describe("a vehicle from appointment to follow-up", () => {
   it("a job of two days or more: the pick-up call four hours before the promise", async () => {
     const root = testStore(RECORDS);
     const t = (await cli(root, ["ticket", "open", "--kind", "shop", "--customer", MINGYUAN, "--problem", "大修"], { now: "2026-11-30T08:00:00+08:00" })).stdout.trim();
+    await cli(root, ["ticket", "intake", t, "--plate", "沪B54321", "--odometer", "120500", "--fuel", "1/4", "--key-tag", "8", "--papers", "ok"], { now: "2026-11-30T08:30:00+08:00" });
     await cli(root, ["ticket", "handover", t, "--receiver", "张师傅", "--promise", "2026-12-02 17:00"], { now: "2026-11-30T09:00:00+08:00" });
     await cli(root, ["ticket", "ready", t], { now: "2026-12-02T10:00:00+08:00" });
     const d = JSON.parse((await cli(root, ["due", "--json"], { now: "2026-12-02T10:05:00+08:00" })).stdout).find((x: { rule: string }) => x.rule === "C-READY-NOTICE");

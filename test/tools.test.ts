@@ -112,7 +112,7 @@ describe("aftercare export", () => {
     const k = JSON.parse((await cli(root, ["export", "contacts", "--format", "json", "--from", "2026-11-20", "--to", "2026-11-20"])).stdout);
     expect(k.map((x: { id: string }) => x.id)).toEqual(["K-261120-DDDD"]);
     const d = parse((await cli(root, ["export", "duties"])).stdout, { columns: true }) as Record<string, string>[];
-    expect(d.map((x) => `${x.rule} ${x.state}`)).toEqual(["R-ESC-1DAY overdue", "R-FILE-SAME-DAY done"]);
+    expect(d.map((x) => `${x.rule} ${x.state}`)).toEqual(["R-DISPATCH overdue", "R-ESC-1DAY overdue", "R-FILE-SAME-DAY done"]);
   });
 
   it(".xlsx read back by a real reader", async () => {
@@ -137,16 +137,18 @@ describe("aftercare calendar", () => {
     const comp = new ICAL.Component(ICAL.parse(first));
     const events = comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events.map((e) => [e.uid, e.startDate.toString(), e.summary])).toEqual([
+      [`R-DISPATCH-${TICKET}@aftercare`, "2026-11-26", "R-DISPATCH 上海明远机电设备有限公司: nobody sent yet: tell the customer why and when (aftercare ticket schedule ID --date … --reason …): 空压机启动后跳闸\n第二次启动有异响"],
       [`R-ESC-1DAY-${TICKET}@aftercare`, "2026-11-26", "R-ESC-1DAY 上海明远机电设备有限公司: escalate to the engineering supervisor: 空压机启动后跳闸\n第二次启动有异响"],
       [expect.stringMatching(/^R-NEXT-SERVICE-K-261126-\w{4}@aftercare$/), "2026-12-01", "R-NEXT-SERVICE Acme Pumps GmbH: Offer, the winter; package"],
     ]);
-    expect(events[1]!.description).toContain("Acme Pumps GmbH +49 30 1234567 Hans Weber");
+    expect(events[2]!.description).toContain("Acme Pumps GmbH +49 30 1234567 Hans Weber");
     const second = (await cli(root, ["calendar"], { now: "2026-11-27T09:00:00+08:00" })).stdout;
     const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("uid"));
     expect(uids(second)).toEqual(uids(first));
     expect(first.split("\r\n").every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
-    // the escalation is nobody's yet; the planned call is 王芳's, who logged it
-    expect(uids((await cli(root, ["calendar", "--for", "王芳"])).stdout)).toEqual([uids(first)[1]]);
+    // the ticket has no assignee: its duties are the store's clerk's, 王芳; so is the planned call she logged
+    expect(uids((await cli(root, ["calendar", "--for", "王芳"])).stdout)).toEqual(uids(first));
+    expect(uids((await cli(root, ["calendar", "--for", "Anna Schmidt"])).stdout)).toEqual([]);
   });
 });
 

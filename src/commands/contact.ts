@@ -8,6 +8,9 @@ import type { Loaded } from "../store/store.js";
 import { isOpen } from "../domain/ticket.js";
 import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written } from "./common.js";
 import { allDuties } from "./due.js";
+import { byUrgency, type Duty } from "../domain/duties/index.js";
+import { dayOf, parseDay } from "../domain/time.js";
+import { findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
@@ -21,7 +24,7 @@ async function about(ctx: Context, opts: { customer?: string; ticket?: string; e
   return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
 }
 
-async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string) {
+async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string, notes: (id: string) => string[] = () => []) {
   const store = await ctx.store();
   const actor = await ctx.actor();
   const clean = contactSchema.parse({ ...value, staff: actor.name });
@@ -29,8 +32,23 @@ async function save(ctx: Context, value: Contact, subjectLine: string, sentence:
     const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
     written(ctx, rec, sentence.replace("{id}", rec.id));
+    for (const line of notes(rec.id)) ctx.io.err(`${line}\n`);
     return rec;
   });
+}
+
+/** --next-date: a day in the store's zone, today or later. */
+async function nextDateFlag(ctx: Context, value: string | undefined): Promise<string | undefined> {
+  const day = await dateFlag(ctx, value, "--next-date");
+  if (!day) return undefined;
+  const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
+  if (day < today) throw new UsageError(`--next-date ${day} is before today (${today}): a planned next contact cannot be in the past; nothing was written`);
+  return day;
+}
+
+/** --plan: resolved against the contact's customer; given to call log and letter log. */
+async function planFlag(ctx: Context, value: string | undefined, customer: string): Promise<Pick<Contact, "plan">> {
+  return value === undefined ? {} : { plan: await resolvePlan(ctx, value, customer) };
 }
 
 export interface CallLogOptions {
@@ -47,34 +65,93 @@ export interface CallLogOptions {
   satisfaction?: string;
   nextDate?: string;
   nextTopic?: string;
+  /** an inbound call in which the customer was told what a duty asks */
+  told?: boolean;
+  /** the contact (K-…) or ticket (T-…) whose planned next contact this call carries out */
+  plan?: string;
   /** at a terminal: the purpose suggested by the duty the call answers */
   purposeDefault?: string;
 }
 
-/** What a call with this customer most likely answers: their open ticket, the duty due first. */
-async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions): Promise<Partial<CallLogOptions>> {
+const OPEN = new Set(["due", "overdue", "upcoming"]);
+const PURPOSE_OF: Record<string, string> = { "R-FOLLOWUP-1": "followup", "R-FOLLOWUP-2": "followup", "R-NEXT-SERVICE": "followup", "R-EVENT-NOTICE": "notice", "C-APPOINTMENT": "reminder", "C-READY-NOTICE": "notice", "R-ANSWER-SAME-DAY": "other" };
+
+/**
+ * What a call with this customer most likely answers: the ticket question offers every ticket of
+ * theirs with an open duty (closed or not) and their open tickets, the most urgent duty's first.
+ */
+async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions): Promise<Partial<CallLogOptions> & { asked: boolean }> {
   const store = await ctx.store();
-  const open = (await store.all("ticket", () => undefined)).filter((t) => t.value.customer === customer && isOpen(t.value)).sort((a, b) => b.value.received.localeCompare(a.value.received));
   const { list } = await allDuties(ctx);
-  const duty = list.find((d) => d.customer === customer && (d.state === "due" || d.state === "overdue"));
-  const ticket = opts.ticket ?? (open.length
+  const mine = list.filter((d) => d.customer === customer && OPEN.has(d.state)).sort(byUrgency);
+  const urgent = new Map<string, Duty>();
+  for (const d of mine) if (d.ticket && !urgent.has(d.ticket)) urgent.set(d.ticket, d);
+  const offered = (await store.all("ticket", () => undefined))
+    .filter((t) => t.value.customer === customer && (isOpen(t.value) || urgent.has(t.id)))
+    .sort((a, b) => {
+      const da = urgent.get(a.id);
+      const db = urgent.get(b.id);
+      return da && db ? byUrgency(da, db) : da ? -1 : db ? 1 : b.value.received.localeCompare(a.value.received);
+    });
+  const say = await ctx.say();
+  const asked = !opts.ticket && offered.length > 0;
+  const ticket = opts.ticket ?? (asked
     ? await ctx.prompter.select<string>({
         message: "Ticket the call is about",
-        choices: [...open.map((t) => ({ name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})`, value: t.id })), { name: "none", value: "" }],
-        default: duty?.ticket ?? open[0]!.id,
+        choices: [
+          ...offered.map((t) => {
+            const d = urgent.get(t.id);
+            return { name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`, value: t.id };
+          }),
+          { name: "none", value: "" },
+        ],
+        default: offered[0]!.id,
       })
     : "");
-  const purpose = duty && ({ "R-FOLLOWUP-1": "followup", "R-FOLLOWUP-2": "followup", "R-NEXT-SERVICE": "followup", "R-EVENT-NOTICE": "notice", "C-APPOINTMENT": "reminder", "C-READY-NOTICE": "notice", "R-ANSWER-SAME-DAY": "other" } as Record<string, string>)[duty.rule];
-  return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event };
+  const pressing = (d: Duty) => d.state === "due" || d.state === "overdue";
+  const duty = (ticket ? mine.find((d) => d.ticket === ticket && pressing(d)) : undefined) ?? mine.find((d) => !d.ticket && pressing(d)) ?? mine.find(pressing);
+  const purpose = duty && PURPOSE_OF[duty.rule];
+  return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event, asked };
+}
+
+/**
+ * At a terminal: the customer's satisfaction and the next planned contact (R-NEXT-SERVICE), when
+ * not given as flags; each may stay empty. The questions match those of ticket open and close.
+ */
+async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogOptions> {
+  const tz = (await ctx.store()).settings.timezone;
+  const now = await ctx.now();
+  const today = dayOf(now, tz);
+  const validate = (v: string): true | string => {
+    if (!v.trim()) return true;
+    const d = parseDay(v, tz, now);
+    return !d ? "a date such as 2027-03-15, today or tomorrow" : d < today ? `today (${today}) or later: a planned next contact cannot be in the past` : true;
+  };
+  const out = { ...opts };
+  if (out.satisfaction === undefined) {
+    const v = await ctx.prompter.input({ message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)", validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty" });
+    out.satisfaction = v.trim() || undefined;
+  }
+  if (out.nextDate === undefined && out.nextTopic === undefined) {
+    out.nextDate = (await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })).trim() || undefined;
+    if (out.nextDate === undefined) return out;
+  }
+  if (out.nextTopic === undefined) out.nextTopic = (await ctx.prompter.input({ message: "Next contact: what it is about", required: true })).trim() || undefined;
+  if (out.nextDate === undefined) out.nextDate = (await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate })).trim() || undefined;
+  return out;
 }
 
 export async function callLog(opts: CallLogOptions, ctx: Context) {
   choice(opts.direction, DIRECTIONS, "--direction");
   choice(opts.purpose, PURPOSES, "--purpose");
+  if (opts.told && opts.direction === "out") throw new UsageError(TOLD_OUTBOUND);
+  let ticketAsked = false;
   if (!opts.customer && !opts.ticket && ctx.canPrompt) {
-    // walk the clerk through: the customer, their open ticket, and what the call answers
+    // walk the clerk through: the customer, their ticket, and what the call answers
     const c = (await customerOrAsk(ctx, undefined))!;
-    opts = { ...opts, customer: c.id, ...(await callDefaults(ctx, c.id, opts)) };
+    const { asked, ...defaults } = await callDefaults(ctx, c.id, opts);
+    opts = { ...opts, customer: c.id, ...defaults };
+    ticketAsked = asked;
   }
   const [, direction0, purpose0, summary] = await fill(ctx, "call log", [
     { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
@@ -84,18 +161,21 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   ]);
   const direction = choice(direction0, DIRECTIONS, "--direction")!;
   const purpose = choice(purpose0, PURPOSES, "--purpose")!;
+  if (opts.told && direction !== "in") throw new UsageError(TOLD_OUTBOUND);
+  // walking a clerk through the call (something was missing): also satisfaction and the next contact
+  const walking = ctx.canPrompt && (ticketAsked || [opts.customer ?? opts.ticket, opts.direction, opts.purpose, opts.summary].some((v) => v === undefined || v === ""));
   opts = { ...opts, summary };
-  let satisfaction: number | undefined;
-  if (opts.satisfaction !== undefined) {
-    satisfaction = Number(opts.satisfaction);
-    if (!/^[1-5]$/.test(opts.satisfaction.trim())) throw new UsageError(`--satisfaction "${opts.satisfaction}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`);
-  }
+  if (walking) opts = await askOptional(ctx, opts);
+  const satisfaction = satisfactionFlag(opts.satisfaction);
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
     throw new UsageError("--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written");
-  const nextDate = await dateFlag(ctx, opts.nextDate, "--next-date");
+  const nextDate = await nextDateFlag(ctx, opts.nextDate);
   const at = (await dateTimeFlag(ctx, opts.at, "--at")) ?? (await nowStamp(ctx));
-  const { customer, ticket, fields } = await about(ctx, opts);
-  const value: Contact = {
+  const found = await about(ctx, opts);
+  const { customer } = found;
+  let { fields } = found;
+  const plan = await planFlag(ctx, opts.plan, customer.id);
+  const draft: Contact = {
     ...fields,
     at,
     channel: "call",
@@ -106,13 +186,22 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
     summary: opts.summary,
     requests: opts.request?.length ? opts.request : undefined,
     complaints: opts.complaint?.length ? opts.complaint : undefined,
+    told: opts.told || undefined,
+    ...plan,
     satisfaction,
     next: nextDate ? { date: nextDate, topic: opts.nextTopic! } : undefined,
   };
+  // no --ticket (and no answer to the ticket question): the ticket whose open duty the call answers;
+  // a notice call without --event: the event it announces (any other call may not have mentioned one)
+  const look = [...(fields.ticket || ticketAsked ? [] : ["ticket" as const]), ...(fields.event || purpose !== "notice" ? [] : ["event" as const])];
+  const linking = await findLinks(ctx, draft, look);
+  fields = { ...fields, ...linking.fields };
+  const value: Contact = { ...draft, ...linking.fields };
+  const ticket = fields.ticket;
   const dir = direction === "in" ? "inbound" : "outbound";
   const say = await ctx.say();
   const sentence = say.t("w.loggedCall", { direction: say.word(direction), purpose: say.value(purpose), id: "{id}", customer: oneLine(customer.value.name) }) + (nextDate ? say.t("w.nextPlanned", { date: nextDate }) : "");
-  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, sentence);
+  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, sentence, linking.notes);
 }
 
 export interface LetterLogOptions {
@@ -123,6 +212,8 @@ export interface LetterLogOptions {
   subject?: string;
   sent?: string;
   summary?: string;
+  /** the contact (K-…) or ticket (T-…) whose planned next contact this letter carries out */
+  plan?: string;
 }
 
 const LETTER_PURPOSE = { notice: "notice", invitation: "notice", reply: "followup" } as const;
@@ -139,8 +230,10 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   opts = { ...opts, subject };
   const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
   const { customer, fields } = await about(ctx, opts);
+  const plan = await planFlag(ctx, opts.plan, customer.id);
   const value: Contact = {
     ...fields,
+    ...plan,
     at: sent!,
     channel: "letter",
     direction: "out",

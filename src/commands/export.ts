@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
-import { dayOf } from "../domain/time.js";
+import { monthPeriod, storedDay, storedMoment } from "../domain/kpi.js";
 import { toCsv, toXlsx, type Table } from "../store/tabular.js";
 import { dateFlag } from "./common.js";
 import { allDuties } from "./due.js";
@@ -32,21 +32,25 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   if (opts.month && (opts.from || opts.to)) throw new UsageError("give --month, or --from/--to, not both");
   const store = await ctx.store();
   const tz = store.settings.timezone;
-  const from = opts.month ? `${opts.month}-01` : await dateFlag(ctx, opts.from, "--from");
-  const to = opts.month ? `${opts.month}-31` : await dateFlag(ctx, opts.to, "--to");
+  // a month is its calendar days in the store's zone; a record's day is the company's, whatever offset it was written with
+  const month = opts.month ? monthPeriod(opts.month) : undefined;
+  const from = month ? month.from : await dateFlag(ctx, opts.from, "--from");
+  const to = month ? month.to : await dateFlag(ctx, opts.to, "--to");
   const inRange = (at: string | undefined) => {
     if (!from && !to) return true;
     if (!at) return false;
-    const d = at.length === 10 ? at : dayOf(new Date(at), tz);
+    const d = storedDay(at, tz);
     return (!from || d >= from) && (!to || d <= to);
   };
+  /** in the order things happened, whatever offset each time was written with */
+  const byTime = (a: string, b: string) => storedMoment(a, tz) - storedMoment(b, tz);
   const warn = (m: string) => ctx.io.err(m);
   const customers = await store.all("customer", warn);
   const names = new Map(customers.map((c) => [c.id, c.value.name]));
   let table: Table;
   let data: object[];
   if (opts.what === "customers") {
-    const list = customers.filter((c) => inRange(c.value.created)).sort((a, b) => a.value.created.localeCompare(b.value.created));
+    const list = customers.filter((c) => inRange(c.value.created)).sort((a, b) => byTime(a.value.created, b.value.created));
     data = list.map((c) => ({ id: c.id, ...c.value }));
     table = {
       header: ["id", "name", "address", "contact", "title", "phones", "email", "tags", "equipment", "note", "created"],
@@ -56,14 +60,14 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
       }),
     };
   } else if (opts.what === "tickets") {
-    const list = (await store.all("ticket", warn)).filter((t) => inRange(t.value.received)).sort((a, b) => a.value.received.localeCompare(b.value.received));
+    const list = (await store.all("ticket", warn)).filter((t) => inRange(t.value.received)).sort((a, b) => byTime(a.value.received, b.value.received));
     data = list.map((t) => ({ id: t.id, ...t.value }));
     table = {
       header: ["id", "customer", "customer name", "received", "filed", "channel", "kind", "problem", "request", "status", "assignee", "escalated", "escalated to", "dispatched", "technician", "resolved", "solution", "closed"],
       rows: list.map(({ id, value: t }) => [id, t.customer, names.get(t.customer) ?? "", t.received, t.filed, t.channel, t.kind, t.problem, t.request ?? "", t.status, t.assignee ?? "", t.escalation?.at ?? "", t.escalation?.to ?? "", t.dispatch?.at ?? "", t.dispatch?.technician ?? "", t.resolution?.at ?? "", t.resolution?.note ?? "", t.closed ?? ""]),
     };
   } else if (opts.what === "contacts") {
-    const list = (await store.all("contact", warn)).filter((c) => inRange(c.value.at)).sort((a, b) => a.value.at.localeCompare(b.value.at));
+    const list = (await store.all("contact", warn)).filter((c) => inRange(c.value.at)).sort((a, b) => byTime(a.value.at, b.value.at));
     data = list.map((c) => ({ id: c.id, ...c.value }));
     table = {
       header: ["id", "at", "customer", "customer name", "ticket", "channel", "direction", "purpose", "staff", "person", "summary", "requests", "complaints", "satisfaction", "next date", "next topic", "letter kind", "letter subject"],

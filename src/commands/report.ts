@@ -1,16 +1,17 @@
 // aftercare report monthly | annual | calls | letters | call | customer: the reviews (R-MONTHLY)
 // and the regulation's four forms (A5), as Markdown from templates.
+import { promises as fs } from "node:fs";
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties } from "../domain/duties/index.js";
-import { monthPeriod, yearPeriod } from "../domain/kpi.js";
-import { LOCALES } from "../domain/schema.js";
-import { addDays, dayOf, formatDateTime } from "../domain/time.js";
+import { monthPeriod, periodOver, yearPeriod, type Period } from "../domain/kpi.js";
+import { LOCALES, type Staff } from "../domain/schema.js";
+import { addDays, dayOf, formatDateTime, formatShort } from "../domain/time.js";
 import type { Locale } from "../report/labels.js";
 import { render } from "../report/render.js";
 import { callsView, callView, customerView, lettersView, orderView, periodView, type Common } from "../report/view.js";
-import { dutyInput } from "../store/duty-input.js";
-import { exists, writeAtomic } from "../store/fsutil.js";
+import { dutyInput, readStamp, stampLine } from "../store/duty-input.js";
+import { writeAtomic } from "../store/fsutil.js";
 import { findCustomer, findRecord } from "./common.js";
 
 export interface ReportOptions {
@@ -40,8 +41,31 @@ export interface PeriodReportOptions extends ReportOptions {
   force?: boolean;
 }
 
+/** Who may save a review (R-MONTHLY: the department supervisor holds it): a supervisor who has not left. */
+const isSupervisor = (s: Staff, today: string) => s.role === "supervisor" && !(s.left && s.left <= today);
+
+/**
+ * A review is saved only once its period is over (00:00 of the next day in the store's zone) and
+ * only by the department supervisor; anything else is refused before a file is touched.
+ */
+async function mustBeAllowedToSave(ctx: Context, kind: "monthly" | "annual", period: Period, now: Date, today: string): Promise<Staff> {
+  const store = await ctx.store();
+  const tz = store.settings.timezone;
+  const say = await ctx.say();
+  const what = say.t(kind === "monthly" ? "review.monthly" : "review.annual");
+  const over = periodOver(period, tz);
+  if (now.getTime() < over.getTime()) throw new UserError(say.t("review.notEnded", { what, period: period.label, end: formatShort(over, tz), tz }));
+  const actor = await ctx.actor();
+  if (!isSupervisor(actor, today)) {
+    const names = store.settings.staff.filter((s) => isSupervisor(s, today)).map((s) => s.name);
+    const who = names.length ? say.t("review.askSupervisor", { names: names.join(", ") }) : say.t("review.noSupervisor");
+    throw new UserError(say.t("review.notSupervisor", { what, name: actor.name, role: say.word(actor.role), who }));
+  }
+  return actor;
+}
+
 async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOptions, ctx: Context) {
-  const { store, input, common, out, today } = await setup(ctx, opts);
+  const { store, now, input, common, out, today } = await setup(ctx, opts);
   let label = opts.period;
   if (kind === "monthly") {
     label ??= addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
@@ -51,21 +75,35 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
     if (!/^\d{4}$/.test(label)) throw new UsageError(`year "${label}" must look like 2026`);
   }
   const period = kind === "monthly" ? monthPeriod(label) : yearPeriod(label);
+  // without --save it is a preview: anyone, any time
+  const actor = opts.save ? await mustBeAllowedToSave(ctx, kind, period, now, today) : undefined;
   const text = await out(kind, periodView(input, period, common));
-  if (!opts.save) {
+  if (!actor) {
     if (ctx.json) ctx.io.out(JSON.stringify(periodView(input, period, common), null, 2) + "\n");
     else ctx.io.out(text);
     return { text };
   }
   const path = `reports/${label}-${kind}.md`;
-  const actor = await ctx.actor();
+  const tz = store.settings.timezone;
   return ctx.writing(async () => {
-    if ((await exists(store.abs(path))) && !opts.force) throw new UserError(`${path} is already archived; pass --force to write it again (git keeps the old one); nothing was written`);
-    const stamp = `<!-- aftercare report ${kind} ${label}, saved ${common.generated} by ${actor.name} -->\n`;
+    const say = await ctx.say();
+    const what = say.t(kind === "monthly" ? "review.monthly" : "review.annual");
+    const old = await fs.readFile(store.abs(path), "utf8").catch(() => undefined);
+    if (old !== undefined && !opts.force) throw new UserError(say.t("review.archived", { path }));
+    // A corrected review keeps the date of its first save (R-MONTHLY is kept by the first). A file
+    // whose first save could not count — none recorded, made before the period was over, or by
+    // someone on the staff list who is not a supervisor — gets this save as its first.
+    const prior = old === undefined ? {} : readStamp(old);
+    const priorBy = prior.by === undefined ? undefined : store.settings.staff.find((s) => s.name === prior.by);
+    const keeps = prior.saved !== undefined && Date.parse(prior.saved) >= periodOver(period, tz).getTime() && !(priorBy && priorBy.role !== "supervisor");
+    const stamp = keeps ? stampLine(kind, label, { saved: prior.saved, by: prior.by, revised: common.generated, revisedBy: actor.name }) : stampLine(kind, label, { saved: common.generated, by: actor.name });
     await writeAtomic(store.abs(path), stamp + text);
-    await ctx.commit([path], `report ${label} ${kind} saved — ${store.settings.company}`, actor);
+    await ctx.commit([path], `report ${label} ${kind} ${keeps ? "revised" : "saved"} — ${store.settings.company}`, actor);
     ctx.io.out(`${path}\n`);
-    ctx.io.err(`saved the ${kind === "monthly" ? "monthly" : "year-end"} review ${label} to ${path} (R-MONTHLY)\n`);
+    const message = keeps
+      ? say.t("review.revised", { what, period: label, path, first: formatShort(new Date(prior.saved!), tz), by: prior.by ? say.t("review.firstBy", { name: prior.by }) : "" })
+      : say.t("review.saved", { what, period: label, path });
+    ctx.io.err(`${message}\n`);
     return { text, path };
   });
 }

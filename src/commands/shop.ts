@@ -4,9 +4,9 @@ import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "../domain/schema.js";
 import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
-import { formatDateTime } from "../domain/time.js";
+import { formatDateTime, formatShort } from "../domain/time.js";
 import { choice, dateTimeFlag, fillInto } from "./common.js";
-import { step } from "./ticket-life.js";
+import { precheck, step } from "./ticket-life.js";
 
 /** An amount typed in units ("1280.00") as cents, or a usage error. */
 const money = (value: string | undefined, flag: string): number | undefined => {
@@ -126,6 +126,8 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */
 export async function ticketHandover(o: { id: string; receiver?: string; promise?: string; at?: string }, ctx: Context) {
+  // the intake comes first: refuse before asking anything
+  if (ctx.canPrompt && (!o.receiver || !o.promise)) await precheck(ctx, o.id, "handover");
   o = await fillInto(ctx, "ticket handover", o, [["receiver", "--receiver", "Received in the workshop by"], ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"]]);
   const store = await ctx.store();
   const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;
@@ -137,6 +139,40 @@ export async function ticketHandover(o: { id: string; receiver?: string; promise
       const rounded = formatDateTime(nearestTenMinutes(new Date(at)), store.settings.timezone);
       if (Date.parse(promise) <= Date.parse(rounded)) throw new UsageError(`--promise ${promise} is not after the hand-over (${rounded}); nothing was written`);
       return { ...t, status: "workshop", handover: { at: rounded, receiver: o.receiver!.trim(), by: actor.name, promise } };
+    },
+  });
+}
+
+/**
+ * C-PROMISE revised (after approved extra work): a new promised completion for a vehicle in the
+ * workshop, with who, when and why; the latest one counts for the progress check and pick-up notice.
+ */
+export async function ticketPromise(o: { id: string; promise?: string; reason?: string; at?: string }, ctx: Context) {
+  o = { ...o, reason: o.reason?.trim() || undefined };
+  if (ctx.canPrompt && (!o.promise || !o.reason)) await precheck(ctx, o.id, "promise");
+  o = await fillInto(ctx, "ticket promise", o, [
+    ["promise", "--promise", "Completion now promised for (YYYY-MM-DD HH:MM)"],
+    ["reason", "--reason", "Why the promise changes (e.g. approved extra work)"],
+  ]);
+  const store = await ctx.store();
+  const tz = store.settings.timezone;
+  const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;
+  const show = (s: string) => formatShort(new Date(s), tz);
+  let was = "";
+  return step(ctx, o.id, o.at, {
+    action: "promise",
+    detail: `(${show(promise)})`,
+    get words() {
+      return { time: show(promise), was };
+    },
+    next: (t, at, actor): Ticket => {
+      const h = t.handover!;
+      if (Date.parse(at) < Date.parse(h.at)) throw new UsageError(`--at ${show(at)} is before the hand-over to the workshop (${show(h.at)}); nothing was written`);
+      if (Date.parse(promise) <= Date.parse(h.at)) throw new UsageError(`--promise ${show(promise)} is not after the hand-over to the workshop (${show(h.at)}); nothing was written`);
+      if (Date.parse(promise) < Date.parse(at))
+        throw new UsageError(o.at ? `--promise ${show(promise)} is before --at ${show(at)}, when it was given; nothing was written` : `--promise ${show(promise)} is in the past (it is ${show(at)}); promise a time still to come; nothing was written`);
+      was = show(t.promises?.at(-1)?.promise ?? h.promise);
+      return { ...t, promises: [...(t.promises ?? []), { promise, at, by: actor.name, reason: o.reason!.trim() }] };
     },
   });
 }

@@ -1,4 +1,4 @@
-// aftercare staff add | list: the people in aftercare.yaml who act and to whom duties fall.
+// aftercare staff add | list | absent | followup: the people in aftercare.yaml who act and to whom duties fall.
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { ROLES, type Staff } from "../domain/schema.js";
@@ -33,21 +33,62 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   });
 }
 
+export const NO_SUPERVISOR = "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'";
+
 export async function staffList(ctx: Context): Promise<Staff[]> {
   const store = await ctx.store();
   const staff = store.settings.staff;
-  if (ctx.json) ctx.io.out(JSON.stringify(staff, null, 2) + "\n");
+  const clerk = store.settings.followupClerk;
+  if (ctx.json) ctx.io.out(JSON.stringify(staff.map((s) => (s.name === clerk ? { ...s, followupClerk: true } : s)), null, 2) + "\n");
   else if (!staff.length) ctx.io.err("no staff yet; add someone with 'aftercare staff add NAME --role clerk'\n");
   else
     ctx.io.out(
       table(
         ctx.io,
         ["name", "role", "phone", "email", "absences"],
-        staff.map((s) => [oneLine(s.name), s.role, oneLine(s.phone), oneLine(s.email), (s.absences ?? []).map((a) => `${a.from}–${a.to} (cover ${oneLine(a.cover)})`).join("; ")]),
+        staff.map((s) => [
+          oneLine(s.name),
+          `${s.role}${s.name === clerk ? " (follow-up clerk)" : ""}${s.left ? ` (left ${s.left})` : ""}`,
+          oneLine(s.phone),
+          oneLine(s.email),
+          (s.absences ?? []).map((a) => `${a.from}–${a.to} (cover ${oneLine(a.cover)})`).join("; "),
+        ]),
       ),
     );
+  if (staff.length && !staff.some((s) => s.role === "supervisor" && !s.left)) ctx.io.err(`${NO_SUPERVISOR}\n`);
   return staff;
 }
+
+/**
+ * A1: the after-sales clerk the engineering supervisor appointed for registration and follow-up;
+ * a ticket opened without --assignee is theirs.
+ */
+export async function staffFollowup(opts: { name: string }, ctx: Context): Promise<Staff> {
+  const who = await ctx.staffNamed(opts.name, "NAME");
+  if (who.left) throw new UserError(`${who.name} left on ${who.left}; appoint someone still on the staff; nothing was written`);
+  const actor = await ctx.actor();
+  return ctx.writing(async () => {
+    const fresh = await ctx.store();
+    const before = fresh.settings.followupClerk;
+    if (before === who.name) throw new UserError(`${who.name} is already the follow-up clerk; nothing was written`);
+    await fresh.updateSettings({ ...fresh.settings, followupClerk: who.name });
+    await ctx.commit(["aftercare.yaml"], `staff ${who.name} appointed follow-up clerk${before ? ` (was ${before})` : ""}`, actor);
+    ctx.io.out(ctx.json ? JSON.stringify({ ...who, followupClerk: true }, null, 2) + "\n" : `${who.name}\n`);
+    if (!ctx.json) ctx.io.err(`${who.name} is now the follow-up clerk${before ? ` (was ${before})` : ""}: a ticket opened without --assignee is theirs (A1)\n`);
+    return who;
+  });
+}
+
+/** The days from..to (inclusive) that an absence overlaps, as "from–to" or one day. */
+function overlap(a: { from: string; to: string }, from: string, to: string): string | undefined {
+  const start = a.from > from ? a.from : from;
+  const end = a.to < to ? a.to : to;
+  if (start > end) return undefined;
+  return start === end ? start : `${start} to ${end}`;
+}
+
+/** Whether someone is away (or gone) on any day from..to. */
+const awayIn = (s: Staff, from: string, to: string) => Boolean((s.left && s.left <= to) || (s.absences ?? []).some((a) => overlap(a, from, to)));
 
 export interface AbsentOptions {
   name: string;
@@ -55,6 +96,24 @@ export interface AbsentOptions {
   to?: string;
   cover?: string;
   note?: string;
+}
+
+/** R-COVER: the cover must be there on every one of the days; else the refusal names the days and someone who is. */
+function coverCheck(staff: Staff[], name: string, coverName: string, from: string, to: string): void {
+  const who = staff.find((s) => s.name === name)!;
+  const cover = staff.find((s) => s.name === coverName)!;
+  const days = (cover.absences ?? []).map((a) => overlap(a, from, to)).filter(Boolean);
+  const why = cover.left && cover.left <= to ? `${cover.name} left on ${cover.left}` : days.length ? `${cover.name} is away too (${days.join(", ")})` : undefined;
+  if (!why) return;
+  const present = staff.filter((s) => s.name !== who.name && s.name !== cover.name && !awayIn(s, from, to));
+  // a colleague in the same role first, then the desk's other people
+  const rank = (s: Staff) => (s.role === who.role ? 0 : ["supervisor", "clerk", "engineering", "technician"].indexOf(s.role) + 1);
+  const suggest = present.sort((a, b) => rank(a) - rank(b)).slice(0, 2).map((s) => s.name);
+  throw new UserError(
+    `${why}, so cannot cover ${who.name} ${from} to ${to}; ` +
+      (suggest.length ? `name someone present on all those days with --cover, such as ${suggest.join(" or ")}` : "nobody else on the staff list is present on all those days; split the absence, or add the cover with 'aftercare staff add'") +
+      "; nothing was written",
+  );
 }
 
 /** R-COVER: an absence with the colleague who stands in; their duties go to the cover meanwhile. */
@@ -67,8 +126,10 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const from = (await dateFlag(ctx, opts.from, "--from"))!;
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing was written`);
+  coverCheck(store.settings.staff, who.name, cover.name, from, to);
   const actor = await ctx.actor();
   return ctx.writing(async () => {
+    coverCheck(store.settings.staff, who.name, cover.name, from, to);
     const staff = store.settings.staff.map((s) => (s.name === who.name ? { ...s, absences: [...(s.absences ?? []), { from, to, cover: cover.name, note: opts.note }] } : s));
     await store.updateSettings({ ...store.settings, staff });
     await ctx.commit(["aftercare.yaml"], `staff ${who.name} absent ${from}–${to}, covered by ${cover.name}`, actor);

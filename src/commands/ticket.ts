@@ -10,6 +10,7 @@ import { contactTable } from "../format/records.js";
 import { fields, table } from "../format/table.js";
 import { allDuties } from "./due.js";
 import { oneLine, safe } from "../format/text.js";
+import { planOf, withPlan } from "./ticket-life.js";
 import { choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, findRecord, firstPhone, nowStamp, written } from "./common.js";
 
 export interface TicketOpenOptions {
@@ -21,6 +22,9 @@ export interface TicketOpenOptions {
   received?: string;
   assignee?: string;
   appointment?: string;
+  /** R-NEXT-SERVICE: the next contact planned while filing (A2) */
+  nextDate?: string;
+  nextTopic?: string;
 }
 
 export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
@@ -42,17 +46,39 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   opts = { ...opts, problem, request };
   const customer = found ?? (await findCustomer(ctx, customerInput!));
   const actor = await ctx.actor();
-  const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : undefined;
+  // every duty has an owner: the designated follow-up clerk (A1) when on the staff list, else whoever files it
+  const clerk = store.settings.staff.find((s) => s.name === store.settings.followupClerk && !s.left);
+  const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : (clerk ?? actor).name;
   const filed = await nowStamp(ctx);
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
   if (new Date(received) > new Date(filed)) throw new UsageError(`--received ${received} is in the future; a request is filed after it comes in; nothing was written`);
   if (opts.appointment !== undefined && kind !== "shop") throw new UsageError("--appointment is for vehicles at the reception desk: add --kind shop; nothing was written");
   const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
-  const ticket = ticketSchema.parse({ customer: customer.id, received, filed, channel, kind, problem: opts.problem, request: opts.request, status: "open", assignee, appointment } satisfies Partial<Ticket>);
+  if (appointment && new Date(appointment) < new Date(filed))
+    throw new UsageError(`--appointment ${formatShort(new Date(appointment), store.settings.timezone)} is in the past; give the time the vehicle is to come in; nothing was written`);
+  const plan = await planOf(ctx, opts);
+  const ticket = ticketSchema.parse({
+    customer: customer.id,
+    received,
+    filed,
+    channel,
+    kind,
+    problem: opts.problem,
+    request: opts.request,
+    status: "open",
+    assignee,
+    appointment,
+    ...withPlan({} as Ticket, plan, filed, actor.name),
+  } satisfies Partial<Ticket>);
   return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
-    await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}) — ${customer.value.name}`, actor);
-    written(ctx, rec, (await ctx.say()).t("w.openedTicket", { id: rec.id, customer: `${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}` }));
+    await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}${plan ? `, next contact ${plan.date}` : ""}) — ${customer.value.name}`, actor);
+    const say = await ctx.say();
+    const sentence =
+      say.t("w.openedTicket", { id: rec.id, customer: `${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}` }) +
+      (!opts.assignee && assignee !== actor.name ? say.t("w.assignedTo", { name: oneLine(assignee) }) : "") +
+      (plan ? say.t("w.nextPlanned", { date: plan.date }) : "");
+    written(ctx, rec, sentence);
     return rec;
   });
 }

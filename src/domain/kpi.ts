@@ -3,7 +3,7 @@
 import type { Duty, DutyInput, RuleCode } from "./duties/index.js";
 import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Ticket } from "./schema.js";
-import { addDays, dayOf, weekday, zonedTime, type Day } from "./time.js";
+import { addDays, dayOf, STORED_DATE_RE, weekday, zonedTime, type Day } from "./time.js";
 
 export interface Period {
   kind: "monthly" | "annual";
@@ -25,7 +25,44 @@ export function yearPeriod(y: string): Period {
 
 /** The last moment of the period in the store's zone. */
 export function periodEnd(p: Period, tz: string): Date {
-  return new Date(zonedTime(addDays(p.to, 1), 0, 0, 0, tz).getTime() - 1);
+  return new Date(periodOver(p, tz).getTime() - 1);
+}
+
+/** The moment the period is over: 00:00 of the day after its last, in the store's zone (2026-11 → 2026-12-01 00:00). */
+export function periodOver(p: Period, tz: string): Date {
+  return zonedTime(addDays(p.to, 1), 0, 0, 0, tz);
+}
+
+/**
+ * The company's calendar day of a stored date or date-time: a bare date ("2026-11-30") is that
+ * day; a date-time is the day it falls on in the store's zone, whatever offset it was written
+ * with ("2026-11-30T16:30:00Z" is 2026-12-01 in Asia/Shanghai). Every month filter uses this.
+ */
+export function storedDay(at: string, tz: string): Day {
+  return STORED_DATE_RE.test(at) ? at : dayOf(new Date(at), tz);
+}
+
+/** Whether a stored date or date-time falls on a day of the period, in the store's zone. */
+export function inPeriod(at: string | undefined, p: Period, tz: string): boolean {
+  if (at === undefined) return false;
+  const d = storedDay(at, tz);
+  return d >= p.from && d <= p.to;
+}
+
+/** A stored date or date-time as a moment, for ordering: a bare date is 00:00 of that day in the store's zone. */
+export function storedMoment(at: string, tz: string): number {
+  return STORED_DATE_RE.test(at) ? zonedTime(at, 0, 0, 0, tz).getTime() : Date.parse(at);
+}
+
+/**
+ * When a ticket was resolved, or undefined while it is not: its resolution; for a vehicle at the
+ * reception desk (kind shop), which is closed on delivery without a resolution, its delivery.
+ * The one place the reviews decide resolved or open.
+ */
+export function resolvedAt(t: Ticket): string | undefined {
+  if (t.resolution) return t.resolution.at;
+  if (t.kind === "shop" && t.delivery && t.status === "closed") return t.delivery.at;
+  return undefined;
 }
 
 export interface Count {
@@ -92,16 +129,16 @@ const hoursBetween = (a: string, b: string) => Math.round(((Date.parse(b) - Date
 /** Everything a review reports about one period. */
 export function periodFigures({ input, now, atEnd, period }: KpiInput) {
   const tz = input.settings.timezone;
-  const day = (at: string) => (at.length === 10 ? at : dayOf(new Date(at), tz));
-  const inP = (at: string | undefined) => at !== undefined && day(at) >= period.from && day(at) <= period.to;
+  const day = (at: string) => storedDay(at, tz);
+  const inP = (at: string | undefined) => inPeriod(at, period, tz);
   const end = periodEnd(period, tz).getTime();
   const by = (at: string | undefined) => at !== undefined && Date.parse(at) <= end;
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
 
   const tickets = input.tickets;
   const received = tickets.filter((t) => inP(t.value.received));
-  const resolved = tickets.filter((t) => inP(t.value.resolution?.at));
-  const openAtEnd = tickets.filter((t) => by(t.value.received) && !by(t.value.resolution?.at) && !by(t.value.cancelled?.at));
+  const resolved = tickets.filter((t) => inP(resolvedAt(t.value)));
+  const openAtEnd = tickets.filter((t) => by(t.value.received) && !by(resolvedAt(t.value)) && !by(t.value.cancelled?.at));
   const kinds = [...new Set([...received, ...resolved, ...openAtEnd].map((t) => t.value.kind))];
 
   const contacts = input.contacts.filter((c) => inP(c.value.at));
@@ -151,7 +188,7 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
       })),
       by_channel: counts(received.map((t) => t.value.channel)),
       to_dispatch: spread(tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at))),
-      to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, t.value.resolution!.at))),
+      to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
       filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.due >= period.from && d.due <= period.to).length,
     },
     compliance: {

@@ -19,7 +19,8 @@ function clock(at: string, today: Day, tz: string): string {
 export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): string {
   switch (d.state) {
     case "overdue":
-      return d.dueAt && (d.daysLate ?? 0) < 1 ? say.t("when.overdueHours", { n: d.hoursLate ?? 1 }) : say.t("when.overdueDays", { n: d.daysLate ?? 0 });
+      if (d.dueAt && (d.daysLate ?? 0) < 1) return (d.minutesLate ?? 60) < 60 ? say.t("when.overdueMinutes", { n: d.minutesLate ?? 1 }) : say.t("when.overdueHours", { n: d.hoursLate ?? 1 });
+      return say.t("when.overdueDays", { n: Math.max(1, d.daysLate ?? 1) });
     case "due":
       if (d.dueAt) return say.t("when.byTime", { time: clock(d.dueAt, today, tz) });
       return d.due === today ? say.t("when.today") : say.t("when.by", { date: d.due.slice(5), n: daysBetween(today, d.due) });
@@ -31,6 +32,8 @@ export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): str
       return say.t("when.late", { n: d.daysLate ?? 0 });
     case "missed":
       return say.t("when.missed");
+    case "waived":
+      return say.t("when.waived");
   }
 }
 
@@ -38,6 +41,7 @@ function paint(io: IO, d: Duty, text: string): string {
   if (d.state === "overdue" || d.state === "missed") return io.color.red(text);
   if (d.state === "due") return io.color.yellow(text);
   if (d.state === "done") return io.color.green(text);
+  if (d.state === "waived") return io.color.dim(text);
   return text;
 }
 
@@ -114,6 +118,24 @@ export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC", say: T
     [say.t("h.rule"), say.t("h.state"), say.t("h.window"), say.t("h.who"), say.t("h.todo")],
     [...list]
       .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
-      .map((d) => [d.rule, paint(io, d, when(d, today, tz, say)), d.dueAt ? `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}` : d.earliest === d.due ? d.due : `${d.earliest} – ${d.due}`, oneLine(d.assignee ?? say.t("due.unassigned")), oneLine(d.topic, 60)]),
-  );
+      .map((d) => [d.rule, paint(io, d, when(d, today, tz, say)), windowOf(d, tz), oneLine(d.assignee ?? say.t("due.unassigned")), oneLine(d.topic, 60)]),
+  ) + explanations(io, list, say);
+}
+
+/** A duty's window as people read it: "2026-11-09 – 2026-11-16", or to the minute. */
+export function windowOf(d: Duty, tz: string): string {
+  if (d.dueAt) return `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}`;
+  const end = d.due === d.deadline ? d.due : `${d.due} (${d.deadline})`;
+  return d.earliest === d.due && d.due === d.deadline ? d.due : `${d.earliest} – ${end}`;
+}
+
+/** For each duty not done: the contacts it looked at and why each did not count. */
+export function explanations(io: IO, list: Duty[], say: Translator = EN): string {
+  const lines: string[] = [];
+  for (const d of list) {
+    if (!d.considered?.length || d.state === "done" || d.state === "late" || d.state === "waived") continue;
+    lines.push(`${io.color.bold(d.rule)} ${d.ticket ?? d.source} — ${say.t("why.head")}`);
+    for (const c of d.considered) lines.push(`  - ${c.why}`);
+  }
+  return lines.length ? `\n${lines.join("\n")}\n` : "";
 }

@@ -1,7 +1,7 @@
 // The view model every template gets (documented in docs/templates.md). Built from the records
 // and from the one rules engine; templates only format it.
 import { duties, type Duty, type DutyInput } from "../domain/duties/index.js";
-import { dutyRow, monthPeriod, periodEnd, periodFigures, type Period } from "../domain/kpi.js";
+import { dutyRow, inPeriod, monthPeriod, periodEnd, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
 import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
@@ -46,7 +46,15 @@ export function customerRow(c: Rec<Customer>) {
   return { id: c.id, ...c.value, contacts: c.value.contacts ?? [], tags: c.value.tags ?? [], equipment: c.value.equipment ?? [], vehicles: c.value.vehicles ?? [] };
 }
 
-const byTime = (a: Rec<Contact>, b: Rec<Contact>) => a.value.at.localeCompare(b.value.at) || a.id.localeCompare(b.id);
+/** Contacts in the order they happened (whatever offset each was written with), then by ID. */
+const byTime = (tz: string) => (a: Rec<Contact>, b: Rec<Contact>) => storedMoment(a.value.at, tz) - storedMoment(b.value.at, tz) || a.id.localeCompare(b.id);
+
+/** The contacts of one channel, of the month (the company's calendar days in its zone) when one is given. */
+function register(input: DutyInput, channel: Contact["channel"], month: string | null) {
+  const tz = input.settings.timezone;
+  const period = month ? monthPeriod(month) : null;
+  return input.contacts.filter((c) => c.value.channel === channel && (!period || inPeriod(c.value.at, period, tz))).sort(byTime(tz));
+}
 
 /** The monthly or year-end review. */
 export function periodView(input: DutyInput, period: Period, common: Common) {
@@ -66,13 +74,13 @@ export function periodView(input: DutyInput, period: Period, common: Common) {
 
 export function callsView(input: DutyInput, month: string | null, common: Common) {
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
-  const calls = input.contacts.filter((c) => c.value.channel === "call" && (!month || c.value.at.startsWith(month))).sort(byTime);
+  const calls = register(input, "call", month);
   return { ...common, month, calls: calls.map((c, i) => contactRow(c, i + 1, customers)) };
 }
 
 export function lettersView(input: DutyInput, month: string | null, common: Common) {
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
-  const letters = input.contacts.filter((c) => c.value.channel === "letter" && (!month || c.value.at.startsWith(month))).sort(byTime);
+  const letters = register(input, "letter", month);
   return { ...common, month, letters: letters.map((c, i) => contactRow(c, i + 1, customers)) };
 }
 
@@ -85,8 +93,8 @@ export function callView(input: DutyInput, call: Rec<Contact>, common: Common) {
 
 export function customerView(input: DutyInput, customer: Rec<Customer>, common: Common, all: Duty[]) {
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
-  const tickets = input.tickets.filter((t) => t.value.customer === customer.id).sort((a, b) => a.value.received.localeCompare(b.value.received));
-  const contacts = input.contacts.filter((c) => c.value.customer === customer.id).sort(byTime);
+  const tickets = input.tickets.filter((t) => t.value.customer === customer.id).sort((a, b) => storedMoment(a.value.received, input.settings.timezone) - storedMoment(b.value.received, input.settings.timezone) || a.id.localeCompare(b.id));
+  const contacts = input.contacts.filter((c) => c.value.customer === customer.id).sort(byTime(input.settings.timezone));
   const mine = all.filter((d) => d.customer === customer.id).sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
   return {
     ...common,

@@ -4,8 +4,42 @@ import type { DutyInput, ReportRecord } from "../domain/duties/index.js";
 import type { Store } from "./store.js";
 
 const REPORT_RE = /^(\d{4}-\d{2})-monthly\.md$|^(\d{4})-annual\.md$/;
-/** The stamp a saved review carries in its first lines: <!-- aftercare … saved 2026-11-02T09:00:00+08:00 … --> */
-const SAVED_RE = /<!--\s*aftercare\b[^>]*\bsaved (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))/;
+const DATETIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2})";
+/**
+ * The stamp a saved review carries in its first lines, written by `report … --save`:
+ *   <!-- aftercare report monthly 2026-10, saved 2026-11-02T09:00:00+08:00 by 周敏 -->
+ * and after a corrected review is saved again (--force), still with the first save:
+ *   <!-- aftercare report monthly 2026-10, saved 2026-11-02T09:00:00+08:00 by 周敏, revised 2026-11-20T15:00:00+08:00 by 周敏 -->
+ */
+const SAVED_RE = new RegExp(`<!--\\s*aftercare\\b[^>]*?\\bsaved (${DATETIME})(?: by ([^\\n>]+?)(?=, revised |\\s*-->))?`);
+const REVISED_RE = new RegExp(`<!--\\s*aftercare\\b[^>]*?\\brevised (${DATETIME})(?: by ([^\\n>]+?)(?=\\s*-->))?`);
+
+export interface Stamp {
+  /** the first save: when (date-time with offset) and by whom, when the file says */
+  saved?: string;
+  by?: string;
+  /** the latest save after the first, when there was one */
+  revised?: string;
+  revisedBy?: string;
+}
+
+/** What a saved review's stamp says (the first 2,000 characters are read). */
+export function readStamp(text: string): Stamp {
+  const head = text.slice(0, 2000);
+  const s = SAVED_RE.exec(head);
+  const r = REVISED_RE.exec(head);
+  return { saved: s?.[1], by: s?.[2], revised: r?.[1], revisedBy: r?.[2] };
+}
+
+/** A name as it can stand in the stamp: one line, nothing that would end the comment. */
+const stampName = (name: string) => name.replace(/>/g, " ").replace(/, revised /g, " revised ").replace(/\s+/g, " ").trim();
+
+/** The stamp line for a review: the first save, and the latest revision when this is not the first. */
+export function stampLine(kind: "monthly" | "annual", period: string, s: { saved?: string; by?: string; revised?: string; revisedBy?: string }): string {
+  const saved = s.saved ? `, saved ${s.saved}${s.by ? ` by ${stampName(s.by)}` : ""}` : "";
+  const revised = s.revised ? `, revised ${s.revised}${s.revisedBy ? ` by ${stampName(s.revisedBy)}` : ""}` : "";
+  return `<!-- aftercare report ${kind} ${period}${saved}${revised} -->\n`;
+}
 
 export async function savedReports(store: Store): Promise<ReportRecord[]> {
   let names: string[];
@@ -18,8 +52,9 @@ export async function savedReports(store: Store): Promise<ReportRecord[]> {
   for (const name of names.sort()) {
     const m = REPORT_RE.exec(name);
     if (!m) continue;
-    const head = (await fs.readFile(store.abs(`reports/${name}`), "utf8")).slice(0, 2000);
-    out.push({ kind: m[1] ? "monthly" : "annual", period: (m[1] ?? m[2])!, saved: SAVED_RE.exec(head)?.[1] });
+    // the first save counts for R-MONTHLY, however often the review was corrected after it
+    const stamp = readStamp(await fs.readFile(store.abs(`reports/${name}`), "utf8"));
+    out.push({ kind: m[1] ? "monthly" : "annual", period: (m[1] ?? m[2])!, saved: stamp.saved, ...(stamp.by ? { by: stamp.by } : {}) });
   }
   return out;
 }

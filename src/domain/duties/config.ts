@@ -3,7 +3,8 @@ import type { Rules } from "../schema.js";
 
 export const DEFAULTS = {
   "R-FILE-SAME-DAY": { days: 0, workingDays: false },
-  "R-ESC-1DAY": { days: 1, workingDays: false },
+  "R-ESC-1DAY": { days: 1, workingDays: true },
+  "R-DISPATCH": { hours: 4 },
   "R-ANSWER-SAME-DAY": { days: 0, workingDays: false },
   "R-FOLLOWUP-1": { days: 0, workingDays: false },
   "R-FOLLOWUP-2": { from: 7, to: 14, workingDays: false },
@@ -19,8 +20,11 @@ export const DEFAULTS = {
 type Defaults = typeof DEFAULTS;
 export type RuleSettings = { [K in keyof Defaults]: { -readonly [P in keyof Defaults[K]]: Defaults[K][P] extends boolean ? boolean : number } };
 
+/** No hour-based window is shorter than this, unless rules.graceMinutes says otherwise. */
+export const DEFAULT_GRACE_MINUTES = 30;
+
 export function ruleSettings(rules: Rules | undefined): RuleSettings {
   const out = {} as Record<string, unknown>;
-  for (const [code, d] of Object.entries(DEFAULTS)) out[code] = { ...d, ...((rules as Record<string, object> | undefined)?.[code] ?? {}) };
+  for (const [code, d] of Object.entries(DEFAULTS) as [string, object][]) out[code] = { ...d, ...((rules as Record<string, object> | undefined)?.[code] ?? {}) };
   return out as RuleSettings;
 }

@@ -1,25 +1,56 @@
-// R-NEXT-SERVICE: the next contact planned while talking to a customer falls due on its date.
-import type { Contact } from "../schema.js";
+// R-NEXT-SERVICE: the next contact planned while talking to a customer (or while filing or closing
+// a ticket) falls due on its date. It is carried out by a contact that names the plan
+// (`--plan ID`), or by a follow-up call or visit to the customer on or after the planned day;
+// a letter counts only when it names the plan.
+import type { Contact, Ticket } from "../schema.js";
+import { zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
+import { firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
+
+function planDuty(rx: RuleContext, rs: RuleSettings, p: { key: string; source: string; customer: string; ticket?: string; owner?: string; date: string; topic: string; madeAt: number }): Found {
+  const cfg = rs["R-NEXT-SERVICE"];
+  // a plan for a day off is carried out on the working day before it
+  const earliest = rx.cal.onOrBefore(p.date) < p.date && rx.cal.onOrBefore(p.date) >= rx.dayOf(new Date(p.madeAt).toISOString()) ? rx.cal.onOrBefore(p.date) : p.date;
+  const by = rx.deadline(p.date, cfg.days, cfg.workingDays);
+  const from = Math.max(p.madeAt + 1, zonedTime(earliest, 0, 0, 0, rx.tz).getTime());
+  const r = firstCounting(rx, { customer: p.customer, channels: TALK, tell: true, purposes: ["followup", "reminder", "notice"], from, plan: p.source, listFrom: p.madeAt + 1, what: rx.say.t("what.plan") });
+  return {
+    key: p.key,
+    rule: "R-NEXT-SERVICE",
+    source: p.source,
+    customer: p.customer,
+    ticket: p.ticket,
+    owner: p.owner,
+    earliest,
+    due: rx.shown(earliest, by),
+    deadline: by,
+    done: r.found && { at: r.found.value.at, record: r.found.id },
+    considered: r.considered,
+    topic: p.topic,
+  };
+}
 
 export function nextServiceDuty(c: Rec<Contact>, rx: RuleContext, rs: RuleSettings): Found[] {
   const next = c.value.next;
   if (!next) return [];
-  const cfg = rs["R-NEXT-SERVICE"];
-  const made = rx.ofCustomer(c.value.customer).find((k) => k.id !== c.id && k.value.direction === "out" && rx.dayOf(k.value.at) >= next.date);
-  return [
-    {
-      key: `R-NEXT-SERVICE:${c.id}`,
-      rule: "R-NEXT-SERVICE",
-      source: c.id,
-      customer: c.value.customer,
-      ticket: c.value.ticket,
-      owner: c.value.staff,
-      earliest: next.date,
-      due: rx.dueAfter(next.date, cfg.days, cfg.workingDays),
-      done: made && { at: made.value.at, record: made.id },
-      topic: next.topic,
-    },
-  ];
+  const madeAt = c.value.at.length === 10 ? zonedTime(c.value.at, 23, 59, 59, rx.tz).getTime() : Date.parse(c.value.at);
+  return [planDuty(rx, rs, { key: `R-NEXT-SERVICE:${c.id}`, source: c.id, customer: c.value.customer, ticket: c.value.ticket, owner: c.value.staff, date: next.date, topic: next.topic, madeAt })];
+}
+
+/** The plans made while filing or closing a ticket (A2). */
+export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
+  if (t.value.status === "cancelled") return [];
+  return (t.value.plans ?? []).map((p, i) =>
+    planDuty(rx, rs, {
+      key: `R-NEXT-SERVICE:${t.id}:${i + 1}`,
+      source: t.id,
+      customer: t.value.customer,
+      ticket: t.id,
+      owner: rx.ticketOwner(t.value),
+      date: p.date,
+      topic: p.topic,
+      madeAt: Date.parse(p.at),
+    }),
+  );
 }

@@ -1,8 +1,9 @@
 // R-EVENT-NOTICE: each customer in an event's audience is phoned two weeks ahead, and a notice
 // letter follows within two days of the call.
 import type { Customer, CustomerEvent } from "../schema.js";
-import { addDays } from "../time.js";
+import { addDays, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
+import { firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
 export function inAudience(e: CustomerEvent, c: Customer): boolean {
@@ -11,33 +12,47 @@ export function inAudience(e: CustomerEvent, c: Customer): boolean {
 
 export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSettings): Found[] {
   const cfg = rs["R-EVENT-NOTICE"];
-  const callDue = rx.dueAfter(addDays(e.value.date, -cfg.daysBefore), 0, cfg.workingDays);
-  const opens = addDays(e.value.date, -cfg.daysBefore - cfg.callWindow);
+  const recorded = rx.dayOf(e.value.created);
+  // at the latest `daysBefore` days before the event (moved earlier over days off when shown); an
+  // event recorded later than that is phoned about the day it is recorded
+  let deadline = addDays(e.value.date, -cfg.daysBefore);
+  if (cfg.workingDays) {
+    deadline = e.value.date;
+    for (let i = 0; i < cfg.daysBefore; i++) deadline = rx.cal.onOrBefore(addDays(deadline, -1));
+  }
+  if (deadline < recorded) deadline = recorded;
+  // the window opens when the event is recorded, or `callWindow` days before the deadline
+  const opens = [recorded, addDays(deadline, -cfg.callWindow)].sort().reverse()[0]!;
   const out: Found[] = [];
   for (const c of rx.input.customers) {
     if (!inAudience(e.value, c.value) || rx.dayOf(c.value.created) > e.value.date) continue;
     const base = { source: e.id, customer: c.id, event: e.id, owner: e.value.owner, expires: addDays(e.value.date, -1) };
-    const mine = rx.ofCustomer(c.id).filter((k) => k.value.event === e.id);
-    const call = mine.find((k) => k.value.channel === "call" && rx.dayOf(k.value.at) >= opens);
+    const say = { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date };
+    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: zonedTime(opens, 0, 0, 0, rx.tz).getTime(), listFrom: Date.parse(e.value.created), what: rx.say.t("what.eventCall", say) });
     out.push({
       ...base,
       key: `R-EVENT-NOTICE:${e.id}:${c.id}:call`,
       rule: "R-EVENT-NOTICE",
       earliest: opens,
-      due: callDue,
-      done: call && { at: call.value.at, record: call.id },
-      topic: rx.say.t("duty.eventCall", { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date }),
+      due: rx.shown(opens, deadline),
+      deadline,
+      done: r.found && { at: r.found.value.at, record: r.found.id },
+      considered: r.considered,
+      topic: rx.say.t("duty.eventCall", say),
     });
-    if (call && cfg.letter) {
-      const called = rx.dayOf(call.value.at);
-      const letter = mine.find((k) => k.value.channel === "letter" && rx.dayOf(k.value.at) >= called);
+    if (r.found && cfg.letter) {
+      const called = rx.dayOf(r.found.value.at);
+      const by = rx.deadline(called, cfg.letterWithin, cfg.workingDays);
+      const l = firstCounting(rx, { customer: c.id, event: e.id, channels: ["letter"], tell: true, letterKinds: ["notice", "invitation"], from: zonedTime(called, 0, 0, 0, rx.tz).getTime(), what: rx.say.t("what.eventLetter") });
       out.push({
         ...base,
         key: `R-EVENT-NOTICE:${e.id}:${c.id}:letter`,
         rule: "R-EVENT-NOTICE",
         earliest: called,
-        due: rx.dueAfter(called, cfg.letterWithin, cfg.workingDays),
-        done: letter && { at: letter.value.at, record: letter.id },
+        due: rx.shown(called, by),
+        deadline: by,
+        done: l.found && { at: l.found.value.at, record: l.found.id },
+        considered: l.considered,
         topic: rx.say.t("duty.eventLetter", { title: e.value.title, date: e.value.date, called }),
       });
     }

@@ -1,11 +1,11 @@
 // One rules engine: every duty the regulation imposes, derived from the records and settings at
 // a given moment. Pure: no files, no clock. State is always derived, never stored.
-import { workCalendar } from "../calendar.js";
+import { workCalendar, workClock, workingHours } from "../calendar.js";
 import { translator } from "../../i18n.js";
 import type { Contact, Settings, Ticket } from "../schema.js";
 import { addDays, dayOf, daysBetween, zonedTime, type Day } from "../time.js";
-import { ruleSettings } from "./config.js";
-import { nextServiceDuty } from "./contacts.js";
+import { DEFAULT_GRACE_MINUTES, ruleSettings } from "./config.js";
+import { nextServiceDuty, ticketPlanDuties } from "./contacts.js";
 import { eventDuties } from "./events.js";
 import { reviewDuties } from "./reviews.js";
 import { shopDuties } from "./shop.js";
@@ -15,6 +15,8 @@ import type { Duty, DutyInput, DutyState, Found, Rec, RuleContext } from "./type
 export * from "./types.js";
 export { ruleSettings, DEFAULTS } from "./config.js";
 export { inAudience } from "./events.js";
+export { promiseOf } from "./shop.js";
+export { supervisorOf } from "./reviews.js";
 
 const after = (at: string | undefined, now: number) => at !== undefined && Date.parse(at) > now;
 
@@ -26,6 +28,10 @@ function asOf(input: DutyInput, today: Day): DutyInput {
     const v = { ...t.value };
     if (after(v.escalation?.at, now)) v.escalation = undefined;
     if (after(v.dispatch?.at, now)) v.dispatch = undefined;
+    if (v.dispatch && after(v.dispatch.arrived, now)) v.dispatch = { ...v.dispatch, arrived: undefined };
+    if (after(v.schedule?.at, now)) v.schedule = undefined;
+    if (v.plans) v.plans = v.plans.filter((p) => !after(p.at, now));
+    if (v.promises) v.promises = v.promises.filter((p) => !after(p.at, now));
     if (after(v.resolution?.at, now)) v.resolution = undefined;
     if (after(v.closed, now)) v.closed = undefined;
     if (after(v.cancelled?.at, now)) v.cancelled = undefined;
@@ -45,51 +51,64 @@ function asOf(input: DutyInput, today: Day): DutyInput {
     contacts: input.contacts.filter((c) => happened(c.value.at)),
     events: input.events.filter((e) => happened(e.value.created)),
     reports: input.reports.filter((r) => !r.saved || happened(r.saved)),
+    waivers: (input.waivers ?? []).filter((w) => happened(w.value.at)),
   };
 }
 
-function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number): Pick<Duty, "state" | "daysLate" | "hoursLate"> {
+function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number, tz: string): Pick<Duty, "state" | "daysLate" | "hoursLate" | "minutesLate"> {
+  const expired = (d.expires !== undefined && today > d.expires) || (d.expiresAt !== undefined && now >= Date.parse(d.expiresAt));
   if (d.dueAt) {
     const due = Date.parse(d.dueAt);
-    const hours = (t: number) => Math.max(1, Math.floor((t - due) / 3_600_000));
+    const late = (t: number) => {
+      const minutes = Math.max(1, Math.ceil((t - due) / 60_000));
+      return { minutesLate: minutes, hoursLate: Math.floor(minutes / 60) };
+    };
     if (d.done) {
-      const t = Date.parse(d.done.at.length === 10 ? `${d.done.at}T00:00:00Z` : d.done.at);
-      return t <= due ? { state: "done" } : { state: "late", hoursLate: hours(t), daysLate: daysBetween(d.due, dayOfAt(d.done.at)) };
+      const t = d.done.at.length === 10 ? zonedTime(d.done.at, 0, 0, 0, tz).getTime() : Date.parse(d.done.at);
+      return t <= due ? { state: "done" } : { state: "late", ...late(t), daysLate: daysBetween(d.deadline, dayOfAt(d.done.at)) };
     }
-    if (d.expires && today > d.expires) return { state: "missed" };
+    if (expired) return { state: "missed" };
     if (d.earliestAt && now < Date.parse(d.earliestAt)) return { state: "upcoming" };
     if (now <= due) return { state: "due" };
-    return { state: "overdue", hoursLate: hours(now), daysLate: daysBetween(d.due, today) };
+    return { state: "overdue", ...late(now), daysLate: daysBetween(d.deadline, today) };
   }
   if (d.done) {
     const day = dayOfAt(d.done.at);
-    return day <= d.due ? { state: "done" } : { state: "late", daysLate: daysBetween(d.due, day) };
+    return day <= d.deadline ? { state: "done" } : { state: "late", daysLate: daysBetween(d.deadline, day) };
   }
-  if (d.expires && today > d.expires) return { state: "missed", daysLate: daysBetween(d.due, d.expires) };
-  if (today < d.earliest) return { state: "upcoming" };
-  if (today <= d.due) return { state: "due" };
-  return { state: "overdue", daysLate: daysBetween(d.due, today) };
+  if (expired) return { state: "missed", daysLate: Math.max(0, daysBetween(d.deadline, d.expires ?? today)) };
+  if (today < d.earliest || (d.earliestAt && now < Date.parse(d.earliestAt))) return { state: "upcoming" };
+  if (today <= d.deadline) return { state: "due" };
+  return { state: "overdue", daysLate: daysBetween(d.deadline, today) };
 }
 
-/** R-COVER: a duty falling due in its owner's absence, or still open while they are away, goes to the cover. */
-function assigneeOf(settings: Settings, owner: string | undefined, due: Day, today: Day, open: boolean): string | undefined {
+/**
+ * R-COVER: while its owner is absent, a duty goes to the cover; a cover who is away too passes it
+ * on to theirs, until someone present. Someone who has left hands it to the follow-up clerk.
+ */
+function assigneeOf(settings: Settings, owner: string | undefined, today: Day): string | undefined {
+  const staff = new Map(settings.staff.map((s) => [s.name, s]));
   let who = owner;
-  for (let hops = 0; who && hops < 5; hops++) {
-    const away = settings.staff.find((s) => s.name === who)?.absences?.find((a) => (due >= a.from && due <= a.to) || (open && today >= a.from && today <= a.to));
-    if (!away || away.cover === who) break;
+  const left = who !== undefined && staff.get(who)?.left !== undefined && staff.get(who)!.left! <= today;
+  if (left && settings.followupClerk && settings.followupClerk !== who) who = settings.followupClerk;
+  const seen = new Set<string>();
+  for (let hops = 0; who && hops <= settings.staff.length; hops++) {
+    seen.add(who);
+    const away = staff.get(who)?.absences?.find((a) => today >= a.from && today <= a.to);
+    if (!away || seen.has(away.cover)) break;
     who = away.cover;
   }
   return who;
 }
 
-const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late: 3, done: 4, missed: 5 };
+const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late: 3, done: 4, missed: 5, waived: 6 };
 
 /** Most urgent first: overdue (longest first), then due (soonest first), then upcoming. */
 export function byUrgency(a: Duty, b: Duty): number {
   return (
     ORDER[a.state] - ORDER[b.state] ||
     (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
-    (b.hoursLate ?? 0) - (a.hoursLate ?? 0) ||
+    (b.minutesLate ?? 0) - (a.minutesLate ?? 0) ||
     a.due.localeCompare(b.due) ||
     (a.dueAt ?? "~").localeCompare(b.dueAt ?? "~") ||
     a.earliest.localeCompare(b.earliest) ||
@@ -103,6 +122,11 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
   const cal = workCalendar(raw.settings.calendar);
+  const clock = workClock(cal, workingHours(raw.settings.calendar), tz);
+  const staffNames = new Set(raw.settings.staff.map((s) => s.name));
+  const followupClerk = raw.settings.followupClerk && staffNames.has(raw.settings.followupClerk) ? raw.settings.followupClerk : undefined;
+  // a ticket's owner: its assignee; else the designated follow-up clerk (A1); else the first clerk
+  const fallbackClerk = followupClerk ?? raw.settings.staff.find((s) => s.role === "clerk" && !s.left)?.name;
   // the zone's calendar day of a moment is asked for often; work each one out once
   const days = new Map<string, Day>();
   const dayOfAt = (at: string) => {
@@ -133,25 +157,42 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
     ofTicket: group((c) => c.ticket),
     ofCustomer: group((c) => c.customer),
     say: translator(locale),
-    dueAfter: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : cal.onOrAfter(addDays(from, days))),
+    clock,
+    grace: (raw.settings.rules?.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000,
+    deadline: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : addDaysTo(from, days)),
+    shown: (earliest, deadline) => {
+      const d = cal.onOrBefore(deadline);
+      return d < earliest ? (earliest < deadline ? earliest : deadline) : d;
+    },
+    ticketOwner: (t) => t.assignee ?? fallbackClerk,
   };
   const rs = ruleSettings(raw.settings.rules);
   const found: Found[] = [
     ...input.tickets.flatMap((t) => ticketDuties(t, rx, rs)),
     ...input.tickets.flatMap((t) => shopDuties(t, rx, rs)),
+    ...input.tickets.flatMap((t) => ticketPlanDuties(t, rx, rs)),
     ...contacts.flatMap((c) => nextServiceDuty(c, rx, rs)),
     ...input.events.flatMap((e) => eventDuties(e, rx, rs)),
     ...reviewDuties(rx, rs),
   ];
   const since = raw.settings.rules?.since;
+  const waivers = new Map((input.waivers ?? []).map((w) => [w.value.duty, w]));
   return found
-    .filter((d) => !since || d.due >= since)
-    .map((d) => {
-      const s = stateOf(d, today, dayOfAt, raw.now.getTime());
-      const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
-      return { ...d, ...s, assignee: assigneeOf(raw.settings, d.owner, d.due, today, open) };
+    .filter((d) => !since || d.deadline >= since)
+    .map((d): Duty => {
+      const s = stateOf(d, today, dayOfAt, raw.now.getTime(), tz);
+      const w = waivers.get(d.key);
+      const done = s.state === "done" || s.state === "late";
+      const duty: Duty = { ...d, ...s, assignee: assigneeOf(raw.settings, d.owner, today) };
+      if (done) delete duty.considered;
+      if (w && !done) return { ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined };
+      return duty;
     })
     .sort(byUrgency);
+}
+
+function addDaysTo(day: Day, n: number): Day {
+  return n === 0 ? day : addDays(day, n);
 }
 
 /** A contact's moment for ordering: a letter's bare date counts from the start of its day. */

@@ -1,5 +1,7 @@
-// R-MONTHLY: the supervisor's written review after each month, and after each year.
-import { addDays, type Day } from "../time.js";
+// R-MONTHLY: the supervisor's written review after each month, and after each year. A review
+// counts once its period has ended and a supervisor saved it; a corrected review keeps the date
+// of its first save.
+import { addDays, zonedTime, type Day } from "../time.js";
 import type { RuleSettings } from "./config.js";
 import type { Found, RuleContext } from "./types.js";
 
@@ -10,49 +12,48 @@ const monthAfter = (ym: string): string => {
 
 /** The first day anything happened in the store: reviews are owed from that month on. */
 function storeStart(rx: RuleContext): Day | undefined {
-  const days = [
-    ...rx.input.customers.map((c) => rx.dayOf(c.value.created)),
-    ...rx.input.tickets.map((t) => rx.dayOf(t.value.received)),
-    ...rx.contacts.map((c) => rx.dayOf(c.value.at)),
-  ];
-  return days.length ? days.reduce((a, b) => (a < b ? a : b)) : undefined;
+  let first: Day | undefined;
+  const see = (d: Day) => {
+    if (first === undefined || d < first) first = d;
+  };
+  for (const c of rx.input.customers) see(rx.dayOf(c.value.created));
+  for (const t of rx.input.tickets) see(rx.dayOf(t.value.received));
+  for (const c of rx.contacts) see(rx.dayOf(c.value.at));
+  return first;
+}
+
+/** The department supervisor, who owns the reviews; undefined when the store has none. */
+export function supervisorOf(rx: RuleContext): string | undefined {
+  return rx.input.settings.staff.find((s) => s.role === "supervisor" && (!s.left || s.left > rx.today))?.name;
 }
 
 export function reviewDuties(rx: RuleContext, rs: RuleSettings): Found[] {
   const start = storeStart(rx);
   if (!start) return [];
   const cfg = rs["R-MONTHLY"];
-  const supervisor = rx.input.settings.staff.find((s) => s.role === "supervisor" && !s.left)?.name;
-  const saved = new Map(rx.input.reports.map((r) => [`${r.kind}:${r.period}`, r]));
+  const supervisors = new Set(rx.input.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
+  const owner = supervisorOf(rx);
   const out: Found[] = [];
+  const review = (kind: "monthly" | "annual", period: string, opens: Day, days: number, key: string, topic: string) => {
+    const endsAt = zonedTime(opens, 0, 0, 0, rx.tz).getTime();
+    // a save before the period ended, or by someone who is not a supervisor, is not the review
+    const r = rx.input.reports.find((x) => x.kind === kind && x.period === period && (!x.saved || Date.parse(x.saved) >= endsAt) && (!x.by || supervisors.has(x.by)));
+    const by = rx.deadline(opens, days, cfg.workingDays);
+    out.push({
+      key,
+      rule: "R-MONTHLY",
+      source: period,
+      owner,
+      earliest: opens,
+      due: rx.shown(opens, by),
+      deadline: by,
+      done: r && { at: r.saved ?? opens, record: `reports/${period}-${kind}.md` },
+      topic,
+    });
+  };
   const thisMonth = rx.today.slice(0, 7);
-  for (let ym = start.slice(0, 7); ym < thisMonth; ym = monthAfter(ym)) {
-    const opens = `${monthAfter(ym)}-01`;
-    const r = saved.get(`monthly:${ym}`);
-    out.push({
-      key: `R-MONTHLY:${ym}`,
-      rule: "R-MONTHLY",
-      source: ym,
-      owner: supervisor,
-      earliest: opens,
-      due: rx.dueAfter(opens, cfg.days, cfg.workingDays),
-      done: r && { at: r.saved ?? opens, record: `reports/${ym}-monthly.md` },
-      topic: rx.say.t("duty.monthly", { period: ym }),
-    });
-  }
-  for (let y = Number(start.slice(0, 4)); y < Number(rx.today.slice(0, 4)); y++) {
-    const opens = `${y + 1}-01-01`;
-    const r = saved.get(`annual:${y}`);
-    out.push({
-      key: `R-MONTHLY:${y}`,
-      rule: "R-MONTHLY",
-      source: String(y),
-      owner: supervisor,
-      earliest: opens,
-      due: rx.dueAfter(addDays(opens, 0), cfg.annualDays, cfg.workingDays),
-      done: r && { at: r.saved ?? opens, record: `reports/${y}-annual.md` },
-      topic: rx.say.t("duty.annual", { period: y }),
-    });
-  }
+  for (let ym = start.slice(0, 7); ym < thisMonth; ym = monthAfter(ym)) review("monthly", ym, `${monthAfter(ym)}-01`, cfg.days, `R-MONTHLY:${ym}`, rx.say.t("duty.monthly", { period: ym }));
+  for (let y = Number(start.slice(0, 4)); y < Number(rx.today.slice(0, 4)); y++)
+    review("annual", String(y), addDays(`${y + 1}-01-01`, 0), cfg.annualDays, `R-MONTHLY:${y}`, rx.say.t("duty.annual", { period: y }));
   return out;
 }

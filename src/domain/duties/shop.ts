@@ -1,39 +1,67 @@
 // The reception desk's duties (regulation part C): the appointment reminder, the customer's answer
 // on extra work, the progress check at 70–80 % of the job, and the call to collect the vehicle.
+// Hour-based windows fall in working time and are never shorter than the store's grace.
 import type { Ticket } from "../schema.js";
-import { addDays, dayOf, formatDateTime, formatShort } from "../time.js";
+import { addDays, daysBetween, formatDateTime, formatShort } from "../time.js";
 import type { RuleSettings } from "./config.js";
+import { firstCounting, TALK, TELL } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
 const HOUR = 3_600_000;
+
+/** The promised completion that counts: the latest revision (`ticket promise`), else the hand-over's. */
+export function promiseOf(t: Ticket): string | undefined {
+  const revised = t.promises?.[t.promises.length - 1]?.promise;
+  return revised ?? t.handover?.promise;
+}
 
 export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
   const v = t.value;
   if (v.kind !== "shop") return [];
   const out: Found[] = [];
-  const base = { source: t.id, customer: v.customer, ticket: t.id, owner: v.assignee };
+  const base = { source: t.id, customer: v.customer, ticket: t.id, owner: rx.ticketOwner(v) };
   const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
   const at = (ms: number) => formatShort(new Date(ms), rx.tz);
+  const day = (ms: number) => rx.dayOf(iso(ms));
+  /** an hour-based deadline: moved to the last working moment before it, at least `grace` after it opens */
+  const hourly = (opensAt: number, dueAt: number) => Math.max(rx.clock.atOrBefore(dueAt), opensAt + rx.grace);
 
-  // C-APPOINTMENT: the customer is reminded the working day before
+  // C-APPOINTMENT: the customer is reminded the working day before; a same-day booking needs none
   if (v.appointment) {
-    const day = rx.dayOf(v.appointment);
-    const due = rx.cal.onOrBefore(addDays(day, -rs["C-APPOINTMENT"].daysBefore));
-    const reminded = rx.ofTicket(t.id).find((c) => c.value.purpose === "reminder" && rx.dayOf(c.value.at) >= addDays(due, -7));
-    if (reminded || !(v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment)))
-      out.push({ ...base, key: `C-APPOINTMENT:${t.id}`, rule: "C-APPOINTMENT", earliest: due, due, expires: addDays(day, -1), done: reminded && { at: reminded.value.at, record: reminded.id }, topic: rx.say.t("duty.appointment", { time: at(Date.parse(v.appointment)) }) });
+    const appt = rx.dayOf(v.appointment);
+    const booked = rx.dayOf(v.filed);
+    const cameEarly = v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment);
+    if (booked < appt && !cameEarly) {
+      const deadline = addDays(appt, -rs["C-APPOINTMENT"].daysBefore);
+      const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, purposes: ["reminder"], from: Date.parse(v.filed), what: rx.say.t("what.appointment") });
+      // the list shows it on the reminder day; a reminder any time after booking counts
+      const shownDay = rx.shown(booked, deadline < booked ? booked : deadline);
+      out.push({
+        ...base,
+        key: `C-APPOINTMENT:${t.id}`,
+        rule: "C-APPOINTMENT",
+        earliest: shownDay,
+        due: shownDay,
+        deadline: deadline < booked ? booked : deadline,
+        expiresAt: v.appointment,
+        done: r.found && { at: r.found.value.at, record: r.found.id },
+        considered: r.considered,
+        topic: rx.say.t("duty.appointment", { time: at(Date.parse(v.appointment)) }),
+      });
+    }
   }
 
   // C-EXTRA-WORK: the customer answers before the extra work is done
   for (const x of v.extras ?? []) {
     const asked = Date.parse(x.asked);
-    const dueAt = asked + rs["C-EXTRA-WORK"].hours * HOUR;
+    const dueAt = hourly(asked, asked + rs["C-EXTRA-WORK"].hours * HOUR);
     out.push({
       ...base,
       key: `C-EXTRA-WORK:${t.id}:${x.no}`,
       rule: "C-EXTRA-WORK",
-      earliest: rx.dayOf(x.asked),
-      due: dayOf(new Date(dueAt), rx.tz),
+      earliest: day(asked),
+      due: day(dueAt),
+      deadline: day(dueAt),
       earliestAt: x.asked,
       dueAt: iso(dueAt),
       done: x.answer && { at: x.answer.at, record: t.id },
@@ -41,49 +69,65 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     });
   }
 
+  const promised = promiseOf(v);
   // C-PROGRESS-CHECK: ask the workshop at 70–80 % of the time between hand-over and promise
-  if (v.handover) {
+  if (v.handover && promised) {
     const start = Date.parse(v.handover.at);
-    const span = Date.parse(v.handover.promise) - start;
+    const promise = Date.parse(promised);
+    const span = promise - start;
     const pc = rs["C-PROGRESS-CHECK"];
-    const opens = start + (span * pc.from) / 100;
-    const dueAt = start + (span * pc.to) / 100;
-    const checked = (v.progress ?? []).find((p) => Date.parse(p.at) >= opens);
-    const finishedFirst = v.ready && Date.parse(v.ready.at) < opens;
-    if (span > 0 && (checked || !finishedFirst))
-      out.push({
-        ...base,
-        key: `C-PROGRESS-CHECK:${t.id}`,
-        rule: "C-PROGRESS-CHECK",
-        earliest: dayOf(new Date(opens), rx.tz),
-        due: dayOf(new Date(dueAt), rx.tz),
-        earliestAt: iso(opens),
-        dueAt: iso(dueAt),
-        done: checked && { at: checked.at, record: t.id },
-        topic: rx.say.t("duty.progress", { receiver: v.handover.receiver, time: at(Date.parse(v.handover.promise)) }),
-      });
+    if (span > 0) {
+      const due0 = rx.clock.atOrBefore(start + (span * pc.to) / 100);
+      // a window outside working time moves earlier as a whole, never before the hand-over
+      const opensAt = Math.max(start, Math.min(start + (span * pc.from) / 100, due0 - rx.grace));
+      const dueAt = Math.max(due0, opensAt + rx.grace);
+      const checked = (v.progress ?? []).find((p) => Date.parse(p.at) >= opensAt);
+      const endedAt = v.ready?.at ?? v.delivery?.at;
+      // a job finished before the check was due never needed one
+      if (checked || !(endedAt && Date.parse(endedAt) < opensAt))
+        out.push({
+          ...base,
+          key: `C-PROGRESS-CHECK:${t.id}`,
+          rule: "C-PROGRESS-CHECK",
+          earliest: day(opensAt),
+          due: day(dueAt),
+          deadline: day(dueAt),
+          earliestAt: iso(opensAt),
+          dueAt: iso(dueAt),
+          // once the vehicle is ready, asking how the job stands can no longer be done
+          expiresAt: endedAt,
+          done: checked && { at: checked.at, record: t.id },
+          considered: (v.progress ?? []).filter((p) => Date.parse(p.at) < opensAt).map((p) => ({ record: t.id, why: rx.say.t("why.earlyCheck", { at: at(Date.parse(p.at)), from: at(opensAt) }) })),
+          topic: rx.say.t("duty.progress", { receiver: v.handover.receiver, time: at(promise) }),
+        });
+    }
   }
 
-  // C-READY-NOTICE: call the customer to collect, 1 h before the promise (4 h for jobs of 2 days or more)
-  if (v.ready && v.handover) {
+  // C-READY-NOTICE: call the customer to collect, 1 h before the promise (4 h for jobs of two
+  // calendar days or more), in working time, and never before the vehicle is ready
+  if (v.ready && v.handover && promised) {
     const cfg = rs["C-READY-NOTICE"];
-    const promise = Date.parse(v.handover.promise);
-    const long = promise - Date.parse(v.handover.at) >= cfg.longJobDays * 24 * HOUR;
+    const promise = Date.parse(promised);
+    const long = daysBetween(rx.dayOf(v.handover.at), rx.dayOf(promised)) >= cfg.longJobDays;
+    const hours = long ? cfg.longHours : cfg.shortHours;
     const ready = Date.parse(v.ready.at);
-    const dueAt = Math.max(promise - (long ? cfg.longHours : cfg.shortHours) * HOUR, ready);
-    const told = rx.ofTicket(t.id).find((c) => c.value.direction === "out" && Date.parse(c.value.at.length === 10 ? `${c.value.at}T23:59:59Z` : c.value.at) >= ready);
-    if (told || !v.delivery)
-      out.push({
-        ...base,
-        key: `C-READY-NOTICE:${t.id}`,
-        rule: "C-READY-NOTICE",
-        earliest: rx.dayOf(v.ready.at),
-        due: dayOf(new Date(dueAt), rx.tz),
-        earliestAt: v.ready.at,
-        dueAt: iso(dueAt),
-        done: told && { at: told.value.at, record: told.id },
-        topic: rx.say.t("duty.ready", { hours: long ? cfg.longHours : cfg.shortHours, time: at(promise) }),
-      });
+    const dueAt = hourly(ready, Math.max(promise - hours * HOUR, ready));
+    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TALK, tell: true, from: ready, what: rx.say.t("what.ready") });
+    out.push({
+      ...base,
+      key: `C-READY-NOTICE:${t.id}`,
+      rule: "C-READY-NOTICE",
+      earliest: day(ready),
+      due: day(dueAt),
+      deadline: day(dueAt),
+      earliestAt: v.ready.at,
+      dueAt: iso(dueAt),
+      // the customer came for the vehicle: the notice can no longer be given
+      expiresAt: v.delivery?.at,
+      done: r.found && { at: r.found.value.at, record: r.found.id },
+      considered: r.considered,
+      topic: rx.say.t("duty.ready", { hours, time: at(promise) }),
+    });
   }
   return v.status === "cancelled" ? out.filter((d) => d.done) : out;
 }

@@ -1,95 +1,206 @@
 // The duties a ticket brings: filing it (R-FILE-SAME-DAY), escalating it (R-ESC-1DAY), telling
-// the customer the solution (R-ANSWER-SAME-DAY), and the two follow-up calls (R-FOLLOWUP-1/2).
-import type { Contact, Ticket } from "../schema.js";
-import { formatShort } from "../time.js";
+// the customer the solution (R-ANSWER-SAME-DAY), telling them why nobody could be sent yet
+// (R-DISPATCH), the two follow-up calls (R-FOLLOWUP-1/2), and planning the next contact once it
+// is closed (R-NEXT-SERVICE). docs/rules.md reads the regulation rule by rule.
+import type { Ticket } from "../schema.js";
+import { addDays, formatDateTime, formatShort, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
+import { firstCounting, TELL } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
-const isFollowupCall = (c: Contact) => c.channel === "call" && c.purpose === "followup";
+const ON_SITE = new Set<Ticket["kind"]>(["repair", "install", "maintenance"]);
+
+type Base = Pick<Found, "source" | "customer" | "ticket" | "owner">;
 
 export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
   const v = t.value;
   const out: Found[] = [];
-  const base = { source: t.id, customer: v.customer, ticket: t.id, owner: v.assignee };
+  const base: Base = { source: t.id, customer: v.customer, ticket: t.id, owner: rx.ticketOwner(v) };
   const received = rx.dayOf(v.received);
+  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
 
   // R-FILE-SAME-DAY: filed the day it came in; a check the reviews count, never a task to do.
   const file = rs["R-FILE-SAME-DAY"];
+  const fileBy = rx.deadline(received, file.days, file.workingDays);
   out.push({
     ...base,
     key: `R-FILE-SAME-DAY:${t.id}`,
     rule: "R-FILE-SAME-DAY",
     earliest: received,
-    due: rx.dueAfter(received, file.days, file.workingDays),
+    due: rx.shown(received, fileBy),
+    deadline: fileBy,
     done: { at: v.filed, record: t.id },
     topic: rx.say.t("duty.file", { channel: rx.say.word(v.channel) }),
   });
   if (v.kind === "shop") {
     // C8: the post-service follow-ups count from the day the vehicle was delivered
-    if (v.delivery) out.push(...followups(t, rx, rs, base, rx.dayOf(v.delivery.at), rx.say.t("duty.followup1Shop")));
+    if (v.delivery) out.push(...followups(t, rx, rs, base, Date.parse(v.delivery.at), undefined, rx.say.t("duty.followup1Shop")));
+    out.push(...planAfterClose(t, rx, rs, base));
     return v.status === "cancelled" ? out.filter((d) => d.done) : out;
   }
 
-  // R-ESC-1DAY: unsolved requests reach the engineering supervisor within a day; a dispatch or a
-  // solution within that day shows the engineering side has acted.
+  // R-ESC-1DAY: what is still unsolved reaches the engineering supervisor within one (working)
+  // day. Only an escalation to someone of role engineering closes it; a request solved within the
+  // day needs none.
   const esc = rs["R-ESC-1DAY"];
-  const acted = [v.escalation?.at, v.dispatch?.at, v.resolution?.at].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const engineering = new Set(rx.input.settings.staff.filter((s) => s.role === "engineering").map((s) => s.name));
+  const escalated = v.escalation && engineering.has(v.escalation.to) ? v.escalation.at : undefined;
+  const acted = [escalated, v.resolution?.at].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const escBy = rx.deadline(received, esc.days, esc.workingDays);
   out.push({
     ...base,
     key: `R-ESC-1DAY:${t.id}`,
     rule: "R-ESC-1DAY",
     earliest: received,
-    due: rx.dueAfter(received, esc.days, esc.workingDays),
+    due: rx.shown(received, escBy),
+    deadline: escBy,
     done: acted ? { at: acted, record: t.id } : undefined,
     topic: rx.say.t("duty.escalate", { problem: v.problem }),
   });
 
-  // R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer hears it that day.
+  // R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer is told that day.
   if (v.escalation && v.resolution) {
+    const solvedAt = Date.parse(v.resolution.at);
     const solved = rx.dayOf(v.resolution.at);
     const ans = rs["R-ANSWER-SAME-DAY"];
-    const told = rx.ofTicket(t.id).find((c) => (c.value.at.length === 10 ? c.value.at >= solved : Date.parse(c.value.at) >= Date.parse(v.resolution!.at)));
+    const by = rx.deadline(solved, ans.days, ans.workingDays);
+    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, from: solvedAt, what: rx.say.t("what.solution") });
     out.push({
       ...base,
       key: `R-ANSWER-SAME-DAY:${t.id}`,
       rule: "R-ANSWER-SAME-DAY",
       earliest: solved,
-      due: rx.dueAfter(solved, ans.days, ans.workingDays),
-      done: told && { at: told.value.at, record: told.id },
+      due: rx.shown(solved, by),
+      deadline: by,
+      done: r.found && { at: r.found.value.at, record: r.found.id },
+      considered: r.considered,
       topic: rx.say.t("duty.answer", { note: v.resolution.note }),
     });
   }
 
-  // R-FOLLOWUP-1 on the day of dispatch; R-FOLLOWUP-2 in days 7–14 after the first.
+  // R-DISPATCH: work on site is sent at once; when nobody could be sent within the store's hours,
+  // the customer is told why and when (the planned date recorded with `ticket schedule`).
+  if (ON_SITE.has(v.kind)) {
+    const opensAt = rx.clock.addWorkingMinutes(Date.parse(v.received), rs["R-DISPATCH"].hours * 60);
+    const settled = [v.dispatch?.at, v.resolution?.at, v.cancelled?.at].filter((x): x is string => Boolean(x)).map(Date.parse);
+    const settledAt = settled.length ? Math.min(...settled) : undefined;
+    if (settledAt === undefined || settledAt > opensAt) {
+      const day = rx.dayOf(iso(opensAt));
+      const r = v.schedule ? firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, from: Date.parse(v.received), what: rx.say.t("what.dispatch") }) : { considered: [] };
+      // told: the plan is recorded and the customer heard it (the later of the two)
+      const told = r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(rx, r.found.value.at)) : undefined;
+      const doneAt = [told, v.dispatch ? Date.parse(v.dispatch.at) : undefined].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+      // by the end of that working day
+      const dueAt = Math.max(rx.clock.atOrBefore(zonedTime(day, 23, 59, 0, rx.tz).getTime()), opensAt + rx.grace);
+      if (v.status !== "cancelled" || doneAt !== undefined)
+        out.push({
+          ...base,
+          key: `R-DISPATCH:${t.id}`,
+          rule: "R-DISPATCH",
+          earliest: day,
+          due: rx.dayOf(iso(dueAt)),
+          deadline: rx.dayOf(iso(dueAt)),
+          earliestAt: iso(opensAt),
+          dueAt: iso(dueAt),
+          // a resolution without a visit ends it: nothing is left to send anyone for
+          expiresAt: v.resolution && !v.dispatch ? v.resolution.at : undefined,
+          done: doneAt !== undefined ? { at: iso(doneAt), record: told !== undefined && (!v.dispatch || told <= Date.parse(v.dispatch.at)) ? r.found!.id : t.id } : undefined,
+          considered: v.schedule ? r.considered : [],
+          topic: v.schedule ? rx.say.t("duty.dispatchTell", { date: v.schedule.date, reason: v.schedule.reason }) : rx.say.t("duty.dispatch", { problem: v.problem }),
+        });
+    }
+  }
+
+  // R-FOLLOWUP-1 on the day of dispatch, before the technician arrives; R-FOLLOWUP-2 in days 7–14.
   if (v.dispatch) {
     const times = (v.dispatch.depart ? rx.say.t("duty.leaves", { time: formatShort(new Date(v.dispatch.depart), rx.tz) }) : "") + (v.dispatch.arrive ? rx.say.t("duty.arrives", { time: formatShort(new Date(v.dispatch.arrive), rx.tz) }) : "");
-    out.push(...followups(t, rx, rs, base, rx.dayOf(v.dispatch.at), rx.say.t("duty.followup1", { technician: v.dispatch.technician, times })));
+    out.push(...followups(t, rx, rs, base, Date.parse(v.dispatch.at), v.dispatch, rx.say.t("duty.followup1", { technician: v.dispatch.technician, times })));
   }
+  out.push(...planAfterClose(t, rx, rs, base));
 
   // a cancelled ticket's duties no longer apply, except what was already done
   if (v.status === "cancelled") return out.filter((d) => d.done);
   return out;
 }
 
-function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Pick<Found, "source" | "customer" | "ticket" | "owner">, from: string, topic: string): Found[] {
+/** A contact's moment: a letter's bare date is the start of its day. */
+function momentOf(rx: RuleContext, at: string): number {
+  return at.length === 10 ? zonedTime(at, 0, 0, 0, rx.tz).getTime() : Date.parse(at);
+}
+
+function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base, fromAt: number, dispatch: Ticket["dispatch"], topic: string): Found[] {
   const out: Found[] = [];
   const fu1 = rs["R-FOLLOWUP-1"];
-  const first = rx.ofTicket(t.id).find((c) => isFollowupCall(c.value) && rx.dayOf(c.value.at) >= from);
-  out.push({ ...base, key: `R-FOLLOWUP-1:${t.id}`, rule: "R-FOLLOWUP-1", earliest: from, due: rx.dueAfter(from, fu1.days, fu1.workingDays), done: first && { at: first.value.at, record: first.id }, topic });
-  if (first) {
+  const from = rx.dayOf(formatDateTime(new Date(fromAt), rx.tz));
+  const by = rx.deadline(from, fu1.days, fu1.workingDays);
+  const spec = { customer: base.customer!, ticket: t.id, channels: TELL, tell: true, purposes: ["followup"] as const, from: fromAt, what: rx.say.t("what.followup1") };
+  const r1 = firstCounting(rx, spec);
+  // the customer hears the times before the technician arrives: the planned arrival is the deadline
+  const arrive = dispatch?.arrive ? Math.max(Date.parse(dispatch.arrive), fromAt + rx.grace) : undefined;
+  const arrived = dispatch?.arrived;
+  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
+  const deadline1 = arrive !== undefined ? rx.dayOf(iso(arrive)) : by;
+  out.push({
+    ...base,
+    key: `R-FOLLOWUP-1:${t.id}`,
+    rule: "R-FOLLOWUP-1",
+    earliest: from,
+    due: arrive !== undefined ? deadline1 : rx.shown(from, by),
+    deadline: deadline1,
+    ...(arrive !== undefined ? { earliestAt: iso(fromAt), dueAt: iso(arrive) } : {}),
+    // once the technician is there, telling the customer when he will arrive is moot
+    expiresAt: arrived,
+    done: r1.found && { at: r1.found.value.at, record: r1.found.id },
+    considered: r1.considered,
+    topic,
+  });
+  // the second counts from the first, or, when the first was missed, from the day it was due
+  const firstDay = r1.found ? rx.dayOf(r1.found.value.at) : arrived && Date.parse(arrived) <= rx.input.now.getTime() ? deadline1 : undefined;
+  if (firstDay) {
     const fu2 = rs["R-FOLLOWUP-2"];
-    const d1 = rx.dayOf(first.value.at);
-    const opens = rx.dueAfter(d1, fu2.from, fu2.workingDays);
-    const second = rx.ofTicket(t.id).find((c) => c.id !== first.id && isFollowupCall(c.value) && rx.dayOf(c.value.at) >= opens);
+    const opens = fu2.workingDays ? rx.cal.addWorkingDays(firstDay, fu2.from) : addDays(firstDay, fu2.from);
+    const by2 = rx.deadline(firstDay, fu2.to, fu2.workingDays);
+    const r2 = firstCounting(rx, { ...spec, from: zonedTime(opens, 0, 0, 0, rx.tz).getTime(), not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined, what: rx.say.t("what.followup2"), listFrom: r1.found ? momentOf(rx, r1.found.value.at) : fromAt });
     out.push({
       ...base,
       key: `R-FOLLOWUP-2:${t.id}`,
       rule: "R-FOLLOWUP-2",
       earliest: opens,
-      due: rx.dueAfter(d1, fu2.to, fu2.workingDays),
-      done: second && { at: second.value.at, record: second.id },
-      topic: rx.say.t("duty.followup2", { date: d1 }),
+      due: rx.shown(opens, by2),
+      deadline: by2,
+      done: r2.found && { at: r2.found.value.at, record: r2.found.id },
+      considered: r2.considered,
+      topic: rx.say.t("duty.followup2", { date: firstDay }),
     });
   }
   return out;
+}
+
+/**
+ * R-NEXT-SERVICE after a ticket closes: a customer left with no planned contact after the close
+ * gets a duty to plan one (a plan on the ticket, or on any contact with the customer).
+ */
+function planAfterClose(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base): Found[] {
+  const v = t.value;
+  if (v.status !== "closed" || !v.closed) return [];
+  const closed = rx.dayOf(v.closed);
+  const closedAt = Date.parse(v.closed);
+  const plans: number[] = [];
+  for (const k of rx.ofCustomer(v.customer)) if (k.value.next && k.value.next.date > closed) plans.push(momentOf(rx, k.value.at));
+  for (const o of rx.input.tickets) if (o.value.customer === v.customer) for (const p of o.value.plans ?? []) if (p.date > closed) plans.push(Date.parse(p.at));
+  const made = plans.length ? Math.max(closedAt, Math.min(...plans)) : undefined;
+  const cfg = rs["R-NEXT-SERVICE"];
+  const by = rx.deadline(closed, cfg.days, cfg.workingDays);
+  return [
+    {
+      ...base,
+      key: `R-NEXT-SERVICE:${t.id}:plan`,
+      rule: "R-NEXT-SERVICE",
+      earliest: closed,
+      due: rx.shown(closed, by),
+      deadline: by,
+      done: made !== undefined ? { at: formatDateTime(new Date(made), rx.tz), record: t.id } : undefined,
+      topic: rx.say.t("duty.planNext", { id: t.id }),
+    },
+  ];
 }

@@ -1,13 +1,14 @@
 // What a duty is: one thing the regulation requires of someone, with its window and its state.
-import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../schema.js";
+import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "../schema.js";
 import type { Day } from "../time.js";
-import type { WorkCalendar } from "../calendar.js";
+import type { WorkCalendar, WorkClock } from "../calendar.js";
 import type { Translator } from "../../i18n.js";
 
 export const RULE_CODES = [
   "R-FILE-SAME-DAY",
   "R-ESC-1DAY",
   "R-ANSWER-SAME-DAY",
+  "R-DISPATCH",
   "R-FOLLOWUP-1",
   "R-FOLLOWUP-2",
   "R-NEXT-SERVICE",
@@ -21,11 +22,18 @@ export const RULE_CODES = [
 export type RuleCode = (typeof RULE_CODES)[number];
 
 /**
- * upcoming: its window has not opened; due: open and not yet late; overdue: past due and not
- * done; done: done on time; late: done after the due day; missed: no longer possible (an event's
- * notice after the event), never done.
+ * upcoming: its window has not opened; due: open and not yet late; overdue: past its deadline and
+ * not done; done: done on time; late: done after the deadline; missed: no longer possible (the
+ * event took place, the vehicle was delivered), never done; waived: a supervisor excused it.
  */
-export type DutyState = "upcoming" | "due" | "overdue" | "done" | "late" | "missed";
+export type DutyState = "upcoming" | "due" | "overdue" | "done" | "late" | "missed" | "waived";
+
+/** A contact a duty looked at and did not count, and why (for `due --explain` and show pages). */
+export interface Considered {
+  record: string;
+  /** the reason, in the locale shown */
+  why: string;
+}
 
 export interface Duty {
   /** stable across runs and clones: the rule, the record, and the part (for calendars, reviews) */
@@ -40,27 +48,40 @@ export interface Duty {
   owner?: string;
   /** who does it, after R-COVER */
   assignee?: string;
-  /** the day the window opens, and the last day on time (both in the store's zone) */
+  /** the day the window opens (in the store's zone) */
   earliest: Day;
+  /**
+   * the day the list shows it due: the deadline, or when that is a day off, the last working day
+   * before it (never before `earliest`)
+   */
   due: Day;
-  /** for duties timed to the hour (C-PROGRESS-CHECK, C-READY-NOTICE): the exact window */
+  /** the last day on time: a contact on this day, even a day off, is on time */
+  deadline: Day;
+  /** for duties timed to the hour (C-PROGRESS-CHECK, C-READY-NOTICE…): the exact window */
   earliestAt?: string;
   dueAt?: string;
   /** after this day an undone duty is missed */
   expires?: Day;
+  /** from this moment an undone duty is missed (the vehicle was delivered) */
+  expiresAt?: string;
   state: DutyState;
   /** when and by which record it was done */
   done?: { at: string; record?: string };
   /** whole days past due: for overdue, and for late (how late it was done) */
   daysLate?: number;
-  /** for duties timed to the hour: whole hours past dueAt */
+  /** for duties timed to the hour: whole hours and whole minutes past dueAt */
   hoursLate?: number;
+  minutesLate?: number;
+  /** the waiver that excused it */
+  waived?: { at: string; by: string; reason: string; record: string };
+  /** for a duty not done: the contacts it looked at, and why each did not count */
+  considered?: Considered[];
   /** what to do or say */
   topic: string;
 }
 
 /** A duty as a rule finds it, before the moment decides its state and R-COVER its assignee. */
-export type Found = Omit<Duty, "state" | "assignee" | "daysLate" | "hoursLate">;
+export type Found = Omit<Duty, "state" | "assignee" | "daysLate" | "hoursLate" | "minutesLate" | "waived">;
 
 export interface Rec<T> {
   id: string;
@@ -71,8 +92,10 @@ export interface ReportRecord {
   kind: "monthly" | "annual";
   /** "2026-10" or "2026" */
   period: string;
-  /** when it was saved (date-time with offset), when known */
+  /** when it was first saved (date-time with offset), when known */
   saved?: string;
+  /** who saved it, when known */
+  by?: string;
 }
 
 export interface DutyInput {
@@ -82,6 +105,8 @@ export interface DutyInput {
   contacts: Rec<Contact>[];
   events: Rec<CustomerEvent>[];
   reports: ReportRecord[];
+  /** duties a supervisor waived (absent in older callers: none) */
+  waivers?: Rec<Waiver>[];
   now: Date;
 }
 
@@ -100,6 +125,14 @@ export interface RuleContext {
   ofCustomer(id: string): Rec<Contact>[];
   /** what a duty asks, in the locale being shown */
   say: Translator;
-  /** the day `days` after `from` per the rule's settings, moved onto a working day */
-  dueAfter(from: Day, days: number, workingDays: boolean | undefined): Day;
+  /** working time: hour-based deadlines move to the last working moment before them */
+  clock: WorkClock;
+  /** no hour-based window is shorter than this (ms) */
+  grace: number;
+  /** the deadline `days` after `from`: calendar days, or working days when the rule says so */
+  deadline(from: Day, days: number, workingDays: boolean | undefined): Day;
+  /** the day the list shows a deadline: the last working day on or before it, not before `earliest` */
+  shown(earliest: Day, deadline: Day): Day;
+  /** who owns a ticket's duties: its assignee, else the designated follow-up clerk */
+  ticketOwner(t: Ticket): string | undefined;
 }

@@ -1,0 +1,78 @@
+// Which contacts close a duty, written once per duty as data: the channels, whether the customer
+// must have been told (an outbound contact, or an inbound call marked told), the purposes, the
+// record it must be linked to, and the moment from which it counts. Nothing else closes it.
+// judge() says why a contact does not count, for `due --explain` and the show pages.
+import type { Contact } from "../schema.js";
+import type { Considered, Rec, RuleContext } from "./types.js";
+
+export type Channel = Contact["channel"];
+export type Purpose = Contact["purpose"];
+type LetterKind = NonNullable<Contact["letter"]>["kind"];
+
+/** Telling a customer something: an outbound call, a visit or a letter. */
+export const TELL: readonly Channel[] = ["call", "visit", "letter"];
+/** Talking to them: a call or a visit (a letter cannot tell a time an hour ahead). */
+export const TALK: readonly Channel[] = ["call", "visit"];
+
+export interface Counts {
+  customer: string;
+  /** the contact must be linked to this ticket, or to this event */
+  ticket?: string;
+  event?: string;
+  channels: readonly Channel[];
+  /** an outbound contact or a visit, or an inbound call in which the clerk marked the customer told */
+  tell: boolean;
+  purposes?: readonly Purpose[];
+  letterKinds?: readonly LetterKind[];
+  /** contacts before this moment (ms since the epoch) do not count; a letter counts from its day */
+  from: number;
+  /** contacts that already count for another duty (the first follow-up is not the second) */
+  not?: ReadonlyMap<string, string>;
+  /** a contact that names this plan (contact.plan) counts whatever its channel, purpose or day */
+  plan?: string;
+  /** what the contact must do, for explanations: "tell the solution" */
+  what: string;
+  /** contacts from this moment on are listed when explaining (default: from) */
+  listFrom?: number;
+}
+
+/** The moment of a contact: a letter's bare date counts as the end of its day, so it is never early. */
+function onOrAfter(rx: RuleContext, c: Contact, from: number): boolean {
+  if (c.at.length === 10) return c.at >= rx.dayOf(new Date(from).toISOString());
+  return Date.parse(c.at) >= from;
+}
+
+/** Why `c` does not count for the duty, or undefined when it does. */
+export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts): string | undefined {
+  const c = k.value;
+  const say = rx.say;
+  const id = k.id;
+  if (spec.plan && c.plan === spec.plan) return undefined;
+  const used = spec.not?.get(id);
+  if (used) return say.t("why.used", { id, rule: used });
+  if (spec.ticket && c.ticket !== spec.ticket)
+    return c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket });
+  if (spec.event && c.event !== spec.event)
+    return c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event });
+  if (!spec.channels.includes(c.channel))
+    return say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" });
+  if (spec.tell && c.direction === "in" && c.channel === "call" && !c.told) return say.t("why.inbound", { id, what: spec.what });
+  if (spec.purposes && !spec.purposes.includes(c.purpose))
+    return say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") });
+  if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
+    return say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") });
+  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: rx.dayOf(new Date(spec.from).toISOString()) });
+  return undefined;
+}
+
+/** The first contact that counts, and the ones looked at before it that did not. */
+export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Contact>; considered: Considered[] } {
+  const considered: Considered[] = [];
+  const listFrom = spec.listFrom ?? spec.from;
+  for (const k of rx.ofCustomer(spec.customer)) {
+    const why = judge(rx, k, spec);
+    if (why === undefined) return { found: k, considered };
+    if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why });
+  }
+  return { considered };
+}
