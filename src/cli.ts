@@ -18,6 +18,7 @@ const commands = {
   contactEdit: () => import("./commands/contact-edit.js"),
   customer: () => import("./commands/customer.js"),
   due: () => import("./commands/due.js"),
+  duty: () => import("./commands/duty.js"),
   event: () => import("./commands/event.js"),
   gitSetup: () => import("./commands/git-setup.js"),
   history: () => import("./commands/history.js"),
@@ -487,7 +488,15 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .option("--within <days>", "also list duties whose window opens in the next DAYS days")
       .option("--for <name>", "only this person's duties (after cover)")
       .option("--fail-if-overdue", "exit 1 when anything is overdue (for monitoring)")
-      .action(run(async (c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean }) => (await commands.due()).due({ ...o, overdue: overdueOnly || o.overdue }, c)));
+      .option("--explain", "under the list, the contacts each duty looked at and why they did not count")
+      .action(run(async (c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean; explain?: boolean }) => (await commands.due()).due({ ...o, overdue: overdueOnly || o.overdue }, c)));
+
+  const duty = program.command("duty").description("one duty of the regulation");
+  duty
+    .command("waive <duty>")
+    .description("a supervisor excuses a duty that cannot be done, with a reason (the reviews count waivers apart)")
+    .option("--reason <text>", "why it cannot be done (the customer cannot be reached…)")
+    .action(run(async (c, key: string, o: { reason?: string }) => (await commands.duty()).dutyWaive({ duty: key, ...o }, c)));
   dueCmd("due", "what is due today and what is overdue, per person, most urgent first (the morning cron job)", false).option("--overdue", "only what is overdue");
   dueCmd("overdue", "only the overdue duties (same as due --overdue)", true);
 

@@ -107,6 +107,7 @@ const M = {
   "when.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.R-DISPATCH": { en: "send a technician, or tell why not", "zh-CN": "及时派工或告知原因" },
+  "w.waived": { en: "waived {key} ({id}): {reason}", "zh-CN": "已豁免 {key}（{id}）：{reason}" },
   "due.noSupervisor": { en: "note: no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'", "zh-CN": "注意：员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加" },
   // ticket and staff commands (issue 10)
   "w.assignedTo": { en: "; assigned to {name}", "zh-CN": "，负责人 {name}" },

@@ -48,7 +48,7 @@ describe("the review's figures, worked out by hand", () => {
     // K004: late), T002's filing and escalation (its same-day solution counts), T003's filing (filed
     // the next morning: late) and escalation (due Monday 23rd after a Friday-night call, never
     // done), October's review (due 6 Nov, never saved).
-    expect(view.compliance.total).toEqual({ due: 12, on_time: 8, late: 2, open: 2, missed: 0, rate: 8 / 12 });
+    expect(view.compliance.total).toEqual({ due: 12, on_time: 8, late: 2, open: 2, missed: 0, waived: 0, rate: 8 / 12 });
     expect(view.compliance.rules.map((r) => [r.rule, r.due, r.on_time, r.late, r.open])).toEqual([
       ["R-FILE-SAME-DAY", 3, 2, 1, 0],
       ["R-ESC-1DAY", 3, 2, 0, 1],

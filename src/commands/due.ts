@@ -3,11 +3,13 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties, type Duty } from "../domain/duties/index.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
-import { dutyList, phoneOf } from "../format/duties.js";
+import { dutyList, explanations, phoneOf } from "../format/duties.js";
 import { dutyInput } from "../store/duty-input.js";
 
 export interface DueOptions {
   overdue?: boolean;
+  /** under the list: the contacts each open duty considered and why they did not count */
+  explain?: boolean;
   within?: string;
   for?: string;
   failIfOverdue?: boolean;
@@ -38,6 +40,8 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
       (!opts.for || d.assignee === opts.for),
   );
   const overdue = shown.filter((d) => d.state === "overdue").length;
+  // R-MONTHLY needs an owner: said once, above the list
+  if (!store.settings.staff.some((s) => s.role === "supervisor" && (!s.left || s.left > today))) ctx.io.err(`${(await ctx.say()).t("due.noSupervisor")}\n`);
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
@@ -52,7 +56,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
       say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
       (opts.for ? say.t("due.for", { name: opts.for }) : "");
     if (!shown.length) ctx.io.out(`${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`);
-    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say })}`);
+    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say })}${opts.explain ? explanations(ctx.io, shown, say) : ""}`);
   }
   return { duties: shown, exitCode: opts.failIfOverdue && overdue > 0 ? 1 : 0 };
 }

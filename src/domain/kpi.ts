@@ -75,7 +75,9 @@ export interface Tally {
   late: number;
   open: number;
   missed: number;
-  /** on time as a share of all that fell due, 0–1; null when nothing fell due */
+  /** excused by a supervisor (counted apart: not in the rate) */
+  waived: number;
+  /** on time as a share of all that fell due and were not waived, 0–1; null when none */
   rate: number | null;
 }
 export interface Spread {
@@ -93,7 +95,8 @@ const tallyOf = (ds: Duty[]): Tally => {
     late: n((d) => d.state === "late"),
     open: n((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming"),
     missed: n((d) => d.state === "missed"),
-    rate: ds.length ? on_time / ds.length : null,
+    waived: n((d) => d.state === "waived"),
+    rate: ds.length - n((d) => d.state === "waived") ? on_time / (ds.length - n((d) => d.state === "waived")) : null,
   };
 };
 

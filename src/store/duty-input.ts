@@ -60,12 +60,13 @@ export async function savedReports(store: Store): Promise<ReportRecord[]> {
 }
 
 export async function dutyInput(store: Store, now: Date, warn: (msg: string) => void): Promise<DutyInput> {
-  const [customers, tickets, contacts, events, reports] = await Promise.all([
+  const [customers, tickets, contacts, events, reports, waivers] = await Promise.all([
     store.all("customer", warn),
     store.all("ticket", warn),
     store.all("contact", warn),
     store.all("event", warn),
     savedReports(store),
+    store.all("waiver", warn),
   ]);
-  return { settings: store.settings, customers, tickets, contacts, events, reports, now };
+  return { settings: store.settings, customers, tickets, contacts, events, reports, waivers, now };
 }

@@ -1,0 +1,52 @@
+// aftercare duty waive: a supervisor excuses a duty that cannot be done (the customer cannot be
+// reached, the site was closed), with a reason. The waiver is a record (W-…) committed like any
+// write; the duty then reads "waived" and the reviews count it apart.
+import { UsageError, UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { waiverSchema, type Waiver } from "../domain/schema.js";
+import { allDuties } from "./due.js";
+import { nowStamp, written } from "./common.js";
+import type { Duty } from "../domain/duties/index.js";
+
+const OPEN = new Set<Duty["state"]>(["upcoming", "due", "overdue", "missed"]);
+
+/** The duties a person meant: the exact key, or every duty whose key has all the parts typed. */
+export function matchDuties(list: Duty[], input: string): Duty[] {
+  const exact = list.filter((d) => d.key === input.trim());
+  if (exact.length) return exact;
+  const tokens = input.trim().toUpperCase().split(/[\s:]+/).filter(Boolean);
+  if (!tokens.length) return [];
+  return list.filter((d) => {
+    const parts = d.key.toUpperCase().split(":");
+    return tokens.every((t) => parts.some((p) => p.startsWith(t)));
+  });
+}
+
+export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Context) {
+  const store = await ctx.store();
+  const actor = await ctx.actor();
+  if (actor.role !== "supervisor") {
+    const sups = store.settings.staff.filter((s) => s.role === "supervisor" && !s.left).map((s) => s.name);
+    throw new UserError(`only the department supervisor waives a duty (${actor.name} is ${actor.role})${sups.length ? `; ask ${sups.join(" or ")}` : "; add one with 'aftercare staff add NAME --role supervisor'"}; nothing was written`);
+  }
+  let reason = opts.reason?.trim();
+  if (!reason) {
+    if (!ctx.canPrompt) throw new UsageError("duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written");
+    reason = (await ctx.prompter.input({ message: "Why the duty cannot be done", required: true })).trim();
+  }
+  const { list } = await allDuties(ctx);
+  const found = matchDuties(list, opts.duty);
+  if (!found.length) throw new UserError(`no duty matches "${opts.duty}"; give its key as 'aftercare due --json' or 'ticket show' lists it, such as R-FOLLOWUP-2:T-261102-7K3F; nothing was written`);
+  const open = found.filter((d) => OPEN.has(d.state));
+  if (!open.length) throw new UserError(`${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`);
+  if (open.length > 1) throw new UsageError(`"${opts.duty}" matches ${open.length} duties: ${open.slice(0, 6).map((d) => d.key).join(", ")}${open.length > 6 ? ", …" : ""}; give the whole key; nothing was written`);
+  const d = open[0]!;
+  const value: Waiver = waiverSchema.parse({ duty: d.key, reason, by: actor.name, at: await nowStamp(ctx) });
+  const say = await ctx.say();
+  return ctx.writing(async () => {
+    const rec = await store.create("waiver", value, await ctx.now(), ctx.random);
+    await ctx.commit([rec.path], `duty ${d.key} waived by ${actor.name}: ${reason}`, actor);
+    written(ctx, rec, say.t("w.waived", { key: d.key, id: rec.id, reason: reason! }));
+    return rec;
+  });
+}
