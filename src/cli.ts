@@ -457,12 +457,12 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   const reportFlags = (cmd: Command) =>
     cmd.option("--template <file>", "render with this template instead of the built-in one (--locale zh-CN|en chooses the language; default: the store's)");
   reportFlags(report.command("monthly [month]").description("the monthly review (default: last month)"))
-    .option("--save", "archive it as reports/YYYY-MM-monthly.md and commit (closes the R-MONTHLY duty)")
-    .option("--force", "with --save: write it again over an archived one")
+    .option("--save", "archive it as reports/YYYY-MM-monthly.md and commit (closes R-MONTHLY; a supervisor, once the month has ended)")
+    .option("--force", "with --save: write a corrected review over the archived one (its first save date stays)")
     .action(run(async (c, period: string | undefined, o: Record<string, unknown>) => (await commands.report()).reportMonthly({ ...o, period }, c)));
   reportFlags(report.command("annual [year]").description("the year-end review (default: last year)"))
-    .option("--save", "archive it as reports/YYYY-annual.md and commit")
-    .option("--force", "with --save: write it again over an archived one")
+    .option("--save", "archive it as reports/YYYY-annual.md and commit (a supervisor, once the year has ended)")
+    .option("--force", "with --save: write a corrected review over the archived one (its first save date stays)")
     .action(run(async (c, period: string | undefined, o: Record<string, unknown>) => (await commands.report()).reportAnnual({ ...o, period }, c)));
   reportFlags(report.command("calls").description("the follow-up call register (form 3)").option("--month <month>", "only this month (YYYY-MM)")).action(
     run(async (c, o: Record<string, string | undefined>) => (await commands.report()).reportCalls(o, c)),

@@ -212,6 +212,8 @@ const M = {
   "f.closed": { en: "closed", "zh-CN": "关闭" },
   "f.cancelled": { en: "cancelled", "zh-CN": "取消" },
   "f.reopened": { en: "reopened", "zh-CN": "重新打开" },
+  "f.scheduled": { en: "scheduled", "zh-CN": "计划派工" },
+  "f.plans": { en: "next contact", "zh-CN": "下次联系" },
   "f.address": { en: "address", "zh-CN": "地址" },
   "f.contact": { en: "contact", "zh-CN": "联系人" },
   "f.tags": { en: "tags", "zh-CN": "标签" },

@@ -36,6 +36,23 @@ describe("a contact closes exactly the duties it does", () => {
   });
 });
 
+describe("R-DISPATCH: nobody could be sent", () => {
+  it("after four working hours the customer is told why and when; the schedule and the call close it; ticket show has the plan", async () => {
+    const root = testStore(RECORDS);
+    // received Friday 20 Nov 09:12: four working hours later is 13:12, due by the end of the working day
+    expect(await dutyOf(root, "2026-11-20T13:00:00+08:00", `R-DISPATCH:${TICKET}`)).toMatchObject({ state: "upcoming", earliestAt: "2026-11-20T13:12:00+08:00", dueAt: "2026-11-20T17:30:00+08:00" });
+    expect((await dutyOf(root, "2026-11-20T13:15:00+08:00", `R-DISPATCH:${TICKET}`)).state).toBe("due");
+    const s = await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-23", "--reason", "技术员都在外地，周一上门"], { now: "2026-11-20T15:00:00+08:00" });
+    expect(s.code, s.stderr).toBe(0);
+    // recorded, but the customer has not heard it yet
+    expect((await dutyOf(root, "2026-11-20T15:05:00+08:00", `R-DISPATCH:${TICKET}`)).state).toBe("due");
+    await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "notice", "--summary", "告知周一上门及原因"], { now: "2026-11-20T15:10:00+08:00" });
+    expect(await dutyOf(root, "2026-11-20T15:15:00+08:00", `R-DISPATCH:${TICKET}`)).toMatchObject({ state: "done", done: { at: "2026-11-20T15:10:00+08:00" } });
+    const show = await cli(root, ["ticket", "show", TICKET], { now: "2026-11-20T15:15:00+08:00" });
+    expect(show.stdout).toContain("scheduled: 2026-11-23 — 技术员都在外地，周一上门\n");
+  });
+});
+
 describe("aftercare duty waive", () => {
   it("a supervisor waives a duty that cannot be done, with a reason; a clerk cannot; the waiver is committed", async () => {
     const root = testStore(RECORDS);

@@ -168,6 +168,8 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     [say.t("f.closed"), when(v.closed)],
     [say.t("f.cancelled"), v.cancelled && `${when(v.cancelled.at)}${v.cancelled.reason ? ` — ${safe(v.cancelled.reason)}` : ""}`],
     [say.t("f.reopened"), v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
+    [say.t("f.scheduled"), v.schedule && `${v.schedule.date} — ${safe(v.schedule.reason)}`],
+    [say.t("f.plans"), v.plans?.map((p) => `${p.date} ${safe(p.topic)}`).join("; ")],
     ...shopFields(v, when, money, store.settings.criticalSystems),
   ]);
   out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
@@ -198,6 +200,7 @@ function shopFields(v: Ticket, when: (s?: string) => string | undefined, money: 
     ],
     ["no guarantee", noGuarantee(v.estimate, critical).map((n) => `${safe(n.part)} (${n.reason === "customer-supplied" ? "customer's own part" : "aftermarket, critical system"})`).join("; ") || undefined],
     ["workshop", v.handover && `${when(v.handover.at)} to ${safe(v.handover.receiver)}, promised ${when(v.handover.promise)}`],
+    ...(v.promises ?? []).map((p): [string, string] => ["promise revised", `${when(p.at)}: now ${when(p.promise)} — ${safe(p.reason)}`]),
     ...(v.extras ?? []).map((x): [string, string] => [
       `extra ${x.no}`,
       `${safe(x.item)}${x.safety ? " (safety)" : ""}${x.amount ? ` ${money(x.amount)}` : ""} — ${x.answer ? `${x.answer.approved ? "approved" : "declined"} ${when(x.answer.at)} via ${x.answer.via}${x.answer.by ? ` by ${safe(x.answer.by)}` : ""}` : "waiting for the customer's answer"}`,
