@@ -86,8 +86,7 @@ function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number
  * R-COVER: while its owner is absent, a duty goes to the cover; a cover who is away too passes it
  * on to theirs, until someone present. Someone who has left hands it to the follow-up clerk.
  */
-function assigneeOf(settings: Settings, owner: string | undefined, today: Day): string | undefined {
-  const staff = new Map(settings.staff.map((s) => [s.name, s]));
+function assigneeOf(settings: Settings, staff: Map<string, Settings["staff"][number]>, owner: string | undefined, today: Day): string | undefined {
   let who = owner;
   const left = who !== undefined && staff.get(who)?.left !== undefined && staff.get(who)!.left! <= today;
   if (left && settings.followupClerk && settings.followupClerk !== who) who = settings.followupClerk;
@@ -177,13 +176,17 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
   ];
   const since = raw.settings.rules?.since;
   const waivers = new Map((input.waivers ?? []).map((w) => [w.value.duty, w]));
+  // R-COVER depends only on the owner and today: worked out once per person
+  const staffByName = new Map(raw.settings.staff.map((s) => [s.name, s]));
+  const assignees = new Map<string, string | undefined>();
+  for (const s of raw.settings.staff) assignees.set(s.name, assigneeOf(raw.settings, staffByName, s.name, today));
   return found
     .filter((d) => !since || d.deadline >= since)
     .map((d): Duty => {
       const s = stateOf(d, today, dayOfAt, raw.now.getTime(), tz);
       const w = waivers.get(d.key);
       const done = s.state === "done" || s.state === "late";
-      const duty: Duty = { ...d, ...s, assignee: assigneeOf(raw.settings, d.owner, today) };
+      const duty: Duty = { ...d, ...s, assignee: assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today) };
       if (done) delete duty.considered;
       if (w && !done) return { ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined };
       return duty;

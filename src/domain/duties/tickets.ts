@@ -123,6 +123,18 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   return out;
 }
 
+/** The plans on every ticket of a customer, indexed once per run. */
+const plansIndex = new WeakMap<RuleContext, Map<string, NonNullable<Ticket["plans"]>>>();
+function ticketPlansOf(rx: RuleContext, customer: string): NonNullable<Ticket["plans"]> {
+  let m = plansIndex.get(rx);
+  if (!m) {
+    m = new Map();
+    for (const t of rx.input.tickets) if (t.value.plans?.length) m.set(t.value.customer, [...(m.get(t.value.customer) ?? []), ...t.value.plans]);
+    plansIndex.set(rx, m);
+  }
+  return m.get(customer) ?? [];
+}
+
 /** A contact's moment: a letter's bare date is the start of its day. */
 function momentOf(rx: RuleContext, at: string): number {
   return at.length === 10 ? zonedTime(at, 0, 0, 0, rx.tz).getTime() : Date.parse(at);
@@ -187,7 +199,7 @@ function planAfterClose(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base:
   const closedAt = Date.parse(v.closed);
   const plans: number[] = [];
   for (const k of rx.ofCustomer(v.customer)) if (k.value.next && k.value.next.date > closed) plans.push(momentOf(rx, k.value.at));
-  for (const o of rx.input.tickets) if (o.value.customer === v.customer) for (const p of o.value.plans ?? []) if (p.date > closed) plans.push(Date.parse(p.at));
+  for (const p of ticketPlansOf(rx, v.customer)) if (p.date > closed) plans.push(Date.parse(p.at));
   const made = plans.length ? Math.max(closedAt, Math.min(...plans)) : undefined;
   const cfg = rs["R-NEXT-SERVICE"];
   const by = rx.deadline(closed, cfg.days, cfg.workingDays);
