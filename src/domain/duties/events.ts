@@ -21,14 +21,15 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
     for (let i = 0; i < cfg.daysBefore; i++) deadline = rx.cal.onOrBefore(addDays(deadline, -1));
   }
   if (deadline < recorded) deadline = recorded;
-  // the window opens when the event is recorded, or `callWindow` days before the deadline
+  // the list shows it `callWindow` days before the deadline (or from the day it is recorded)
   const opens = [recorded, addDays(deadline, -cfg.callWindow)].sort().reverse()[0]!;
   const out: Found[] = [];
   for (const c of rx.input.customers) {
     if (!inAudience(e.value, c.value) || rx.dayOf(c.value.created) > e.value.date) continue;
     const base = { source: e.id, customer: c.id, event: e.id, owner: e.value.owner, expires: addDays(e.value.date, -1) };
     const say = { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date };
-    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: zonedTime(opens, 0, 0, 0, rx.tz).getTime(), listFrom: Date.parse(e.value.created), what: rx.say.t("what.eventCall", say) });
+    // a call counts from the day the event is recorded; the list shows it from `opens`
+    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: zonedTime(recorded, 0, 0, 0, rx.tz).getTime(), what: rx.say.t("what.eventCall", say) });
     out.push({
       ...base,
       key: `R-EVENT-NOTICE:${e.id}:${c.id}:call`,
