@@ -98,6 +98,7 @@ const M = {
   "why.channel": { en: "{id} is a {channel}; this takes a {channels}", "zh-CN": "{id} 是{channel}；此项须{channels}" },
   "why.letterPlan": { en: "{id} is a letter; a letter carries out a plan only when it names it: aftercare contact link {id} --plan {plan}", "zh-CN": "{id} 是信函；信函须注明所执行的计划：aftercare contact link {id} --plan {plan}" },
   "why.inbound": { en: "{id} is inbound; {what} must be told by an outbound call, a visit or a letter (if the customer was told in it: aftercare contact edit {id} --told)", "zh-CN": "{id} 是来电；{what}须通过去电、上门或信函告知（如已在该来电中告知：aftercare contact edit {id} --told）" },
+  "why.inboundLetter": { en: "{id} is a letter from the customer; {what} must be told by an outbound call, a visit or a letter", "zh-CN": "{id} 是客户来函；{what}须通过去电、上门或去函告知" },
   "why.purpose": { en: "{id} is a {purpose} contact; this takes {purposes}", "zh-CN": "{id} 的目的是{purpose}；此项须为{purposes}" },
   "why.letterKind": { en: "{id} is a {kind} letter; this takes {kinds}", "zh-CN": "{id} 是{kind}；此项须为{kinds}" },
   "why.early": { en: "{id} on {at} is before the window opens ({from})", "zh-CN": "{id}（{at}）早于期限开始（{from}）" },

@@ -50,18 +50,20 @@ export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts): string | 
   if (spec.plan && c.plan === spec.plan) return undefined;
   const used = spec.not?.get(id);
   if (used) return say.t("why.used", { id, rule: used });
+  // too early says the most: linking it would not help
+  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: rx.dayOf(new Date(spec.from).toISOString()) });
   if (spec.ticket && c.ticket !== spec.ticket)
     return c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket });
   if (spec.event && c.event !== spec.event)
     return c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event });
   if (!spec.channels.includes(c.channel))
     return say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" });
-  if (spec.tell && c.direction === "in" && c.channel === "call" && !c.told) return say.t("why.inbound", { id, what: spec.what });
+  // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
+  if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told)) return say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what });
   if (spec.purposes && !spec.purposes.includes(c.purpose))
     return say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") });
   if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
     return say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") });
-  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: rx.dayOf(new Date(spec.from).toISOString()) });
   return undefined;
 }
 

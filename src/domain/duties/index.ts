@@ -87,15 +87,22 @@ function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number
  * on to theirs, until someone present. Someone who has left hands it to the follow-up clerk.
  */
 function assigneeOf(settings: Settings, staff: Map<string, Settings["staff"][number]>, owner: string | undefined, today: Day): string | undefined {
+  const gone = (name: string) => {
+    const l = staff.get(name)?.left;
+    return l !== undefined && l <= today;
+  };
+  const clerk = settings.followupClerk && !gone(settings.followupClerk) ? settings.followupClerk : undefined;
   let who = owner;
-  const left = who !== undefined && staff.get(who)?.left !== undefined && staff.get(who)!.left! <= today;
-  if (left && settings.followupClerk && settings.followupClerk !== who) who = settings.followupClerk;
+  if (who !== undefined && gone(who) && clerk) who = clerk;
   const seen = new Set<string>();
   for (let hops = 0; who && hops <= settings.staff.length; hops++) {
     seen.add(who);
     const away = staff.get(who)?.absences?.find((a) => today >= a.from && today <= a.to);
-    if (!away || seen.has(away.cover)) break;
-    who = away.cover;
+    if (!away) break;
+    // a cover who has left passes it to the follow-up clerk
+    const next = gone(away.cover) && clerk ? clerk : away.cover;
+    if (seen.has(next)) break;
+    who = next;
   }
   return who;
 }
@@ -106,6 +113,8 @@ const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late
 export function byUrgency(a: Duty, b: Duty): number {
   return (
     ORDER[a.state] - ORDER[b.state] ||
+    // what is coming up: in the order the windows open
+    (a.state === "upcoming" ? (a.earliestAt ?? a.earliest).localeCompare(b.earliestAt ?? b.earliest) : 0) ||
     (b.daysLate ?? 0) - (a.daysLate ?? 0) ||
     (b.minutesLate ?? 0) - (a.minutesLate ?? 0) ||
     a.due.localeCompare(b.due) ||
@@ -186,7 +195,9 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
       const s = stateOf(d, today, dayOfAt, raw.now.getTime(), tz);
       const w = waivers.get(d.key);
       const done = s.state === "done" || s.state === "late";
-      const duty: Duty = { ...d, ...s, assignee: assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today) };
+      // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
+      const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
+      const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today)) : d.owner };
       if (done) delete duty.considered;
       if (w && !done) return { ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined };
       return duty;
