@@ -74,4 +74,10 @@ resolution:
     const parsed = parseYaml(src).parsed!;
     expect(updateYamlText(src, parsed, { a: 1, c: 3, d: 4 }, { a: 1, b: 2, c: 3 }, ["a", "b", "c", "d"])).toBe("a: 1 # one\nb: 2\nc: 3\n");
   });
+
+  it("inserts two new fields at one place in schema order (a ticket closed with a plan: closed, then plans)", () => {
+    const src = "a: 1 # one\nd: 4\n";
+    const parsed = parseYaml(src).parsed!;
+    expect(updateYamlText(src, parsed, { a: 1, d: 4 }, { a: 1, b: 2, c: 3, d: 4 }, ["a", "b", "c", "d"])).toBe("a: 1 # one\nb: 2\nc: 3\nd: 4\n");
+  });
 });

@@ -205,7 +205,9 @@ export function updateYamlText(
     const at = before ? spans.get(before)![1] : after ? spans.get(after)![0] : src.length;
     edits.push({ at, end: at, text: pairText(key, next[key]) });
   }
-  edits.sort((a, b) => b.at - a.at || b.end - a.end);
+  // from the end of the file backwards; insertions at one place go in last-first, so they read in key order
+  const index = new Map(edits.map((e, i) => [e, i]));
+  edits.sort((a, b) => b.at - a.at || b.end - a.end || index.get(b)! - index.get(a)!);
   let out = src.endsWith("\n") ? src : src + "\n";
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
   return out;
