@@ -84,3 +84,14 @@ describe("the reviews' owner", () => {
     expect(r.stdout).toContain("R-MONTHLY");
   });
 });
+
+describe("a deadline on a day off", () => {
+  it("is listed on the working day before, and on the days off themselves reads 'by' the deadline", async () => {
+    const { when } = await import("../src/format/duties.js");
+    const d = { state: "due", due: "2026-11-27", deadline: "2026-11-29", earliest: "2026-11-21" } as import("../src/domain/duties/index.js").Duty;
+    expect(when(d, "2026-11-27")).toBe("today");
+    expect(when(d, "2026-11-28")).toBe("by 11-29 (1d)");
+    expect(when(d, "2026-11-29")).toBe("today");
+    expect(when(d, "2026-11-25")).toBe("by 11-27 (2d)");
+  });
+});

@@ -23,7 +23,11 @@ export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): str
       return say.t("when.overdueDays", { n: Math.max(1, d.daysLate ?? 1) });
     case "due":
       if (d.dueAt) return say.t("when.byTime", { time: clock(d.dueAt, today, tz) });
-      return d.due === today ? say.t("when.today") : say.t("when.by", { date: d.due.slice(5), n: daysBetween(today, d.due) });
+      {
+        // shown on the working day before a deadline on a day off; on the days off, the deadline counts
+        const by = d.due >= today ? d.due : (d.deadline ?? d.due);
+        return by === today ? say.t("when.today") : say.t("when.by", { date: by.slice(5), n: daysBetween(today, by) });
+      }
     case "upcoming":
       return say.t("when.from", { date: d.earliestAt ? clock(d.earliestAt, today, tz) : d.earliest.slice(5) });
     case "done":
