@@ -21,7 +21,7 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
     return {
       uid: `${d.key.replace(/[^A-Za-z0-9-]/g, "-")}@aftercare`,
       summary: `${d.rule} ${c?.name ?? d.source}: ${d.topic}`,
-      description: [d.topic, c && `${c.name} ${phoneOf(c)}`, `record ${d.ticket ?? d.source}`, `window ${d.earliest}–${d.due}${d.state === "overdue" ? ` (overdue ${d.daysLate} d)` : ""}`, d.assignee && `for ${d.assignee}`].filter(Boolean).join("\n"),
+      description: [d.topic, c && `${c.name} ${phoneOf(c)}`, `record ${d.ticket ?? d.source}`, `window ${d.earliest}–${d.deadline}${d.state === "overdue" ? ` (overdue ${d.daysLate} d)` : ""}`, d.assignee && `for ${d.assignee}`].filter(Boolean).join("\n"),
       ...(d.dueAt && d.state !== "overdue" ? { start: new Date(d.dueAt), minutes: 15 } : { day }),
       categories: [d.rule, ...(d.assignee ? [d.assignee] : [])],
       priority: d.state === "overdue" ? 1 : 5,

@@ -74,7 +74,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
       rows: list.map(({ id, value: c }) => [id, c.at, c.customer, names.get(c.customer) ?? "", c.ticket ?? "", c.channel, c.direction, c.purpose, c.staff, c.person ?? "", c.summary ?? "", join(c.requests), join(c.complaints), c.satisfaction?.toString() ?? "", c.next?.date ?? "", c.next?.topic ?? "", c.letter?.kind ?? "", c.letter?.subject ?? ""]),
     };
   } else {
-    const list = (await allDuties(ctx)).list.filter((d) => inRange(d.due));
+    const list = (await allDuties(ctx)).list.filter((d) => inRange(d.deadline));
     data = list;
     table = {
       header: ["key", "rule", "state", "earliest", "due", "due at", "assignee", "owner", "customer", "customer name", "record", "what to do", "done at", "days late"],

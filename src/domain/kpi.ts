@@ -150,7 +150,8 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
   const rated = contacts.filter((c) => c.value.satisfaction !== undefined);
   const complaints = contacts.filter((c) => c.value.purpose === "complaint" || (c.value.complaints?.length ?? 0) > 0);
 
-  const dueIn = now.filter((d) => d.due >= period.from && d.due <= period.to);
+  // a duty belongs to the period its deadline falls in (not the working day it is listed on)
+  const dueIn = now.filter((d) => d.deadline >= period.from && d.deadline <= period.to);
   const people = [...new Set(dueIn.map((d) => d.assignee ?? ""))].sort();
   const overdue = atEnd.filter((d) => d.state === "overdue");
 
@@ -192,7 +193,7 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
       by_channel: counts(received.map((t) => t.value.channel)),
       to_dispatch: spread(tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at))),
       to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
-      filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.due >= period.from && d.due <= period.to).length,
+      filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.deadline >= period.from && d.deadline <= period.to).length,
     },
     compliance: {
       total: tallyOf(dueIn),
@@ -249,6 +250,6 @@ function complaintRow(c: { id: string; value: Contact }, tickets: { id: string; 
 }
 
 export function dutyRow(d: Duty, customerName: string | undefined) {
-  return { rule: d.rule as RuleCode, key: d.key, record: d.ticket ?? d.source, customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null, earliest: d.earliest, due: d.due, state: d.state, days_late: d.daysLate ?? 0, assignee: d.assignee ?? null, topic: d.topic };
+  return { rule: d.rule as RuleCode, key: d.key, record: d.ticket ?? d.source, customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null, earliest: d.earliest, due: d.due, deadline: d.deadline, state: d.state, days_late: d.daysLate ?? 0, assignee: d.assignee ?? null, topic: d.topic };
 }
 

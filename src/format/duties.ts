@@ -33,7 +33,9 @@ export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): str
     case "done":
       return say.t("when.done");
     case "late":
-      return say.t("when.late", { n: d.daysLate ?? 0 });
+      // late by less than a day: in hours or minutes
+      if (d.dueAt && !(d.daysLate ?? 0)) return (d.minutesLate ?? 60) < 60 ? say.t("when.lateMinutes", { n: d.minutesLate ?? 1 }) : say.t("when.lateHours", { n: d.hoursLate ?? 1 });
+      return say.t("when.late", { n: Math.max(1, d.daysLate ?? 1) });
     case "missed":
       return say.t("when.missed");
     case "waived":
@@ -129,8 +131,8 @@ export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC", say: T
 /** A duty's window as people read it: "2026-11-09 – 2026-11-16", or to the minute. */
 export function windowOf(d: Duty, tz: string): string {
   if (d.dueAt) return `${formatShort(new Date(d.earliestAt ?? d.dueAt), tz)} – ${clock(d.dueAt, d.earliest, tz)}`;
-  const end = d.due === d.deadline ? d.due : `${d.due} (${d.deadline})`;
-  return d.earliest === d.due && d.due === d.deadline ? d.due : `${d.earliest} – ${end}`;
+  // the window runs to the deadline; the list shows it earlier when the deadline is a day off
+  return d.earliest === d.deadline ? d.deadline : `${d.earliest} – ${d.deadline}`;
 }
 
 /** For each duty not done: the contacts it looked at and why each did not count. */

@@ -30,6 +30,7 @@ const rows: Row[] = [
   { name: "called 15:50: done", zone: SH, now: "2026-10-10 16:30", records: { tickets: short, contacts: [tell(SH, "2026-10-10 15:50")] }, expect: { state: "done" } },
   { name: "called 16:25: late", zone: SH, now: "2026-10-10 16:30", records: { tickets: short, contacts: [tell(SH, "2026-10-10 16:25")] }, expect: { state: "late", minutesLate: 25 } },
   { name: "delivered 16:40 without a call: missed", zone: SH, now: "2026-10-10 17:00", records: { tickets: job(SH, "2026-10-09 09:00", "2026-10-10 17:00", "2026-10-10 14:00", { delivered: "2026-10-10 16:40" }) }, expect: { state: "missed" } },
+  { name: "delivered 16:40, a follow-up call at 17:30: still missed (the notice cannot come after the hand-back)", zone: SH, now: "2026-10-10 18:00", records: { tickets: job(SH, "2026-10-09 09:00", "2026-10-10 17:00", "2026-10-10 14:00", { delivered: "2026-10-10 16:40" }), contacts: [tell(SH, "2026-10-10 17:30", { purpose: "followup" })] }, expect: { state: "missed" } },
   // what does not close it
   { name: "a call before the vehicle was ready", zone: SH, now: "2026-10-10 16:01", records: { tickets: short, contacts: [tell(SH, "2026-10-10 13:30")] }, expect: { state: "overdue", minutesLate: 1 } },
   { name: "an inbound call not marked told", zone: SH, now: "2026-10-10 16:01", records: { tickets: short, contacts: [tell(SH, "2026-10-10 15:00", { direction: "in", purpose: "consult" })] }, expect: { state: "overdue", minutesLate: 1 } },

@@ -25,6 +25,9 @@ const D = { tickets: [dispatched(BER, "2026-10-18 22:00")] };
 const d1 = call(BER, "2026-10-18 22:30");
 
 const rows: Row[] = [
+  // the technician arrived before anyone called: the first is missed, and a call a week later (not
+  // linked as the first: it came after the arrival) closes the second
+  { name: "first missed (arrived first): a call on day 7 after it is the second", zone: SH, now: "2026-10-12 12:00", records: { tickets: [dispatched(SH, "2026-10-05 09:00", { arrive: "2026-10-05 10:00", arrived: "2026-10-05 10:05" })], contacts: [call(SH, "2026-10-12 10:00")] }, expect: { state: "done", earliest: "2026-10-12", deadline: "2026-10-19" } },
   { name: "day 6, last moment: upcoming", zone: SH, now: "2026-09-30 23:59", records: { ...A, contacts: [a1] }, expect: { state: "upcoming", earliest: "2026-10-01", due: "2026-10-08", deadline: "2026-10-08", assignee: "孙丽" } },
   { name: "day 7, a holiday, first moment: due", zone: SH, now: "2026-10-01 00:00", records: { ...A, contacts: [a1] }, expect: { state: "due" } },
   { name: "day 14, last moment: due", zone: SH, now: "2026-10-08 23:59", records: { ...A, contacts: [a1] }, expect: { state: "due" } },

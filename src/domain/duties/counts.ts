@@ -30,6 +30,8 @@ export interface Counts {
   not?: ReadonlyMap<string, string>;
   /** a contact that names this plan (contact.plan) counts whatever its channel, purpose or day */
   plan?: string;
+  /** contacts at or after this moment no longer count: the duty ended (the technician arrived, the vehicle was delivered) */
+  until?: number;
   /** what the contact must do, for explanations: "tell the solution" */
   what: string;
   /** contacts from this moment on are listed when explaining (default: from) */
@@ -42,29 +44,34 @@ function onOrAfter(rx: RuleContext, c: Contact, from: number): boolean {
   return Date.parse(c.at) >= from;
 }
 
-/** Why `c` does not count for the duty, or undefined when it does. */
+/** Why `c` does not count for the duty (every reason, so the advice is complete), or undefined when it does. */
 export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts): string | undefined {
   const c = k.value;
   const say = rx.say;
   const id = k.id;
+  const dayOfMs = (ms: number) => rx.dayOf(new Date(ms).toISOString());
   if (spec.plan && c.plan === spec.plan) return undefined;
   const used = spec.not?.get(id);
   if (used) return say.t("why.used", { id, rule: used });
-  // too early says the most: linking it would not help
-  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: rx.dayOf(new Date(spec.from).toISOString()) });
+  // outside the window says the most: linking it would not help
+  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
+  if (spec.until !== undefined && (c.at.length === 10 ? c.at > dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
+    return say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
+  const why: string[] = [];
   if (spec.ticket && c.ticket !== spec.ticket)
-    return c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket });
+    why.push(c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket }));
   if (spec.event && c.event !== spec.event)
-    return c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event });
+    why.push(c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event }));
   if (!spec.channels.includes(c.channel))
-    return say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" });
+    why.push(say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" }));
   // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
-  if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told)) return say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what });
+  else if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told))
+    why.push(say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what }));
   if (spec.purposes && !spec.purposes.includes(c.purpose))
-    return say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") });
+    why.push(say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") }));
   if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
-    return say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") });
-  return undefined;
+    why.push(say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") }));
+  return why.length ? why.join("; ") : undefined;
 }
 
 /** The first contact that counts, and the ones looked at before it that did not. */

@@ -33,7 +33,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const cameEarly = v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment);
     if (booked < appt && !cameEarly) {
       const deadline = addDays(appt, -rs["C-APPOINTMENT"].daysBefore);
-      const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, purposes: ["reminder"], from: Date.parse(v.filed), what: rx.say.t("what.appointment") });
+      const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, purposes: ["reminder"], from: Date.parse(v.filed), until: Date.parse(v.appointment), what: rx.say.t("what.appointment") });
       // the list shows it on the reminder day; a reminder any time after booking counts
       const shownDay = rx.shown(booked, deadline < booked ? booked : deadline);
       out.push({
@@ -112,7 +112,7 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const hours = long ? cfg.longHours : cfg.shortHours;
     const ready = Date.parse(v.ready.at);
     const dueAt = hourly(ready, Math.max(promise - hours * HOUR, ready));
-    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TALK, tell: true, from: ready, what: rx.say.t("what.ready") });
+    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TALK, tell: true, from: ready, until: v.delivery ? Date.parse(v.delivery.at) : undefined, what: rx.say.t("what.ready") });
     out.push({
       ...base,
       key: `C-READY-NOTICE:${t.id}`,

@@ -145,11 +145,12 @@ function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base
   const fu1 = rs["R-FOLLOWUP-1"];
   const from = rx.dayOf(formatDateTime(new Date(fromAt), rx.tz));
   const by = rx.deadline(from, fu1.days, fu1.workingDays);
+  const arrived = dispatch?.arrived;
   const spec = { customer: base.customer!, ticket: t.id, channels: TELL, tell: true, purposes: ["followup"] as const, from: fromAt, what: rx.say.t("what.followup1") };
-  const r1 = firstCounting(rx, spec);
+  // a call once the technician is there is not the first follow-up (it may well be the second)
+  const r1 = firstCounting(rx, { ...spec, until: arrived ? Date.parse(arrived) : undefined });
   // the customer hears the times before the technician arrives: the planned arrival is the deadline
   const arrive = dispatch?.arrive ? Math.max(Date.parse(dispatch.arrive), fromAt + rx.grace) : undefined;
-  const arrived = dispatch?.arrived;
   const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
   const deadline1 = arrive !== undefined ? rx.dayOf(iso(arrive)) : by;
   out.push({
