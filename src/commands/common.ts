@@ -47,6 +47,16 @@ export async function dateFlag(ctx: Context, value: string | undefined, flag: st
   return d;
 }
 
+/** A moment (or a bare date) a record says already happened: refused when it is in the future. */
+export async function notFuture(ctx: Context, stamp: string | undefined, flag: string): Promise<string | undefined> {
+  if (stamp === undefined) return undefined;
+  const now = await ctx.now();
+  const tz = (await ctx.store()).settings.timezone;
+  const future = stamp.length === 10 ? stamp > formatDateTime(now, tz).slice(0, 10) : Date.parse(stamp) > now.getTime();
+  if (future) throw new UsageError(`${flag} ${stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " ")} is in the future (now ${formatDateTime(now, tz).slice(0, 16).replace("T", " ")}); record what has happened, when it happened; nothing was written`);
+  return stamp;
+}
+
 export async function nowStamp(ctx: Context): Promise<string> {
   const store = await ctx.store();
   return formatDateTime(await ctx.now(), store.settings.timezone);
@@ -122,7 +132,9 @@ export async function customerOrAsk(ctx: Context, input: string | undefined, fla
   const id = await ctx.prompter.search<string>({
     message: "Customer (name, pinyin, contact or phone)",
     source: async (term) =>
-      (term ? searchCustomers(customers, term) : customers.slice(0, 10)).slice(0, 10).map((c) => {
+      // nothing is offered before something is typed: Enter pressed before the list refreshes
+      // must never pick a customer the clerk did not search for
+      (term?.trim() ? searchCustomers(customers, term) : []).slice(0, 10).map((c) => {
         const p = c.value.contacts?.find((x) => x.phones?.length);
         return { name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`, value: c.id, description: c.id };
       }),
