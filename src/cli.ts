@@ -2,7 +2,7 @@
 // place that turns errors into messages and exit codes.
 import { Command, CommanderError, Option } from "commander";
 import { Context, type Deps, type Globals } from "./context.js";
-import { UserError } from "./errors.js";
+import { EXIT, fail, fromOsError, internalError, LIMITS, render, describe, UserError } from "./errors.js";
 import { Git } from "./store/git.js";
 import { resolve } from "node:path";
 import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS, VIA } from "./domain/enums.js";
@@ -35,6 +35,28 @@ const commands = {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+/** Flags that take free text (at most LIMITS.text characters); other values are one line (LIMITS.line). */
+// (the same split as the schemas' one-line and free-text fields, src/domain/schema.ts)
+const TEXT_FLAGS = new Set(["problem", "request", "note", "summary", "reason", "diagnosis", "advice", "complaint", "address", "effect", "line", "missing", "papers"]);
+const PATH_FLAGS = new Set(["records", "output", "template", "file", "dir"]);
+
+/**
+ * Refuse an over-long value before anything runs: a 25,000-character name would be written and
+ * then fail in git. The schemas cap what is stored; this names the flag.
+ */
+function checkLengths(cmd: Command, args: unknown[]): void {
+  const check = (flag: string, key: string, v: unknown) => {
+    for (const s of Array.isArray(v) ? v : [v]) {
+      if (typeof s !== "string" || s.length <= LIMITS.line) continue;
+      const kind = PATH_FLAGS.has(key) ? "path" : TEXT_FLAGS.has(key) ? "text" : "line";
+      const length = [...s].length;
+      if (length > LIMITS[kind]) throw fail("tooLong", { flag, length, max: LIMITS[kind], kind });
+    }
+  };
+  for (const [key, v] of Object.entries(cmd.optsWithGlobals())) check(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, key, v);
+  cmd.registeredArguments.forEach((a, i) => check(a.name().toUpperCase(), a.name(), args[i]));
+}
+
 /** How the command was typed, for the commit's Aftercare-Command trailer: one line, quoted. */
 export function commandLine(argv: string[]): string {
   return ["aftercare", ...argv]
@@ -52,10 +74,13 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     <A extends unknown[]>(fn: (ctx: Context, ...args: A) => Promise<unknown>) =>
     async (...args: A) => {
       const cmd = args[args.length - 1] as Command;
+      checkLengths(cmd, args);
       ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
       ctx.commandLine = commandLine(argv);
       const result = await fn(ctx, ...args);
       if (result && typeof result === "object" && "exitCode" in result && typeof result.exitCode === "number") exitCode = result.exitCode;
+      // saved but not committed: the record and its ID stand, and scripts can tell (EXIT.notCommitted)
+      if (ctx.uncommitted.length && exitCode === EXIT.ok) exitCode = EXIT.notCommitted;
     };
 
   program
@@ -70,9 +95,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--no-color", "no colour, even on a terminal")
     .option("--debug", "show stack traces of internal errors")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.replace(/^error: /, "").trimEnd() + "\n") })
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ") + "\n") })
     .showSuggestionAfterError(true)
-    .addHelpText("after", "\nExit codes: 0 done, 1 failed (or problems found), 2 wrong usage.\nSee README.md for a day at the desk.");
+    .addHelpText("after", "\nExit codes: 0 done, 1 refused or failed (or problems found), 2 wrong usage, 3 saved but not committed to git, 130 cancelled.\nSee README.md for a day at the desk and docs/reliability.md for what each error promises.");
 
   program
     .command("init [dir]")
@@ -297,6 +322,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("deliver <id>")
     .description("the customer collects the vehicle and pays; follow-ups count from now")
     .option("--paid <amount>", "the amount paid, e.g. 1280.00")
+    .option("--next-date <date>", "the planned next contact, today or later (asked at a terminal)")
+    .option("--next-topic <text>", "what the next contact is about")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.shop()).ticketDeliver({ ...o, id }, c)));
 
@@ -372,6 +399,11 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
     .option("--staged", "check what git would commit (the index) instead of the files; the pre-commit hook runs this")
     .action(run(async (c, o: { staged?: boolean }) => ({ exitCode: (await (await commands.check()).check(c, o)).length ? 1 : 0 })));
+  program
+    .command("doctor")
+    .description("find what a crash, a full disk or a bad merge left (uncommitted records, stale locks, temp files, duplicates, misplaced files, conflict markers, stale hooks), one line each with what to do; exit 1 when anything is found")
+    .option("--fix", "repair what is safe and commit it: uncommitted valid records, orphan temp files, stale locks, hooks and merge driver; never deletes a record")
+    .action(run(async (c, o: { fix?: boolean }) => (await import("./commands/doctor.js")).doctor(c, o)));
 
   program
     .command("sync")
@@ -394,6 +426,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--map <field=column,...>", "which column holds which field: name, address, contact, title, phone, email, tags, note, equipment")
     .option("--encoding <enc>", "the CSV's encoding (default: detected): utf-8, gb18030 (GBK), utf-16le")
     .option("--sheet <name>", "the .xlsx sheet (default: the first)")
+    .option("--delimiter <sep>", "the CSV's column separator: , ; tab or | (default: sniffed from the header row)")
     .option("--dry-run", "show what would be added, refused and skipped; write nothing")
     .option("--strict", "write nothing when any row is refused")
     .action(run(async (c, file: string, o: Record<string, unknown>) => (await commands.import()).importCustomers({ ...o, file } as import("./commands/import.js").ImportOptions, c)));
@@ -493,10 +526,10 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
 
   const duty = program.command("duty").description("one duty of the regulation");
   duty
-    .command("waive <duty>")
+    .command("waive <duty...>")
     .description("a supervisor excuses a duty that cannot be done, with a reason (the reviews count waivers apart)")
     .option("--reason <text>", "why it cannot be done (the customer cannot be reached…)")
-    .action(run(async (c, key: string, o: { reason?: string }) => (await commands.duty()).dutyWaive({ duty: key, ...o }, c)));
+    .action(run(async (c, key: string[], o: { reason?: string }) => (await commands.duty()).dutyWaive({ duty: key.join(" "), ...o }, c)));
   dueCmd("due", "what is due today and what is overdue, per person, most urgent first (the morning cron job)", false).option("--overdue", "only what is overdue");
   dueCmd("overdue", "only the overdue duties (same as due --overdue)", true);
 
@@ -522,18 +555,24 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.ok : EXIT.usage;
     if (e instanceof UserError) {
       io.err(`${e.message}\n`);
       return e.exitCode;
     }
     // Ctrl+C or Ctrl+D at a prompt
     if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
-      io.err("cancelled; nothing was written\n");
-      return 130;
+      io.err(`${render(describe("cancelled", {}))}\n`);
+      return EXIT.cancelled;
     }
     const debug = (ctx?.globals.debug ?? argv.includes("--debug")) || Boolean(deps.env.AFTERCARE_DEBUG);
-    io.err(debug && e instanceof Error ? `${e.stack}\n` : `internal error: ${e instanceof Error ? e.message : String(e)} (a bug in aftercare; run again with --debug for details)\n`);
-    return 1;
+    // the machine refused (a full disk, a read-only store…): plain words, and what was left behind
+    const os = fromOsError(e, (await ctx?.leftovers()) ?? { state: "storeUntouched" });
+    if (os) {
+      io.err(debug && e instanceof Error ? `${e.stack}\n${os.message}\n` : `${os.message}\n`);
+      return os.exitCode;
+    }
+    io.err(debug && e instanceof Error ? `${e.stack}\n` : `${internalError(e)}\n`);
+    return EXIT.refused;
   }
 }

@@ -1,12 +1,14 @@
 // What every command gets: io, the clock, the store, git, and who is acting. Built once per run.
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
-import { UsageError, UserError } from "./errors.js";
+import { constants, promises as fs } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, fail, fromOsError, osErrorCode, render, UsageError, UserError, type Written } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { translator, type Translator } from "./i18n.js";
 import type { Staff } from "./domain/schema.js";
 import { DATETIME_HELP, parseDateTime } from "./domain/time.js";
+import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
 
@@ -39,6 +41,12 @@ export class Context {
   readonly random: (n: number) => Uint8Array;
   /** the command as typed, recorded in each commit's Aftercare-Command trailer */
   commandLine = "";
+  /** when this run started: files changed since then and not committed are what it left */
+  readonly started = Date.now();
+  /** a write began (the store's lock was taken): a failure from here on may have left files */
+  writeStarted = false;
+  /** files saved but not committed (git refused, was busy or missing): the run exits 3 */
+  readonly uncommitted: string[] = [];
 
   constructor(
     readonly globals: Globals,
@@ -132,19 +140,66 @@ export class Context {
 
   /**
    * Commit the files a command wrote, authored by the acting person. A store outside git, or a
-   * commit git refuses, still keeps the record: the user is told once what was not committed.
+   * commit git refuses, still keeps the record: the user is told once what was not committed, and
+   * the command exits with EXIT.notCommitted (3) so that scripts and cron can tell.
    */
   async commit(paths: string[], subject: string, author: Staff): Promise<CommitResult> {
     const git = await this.git();
     const email = author.email ?? (await git.configValue("user.email")) ?? "";
-    const body = this.commandLine ? `\n\nAftercare-Command: ${this.commandLine}` : "";
+    // the trailer records how the command was typed; a 10,000-character --summary need not be in it twice
+    const typed = [...this.commandLine].length > 2000 ? [...this.commandLine].slice(0, 2000).join("") + "…" : this.commandLine;
+    const body = typed ? `\n\nAftercare-Command: ${typed}` : "";
     const line = subject.replace(/\s*\n\s*/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
-    const r = await git.commit(paths, line + body, { name: author.name, email });
+    let r: CommitResult;
+    try {
+      r = await git.commit(paths, line + body, { name: author.name, email });
+    } catch (e) {
+      // git could not even be started (E2BIG, EMFILE…): the files are written all the same
+      const os = fromOsError(e, { state: "left", files: paths });
+      if (!os) throw e;
+      r = { committed: false, reason: os.problem?.what ?? os.message };
+    }
+    if (!r.committed && r.reason !== undefined && !/index\.lock|not installed|not in a git repository/.test(r.reason) && (await this.nothingToCommit(git, paths))) return { committed: true };
     if (!r.committed) {
-      const how = r.hook || r.lock ? `; commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}` : "";
-      this.io.err(`note: saved but not committed (${r.reason}); the change is in the files, not in git history${how}\n`);
+      const reason = /No space left on device/i.test(r.reason ?? "") ? "the disk is full: git could not write its objects; free some space" : (r.reason ?? "git did not commit");
+      const how = r.hook || r.lock || reason !== r.reason ? `commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}` : undefined;
+      this.io.err(`note: ${render(describe("notCommitted", { reason, how }))}\n`);
+      this.uncommitted.push(...paths);
     }
     return r;
+  }
+
+  /** True when git has nothing to commit for `paths` (a write that changed nothing). */
+  private async nothingToCommit(git: Git, paths: string[]): Promise<boolean> {
+    const st = await git.run(["status", "--porcelain", "--", ...paths]).catch(() => undefined);
+    return st !== undefined && st.code === 0 && st.stdout.trim() === "";
+  }
+
+  /**
+   * What a failed run left in the store: the files git shows as changed or new since the run
+   * started (temporary files too). Unknown outside git or when git cannot be asked.
+   */
+  async leftovers(): Promise<Written> {
+    if (!this.writeStarted) return { state: "storeUntouched" };
+    try {
+      const git = await this.git();
+      const st = await git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching", "--", "."]);
+      if (st.code !== 0) return { state: "unknown" };
+      const files: string[] = [];
+      const entries = st.stdout.split("\0");
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        if (e.length < 4) continue;
+        if (e[0] === "R" || e[0] === "C") i++; // a rename's source follows
+        const file = e.slice(3);
+        if (file.startsWith(".aftercare/")) continue;
+        const stat = await fs.stat(join(git.cwd, file)).catch(() => undefined);
+        if (stat && stat.mtimeMs >= this.started - 1000) files.push(file);
+      }
+      return files.length ? { state: "left", files } : { state: "nothing" };
+    } catch {
+      return { state: "unknown" };
+    }
   }
 
   /**
@@ -159,6 +214,46 @@ export class Context {
         `a git ${st.operation} is in progress in the store (${st.operation === "rebase" ? "from aftercare sync?" : "unfinished"}): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
       );
     if (st.detached) throw new UserError("the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written");
-    return store.withLock(fn);
+    if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
+    // a read-only or foreign store is refused at once, not after the lock's retries
+    await fs.access(store.root, constants.W_OK).catch((e: unknown) => {
+      const code = osErrorCode(e);
+      if (code === "EROFS" || code === "EACCES" || code === "EPERM") throw fail(code === "EROFS" ? "readOnly" : "permission", { path: store.root, written: { state: "nothing" } }, e);
+      throw fromOsError(e, { state: "nothing" }) ?? e;
+    });
+    // the lock names this writer to any other that has to wait (who, command, since when)
+    const who = this.globals.as ?? this.deps.env.AFTERCARE_USER ?? (await (await this.git()).configValue("user.name")) ?? this.deps.env.USER;
+    const timeout = Number(this.deps.env.AFTERCARE_LOCK_TIMEOUT);
+    return store.withLock(
+      async () => {
+        this.writeStarted = true;
+        await ignoreTempFiles(st.gitDir);
+        // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts)
+        for (const note of await (await this.git()).finishEarlierWrites()) this.io.err(`${note}\n`);
+        return fn();
+      },
+      {
+        who,
+        command: commandName(this.commandLine),
+        onWait: (line) => this.io.err(`${line}\n`),
+        ...(timeout > 0 ? { timeout: timeout * 1000 } : {}),
+        ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) } : {}),
+      },
+    );
   }
+}
+
+/** "ticket open" from "aftercare --as 王芳 ticket open --customer 华东": what a lock holder is doing. */
+function commandName(line: string): string | undefined {
+  const words = line.match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
+  const out: string[] = [];
+  for (let i = 1; i < words.length && out.length < 2; i++) {
+    const w = words[i]!;
+    if (w.startsWith("-")) {
+      if (!w.includes("=") && ["--records", "--as", "--now", "--locale"].includes(w)) i++;
+      continue;
+    }
+    out.push(w.replace(/^"|"$/g, ""));
+  }
+  return out.length ? out.join(" ") : undefined;
 }

@@ -128,17 +128,18 @@ assignee: 李强
       [["ticket", "reopen", TICKET, "--note", "客户反映又跳闸"], `ticket ${TICKET} reopened — 上海明远机电设备有限公司`],
     ];
     for (const [args, subject] of steps) {
-      const r = await cli(root, args);
+      // the afternoon, after the technician arrived at 14:35
+      const r = await cli(root, args, { now: "2026-11-26T15:00:00+08:00" });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe(`${TICKET}\n`);
       expect(commits(root)[0]!.subject).toBe(subject);
     }
     const show = JSON.parse((await cli(root, ["ticket", "show", TICKET, "--json"])).stdout);
     expect(show.status).toBe("onsite");
-    expect(show.escalation).toEqual({ to: "赵工", at: "2026-11-26T10:00:00+08:00", by: "王芳", note: "需要厂家技术支持" });
-    expect(show.dispatch).toEqual({ technician: "李强", at: "2026-11-26T10:00:00+08:00", by: "王芳", depart: "2026-11-26T13:00:00+08:00", arrive: "2026-11-26T14:30:00+08:00", arrived: "2026-11-26T14:35:00+08:00" });
+    expect(show.escalation).toEqual({ to: "赵工", at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "需要厂家技术支持" });
+    expect(show.dispatch).toEqual({ technician: "李强", at: "2026-11-26T15:00:00+08:00", by: "王芳", depart: "2026-11-26T13:00:00+08:00", arrive: "2026-11-26T14:30:00+08:00", arrived: "2026-11-26T14:35:00+08:00" });
     expect(show.resolution).toBeUndefined();
-    expect(show.reopened).toEqual([{ at: "2026-11-26T10:00:00+08:00", by: "王芳", note: "客户反映又跳闸" }]);
+    expect(show.reopened).toEqual([{ at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "客户反映又跳闸" }]);
   });
 
   it("refuses illegal transitions with a clear line and writes nothing", async () => {
@@ -176,7 +177,7 @@ assignee: 李强
 describe("call and letter", () => {
   it("logs a follow-up call for a ticket, with requests, satisfaction and the next contact", async () => {
     const root = testStore(RECORDS);
-    const r = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "followup", "--summary", "告知技术员 13:00 出发，14:30 到达\n请客户准备配电图纸", "--request", "希望周末也能上门", "--satisfaction", "4", "--next-date", "2026-12-10", "--next-topic", "回访空压机运行情况", "--at", "11:20"]);
+    const r = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "followup", "--summary", "告知技术员 13:00 出发，14:30 到达\n请客户准备配电图纸", "--request", "希望周末也能上门", "--satisfaction", "4", "--next-date", "2026-12-10", "--next-topic", "回访空压机运行情况", "--at", "11:20"], { now: "2026-11-26T12:00:00+08:00" });
     expect(r.code, r.stderr).toBe(0);
     const id = idOf(r.stdout);
     expect(read(root, `contacts/2026/11/${id}.yaml`)).toBe(`customer: ${MINGYUAN}

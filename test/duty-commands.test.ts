@@ -95,3 +95,71 @@ describe("a deadline on a day off", () => {
     expect(when(d, "2026-11-25")).toBe("by 11-27 (2d)");
   });
 });
+
+describe("what a clerk types: refused before anything is written", () => {
+  it("a call, a letter or a ticket step dated in the future is refused", async () => {
+    const root = testStore(RECORDS);
+    const before = commits(root).length;
+    const call = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "followup", "--summary", "x", "--at", "2026-11-27 09:00"], { now: "2026-11-26T10:00:00+08:00" });
+    expect(call).toMatchObject({ code: 2, stderr: "--at 2026-11-27 09:00 is in the future (now 2026-11-26 10:00); record what has happened, when it happened; nothing was written\n" });
+    expect((await cli(root, ["letter", "log", "--ticket", TICKET, "--kind", "reply", "--subject", "s", "--sent", "2026-12-01"], { now: "2026-11-26T10:00:00+08:00" })).code).toBe(2);
+    expect((await cli(root, ["ticket", "escalate", TICKET, "--at", "2026-11-29 09:00"], { now: "2026-11-26T10:00:00+08:00" })).code).toBe(2);
+    expect(commits(root).length).toBe(before);
+  });
+
+  it("a second absence over the same days is refused (it would be ignored)", async () => {
+    const root = testStore(RECORDS, { settings: SETTINGS + "  - name: 陈静\n    role: clerk\n" });
+    expect((await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-04", "--cover", "陈静"])).code).toBe(0);
+    const again = await cli(root, ["staff", "absent", "王芳", "--from", "2026-12-02", "--to", "2026-12-03", "--cover", "Anna Schmidt"]);
+    expect(again).toMatchObject({ code: 1, stderr: "王芳 is already recorded away 2026-11-30–2026-12-04 (covered by 陈静); an absence over the same days would be ignored: edit that one in aftercare.yaml, or choose other days; nothing was written\n" });
+  });
+
+  it("an event in the past is refused; an audience nobody is in is said", async () => {
+    const root = testStore(RECORDS);
+    const past = await cli(root, ["event", "add", "--title", "答谢会", "--date", "2026-11-01"], { now: "2026-11-26T10:00:00+08:00" });
+    expect(past).toMatchObject({ code: 2, stderr: "--date 2026-11-01 is in the past (today is 2026-11-26): an event is recorded before it takes place, so its customers can be told; nothing was written\n" });
+    const nobody = await cli(root, ["event", "add", "--title", "答谢会", "--date", "2026-12-20", "--audience", "tag:金牌"], { now: "2026-11-26T10:00:00+08:00" });
+    expect(nobody.code).toBe(0);
+    expect(nobody.stderr).toContain('note: no customer has the tag "金牌" yet');
+  });
+
+  it("duty waive takes the key's parts as separate words", async () => {
+    const root = testStore(RECORDS);
+    const r = await cli(root, ["duty", "waive", "R-ESC-1DAY", TICKET.slice(0, 8), "--reason", "客户联系不上"], { now: "2026-11-26T09:00:00+08:00", as: "Anna Schmidt" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`waived R-ESC-1DAY:${TICKET}`);
+  });
+});
+
+describe("a vehicle delivered", () => {
+  it("ticket deliver plans the next contact like closing does, so nothing is left to plan", async () => {
+    const root = testStore(RECORDS);
+    const run = async (now: string, args: string[]) => {
+      const r = await cli(root, args, { now });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      return r;
+    };
+    const t = (await run("2026-12-01T09:00:00+08:00", ["ticket", "open", "--kind", "shop", "--customer", "Acme", "--problem", "Brakes squeal"])).stdout.trim();
+    await run("2026-12-01T09:05:00+08:00", ["ticket", "intake", t, "--plate", "B-AC 123", "--odometer", "1200", "--fuel", "1/2", "--key-tag", "3", "--papers", "ok"]);
+    await run("2026-12-01T09:10:00+08:00", ["ticket", "handover", t, "--receiver", "张师傅", "--promise", "16:00"]);
+    await run("2026-12-01T14:00:00+08:00", ["ticket", "ready", t]);
+    await run("2026-12-01T14:10:00+08:00", ["call", "log", "--ticket", t, "--direction", "out", "--purpose", "notice", "--summary", "Ready to collect"]);
+    const d = await run("2026-12-01T15:00:00+08:00", ["ticket", "deliver", t, "--paid", "300", "--next-date", "2027-06-01", "--next-topic", "Brake check"]);
+    expect(d.stderr).toContain("next contact planned for 2027-06-01");
+    const duties = JSON.parse((await cli(root, ["ticket", "show", t, "--json"], { now: "2026-12-01T15:05:00+08:00" })).stdout).duties as { key: string; state: string }[];
+    expect(duties.find((x) => x.key === `R-NEXT-SERVICE:${t}:plan`)?.state).toBe("done");
+    expect(duties.find((x) => x.key === `R-NEXT-SERVICE:${t}:1`)?.state).toBe("upcoming");
+  });
+});
+
+describe("a call says what it closes", () => {
+  it("a follow-up call to a customer on the planned day carries out the plan, and says so", async () => {
+    const root = testStore(RECORDS);
+    const plan = await cli(root, ["call", "log", "--customer", "Acme", "--direction", "out", "--purpose", "followup", "--summary", "Pump fine", "--next-date", "2026-12-01", "--next-topic", "Offer the service contract", "--at", "2026-11-25 10:00"]);
+    expect(plan.code, plan.stderr).toBe(0);
+    const k = plan.stdout.trim();
+    const done = await cli(root, ["call", "log", "--customer", "Acme", "--direction", "out", "--purpose", "followup", "--summary", "Offered the service contract"], { now: "2026-12-01T10:00:00+08:00" });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr.split("\n")).toContain(`closes R-NEXT-SERVICE (${k})`);
+  });
+});

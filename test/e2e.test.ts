@@ -122,7 +122,7 @@ describe("git behaviour", () => {
   it("a store outside git still saves, and says once that nothing was committed", () => {
     const root = testStore(RECORDS, { git: false });
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "远程复位"], { ...NOW, AFTERCARE_USER: "王芳" });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3); // saved but not committed (docs/reliability.md)
     expect(r.stderr).toBe(`note: saved but not committed (the store is not in a git repository); the change is in the files, not in git history\nticket ${TICKET} resolved (was open, now resolved)\n`);
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved\n");
   });

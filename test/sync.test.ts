@@ -1,5 +1,5 @@
 // Several desks on one store: a bare "server" repository and two clones, through the real binary.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, commits, git, tempDir, testStore } from "./helpers.js";
@@ -162,21 +162,28 @@ describe("hand edits and git faults", () => {
     expect(commits(dir)[0]!.subject).toBe(`customer ${c} added — 杭州华泰`);
   });
 
-  it("a commit refused by a hook keeps the record and says how to commit it", () => {
+  it("a commit refused by a hook keeps the record, says how to commit it, and the next write commits it", () => {
     const root = testStore(RECORDS);
-    writeFileSync(join(root, ".git/hooks/pre-commit"), "#!/bin/sh\necho 'commits are frozen today' >&2\nexit 1\n");
-    chmodSync(join(root, ".git/hooks/pre-commit"), 0o755);
+    // the repository's own hooks do not run on aftercare's commits (test/git-safety.test.ts);
+    // aftercare's own hooks folder does
+    mkdirSync(join(root, ".git/aftercare/hooks"), { recursive: true });
+    writeFileSync(join(root, ".git/aftercare/hooks/pre-commit"), "#!/bin/sh\necho 'commits are frozen today' >&2\nexit 1\n");
+    chmodSync(join(root, ".git/aftercare/hooks/pre-commit"), 0o755);
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], as("王芳"));
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`note: saved but not committed (a git hook refused the commit: commits are frozen today); the change is in the files, not in git history; commit it with: git -C "${root}" commit -m "ticket ${TICKET} resolved — 上海明远机电设备有限公司" -- tickets/2026/11/${TICKET}.yaml\n`);
+    expect(r.code).not.toBe(1);
+    expect(r.stderr).toContain(`saved but not committed (a git hook refused the commit: commits are frozen today)`);
+    expect(r.stderr).toContain(`commit it with: git -C "${root}" commit -m "ticket ${TICKET} resolved — 上海明远机电设备有限公司" -- tickets/2026/11/${TICKET}.yaml`);
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
+    rmSync(join(root, ".git/aftercare/hooks/pre-commit"));
+    expect(ok(root, ["ticket", "close", TICKET], as("王芳")).stderr).toMatch(/^note: committed an earlier write that had been saved but not committed \(a git hook refused the commit: commits are frozen today\): ticket T-261120-CCCC resolved/);
+    expect(commits(root).map((c) => c.subject).slice(0, 2)).toEqual([`ticket ${TICKET} closed — 上海明远机电设备有限公司`, `ticket ${TICKET} resolved — 上海明远机电设备有限公司`]);
   });
 
   it("someone else's index.lock: the record is saved, not committed, and the user is told", () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, ".git/index.lock"), "");
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], as("王芳"));
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3); // saved but not committed
     expect(r.stderr).toMatch(/^note: saved but not committed \(another git process holds the store's index.lock\)/);
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
   });
@@ -194,7 +201,7 @@ describe("without git on the machine", () => {
   it("a write keeps the record and says git is missing", () => {
     const root = testStore(RECORDS);
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], { ...as("王芳"), PATH: "/nonexistent" });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3); // saved but not committed
     expect(r.stderr).toContain("note: saved but not committed (git is not installed; install git to keep the store's history)");
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
   });

@@ -10,7 +10,7 @@ import type { Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
 import { dutyInput } from "../store/duty-input.js";
 import type { Loaded } from "../store/store.js";
-import { choice, dateFlag, dateTimeFlag, findRecord, written } from "./common.js";
+import { choice, dateFlag, dateTimeFlag, findRecord, written, notFuture } from "./common.js";
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
 const noWarn = () => undefined;
@@ -56,6 +56,14 @@ function closureSentence(say: Translator, before: Duty[], after: Duty[]): string
   if (lost.length) parts.push(say.t("k.noLonger", { duties: list(say, lost) }));
   return parts.join(say.t("k.then"));
 }
+
+/** "closes R-NEXT-SERVICE (K-…)": what a contact just written closes, or nothing to say. */
+export async function closesNote(ctx: Context, rec: Rec<Contact>): Promise<string | undefined> {
+  const input = await customerInput(ctx, rec.value.customer, [rec.value.at]);
+  const closed = closedBy(input, rec, await ctx.locale());
+  return closed.length ? say0(await ctx.say(), closed) : undefined;
+}
+const say0 = (say: Translator, ds: Duty[]) => say.t("k.closes", { duties: list(say, ds) });
 
 export interface LinkCandidate {
   field: "ticket" | "event";
@@ -290,7 +298,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
     const next: Contact = { ...k.value };
     if (opts.at !== undefined) {
       const dated = k.value.channel === "letter" && !/[T ]\d|^\d{1,2}:\d\d$/.test(opts.at.trim());
-      next.at = (dated ? await dateFlag(ctx, opts.at, "--at") : await dateTimeFlag(ctx, opts.at, "--at"))!;
+      next.at = (await notFuture(ctx, dated ? await dateFlag(ctx, opts.at, "--at") : await dateTimeFlag(ctx, opts.at, "--at"), "--at"))!;
     }
     if (direction) {
       if (k.value.channel === "letter" && direction === "in") throw new UsageError(`${k.id} is a letter we sent: its direction is out; nothing was written`);

@@ -1,16 +1,16 @@
 // aftercare call log | letter log: every conversation and letter, written down (R-RECORD-CALL,
 // R-CALL-REGISTER, R-LETTER-REGISTER), with the next contact it plans (R-NEXT-SERVICE).
-import { UsageError } from "../errors.js";
+import { parseInput, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { isOpen } from "../domain/ticket.js";
-import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written } from "./common.js";
+import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written, notFuture } from "./common.js";
 import { allDuties } from "./due.js";
 import { byUrgency, type Duty } from "../domain/duties/index.js";
 import { dayOf, parseDay } from "../domain/time.js";
-import { findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
+import { closesNote, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
@@ -27,12 +27,18 @@ async function about(ctx: Context, opts: { customer?: string; ticket?: string; e
 async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string, notes: (id: string) => string[] = () => []) {
   const store = await ctx.store();
   const actor = await ctx.actor();
-  const clean = contactSchema.parse({ ...value, staff: actor.name });
+  const clean = parseInput(contactSchema, { ...value, staff: actor.name }, { at: value.channel === "letter" ? "--sent" : "--at", requests: "--request", complaints: "--complaint", "letter.subject": "--subject", "next.date": "--next-date", "next.topic": "--next-topic" });
   return ctx.writing(async () => {
     const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
     written(ctx, rec, sentence.replace("{id}", rec.id));
-    for (const line of notes(rec.id)) ctx.io.err(`${line}\n`);
+    const said = notes(rec.id);
+    for (const line of said) ctx.io.err(`${line}\n`);
+    // what the contact closes, when linking did not already say so
+    if (!said.length && !ctx.json) {
+      const closes = await closesNote(ctx, rec);
+      if (closes) ctx.io.err(`${closes}\n`);
+    }
     return rec;
   });
 }
@@ -170,7 +176,7 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
     throw new UsageError("--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written");
   const nextDate = await nextDateFlag(ctx, opts.nextDate);
-  const at = (await dateTimeFlag(ctx, opts.at, "--at")) ?? (await nowStamp(ctx));
+  const at = (await notFuture(ctx, await dateTimeFlag(ctx, opts.at, "--at"), "--at")) ?? (await nowStamp(ctx));
   const found = await about(ctx, opts);
   const { customer } = found;
   let { fields } = found;
@@ -228,7 +234,7 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   ]);
   const kind = choice(kind0, LETTER_KINDS, "--kind")!;
   opts = { ...opts, subject };
-  const sent = opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent");
+  const sent = await notFuture(ctx, opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent"), "--sent");
   const { customer, fields } = await about(ctx, opts);
   const plan = await planFlag(ctx, opts.plan, customer.id);
   const value: Contact = {

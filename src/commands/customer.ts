@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { UsageError, UserError } from "../errors.js";
+import { dirname, join } from "node:path";
+import { checkEdit, parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { customerSchema, type Customer, type Person } from "../domain/schema.js";
 import { searchCustomers } from "../domain/search.js";
@@ -32,6 +32,9 @@ export interface CustomerFields {
   vehicle?: string[];
   note?: string;
 }
+
+/** Which flag sets which field, for usage errors that name the flag. */
+const CUSTOMER_FLAGS = { name: "--name", "contacts.name": "--contact", "contacts.title": "--title", "contacts.phones": "--phone", "contacts.email": "--email", tags: "--tag", "equipment.name": "--equipment", "vehicles.plate": "--vehicle" };
 
 const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
@@ -78,7 +81,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   }
   const actor = await ctx.actor();
   const value = applyFields({ name: opts.name!, created: await nowStamp(ctx) }, opts);
-  const ordered = customerSchema.parse(value);
+  const ordered = parseInput(customerSchema, value, CUSTOMER_FLAGS);
   return ctx.writing(async () => {
     if (!opts.allowDuplicate) {
       const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
@@ -154,43 +157,82 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
   const { id: input, ...f } = opts;
   const first = await findCustomer(ctx, input, "ID");
   const actor = await ctx.actor();
-  if (!hasEdits(f) && !ctx.io.interactive && !editor)
+  if (hasEdits(f))
+    return ctx.writing(async () => {
+      const c = await store.get("customer", first.id);
+      const rec = await store.update(c, checkEdit(customerSchema, c.value, applyFields(c.value, f), CUSTOMER_FLAGS));
+      if (rec.src === c.src) {
+        ctx.io.err(`no changes to ${c.id}\n`);
+        return c;
+      }
+      await ctx.commit([c.path], `customer ${c.id} edited — ${rec.value.name}`, actor);
+      written(ctx, rec, `saved customer ${c.id}`);
+      return rec;
+    });
+  if (!ctx.io.interactive && !editor)
     throw new UsageError("customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written");
+
+  // The editor runs before the store's lock is taken: nobody waits while a person types. Under the
+  // lock the file is compared with what the editor was given, and a change made meanwhile wins.
+  const abs = store.abs(first.path);
+  const before = await fs.readFile(abs);
+  const edit = await editInEditor(first.path, first.src, editor ?? runEditor(ctx));
+  if (!edit) {
+    ctx.io.err(`no changes to ${first.id}\n`);
+    return first;
+  }
   return ctx.writing(async () => {
-    const c = await store.get("customer", first.id);
-    let rec;
-    if (hasEdits(f)) rec = await store.update(c, applyFields(c.value, f));
-    else rec = await editInEditor(ctx, c.path, c.src, editor ?? runEditor(ctx));
-    if (rec === undefined) {
-      ctx.io.err(`no changes to ${c.id}\n`);
-      return c;
+    const now = await fs.readFile(abs).catch(() => undefined);
+    if (!now || !now.equals(before)) {
+      const by = now ? await changedBy(ctx, first.path) : "someone who deleted it";
+      throw new UserError(`${first.path} was changed meanwhile by ${by}; your edit is kept in ${edit.tmp}: compare it with the file as it is now and run 'aftercare customer edit ${first.id}' again; nothing was written`);
     }
-    if (rec === c.src) return c;
-    const fresh = await store.get("customer", c.id);
-    await ctx.commit([c.path], `customer ${c.id} edited — ${fresh.value.name}`, actor);
-    written(ctx, fresh, `saved customer ${c.id}`);
+    try {
+      await writeAtomic(abs, edit.text);
+    } catch (e) {
+      ctx.io.err(`your edit is kept in ${edit.tmp}\n`);
+      throw e;
+    }
+    await fs.rm(dirname(edit.tmp), { recursive: true, force: true }).catch(() => undefined);
+    const fresh = await store.get("customer", first.id);
+    await ctx.commit([first.path], `customer ${first.id} edited — ${fresh.value.name}`, actor);
+    written(ctx, fresh, `saved customer ${first.id}`);
     return fresh;
   });
+}
 
-  async function editInEditor(ctx2: Context, path: string, src: string, run: (p: string) => void): Promise<unknown> {
-    const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
-    await fs.writeFile(tmp, src);
-    run(tmp);
-    const text = await fs.readFile(tmp, "utf8");
-    if (text === src) return undefined;
-    const { parsed, problems } = parseYaml(text);
-    const ps = parsed ? validate(customerSchema, parsed, "customer").problems : problems;
-    if (ps.length) throw new UserError(ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") + `\nyour edit is kept in ${tmp}; ${path} was not changed`);
-    await writeAtomic((await ctx2.store()).abs(path), text);
-    return text;
+/** Open the record in an editor (outside the lock); the edited text once it validates, or undefined if unchanged. */
+async function editInEditor(path: string, src: string, run: (p: string) => void): Promise<{ text: string; tmp: string } | undefined> {
+  const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
+  await fs.writeFile(tmp, src, { mode: 0o600 });
+  run(tmp);
+  const text = await fs.readFile(tmp, "utf8");
+  if (text === src) {
+    await fs.rm(dirname(tmp), { recursive: true, force: true }).catch(() => undefined);
+    return undefined;
   }
+  const { parsed, problems } = parseYaml(text);
+  const ps = parsed ? validate(customerSchema, parsed, "customer").problems : problems;
+  if (ps.length) throw new UserError(ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") + `\nyour edit is kept in ${tmp}; ${path} was not changed`);
+  return { text, tmp };
+}
+
+/** Who changed a record last, for "changed meanwhile by …": a hand edit not yet committed, or the last commit's author. */
+async function changedBy(ctx: Context, path: string): Promise<string> {
+  const git = await ctx.git();
+  const status = await git.run(["status", "--porcelain", "--", path]);
+  if (status.code !== 0) return "another writer";
+  if (status.stdout.trim()) return "an edit not yet committed";
+  const log = await git.run(["log", "-1", "--format=%an%x1f%h%x1f%s", "--", path]);
+  const [who, sha, subject] = log.stdout.trim().split("\x1f");
+  return who ? `${oneLine(who)} (commit ${sha}: ${oneLine(subject, 60)})` : "another writer";
 }
 
 function runEditor(ctx: Context): (path: string) => void {
   return (path) => {
     const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
     const [cmd, ...args] = editor.trim().split(/\s+/);
-    const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false });
+    const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false, env: ctx.deps.env });
     if (r.error || r.status !== 0) throw new UserError(`the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`);
   };
 }

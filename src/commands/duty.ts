@@ -1,7 +1,7 @@
 // aftercare duty waive: a supervisor excuses a duty that cannot be done (the customer cannot be
 // reached, the site was closed), with a reason. The waiver is a record (W-…) committed like any
 // write; the duty then reads "waived" and the reviews count it apart.
-import { UsageError, UserError } from "../errors.js";
+import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { waiverSchema, type Waiver } from "../domain/schema.js";
 import { allDuties } from "./due.js";
@@ -41,7 +41,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   if (!open.length) throw new UserError(`${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`);
   if (open.length > 1) throw new UsageError(`"${opts.duty}" matches ${open.length} duties: ${open.slice(0, 6).map((d) => d.key).join(", ")}${open.length > 6 ? ", …" : ""}; give the whole key; nothing was written`);
   const d = open[0]!;
-  const value: Waiver = waiverSchema.parse({ duty: d.key, reason, by: actor.name, at: await nowStamp(ctx) });
+  const value: Waiver = parseInput(waiverSchema, { duty: d.key, reason, by: actor.name, at: await nowStamp(ctx) }, { duty: "DUTY" });
   const say = await ctx.say();
   return ctx.writing(async () => {
     const rec = await store.create("waiver", value, await ctx.now(), ctx.random);

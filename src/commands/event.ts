@@ -1,6 +1,6 @@
 // aftercare event add | list: customer events and campaigns, whose audience is phoned two weeks
 // ahead and then written to (R-EVENT-NOTICE).
-import { UsageError } from "../errors.js";
+import { parseInput, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { inAudience } from "../domain/duties/index.js";
 import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
@@ -25,11 +25,14 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   const audience = opts.audience ?? "all";
   if (audience !== "all" && !/^tag:\S+$/.test(audience)) throw new UsageError(`--audience "${audience}" must be "all" or "tag:NAME" (customers with that tag); nothing was written`);
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
+  const today = (await nowStamp(ctx)).slice(0, 10);
+  if (date < today) throw new UsageError(`--date ${date} is in the past (today is ${today}): an event is recorded before it takes place, so its customers can be told; nothing was written`);
   const actor = await ctx.actor();
   const owner = opts.owner ? (await ctx.staffNamed(opts.owner, "--owner")).name : actor.name;
-  const value = eventSchema.parse({ title: opts.title, date, kind, audience, owner, note: opts.note, created: await nowStamp(ctx) });
+  const value = parseInput(eventSchema, { title: opts.title, date, kind, audience, owner, note: opts.note, created: await nowStamp(ctx) });
   const customers = await store.all("customer", (m) => ctx.io.err(m));
   const reach = customers.filter((c) => inAudience(value, c.value)).length;
+  if (!reach && audience !== "all") ctx.io.err(`note: no customer has the tag "${audience.slice(4)}" yet: nobody is to be phoned until one has it\n`);
   return ctx.writing(async () => {
     const rec = await store.create("event", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `event ${rec.id} added (${kind} on ${date}) — ${value.title}`, actor);

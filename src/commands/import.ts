@@ -5,7 +5,8 @@ import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { customerSchema, type Customer } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
-import { readTable } from "../store/tabular.js";
+import { delimiterName, readTable } from "../store/tabular.js";
+import { stringifyRecord } from "../store/yaml.js";
 import { nowStamp } from "./common.js";
 
 const FIELDS = ["name", "address", "contact", "title", "phone", "email", "tags", "note", "equipment"] as const;
@@ -30,6 +31,8 @@ export interface ImportOptions {
   map?: string;
   encoding?: string;
   sheet?: string;
+  /** the CSV's column separator (default: sniffed from the header row) */
+  delimiter?: string;
   dryRun?: boolean;
   strict?: boolean;
 }
@@ -59,7 +62,7 @@ const split = (v: string) => v.split(/[/／,，;；、\n]+/).map((x) => x.trim()
 
 export async function importCustomers(opts: ImportOptions, ctx: Context) {
   const store = await ctx.store();
-  const table = await readTable(resolve(ctx.deps.cwd, opts.file), { encoding: opts.encoding, sheet: opts.sheet });
+  const table = await readTable(resolve(ctx.deps.cwd, opts.file), { encoding: opts.encoding, sheet: opts.sheet, delimiter: opts.delimiter });
   const cols = columns(table.header, opts.map);
   if (!cols.has("name"))
     throw new UsageError(`${basename(opts.file)}: no column for the customer's name (looked for 客户单位名称, 客户名称, name, …; the file has: ${table.header.join(", ")}); name it with --map name=COLUMN`);
@@ -71,9 +74,17 @@ export async function importCustomers(opts: ImportOptions, ctx: Context) {
   const bad: string[] = [];
   const skipped: string[] = [];
   const get = (r: string[], f: Field) => (cols.get(f) ?? []).map((i) => (r[i] ?? "").trim()).filter(Boolean);
+  const width = table.header.length;
   table.rows.forEach((r, i) => {
     const row = i + 2; // as the spreadsheet numbers it, with the heading in row 1
     if (r.every((c) => !c.trim())) return;
+    // a CSV row with more or fewer cells than the header would put values under the wrong
+    // headings (an unquoted separator in a cell): refused, never shifted (empty cells past the
+    // last heading, as some programs write them, are no shift)
+    if (table.delimiter !== undefined && r.length !== width && !(r.length > width && r.slice(width).every((c) => !c.trim())))
+      return void bad.push(
+        `${basename(opts.file)}:${row}: ${r.length} cells where the header has ${width} (columns separated by ${delimiterName(table.delimiter)}); a value holding the separator needs "double quotes" — fix the row and import again`,
+      );
     const name = get(r, "name")[0];
     if (!name) return void bad.push(`${basename(opts.file)}:${row}: no customer name; fill the name column or delete the row`);
     if (existing.has(key(name))) return void skipped.push(`${row}: ${oneLine(name)} (already on file)`);
@@ -99,13 +110,19 @@ export async function importCustomers(opts: ImportOptions, ctx: Context) {
   });
 
   const summary = `${good.length} to add, ${skipped.length} already on file or repeated, ${bad.length} refused`;
-  for (const b of bad) ctx.io.err(`${b}\n`);
   if (opts.dryRun) {
-    for (const g of good) ctx.io.out(`would add: ${oneLine(g.value.name)}${g.value.contacts?.[0]?.phones ? `  ${g.value.contacts[0].phones.join(", ")}` : ""}\n`);
-    for (const s of skipped) ctx.io.out(`would skip row ${s}\n`);
+    // exactly what a real run would write (each customer's file, but for its ID) and refuse
+    const plan = [
+      ...good.map((g) => ({ row: g.row, text: `would add row ${g.row}:\n${stringifyRecord(g.value).replace(/^(?=.)/gm, "    ")}` })),
+      ...skipped.map((s) => ({ row: Number(s.split(":")[0]), text: `would skip row ${s}\n` })),
+      ...bad.map((b) => ({ row: Number(/:(\d+): /.exec(b)?.[1] ?? 0), text: `would refuse ${b}\n` })),
+    ].sort((a, b) => a.row - b.row);
+    if (ctx.json) ctx.io.out(JSON.stringify({ dryRun: true, add: good.map((g) => ({ row: g.row, ...g.value })), skipped, refused: bad }, null, 2) + "\n");
+    else for (const p of plan) ctx.io.out(p.text);
     ctx.io.err(`dry run of ${basename(opts.file)}${table.encoding ? ` (${table.encoding})` : ""}: ${summary}; nothing was written\n`);
     return { added: [], skipped, bad, exitCode: bad.length ? 1 : 0 };
   }
+  for (const b of bad) ctx.io.err(`${b}\n`);
   if (opts.strict && bad.length) throw new UserError(`${bad.length} row${bad.length > 1 ? "s" : ""} refused and --strict given: nothing was imported`);
   const ids = await ctx.writing(async () => {
     const out: string[] = [];

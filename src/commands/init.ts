@@ -1,12 +1,12 @@
 // aftercare init [dir]: a new store with its settings, folders, git repository and first commit.
 import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { UsageError, UserError } from "../errors.js";
+import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
 import { CHINA_2026, DEFAULT_WORKWEEK } from "../domain/calendar.js";
 import { isValidTimeZone } from "../domain/time.js";
-import { exists, writeAtomic } from "../store/fsutil.js";
+import { exists, TEMP_IGNORE, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
 import { stringifyRecord } from "../store/yaml.js";
@@ -62,7 +62,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
 
   // Chinese offices get the State Council's holidays and make-up working days (调休) for the year
   const calendar = timezone === "Asia/Shanghai" ? { workweek: DEFAULT_WORKWEEK, ...CHINA_2026 } : { workweek: DEFAULT_WORKWEEK };
-  const settings = settingsSchema.parse({ version: 1, company, timezone, locale, staff: [], calendar });
+  const settings = parseInput(settingsSchema, { version: 1, company, timezone, locale, staff: [], calendar });
   await fs.mkdir(root, { recursive: true });
   const git = new Git(root, deps.env);
   let gitInit = false;
@@ -75,7 +75,10 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   await writeAtomic(join(root, SETTINGS_FILE), HEADER + stringifyRecord(settings));
   const ignore = join(root, ".gitignore");
   const ignoreText = (await exists(ignore)) ? await fs.readFile(ignore, "utf8") : "";
-  if (!/^\.aftercare\/?$/m.test(ignoreText)) await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + "# derived cache and locks, always safe to delete\n.aftercare/\n");
+  let ignoreAdd = "";
+  if (!/^\.aftercare\/?$/m.test(ignoreText)) ignoreAdd += "# derived cache and locks, always safe to delete\n.aftercare/\n";
+  if (!ignoreText.split(/\r?\n/).includes(TEMP_IGNORE)) ignoreAdd += `# the temporary file of a write in progress (removed when it fails)\n${TEMP_IGNORE}\n`;
+  if (ignoreAdd) await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + ignoreAdd);
   for (const folder of [...Object.values(FOLDERS), "reports", "templates"]) {
     await fs.mkdir(join(root, folder), { recursive: true });
     const keep = join(root, folder, ".gitkeep");

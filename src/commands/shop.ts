@@ -6,7 +6,7 @@ import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "..
 import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
 import { formatDateTime, formatShort } from "../domain/time.js";
 import { choice, dateTimeFlag, fillInto } from "./common.js";
-import { precheck, step } from "./ticket-life.js";
+import { planOf, precheck, step, withPlan } from "./ticket-life.js";
 
 /** An amount typed in units ("1280.00") as cents, or a usage error. */
 const money = (value: string | undefined, flag: string): number | undefined => {
@@ -253,11 +253,15 @@ export async function ticketReady(o: { id: string; missing?: string; bill?: stri
   });
 }
 
-export async function ticketDeliver(o: { id: string; paid?: string; at?: string }, ctx: Context) {
+export async function ticketDeliver(o: { id: string; paid?: string; at?: string; nextDate?: string; nextTopic?: string }, ctx: Context) {
   o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "Amount paid"]]);
   const paid = (money(o.paid, "--paid"))!;
+  // the delivery closes the ticket: plan the next contact as closing does (R-NEXT-SERVICE)
+  const plan = await planOf(ctx, o);
   return step(ctx, o.id, o.at, {
     action: "deliver",
-    next: (t, at, actor): Ticket => ({ ...t, status: "closed", delivery: { at, by: actor.name, paid }, closed: at }),
+    detail: plan && `(next contact ${plan.date})`,
+    next: (t, at, actor): Ticket => ({ ...t, status: "closed", delivery: { at, by: actor.name, paid }, closed: at, ...withPlan(t, plan, at, actor.name) }),
+    suffix: plan && ((say) => say.t("w.nextPlanned", { date: plan.date })),
   });
 }

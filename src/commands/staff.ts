@@ -1,7 +1,7 @@
 // aftercare staff add | list | absent | followup: the people in aftercare.yaml who act and to whom duties fall.
-import { UsageError, UserError } from "../errors.js";
+import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
-import { ROLES, type Staff } from "../domain/schema.js";
+import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
 import { dateFlag, fillInto } from "./common.js";
@@ -19,7 +19,7 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
   if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "Role", ROLES]]);
   if (!(ROLES as readonly string[]).includes(opts.role!)) throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
-  const member: Staff = { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) };
+  const member: Staff = parseInput(staffSchema, { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) }, { name: "NAME" });
   // the very first member may add themselves: nobody is on the list yet to act for them
   const actor = store.settings.staff.length ? await ctx.actor() : member;
   return ctx.writing(async () => {
@@ -102,6 +102,10 @@ export interface AbsentOptions {
 function coverCheck(staff: Staff[], name: string, coverName: string, from: string, to: string): void {
   const who = staff.find((s) => s.name === name)!;
   const cover = staff.find((s) => s.name === coverName)!;
+  // one absence per day: a second one over the same days would be silently ignored
+  const own = (who.absences ?? []).filter((a) => overlap(a, from, to));
+  if (own.length)
+    throw new UserError(`${who.name} is already recorded away ${own.map((a) => `${a.from}–${a.to} (covered by ${a.cover})`).join(", ")}; an absence over the same days would be ignored: edit that one in aftercare.yaml, or choose other days; nothing was written`);
   const days = (cover.absences ?? []).map((a) => overlap(a, from, to)).filter(Boolean);
   const why = cover.left && cover.left <= to ? `${cover.name} left on ${cover.left}` : days.length ? `${cover.name} is away too (${days.join(", ")})` : undefined;
   if (!why) return;
@@ -127,6 +131,7 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing was written`);
   coverCheck(store.settings.staff, who.name, cover.name, from, to);
+  parseInput(absenceSchema, { from, to, cover: cover.name, note: opts.note });
   const actor = await ctx.actor();
   return ctx.writing(async () => {
     coverCheck(store.settings.staff, who.name, cover.name, from, to);

@@ -1,13 +1,16 @@
 // aftercare ticket escalate | dispatch | arrive | resolve | close | reopen | cancel.
-import { UsageError, UserError } from "../errors.js";
+import { checkEdit, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
-import type { Staff, Ticket } from "../domain/schema.js";
+import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
 import { pastTense, refuse, reopenedStatus, type TicketAction } from "../domain/ticket.js";
 import type { MessageKey, Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
 import { dayOf, parseDay } from "../domain/time.js";
 import type { Loaded } from "../store/store.js";
-import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written } from "./common.js";
+import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture } from "./common.js";
+
+/** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
+const TICKET_FLAGS = { "plans.date": "--next-date", "plans.topic": "--next-topic", "intake.damage": "--damage", "intake.belongings": "--belonging", "intake.papers": "--papers", "estimate.lines": "--line" };
 
 export interface Step {
   action: TicketAction;
@@ -37,13 +40,13 @@ export async function step(ctx: Context, input: string, at: string | undefined, 
   const store = await ctx.store();
   const first = await findRecord(ctx, "ticket", input);
   const actor = await ctx.actor();
-  const when = (await dateTimeFlag(ctx, at, "--at")) ?? (await nowStamp(ctx));
+  const when = (await notFuture(ctx, await dateTimeFlag(ctx, at, "--at"), "--at")) ?? (await nowStamp(ctx));
   return ctx.writing(async () => {
     const t = await store.get("ticket", first.id);
     const why = refuse(s.action, t.value, t.id);
     if (why) throw new UserError(`${why}; nothing was written`);
     if (new Date(when) < new Date(t.value.received)) throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);
-    const rec = await store.update(t, s.next(t.value, when, actor));
+    const rec = await store.update(t, checkEdit(ticketSchema, t.value, s.next(t.value, when, actor), TICKET_FLAGS));
     const others = s.also ? await s.also(rec.value) : [];
     const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
     const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${customer?.value.name ?? t.value.customer}`;

@@ -1,6 +1,6 @@
 // aftercare ticket open | list | show: a repair request, installation, maintenance visit,
 // consultation or complaint, filed the moment it comes in (R-FILE-SAME-DAY).
-import { UsageError } from "../errors.js";
+import { parseInput, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { CHANNELS, TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
 import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
@@ -57,7 +57,7 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   if (appointment && new Date(appointment) < new Date(filed))
     throw new UsageError(`--appointment ${formatShort(new Date(appointment), store.settings.timezone)} is in the past; give the time the vehicle is to come in; nothing was written`);
   const plan = await planOf(ctx, opts);
-  const ticket = ticketSchema.parse({
+  const ticket = parseInput(ticketSchema, {
     customer: customer.id,
     received,
     filed,
@@ -69,7 +69,7 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
     assignee,
     appointment,
     ...withPlan({} as Ticket, plan, filed, actor.name),
-  } satisfies Partial<Ticket>);
+  } satisfies Partial<Ticket>, { "plans.date": "--next-date", "plans.topic": "--next-topic" });
   return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}${plan ? `, next contact ${plan.date}` : ""}) — ${customer.value.name}`, actor);

@@ -6,7 +6,56 @@ import { CHANNELS, CONTACT_CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, GR
 export * from "./enums.js";
 import { isStoredDate, isStoredDateTime, isValidTimeZone } from "./time.js";
 
-const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
+/** The longest one-line field (a name, phone, title, tag, subject, topic) and free text (a problem, a note). */
+export const LINE_MAX = 500;
+export const TEXT_MAX = 10_000;
+
+// Characters no field holds: C0 controls, DEL, C1 controls, and the line and paragraph separators.
+// Free text keeps its line breaks and tabs; a one-line field keeps neither.
+const NOT_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NOT_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+const BREAKS = new Set(["\n", "\r", "\u2028", "\u2029", "\u0085"]);
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+function noControls(multiLine: boolean) {
+  return (s: string, ctx: z.RefinementCtx<string>) => {
+    const lone = LONE_SURROGATE.exec(s);
+    if (lone) {
+      // a half of a UTF-16 pair (from a "\ud800" escape): no file can hold it; writing it would turn it into U+FFFD
+      ctx.addIssue({ code: "custom", input: s, message: `must be valid text: it holds a lone surrogate (${codePoint(lone[0])}) at character ${Array.from(s.slice(0, lone.index)).length + 1}` });
+      return;
+    }
+    const m = (multiLine ? NOT_IN_TEXT : NOT_IN_LINE).exec(s);
+    if (!m) return;
+    const at = Array.from(s.slice(0, m.index)).length + 1;
+    const c = m[0];
+    ctx.addIssue({
+      code: "custom",
+      input: s,
+      message:
+        !multiLine && BREAKS.has(c)
+          ? `must be one line: it holds a line break (${codePoint(c)}) at character ${at}`
+          : `must not hold control characters${multiLine ? " other than line breaks and tabs" : ""}: it holds ${codePoint(c)} at character ${at}`,
+    });
+  };
+}
+
+/** One line of text: a name, title, tag, subject, topic, staff name… */
+const text = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(LINE_MAX, `is too long: at most ${LINE_MAX} characters on one line`)
+  .superRefine(noControls(false));
+/** Free text over several lines: a problem, a summary, a note, a reason. */
+const longText = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(TEXT_MAX, `is too long: at most ${TEXT_MAX.toLocaleString("en")} characters`)
+  .superRefine(noControls(true));
 const dateTime = z
   .string({ error: "must be a date-time such as 2026-11-26T09:30:00+08:00" })
   .refine(isStoredDateTime, "must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00");
@@ -21,11 +70,12 @@ const phone = z
   .string({ error: 'must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)' })
   .trim()
   .min(3, "is too short for a phone number")
-  .max(40, "is too long for a phone number");
+  .max(40, "is too long for a phone number (at most 40 characters)")
+  .superRefine(noControls(false));
 
 
 export const absenceSchema = z
-  .strictObject({ from: date, to: date, cover: text, note: text.optional() })
+  .strictObject({ from: date, to: date, cover: text, note: longText.optional() })
   .refine((a) => a.from <= a.to, { message: "from must not be after to", path: ["to"] });
 
 export const staffSchema = z.strictObject({
@@ -112,14 +162,14 @@ export const personSchema = z.strictObject({
 
 export const customerSchema = z.strictObject({
   name: text,
-  address: text.optional(),
+  address: longText.optional(),
   contacts: z.array(personSchema).optional(),
   tags: z.array(text).optional(),
   equipment: z
     .array(z.strictObject({ name: text, model: text.optional(), serial: text.optional(), installed: date.optional() }))
     .optional(),
   vehicles: z.array(z.strictObject({ plate: text, model: text.optional(), vin: text.optional() })).optional(),
-  note: text.optional(),
+  note: longText.optional(),
   created: dateTime,
 });
 
@@ -136,7 +186,7 @@ export const intakeSchema = z.strictObject({
   fuel: text,
   keyTag: text,
   /** the vehicle's papers: valid and complete, or what is wrong with them */
-  papers: z.strictObject({ ok: z.boolean({ error: "must be true or false" }), note: text.optional() }),
+  papers: z.strictObject({ ok: z.boolean({ error: "must be true or false" }), note: longText.optional() }),
   damage: z.array(text).optional(),
   belongings: z.array(text).optional(),
 });
@@ -153,8 +203,8 @@ export const estimateSchema = z.strictObject({
   at: dateTime,
   by: text.optional(),
   /** the fault found and the advice given (the diagnosis sheet, C-DIAGNOSIS) */
-  diagnosis: text.optional(),
-  advice: text.optional(),
+  diagnosis: longText.optional(),
+  advice: longText.optional(),
   lines: z.array(
     z.strictObject({
       item: text,
@@ -172,7 +222,7 @@ export const extraSchema = z.strictObject({
   no: z.number().int().min(1),
   item: text,
   safety: z.boolean().optional(),
-  effect: text.optional(),
+  effect: longText.optional(),
   amount: cents.optional(),
   asked: dateTime,
   by: text.optional(),
@@ -187,11 +237,11 @@ export const ticketSchema = z.strictObject({
   filed: dateTime,
   channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` }),
   kind: z.enum(TICKET_KINDS, { error: `must be one of ${TICKET_KINDS.join(", ")}` }),
-  problem: text,
-  request: text.optional(),
+  problem: longText,
+  request: longText.optional(),
   status: z.enum(TICKET_STATUSES, { error: `must be one of ${TICKET_STATUSES.join(", ")}` }),
   assignee: text.optional(),
-  escalation: z.strictObject({ to: text, at: dateTime, by: text.optional(), note: text.optional() }).optional(),
+  escalation: z.strictObject({ to: text, at: dateTime, by: text.optional(), note: longText.optional() }).optional(),
   dispatch: z
     .strictObject({
       technician: text,
@@ -202,12 +252,12 @@ export const ticketSchema = z.strictObject({
       arrived: dateTime.optional(),
     })
     .optional(),
-  resolution: z.strictObject({ at: dateTime, by: text.optional(), note: text }).optional(),
+  resolution: z.strictObject({ at: dateTime, by: text.optional(), note: longText }).optional(),
   closed: dateTime.optional(),
-  cancelled: z.strictObject({ at: dateTime, reason: text.optional() }).optional(),
-  reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional() })).optional(),
+  cancelled: z.strictObject({ at: dateTime, reason: longText.optional() }).optional(),
+  reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: longText.optional() })).optional(),
   /** R-DISPATCH: nobody could be sent at once; when the job is scheduled, and why */
-  schedule: z.strictObject({ date, reason: text, at: dateTime, by: text.optional() }).optional(),
+  schedule: z.strictObject({ date, reason: longText, at: dateTime, by: text.optional() }).optional(),
   /** R-NEXT-SERVICE: the next contacts planned while filing or closing the ticket */
   plans: z.array(z.strictObject({ date, topic: text, at: dateTime, by: text.optional() })).optional(),
   // the reception desk (regulation part C): tickets of kind shop
@@ -216,10 +266,10 @@ export const ticketSchema = z.strictObject({
   estimate: estimateSchema.optional(),
   handover: z.strictObject({ at: dateTime, receiver: text, by: text.optional(), promise: dateTime }).optional(),
   /** C-PROMISE revised (after approved extra work): the latest one counts */
-  promises: z.array(z.strictObject({ promise: dateTime, at: dateTime, by: text.optional(), reason: text })).optional(),
+  promises: z.array(z.strictObject({ promise: dateTime, at: dateTime, by: text.optional(), reason: longText })).optional(),
   extras: z.array(extraSchema).optional(),
-  progress: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: text.optional(), finish: dateTime.optional() })).optional(),
-  ready: z.strictObject({ at: dateTime, by: text.optional(), belongings: z.boolean({ error: "must be true (all returned) or false" }), bill: cents, note: text.optional() }).optional(),
+  progress: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: longText.optional(), finish: dateTime.optional() })).optional(),
+  ready: z.strictObject({ at: dateTime, by: text.optional(), belongings: z.boolean({ error: "must be true (all returned) or false" }), bill: cents, note: longText.optional() }).optional(),
   delivery: z.strictObject({ at: dateTime, by: text.optional(), paid: cents }).optional(),
 });
 
@@ -239,9 +289,9 @@ export const contactSchema = z
     letter: z
       .strictObject({ kind: z.enum(LETTER_KINDS, { error: `must be one of ${LETTER_KINDS.join(", ")}` }), subject: text })
       .optional(),
-    summary: text.optional(),
-    requests: z.array(text).optional(),
-    complaints: z.array(text).optional(),
+    summary: longText.optional(),
+    requests: z.array(longText).optional(),
+    complaints: z.array(longText).optional(),
     /** an inbound call in which the clerk told the customer what a duty asks (the solution, a notice) */
     told: z.boolean({ error: "must be true or false" }).optional(),
     /** the planned next contact this one carries out: the contact (K-…) or ticket (T-…) that planned it */
@@ -268,7 +318,7 @@ export const eventSchema = z.strictObject({
     .refine((s) => s === "all" || /^tag:\S+$/.test(s), 'must be "all" or "tag:NAME"'),
   /** the staff member who phones and writes to the audience */
   owner: text,
-  note: text.optional(),
+  note: longText.optional(),
   created: dateTime,
 });
 
@@ -276,7 +326,7 @@ export const eventSchema = z.strictObject({
 export const waiverSchema = z.strictObject({
   /** the duty's key, as `due --json` shows it: R-FOLLOWUP-2:T-261102-CCCC */
   duty: text,
-  reason: text,
+  reason: longText,
   by: text,
   at: dateTime,
 });

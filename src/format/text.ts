@@ -1,10 +1,45 @@
 // Text from records is shown to people: neutralise anything a terminal would act on.
 
-// C0 controls except tab and newline, DEL, C1 controls (including the 8-bit CSI), bidi overrides.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * What never reaches a terminal raw: C0 controls except tab and newline, DEL, C1 controls
+ * (including the 8-bit CSI), bidi embeddings, overrides, isolates and marks (U+202A–202E,
+ * U+2066–2069, LRM/RLM U+200E/200F, ALM U+061C), zero-width characters (U+200B–200D, U+2060,
+ * U+FEFF), the deprecated format controls U+206A–206F, interlinear annotations U+FFF9–FFFB, the
+ * line and paragraph separators U+2028/2029, and lone surrogates.
+ */
+export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\p{Cs}/gu;
 
+/**
+ * How an unsafe character is shown: its code point, visibly (ESC → \u001b, RLO → \u202e). Every
+ * unsafe character is in the BMP, so this is also a valid JSON and JavaScript escape: text shown
+ * this way inside a JSON string reads back as the original.
+ */
+export function escapeChar(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** The one sanitiser for record text shown on a terminal: every unsafe character made visible. */
 export function safe(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNSAFE, escapeChar);
+}
+
+const SGR = /\u001b\[[0-9;]*m/y;
+
+/**
+ * The last guard before a terminal (io.ts): like `safe`, but keeps the colour codes aftercare
+ * itself adds. Record text cannot hold ESC (the schemas refuse it), so every ESC that starts a
+ * colour code here is ours.
+ */
+export function terminalSafe(text: string): string {
+  UNSAFE.lastIndex = 0;
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE, (c, at: number) => {
+    if (c === "\u001b") {
+      SGR.lastIndex = at;
+      if (SGR.test(text)) return c;
+    }
+    return escapeChar(c);
+  });
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;

@@ -7,28 +7,39 @@ import { Liquid } from "liquidjs";
 import { UserError } from "../errors.js";
 import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
+import { safe } from "../format/text.js";
 import { label, type Locale } from "./labels.js";
 
 /** The built-in templates shipped with aftercare (the project's templates/ folder). */
 export const BUILTIN = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Record text in a report: the terminal's unsafe characters (controls, bidi, zero-width,
+ * separators) shown as \uXXXX like on the terminal, never raw, and no HTML of its own: a Markdown
+ * viewer renders HTML in tables and text, so `<script>` becomes `&lt;script&gt;`.
+ */
+function plain(v: unknown): string {
+  return safe(String(v).replace(/\r\n?/g, "\n"));
+}
 
-/** Text safe inside a GFM table cell: pipes escaped, line breaks as <br>. */
+const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const html = (s: string) => s.replace(/[&<>]/g, (c) => HTML[c]!);
+
+/** Text safe inside a GFM table cell: HTML escaped, pipes escaped, line breaks as <br>. */
 export function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  return String(v).replace(CONTROL, "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").trim();
+  return html(plain(v).replace(/\\/g, "\\\\").replace(/\|/g, "\\|")).replace(/\n/g, "<br>").trim();
 }
 
-/** Text safe in running Markdown: the characters that would start formatting are escaped. */
+/** Text safe in running Markdown: HTML escaped, the characters that would start formatting escaped. */
 export function md(v: unknown): string {
   if (v === null || v === undefined) return "";
-  return String(v).replace(CONTROL, "").replace(/([\\`*_[\]<>#|~])/g, "\\$1").replace(/\r?\n/g, "<br>");
+  return html(plain(v).replace(/([\\`*_[\]#|~])/g, "\\$1")).replace(/\n/g, "<br>");
 }
 
-/** Text safe inside a quoted Mermaid label. */
+/** Text safe inside a quoted Mermaid label: nothing that ends the label, starts HTML or an entity. */
 export function mermaidText(v: unknown): string {
-  return String(v ?? "").replace(CONTROL, "").replace(/["\n\r#;]/g, " ").trim();
+  return plain(v ?? "").replace(/\\u[0-9a-f]{4}/g, " ").replace(/["\n\t#;<>&`]/g, " ").trim();
 }
 
 export interface RenderOptions {
@@ -53,6 +64,9 @@ export function engine(opts: RenderOptions): Liquid {
     parseLimit: 1_000_000,
     renderLimit: 10_000,
     memoryLimit: 64_000_000,
+    // every output, filtered or not (a store's own template may print {{ company }} bare): no
+    // control, bidi or zero-width character reaches the report raw
+    outputEscape: (v: unknown) => (typeof v === "string" ? safe(v) : (v as string)),
   });
   const nf = (digits: number) => new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   const zh = opts.locale === "zh-CN";

@@ -5,8 +5,13 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stat
 import { join } from "node:path";
 import { stateDir } from "./fsutil.js";
 
-/** Bump when the record schemas change what a cached value looks like. */
-const FORMAT = 2;
+/**
+ * Bump when the record schemas or the reading rules change what a cached value looks like or
+ * which files read cleanly. 3: files are decoded as strict UTF-8 (a GBK file cached as valid
+ * text full of U+FFFD must be read again and refused) and one-line fields refuse control
+ * characters, so every entry written by an older aftercare is read again.
+ */
+const FORMAT = 3;
 
 export interface CacheEntry {
   stamp: string;

@@ -8,8 +8,8 @@ import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, ty
 import { SCHEMAS, settingsSchema, type RecordOf, type Settings } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
 import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
-import { createExclusive, exists, withLock, writeAtomic } from "./fsutil.js";
-import { locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
+import { createExclusive, exists, withLock, writeAtomic, type LockOptions } from "./fsutil.js";
+import { cap, capMessage, decodeUtf8, excerpt, locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
 
 export const SETTINGS_FILE = "aftercare.yaml";
 export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events", waiver: "waivers" };
@@ -43,10 +43,11 @@ export function pathOf(id: string): string {
 
 function issueMessage(issue: z.core.$ZodIssue, raw: unknown, kind: string): { path: PropertyKey[]; message: string; key?: boolean } {
   const path = issue.path as PropertyKey[];
-  const field = path.map((p) => (typeof p === "number" ? `[${p + 1}]` : String(p))).join(".").replace(/\.\[/g, "[");
+  const field = path.map((p) => (typeof p === "number" ? `[${p + 1}]` : excerpt(String(p)))).join(".").replace(/\.\[/g, "[");
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys;
-    return { path: [...path, keys[0]!], key: true, message: `unknown field ${keys.map((k) => `"${k}"`).join(", ")}${field ? ` in ${field}` : ""} (check the spelling; a ${kind} has no such field)` };
+    const named = keys.slice(0, 3).map((k) => `"${excerpt(k)}"`).join(", ") + (keys.length > 3 ? ` and ${keys.length - 3} more` : "");
+    return { path: [...path, keys[0]!], key: true, message: `unknown field ${named}${field ? ` in ${excerpt(field)}` : ""} (check the spelling; a ${kind} has no such field)` };
   }
   let parent: unknown = raw;
   for (const p of path.slice(0, -1)) parent = parent && typeof parent === "object" ? (parent as Record<PropertyKey, unknown>)[p as string] : undefined;
@@ -62,11 +63,34 @@ export function validate<T>(schema: z.ZodType<T>, parsed: Parsed, kind: string):
   const r = schema.safeParse(parsed.value);
   if (r.success) return { value: r.data, problems: [] };
   return {
-    problems: r.error.issues.map((iss) => {
-      const m = issueMessage(iss, parsed.value, kind);
-      return { ...locate(parsed, m.path, m.key), message: m.message };
-    }),
+    problems: cap(
+      r.error.issues.map((iss) => {
+        const m = issueMessage(iss, parsed.value, kind);
+        return { ...locate(parsed, m.path, m.key), message: m.message };
+      }),
+    ),
   };
+}
+
+/**
+ * A record file's bytes as a record of `kind`, or its problems: not UTF-8 (never decoded with
+ * U+FFFD, so it is never written back that way), not YAML a record may hold, not the schema.
+ */
+export function readRecord<K extends RecordKind>(kind: K, path: string, bytes: Uint8Array): { value?: RecordOf[K]; src?: string; parsed?: Parsed; problems: FileProblem[] } {
+  const text = decodeUtf8(bytes);
+  if (text.problem) return { problems: [{ path, ...text.problem }] };
+  const { parsed, problems } = parseYaml(text.text);
+  if (!parsed) return { problems: problems.map((p) => ({ path, ...p })) };
+  const v = validate(SCHEMAS[kind] as unknown as z.ZodType<RecordOf[K]>, parsed, kind);
+  if (!v.value) return { problems: v.problems.map((p) => ({ path, ...p })) };
+  return { value: v.value, src: text.text, parsed, problems: [] };
+}
+
+/** A file's text, refusing what is not UTF-8 (the problem names the byte). */
+function readText(abs: string, shown: string): string {
+  const text = decodeUtf8(readFileSync(abs));
+  if (text.problem) throw new UserError(`${shown}:${text.problem.line}:${text.problem.col}: ${text.problem.message}; nothing was written`);
+  return text.text;
 }
 
 function describeProblems(path: string, ps: { line: number; col: number; message: string }[]): string {
@@ -98,12 +122,15 @@ export class Store {
 
   static async open(root: string): Promise<Store> {
     const file = join(root, SETTINGS_FILE);
-    let src: string;
+    let bytes: Buffer;
     try {
-      src = await fs.readFile(file, "utf8");
+      bytes = await fs.readFile(file);
     } catch {
       throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); create one with 'aftercare init ${root}' or point --records at an existing store`);
     }
+    const decoded = decodeUtf8(bytes);
+    if (decoded.problem) throw new UserError(describeProblems(file, [decoded.problem]));
+    const src = decoded.text;
     const { parsed, problems } = parseYaml(src);
     if (!parsed) throw new UserError(describeProblems(file, problems));
     const v = validate(settingsSchema, parsed, "settings");
@@ -120,15 +147,23 @@ export class Store {
     return join(this.root, ...rel.split("/"));
   }
 
-  /** Every .yaml file under a kind's folder, relative, sorted; ignores dot-files (our temp files). */
+  /**
+   * Every .yaml file under a kind's folder, relative, sorted; ignores dot-files (our temp files).
+   * Only a folder that does not exist holds no records: one that cannot be read is an error, never
+   * "no tickets" (and so never "nothing due").
+   */
   async files(kind: RecordKind): Promise<string[]> {
     const out: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       let entries;
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "ENOENT") return;
+        const rel = relative(this.root, dir).split(sep).join("/") || ".";
+        const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" ? "it is not a folder" : (e as Error).message;
+        throw new UserError(`cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`);
       }
       for (const e of entries) {
         if (e.name.startsWith(".")) continue;
@@ -143,13 +178,18 @@ export class Store {
 
   private async readFile<K extends RecordKind>(kind: K, path: string): Promise<{ record?: Loaded<K>; problems: FileProblem[] }> {
     // small files, read one after another: the synchronous call costs a fraction of the async one
-    const src = readFileSync(this.abs(path), "utf8");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.abs(path));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return { problems: [] }; // removed since the folder was listed
+      return { problems: [{ path, line: 1, col: 1, message: `cannot be read (${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}); fix its permissions` }] };
+    }
     const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-    const { parsed, problems } = parseYaml(src);
-    if (!parsed) return { problems: problems.map((p) => ({ path, ...p })) };
-    const v = validate(SCHEMAS[kind] as unknown as z.ZodType<RecordOf[K]>, parsed, kind);
-    if (!v.value) return { problems: v.problems.map((p) => ({ path, ...p })) };
-    return { record: { kind, id: name, path, value: v.value, src, parsed }, problems: [] };
+    const r = readRecord(kind, path, bytes);
+    if (!r.value) return { problems: r.problems };
+    return { record: { kind, id: name, path, value: r.value, src: r.src!, parsed: r.parsed! }, problems: [] };
   }
 
   /** A record from the cache: its text and YAML document are read only if someone asks for them. */
@@ -163,7 +203,7 @@ export class Store {
       path,
       value,
       get src() {
-        return (src ??= readFileSync(abs, "utf8"));
+        return (src ??= readText(abs, path));
       },
       get parsed() {
         return (parsed ??= parseYaml(this.src).parsed!);
@@ -250,7 +290,7 @@ export class Store {
     if (!r.success) {
       const iss = r.error.issues[0]!;
       const m = issueMessage(iss, value, kind);
-      throw new UserError(`the ${kind} would not be valid: ${m.message}; nothing was written`);
+      throw new UserError(`the ${kind} would not be valid: ${capMessage(m.message)}; nothing was written`);
     }
     return r.data as RecordOf[K];
   }
@@ -293,14 +333,21 @@ export class Store {
     this.settingsFile = { src: text, parsed: parseYaml(text).parsed! };
   }
 
-  /** Run `fn` holding the store's write lock, with settings and records re-read from disk. */
-  withLock<T>(fn: () => Promise<T>): Promise<T> {
-    return withLock(this.root, async () => {
-      const fresh = await Store.open(this.root);
-      this.settings = fresh.settings;
-      this.settingsFile = fresh.settingsFile;
-      this.cache.clear();
-      return fn();
-    });
+  /**
+   * Run `fn` holding the store's write lock, with settings and records re-read from disk. `lock`
+   * names this writer to others who wait (and how long to wait); nothing slow belongs in `fn`.
+   */
+  withLock<T>(fn: () => Promise<T>, lock: LockOptions = {}): Promise<T> {
+    return withLock(
+      this.root,
+      async () => {
+        const fresh = await Store.open(this.root);
+        this.settings = fresh.settings;
+        this.settingsFile = fresh.settingsFile;
+        this.cache.clear();
+        return fn();
+      },
+      { timeZone: this.settings.timezone, ...lock },
+    );
   }
 }

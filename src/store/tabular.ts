@@ -3,9 +3,43 @@
 import { promises as fs } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { UserError } from "../errors.js";
+import { UsageError, UserError } from "../errors.js";
 
 export type Table = { header: string[]; rows: string[][] };
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars" };
+const DELIMITER_WORDS: Record<string, string> = { ",": ",", comma: ",", ";": ";", semicolon: ";", "\t": "\t", "\\t": "\t", tab: "\t", "|": "|", pipe: "|" };
+
+/** The separator's name as a person says it: "commas", "semicolons", "tabs". */
+export function delimiterName(d: string): string {
+  return DELIMITER_NAMES[d] ?? `"${d}"`;
+}
+
+/** --delimiter: , ; tab | (or their names: comma, semicolon, tab, pipe). */
+export function delimiterFlag(given: string): string {
+  const d = DELIMITER_WORDS[given.toLowerCase()] ?? DELIMITER_WORDS[given];
+  if (!d) throw new UsageError(`--delimiter "${given}" is not a column separator aftercare reads; use , ; tab or |`);
+  return d;
+}
+
+/**
+ * The one separator of a CSV file, from its header row: the most frequent of comma, semicolon and
+ * tab outside quotes (a header with none is one column). A tie is not guessed: --delimiter says.
+ */
+export function sniffDelimiter(text: string): string {
+  const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch]!++;
+  }
+  const [first, second] = Object.entries(counts).sort((a, b) => b[1] - a[1]) as [string, number][];
+  if (first![1] === 0) return ",";
+  if (first![1] === second![1])
+    throw new UsageError(`the header row has as many ${delimiterName(first![0])} as ${delimiterName(second![0])} (${first![1]}): say which separates the columns with --delimiter ${first![0] === "\t" ? "tab" : first![0]} or --delimiter ${second![0] === "\t" ? "tab" : second![0]}; nothing was written`);
+  return first![0];
+}
 
 const ENCODINGS: Record<string, string> = { "utf8": "utf-8", "utf-8": "utf-8", gbk: "gb18030", gb2312: "gb18030", gb18030: "gb18030", "utf16": "utf-16le", "utf-16": "utf-16le", "utf16le": "utf-16le", "utf-16le": "utf-16le", "utf16be": "utf-16be", "utf-16be": "utf-16be" };
 
@@ -52,8 +86,12 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-/** Read a CSV or .xlsx file as a header and rows of text. */
-export async function readTable(path: string, opts: { encoding?: string; sheet?: string } = {}): Promise<Table & { encoding?: string }> {
+/**
+ * Read a CSV or .xlsx file as a header and rows of text. A CSV's cells are split on one separator,
+ * sniffed from its header row or given (`delimiter`), and returned with it: a row whose count of
+ * cells differs from the header's is the caller's to refuse.
+ */
+export async function readTable(path: string, opts: { encoding?: string; sheet?: string; delimiter?: string } = {}): Promise<Table & { encoding?: string; delimiter?: string }> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
@@ -79,13 +117,16 @@ export async function readTable(path: string, opts: { encoding?: string; sheet?:
     return { header: (all[0] ?? []).map((h) => h.trim()), rows: all.slice(1) };
   }
   const { text, encoding } = decode(bytes, opts.encoding);
+  const body = text.replace(/^\uFEFF/, "");
+  const delimiter = opts.delimiter ? delimiterFlag(opts.delimiter) : sniffDelimiter(body);
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: false, bom: true, delimiter: [",", "\t", ";"] });
+    // one separator for the whole file: "VIP;需开专票" in a comma file is one cell
+    records = parse(body, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, delimiter });
   } catch (e) {
-    throw new UserError(`${path} is not valid CSV: ${(e as Error).message}`);
+    throw new UserError(`${path} is not valid CSV (columns separated by ${delimiterName(delimiter)}): ${(e as Error).message}; nothing was written`);
   }
-  return { header: (records[0] ?? []).map((h) => h.trim()), rows: records.slice(1), encoding };
+  return { header: (records[0] ?? []).map((h) => h.trim()), rows: records.slice(1), encoding, delimiter };
 }
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @) is written as text. */

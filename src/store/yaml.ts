@@ -1,9 +1,21 @@
 // Safe YAML in, deterministic YAML out, and edits that leave untouched lines byte-for-byte.
-import { Document, isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, stringify, visit, type Node } from "yaml";
+import { safe } from "../format/text.js";
+import { CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Node } from "yaml";
 
-export const MAX_FILE_BYTES = 1024 * 1024;
-const MAX_FLOW_DEPTH = 32;
-const MAX_DEPTH = 16;
+/** A record is a few KB; the settings file a few dozen. */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Collections inside collections: a ticket's estimate → lines → parts → part is 6 deep. */
+export const MAX_DEPTH = 16;
+/** Keys and list items in one file: a real record holds a few hundred at most. */
+export const MAX_ITEMS = 2000;
+/** Lines outside text values (blank lines, comments, keys): a record has a few hundred. */
+export const MAX_LINES = 5000;
+/** Tags, anchors and aliases: a record needs none (and parsing many on one node is slow). */
+const MAX_PROPS = 50;
+/** The longest quote of file content in a message. */
+const MAX_QUOTE = 40;
+/** The longest message about one problem: never a screenful of the file. */
+const MAX_MESSAGE = 300;
 
 export interface Problem {
   line: number;
@@ -17,6 +29,58 @@ export interface Parsed {
   lines: LineCounter;
 }
 
+/** File content quoted in a message: cut short, and nothing a terminal would act on. */
+export function excerpt(text: string, max = MAX_QUOTE): string {
+  const chars = Array.from(text);
+  return safe(chars.length > max ? chars.slice(0, max - 1).join("") + "…" : text);
+}
+
+/** Any message about a file (ours or the YAML parser's, which may quote the file): one short, safe line. */
+export function capMessage(message: string): string {
+  const one = safe(message.replace(/\r?\n/g, " ").replace(/\t/g, " "));
+  return one.length > MAX_MESSAGE ? one.slice(0, MAX_MESSAGE - 1) + "…" : one;
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7). */
+export function invalidUtf8At(b: Uint8Array): number {
+  let i = 0;
+  const cont = (j: number, lo = 0x80, hi = 0xbf) => j < b.length && b[j]! >= lo && b[j]! <= hi;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n = 0;
+    if (c < 0x80) n = 1;
+    else if (c >= 0xc2 && c <= 0xdf) n = cont(i + 1) ? 2 : 0;
+    else if (c === 0xe0) n = cont(i + 1, 0xa0) && cont(i + 2) ? 3 : 0;
+    else if ((c >= 0xe1 && c <= 0xec) || c === 0xee || c === 0xef) n = cont(i + 1) && cont(i + 2) ? 3 : 0;
+    else if (c === 0xed) n = cont(i + 1, 0x80, 0x9f) && cont(i + 2) ? 3 : 0;
+    else if (c === 0xf0) n = cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    else if (c >= 0xf1 && c <= 0xf3) n = cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    else if (c === 0xf4) n = cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+    if (!n) return i;
+    i += n;
+  }
+  return -1;
+}
+
+/**
+ * A record file's bytes as text, or where they stop being UTF-8. Never a lossy decode: a file
+ * saved as GBK must not become U+FFFD and be written back that way. A UTF-8 BOM is dropped.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    const at = Math.max(0, invalidUtf8At(bytes));
+    const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+    let line = 1;
+    for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+    const col = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(lineStart, at)).length + 1;
+    return { problem: { line, col, message: `not valid UTF-8 at byte ${at} — saved as GBK? re-save it as UTF-8` } };
+  }
+}
+
 const CONFLICT_RE = /^(<{7}|={7}|>{7}|\|{7})(\s|$)/;
 
 /** Lines left by an unresolved git merge. */
@@ -28,25 +92,130 @@ export function conflictMarkers(src: string): Problem[] {
   return out;
 }
 
-function flowDepthProblem(src: string): Problem | undefined {
-  let depth = 0;
+function offsetPosition(src: string, offset: number): { line: number; col: number } {
   let line = 1;
-  let quote: string | undefined;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\n") line++;
-    if (quote) {
-      if (c === quote) quote = undefined;
+  let from = 0;
+  for (let i = src.indexOf("\n"); i >= 0 && i < offset; i = src.indexOf("\n", i + 1)) {
+    line++;
+    from = i + 1;
+  }
+  return { line, col: offset - from + 1 };
+}
+
+const MARKERS = new Set(["\u0002", "\u0018", "\u001f"]); // the lexer's doc-mode, flow-error-end and scalar marks: no source text
+
+/**
+ * Depth, size and shape limits from the token stream, before any tree is built: the lexer knows
+ * what is quoted, a block scalar or a comment (no apostrophe fools it), costs a few ms per 100 KB
+ * and never recurses, while composing a tree 5,000 block sequences deep exhausts the process.
+ * Block depth comes from the columns of `-`, `?` and `key:`; flow depth from the brackets.
+ */
+function tokenProblem(src: string): Problem | undefined {
+  type Open = { indent: number; seq: boolean };
+  const stack: Open[] = [];
+  let offset = 0;
+  let col = 0;
+  let flow = 0;
+  let entry = -1; // column of the first token of the current block entry, -1 before it
+  let entryAt = 0; // and its offset
+  let items = 0;
+  let lines = 0;
+  let props = 0;
+  let docs = 0;
+  let content = false; // a token other than space, comment or newline has been seen
+  const open = (c: number, seq: boolean): boolean => {
+    while (stack.length && stack[stack.length - 1]!.indent > c) stack.pop();
+    let top = stack[stack.length - 1];
+    // a map's next key ends a sequence written at the key's own indentation
+    if (!seq && top && top.indent === c && top.seq) {
+      stack.pop();
+      top = stack[stack.length - 1];
+    }
+    if (!(top && top.indent === c && top.seq === seq)) stack.push({ indent: c, seq });
+    return stack.length > MAX_DEPTH;
+  };
+  let scalar = false; // the token after the scalar mark is a plain scalar or block scalar body, whatever it starts with
+  for (const tok of new Lexer().lex(src)) {
+    if (MARKERS.has(tok)) {
+      scalar = tok === "\u001f";
       continue;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "#") while (i + 1 < src.length && src[i + 1] !== "\n") i++;
-    else if (c === "[" || c === "{") {
-      if (++depth > MAX_FLOW_DEPTH) return { line, col: 1, message: `nested more than ${MAX_FLOW_DEPTH} levels deep; records are never that deep` };
-    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    const start = col;
+    const at = offset;
+    offset += tok.length;
+    const nl = tok.lastIndexOf("\n");
+    col = nl >= 0 ? tok.length - nl - 1 : col + tok.length;
+    const deep = (where = at) => ({ ...offsetPosition(src, where), message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep` });
+    const many = () => ({ ...offsetPosition(src, at), message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many` });
+    const type = scalar ? "scalar" : CST.tokenType(tok);
+    scalar = false;
+    const tooLong = () => ({ ...offsetPosition(src, at), message: `more than ${MAX_LINES} lines outside text values; a record is never that long` });
+    if (type !== "newline" && type !== "space" && type !== "comment" && type !== "byte-order-mark" && type !== "doc-start") content = true;
+    switch (type) {
+      case "newline":
+        entry = -1;
+        if (++lines > MAX_LINES) return tooLong();
+        break;
+      case "comment":
+        if (++lines > MAX_LINES) return tooLong();
+        break;
+      case "space":
+      case "byte-order-mark":
+        break;
+      case "tag":
+      case "anchor":
+      case "alias":
+        if (++props > MAX_PROPS) return { ...offsetPosition(src, at), message: `more than ${MAX_PROPS} tags, anchors and aliases; a record needs none` };
+        if (flow === 0 && entry < 0) [entry, entryAt] = [start, at];
+        break;
+      case "directive-line":
+        return { ...offsetPosition(src, at), message: "YAML directives (%YAML, %TAG) are not allowed in records; remove the line" };
+      case "doc-start":
+      case "doc-end":
+        // one document: a '---' may open the file, nothing may follow the document
+        if (type === "doc-end" || content || ++docs > 1) return { ...offsetPosition(src, at), message: "a record file holds one YAML document; remove the '---' separator" };
+        stack.length = 0;
+        flow = 0;
+        entry = -1;
+        break;
+      case "flow-seq-start":
+      case "flow-map-start":
+        if (flow === 0 && entry < 0) [entry, entryAt] = [start, at];
+        if (stack.length + ++flow > MAX_DEPTH) return deep();
+        if (++items > MAX_ITEMS) return many();
+        break;
+      case "flow-seq-end":
+      case "flow-map-end":
+        // a closing bracket with no opening one is a parse error each: bounded like items
+        if (flow === 0 && ++items > MAX_ITEMS) return many();
+        flow = Math.max(0, flow - 1);
+        break;
+      case "comma":
+        if (++items > MAX_ITEMS) return many();
+        break;
+      case "seq-item-ind":
+      case "explicit-key-ind":
+        if (++items > MAX_ITEMS) return many();
+        if (flow === 0) {
+          if (open(start, tok === "-")) return deep();
+          entry = -1;
+        }
+        break;
+      case "map-value-ind":
+        if (++items > MAX_ITEMS) return many();
+        if (flow === 0 && open(entry >= 0 ? entry : start, false)) return deep(entry >= 0 ? entryAt : at);
+        break;
+      default:
+        if (flow === 0 && entry < 0) [entry, entryAt] = [start, at];
+    }
+    if (nl >= 0 && nl === tok.length - 1) entry = -1; // a block scalar's body ends its line
   }
   return undefined;
 }
+
+/** The tags a record may carry: the core schema's own scalars and collections, written out. */
+const ALLOWED_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+const YAML_TAG = "tag:yaml.org,2002:";
 
 export function position(lines: LineCounter, offset: number): { line: number; col: number } {
   const p = lines.linePos(offset);
@@ -55,15 +224,16 @@ export function position(lines: LineCounter, offset: number): { line: number; co
 
 /**
  * Parse one record file. Refuses what a record never needs and an attacker might use: aliases and
- * anchors (billion laughs), custom tags, duplicate keys, several documents, huge or deep input.
+ * anchors (billion laughs), tags beyond the core scalars and collections, duplicate keys, several
+ * documents, directives, huge, deep or sprawling input. Every message is one short line.
  */
 export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] } {
-  if (Buffer.byteLength(src, "utf8") > MAX_FILE_BYTES)
+  if (src.length > MAX_FILE_BYTES || Buffer.byteLength(src, "utf8") > MAX_FILE_BYTES)
     return { problems: [{ line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; a record is never that large` }] };
   const markers = conflictMarkers(src);
-  if (markers.length) return { problems: markers };
-  const deep = flowDepthProblem(src);
-  if (deep) return { problems: [deep] };
+  if (markers.length) return { problems: cap(markers) };
+  const shape = tokenProblem(src);
+  if (shape) return { problems: [shape] };
   const lines = new LineCounter();
   const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, schema: "core", merge: false, prettyErrors: false, strict: true });
   const problems: Problem[] = [];
@@ -75,35 +245,63 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
     const idx = src.search(/^(---|\.\.\.)\s*$/m);
     if (idx > 0) problems.push({ ...position(lines, idx), message: "a record file holds one YAML document; remove the '---' separator" });
   }
-  visit(doc, {
-    Node(_key, node, path) {
-      const start = node.range?.[0] ?? 0;
-      const at = (mark?: string) => {
-        // anchors and tags stand before the node's value; point at them, not at the value
-        const i = mark ? src.lastIndexOf(mark, start) : -1;
-        return position(lines, i >= 0 && !src.slice(i, start).includes("\n") ? i : start);
-      };
-      if (isMap(node)) {
-        const seen = new Set<unknown>();
-        for (const pair of node.items) {
-          const k = isScalar(pair.key) ? pair.key.value : pair.key;
-          if (seen.has(k)) problems.push({ ...position(lines, (pair.key as Node).range?.[0] ?? 0), message: `duplicate key "${String(k)}": a field may appear once; remove one` });
-          seen.add(k);
-        }
+  // A walk of our own, not yaml's visit(): the token check above bounds its depth, and it costs a
+  // fraction of visit()'s frozen path arrays on a file of thousands of items.
+  let nodes = 0;
+  const walk = (node: unknown, depth: number): boolean => {
+    if (!isNode(node)) return true;
+    const start = node.range?.[0] ?? 0;
+    const at = (mark?: string) => {
+      // anchors and tags stand before the node's value; point at them, not at the value
+      const i = mark ? src.lastIndexOf(mark, start) : -1;
+      return position(lines, i >= 0 && !src.slice(i, start).includes("\n") ? i : start);
+    };
+    if (++nodes > 2 * MAX_ITEMS + 1) {
+      problems.push({ ...at(), message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many` });
+      return false;
+    }
+    const collection = isMap(node) || isSeq(node);
+    if (collection && depth + 1 > MAX_DEPTH) {
+      problems.push({ ...at(), message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep` });
+      return false;
+    }
+    if (isAlias(node)) problems.push({ ...at(), message: "aliases (*name) are not allowed in records; write the value out" });
+    else if (node.anchor) problems.push({ ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" });
+    else if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
+      const shown = node.tag.startsWith(YAML_TAG) ? `!!${node.tag.slice(YAML_TAG.length)}` : node.tag;
+      problems.push({
+        ...at(shown),
+        message: node.tag.startsWith(YAML_TAG)
+          ? `tag ${excerpt(shown)} is not allowed in records (only text, numbers, true/false, null, lists and mappings); remove it`
+          : `custom tag ${excerpt(shown)} is not allowed in records; remove it`,
+      });
+    }
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(k)) problems.push({ ...position(lines, (pair.key as Node | null)?.range?.[0] ?? start), message: `duplicate key "${excerpt(String(k))}": a field may appear once; remove one` });
+        seen.add(k);
       }
-      if (isAlias(node)) problems.push({ ...at(), message: "aliases (*name) are not allowed in records; write the value out" });
-      else if (node.anchor) problems.push({ ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" });
-      else if (node.tag && !node.tag.startsWith("tag:yaml.org,2002:"))
-        problems.push({ ...at(node.tag), message: `custom tag ${node.tag} is not allowed in records; remove it` });
-      if (path.filter((p) => isNode(p)).length > MAX_DEPTH) {
-        problems.push({ ...at(), message: `nested more than ${MAX_DEPTH} levels deep` });
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  if (problems.length) return { problems: dedupe(problems) };
+      for (const pair of node.items) if (!walk(pair.key, depth + 1) || !walk(pair.value, depth + 1)) return false;
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (!walk(isPair(item) ? item.value : item, depth + 1)) return false;
+    }
+    return true;
+  };
+  walk(doc.contents, 0);
+  if (problems.length) return { problems: cap(dedupe(problems)) };
   return { parsed: { doc, value: doc.toJS({ maxAliasCount: 0 }), lines }, problems };
+}
+
+/** At most this many problems are named per file; the rest are counted. */
+const MAX_PROBLEMS = 20;
+
+/** Problems as shown: each message one short line, at most MAX_PROBLEMS of them. */
+export function cap<P extends Problem>(ps: P[]): P[] {
+  const out = ps.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, message: capMessage(p.message) }));
+  if (ps.length > MAX_PROBLEMS) out.push({ ...ps[MAX_PROBLEMS]!, message: `and ${ps.length - MAX_PROBLEMS} more problems in this file` });
+  return out;
 }
 
 function dedupe(ps: Problem[]): Problem[] {
@@ -142,6 +340,47 @@ export function locate(parsed: Parsed, path: readonly PropertyKey[], keyNode = f
   return position(parsed.lines, offset);
 }
 
+/**
+ * Plain strings that a YAML 1.1 reader (PyYAML, older tools) or a 1.2 reader would take for
+ * something other than text: booleans in any case, null, numbers in every base and with
+ * underscores, sexagesimal times (1:20), dates and timestamps, .inf/.nan, and the 1.1 value
+ * and merge keys. Written quoted so every reader sees text.
+ */
+const AMBIGUOUS = [
+  /^(?:y|yes|n|no|true|false|on|off|null|~)$/i,
+  /^[-+]?(?:0[bo][0-7_]+|0x[0-9a-f_]+)$/i,
+  // anything made of digits, dots, underscores and colons, with an exponent: 12, 1_000, 1:20, 3.5, .5, 1., ., 6.8e+5
+  /^[-+]?[0-9._:]+(?:e[-+]?[0-9_]+)?$/i,
+  /^[-+]?\.(?:inf|nan)$/i,
+  /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt\s])/,
+  /^(?:=|<<)$/,
+];
+
+export function yaml11Ambiguous(s: string): boolean {
+  return s.length < 64 && AMBIGUOUS.some((re) => re.test(s));
+}
+
+/**
+ * Fields whose values are dates and date-times by schema: written plain, as they always were
+ * (`created: 2026-11-26T10:00:00+08:00`), because a YAML 1.1 reader taking them for a date takes
+ * them for what they are. The same text in any other field is quoted.
+ */
+const DATE_FIELDS = new Set([
+  "created", "received", "filed", "at", "date", "from", "to", "left", "closed", "appointment", "depart", "arrive", "arrived",
+  "promise", "asked", "passed", "finish", "installed", "since", "workdays",
+]);
+const STORED_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** The field a scalar belongs to: its own key, or the key of the list it is an item of. */
+function fieldOf(path: readonly unknown[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const p = path[i];
+    if (isPair(p)) return isScalar(p.key) ? String(p.key.value) : undefined;
+    if (!isSeq(p)) return undefined;
+  }
+  return undefined;
+}
+
 const STRINGIFY = { lineWidth: 0, minContentWidth: 0, blockQuote: "literal", indentSeq: true } as const;
 
 function clean(v: unknown): unknown {
@@ -154,13 +393,28 @@ function clean(v: unknown): unknown {
   return v;
 }
 
+function toYaml(value: unknown): string {
+  const doc = new Document(clean(value));
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (typeof node.value !== "string" || !yaml11Ambiguous(node.value)) return;
+      if (key === "value" || typeof key === "number") {
+        const field = fieldOf(path);
+        if (field && DATE_FIELDS.has(field) && STORED_DATE.test(node.value)) return;
+      }
+      node.type = "QUOTE_DOUBLE";
+    },
+  });
+  return doc.toString(STRINGIFY);
+}
+
 /** The canonical text of a record: keys in schema order (the caller orders them), LF, final newline. */
 export function stringifyRecord(value: object): string {
-  return stringify(clean(value), STRINGIFY);
+  return toYaml(value);
 }
 
 function pairText(key: string, value: unknown): string {
-  return stringify({ [key]: clean(value) }, STRINGIFY);
+  return toYaml({ [key]: value });
 }
 
 /**
