@@ -30,6 +30,19 @@ const ok = (dir: string, args: string[], env: Record<string, string>) => {
 };
 
 describe("aftercare sync", () => {
+  it("settings broken by another desk: the sync is done and says so, never a stack trace", () => {
+    const { a, b } = desks();
+    // desk b's clerk breaks aftercare.yaml by hand and pushes it with plain git
+    writeFileSync(join(b, "aftercare.yaml"), readFileSync(join(b, "aftercare.yaml"), "utf8").replace("version: 1", "version: 9"));
+    git(b, "-c", "user.name=李强", "-c", "user.email=l@example.com", "commit", "--quiet", "--no-verify", "-am", "hand edit");
+    git(b, "push", "--quiet", "origin", "HEAD");
+    const r = bin(a, ["sync"], as("王芳"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^brought in 1 change from 李强/);
+    expect(r.stderr).toMatch(/^note: the store's settings as they now are cannot be read \(.*version.*\); fix aftercare.yaml, see 'aftercare check'\n$/);
+    expect(r.stderr).not.toMatch(/internal error|at .*\.js/);
+  });
+
   it("a store with no remote says so", () => {
     const r = bin(testStore(RECORDS), ["sync"], as("王芳"));
     expect(r).toMatchObject({ code: 1, stderr: "the store's repository has no remote to sync with; add the company's one first: git remote add origin URL\n" });

@@ -133,7 +133,13 @@ export async function sync(ctx: Context) {
     if (!said.length) said.push(`already in step with ${remote}`);
     if (ctx.json) ctx.io.out(JSON.stringify({ remote, incoming: report.in, sent: report.out }, null, 2) + "\n");
     else ctx.io.out(said.join("; ") + "\n");
-    const problems = await checkStore(await Store.open(store.root)).catch(() => []);
+    // the sync itself is done; what came in may still be broken (aftercare.yaml included): say so, never throw
+    let problems: { length: number } = [];
+    try {
+      problems = await checkStore(await Store.open(store.root));
+    } catch (e) {
+      ctx.io.err(`note: the store's settings as they now are cannot be read (${firstLine(e instanceof Error ? e.message : String(e))}); fix aftercare.yaml, see 'aftercare check'\n`);
+    }
     if (problems.length) ctx.io.err(`note: the store now has ${problems.length} problem${problems.length > 1 ? "s" : ""}; see 'aftercare check'\n`);
     return report;
   });
