@@ -557,7 +557,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.ok : EXIT.usage;
     if (e instanceof UserError) {
-      io.err(`${e.message}\n`);
+      // an error never carries colour of its own: escape codes in it came from what was typed
+      io.err(`${e.message.replace(/\u001b/g, "\\u001b")}\n`);
       return e.exitCode;
     }
     // Ctrl+C or Ctrl+D at a prompt

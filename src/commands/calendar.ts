@@ -1,6 +1,5 @@
 // aftercare calendar: the open duties as an iCalendar file for a phone or Outlook calendar.
-import { promises as fs } from "node:fs";
-import { resolve } from "node:path";
+import { writeOutput } from "./common.js";
 import type { Context } from "../context.js";
 import { addDays } from "../domain/time.js";
 import { calendar as ical } from "../format/ical.js";
@@ -29,7 +28,7 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
   });
   const text = ical(`${store.settings.company}${opts.for ? ` — ${opts.for}` : ""} (aftercare)`, events, await ctx.now());
   if (opts.output) {
-    await fs.writeFile(resolve(ctx.deps.cwd, opts.output), text);
+    await writeOutput(ctx, opts.output, text);
     ctx.io.err(`wrote ${events.length} duties to ${opts.output}\n`);
   } else ctx.io.out(text);
   return { events: events.length };

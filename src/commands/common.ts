@@ -57,6 +57,29 @@ export async function notFuture(ctx: Context, stamp: string | undefined, flag: s
   return stamp;
 }
 
+/** The file a command writes with --output: an OS error is the user's path, said in one line. */
+export async function writeOutput(ctx: Context, file: string, data: string | Uint8Array): Promise<void> {
+  const { promises: fs } = await import("node:fs");
+  const { resolve } = await import("node:path");
+  try {
+    await fs.writeFile(resolve(ctx.deps.cwd, file), data);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why: Record<string, string> = {
+      ENOENT: "its folder does not exist",
+      ENOTDIR: "a part of the path is a file, not a folder",
+      EISDIR: "it is a folder: give a file name",
+      EACCES: "no permission to write there",
+      EPERM: "no permission to write there",
+      EROFS: "it is on a read-only disk",
+      ENOSPC: "no space left on that disk",
+      EDQUOT: "the disk quota there is used up",
+    };
+    if (!code || !why[code]) throw e;
+    throw new UserError(`cannot write --output ${file}: ${why[code]}; the store was not changed`);
+  }
+}
+
 export async function nowStamp(ctx: Context): Promise<string> {
   const store = await ctx.store();
   return formatDateTime(await ctx.now(), store.settings.timezone);

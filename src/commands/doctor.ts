@@ -158,11 +158,24 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
     add({ kind: "invalid", path: files[0], message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`, fixable: false });
   }
 
+  // writes that are waiting for their commit, when git cannot be asked (missing, or refusing)
+  if (!st.repo || st.refused) {
+    const waiting = await git.pendingCommits();
+    if (waiting.length)
+      add({ kind: "uncommitted", message: `${waiting.length} write${waiting.length > 1 ? "s are" : " is"} saved but not committed (first: "${subjectOf(waiting[0]!.message)}", ${waiting[0]!.reason ?? "the command stopped before its commit"}); ${st.repo ? "fix what git says above" : "install git (or put it on PATH)"}, then the next write or 'aftercare doctor --fix' commits them`, fixable: false });
+  }
   // records saved but not committed
   if (st.repo && !st.refused) {
     const files = (await git.uncommitted()) ?? [];
     const pending = new Map<string, { subject: string; reason?: string }>();
-    for (const p of await git.pendingCommits()) for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
+    const notes = await git.pendingCommits();
+    for (const p of notes) for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
+    // a write whose files are gone before their commit (reset, undone by hand): say so, once
+    for (const p of notes) {
+      const gone = p.files.filter((f) => !existsSync(join(root, ...f.path.split("/"))) && !files.some((x) => x.path === f.path));
+      if (gone.length === p.files.length && gone.length)
+        add({ kind: "uncommitted", path: gone[0]!.path, message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`, fixable: false });
+    }
     const moving = new Set(d.toMove.flat());
     for (const f of files) {
       const p = pending.get(f.path);

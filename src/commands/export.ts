@@ -1,12 +1,10 @@
 // aftercare export customers | tickets | contacts | duties: the records as CSV (Excel opens it, with
 // --bom for Chinese), JSON or .xlsx, filtered by month or date range.
-import { promises as fs } from "node:fs";
-import { resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { monthPeriod, storedDay, storedMoment } from "../domain/kpi.js";
 import { toCsv, toXlsx, type Table } from "../store/tabular.js";
-import { dateFlag } from "./common.js";
+import { dateFlag, writeOutput } from "./common.js";
 import { allDuties } from "./due.js";
 
 export const EXPORTS = ["customers", "tickets", "contacts", "duties"] as const;
@@ -89,7 +87,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     out = await toXlsx(table, opts.what);
   }
   if (opts.output) {
-    await fs.writeFile(resolve(ctx.deps.cwd, opts.output), out);
+    await writeOutput(ctx, opts.output, out);
     ctx.io.err(`exported ${table.rows.length} ${opts.what} to ${opts.output}\n`);
   } else ctx.io.out(out as string);
   return { rows: table.rows.length };

@@ -54,7 +54,7 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     throw e;
   });
   const git = await ctx.git();
-  if (!(await git.topLevel())) throw new UserError(`the store at ${store.root} is not a git repository: there is no history to show`);
+  await git.requireRepo("no history to show");
   const path = pathOf(id);
   const log = await git.run(["log", "--follow", "--name-status", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)", "--", path]);
   const steps: Step[] = [];

@@ -7,8 +7,12 @@ import { firstLine } from "../store/git.js";
 export async function undo(ctx: Context) {
   const actor = await ctx.actor();
   const git = await ctx.git();
-  if (!(await git.topLevel())) throw new UserError("the store is not a git repository: there is no history to undo");
+  await git.requireRepo("no history to undo");
   return ctx.writing(async () => {
+    // a revert that fails is rolled back with the working tree: never with someone's unsaved work in it
+    const dirty = (await git.run(["status", "--porcelain", "--untracked-files=all"])).stdout.split("\n").filter(Boolean).map((l) => l.slice(3));
+    if (dirty.length)
+      throw new UserError(`the store has changes not yet committed (${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", …" : ""}); commit them first ('aftercare doctor --fix', or git), then undo; nothing was changed`);
     const log = await git.run(["log", "-n", "500", "--format=%x1e%H%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)"]);
     const mine = log.stdout
       .split("\x1e")
@@ -35,7 +39,7 @@ export async function undo(ctx: Context) {
       await git.run(["revert", "--abort"]);
       throw new UserError(`git refused the undo commit (${firstLine(c.stderr || c.stdout)}); nothing was changed`);
     }
-    const ids = files.map((f) => f.split("/").pop()!.replace(/\.ya?ml$/, "")).filter((n) => /^[CTKE]-\d{6}-/.test(n));
+    const ids = files.map((f) => f.split("/").pop()!.replace(/\.ya?ml$/, "")).filter((n) => /^[CTKEW]-\d{6}-/.test(n));
     const head = (await git.run(["rev-parse", "--short", "HEAD"])).stdout.trim();
     if (ctx.json) ctx.io.out(JSON.stringify({ undone: sha.slice(0, 8), subject, commit: head, records: ids, files }, null, 2) + "\n");
     else {

@@ -2,6 +2,7 @@
 // aftercare runs inside another repository's hook. Every call runs with the store's own settings
 // and none of the user's surprises: no file-system monitor, no hooks but aftercare's own (a
 // repository's post-commit hook does not run on every write), commit messages on stdin.
+import { UserError } from "../errors.js";
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
@@ -135,6 +136,16 @@ export class Git {
     return r.code === 0 ? r.stdout.trim() : undefined;
   }
 
+  /** The repository's top folder; a clear refusal when git is missing or refuses the repository. */
+  async requireRepo(what: string): Promise<string> {
+    const r = await this.run(["rev-parse", "--show-toplevel"]);
+    if (r.code === 0) return r.stdout.trim();
+    if (r.missing) throw new UserError(`git is not installed (or not on PATH), so there is ${what}; install git; nothing was changed`);
+    const refusal = repoRefusal(r.stderr);
+    if (refusal) throw new UserError(`${refusal}; nothing was changed`);
+    throw new UserError(`the store at ${this.cwd} is not a git repository, so there is ${what}; see 'git init'`);
+  }
+
   async init(): Promise<GitRun> {
     gitDirs.delete(this.cwd);
     const r = await this.run(["init", "--quiet", "--initial-branch=main"]);
@@ -230,11 +241,13 @@ export class Git {
         const head = await this.run(["rev-parse", "--short", "HEAD"]);
         return { committed: true, sha: head.stdout.trim() };
       }
-      if (!/index\.lock/.test(last.stderr)) break;
+      if (!/index\.lock/.test(last.stderr) || DISK_FULL.test(last.stderr)) break;
       await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
     }
     const text = `${last!.stderr}\n${last!.stdout}`;
-    if (/index\.lock/.test(text)) return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
+    // a full disk first: git then also names the index.lock it could not write
+    if (DISK_FULL.test(text)) return { committed: false, reason: "No space left on device: git could not write its objects" };
+    if (/index\.lock': File exists|Unable to create '.*index\.lock'/.test(text) || (/index\.lock/.test(text) && !/write error/i.test(text))) return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
     if (last!.missing) return { committed: false, reason: "git is not installed" };
     const refusal = repoRefusal(text);
     if (refusal) return { committed: false, reason: refusal };
@@ -260,14 +273,14 @@ export class Git {
     await fs.mkdir(dir, { recursive: true });
     const entry: PendingCommit = { at: new Date().toISOString(), pid: process.pid, message, author, files: paths.map((path) => ({ path, sha256: hashOf(join(this.cwd, path)) })) };
     const file = join(dir, `${Date.now().toString().padStart(15, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.json`);
-    await fs.writeFile(file, JSON.stringify(entry, null, 2) + "\n");
+    await writeWhole(file, JSON.stringify(entry, null, 2) + "\n");
     return file;
   }
 
   private async noteReason(file: string, reason: string): Promise<void> {
     try {
       const entry = JSON.parse(await fs.readFile(file, "utf8")) as PendingCommit;
-      await fs.writeFile(file, JSON.stringify({ ...entry, reason }, null, 2) + "\n");
+      await writeWhole(file, JSON.stringify({ ...entry, reason }, null, 2) + "\n");
     } catch {
       // the entry stays as it is: it still names the files
     }
@@ -403,12 +416,28 @@ export interface RepoState {
   refused?: string;
 }
 
+/** A small file written whole or not at all (a temp file renamed over it): a full disk leaves no torn note. */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, text);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** git's stderr when the disk (or quota) is full, in its several wordings. */
+export const DISK_FULL = /No space left on device|Out of diskspace|Disk quota exceeded|write error/i;
+
 export function firstLine(s: string): string {
   return (
     s
       .split("\n")
       .map((l) => l.trim())
-      .find((l) => l && !l.startsWith("hint:")) ?? "git failed"
+      // git's hints and warnings (CRLF conversion…) are not the reason it failed
+      .find((l) => l && !l.startsWith("hint:") && !/^warning:/i.test(l)) ?? "git failed"
   ).replace(/^(fatal|error): /, "");
 }
 
