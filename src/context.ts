@@ -223,7 +223,9 @@ export class Context {
     });
     // the lock names this writer to any other that has to wait (who, command, since when)
     const who = this.globals.as ?? this.deps.env.AFTERCARE_USER ?? (await (await this.git()).configValue("user.name")) ?? this.deps.env.USER;
-    const timeout = Number(this.deps.env.AFTERCARE_LOCK_TIMEOUT);
+    const given = this.deps.env.AFTERCARE_LOCK_TIMEOUT;
+    const timeout = Number(given);
+    if (given !== undefined && given !== "" && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`AFTERCARE_LOCK_TIMEOUT "${given}" must be a number of seconds, such as 120; nothing was written`);
     return store.withLock(
       async () => {
         this.writeStarted = true;

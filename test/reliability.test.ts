@@ -72,3 +72,14 @@ describe("escape codes typed by a user", () => {
     expect(r.stderr).toContain("\\u001b[8mHIDDEN");
   });
 });
+
+describe("small mistakes, one clear line each", () => {
+  it("an empty phone, a malformed e-mail, a date range backwards, a lock timeout that is not a number", async () => {
+    const root = testStore(RECORDS);
+    expect(await cli(root, ["customer", "add", "Blank Co", "--contact", "A", "--phone", "   "])).toMatchObject({ code: 2, stderr: '--phone "   " is empty: give the number, such as "021-5555 1234"; nothing was written\n' });
+    expect(await cli(root, ["customer", "add", "Mail Co", "--contact", "A", "--email", "@@"])).toMatchObject({ code: 2, stderr: '--email "@@" is not an e-mail address such as name@example.com; nothing was written\n' });
+    expect(await cli(root, ["export", "customers", "--from", "2026-12-01", "--to", "2026-11-01"])).toMatchObject({ code: 2, stderr: "--to 2026-11-01 is before --from 2026-12-01; nothing to export\n" });
+    expect(await cli(root, ["customer", "add", "Wait Co"], { env: { AFTERCARE_LOCK_TIMEOUT: "abc" } })).toMatchObject({ code: 2, stderr: 'AFTERCARE_LOCK_TIMEOUT "abc" must be a number of seconds, such as 120; nothing was written\n' });
+    expect(commits(root)).toHaveLength(1);
+  });
+});

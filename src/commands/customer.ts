@@ -43,6 +43,9 @@ function applyFields(c: Customer, f: CustomerFields): Customer {
   if (f.name !== undefined) next.name = f.name;
   if (f.address !== undefined) next.address = f.address || undefined;
   if (f.note !== undefined) next.note = f.note || undefined;
+  const blank = (f.phone ?? []).find((x) => !x.trim());
+  if (blank !== undefined) throw new UsageError(`--phone "${blank}" is empty: give the number, such as "021-5555 1234"; nothing was written`);
+  if (f.email !== undefined && f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) throw new UsageError(`--email "${f.email}" is not an e-mail address such as name@example.com; nothing was written`);
   if (f.contact !== undefined || f.phone?.length || f.email !== undefined) {
     const contacts = [...(c.contacts ?? [])];
     const name = f.contact ?? contacts[0]?.name;

@@ -93,9 +93,9 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
   if (!opts.underLock) {
     const lock = inspectLock(root);
     if (lock.held && (lock.dead || (lock.ageMs ?? 0) > 20_000)) {
-      add({ kind: "lock", path: ".aftercare/write.lock", message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${describeHolder(lock.holder)}: the next write takes it over; 'aftercare doctor --fix' removes it`, fixable: true });
+      add({ kind: "lock", path: ".aftercare/write.lock", message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${describeHolder(lock.holder, await ctx.store().then((s) => s.settings.timezone, () => undefined))}: the next write takes it over; 'aftercare doctor --fix' removes it`, fixable: true });
       d.locks.push(lock.path);
-    } else if (lock.held) ctx.io.err(`note: a write is in progress: ${describeHolder(lock.holder)} holds the store's write lock\n`);
+    } else if (lock.held) ctx.io.err(`note: a write is in progress: ${describeHolder(lock.holder, await ctx.store().then((s) => s.settings.timezone, () => undefined))} holds the store's write lock\n`);
   }
   const aftercareDir = join(root, ".aftercare");
   for (const n of existsSync(aftercareDir) ? readdirSync(aftercareDir) : [])

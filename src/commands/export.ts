@@ -34,6 +34,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   const month = opts.month ? monthPeriod(opts.month) : undefined;
   const from = month ? month.from : await dateFlag(ctx, opts.from, "--from");
   const to = month ? month.to : await dateFlag(ctx, opts.to, "--to");
+  if (from && to && to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing to export`);
   const inRange = (at: string | undefined) => {
     if (!from && !to) return true;
     if (!at) return false;
