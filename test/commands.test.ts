@@ -139,7 +139,8 @@ assignee: 李强
     expect(show.escalation).toEqual({ to: "赵工", at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "需要厂家技术支持" });
     expect(show.dispatch).toEqual({ technician: "李强", at: "2026-11-26T15:00:00+08:00", by: "王芳", depart: "2026-11-26T13:00:00+08:00", arrive: "2026-11-26T14:30:00+08:00", arrived: "2026-11-26T14:35:00+08:00" });
     expect(show.resolution).toBeUndefined();
-    expect(show.reopened).toEqual([{ at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "客户反映又跳闸" }]);
+    // the solution and close it took back stay on record
+    expect(show.reopened).toEqual([{ at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "客户反映又跳闸", resolution: { at: "2026-11-26T15:00:00+08:00", by: "王芳", note: "更换接触器，试机正常" }, closed: "2026-11-26T15:00:00+08:00" }]);
   });
 
   it("refuses illegal transitions with a clear line and writes nothing", async () => {

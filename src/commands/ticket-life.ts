@@ -223,7 +223,8 @@ export async function ticketReopen(opts: { id: string; note?: string; at?: strin
     action: "reopen",
     next: (t, at, actor) => {
       const base: Ticket = { ...t, resolution: undefined, closed: undefined, cancelled: undefined };
-      return { ...base, status: reopenedStatus(base), reopened: [...(t.reopened ?? []), { at, by: actor.name, note: opts.note }] };
+      // the solution and close taken back stay on record: a request solved within the day was solved (R-ESC-1DAY)
+      return { ...base, status: reopenedStatus(base), reopened: [...(t.reopened ?? []), { at, by: actor.name, note: opts.note, resolution: t.resolution, closed: t.closed }] };
     },
   });
 }

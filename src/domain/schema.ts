@@ -255,7 +255,18 @@ export const ticketSchema = z.strictObject({
   resolution: z.strictObject({ at: dateTime, by: text.optional(), note: longText }).optional(),
   closed: dateTime.optional(),
   cancelled: z.strictObject({ at: dateTime, reason: longText.optional() }).optional(),
-  reopened: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: longText.optional() })).optional(),
+  /** each reopening, with the solution (and close) it took back: the history the duties are judged by */
+  reopened: z
+    .array(
+      z.strictObject({
+        at: dateTime,
+        by: text.optional(),
+        note: longText.optional(),
+        resolution: z.strictObject({ at: dateTime, by: text.optional(), note: longText }).optional(),
+        closed: dateTime.optional(),
+      }),
+    )
+    .optional(),
   /** R-DISPATCH: nobody could be sent at once; when the job is scheduled, and why */
   schedule: z.strictObject({ date, reason: longText, at: dateTime, by: text.optional() }).optional(),
   /** R-NEXT-SERVICE: the next contacts planned while filing or closing the ticket */

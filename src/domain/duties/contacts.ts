@@ -8,13 +8,13 @@ import type { RuleSettings } from "./config.js";
 import { firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
-function planDuty(rx: RuleContext, rs: RuleSettings, p: { key: string; source: string; customer: string; ticket?: string; owner?: string; date: string; topic: string; madeAt: number }): Found {
+function planDuty(rx: RuleContext, rs: RuleSettings, p: { key: string; source: string; customer: string; ticket?: string; owner?: string; date: string; topic: string; madeAt: number; not?: ReadonlyMap<string, string> }): Found {
   const cfg = rs["R-NEXT-SERVICE"];
   // a plan for a day off is carried out on the working day before it
   const earliest = rx.cal.onOrBefore(p.date) < p.date && rx.cal.onOrBefore(p.date) >= rx.dayOf(new Date(p.madeAt).toISOString()) ? rx.cal.onOrBefore(p.date) : p.date;
   const by = rx.deadline(p.date, cfg.days, cfg.workingDays);
   const from = Math.max(p.madeAt + 1, zonedTime(earliest, 0, 0, 0, rx.tz).getTime());
-  const r = firstCounting(rx, { customer: p.customer, channels: TALK, tell: true, purposes: ["followup", "reminder", "notice"], from, plan: p.source, listFrom: p.madeAt + 1, what: rx.say.t("what.plan") });
+  const r = firstCounting(rx, { customer: p.customer, channels: TALK, tell: true, purposes: ["followup", "reminder", "notice"], from, plan: p.source, not: p.not, listFrom: p.madeAt + 1, what: rx.say.t("what.plan") });
   return {
     key: p.key,
     rule: "R-NEXT-SERVICE",
@@ -40,9 +40,12 @@ export function nextServiceDuty(c: Rec<Contact>, rx: RuleContext, rs: RuleSettin
 
 /** The plans made while filing or closing a ticket (A2). */
 export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
-  if (t.value.status === "cancelled") return [];
-  return (t.value.plans ?? []).map((p, i) =>
-    planDuty(rx, rs, {
+  // in date order, one contact carries out one plan: a call naming the ticket closes its next plan
+  const order = (t.value.plans ?? []).map((p, i) => ({ p, i })).sort((a, b) => a.p.date.localeCompare(b.p.date) || a.i - b.i);
+  const used = new Map<string, string>();
+  const out: Found[] = [];
+  for (const { p, i } of order) {
+    const d = planDuty(rx, rs, {
       key: `R-NEXT-SERVICE:${t.id}:${i + 1}`,
       source: t.id,
       customer: t.value.customer,
@@ -51,6 +54,11 @@ export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettin
       date: p.date,
       topic: p.topic,
       madeAt: Date.parse(p.at),
-    }),
-  );
+      not: new Map(used),
+    });
+    if (d.done?.record) used.set(d.done.record, `R-NEXT-SERVICE (${p.date})`);
+    out.push(d);
+  }
+  // a cancelled ticket's plans no longer apply, except what was already done
+  return t.value.status === "cancelled" ? out.filter((d) => d.done) : out;
 }

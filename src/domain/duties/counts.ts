@@ -50,12 +50,13 @@ export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts): string | 
   const say = rx.say;
   const id = k.id;
   const dayOfMs = (ms: number) => rx.dayOf(new Date(ms).toISOString());
-  if (spec.plan && c.plan === spec.plan) return undefined;
   const used = spec.not?.get(id);
   if (used) return say.t("why.used", { id, rule: used });
+  if (spec.plan && c.plan === spec.plan) return undefined;
   // outside the window says the most: linking it would not help
   if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
-  if (spec.until !== undefined && (c.at.length === 10 ? c.at > dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
+  // a letter dated the day the duty ended is not before it
+  if (spec.until !== undefined && (c.at.length === 10 ? c.at >= dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
     return say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
   const why: string[] = [];
   if (spec.ticket && c.ticket !== spec.ticket)

@@ -28,8 +28,8 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
     if (!inAudience(e.value, c.value) || rx.dayOf(c.value.created) > e.value.date) continue;
     const base = { source: e.id, customer: c.id, event: e.id, owner: e.value.owner, expires: addDays(e.value.date, -1) };
     const say = { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date };
-    // a call counts from the day the event is recorded; the list shows it from `opens`
-    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: zonedTime(recorded, 0, 0, 0, rx.tz).getTime(), until: zonedTime(e.value.date, 0, 0, 0, rx.tz).getTime(), what: rx.say.t("what.eventCall", say) });
+    // a call counts from the moment the event is recorded; the list shows it from `opens`
+    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: Date.parse(e.value.created), until: zonedTime(e.value.date, 0, 0, 0, rx.tz).getTime(), what: rx.say.t("what.eventCall", say) });
     out.push({
       ...base,
       key: `R-EVENT-NOTICE:${e.id}:${c.id}:call`,
@@ -43,7 +43,10 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
     });
     if (r.found && cfg.letter) {
       const called = rx.dayOf(r.found.value.at);
-      const by = rx.deadline(called, cfg.letterWithin, cfg.workingDays);
+      // within two days of the call, and before the event (a call the day before leaves that day)
+      const within = rx.deadline(called, cfg.letterWithin, cfg.workingDays);
+      const eve = addDays(e.value.date, -1);
+      const by = within > eve ? (eve < called ? called : eve) : within;
       const l = firstCounting(rx, { customer: c.id, event: e.id, channels: ["letter"], tell: true, letterKinds: ["notice", "invitation"], from: zonedTime(called, 0, 0, 0, rx.tz).getTime(), until: zonedTime(e.value.date, 0, 0, 0, rx.tz).getTime(), what: rx.say.t("what.eventLetter") });
       out.push({
         ...base,

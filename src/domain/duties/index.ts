@@ -42,6 +42,16 @@ function asOf(input: DutyInput, today: Day): DutyInput {
     if (v.progress) v.progress = v.progress.filter((p) => !after(p.at, now));
     if (v.extras) v.extras = v.extras.filter((x) => !after(x.asked, now)).map((x) => (after(x.answer?.at, now) ? { ...x, answer: undefined } : x));
     if (v.status === "cancelled" && !v.cancelled) v.status = "open";
+    // a reopening after the moment had not happened: the solution (and close) it took back stood
+    if (v.reopened?.some((r) => after(r.at, now))) {
+      const undone = v.reopened.find((r) => after(r.at, now))!;
+      v.reopened = v.reopened.filter((r) => !after(r.at, now));
+      if (undone.resolution && !after(undone.resolution.at, now)) {
+        v.resolution = undone.resolution;
+        v.status = undone.closed && !after(undone.closed, now) ? "closed" : "resolved";
+        v.closed = undone.closed && !after(undone.closed, now) ? undone.closed : undefined;
+      }
+    }
     return { id: t.id, value: v };
   };
   return {
@@ -91,17 +101,28 @@ function assigneeOf(settings: Settings, staff: Map<string, Settings["staff"][num
     const l = staff.get(name)?.left;
     return l !== undefined && l <= today;
   };
+  const awayToday = (name: string) => staff.get(name)?.absences?.find((a) => today >= a.from && today <= a.to);
+  const present = (name: string) => staff.has(name) && !gone(name) && !awayToday(name);
   const clerk = settings.followupClerk && !gone(settings.followupClerk) ? settings.followupClerk : undefined;
-  let who = owner;
-  if (who !== undefined && gone(who) && clerk) who = clerk;
+  if (owner === undefined) return undefined;
   const seen = new Set<string>();
-  for (let hops = 0; who && hops <= settings.staff.length; hops++) {
+  let who = owner;
+  for (let hops = 0; hops <= settings.staff.length + 1; hops++) {
     seen.add(who);
-    const away = staff.get(who)?.absences?.find((a) => today >= a.from && today <= a.to);
-    if (!away) break;
-    // a cover who has left passes it to the follow-up clerk
-    const next = gone(away.cover) && clerk ? clerk : away.cover;
-    if (seen.has(next)) break;
+    let next: string | undefined;
+    if (gone(who)) next = clerk;
+    else {
+      const away = awayToday(who);
+      if (!away) return who;
+      // a cover who has left passes it to the follow-up clerk
+      next = gone(away.cover) ? clerk : away.cover;
+    }
+    if (next === undefined || seen.has(next)) {
+      // nobody on the chain is here: the follow-up clerk, else any clerk who is, else the
+      // supervisor (who appoints covers, R-COVER)
+      const roles = (r: string) => settings.staff.filter((s) => s.role === r).map((s) => s.name);
+      return [clerk, ...roles("clerk"), ...roles("supervisor")].find((n): n is string => n !== undefined && present(n)) ?? who;
+    }
     who = next;
   }
   return who;
@@ -134,7 +155,8 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
   const staffNames = new Set(raw.settings.staff.map((s) => s.name));
   const followupClerk = raw.settings.followupClerk && staffNames.has(raw.settings.followupClerk) ? raw.settings.followupClerk : undefined;
   // a ticket's owner: its assignee; else the designated follow-up clerk (A1); else the first clerk
-  const fallbackClerk = followupClerk ?? raw.settings.staff.find((s) => s.role === "clerk" && !s.left)?.name;
+  const here = (s: Settings["staff"][number]) => !s.left || s.left > today;
+  const fallbackClerk = (followupClerk && raw.settings.staff.some((s) => s.name === followupClerk && here(s)) ? followupClerk : undefined) ?? raw.settings.staff.find((s) => s.role === "clerk" && here(s))?.name;
   // the zone's calendar day of a moment is asked for often; work each one out once
   const days = new Map<string, Day>();
   const dayOfAt = (at: string) => {
@@ -184,7 +206,9 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
     ...reviewDuties(rx, rs),
   ];
   const since = raw.settings.rules?.since;
-  const waivers = new Map((input.waivers ?? []).map((w) => [w.value.duty, w]));
+  // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
+  const supervisors = new Set(raw.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
+  const waivers = new Map((input.waivers ?? []).filter((w) => supervisors.has(w.value.by)).map((w) => [w.value.duty, w]));
   // R-COVER depends only on the owner and today: worked out once per person
   const staffByName = new Map(raw.settings.staff.map((s) => [s.name, s]));
   const assignees = new Map<string, string | undefined>();

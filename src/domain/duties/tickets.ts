@@ -45,7 +45,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   const esc = rs["R-ESC-1DAY"];
   const engineering = new Set(rx.input.settings.staff.filter((s) => s.role === "engineering").map((s) => s.name));
   const escalated = v.escalation && engineering.has(v.escalation.to) ? v.escalation.at : undefined;
-  const acted = [escalated, v.resolution?.at].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const acted = [escalated, firstSolved(v)].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   const escBy = rx.deadline(received, esc.days, esc.workingDays);
   out.push({
     ...base,
@@ -82,7 +82,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   // the customer is told why and when (the planned date recorded with `ticket schedule`).
   if (ON_SITE.has(v.kind)) {
     const opensAt = rx.clock.addWorkingMinutes(Date.parse(v.received), rs["R-DISPATCH"].hours * 60);
-    const settled = [v.dispatch?.at, v.resolution?.at, v.cancelled?.at].filter((x): x is string => Boolean(x)).map(Date.parse);
+    const settled = [v.dispatch?.at, firstSolved(v), v.cancelled?.at].filter((x): x is string => Boolean(x)).map(Date.parse);
     const settledAt = settled.length ? Math.min(...settled) : undefined;
     if (settledAt === undefined || settledAt > opensAt) {
       const day = rx.dayOf(iso(opensAt));
@@ -121,6 +121,12 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   // a cancelled ticket's duties no longer apply, except what was already done
   if (v.status === "cancelled") return out.filter((d) => d.done);
   return out;
+}
+
+/** When the request was first solved: a reopening takes a solution back, not the fact that it came. */
+function firstSolved(v: Ticket): string | undefined {
+  const all = [v.resolution?.at, ...(v.reopened ?? []).map((r) => r.resolution?.at)].filter((x): x is string => Boolean(x));
+  return all.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 
 /** The plans on every ticket of a customer, indexed once per run. */
