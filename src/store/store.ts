@@ -233,7 +233,7 @@ export class Store {
         records.push(r.record);
         if (stamp) next.set(path, { stamp, value: r.record.value });
       }
-      problems.push(...r.problems);
+      for (const x of r.problems) problems.push(x);
       dirty = true;
     }
     if (dirty || next.size !== known.size) this.parseCache.write(kind, next);
