@@ -47,6 +47,18 @@ export async function dateFlag(ctx: Context, value: string | undefined, flag: st
   return d;
 }
 
+/** The answer check of a "next contact planned for" question: empty, or a day today or later. */
+export async function planDateCheck(ctx: Context): Promise<(v: string) => true | string> {
+  const tz = (await ctx.store()).settings.timezone;
+  const now = await ctx.now();
+  const today = formatDateTime(now, tz).slice(0, 10);
+  return (v: string) => {
+    if (!v.trim()) return true;
+    const d = parseDay(v, tz, now);
+    return !d ? "a date such as 2027-03-15, today or tomorrow" : d < today ? `today (${today}) or later: a planned next contact cannot be in the past` : true;
+  };
+}
+
 /** A moment (or a bare date) a record says already happened: refused when it is in the future. */
 export async function notFuture(ctx: Context, stamp: string | undefined, flag: string): Promise<string | undefined> {
   if (stamp === undefined) return undefined;

@@ -6,10 +6,10 @@ import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from 
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { isOpen } from "../domain/ticket.js";
-import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written, notFuture } from "./common.js";
+import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
 import { allDuties } from "./due.js";
 import { byUrgency, type Duty } from "../domain/duties/index.js";
-import { dayOf, parseDay } from "../domain/time.js";
+import { dayOf } from "../domain/time.js";
 import { closesNote, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
 
 /**
@@ -125,14 +125,7 @@ async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions
  * not given as flags; each may stay empty. The questions match those of ticket open and close.
  */
 async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogOptions> {
-  const tz = (await ctx.store()).settings.timezone;
-  const now = await ctx.now();
-  const today = dayOf(now, tz);
-  const validate = (v: string): true | string => {
-    if (!v.trim()) return true;
-    const d = parseDay(v, tz, now);
-    return !d ? "a date such as 2027-03-15, today or tomorrow" : d < today ? `today (${today}) or later: a planned next contact cannot be in the past` : true;
-  };
+  const validate = await planDateCheck(ctx);
   const out = { ...opts };
   if (out.satisfaction === undefined) {
     const v = await ctx.prompter.input({ message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)", validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty" });

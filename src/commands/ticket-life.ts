@@ -5,9 +5,9 @@ import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
 import { pastTense, refuse, reopenedStatus, type TicketAction } from "../domain/ticket.js";
 import type { MessageKey, Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
-import { dayOf, parseDay } from "../domain/time.js";
+import { dayOf } from "../domain/time.js";
 import type { Loaded } from "../store/store.js";
-import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture } from "./common.js";
+import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
 
 /** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
 const TICKET_FLAGS = { "plans.date": "--next-date", "plans.topic": "--next-topic", "intake.damage": "--damage", "intake.belongings": "--belonging", "intake.papers": "--papers", "estimate.lines": "--line" };
@@ -151,13 +151,8 @@ export interface Plan {
 export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: string }): Promise<Plan | undefined> {
   let { nextDate: date, nextTopic: topic } = o;
   const tz = (await ctx.store()).settings.timezone;
-  const now = await ctx.now();
-  const today = dayOf(now, tz);
-  const validate = (v: string): true | string => {
-    if (!v.trim()) return true;
-    const d = parseDay(v, tz, now);
-    return !d ? "a date such as 2027-03-15, today or tomorrow" : d < today ? `today (${today}) or later` : true;
-  };
+  const today = dayOf(await ctx.now(), tz);
+  const validate = await planDateCheck(ctx);
   if (date === undefined && topic === undefined) {
     if (!ctx.canPrompt) return undefined;
     date = (await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })).trim();
