@@ -138,7 +138,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .action(run(async (c, name: string) => (await commands.staff()).staffFollowup({ name }, c)));
   staff
     .command("absent <name>")
-    .description("record an absence; duties falling due meanwhile go to the cover (R-COVER)")
+    .description("record an absence; while it lasts, the person's open duties go to the cover (R-COVER)")
     .option("--from <date>", "first day away")
     .option("--to <date>", "last day away")
     .option("--cover <name>", "who stands in (present on all those days)")

@@ -81,7 +81,9 @@ const M = {
   "duty.ready": { en: "call the customer to collect the vehicle ({hours} h ahead of {time}); papers and bill ready", "zh-CN": "通知客户取车（提前 {hours} 小时，承诺 {time}）；备好单据和结算" },
   "duty.dispatch": { en: "nobody sent yet: tell the customer why and when (aftercare ticket schedule ID --date … --reason …): {problem}", "zh-CN": "尚未派工：告知客户原因和安排时间（aftercare ticket schedule 工单号 --date … --reason …）：{problem}" },
   "duty.dispatchTell": { en: "tell the customer the job is scheduled for {date}: {reason}", "zh-CN": "告知客户已安排 {date} 派工：{reason}" },
-  "duty.planNext": { en: "plan the next contact with the customer now that {id} is closed (call log … --next-date, or ticket close --next-date)", "zh-CN": "{id} 已关闭，请安排下次服务联系（call log … --next-date，或 ticket close --next-date）" },
+  "duty.planNext": { en: "plan the next contact with the customer now that {id} is closed (aftercare call log --customer … --next-date DATE --next-topic TEXT)", "zh-CN": "{id} 已关闭，请安排下次服务联系（aftercare call log --customer … --next-date 日期 --next-topic 内容）" },
+  "due.forAway": { en: "{name} is away until {to}: {cover} has their open duties (R-COVER); see 'aftercare due --for {cover}'", "zh-CN": "{name} 缺勤至 {to}：其未完成工作由 {cover} 代办（R-COVER）；见 'aftercare due --for {cover}'" },
+  "k.late": { en: " (late)", "zh-CN": "（逾期完成）" },
   // what a contact must do, and why one did not count (due --explain)
   "what.solution": { en: "the solution", "zh-CN": "解决方案" },
   "what.dispatch": { en: "why nobody was sent and when someone will be", "zh-CN": "未能派工的原因和安排时间" },

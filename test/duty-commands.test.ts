@@ -163,3 +163,28 @@ describe("a call says what it closes", () => {
     expect(done.stderr.split("\n")).toContain(`closes R-NEXT-SERVICE (${k})`);
   });
 });
+
+describe("who does what, said truly", () => {
+  it("the follow-up clerk must be a clerk (A1)", async () => {
+    const root = testStore(RECORDS);
+    const r = await cli(root, ["staff", "followup", "李强"]);
+    expect(r).toMatchObject({ code: 1, stderr: "李强 is technician; the follow-up clerk is one of the after-sales clerks (regulation A1): 王芳; nothing was written\n" });
+  });
+
+  it("due --for someone away says who has their duties", async () => {
+    const root = testStore(RECORDS);
+    expect((await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-26", "--to", "2026-11-30", "--cover", "Anna Schmidt"])).code).toBe(0);
+    const r = await cli(root, ["due", "--for", "王芳"], { now: "2026-11-27T09:00:00+08:00" });
+    expect(r.stderr).toContain("王芳 is away until 2026-11-30: Anna Schmidt has their open duties (R-COVER); see 'aftercare due --for Anna Schmidt'\n");
+  });
+
+  it("a call that closes a duty late says so; the duty is credited to whoever made the call", async () => {
+    const root = testStore(RECORDS);
+    await cli(root, ["ticket", "escalate", TICKET, "--at", "2026-11-20 10:00"], { now: "2026-11-20T10:00:00+08:00" });
+    await cli(root, ["ticket", "resolve", TICKET, "--note", "更换接触器", "--at", "2026-11-20 15:00"], { now: "2026-11-20T15:00:00+08:00" });
+    const r = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "other", "--summary", "告知解决方法"], { now: "2026-11-23T09:00:00+08:00", as: "Anna Schmidt" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split("\n")).toContain(`closes R-ANSWER-SAME-DAY (${TICKET}) (late)`);
+    expect(await dutyOf(root, "2026-11-23T10:00:00+08:00", `R-ANSWER-SAME-DAY:${TICKET}`)).toMatchObject({ state: "late", owner: "王芳", assignee: "Anna Schmidt" });
+  });
+});

@@ -45,7 +45,8 @@ function closedBy(input: DutyInput, contact: Rec<Contact>, locale: string): Duty
 
 /** "R-FOLLOWUP-2 (T-261102-AAAA)", or with `bare` "R-FOLLOWUP-2": duties by their rule and record. */
 function list(say: Translator, ds: Duty[], bare = false): string {
-  return [...new Set(ds.map((d) => (bare ? d.rule : say.t("k.duty", { rule: d.rule, record: d.ticket ?? d.event ?? d.source }))))].join(say.t("k.sep"));
+  const late = (d: Duty) => (d.state === "late" ? say.t("k.late") : "");
+  return [...new Set(ds.map((d) => (bare ? d.rule : say.t("k.duty", { rule: d.rule, record: d.ticket ?? d.event ?? d.source })) + late(d)))].join(say.t("k.sep"));
 }
 
 /** "closes A; no longer closes B": what a change made to the duties a contact closes. */
@@ -58,10 +59,12 @@ function closureSentence(say: Translator, before: Duty[], after: Duty[]): string
 }
 
 /** "closes R-NEXT-SERVICE (K-…)": what a contact just written closes, or nothing to say. */
-export async function closesNote(ctx: Context, rec: Rec<Contact>): Promise<string | undefined> {
+export async function closesNote(ctx: Context, rec: Rec<Contact>, said = ""): Promise<string | undefined> {
   const input = await customerInput(ctx, rec.value.customer, [rec.value.at]);
   const closed = closedBy(input, rec, await ctx.locale());
-  return closed.length ? say0(await ctx.say(), closed) : undefined;
+  // every duty the contact closes is named once: what linking already said is not repeated
+  const rest = closed.filter((d) => !said.includes(d.rule));
+  return rest.length ? say0(await ctx.say(), rest) : undefined;
 }
 const say0 = (say: Translator, ds: Duty[]) => say.t("k.closes", { duties: list(say, ds) });
 

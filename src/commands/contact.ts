@@ -34,9 +34,9 @@ async function save(ctx: Context, value: Contact, subjectLine: string, sentence:
     written(ctx, rec, sentence.replace("{id}", rec.id));
     const said = notes(rec.id);
     for (const line of said) ctx.io.err(`${line}\n`);
-    // what the contact closes, when linking did not already say so
-    if (!said.length && !ctx.json) {
-      const closes = await closesNote(ctx, rec);
+    // what the contact closes (late ones marked), beyond what linking already said
+    if (!ctx.json) {
+      const closes = await closesNote(ctx, rec, said.join("\n"));
       if (closes) ctx.io.err(`${closes}\n`);
     }
     return rec;

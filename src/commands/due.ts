@@ -35,7 +35,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
     if (!/^\d{1,3}$/.test(opts.within.trim())) throw new UsageError(`--within "${opts.within}" must be a number of days, such as 7`);
   }
   const store = await ctx.store();
-  if (opts.for) await ctx.staffNamed(opts.for, "--for");
+  const member = opts.for ? await ctx.staffNamed(opts.for, "--for") : undefined;
   const { list, today, customers, unread } = await allDuties(ctx);
   const horizon = addDays(today, within);
   const shown = list.filter(
@@ -59,6 +59,9 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
     const head =
       say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
       (opts.for ? say.t("due.for", { name: opts.for }) : "");
+    // someone away has nothing of their own today: say who has their duties
+    const away = member?.absences?.find((a) => today >= a.from && today <= a.to);
+    if (away && member) ctx.io.err(`${say.t("due.forAway", { name: member.name, to: away.to, cover: away.cover })}\n`);
     if (!shown.length) ctx.io.out(`${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`);
     else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say })}${opts.explain ? explanations(ctx.io, shown, say) : ""}`);
   }

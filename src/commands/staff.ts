@@ -66,6 +66,11 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
 export async function staffFollowup(opts: { name: string }, ctx: Context): Promise<Staff> {
   const who = await ctx.staffNamed(opts.name, "NAME");
   if (who.left) throw new UserError(`${who.name} left on ${who.left}; appoint someone still on the staff; nothing was written`);
+  // A1: registration and follow-up are done by the after-sales clerks
+  if (who.role !== "clerk") {
+    const clerks = (await ctx.store()).settings.staff.filter((s) => s.role === "clerk" && !s.left).map((s) => s.name);
+    throw new UserError(`${who.name} is ${who.role}; the follow-up clerk is one of the after-sales clerks (regulation A1)${clerks.length ? `: ${clerks.join(", ")}` : ": add one with 'aftercare staff add NAME --role clerk'"}; nothing was written`);
+  }
   const actor = await ctx.actor();
   return ctx.writing(async () => {
     const fresh = await ctx.store();

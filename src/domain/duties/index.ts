@@ -209,6 +209,7 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
   // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
   const supervisors = new Set(raw.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
   const waivers = new Map((input.waivers ?? []).filter((w) => supervisors.has(w.value.by)).map((w) => [w.value.duty, w]));
+  const contactStaff = new Map(input.contacts.map((c) => [c.id, c.value.staff]));
   // R-COVER depends only on the owner and today: worked out once per person
   const staffByName = new Map(raw.settings.staff.map((s) => [s.name, s]));
   const assignees = new Map<string, string | undefined>();
@@ -221,7 +222,9 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
       const done = s.state === "done" || s.state === "late";
       // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
       const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
-      const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today)) : d.owner };
+      // done by a contact: whoever made it did the duty (a cover, a colleague), and the reviews say so
+      const doer = d.done?.record ? contactStaff.get(d.done.record) : undefined;
+      const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today)) : (doer ?? d.owner) };
       if (done) delete duty.considered;
       if (w && !done) return { ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined };
       return duty;
