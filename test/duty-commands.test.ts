@@ -188,3 +188,15 @@ describe("who does what, said truly", () => {
     expect(await dutyOf(root, "2026-11-23T10:00:00+08:00", `R-ANSWER-SAME-DAY:${TICKET}`)).toMatchObject({ state: "late", owner: "王芳", assignee: "Anna Schmidt" });
   });
 });
+
+describe("a replayed day on a show page", () => {
+  it("ticket show --now in the past lists the contacts made by then, as its duties see them", async () => {
+    const root = testStore(RECORDS);
+    await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "out", "--purpose", "followup", "--summary", "later call"], { now: "2026-11-25T10:00:00+08:00" });
+    const then = JSON.parse((await cli(root, ["ticket", "show", TICKET, "--json"], { now: "2026-11-21T10:00:00+08:00" })).stdout);
+    expect(then.contacts.map((k: { summary: string }) => k.summary)).toEqual(["客户来电报修，空压机跳闸"]);
+    const text = (await cli(root, ["ticket", "show", TICKET], { now: "2026-11-21T10:00:00+08:00" })).stdout;
+    expect(text).toContain("contacts (1)");
+    expect(text).not.toContain("later call");
+  });
+});

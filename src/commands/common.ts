@@ -47,6 +47,13 @@ export async function dateFlag(ctx: Context, value: string | undefined, flag: st
   return d;
 }
 
+/** True when a stored date or date-time is at or before the context's moment (a replayed day). */
+export async function happened(ctx: Context): Promise<(at: string) => boolean> {
+  const now = await ctx.now();
+  const today = formatDateTime(now, (await ctx.store()).settings.timezone).slice(0, 10);
+  return (at) => (at.length === 10 ? at <= today : Date.parse(at) <= now.getTime());
+}
+
 /** The answer check of a "next contact planned for" question: empty, or a day today or later. */
 export async function planDateCheck(ctx: Context): Promise<(v: string) => true | string> {
   const tz = (await ctx.store()).settings.timezone;

@@ -16,7 +16,7 @@ import { oneLine, safe } from "../format/text.js";
 import { writeAtomic } from "../store/fsutil.js";
 import { validate } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
-import { fillInto, findCustomer, nowStamp, written } from "./common.js";
+import { fillInto, findCustomer, nowStamp, written, happened } from "./common.js";
 import { allDuties } from "./due.js";
 
 export interface CustomerFields {
@@ -122,7 +122,9 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
   const c = await findCustomer(ctx, opts.id, "ID");
   const tickets = (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id).sort((a, b) => b.value.received.localeCompare(a.value.received));
-  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id).sort((a, b) => b.value.at.localeCompare(a.value.at));
+  // on a replayed day (--now in the past), the contacts made by then, as the duties see them
+  const by = await happened(ctx);
+  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id && by(k.value.at)).sort((a, b) => b.value.at.localeCompare(a.value.at));
   const { list, today } = await allDuties(ctx);
   const open = list.filter((d) => d.customer === c.id && (d.state === "overdue" || d.state === "due" || d.state === "upcoming"));
   if (ctx.json) {

@@ -11,7 +11,7 @@ import { fields, table } from "../format/table.js";
 import { allDuties } from "./due.js";
 import { oneLine, safe } from "../format/text.js";
 import { planOf, withPlan } from "./ticket-life.js";
-import { choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, findRecord, firstPhone, nowStamp, written } from "./common.js";
+import { choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, findRecord, firstPhone, nowStamp, written, happened } from "./common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -135,7 +135,9 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
   const t = await findRecord(ctx, "ticket", opts.id);
   const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
-  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id).sort((a, b) => a.value.at.localeCompare(b.value.at));
+  // on a replayed day (--now in the past), the contacts made by then, as the duties see them
+  const by = await happened(ctx);
+  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id && by(k.value.at)).sort((a, b) => a.value.at.localeCompare(b.value.at));
   const { list, today } = await allDuties(ctx);
   const mine = list.filter((d) => d.ticket === t.id);
   if (ctx.json) {
