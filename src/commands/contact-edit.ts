@@ -64,9 +64,9 @@ export async function closesNote(ctx: Context, rec: Rec<Contact>, said = ""): Pr
   const closed = closedBy(input, rec, await ctx.locale());
   // every duty the contact closes is named once: what linking already said is not repeated
   const rest = closed.filter((d) => !said.includes(d.rule));
-  return rest.length ? say0(await ctx.say(), rest) : undefined;
+  const say = await ctx.say();
+  return rest.length ? say.t("k.closes", { duties: list(say, rest) }) : undefined;
 }
-const say0 = (say: Translator, ds: Duty[]) => say.t("k.closes", { duties: list(say, ds) });
 
 export interface LinkCandidate {
   field: "ticket" | "event";

@@ -80,8 +80,12 @@ export async function sync(ctx: Context) {
   const store = await ctx.store();
   const git = await ctx.git();
   const st = await git.state();
-  if (!st.repo) await git.requireRepo("nothing to sync");
-  if (!st.repo) throw new UserError(`the store at ${store.root} is not a git repository, so there is nothing to sync; see 'git init' and 'git remote add'`);
+  // git missing, refusing the repository, or no repository: one line that says which
+  if (!st.repo) {
+    await git.requireRepo("nothing to sync");
+    // (a bare repository answers rev-parse but holds no store to sync)
+    throw new UserError(`the store at ${store.root} is not in a git work tree, so there is nothing to sync; see 'git init' and 'git remote add'`);
+  }
   if (st.operation === "rebase" && (await git.run(["diff", "--name-only", "--diff-filter=U"])).stdout.trim())
     throw new UserError(`a sync stopped on a conflict and is still waiting:\n${await explainConflicts(git, store.root)}\n${HOW_TO_RESOLVE}`);
   await ctx.writing(async () => undefined);

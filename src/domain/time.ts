@@ -49,6 +49,11 @@ export function zonedTime(day: Day, h: number, mi: number, s: number, tz: string
   return new Date(new TZDate(y, m - 1, d, h, mi, s, tz).getTime());
 }
 
+/** A stored date-time as a moment, or a bare date (a letter's, a window's day) as the start of that day in the zone. */
+export function momentOf(at: string, tz: string): number {
+  return at.length === 10 ? zonedTime(at, 0, 0, 0, tz).getTime() : Date.parse(at);
+}
+
 export function addDays(day: Day, n: number): Day {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + n));

@@ -3,7 +3,7 @@
 // (`--plan ID`), or by a follow-up call or visit to the customer on or after the planned day;
 // a letter counts only when it names the plan.
 import type { Contact, Ticket } from "../schema.js";
-import { zonedTime } from "../time.js";
+import { momentOf, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
 import { firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
@@ -13,7 +13,7 @@ function planDuty(rx: RuleContext, rs: RuleSettings, p: { key: string; source: s
   // a plan for a day off is carried out on the working day before it
   const earliest = rx.cal.onOrBefore(p.date) < p.date && rx.cal.onOrBefore(p.date) >= rx.dayOf(new Date(p.madeAt).toISOString()) ? rx.cal.onOrBefore(p.date) : p.date;
   const by = rx.deadline(p.date, cfg.days, cfg.workingDays);
-  const from = Math.max(p.madeAt + 1, zonedTime(earliest, 0, 0, 0, rx.tz).getTime());
+  const from = Math.max(p.madeAt + 1, momentOf(earliest, rx.tz));
   const r = firstCounting(rx, { customer: p.customer, channels: TALK, tell: true, purposes: ["followup", "reminder", "notice"], from, plan: p.source, not: p.not, listFrom: p.madeAt + 1, what: rx.say.t("what.plan") });
   return {
     key: p.key,

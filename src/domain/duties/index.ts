@@ -3,7 +3,7 @@
 import { workCalendar, workClock, workingHours } from "../calendar.js";
 import { translator } from "../../i18n.js";
 import type { Contact, Settings, Ticket } from "../schema.js";
-import { addDays, dayOf, daysBetween, zonedTime, type Day } from "../time.js";
+import { addDays, type Day, dayOf, daysBetween, momentOf } from "../time.js";
 import { DEFAULT_GRACE_MINUTES, ruleSettings } from "./config.js";
 import { nextServiceDuty, ticketPlanDuties } from "./contacts.js";
 import { eventDuties } from "./events.js";
@@ -74,7 +74,7 @@ function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number
       return { minutesLate: minutes, hoursLate: Math.floor(minutes / 60) };
     };
     if (d.done) {
-      const t = d.done.at.length === 10 ? zonedTime(d.done.at, 0, 0, 0, tz).getTime() : Date.parse(d.done.at);
+      const t = momentOf(d.done.at, tz);
       return t <= due ? { state: "done" } : { state: "late", ...late(t), daysLate: daysBetween(d.deadline, dayOfAt(d.done.at)) };
     }
     if (expired) return { state: "missed" };
@@ -166,7 +166,7 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
     return d;
   };
   const contacts = input.contacts
-    .map((c) => ({ c, m: moment(c.value, tz) }))
+    .map((c) => ({ c, m: momentOf(c.value.at, tz) }))
     .sort((a, b) => a.m - b.m || a.c.id.localeCompare(b.c.id))
     .map((x) => x.c);
   const group = (key: (c: Contact) => string | undefined) => {
@@ -236,7 +236,4 @@ function addDaysTo(day: Day, n: number): Day {
   return n === 0 ? day : addDays(day, n);
 }
 
-/** A contact's moment for ordering: a letter's bare date counts from the start of its day. */
-function moment(c: Contact, tz: string): number {
-  return c.at.length === 10 ? zonedTime(c.at, 0, 0, 0, tz).getTime() : Date.parse(c.at);
-}
+

@@ -1,7 +1,7 @@
 // R-MONTHLY: the supervisor's written review after each month, and after each year. A review
 // counts once its period has ended and a supervisor saved it; a corrected review keeps the date
 // of its first save.
-import { addDays, zonedTime, type Day } from "../time.js";
+import { addDays, type Day, momentOf } from "../time.js";
 import type { RuleSettings } from "./config.js";
 import type { Found, RuleContext } from "./types.js";
 
@@ -35,7 +35,7 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings): Found[] {
   const owner = supervisorOf(rx);
   const out: Found[] = [];
   const review = (kind: "monthly" | "annual", period: string, opens: Day, days: number, key: string, topic: string) => {
-    const endsAt = zonedTime(opens, 0, 0, 0, rx.tz).getTime();
+    const endsAt = momentOf(opens, rx.tz);
     // a save before the period ended, or by someone who is not a supervisor, is not the review
     const r = rx.input.reports.find((x) => x.kind === kind && x.period === period && (!x.saved || Date.parse(x.saved) >= endsAt) && (!x.by || supervisors.has(x.by)));
     const by = rx.deadline(opens, days, cfg.workingDays);

@@ -3,7 +3,7 @@
 // (R-DISPATCH), the two follow-up calls (R-FOLLOWUP-1/2), and planning the next contact once it
 // is closed (R-NEXT-SERVICE). docs/rules.md reads the regulation rule by rule.
 import type { Ticket } from "../schema.js";
-import { addDays, formatDateTime, formatShort, zonedTime } from "../time.js";
+import { addDays, formatDateTime, formatShort, momentOf, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
 import { firstCounting, TELL } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
@@ -88,7 +88,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
       const day = rx.dayOf(iso(opensAt));
       const r = v.schedule ? firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, from: Date.parse(v.received), what: rx.say.t("what.dispatch") }) : { considered: [] };
       // told: the plan is recorded and the customer heard it (the later of the two)
-      const told = r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(rx, r.found.value.at)) : undefined;
+      const told = r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(r.found.value.at, rx.tz)) : undefined;
       const doneAt = [told, v.dispatch ? Date.parse(v.dispatch.at) : undefined].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
       // by the end of that working day
       const dueAt = Math.max(rx.clock.atOrBefore(zonedTime(day, 23, 59, 0, rx.tz).getTime()), opensAt + rx.grace);
@@ -141,11 +141,6 @@ function ticketPlansOf(rx: RuleContext, customer: string): NonNullable<Ticket["p
   return m.get(customer) ?? [];
 }
 
-/** A contact's moment: a letter's bare date is the start of its day. */
-function momentOf(rx: RuleContext, at: string): number {
-  return at.length === 10 ? zonedTime(at, 0, 0, 0, rx.tz).getTime() : Date.parse(at);
-}
-
 function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base, fromAt: number, dispatch: Ticket["dispatch"], topic: string): Found[] {
   const out: Found[] = [];
   const fu1 = rs["R-FOLLOWUP-1"];
@@ -179,7 +174,7 @@ function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base
     const fu2 = rs["R-FOLLOWUP-2"];
     const opens = fu2.workingDays ? rx.cal.addWorkingDays(firstDay, fu2.from) : addDays(firstDay, fu2.from);
     const by2 = rx.deadline(firstDay, fu2.to, fu2.workingDays);
-    const r2 = firstCounting(rx, { ...spec, from: zonedTime(opens, 0, 0, 0, rx.tz).getTime(), not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined, what: rx.say.t("what.followup2"), listFrom: r1.found ? momentOf(rx, r1.found.value.at) : fromAt });
+    const r2 = firstCounting(rx, { ...spec, from: momentOf(opens, rx.tz), not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined, what: rx.say.t("what.followup2"), listFrom: r1.found ? momentOf(r1.found.value.at, rx.tz) : fromAt });
     out.push({
       ...base,
       key: `R-FOLLOWUP-2:${t.id}`,
@@ -205,7 +200,7 @@ function planAfterClose(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base:
   const closed = rx.dayOf(v.closed);
   const closedAt = Date.parse(v.closed);
   const plans: number[] = [];
-  for (const k of rx.ofCustomer(v.customer)) if (k.value.next && k.value.next.date > closed) plans.push(momentOf(rx, k.value.at));
+  for (const k of rx.ofCustomer(v.customer)) if (k.value.next && k.value.next.date > closed) plans.push(momentOf(k.value.at, rx.tz));
   for (const p of ticketPlansOf(rx, v.customer)) if (p.date > closed) plans.push(Date.parse(p.at));
   const made = plans.length ? Math.max(closedAt, Math.min(...plans)) : undefined;
   const cfg = rs["R-NEXT-SERVICE"];
