@@ -11,6 +11,7 @@ import { DATETIME_HELP, parseDateTime } from "./domain/time.js";
 import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
+import { RecordIndex } from "./store/record-index.js";
 
 export interface Globals {
   records?: string;
@@ -35,8 +36,15 @@ export interface Deps {
   prompter?: Prompter;
 }
 
+/** A line on a terminal while a large index is built; nothing in pipes, cron or tests. */
+export function indexProgress(ctx: Context): ((c: { files: number; groups: number }) => void) | undefined {
+  if (!process.stderr.isTTY || !ctx.io.isTTY) return undefined;
+  return (c) => process.stderr.write(`\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`);
+}
+
 export class Context {
   private storeP?: Promise<Store>;
+  private indexP?: Promise<RecordIndex | undefined>;
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
   /** the command as typed, recorded in each commit's Aftercare-Command trailer */
@@ -93,6 +101,17 @@ export class Context {
   store(): Promise<Store> {
     this.storeP ??= this.storeRoot().then((root) => Store.open(root));
     return this.storeP;
+  }
+
+  /**
+   * The store's derived index, up to date with the files (store/record-index.ts); undefined
+   * when it cannot be used (AFTERCARE_INDEX=off, SQLite unavailable): read the files then.
+   */
+  index(): Promise<RecordIndex | undefined> {
+    // a write reads what it wrote from the files themselves
+    if (this.writeStarted) return Promise.resolve(undefined);
+    this.indexP ??= (async () => RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, { progress: indexProgress(this) }))();
+    return this.indexP;
   }
 
   async git(): Promise<Git> {

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { checkEdit, parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { customerSchema, type Customer, type Person } from "../domain/schema.js";
+import type { Rec } from "../domain/duties/index.js";
 import { searchCustomers } from "../domain/search.js";
 import { isOpen } from "../domain/ticket.js";
 import { formatShort } from "../domain/time.js";
@@ -100,7 +101,9 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();
   const say = await ctx.say();
-  let list = await store.all("customer", (m) => ctx.io.err(m));
+  const idx = await ctx.index();
+  if (idx) for (const w of idx.warnings(["customer"])) ctx.io.err(w);
+  let list: Rec<Customer>[] = idx ? idx.all("customer") : await store.all("customer", (m) => ctx.io.err(m));
   list = opts.search ? searchCustomers(list, opts.search) : list.sort((a, b) => a.value.name.localeCompare(b.value.name, "zh-CN"));
   if (ctx.json) ctx.io.out(JSON.stringify(list.map((c) => ({ id: c.id, ...c.value })), null, 2) + "\n");
   else if (!list.length) ctx.io.err(opts.search ? `no customer matches "${opts.search}"\n` : "no customers yet; add one with 'aftercare customer add NAME'\n");
@@ -121,11 +124,17 @@ export async function customerList(opts: { search?: string }, ctx: Context) {
 export async function customerShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
   const c = await findCustomer(ctx, opts.id, "ID");
-  const tickets = (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id).sort((a, b) => b.value.received.localeCompare(a.value.received));
+  const idx = await ctx.index();
+  const group = idx?.group(c.id);
+  if (idx) for (const w of idx.warnings(["ticket"])) ctx.io.err(w);
+  const tickets = (group ? group.tickets : (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id)).sort((a, b) => b.value.received.localeCompare(a.value.received));
   // on a replayed day (--now in the past), the contacts made by then, as the duties see them
   const by = await happened(ctx);
-  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id && by(k.value.at)).sort((a, b) => b.value.at.localeCompare(a.value.at));
-  const { list, today } = await allDuties(ctx);
+  if (idx) for (const w of idx.warnings(["contact"])) ctx.io.err(w);
+  const contacts = (group ? group.contacts : (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id))
+    .filter((k) => by(k.value.at))
+    .sort((a, b) => b.value.at.localeCompare(a.value.at));
+  const { list, today } = await allDuties(ctx, { customer: c.id });
   const open = list.filter((d) => d.customer === c.id && (d.state === "overdue" || d.state === "due" || d.state === "upcoming"));
   if (ctx.json) {
     const duties = list.filter((d) => d.customer === c.id);

@@ -1,10 +1,11 @@
 // aftercare due | overdue: today's duties per person, most urgent first; the morning cron job.
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
-import { duties, type Duty } from "../domain/duties/index.js";
+import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
+import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
 import { dutyList, explanations, phoneOf } from "../format/duties.js";
-import { dutyInput } from "../store/duty-input.js";
+import { dutyInput, savedReports } from "../store/duty-input.js";
 
 export interface DueOptions {
   overdue?: boolean;
@@ -16,16 +17,38 @@ export interface DueOptions {
 }
 
 
-/** Every duty of the store at the context's moment (shared by due, show and the reports). */
-export async function allDuties(ctx: Context): Promise<{ list: Duty[]; today: string; customers: Map<string, import("../domain/schema.js").Customer>; unread: number }> {
+/**
+ * Which duties: every one (the default: exports, calendars, reviews), only those not yet done
+ * (the morning list, which never needs the rest), or one customer's.
+ */
+export type DutyScope = { undone: true } | { customer: string } | { ticket: string } | undefined;
+
+/** The duties of the store at the context's moment (shared by due, show and the reports). */
+export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
   const store = await ctx.store();
   const now = await ctx.now();
+  const locale = await ctx.locale();
+  const today = dayOf(now, store.settings.timezone);
+  const idx = await ctx.index();
+  if (idx) {
+    const warnings = idx.warnings();
+    for (const w of warnings) ctx.io.err(w);
+    const found: FoundDuty[] = scope && "undone" in scope ? idx.undone(now) : scope ? idx.foundOf(scope) : idx.allFound();
+    if (!scope || "undone" in scope) for (const d of reviewDutiesAt(store.settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
+    const list = judge(found, store.settings, now, idx.waivers());
+    const customers = scope ? idx.byIds("customer", list.map((d) => d.customer).filter((c): c is string => c !== undefined)) : new Map(idx.all("customer").map((c) => [c.id, c.value]));
+    return { list, today, customers, unread: warnings.length };
+  }
   let unread = 0;
   const input = await dutyInput(store, now, (m) => {
     unread++;
     ctx.io.err(m);
   });
-  return { list: duties(input, await ctx.locale()), today: dayOf(now, store.settings.timezone), customers: new Map(input.customers.map((c) => [c.id, c.value])), unread };
+  let list = duties(input, locale);
+  if (scope && "undone" in scope) list = list.filter((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done));
+  else if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
+  else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
+  return { list, today, customers: new Map(input.customers.map((c) => [c.id, c.value])), unread };
 }
 
 export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {
@@ -36,7 +59,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   }
   const store = await ctx.store();
   const member = opts.for ? await ctx.staffNamed(opts.for, "--for") : undefined;
-  const { list, today, customers, unread } = await allDuties(ctx);
+  const { list, today, customers, unread } = await allDuties(ctx, { undone: true });
   const horizon = addDays(today, within);
   const shown = list.filter(
     (d) =>

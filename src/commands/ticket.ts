@@ -134,11 +134,15 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
 export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
   const t = await findRecord(ctx, "ticket", opts.id);
-  const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
+  const idx = await ctx.index();
+  const customer = idx ? idx.byIds("customer", [t.value.customer]).get(t.value.customer) : (await store.load("customer")).records.find((c) => c.id === t.value.customer)?.value;
   // on a replayed day (--now in the past), the contacts made by then, as the duties see them
   const by = await happened(ctx);
-  const contacts = (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id && by(k.value.at)).sort((a, b) => a.value.at.localeCompare(b.value.at));
-  const { list, today } = await allDuties(ctx);
+  if (idx) for (const w of idx.warnings(["contact"])) ctx.io.err(w);
+  const contacts = (idx ? idx.contactsOfTicket(t.id) : (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.ticket === t.id))
+    .filter((k) => by(k.value.at))
+    .sort((a, b) => a.value.at.localeCompare(b.value.at));
+  const { list, today } = await allDuties(ctx, { ticket: t.id });
   const mine = list.filter((d) => d.ticket === t.id);
   if (ctx.json) {
     ctx.io.out(JSON.stringify({ id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties: mine }, null, 2) + "\n");
@@ -152,7 +156,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const say = await ctx.say();
   let out = `${io.color.bold(t.id)}  ${say.value(v.kind)} · ${say.word(v.status)}\n`;
   out += fields(io, [
-    [say.t("f.customer"), `${v.customer} ${customerName(customer?.value, "(unknown)")}${firstPhone(customer?.value) ? `  ${firstPhone(customer?.value)}` : ""}`],
+    [say.t("f.customer"), `${v.customer} ${customerName(customer, "(unknown)")}${firstPhone(customer) ? `  ${firstPhone(customer)}` : ""}`],
     [say.t("f.received"), `${when(v.received)} ${say.t("v.by")} ${say.value(v.channel)}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`],
     [say.t("f.problem"), safe(v.problem)],
     [say.t("f.request"), v.request && safe(v.request)],

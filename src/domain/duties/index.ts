@@ -2,15 +2,15 @@
 // a given moment. Pure: no files, no clock. State is always derived, never stored.
 import { workCalendar, workClock, workingHours } from "../calendar.js";
 import { translator } from "../../i18n.js";
-import type { Contact, Settings, Ticket } from "../schema.js";
+import type { Contact, Settings, Ticket, Waiver } from "../schema.js";
 import { addDays, type Day, dayOf, daysBetween, momentOf } from "../time.js";
 import { DEFAULT_GRACE_MINUTES, ruleSettings } from "./config.js";
 import { nextServiceDuty, ticketPlanDuties } from "./contacts.js";
 import { eventDuties } from "./events.js";
-import { reviewDuties } from "./reviews.js";
+import { reviewDuties, storeStart } from "./reviews.js";
 import { shopDuties } from "./shop.js";
 import { ticketDuties } from "./tickets.js";
-import type { Duty, DutyInput, DutyState, Found, Rec, RuleContext } from "./types.js";
+import type { Duty, DutyInput, DutyState, Found, Rec, ReportRecord, RuleContext } from "./types.js";
 
 export * from "./types.js";
 export { ruleSettings, DEFAULTS } from "./config.js";
@@ -145,8 +145,11 @@ export function byUrgency(a: Duty, b: Duty): number {
   );
 }
 
-/** Every duty at `raw.now`; topics in `locale` (default: the store's). */
-export function duties(raw: DutyInput, locale: string = raw.settings.locale): Duty[] {
+/** A duty as the records make it, with who made the contact that did it (for the reviews). */
+export type FoundDuty = Found & { doneBy?: string };
+
+/** The rules' shared context at `raw.now` (after the records are taken as of that moment). */
+function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
   const tz = raw.settings.timezone;
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
@@ -196,40 +199,91 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
     },
     ticketOwner: (t) => t.assignee ?? fallbackClerk,
   };
-  const rs = ruleSettings(raw.settings.rules);
-  const found: Found[] = [
-    ...input.tickets.flatMap((t) => ticketDuties(t, rx, rs)),
-    ...input.tickets.flatMap((t) => shopDuties(t, rx, rs)),
-    ...input.tickets.flatMap((t) => ticketPlanDuties(t, rx, rs)),
-    ...contacts.flatMap((c) => nextServiceDuty(c, rx, rs)),
-    ...input.events.flatMap((e) => eventDuties(e, rx, rs)),
-    ...reviewDuties(rx, rs),
-  ];
-  const since = raw.settings.rules?.since;
-  // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
-  const supervisors = new Set(raw.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
-  const waivers = new Map((input.waivers ?? []).filter((w) => supervisors.has(w.value.by)).map((w) => [w.value.duty, w]));
+  return { input, rx, rs: ruleSettings(raw.settings.rules) };
+}
+
+/**
+ * The duties the records impose at `raw.now` (every rule but R-MONTHLY), before the moment
+ * decides their state, and the first day anything happened (R-MONTHLY owes reviews from its
+ * month). Customers do not share duties: the duties of one customer's records (the customer, its
+ * tickets, its contacts, and every event) are the same whether the others are there or not,
+ * which is what lets the index keep them per customer.
+ */
+export function recordDuties(raw: DutyInput, locale: string = raw.settings.locale): { found: FoundDuty[]; start: Day | undefined } {
+  const { input, rx, rs } = contextOf(raw, locale);
+  const found: Found[] = [];
+  const add = (list: Found[]) => {
+    for (const d of list) found.push(d);
+  };
+  for (const t of input.tickets) add(ticketDuties(t, rx, rs));
+  for (const t of input.tickets) add(shopDuties(t, rx, rs));
+  for (const t of input.tickets) add(ticketPlanDuties(t, rx, rs));
+  for (const c of rx.contacts) add(nextServiceDuty(c, rx, rs));
+  for (const e of input.events) add(eventDuties(e, rx, rs));
+  // done by a contact: whoever made it did the duty (a cover, a colleague), and the reviews say so
   const contactStaff = new Map(input.contacts.map((c) => [c.id, c.value.staff]));
+  const out = found.map((d): FoundDuty => {
+    const by = d.done?.record ? contactStaff.get(d.done.record) : undefined;
+    return by === undefined ? d : { ...d, doneBy: by };
+  });
+  return { found: out, start: storeStart(rx) };
+}
+
+/** R-MONTHLY's duties at `now`, for a store whose first activity was on `start`. */
+export function reviewDutiesAt(settings: Settings, reports: ReportRecord[], start: Day | undefined, now: Date, locale: string = settings.locale): Found[] {
+  const raw: DutyInput = { settings, customers: [], tickets: [], contacts: [], events: [], reports, waivers: [], now };
+  const { rx, rs } = contextOf(raw, locale);
+  return reviewDuties(rx, rs, start);
+}
+
+/**
+ * The moment decides each duty's state, R-COVER its assignee, and a supervisor's waiver (written
+ * by `now`) excuses it; most urgent first.
+ */
+export function judge(found: readonly FoundDuty[], settings: Settings, now: Date, waiverRecords: readonly Rec<Waiver>[] = []): Duty[] {
+  const tz = settings.timezone;
+  const today = dayOf(now, tz);
+  const nowMs = now.getTime();
+  const days = new Map<string, Day>();
+  const dayOfAt = (at: string) => {
+    if (at.length === 10) return at;
+    let d = days.get(at);
+    if (d === undefined) days.set(at, (d = dayOf(new Date(at), tz)));
+    return d;
+  };
+  const since = settings.rules?.since;
+  // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
+  const supervisors = new Set(settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
+  const happened = (at: string) => (at.length === 10 ? at <= today : Date.parse(at) <= nowMs);
+  const waivers = new Map(waiverRecords.filter((w) => happened(w.value.at) && supervisors.has(w.value.by)).map((w) => [w.value.duty, w]));
   // R-COVER depends only on the owner and today: worked out once per person
-  const staffByName = new Map(raw.settings.staff.map((s) => [s.name, s]));
+  const staffByName = new Map(settings.staff.map((s) => [s.name, s]));
   const assignees = new Map<string, string | undefined>();
-  for (const s of raw.settings.staff) assignees.set(s.name, assigneeOf(raw.settings, staffByName, s.name, today));
-  return found
-    .filter((d) => !since || d.deadline >= since)
-    .map((d): Duty => {
-      const s = stateOf(d, today, dayOfAt, raw.now.getTime(), tz);
-      const w = waivers.get(d.key);
-      const done = s.state === "done" || s.state === "late";
-      // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
-      const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
-      // done by a contact: whoever made it did the duty (a cover, a colleague), and the reviews say so
-      const doer = d.done?.record ? contactStaff.get(d.done.record) : undefined;
-      const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(raw.settings, staffByName, d.owner, today)) : (doer ?? d.owner) };
-      if (done) delete duty.considered;
-      if (w && !done) return { ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined };
-      return duty;
-    })
-    .sort(byUrgency);
+  for (const s of settings.staff) assignees.set(s.name, assigneeOf(settings, staffByName, s.name, today));
+  const out: Duty[] = [];
+  for (const f of found) {
+    if (since && f.deadline < since) continue;
+    const { doneBy, ...d } = f as FoundDuty;
+    const s = stateOf(d, today, dayOfAt, nowMs, tz);
+    const w = waivers.get(d.key);
+    const done = s.state === "done" || s.state === "late";
+    // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
+    const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
+    const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(settings, staffByName, d.owner, today)) : (doneBy ?? d.owner) };
+    if (done) delete duty.considered;
+    if (w && !done) out.push({ ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined });
+    else out.push(duty);
+  }
+  return out.sort(byUrgency);
+}
+
+/** Every duty at `raw.now`; topics in `locale` (default: the store's). */
+export function duties(raw: DutyInput, locale: string = raw.settings.locale): Duty[] {
+  const { found, start } = recordDuties(raw, locale);
+  const reports = raw.reports.filter((r) => !r.saved || Date.parse(r.saved) <= raw.now.getTime());
+  const all: FoundDuty[] = found;
+  for (const d of reviewDutiesAt(raw.settings, reports, start, raw.now, locale)) all.push(d);
+  return judge(all, raw.settings, raw.now, raw.waivers ?? []);
 }
 
 function addDaysTo(day: Day, n: number): Day {

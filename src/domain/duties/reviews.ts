@@ -11,7 +11,7 @@ const monthAfter = (ym: string): string => {
 };
 
 /** The first day anything happened in the store: reviews are owed from that month on. */
-function storeStart(rx: RuleContext): Day | undefined {
+export function storeStart(rx: RuleContext): Day | undefined {
   let first: Day | undefined;
   const see = (d: Day) => {
     if (first === undefined || d < first) first = d;
@@ -27,8 +27,7 @@ export function supervisorOf(rx: RuleContext): string | undefined {
   return rx.input.settings.staff.find((s) => s.role === "supervisor" && (!s.left || s.left > rx.today))?.name;
 }
 
-export function reviewDuties(rx: RuleContext, rs: RuleSettings): Found[] {
-  const start = storeStart(rx);
+export function reviewDuties(rx: RuleContext, rs: RuleSettings, start: Day | undefined = storeStart(rx)): Found[] {
   if (!start) return [];
   const cfg = rs["R-MONTHLY"];
   const supervisors = new Set(rx.input.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));

@@ -135,7 +135,11 @@ function ticketPlansOf(rx: RuleContext, customer: string): NonNullable<Ticket["p
   let m = plansIndex.get(rx);
   if (!m) {
     m = new Map();
-    for (const t of rx.input.tickets) if (t.value.plans?.length) m.set(t.value.customer, [...(m.get(t.value.customer) ?? []), ...t.value.plans]);
+    for (const t of rx.input.tickets) {
+      if (!t.value.plans?.length) continue;
+      const list = m.get(t.value.customer) ?? m.set(t.value.customer, []).get(t.value.customer)!;
+      for (const p of t.value.plans) list.push(p);
+    }
     plansIndex.set(rx, m);
   }
   return m.get(customer) ?? [];
