@@ -1,14 +1,22 @@
 // Declares the commands and flags, normalises them, and calls the command functions. The one
 // place that turns errors into messages and exit codes.
+//
+// Start-up stays small: this module loads only commander and what the help text needs (the error
+// table, the fixed vocabularies). The context (store, schemas, YAML) and every command's module
+// load when a command runs; in the bundle (scripts/build.mjs) each is a chunk of its own, so
+// --version and --help never read zod, yaml, liquidjs, exceljs, the prompts or the CSV libraries.
 import { Command, CommanderError, Option } from "commander";
-import { Context, type Deps, type Globals } from "./context.js";
+import type { Context, Deps, Globals } from "./context.js";
 import { EXIT, fail, fromOsError, internalError, LIMITS, render, describe, UserError } from "./errors.js";
-import { Git } from "./store/git.js";
 import { resolve } from "node:path";
 import { CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, LETTER_KINDS, PURPOSES, ROLES, TICKET_KINDS, VIA } from "./domain/enums.js";
 
+// what bin/aftercare needs besides main, from the same bundle
+export { processIO } from "./io.js";
+
 // Command modules load when their command runs: start-up stays fast, --help instant.
 const commands = {
+  context: () => import("./context.js"),
   import: () => import("./commands/import.js"),
   export: () => import("./commands/export.js"),
   calendar: () => import("./commands/calendar.js"),
@@ -24,6 +32,7 @@ const commands = {
   history: () => import("./commands/history.js"),
   holidays: () => import("./commands/holidays.js"),
   init: () => import("./commands/init.js"),
+  reindex: () => import("./commands/reindex.js"),
   report: () => import("./commands/report.js"),
   shop: () => import("./commands/shop.js"),
   staff: () => import("./commands/staff.js"),
@@ -31,6 +40,9 @@ const commands = {
   ticket: () => import("./commands/ticket.js"),
   ticketLife: () => import("./commands/ticket-life.js"),
   undo: () => import("./commands/undo.js"),
+  doctor: () => import("./commands/doctor.js"),
+  git: () => import("./store/git.js"),
+  ids: () => import("./domain/ids.js"),
 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -75,6 +87,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     async (...args: A) => {
       const cmd = args[args.length - 1] as Command;
       checkLengths(cmd, args);
+      const { Context } = await commands.context();
       ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
       ctx.commandLine = commandLine(argv);
       const result = await fn(ctx, ...args);
@@ -398,12 +411,17 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("check")
     .description("validate every record: prints path:line:col: message per problem, nothing when clean; exit 1 when any")
     .option("--staged", "check what git would commit (the index) instead of the files; the pre-commit hook runs this")
-    .action(run(async (c, o: { staged?: boolean }) => ({ exitCode: (await (await commands.check()).check(c, o)).length ? 1 : 0 })));
+    .option("--full", "check every file, not only what changed since the last clean check")
+    .action(run(async (c, o: { staged?: boolean; full?: boolean }) => ({ exitCode: (await (await commands.check()).check(c, o)).length ? 1 : 0 })));
+  program
+    .command("reindex")
+    .description("rebuild the derived index under .aftercare/ from the record files (never needed for correctness; reads bring it up to date themselves)")
+    .action(run(async (c, o: {}) => ({ exitCode: await (await commands.reindex()).reindex(o, c) })));
   program
     .command("doctor")
     .description("find what a crash, a full disk or a bad merge left (uncommitted records, stale locks, temp files, duplicates, misplaced files, conflict markers, stale hooks), one line each with what to do; exit 1 when anything is found")
     .option("--fix", "repair what is safe and commit it: uncommitted valid records, orphan temp files, stale locks, hooks and merge driver; never deletes a record")
-    .action(run(async (c, o: { fix?: boolean }) => (await import("./commands/doctor.js")).doctor(c, o)));
+    .action(run(async (c, o: { fix?: boolean }) => (await commands.doctor()).doctor(c, o)));
 
   program
     .command("sync")
@@ -472,7 +490,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("__ids <letter>", { hidden: true })
     .description("record IDs of one kind, for shell completion")
     .action(run(async (c, letter: string) => {
-      const { KINDS } = await import("./domain/ids.js");
+      const { KINDS } = await commands.ids();
       const kind = KINDS[letter.toUpperCase() as keyof typeof KINDS];
       if (!kind) return;
       const store = await c.store();
@@ -483,7 +501,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("merge-driver <base> <ours> <theirs> [path]", { hidden: true })
     .description("git's merge driver for records (set up by aftercare init)")
     .action(async (base: string, ours: string, theirs: string, path: string | undefined) => {
-      exitCode = await (await commands.gitSetup()).mergeDriver(base, ours, theirs, path ?? ours, new Git(deps.cwd, deps.env));
+      exitCode = await (await commands.gitSetup()).mergeDriver(base, ours, theirs, path ?? ours, new (await commands.git()).Git(deps.cwd, deps.env));
     });
 
   const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
@@ -522,7 +540,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .option("--for <name>", "only this person's duties (after cover)")
       .option("--fail-if-overdue", "exit 1 when anything is overdue (for monitoring)")
       .option("--explain", "under the list, the contacts each duty looked at and why they did not count")
-      .action(run(async (c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean; explain?: boolean }) => (await commands.due()).due({ ...o, overdue: overdueOnly || o.overdue }, c)));
+      .option("--all", "every row; without it each person's list shows the most urgent rows and a count of the rest")
+      .action(run(async (c, o: { overdue?: boolean; within?: string; for?: string; failIfOverdue?: boolean; explain?: boolean; all?: boolean }) => (await commands.due()).due({ ...o, overdue: overdueOnly || o.overdue }, c)));
 
   const duty = program.command("duty").description("one duty of the regulation");
   duty

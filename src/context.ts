@@ -44,6 +44,7 @@ export function indexProgress(ctx: Context): ((c: { files: number; groups: numbe
 
 export class Context {
   private storeP?: Promise<Store>;
+  private gitI?: Git;
   private indexP?: Promise<RecordIndex | undefined>;
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
@@ -114,8 +115,11 @@ export class Context {
     return this.indexP;
   }
 
+  /** The store's git, one per run: what the write found before it began reaches its commit. */
   async git(): Promise<Git> {
-    return new Git((await this.store()).root, this.deps.env);
+    const root = (await this.store()).root;
+    if (this.gitI?.cwd !== root) this.gitI = new Git(root, this.deps.env);
+    return this.gitI;
   }
 
   /** "Now": --now, else AFTERCARE_NOW, else the clock. A time without offset is the store's. */
@@ -178,6 +182,7 @@ export class Context {
       if (!os) throw e;
       r = { committed: false, reason: os.problem?.what ?? os.message };
     }
+    for (const note of r.notes ?? []) this.io.err(`${note}\n`);
     if (!r.committed && r.reason !== undefined && !/index\.lock|not installed|not in a git repository/.test(r.reason) && (await this.nothingToCommit(git, paths))) return { committed: true };
     if (!r.committed) {
       const reason = /No space left on device/i.test(r.reason ?? "") ? "the disk is full: git could not write its objects; free some space" : (r.reason ?? "git did not commit");

@@ -149,6 +149,8 @@ const M = {
   "k.sep": { en: ", ", "zh-CN": "、" },
   "k.then": { en: "; ", "zh-CN": "；" },
   "k.duty": { en: "{rule} ({record})", "zh-CN": "{rule}（{record}）" },
+  // the morning list, cut to each person's most urgent rows (format/duties.ts, MORNING_LIMIT)
+  "due.more": { en: "… and {n} more (--all shows them all)", "zh-CN": "……另有 {n} 项（加 --all 显示全部）" },
   // words for the values records hold
   "word.repair": { en: "repair", "zh-CN": "维修" },
   "word.install": { en: "installation", "zh-CN": "建站/安装" },

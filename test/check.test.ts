@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { cli, SETTINGS, testStore } from "./helpers.js";
-import { MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { checkStore, progressLine } from "../src/commands/check.js";
+import { Store } from "../src/store/store.js";
+import { cli, git, SETTINGS, testStore } from "./helpers.js";
+import { CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
 describe("aftercare check", () => {
   it("prints nothing and exits 0 on a clean store", async () => {
@@ -99,5 +103,143 @@ describe("reads and misplaced files", () => {
     const r = await cli(root, ["ticket", "list", "--json"]);
     expect(JSON.parse(r.stdout).map((t: { id: string }) => t.id)).toEqual([TICKET]);
     expect(r.stderr).toBe("warning: 1 ticket file is not where its name puts it and left out (first: tickets/2026/10/T-261120-JJJJ.yaml); run 'aftercare check'\n");
+  });
+});
+
+describe("check reads only what changed since the last check", () => {
+  const TICKET_FILE = `tickets/2026/11/${TICKET}.yaml`;
+  const CALL_FILE = `contacts/2026/11/${CALL}.yaml`;
+
+  /** checkStore as `check` runs it, with the files read counted; files of any age (even now) are remembered unless `settleMs`. */
+  async function run(root: string, opts: { full?: boolean; settleMs?: number } = {}) {
+    const stats = { files: 0, read: 0 };
+    const problems = await checkStore(await Store.open(root), { settleMs: -60_000, ...opts, stats });
+    const full = await checkStore(await Store.open(root), { full: true, memo: false });
+    // whatever was skipped, the answer is a full check's
+    expect(problems).toEqual(full);
+    return { problems, ...stats };
+  }
+
+  it("a second check reads no unchanged file, and finds what a change elsewhere breaks in one it did not read", async () => {
+    const root = testStore(RECORDS);
+    expect(await run(root)).toMatchObject({ problems: [], files: 4, read: 4 });
+    expect(existsSync(join(root, ".aftercare", "check.json"))).toBe(true);
+    expect(await run(root)).toMatchObject({ problems: [], read: 0 });
+    // the customer the ticket and the call refer to is deleted: both are found, neither is read
+    rmSync(join(root, `customers/${MINGYUAN}.yaml`));
+    const gone = await run(root);
+    expect(gone.read).toBe(0);
+    expect(gone.problems.map((p) => `${p.path}:${p.line}:${p.col}: ${p.message}`)).toEqual([
+      `${CALL_FILE}:1:11: customer refers to customer ${MINGYUAN}, which is not in this store`,
+      `${TICKET_FILE}:1:11: customer refers to customer ${MINGYUAN}, which is not in this store`,
+    ]);
+    // (files with a finding are read again each time, until they are sound)
+    expect((await run(root)).read).toBe(2);
+    writeFileSync(join(root, `customers/${MINGYUAN}.yaml`), RECORDS[`customers/${MINGYUAN}.yaml`]!);
+    expect(await run(root)).toMatchObject({ problems: [], read: 3 });
+    expect((await run(root)).read).toBe(0);
+  });
+
+  it("an edited file is read again; a broken one is reported and read each time until fixed", async () => {
+    const root = testStore(RECORDS);
+    await run(root);
+    writeFileSync(join(root, TICKET_FILE), RECORDS[TICKET_FILE]!.replace("status: open", "status: opened"));
+    const broken = await run(root);
+    // the call, not read again, now refers to a ticket that does not read
+    expect(broken.read).toBe(1);
+    expect(broken.problems.map((p) => `${p.path}:${p.line}:${p.col}: ${p.message}`)).toEqual([
+      `${CALL_FILE}:2:9: ticket refers to ticket ${TICKET}, which is not in this store`,
+      `${TICKET_FILE}:10:9: status must be one of open, escalated, dispatched, onsite, workshop, ready, resolved, closed, cancelled`,
+    ]);
+    expect((await run(root)).read).toBe(2);
+    writeFileSync(join(root, TICKET_FILE), RECORDS[TICKET_FILE]!);
+    expect(await run(root)).toMatchObject({ problems: [], read: 2 });
+    expect((await run(root)).read).toBe(0);
+  });
+
+  it("a change to the settings, a damaged memo, --full and a memo of another aftercare read everything", async () => {
+    const root = testStore(RECORDS);
+    await run(root);
+    expect((await run(root, { full: true })).read).toBe(4);
+    // 王芳 leaves the staff list: the call she logged now names someone who is not on it
+    writeFileSync(join(root, "aftercare.yaml"), SETTINGS.replace("  - name: 王芳\n    role: clerk\n    email: wangfang@example.com\n", ""));
+    const staff = await run(root);
+    expect(staff.read).toBe(4);
+    expect(staff.problems.map((p) => p.message)).toEqual(['staff names "王芳", who is not on the staff list in aftercare.yaml; add them with \'aftercare staff add\'']);
+    writeFileSync(join(root, "aftercare.yaml"), SETTINGS);
+    expect((await run(root)).read).toBe(4);
+    expect((await run(root)).read).toBe(0);
+    const memo = join(root, ".aftercare", "check.json");
+    writeFileSync(memo, "{ not json");
+    expect(await run(root)).toMatchObject({ problems: [], read: 4 });
+    const kept = JSON.parse(readFileSync(memo, "utf8"));
+    writeFileSync(memo, JSON.stringify({ ...kept, basis: "an older aftercare" }));
+    expect((await run(root)).read).toBe(4);
+    writeFileSync(memo, JSON.stringify({ ...kept, stamps: kept.stamps.slice(1) }));
+    expect((await run(root)).read).toBe(4);
+  });
+
+  it("a file changed in the second before a check is not remembered (its stamp could hide a change in the same tick)", async () => {
+    const root = testStore(RECORDS);
+    expect((await run(root, { settleMs: 60_000 })).read).toBe(4);
+    expect((await run(root, { settleMs: 60_000 })).read).toBe(4);
+    expect((await run(root)).read).toBe(4);
+    expect((await run(root)).read).toBe(0);
+  });
+
+  it("renamed, duplicated and misplaced files are found as a full check finds them", async () => {
+    const root = testStore(RECORDS);
+    await run(root);
+    mkdirSync(join(root, "tickets/2026/10"), { recursive: true });
+    writeFileSync(join(root, `tickets/2026/10/${TICKET}.yaml`), RECORDS[TICKET_FILE]!);
+    expect((await run(root)).problems.map((p) => p.message)).toEqual([
+      `ticket ${TICKET} is in the wrong place: its ID puts it at ${TICKET_FILE}`,
+      `duplicate ID ${TICKET}: also at tickets/2026/10/${TICKET}.yaml; keep one of the two files`,
+    ]);
+    rmSync(join(root, TICKET_FILE));
+    const moved = await run(root);
+    expect(moved.problems.map((p) => p.message)).toEqual([`ticket ${TICKET} is in the wrong place: its ID puts it at ${TICKET_FILE}`]);
+  });
+
+  it("check --full says what check says; check leaves its memo under .aftercare/", async () => {
+    const root = testStore(RECORDS);
+    writeFileSync(join(root, `customers/${MINGYUAN}.yaml`), "name: x\nname: y\ncreated: 2026-11-01T09:00:00+08:00\n");
+    git(root, "-c", "user.name=setup", "-c", "user.email=setup@example.com", "commit", "--quiet", "-am", "broken by hand");
+    const a = await cli(root, ["check"]);
+    const b = await cli(root, ["check", "--full"]);
+    const c = await cli(root, ["check"]);
+    expect(a).toMatchObject({ code: 1, stderr: "" });
+    expect(a.stdout).toContain(`customers/${MINGYUAN}.yaml:2:1: duplicate key "name": a field may appear once; remove one`);
+    expect([b.code, b.stdout, b.stderr]).toEqual([a.code, a.stdout, a.stderr]);
+    expect([c.code, c.stdout, c.stderr]).toEqual([a.code, a.stdout, a.stderr]);
+    expect(existsSync(join(root, ".aftercare", "check.json"))).toBe(true);
+    expect(git(root, "status", "--porcelain")).toBe("");
+  });
+
+  it("shows a single updating line on stderr only when stderr is a terminal, and clears it", async () => {
+    const root = testStore(RECORDS);
+    const plain = await cli(root, ["check"]);
+    expect(plain).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const written: string[] = [];
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation(((s: string) => (written.push(String(s)), true)) as typeof process.stderr.write);
+    try {
+      Object.defineProperty(process.stderr, "isTTY", { value: true, configurable: true });
+      // a check done in a moment shows nothing
+      expect(await cli(root, ["check", "--full"])).toMatchObject({ code: 0, stdout: "", stderr: "" });
+      expect(written).toEqual([]);
+      const line = progressLine(0)!;
+      for (let done = 0; done <= 3000; done += 512) line.update(done, 3000);
+      line.update(3000, 3000);
+      line.clear();
+      line.clear();
+    } finally {
+      spy.mockRestore();
+      if (tty) Object.defineProperty(process.stderr, "isTTY", tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    // the first update, then at most ten a second, always the last; cleared once
+    expect(written).toEqual(["\r\x1b[2Kchecking 0 of 3,000 files…", "\r\x1b[2Kchecking 3,000 of 3,000 files…", "\r\x1b[2K"]);
+    expect(progressLine(0)).toBeUndefined();
   });
 });

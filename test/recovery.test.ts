@@ -14,13 +14,21 @@ const RESOLVED = `ticket ${TICKET} resolved — 上海明远机电设备有限�
 const ID = ["-c", "user.name=setup", "-c", "user.email=setup@example.com"];
 const status = (root: string) => git(root, "status", "--porcelain").trim();
 
+/** A fixture store whose repository is set up for many files, as 'aftercare init' leaves it (doctor says nothing about that). */
+function setUpStore(): string {
+  const root = testStore(RECORDS);
+  for (const key of ["feature.manyFiles", "core.splitIndex", "core.untrackedCache", "fetch.writeCommitGraph", "gc.writeCommitGraph"]) git(root, "config", key, "true");
+  git(root, "commit-graph", "write", "--reachable", "--changed-paths");
+  return root;
+}
+
 /** A customer file as a write that was killed before its commit leaves it. */
 const KILLED = "customers/C-261126-KKKK.yaml";
 const killedRecord = "name: 杭州华泰\ncreated: 2026-11-26T10:00:00+08:00\n";
 
 describe("a write whose commit did not happen", () => {
   it("a held index.lock: the record is kept, and the next write commits it with its own message and author", () => {
-    const root = testStore(RECORDS);
+    const root = setUpStore();
     writeFileSync(join(root, ".git/index.lock"), "");
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], as("王芳"));
     expect(r.stdout).toBe(`${TICKET}\n`);
@@ -77,7 +85,7 @@ describe("a write whose commit did not happen", () => {
 
 describe("a writer killed between its write and its commit", () => {
   it("check names the record, doctor explains it, doctor --fix commits it", () => {
-    const root = testStore(RECORDS);
+    const root = setUpStore();
     writeFileSync(join(root, KILLED), killedRecord);
     const c = bin(root, ["check"], as());
     expect(c).toMatchObject({ code: 0, stdout: "" });
@@ -113,7 +121,7 @@ describe("a writer killed between its write and its commit", () => {
 
 describe("aftercare doctor", () => {
   it("a clean store: nothing to say, exit 0", () => {
-    const root = testStore(RECORDS);
+    const root = setUpStore();
     const r = bin(root, ["doctor"], as());
     expect(r).toMatchObject({ code: 0, stdout: "", stderr: "the store is sound: nothing left by a crash, a full disk or a merge\n" });
     expect(bin(root, ["doctor", "--fix"], as())).toMatchObject({ code: 0, stdout: "" });

@@ -1,14 +1,19 @@
 // aftercare check: read every record and report every problem as path:line:col: message.
-import { promises as fs } from "node:fs";
+import { createHash } from "node:crypto";
+import { promises as fs, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
+import { PROJECT } from "../paths.js";
 import { Git, subjectOf } from "../store/git.js";
-import { checkRecords } from "../domain/check.js";
+import { checkRecords, type CheckRecord, type Facts } from "../domain/check.js";
 import type { RecordKind } from "../domain/ids.js";
-import { pathOf, SETTINGS_FILE, Store, type FileProblem, type Loaded } from "../store/store.js";
-import { locate } from "../store/yaml.js";
+import { CheckMemo, statStamp, type CheckMemoEntry } from "../store/cache.js";
+import { readMany, type ReadItem } from "../store/fastread.js";
+import { FOLDERS, pathOf, SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
+import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
 
 const KINDS: RecordKind[] = ["customer", "ticket", "contact", "event", "waiver"];
 
@@ -19,10 +24,17 @@ const KINDS: RecordKind[] = ["customer", "ticket", "contact", "event", "waiver"]
  * commit that fixes one broken file while another stays broken goes through.
  * Without --staged, record files changed but not committed are named on stderr.
  */
-export async function check(ctx: Context, opts: { staged?: boolean } = {}): Promise<FileProblem[]> {
+export async function check(ctx: Context, opts: { staged?: boolean; full?: boolean } = {}): Promise<FileProblem[]> {
+  const progress = progressLine();
   if (!opts.staged) {
     const store = await ctx.store();
-    const problems = report(ctx, await checkStore(store));
+    let found: FileProblem[];
+    try {
+      found = await checkStore(store, { full: opts.full, onProgress: progress?.update });
+    } finally {
+      progress?.clear();
+    }
+    const problems = report(ctx, found);
     await noteUncommitted(ctx, new Git(store.root, ctx.deps.env));
     return problems;
   }
@@ -38,7 +50,13 @@ export async function check(ctx: Context, opts: { staged?: boolean } = {}): Prom
   try {
     const out = await git.run(["checkout-index", "--all", `--prefix=${tmp}/staged/`], index);
     if (out.code !== 0) throw new UserError(`--staged: could not read the git index (${out.stderr.trim()})`);
-    let problems = await checkStore(await Store.open(join(tmp, "staged", prefix)));
+    let problems: FileProblem[];
+    try {
+      // a tree of its own each time: nothing to remember between runs
+      problems = await checkStore(await Store.open(join(tmp, "staged", prefix)), { memo: false, onProgress: progress?.update });
+    } finally {
+      progress?.clear();
+    }
     let before: FileProblem[] = [];
     if (problems.length) {
       // what the last commit already had is not this commit's doing
@@ -68,7 +86,7 @@ async function problemsAtHead(git: Git, dir: string, prefix: string): Promise<Fi
   if ((await git.run(["read-tree", "HEAD"], index)).code !== 0) return [];
   if ((await git.run(["checkout-index", "--all", `--prefix=${dir}/tree/`], index)).code !== 0) return [];
   try {
-    return await checkStore(await Store.open(join(dir, "tree", prefix)));
+    return await checkStore(await Store.open(join(dir, "tree", prefix)), { memo: false });
   } catch {
     return [];
   }
@@ -98,16 +116,155 @@ function report(ctx: Context, problems: FileProblem[]): FileProblem[] {
   return problems;
 }
 
-export async function checkStore(store: Store): Promise<FileProblem[]> {
-  const problems: FileProblem[] = [];
-  const records: Loaded[] = [];
-  for (const kind of KINDS) {
-    const r = await store.load(kind);
-    // one by one: a spread of 150,000 records overflows the call stack (RangeError)
-    for (const p of r.problems) problems.push(p);
-    for (const x of r.records) records.push(x);
+/**
+ * A single line on stderr while many files are read, updated at most ten times a second and
+ * cleared at the end; only on a terminal (never in a pipe, cron or a test), and only once the
+ * check has taken longer than `delayMs`.
+ */
+export function progressLine(delayMs = 300): { update(done: number, total: number): void; clear(): void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (now - started < delayMs || (done < total && now - last < 100)) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[2Kchecking ${done.toLocaleString("en")} of ${total.toLocaleString("en")} files…`);
+    },
+    clear() {
+      if (shown) process.stderr.write("\r\x1b[2K");
+      shown = false;
+    },
+  };
+}
+
+/** What a memo of an earlier check is valid for: the settings as validated, this aftercare, the code that checked. */
+function memoBasis(store: Store): string {
+  // the running module: a bundle chunk (named by what it holds and what it imports) or, in
+  // development, the source file, with the sources that decide what is sound
+  const code = [import.meta.url];
+  if (import.meta.url.endsWith(".ts")) for (const rel of ["../domain/check.ts", "../domain/schema.ts", "../store/yaml.ts", "../store/fastread.ts", "../store/store.ts"]) code.push(new URL(rel, import.meta.url).href);
+  const text = JSON.stringify([VERSION, code.map((url) => statStamp(fileURLToPath(url)) ?? "-"), store.settings]);
+  return createHash("sha256").update(text).digest("hex");
+}
+
+const RANK = new Map(KINDS.map((k, i) => [FOLDERS[k], i]));
+/** Whether `a` comes before `b` in the order checkStore lists files: by kind, then by path. */
+function listedBefore(a: string, b: string): boolean {
+  const ra = RANK.get(a.slice(0, a.indexOf("/"))) ?? -1;
+  const rb = RANK.get(b.slice(0, b.indexOf("/"))) ?? -1;
+  return ra !== rb ? ra < rb : a < b;
+}
+
+/** aftercare's version, from its package.json (one level above src/ and dist/). */
+const VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(PROJECT, "package.json"), "utf8")) as { version?: string }).version ?? "?";
+  } catch {
+    return "?";
   }
-  const byPath = new Map(records.map((r) => [r.path, r]));
+})();
+
+export interface CheckStoreOptions {
+  /** read every file, not only those changed since the last check (`check --full`) */
+  full?: boolean;
+  /** keep what this check found sound in .aftercare/check.json, and use what an earlier one kept (default true) */
+  memo?: boolean;
+  /** files read of all, as they are read */
+  onProgress?: (done: number, total: number) => void;
+  /** files changed this many ms before the check began are not remembered as sound (default RACY_MS) */
+  settleMs?: number;
+  /** filled in: how many record files were listed, and how many of them were read (the rest unchanged since the memo) */
+  stats?: { files: number; read: number };
+}
+
+/**
+ * What the memo keeps of a sound record for the rules across records: the records it refers to.
+ * (The people it names were on the staff list, and the memo holds only for the same settings.)
+ * IDs hold no "|": the schemas only take valid ones.
+ */
+const memoFacts = (f: Facts) => (f.customer === undefined && f.ticket === undefined && f.event === undefined ? "" : `${f.customer ?? ""}|${f.ticket ?? ""}|${f.event ?? ""}`);
+function factsOfMemo(s: string): Facts {
+  if (s === "") return {};
+  const [customer, ticket, event] = s.split("|");
+  const f: Facts = {};
+  if (customer) f.customer = customer;
+  if (ticket) f.ticket = ticket;
+  if (event) f.event = event;
+  return f;
+}
+
+/**
+ * A file written in the second before the check began may be written again within the same tick
+ * of the file system's clock, keeping its size and times: its stamp would not show the change
+ * (git's "racily clean" files). It is not remembered as sound; the next check reads it again.
+ */
+const RACY_MS = 1000;
+function settled(stamp: string, before: number): boolean {
+  // stampOf: size:mtimeMs:ctimeMs:ino
+  const a = stamp.indexOf(":");
+  const b = stamp.indexOf(":", a + 1);
+  const c = stamp.indexOf(":", b + 1);
+  return Number(stamp.slice(a + 1, b)) < before && Number(stamp.slice(b + 1, c)) < before;
+}
+
+/**
+ * Every problem in the store, sorted by path, line and column. Files are read on every core
+ * (readMany). A file found sound in an earlier check and unchanged since (same stamp, same
+ * settings, same aftercare) is not read again unless `full`: the rules across records (references,
+ * duplicate IDs, places) run on what the memo kept of it. A file with a finding is parsed in full
+ * to place the finding at its line, and is read again next time.
+ */
+export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Promise<FileProblem[]> {
+  const settledBefore = Date.now() - (opts.settleMs ?? RACY_MS);
+  const items: ReadItem[] = [];
+  for (const kind of KINDS) for (const path of await store.files(kind)) items.push({ kind, path });
+  const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
+  const basis = memo ? memoBasis(store) : "";
+  const known = memo && !opts.full ? memo.read(basis) : undefined;
+  // the memo's entry of each file, if any: both lists are in listing order (kind, then path)
+  const entries: (CheckMemoEntry | undefined)[] = new Array(items.length);
+  if (known) {
+    let j = 0;
+    for (let i = 0; i < items.length && j < known.length; i++) {
+      const item = items[i]!;
+      while (j < known.length && listedBefore(known[j]!.path, item.path)) j++;
+      const e = known[j];
+      if (e && e.path === item.path) {
+        entries[i] = e;
+        item.stamp = e.stamp;
+        j++;
+      }
+    }
+  }
+  // each record's facts and own findings are worked out where it is read: no value crosses threads or stays in memory
+  const results = await readMany(items, store.root, { onProgress: opts.onProgress, values: false, digest: "check" });
+  if (opts.stats) {
+    opts.stats.files = items.length;
+    opts.stats.read = results.filter((r) => !r.unchanged).length;
+  }
+
+  const problems: FileProblem[] = [];
+  const records: CheckRecord[] = [];
+  /** for each record, its memo entry when it was not read again, else its stamp */
+  const sources: (CheckMemoEntry | string | undefined)[] = [];
+  let changed = !known;
+  results.forEach((r, i) => {
+    if (r.unchanged) {
+      const e = entries[i]!;
+      records.push({ kind: r.kind, id: r.id, path: r.path, facts: factsOfMemo(e.facts) });
+      sources.push(e);
+      return;
+    }
+    changed = true;
+    for (const p of r.problems) problems.push(p);
+    if (!r.check) return;
+    records.push({ kind: r.kind, id: r.id, path: r.path, facts: r.check.facts, findings: r.check.findings });
+    sources.push(r.stamp);
+  });
   const safePathOf = (id: string) => {
     try {
       return pathOf(id);
@@ -115,11 +272,40 @@ export async function checkStore(store: Store): Promise<FileProblem[]> {
       return "";
     }
   };
+  // a finding is placed at its field's line: the file is parsed in full, once, for its findings
+  const docs = new Map<string, Parsed | undefined>();
+  const parsedOf = (path: string): Parsed | undefined => {
+    if (path === SETTINGS_FILE) return store.settingsParsed;
+    if (!docs.has(path)) {
+      let parsed: Parsed | undefined;
+      try {
+        const text = decodeUtf8(readFileSync(store.abs(path))).text;
+        if (text !== undefined) parsed = parseYaml(text).parsed;
+      } catch {
+        parsed = undefined;
+      }
+      docs.set(path, parsed);
+    }
+    return docs.get(path);
+  };
+  const found = new Set<string>();
   for (const f of checkRecords({ settings: store.settings, records, pathOf: safePathOf })) {
-    const rec = byPath.get(f.path);
-    const parsed = rec?.parsed ?? (f.path === SETTINGS_FILE ? store.settingsParsed : undefined);
+    const parsed = parsedOf(f.path);
     const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
     problems.push({ path: f.path, ...at, message: f.message });
+    found.add(f.path);
+  }
+
+  // remember the files found sound: every record without a finding (when anything changed)
+  if (memo && (changed || found.size)) {
+    const next: CheckMemoEntry[] = [];
+    records.forEach((r, i) => {
+      const src = sources[i];
+      if (src === undefined || found.has(r.path)) return;
+      if (typeof src !== "string") next.push(src);
+      else if (!r.findings?.length && settled(src, settledBefore)) next.push({ path: r.path, stamp: src, facts: memoFacts(r.facts!) });
+    });
+    if (changed || next.length !== known!.length) memo.write(basis, next);
   }
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
   return problems;

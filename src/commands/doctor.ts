@@ -11,10 +11,10 @@ import { describeHolder, inspectLock, isTempFile, withLock } from "../store/fsut
 import { Git, subjectOf } from "../store/git.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { checkStore } from "./check.js";
-import { gitSupportProblems, installGitSupport } from "./git-setup.js";
+import { gitSupportProblems, installGitSupport, manyFilesProblems, setUpForManyFiles } from "./git-setup.js";
 
 export interface Finding {
-  /** what kind of thing: uncommitted, lock, temp, duplicate, misplaced, conflict, invalid, hooks, git */
+  /** what kind of thing: uncommitted, lock, temp, duplicate, misplaced, conflict, invalid, hooks, git, setup */
   kind: string;
   /** the file it is about, relative to the store */
   path?: string;
@@ -65,11 +65,13 @@ interface Diagnosis {
   /** the lock folders to remove */
   locks: string[];
   hooks: boolean;
+  /** the repository is not set up for many files (git-setup.ts MANY_FILES) */
+  manyFiles: boolean;
   store?: Store;
 }
 
 async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean } = {}): Promise<Diagnosis> {
-  const d: Diagnosis = { findings: [], toCommit: [], toMove: [], temps: [], locks: [], hooks: false };
+  const d: Diagnosis = { findings: [], toCommit: [], toMove: [], temps: [], locks: [], hooks: false, manyFiles: false };
   const add = (f: Finding) => d.findings.push(f);
   const git = new Git(root, ctx.deps.env);
   const st = await git.state();
@@ -198,6 +200,11 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
       d.hooks = true;
       add({ kind: "hooks", message: m, fixable: true });
     }
+    // a repository not set up for many files (aftercare init does it; a store made before, a clone)
+    for (const m of await manyFilesProblems(git)) {
+      d.manyFiles = true;
+      add({ kind: "setup", message: m, fixable: true });
+    }
   }
   return d;
 }
@@ -230,6 +237,8 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         done.push(`removed the orphan temporary file ${t}`);
       }
       const st = await git.state();
+      // settings and the commit-graph commit nothing: set up even while a merge waits
+      if (fresh.manyFiles && st.repo && !st.refused) done.push(...(await setUpForManyFiles(git, { only: "missing" })));
       if (!st.repo || st.refused || st.operation || st.detached) return;
       // writes whose commit did not happen: committed with their own message and author
       for (const n of await git.finishEarlierWrites({ name: false })) done.push(n.replace(/^note: /, ""));

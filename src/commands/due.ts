@@ -4,7 +4,7 @@ import type { Context } from "../context.js";
 import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
-import { dutyList, explanations, phoneOf } from "../format/duties.js";
+import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
 import { dutyInput, savedReports } from "../store/duty-input.js";
 
 export interface DueOptions {
@@ -14,6 +14,8 @@ export interface DueOptions {
   within?: string;
   for?: string;
   failIfOverdue?: boolean;
+  /** every row; without it each person's list shows the most urgent MORNING_LIMIT and a count of the rest */
+  all?: boolean;
 }
 
 
@@ -79,6 +81,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
     );
   } else {
     const say = await ctx.say();
+    const limit = opts.all ? undefined : MORNING_LIMIT;
     const head =
       say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
       (opts.for ? say.t("due.for", { name: opts.for }) : "");
@@ -86,7 +89,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
     const away = member?.absences?.find((a) => today >= a.from && today <= a.to);
     if (away && member) ctx.io.err(`${say.t("due.forAway", { name: member.name, to: away.to, cover: away.cover })}\n`);
     if (!shown.length) ctx.io.out(`${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`);
-    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say })}${opts.explain ? explanations(ctx.io, shown, say) : ""}`);
+    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say }, { limit })}${opts.explain ? explanations(ctx.io, shownDuties(shown, limit), say) : ""}`);
   }
   // a record that could not be read may hide an overdue duty: monitoring must not read "all clear"
   if (unread) ctx.io.err(`note: the list may be incomplete: ${unread === 1 ? "a record file" : "some record files"} could not be read (above); see 'aftercare check'\n`);

@@ -56,22 +56,54 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   const git = await ctx.git();
   await git.requireRepo("no history to show");
   const path = pathOf(id);
-  const log = await git.run(["log", "--follow", "--name-status", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)", "--", path]);
+  // `git log -- PATH` without --follow: with the commit-graph's changed-path Bloom filters (aftercare
+  // init writes one) git skips every commit that did not touch the file without reading its trees,
+  // which --follow cannot do. A record moved to another folder (doctor --fix, git mv) is followed
+  // here instead, one move at a time: the commit that added the file is asked whether it moved it.
+  const format = "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
+  const raw: { sha: string; date: string; author: string; subject: string; command: string; status: string; now: string; was: string }[] = [];
+  let spec = path;
+  let from: string | undefined;
+  for (let moves = 0; moves < 20; moves++) {
+    const log = await git.run(["log", "--name-status", format, ...(from ? [from] : []), "--", spec]);
+    const found = log.stdout.split("\x1e").filter((c) => c.trim());
+    for (const chunk of found) {
+      const [head, ...rest] = chunk.split("\n");
+      const [sha, date, author, subject, command] = head!.split("\x1f") as [string, string, string, string, string];
+      const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", path];
+      const now = ns[ns.length - 1]!;
+      raw.push({ sha, date, author, subject, command, status: ns[0]!, now, was: ns[0]!.startsWith("R") ? ns[1]! : now });
+    }
+    const first = raw[raw.length - 1];
+    if (!found.length || !first || first.status !== "A") break;
+    const diff = await git.run(["diff-tree", "-r", "-M", "--name-status", "--no-commit-id", first.sha]);
+    const moved = diff.stdout
+      .split("\n")
+      .map((l) => l.split("\t"))
+      .find((p) => p.length === 3 && p[0]!.startsWith("R") && p[2] === first.now);
+    if (!moved) break;
+    first.status = moved[0]!;
+    first.was = moved[1]!;
+    spec = `:(top)${moved[1]}`;
+    from = `${first.sha}^`;
+  }
+  // every version the steps compare, read in one process
+  const names: string[] = [];
+  for (const r of raw) {
+    if (r.status !== "D") names.push(`${r.sha}:${r.now}`);
+    if (r.status !== "A") names.push(`${r.sha}^:${r.was}`);
+  }
+  const texts = await git.catFiles(names);
   const steps: Step[] = [];
-  for (const chunk of log.stdout.split("\x1e").filter((c) => c.trim())) {
-    const [head, ...rest] = chunk.split("\n");
-    const [sha, date, author, subject, command] = head!.split("\x1f") as [string, string, string, string, string];
-    const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", path];
-    const status = ns[0]!;
-    const now = ns[ns.length - 1]!;
-    const was = status.startsWith("R") ? ns[1]! : now;
-    const read = async (rev: string, p: string) => {
-      const r = await git.run(["show", `${rev}:${p}`]);
-      return r.code === 0 ? parseYaml(r.stdout).parsed?.value : undefined;
-    };
-    const after = status === "D" ? undefined : await read(sha, now);
-    const before = status === "A" ? undefined : await read(`${sha}^`, was);
-    steps.push({ sha: sha.slice(0, 8), date, author, subject, command: command?.trim() || undefined, path: now, changes: diffRecords(before, after) });
+  let at = 0;
+  const next = () => {
+    const t = texts[at++];
+    return t === undefined ? undefined : parseYaml(t).parsed?.value;
+  };
+  for (const r of raw) {
+    const after = r.status === "D" ? undefined : next();
+    const before = r.status === "A" ? undefined : next();
+    steps.push({ sha: r.sha.slice(0, 8), date: r.date, author: r.author, subject: r.subject, command: r.command?.trim() || undefined, path: r.now, changes: diffRecords(before, after) });
   }
   if (!steps.length) throw new UserError(`git has no history of ${id} (${path}); was it ever committed?`);
   if (ctx.json) {

@@ -10,7 +10,7 @@ import { exists, TEMP_IGNORE, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
 import { stringifyRecord } from "../store/yaml.js";
-import { installGitSupport } from "./git-setup.js";
+import { installGitSupport, setUpForManyFiles } from "./git-setup.js";
 
 export interface InitOptions {
   dir?: string;
@@ -46,6 +46,8 @@ export async function initHooks(root: string, deps: Deps): Promise<{ root: strin
     const who = deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
     committed = (await git.commit(support.written, "git support: records merge field by field\n\nAftercare-Command: aftercare init --hooks", { name: who, email: (await git.configValue("user.email")) ?? "" })).committed;
   }
+  // a clone has none of its repository's settings: set it up for many files like a new store
+  await setUpForManyFiles(git);
   return { root, notes: support.notes, committed };
 }
 
@@ -92,5 +94,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const email = (await git.configValue("user.email")) ?? "";
   const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, { name: who, email });
   if (!r.committed && (gitInit || (await git.topLevel()))) deps.io.err(`note: store created but not committed (${r.reason})\n`);
+  // ten years of records are some 200,000 files: git's index, status and history set up for that
+  if (gitInit || (await git.topLevel())) await setUpForManyFiles(git);
   return { root, settings, committed: r.committed, gitInit };
 }

@@ -135,7 +135,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
   const t = await findRecord(ctx, "ticket", opts.id);
   const idx = await ctx.index();
-  const customer = idx ? idx.byIds("customer", [t.value.customer]).get(t.value.customer) : (await store.load("customer")).records.find((c) => c.id === t.value.customer)?.value;
+  const customer = idx ? idx.anywhere("customer", t.value.customer) : (await store.load("customer")).records.find((c) => c.id === t.value.customer)?.value;
   // on a replayed day (--now in the past), the contacts made by then, as the duties see them
   const by = await happened(ctx);
   if (idx) for (const w of idx.warnings(["contact"])) ctx.io.err(w);

@@ -1,8 +1,7 @@
 // Working days: the working week, public holidays and make-up working days (调休), as the
 // company's calendar has them. Pure.
 import type { WorkCalendarSettings } from "./schema.js";
-import { TZDate } from "@date-fns/tz";
-import { addDays, dayOf, weekday, zonedTime, type Day } from "./time.js";
+import { addDays, dayOf, minuteOfDay, weekday, zonedTime, type Day } from "./time.js";
 
 export interface WorkCalendar {
   isWorkingDay(day: Day): boolean;
@@ -95,10 +94,7 @@ export interface WorkClock {
 
 export function workClock(cal: WorkCalendar, hours: WorkingHours, tz: string): WorkClock {
   const at = (day: Day, min: number) => zonedTime(day, Math.floor(min / 60), min % 60, 0, tz).getTime();
-  const minuteOf = (t: number) => {
-    const z = new TZDate(t, tz);
-    return z.getHours() * 60 + z.getMinutes() + z.getSeconds() / 60;
-  };
+  const minuteOf = (t: number) => minuteOfDay(t, tz);
   const atOrBefore = (t: number) => {
     const day = dayOf(new Date(t), tz);
     if (cal.isWorkingDay(day)) {

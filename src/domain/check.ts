@@ -10,20 +10,84 @@ export interface Finding {
   message: string;
 }
 
+type AnyRecord = Customer | Ticket | Contact | CustomerEvent | Waiver;
+
+/**
+ * What the rules across records read of one record: the records it names and the people on the
+ * staff list it names, each with its field. Small, so that `check` can keep it for every file
+ * between runs and check a store again without reading the files that did not change.
+ */
+export interface Facts {
+  customer?: string;
+  ticket?: string;
+  event?: string;
+  /**
+   * [field path joined with ".", name]; may be left out for a record known to name only people
+   * on the staff list (its settings unchanged since)
+   */
+  staff?: [string, string][];
+}
+
+export interface CheckRecord {
+  kind: RecordKind;
+  id: string;
+  path: string;
+  /**
+   * The validated record; or, without it, its `facts` and `findings` worked out where it was read
+   * (no findings: a record known to be sound by itself, read before and unchanged since).
+   */
+  value?: AnyRecord;
+  facts?: Facts;
+  /** its own findings (recordFindings), when worked out already and `value` is not given */
+  findings?: Finding[];
+}
+
 export interface CheckInput {
   settings: Settings;
   /** every record that parsed and validated, with its file path and the ID its file name gives */
-  records: { kind: RecordKind; id: string; path: string; value: Customer | Ticket | Contact | CustomerEvent | Waiver }[];
+  records: CheckRecord[];
   /** where a record of this ID must live */
   pathOf: (id: string) => string;
 }
 
+/** The facts of a record (see Facts). */
+export function factsOf(kind: RecordKind, value: AnyRecord): Facts {
+  const f: Facts = {};
+  const staff: [string, string][] = [];
+  const person = (field: string, name: string | undefined) => {
+    if (name !== undefined) staff.push([field, name]);
+  };
+  if (kind === "ticket") {
+    const t = value as Ticket;
+    f.customer = t.customer;
+    person("assignee", t.assignee);
+    person("escalation.to", t.escalation?.to);
+    person("dispatch.technician", t.dispatch?.technician);
+  } else if (kind === "waiver") {
+    person("by", (value as Waiver).by);
+  } else if (kind === "event") {
+    person("owner", (value as CustomerEvent).owner);
+  } else if (kind === "contact") {
+    const c = value as Contact;
+    f.customer = c.customer;
+    if (c.ticket !== undefined) f.ticket = c.ticket;
+    if (c.event !== undefined) f.event = c.event;
+    person("staff", c.staff);
+  }
+  if (staff.length) f.staff = staff;
+  return f;
+}
+
+const factsOfRecord = (r: CheckRecord): Facts => r.facts ?? factsOf(r.kind, r.value!);
+
 type Rule = (input: CheckInput, push: (f: Finding) => void) => void;
+
+const LETTER = new Map(Object.entries(KINDS).map(([letter, kind]) => [kind, letter]));
 
 const identity: Rule = ({ records, pathOf }, push) => {
   const seen = new Map<string, string>();
   for (const r of records) {
-    const letter = Object.entries(KINDS).find(([, k]) => k === r.kind)![0];
+    const letter = LETTER.get(r.kind)!;
     if (!ID_RE.test(r.id) || r.id[0] !== letter) {
       push({ path: r.path, field: [], message: `file name "${r.id}" is not a ${r.kind} ID (${letter}-yymmdd-XXXX); rename the file` });
       continue;
@@ -31,40 +95,33 @@ const identity: Rule = ({ records, pathOf }, push) => {
     const other = seen.get(r.id);
     if (other) push({ path: r.path, field: [], message: `duplicate ID ${r.id}: also at ${other}; keep one of the two files` });
     else seen.set(r.id, r.path);
-    if (pathOf(r.id) !== r.path) push({ path: r.path, field: [], message: `${r.kind} ${r.id} is in the wrong place: its ID puts it at ${pathOf(r.id)}` });
+    const place = pathOf(r.id);
+    if (place !== r.path) push({ path: r.path, field: [], message: `${r.kind} ${r.id} is in the wrong place: its ID puts it at ${place}` });
   }
 };
 
 const references: Rule = ({ records, settings }, push) => {
-  const ids = new Map(records.map((r) => [r.id, r]));
+  const ids = new Map<string, CheckRecord>();
+  for (const r of records) ids.set(r.id, r);
   const staff = new Set(settings.staff.map((s) => s.name));
-  const needStaff = (path: string, field: PropertyKey[], name: string | undefined) => {
-    if (name !== undefined && !staff.has(name))
-      push({ path, field, message: `${field.join(".")} names "${name}", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'` });
-  };
-  const needRecord = (path: string, field: PropertyKey[], id: string | undefined, kind: RecordKind) => {
-    if (id !== undefined && ids.get(id)?.kind !== kind) push({ path, field, message: `${field.join(".")} refers to ${kind} ${id}, which is not in this store` });
+  const needRecord = (path: string, field: string, id: string | undefined, kind: RecordKind) => {
+    if (id !== undefined && ids.get(id)?.kind !== kind) push({ path, field: [field], message: `${field} refers to ${kind} ${id}, which is not in this store` });
   };
   for (const r of records) {
-    if (r.kind === "ticket") {
-      const t = r.value as Ticket;
-      needRecord(r.path, ["customer"], t.customer, "customer");
-      needStaff(r.path, ["assignee"], t.assignee);
-      needStaff(r.path, ["escalation", "to"], t.escalation?.to);
-      needStaff(r.path, ["dispatch", "technician"], t.dispatch?.technician);
-    } else if (r.kind === "waiver") {
-      needStaff(r.path, ["by"], (r.value as Waiver).by);
-    } else if (r.kind === "event") {
-      needStaff(r.path, ["owner"], (r.value as CustomerEvent).owner);
-    } else if (r.kind === "contact") {
-      const c = r.value as Contact;
-      needRecord(r.path, ["customer"], c.customer, "customer");
-      needRecord(r.path, ["ticket"], c.ticket, "ticket");
-      needRecord(r.path, ["event"], c.event, "event");
-      needStaff(r.path, ["staff"], c.staff);
-      const t = c.ticket ? ids.get(c.ticket) : undefined;
-      if (t?.kind === "ticket" && (t.value as Ticket).customer !== c.customer)
-        push({ path: r.path, field: ["ticket"], message: `ticket ${c.ticket} belongs to customer ${(t.value as Ticket).customer}, not to ${c.customer}` });
+    if (r.kind === "customer") continue;
+    const f = factsOfRecord(r);
+    if (r.kind === "ticket") needRecord(r.path, "customer", f.customer, "customer");
+    else if (r.kind === "contact") {
+      needRecord(r.path, "customer", f.customer, "customer");
+      needRecord(r.path, "ticket", f.ticket, "ticket");
+      needRecord(r.path, "event", f.event, "event");
+    }
+    for (const [field, name] of f.staff ?? [])
+      if (!staff.has(name)) push({ path: r.path, field: field.split("."), message: `${field} names "${name}", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'` });
+    if (r.kind === "contact" && f.ticket !== undefined) {
+      const t = ids.get(f.ticket);
+      const owner = t?.kind === "ticket" ? factsOfRecord(t).customer : undefined;
+      if (t?.kind === "ticket" && owner !== f.customer) push({ path: r.path, field: ["ticket"], message: `ticket ${f.ticket} belongs to customer ${owner}, not to ${f.customer}` });
     }
   }
 };
@@ -77,23 +134,28 @@ const NEEDS: [Ticket["status"][], keyof Ticket, string][] = [
   [["cancelled"], "cancelled", "cancelled: (at, reason)"],
 ];
 
+/** What is wrong with a record by itself, whatever the rest of the store holds: a ticket's status without its section. */
+export function recordFindings(kind: RecordKind, path: string, value: AnyRecord): Finding[] {
+  if (kind !== "ticket") return [];
+  const out: Finding[] = [];
+  const t = value as Ticket;
+  const needs: typeof NEEDS =
+    t.kind === "shop"
+      ? [
+          [["workshop", "ready"], "handover", "handover: (at, receiver, promise)"],
+          [["ready"], "ready", "ready: (at, belongings, bill)"],
+          [["cancelled"], "cancelled", "cancelled: (at, reason)"],
+        ]
+      : NEEDS;
+  for (const [statuses, field, what] of needs)
+    if (statuses.includes(t.status) && t[field] === undefined) out.push({ path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
+  if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution) out.push({ path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
+  if (new Date(t.received) > new Date(t.filed)) out.push({ path, field: ["received"], message: "received is later than filed: a request is filed after it comes in" });
+  return out;
+}
+
 const ticketConsistency: Rule = ({ records }, push) => {
-  for (const r of records) {
-    if (r.kind !== "ticket") continue;
-    const t = r.value as Ticket;
-    const needs: typeof NEEDS =
-      t.kind === "shop"
-        ? [
-            [["workshop", "ready"], "handover", "handover: (at, receiver, promise)"],
-            [["ready"], "ready", "ready: (at, belongings, bill)"],
-            [["cancelled"], "cancelled", "cancelled: (at, reason)"],
-          ]
-        : NEEDS;
-    for (const [statuses, field, what] of needs)
-      if (statuses.includes(t.status) && t[field] === undefined) push({ path: r.path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
-    if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution) push({ path: r.path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
-    if (new Date(t.received) > new Date(t.filed)) push({ path: r.path, field: ["received"], message: "received is later than filed: a request is filed after it comes in" });
-  }
+  for (const r of records) for (const f of r.value !== undefined ? recordFindings(r.kind, r.path, r.value) : (r.findings ?? [])) push(f);
 };
 
 const staffList: Rule = ({ settings }, push) => {

@@ -1,9 +1,9 @@
 // The figures of the reviews (R-MONTHLY): what came in, what was done, and how the department kept
 // the regulation's deadlines. Pure: the duties come from the one rules engine, passed in.
-import type { Duty, DutyInput, RuleCode } from "./duties/index.js";
+import type { Duty, DutyInput, Rec, RuleCode } from "./duties/index.js";
 import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Ticket } from "./schema.js";
-import { addDays, dayOf, STORED_DATE_RE, weekday, zonedTime, type Day } from "./time.js";
+import { addDays, dayOf, daysBetween, STORED_DATE_RE, weekday, zonedTime, type Day } from "./time.js";
 
 export interface Period {
   kind: "monthly" | "annual";
@@ -40,6 +40,20 @@ export function periodOver(p: Period, tz: string): Date {
  */
 export function storedDay(at: string, tz: string): Day {
   return STORED_DATE_RE.test(at) ? at : dayOf(new Date(at), tz);
+}
+
+/**
+ * `storedDay` in one zone, each distinct stored value worked out once: a review asks for the day
+ * of the same dates again and again (and a year-end review for each of its twelve months). Made
+ * per review, so it lives no longer than the review does.
+ */
+export function dayCache(tz: string): (at: string) => Day {
+  const seen = new Map<string, Day>();
+  return (at) => {
+    let d = seen.get(at);
+    if (d === undefined) seen.set(at, (d = storedDay(at, tz)));
+    return d;
+  };
 }
 
 /** Whether a stored date or date-time falls on a day of the period, in the store's zone. */
@@ -86,19 +100,33 @@ export interface Spread {
   p90_hours: number | null;
 }
 
-const tallyOf = (ds: Duty[]): Tally => {
-  const n = (f: (d: Duty) => boolean) => ds.filter(f).length;
-  const on_time = n((d) => d.state === "done");
-  return {
-    due: ds.length,
-    on_time,
-    late: n((d) => d.state === "late"),
-    open: n((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming"),
-    missed: n((d) => d.state === "missed"),
-    waived: n((d) => d.state === "waived"),
-    rate: ds.length - n((d) => d.state === "waived") ? on_time / (ds.length - n((d) => d.state === "waived")) : null,
-  };
+const tallyOf = (ds: readonly Duty[]): Tally => {
+  let on_time = 0;
+  let late = 0;
+  let open = 0;
+  let missed = 0;
+  let waived = 0;
+  for (const d of ds) {
+    if (d.state === "done") on_time++;
+    else if (d.state === "late") late++;
+    else if (d.state === "due" || d.state === "overdue" || d.state === "upcoming") open++;
+    else if (d.state === "missed") missed++;
+    else if (d.state === "waived") waived++;
+  }
+  return { due: ds.length, on_time, late, open, missed, waived, rate: ds.length - waived ? on_time / (ds.length - waived) : null };
 };
+
+/** The items by a key, each group in the items' order: one pass (never a filter per key). */
+function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
 
 /** Nearest-rank percentile of sorted numbers. */
 export function percentile(sorted: number[], p: number): number | null {
@@ -125,15 +153,21 @@ export interface KpiInput {
   /** the duties as of the period's last moment (what was overdue at its end) */
   atEnd: Duty[];
   period: Period;
+  /** the store's calendar day of a stored date or date-time (`dayCache`): pass one to share it between periods */
+  day?: (at: string) => Day;
 }
 
 const hoursBetween = (a: string, b: string) => Math.round(((Date.parse(b) - Date.parse(a)) / 3_600_000) * 10) / 10;
 
 /** Everything a review reports about one period. */
-export function periodFigures({ input, now, atEnd, period }: KpiInput) {
+export function periodFigures({ input, now, atEnd, period, day = dayCache(input.settings.timezone) }: KpiInput) {
   const tz = input.settings.timezone;
-  const day = (at: string) => storedDay(at, tz);
-  const inP = (at: string | undefined) => inPeriod(at, period, tz);
+  // inPeriod, with each day worked out once
+  const inP = (at: string | undefined) => {
+    if (at === undefined) return false;
+    const d = day(at);
+    return d >= period.from && d <= period.to;
+  };
   const end = periodEnd(period, tz).getTime();
   const by = (at: string | undefined) => at !== undefined && Date.parse(at) <= end;
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
@@ -142,7 +176,17 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
   const received = tickets.filter((t) => inP(t.value.received));
   const resolved = tickets.filter((t) => inP(resolvedAt(t.value)));
   const openAtEnd = tickets.filter((t) => by(t.value.received) && !by(resolvedAt(t.value)) && !by(t.value.cancelled?.at));
-  const kinds = [...new Set([...received, ...resolved, ...openAtEnd].map((t) => t.value.kind))];
+  const byKind = new Map<string, { received: number; resolved: number; open_at_end: number }>();
+  const tallyKind = (ts: Rec<Ticket>[], field: "received" | "resolved" | "open_at_end") => {
+    for (const t of ts) {
+      let k = byKind.get(t.value.kind);
+      if (!k) byKind.set(t.value.kind, (k = { received: 0, resolved: 0, open_at_end: 0 }));
+      k[field]++;
+    }
+  };
+  tallyKind(received, "received");
+  tallyKind(resolved, "resolved");
+  tallyKind(openAtEnd, "open_at_end");
 
   const contacts = input.contacts.filter((c) => inP(c.value.at));
   const calls = contacts.filter((c) => c.value.channel === "call");
@@ -152,8 +196,29 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
 
   // a duty belongs to the period its deadline falls in (not the working day it is listed on)
   const dueIn = now.filter((d) => d.deadline >= period.from && d.deadline <= period.to);
-  const people = [...new Set(dueIn.map((d) => d.assignee ?? ""))].sort();
-  const overdue = atEnd.filter((d) => d.state === "overdue");
+  const duePerPerson = groupBy(dueIn, (d) => d.assignee ?? "");
+  const dueRule = groupBy(dueIn, (d) => d.rule);
+  const people = [...duePerPerson.keys()].sort();
+  const overdue = groupBy(
+    atEnd.filter((d) => d.state === "overdue"),
+    (d) => d.assignee ?? "",
+  );
+  // the calls of each week the period touches, each call counted once
+  const mondays = weeks(period);
+  const perWeek = mondays.map(() => 0);
+  for (const c of calls) {
+    const i = Math.floor(daysBetween(mondays[0]!, day(c.value.at)) / 7);
+    if (i >= 0 && i < perWeek.length) perWeek[i]!++;
+  }
+  let ticketById: Map<string, Ticket> | undefined;
+  const ticketOf = (id: string | undefined) => {
+    if (id === undefined) return undefined;
+    if (!ticketById) {
+      ticketById = new Map();
+      for (const t of input.tickets) if (!ticketById.has(t.id)) ticketById.set(t.id, t.value);
+    }
+    return ticketById.get(id);
+  };
 
   const served = new Map<string, { tickets: number; contacts: number }>();
   for (const t of received) served.set(t.value.customer, { tickets: (served.get(t.value.customer)?.tickets ?? 0) + 1, contacts: served.get(t.value.customer)?.contacts ?? 0 });
@@ -184,12 +249,7 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
       closed: tickets.filter((t) => inP(t.value.closed)).length,
       cancelled: tickets.filter((t) => inP(t.value.cancelled?.at)).length,
       open_at_end: openAtEnd.length,
-      by_kind: kinds.sort().map((k) => ({
-        key: k,
-        received: received.filter((t) => t.value.kind === k).length,
-        resolved: resolved.filter((t) => t.value.kind === k).length,
-        open_at_end: openAtEnd.filter((t) => t.value.kind === k).length,
-      })),
+      by_kind: [...byKind.keys()].sort().map((k) => ({ key: k, ...byKind.get(k)! })),
       by_channel: counts(received.map((t) => t.value.channel)),
       to_dispatch: spread(tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at))),
       to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
@@ -197,27 +257,27 @@ export function periodFigures({ input, now, atEnd, period }: KpiInput) {
     },
     compliance: {
       total: tallyOf(dueIn),
-      rules: RULE_CODES.map((rule) => ({ rule, ...tallyOf(dueIn.filter((d) => d.rule === rule)) })).filter((r) => r.due > 0),
-      people: people.map((name) => ({ name: name || null, ...tallyOf(dueIn.filter((d) => (d.assignee ?? "") === name)) })),
+      rules: RULE_CODES.map((rule) => ({ rule, ...tallyOf(dueRule.get(rule) ?? []) })).filter((r) => r.due > 0),
+      people: people.map((name) => ({ name: name || null, ...tallyOf(duePerPerson.get(name)!) })),
     },
     calls: {
       total: calls.length,
       by_direction: counts(calls.map((c) => c.value.direction), ["in", "out"]),
       by_purpose: counts(calls.map((c) => c.value.purpose), ["followup", "consult", "complaint", "notice", "reminder", "other"]),
-      per_week: weeks(period).map((w) => ({ week: w, count: calls.filter((c) => { const d = day(c.value.at); return d >= w && d < addDays(w, 7); }).length })),
+      per_week: mondays.map((w, i) => ({ week: w, count: perWeek[i]! })),
     },
     visits: contacts.filter((c) => c.value.channel === "visit").length,
     consultations: calls.filter((c) => c.value.purpose === "consult").length,
-    complaints: complaints.map((c) => complaintRow(c, input.tickets, customers.get(c.value.customer)?.name)),
+    complaints: complaints.map((c) => complaintRow(c, ticketOf(c.value.ticket), customers.get(c.value.customer)?.name)),
     letters: { total: letters.length, by_kind: counts(letters.map((c) => c.value.letter!.kind), ["notice", "invitation", "reply"]) },
     satisfaction: {
       count: rated.length,
       average: rated.length ? Math.round((rated.reduce((s, c) => s + c.value.satisfaction!, 0) / rated.length) * 100) / 100 : null,
       distribution: [5, 4, 3, 2, 1].map((score) => ({ score, count: rated.filter((c) => c.value.satisfaction === score).length })),
     },
-    overdue_at_end: [...new Set(overdue.map((d) => d.assignee ?? ""))].sort().map((name) => ({
+    overdue_at_end: [...overdue.keys()].sort().map((name) => ({
       name: name || null,
-      duties: overdue.filter((d) => (d.assignee ?? "") === name).map((d) => dutyRow(d, customers.get(d.customer ?? "")?.name)),
+      duties: overdue.get(name)!.map((d) => dutyRow(d, customers.get(d.customer ?? "")?.name)),
     })),
     top_customers: [...served]
       .map(([id, s]) => ({ id, name: customers.get(id)?.name ?? id, ...s }))
@@ -236,8 +296,7 @@ function weeks(p: Period): Day[] {
   return out;
 }
 
-function complaintRow(c: { id: string; value: Contact }, tickets: { id: string; value: Ticket }[], customerName: string | undefined) {
-  const t = c.value.ticket ? tickets.find((x) => x.id === c.value.ticket)?.value : undefined;
+function complaintRow(c: { id: string; value: Contact }, t: Ticket | undefined, customerName: string | undefined) {
   return {
     id: c.id,
     at: c.value.at,

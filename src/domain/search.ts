@@ -12,11 +12,21 @@ const fold = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " 
 const digitsOf = (s: string) => s.replace(/\D/g, "");
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
+const NO_PINYIN = Object.freeze({ initials: "", full: "" });
+/** pinyin of the names seen in this process (a search asks for each name's again and again); bounded */
+const pinyinSeen = new Map<string, { initials: string; full: string }>();
+const PINYIN_SEEN_MAX = 100_000;
+
 /** "上海明远" → initials "shmy" and full "shanghaimingyuan"; other letters kept as they are. */
 export function pinyinKeys(name: string): { initials: string; full: string } {
-  if (!hasHan(name)) return { initials: "", full: "" };
+  if (!hasHan(name)) return NO_PINYIN;
+  const seen = pinyinSeen.get(name);
+  if (seen) return seen;
   const syllables = pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive" }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ""));
-  return { initials: syllables.map((s) => s[0] ?? "").join(""), full: syllables.join("") };
+  const keys = Object.freeze({ initials: syllables.map((s) => s[0] ?? "").join(""), full: syllables.join("") });
+  if (pinyinSeen.size >= PINYIN_SEEN_MAX) pinyinSeen.clear();
+  pinyinSeen.set(name, keys);
+  return keys;
 }
 
 /**
@@ -41,12 +51,16 @@ export function matchTier(c: Customer, query: string): number {
   return 0;
 }
 
+/** Names in the order a Chinese reader expects (one collator: localeCompare with a locale builds one per call). */
+let byName: Intl.Collator | undefined;
+
 /** Every customer that matches, best first; ties by name. */
 export function searchCustomers<T extends Named<Customer>>(customers: T[], query: string): T[] {
+  const names = (byName ??= new Intl.Collator("zh-CN"));
   return customers
     .map((c) => ({ c, tier: matchTier(c.value, query) }))
     .filter((x) => x.tier > 0)
-    .sort((a, b) => b.tier - a.tier || a.c.value.name.localeCompare(b.c.value.name, "zh-CN"))
+    .sort((a, b) => b.tier - a.tier || names.compare(a.c.value.name, b.c.value.name))
     .map((x) => x.c);
 }
 
@@ -56,7 +70,8 @@ export function searchCustomers<T extends Named<Customer>>(customers: T[], query
  */
 export function pickCustomer<T extends Named<Customer>>(matches: T[], query: string): T | undefined {
   const tiers = matches.map((m) => matchTier(m.value, query));
-  const best = Math.max(0, ...tiers);
+  let best = 0;
+  for (const t of tiers) if (t > best) best = t;
   const top = matches.filter((_, i) => tiers[i] === best);
   return top.length === 1 ? top[0] : undefined;
 }

@@ -77,38 +77,100 @@ export function dutyRows(io: IO, list: Duty[], today: Day, lk: Lookup, width: nu
   );
 }
 
-/** The morning list: a heading per person, then their duties. */
-export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup): string {
-  const say = lk.say ?? EN;
-  const UNASSIGNED = say.t("due.unassigned");
-  const groups = new Map<string, Duty[]>();
-  for (const d of list) {
-    const who = d.assignee ?? UNASSIGNED;
-    groups.set(who, [...(groups.get(who) ?? []), d]);
-  }
-  const width = io.isTTY ? Math.max(30, io.columns - 100) : 0;
-  const people = [...groups.keys()].sort((a, b) => (a === UNASSIGNED ? 1 : b === UNASSIGNED ? -1 : urgency(groups.get(a)!) - urgency(groups.get(b)!) || a.localeCompare(b)));
-  return people
-    .map((who) => {
-      const ds = groups.get(who)!;
-      const covered = [...new Set(ds.filter((d) => d.owner && d.owner !== d.assignee).map((d) => d.owner!))];
-      const head = `${io.color.bold(who)} — ${summary(ds, say)}${covered.length ? say.t("due.covering", { names: covered.join(", ") }) : ""}`;
-      return `${head}\n${dutyRows(io, ds, today, lk, width).replace(/^(?=.)/gm, "  ")}`;
-    })
-    .join("\n");
+/**
+ * How many duties of each person the morning list shows by default: the most urgent ones, then a
+ * line with the count of the rest (`due --all` shows every one; `--json` always gives all).
+ */
+export const MORNING_LIMIT = 20;
+
+export interface DutyListOptions {
+  /** at most this many rows per person (the most urgent, in the list's order); undefined: every row */
+  limit?: number;
 }
 
+/** The list's rows per person, in the order of `list` (most urgent first): one pass, no copying. */
+function byPerson(list: Duty[]): Map<string | undefined, Duty[]> {
+  const groups = new Map<string | undefined, Duty[]>();
+  for (const d of list) {
+    const g = groups.get(d.assignee);
+    if (g) g.push(d);
+    else groups.set(d.assignee, [d]);
+  }
+  return groups;
+}
+
+/** A limit as given (undefined: none); a negative or fractional one is read as the whole number below, at least 0. */
+const cap = (limit: number | undefined): number => (limit === undefined || Number.isNaN(limit) ? Infinity : Math.max(0, Math.floor(limit)));
+
+/**
+ * The duties the morning list shows with `limit`, in the order of `list`: each person's first
+ * `limit` (so `due --explain` can explain exactly the rows shown).
+ */
+export function shownDuties(list: Duty[], limit?: number): Duty[] {
+  const max = cap(limit);
+  if (max === Infinity) return list;
+  const seen = new Map<string | undefined, number>();
+  const out: Duty[] = [];
+  for (const d of list) {
+    const n = seen.get(d.assignee) ?? 0;
+    if (n < max) out.push(d);
+    seen.set(d.assignee, n + 1);
+  }
+  return out;
+}
+
+/**
+ * The morning list: a heading per person (what they have in all), then their most urgent duties
+ * (`opts.limit` of them, in the order of `list`) and a line with the count of the rest.
+ */
+export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup, opts: DutyListOptions = {}): string {
+  const say = lk.say ?? EN;
+  const max = cap(opts.limit);
+  const groups = byPerson(list);
+  const width = io.isTTY ? Math.max(30, io.columns - 100) : 0;
+  const rank = new Map<string | undefined, number>();
+  for (const [who, ds] of groups) rank.set(who, urgency(ds));
+  // the most pressing person first; nobody's duties (unassigned) last
+  const people = [...groups.keys()].sort((a, b) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : rank.get(a)! - rank.get(b)! || a.localeCompare(b)));
+  const out: string[] = [];
+  for (const who of people) {
+    const ds = groups.get(who)!;
+    const covered = new Set<string>();
+    for (const d of ds) if (d.owner && d.owner !== d.assignee) covered.add(d.owner);
+    const head = `${io.color.bold(who ?? say.t("due.unassigned"))} — ${summary(ds, say)}${covered.size ? say.t("due.covering", { names: [...covered].join(", ") }) : ""}`;
+    const shown = ds.length > max ? ds.slice(0, max) : ds;
+    const rest = ds.length - shown.length;
+    const rows = shown.length ? dutyRows(io, shown, today, lk, width) : "";
+    const more = rest ? `${io.color.dim(say.t("due.more", { n: rest }))}\n` : "";
+    out.push(`${head}\n${(rows + more).replace(/^(?=.)/gm, "  ")}`);
+  }
+  return out.join("\n");
+}
+
+/** How pressing a person's duties are, lower first: the longest overdue, else anything due. */
 function urgency(ds: Duty[]): number {
-  return -Math.max(...ds.map((d) => (d.state === "overdue" ? 1000 + (d.daysLate ?? 0) : d.state === "due" ? 1 : 0)));
+  let top = 0;
+  for (const d of ds) {
+    const u = d.state === "overdue" ? 1000 + (d.daysLate ?? 0) : d.state === "due" ? 1 : 0;
+    if (u > top) top = u;
+  }
+  return -top;
 }
 
 export function summary(ds: Duty[], say: Translator = EN): string {
-  const n = (s: Duty["state"]) => ds.filter((d) => d.state === s).length;
+  let overdue = 0;
+  let due = 0;
+  let upcoming = 0;
+  for (const d of ds) {
+    if (d.state === "overdue") overdue++;
+    else if (d.state === "due") due++;
+    else if (d.state === "upcoming") upcoming++;
+  }
   return (
     [
-      [n("overdue"), "due.nOverdue"],
-      [n("due"), "due.nDue"],
-      [n("upcoming"), "due.nUpcoming"],
+      [overdue, "due.nOverdue"],
+      [due, "due.nDue"],
+      [upcoming, "due.nUpcoming"],
     ] as const
   )
     .filter(([k]) => k)

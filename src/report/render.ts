@@ -1,17 +1,19 @@
 // Reports are templates rendered over one view model (docs/templates.md). LiquidJS runs them
 // sandboxed: no JavaScript, includes only from the template folders, time and memory capped.
+// LiquidJS itself loads when a report is rendered, not with this module (the escaping helpers
+// below are used without it).
 import { existsSync, promises as fs } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Liquid } from "liquidjs";
+import { join, relative, resolve } from "node:path";
+import type { Liquid } from "liquidjs";
 import { UserError } from "../errors.js";
+import { PROJECT } from "../paths.js";
 import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
 import { safe } from "../format/text.js";
 import { label, type Locale } from "./labels.js";
 
-/** The built-in templates shipped with aftercare (the project's templates/ folder). */
-export const BUILTIN = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
+/** The built-in templates shipped with aftercare (the project's templates/ folder; from src/ or the bundle in dist/ alike). */
+export const BUILTIN = join(PROJECT, "templates");
 
 /**
  * Record text in a report: the terminal's unsafe characters (controls, bidi, zero-width,
@@ -51,7 +53,8 @@ export interface RenderOptions {
   storeTemplates?: string;
 }
 
-export function engine(opts: RenderOptions): Liquid {
+export async function engine(opts: RenderOptions): Promise<Liquid> {
+  const { Liquid } = await import("liquidjs");
   const roots = [opts.storeTemplates, BUILTIN].filter((d): d is string => Boolean(d && existsSync(d)));
   const liquid = new Liquid({
     root: roots,
@@ -109,7 +112,7 @@ function describe(e: unknown, cwd: string): string {
  * ("monthly.zh-CN.md"), unless `file` names a template of the user's own.
  */
 export async function render(name: string, view: object, opts: RenderOptions & { file?: string; cwd: string }): Promise<string> {
-  const liquid = engine(opts);
+  const liquid = await engine(opts);
   try {
     if (opts.file) {
       const path = resolve(opts.cwd, opts.file);

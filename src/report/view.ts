@@ -1,7 +1,7 @@
 // The view model every template gets (documented in docs/templates.md). Built from the records
 // and from the one rules engine; templates only format it.
 import { duties, type Duty, type DutyInput } from "../domain/duties/index.js";
-import { dutyRow, inPeriod, monthPeriod, periodEnd, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
+import { dayCache, dutyRow, inPeriod, monthPeriod, periodEnd, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
 import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
@@ -46,26 +46,40 @@ export function customerRow(c: Rec<Customer>) {
   return { id: c.id, ...c.value, contacts: c.value.contacts ?? [], tags: c.value.tags ?? [], equipment: c.value.equipment ?? [], vehicles: c.value.vehicles ?? [] };
 }
 
-/** Contacts in the order they happened (whatever offset each was written with), then by ID. */
-const byTime = (tz: string) => (a: Rec<Contact>, b: Rec<Contact>) => storedMoment(a.value.at, tz) - storedMoment(b.value.at, tz) || a.id.localeCompare(b.id);
+/**
+ * Records in the order they happened (whatever offset each was written with), then by ID: each
+ * record's moment worked out once, not at every comparison.
+ */
+function inTimeOrder<T>(records: Rec<T>[], at: (v: T) => string, tz: string): Rec<T>[] {
+  return records
+    .map((r) => ({ r, m: storedMoment(at(r.value), tz) }))
+    .sort((a, b) => a.m - b.m || a.r.id.localeCompare(b.r.id))
+    .map((x) => x.r);
+}
 
 /** The contacts of one channel, of the month (the company's calendar days in its zone) when one is given. */
 function register(input: DutyInput, channel: Contact["channel"], month: string | null) {
   const tz = input.settings.timezone;
   const period = month ? monthPeriod(month) : null;
-  return input.contacts.filter((c) => c.value.channel === channel && (!period || inPeriod(c.value.at, period, tz))).sort(byTime(tz));
+  return inTimeOrder(
+    input.contacts.filter((c) => c.value.channel === channel && (!period || inPeriod(c.value.at, period, tz))),
+    (v) => v.at,
+    tz,
+  );
 }
 
 /** The monthly or year-end review. */
 export function periodView(input: DutyInput, period: Period, common: Common) {
   const now = duties(input, common.locale);
   const atEnd = input.now.getTime() > periodEnd(period, input.settings.timezone).getTime() ? duties({ ...input, now: periodEnd(period, input.settings.timezone) }, common.locale) : now;
-  const figures = periodFigures({ input, now, atEnd, period });
+  // each stored date's day in the store's zone, worked out once for the period and its months
+  const day = dayCache(input.settings.timezone);
+  const figures = periodFigures({ input, now, atEnd, period, day });
   const months =
     period.kind === "annual"
       ? Array.from({ length: 12 }, (_, i) => {
           const mp = monthPeriod(`${period.label}-${String(i + 1).padStart(2, "0")}`);
-          const f = periodFigures({ input, now, atEnd: [], period: mp });
+          const f = periodFigures({ input, now, atEnd: [], period: mp, day });
           return { label: mp.label, received: f.tickets.received, resolved: f.tickets.resolved, calls: f.calls.total, letters: f.letters.total, complaints: f.complaints.length, duties_due: f.compliance.total.due, on_time_rate: f.compliance.total.rate };
         })
       : [];
@@ -93,8 +107,17 @@ export function callView(input: DutyInput, call: Rec<Contact>, common: Common) {
 
 export function customerView(input: DutyInput, customer: Rec<Customer>, common: Common, all: Duty[]) {
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
-  const tickets = input.tickets.filter((t) => t.value.customer === customer.id).sort((a, b) => storedMoment(a.value.received, input.settings.timezone) - storedMoment(b.value.received, input.settings.timezone) || a.id.localeCompare(b.id));
-  const contacts = input.contacts.filter((c) => c.value.customer === customer.id).sort(byTime(input.settings.timezone));
+  const tz = input.settings.timezone;
+  const tickets = inTimeOrder(
+    input.tickets.filter((t) => t.value.customer === customer.id),
+    (v) => v.received,
+    tz,
+  );
+  const contacts = inTimeOrder(
+    input.contacts.filter((c) => c.value.customer === customer.id),
+    (v) => v.at,
+    tz,
+  );
   const mine = all.filter((d) => d.customer === customer.id).sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
   return {
     ...common,

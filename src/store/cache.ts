@@ -60,3 +60,97 @@ export class RecordCache {
     }
   }
 }
+
+// --- what `aftercare check` found sound, to check only what changed next time -------------------
+
+/** Bump when what a check memo holds changes meaning (its facts, or which files it counts as sound). */
+const CHECK_FORMAT = 2;
+
+/** A file the last check found sound: its stamp then, and what the rules across records need of it (opaque here). */
+export interface CheckMemoEntry {
+  path: string;
+  stamp: string;
+  facts: string;
+}
+
+/**
+ * .aftercare/check.json: the files the last check read and found sound, in the order it listed
+ * them, each with its stamp and the facts the rules across records read (commands/check.ts).
+ * Valid only for the same `basis` (a digest of the settings as validated, aftercare's version and
+ * the code that checked), and never the source of truth: a file whose stamp differs is read
+ * again; a missing or damaged memo is rebuilt. Kept as three parallel lists of strings, which
+ * JSON reads fastest.
+ */
+export class CheckMemo {
+  constructor(private readonly root: string) {}
+
+  private file(): string {
+    return join(this.root, ".aftercare", "check.json");
+  }
+
+  read(basis: string): CheckMemoEntry[] | undefined {
+    try {
+      const data = JSON.parse(readFileSync(this.file(), "latin1")) as { format: number; basis: string; paths: string[]; stamps: string[]; facts: string[] };
+      if (data.format !== CHECK_FORMAT || data.basis !== basis) return undefined;
+      const { paths, stamps, facts } = data;
+      if (!Array.isArray(paths) || !Array.isArray(stamps) || !Array.isArray(facts) || stamps.length !== paths.length || facts.length !== paths.length) return undefined;
+      const out: CheckMemoEntry[] = new Array(paths.length);
+      for (let i = 0; i < paths.length; i++) {
+        const [path, stamp, f] = [paths[i], stamps[i], facts[i]];
+        if (typeof path !== "string" || typeof stamp !== "string" || typeof f !== "string") return undefined;
+        out[i] = { path, stamp, facts: f };
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Best effort, like the record cache: a store on a read-only disk simply checks everything each
+   * time. Paths outside ASCII are written as JSON escapes, so the file reads as Latin-1 (fastest).
+   */
+  write(basis: string, files: readonly CheckMemoEntry[]): void {
+    try {
+      const dir = stateDir(this.root);
+      const tmp = join(dir, `check.json.${process.pid}.tmp`);
+      const paths: string[] = new Array(files.length);
+      const stamps: string[] = new Array(files.length);
+      const facts: string[] = new Array(files.length);
+      files.forEach((e, i) => {
+        paths[i] = e.path;
+        stamps[i] = e.stamp;
+        facts[i] = e.facts;
+      });
+      const text = JSON.stringify({ format: CHECK_FORMAT, basis, paths, stamps, facts }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+      writeFileSync(tmp, text, "latin1");
+      renameSync(tmp, this.file());
+    } catch {
+      // the memo only saves time
+    }
+  }
+}
+
+/** The validated settings of aftercare.yaml, as of the file's stamp (and this format). */
+export function readSettingsCache(root: string, stamp: string): unknown {
+  try {
+    const data = JSON.parse(readFileSync(join(root, ".aftercare", "cache", "settings.json"), "utf8")) as { format: number; stamp: string; settings: unknown };
+    return data.format === FORMAT && data.stamp === stamp ? data.settings : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort, like the record cache. */
+export function writeSettingsCache(root: string, stamp: string, settings: unknown): void {
+  try {
+    const dir = join(stateDir(root), "cache");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "settings.json");
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ format: FORMAT, stamp, settings }));
+    renameSync(tmp, file);
+  } catch {
+    // the cache only saves time
+  }
+}

@@ -18,7 +18,7 @@
 //     day) has those duties found again.
 // Customers never share duties (duties/index.ts recordDuties), so a change is recomputed for the
 // customers it touches; an event's change touches everyone.
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { UserError } from "../errors.js";
@@ -27,13 +27,14 @@ import type { Contact, Customer, CustomerEvent, RecordOf, Settings, Ticket, Waiv
 import { recordDuties, type FoundDuty, type Rec } from "../domain/duties/index.js";
 import { dayOf, momentOf, type Day } from "../domain/time.js";
 import { stampOf } from "./cache.js";
+import { readMany, type ReadResult } from "./fastread.js";
 import { stateDir } from "./fsutil.js";
-import { FOLDERS, pathOf, readRecord, type FileProblem, type Store } from "./store.js";
+import { FOLDERS, pathOf, type FileProblem, type Store } from "./store.js";
 
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
-const FORMAT = "2";
+const FORMAT = "3";
 /** Up to this many record files, every file's stamp is compared on every read (≈ 3 µs a file). */
-export const FULL_STAT_FILES = 12_000;
+export const FULL_STAT_FILES = 30_000;
 const KIND_ORDER: RecordKind[] = ["customer", "ticket", "contact", "event", "waiver"];
 const EVENTS = "#event";
 const WAIVERS = "#waiver";
@@ -55,6 +56,8 @@ interface FileRow {
 /** Every moment the records (or settings) name: duties found at one moment hold until the next. */
 function momentsOf(value: unknown, tz: string, out: number[]): void {
   if (typeof value === "string") {
+    // most strings are not dates: the dash after the year says which may be
+    if (value.length < 10 || value.charCodeAt(4) !== 45) return;
     if (value.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(value)) out.push(momentOf(value, tz));
     else if (value.length >= 19 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
       const t = Date.parse(value);
@@ -75,6 +78,7 @@ export class RecordIndex {
   private events: Rec<CustomerEvent>[] | undefined;
   /** files read and customers worked out by this run, for a progress line */
   readonly counts = { files: 0, groups: 0 };
+  private putFile?: BetterSqlite3.Statement;
   private progress?: (counts: { files: number; groups: number }) => void;
 
   private constructor(
@@ -112,11 +116,11 @@ export class RecordIndex {
     for (let attempt = 0; attempt < 2; attempt++) {
       let db: DB | undefined;
       try {
-        db = new Database(file, { timeout: 10_000 });
+        db = new Database(file, { timeout: 30_000 });
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
         idx.setUp();
-        idx.refresh(now, locale);
+        await idx.refresh(now, locale);
         return idx;
       } catch (e) {
         try {
@@ -125,6 +129,9 @@ export class RecordIndex {
           // closing a damaged database
         }
         if (e instanceof UserError) throw e;
+        // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
+        // the files are read directly this time, and the index is left as it is
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(String((e as { code?: unknown }).code ?? ""))) return undefined;
         // damaged, of another format, or half-written: start again from the files
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
       }
@@ -159,6 +166,8 @@ export class RecordIndex {
       CREATE INDEX IF NOT EXISTS file_ref ON file(ref) WHERE ref IS NOT NULL;
       CREATE INDEX IF NOT EXISTS file_grp ON file(grp);
       CREATE INDEX IF NOT EXISTS file_id ON file(id);
+      CREATE INDEX IF NOT EXISTS file_problems ON file(kind) WHERE problems IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS file_stray ON file(kind) WHERE placed = 0 AND value IS NOT NULL;
       CREATE TABLE IF NOT EXISTS grp (id TEXT PRIMARY KEY, start TEXT, valid_from REAL NOT NULL, valid_until REAL NOT NULL);
       CREATE TABLE IF NOT EXISTS duty (grp TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT, customer TEXT, undone INTEGER NOT NULL, expires TEXT, expires_at REAL, deadline TEXT NOT NULL, json TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS duty_grp ON duty(grp);
@@ -180,13 +189,25 @@ export class RecordIndex {
   // ------------------------------------------------------------------------------------------
   // Bringing it up to date
 
-  private refresh(now: Date, locale: string): void {
+  private async refresh(now: Date, locale: string): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
     const tz = settings.timezone;
+    // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
-      const changed = this.syncFiles(dayOf(now, tz));
+      const { touched: changed, pending } = this.syncFiles(dayOf(now, tz));
+      if (pending.length) {
+        const results = await readMany(
+          pending.map((p) => ({ kind: p.kind, path: p.path })),
+          this.store.root,
+          { onProgress: (done) => ((this.counts.files = done), done % 1000 === 0 && this.progress?.(this.counts)) },
+        );
+        for (let i = 0; i < results.length; i++) {
+          const g = this.put(results[i]!, pending[i]!.dir);
+          if (g) changed.add(g);
+        }
+      }
       const basis = basisOf(settings, locale);
       const groups = new Set<string>();
       let everyone = this.meta("basis") !== basis;
@@ -210,11 +231,15 @@ export class RecordIndex {
     }
   }
 
-  /** Compare the files with what the index holds; returns the groups whose records changed. */
-  private syncFiles(today: Day): Set<string> {
+  /**
+   * Compare the files with what the index holds: forgets the files that are gone, and returns
+   * the files to read and the groups whose records changed.
+   */
+  private syncFiles(today: Day): { touched: Set<string>; pending: { path: string; kind: RecordKind; dir: string }[] } {
     const db = this.db;
     const root = this.store.root;
     const touched = new Set<string>();
+    const pending: { path: string; kind: RecordKind; dir: string }[] = [];
     const knownDirs = new Map((db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [r.path, r.stamp]));
     const fileCount = (db.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
     const getFiles = db.prepare("SELECT path, stamp, grp FROM file WHERE dir = ?");
@@ -238,8 +263,7 @@ export class RecordIndex {
       }
       if (known && known.stamp === stamp) return;
       if (known?.grp) touched.add(known.grp);
-      const g = this.readInto(rel, kind, dir, stamp);
-      if (g) touched.add(g);
+      pending.push({ path: rel, kind, dir });
     };
     // a folder: listed again only when its modification time moved
     const children = new Map<string, string[]>();
@@ -318,49 +342,33 @@ export class RecordIndex {
       );
       recheck(db.prepare("SELECT path, kind, dir, stamp, grp FROM file WHERE kind IN ('event', 'waiver')").all() as Row[]);
     }
-    return touched;
+    return { touched, pending };
   }
 
-  /** Read one file into the index; returns its group. */
-  private readInto(rel: string, kind: RecordKind, dir: string, stamp: string): string | null {
-    if (++this.counts.files % 1000 === 0) this.progress?.(this.counts);
-    let bytes: Buffer | undefined;
-    let problems: FileProblem[] = [];
-    let value: RecordOf[RecordKind] | undefined;
-    try {
-      bytes = readFileSync(join(this.store.root, ...rel.split("/")));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") {
-        this.db.prepare("DELETE FROM file WHERE path = ?").run(rel);
-        return null;
-      }
-      problems = [{ path: rel, line: 1, col: 1, message: `cannot be read (${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}); fix its permissions` }];
+  /** A file as read into the index; returns its group. */
+  private put(r: ReadResult, dir: string): string | null {
+    if (r.gone || r.stamp === undefined) {
+      this.db.prepare("DELETE FROM file WHERE path = ?").run(r.path);
+      return null;
     }
-    if (bytes) {
-      const r = readRecord(kind, rel, bytes);
-      value = r.value;
-      problems = r.problems;
-    }
-    const id = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-    const placed = value !== undefined && isId(id) && pathOf(id) === rel ? 1 : 0;
+    const { kind, id, value, problems } = r;
+    const placed = value !== undefined && isId(id) && pathOf(id) === r.path ? 1 : 0;
     const grp = value === undefined || !placed ? null : groupOf(kind, id, value);
-    this.db
-      .prepare(
-        "INSERT INTO file (path, dir, kind, id, grp, stamp, value, problems, placed, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET dir = excluded.dir, kind = excluded.kind, id = excluded.id, grp = excluded.grp, stamp = excluded.stamp, value = excluded.value, problems = excluded.problems, placed = excluded.placed, ref = excluded.ref",
-      )
-      .run(
-        rel,
-        dir,
-        kind,
-        id,
-        grp,
-        stamp,
-        value === undefined ? null : JSON.stringify(value),
-        problems.length ? JSON.stringify(problems) : null,
-        placed,
-        placed && kind === "contact" ? ((value as Contact).ticket ?? null) : null,
-      );
+    this.putFile ??= this.db.prepare(
+      "INSERT INTO file (path, dir, kind, id, grp, stamp, value, problems, placed, ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET dir = excluded.dir, kind = excluded.kind, id = excluded.id, grp = excluded.grp, stamp = excluded.stamp, value = excluded.value, problems = excluded.problems, placed = excluded.placed, ref = excluded.ref",
+    );
+    this.putFile.run(
+      r.path,
+      dir,
+      kind,
+      id,
+      grp,
+      r.stamp,
+      value === undefined ? null : JSON.stringify(value),
+      problems.length ? JSON.stringify(problems) : null,
+      placed,
+      placed && kind === "contact" ? ((value as Contact).ticket ?? null) : null,
+    );
     return grp;
   }
 
@@ -452,6 +460,13 @@ export class RecordIndex {
       if (r) out.set(id, JSON.parse(r.value) as RecordOf[K]);
     }
     return out;
+  }
+
+  /** A record by ID wherever its file sits (the first in path order), as `Store.load` finds it. */
+  anywhere<K extends RecordKind>(kind: K, id: string): RecordOf[K] | undefined {
+    const rows = this.db.prepare("SELECT path, value FROM file WHERE id = ? AND kind = ? AND value IS NOT NULL").all(id, kind) as { path: string; value: string }[];
+    rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return rows[0] ? (JSON.parse(rows[0].value) as RecordOf[K]) : undefined;
   }
 
   /** Every record of a kind that reads cleanly and sits where its ID puts it, in path order. */

@@ -7,7 +7,7 @@ import { UserError } from "../errors.js";
 import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema, type RecordOf, type Settings } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
-import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
+import { RecordCache, readSettingsCache, statStamp, writeSettingsCache, type CacheEntry } from "./cache.js";
 import { createExclusive, exists, withLock, writeAtomic, type LockOptions } from "./fsutil.js";
 import { cap, capMessage, decodeUtf8, excerpt, locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
 
@@ -104,7 +104,7 @@ export class Store {
   private constructor(
     readonly root: string,
     public settings: Settings,
-    private settingsFile: { src: string; parsed: Parsed },
+    private settingsFileRead: { src: string; parsed: Parsed } | undefined,
   ) {
     this.parseCache = new RecordCache(root);
   }
@@ -120,8 +120,28 @@ export class Store {
     }
   }
 
+  /** aftercare.yaml as written, read when something needs its text (an update, a finding's line). */
+  private get settingsFile(): { src: string; parsed: Parsed } {
+    if (!this.settingsFileRead) {
+      const src = readText(join(this.root, SETTINGS_FILE), SETTINGS_FILE);
+      const { parsed, problems } = parseYaml(src);
+      if (!parsed) throw new UserError(describeProblems(join(this.root, SETTINGS_FILE), problems));
+      this.settingsFileRead = { src, parsed };
+    }
+    return this.settingsFileRead;
+  }
+
+  private set settingsFile(f: { src: string; parsed: Parsed }) {
+    this.settingsFileRead = f;
+  }
+
   static async open(root: string): Promise<Store> {
     const file = join(root, SETTINGS_FILE);
+    // the settings as last validated, while the file is the one they were read from (its size,
+    // times and inode): a read command then neither parses nor validates them again
+    const stamp = statStamp(file);
+    const cached = stamp ? readSettingsCache(root, stamp) : undefined;
+    if (cached) return new Store(root, cached as Settings, undefined);
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -135,6 +155,7 @@ export class Store {
     if (!parsed) throw new UserError(describeProblems(file, problems));
     const v = validate(settingsSchema, parsed, "settings");
     if (!v.value) throw new UserError(describeProblems(file, v.problems));
+    if (stamp && stamp === statStamp(file)) writeSettingsCache(root, stamp, v.value);
     return new Store(root, v.value, { src, parsed });
   }
 
@@ -343,7 +364,7 @@ export class Store {
       async () => {
         const fresh = await Store.open(this.root);
         this.settings = fresh.settings;
-        this.settingsFile = fresh.settingsFile;
+        this.settingsFileRead = fresh.settingsFileRead;
         this.cache.clear();
         return fn();
       },

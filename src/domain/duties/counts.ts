@@ -44,45 +44,53 @@ function onOrAfter(rx: RuleContext, c: Contact, from: number): boolean {
   return Date.parse(c.at) >= from;
 }
 
-/** Why `c` does not count for the duty (every reason, so the advice is complete), or undefined when it does. */
-export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts): string | undefined {
+/** What judge() says in place of a reason when only whether a contact counts is asked. */
+const NO = "-";
+
+/**
+ * Why `c` does not count for the duty (every reason, so the advice is complete), or undefined when
+ * it does. `quiet`: only whether it counts (a reason is worded only for a duty left undone).
+ */
+export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts, quiet = false): string | undefined {
   const c = k.value;
   const say = rx.say;
   const id = k.id;
   const dayOfMs = (ms: number) => rx.dayOf(new Date(ms).toISOString());
   const used = spec.not?.get(id);
-  if (used) return say.t("why.used", { id, rule: used });
+  if (used) return quiet ? NO : say.t("why.used", { id, rule: used });
   if (spec.plan && c.plan === spec.plan) return undefined;
   // outside the window says the most: linking it would not help
-  if (!onOrAfter(rx, c, spec.from)) return say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
+  if (!onOrAfter(rx, c, spec.from)) return quiet ? NO : say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
   // a letter dated the day the duty ended is not before it
   if (spec.until !== undefined && (c.at.length === 10 ? c.at >= dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
-    return say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
+    return quiet ? NO : say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
   const why: string[] = [];
   if (spec.ticket && c.ticket !== spec.ticket)
-    why.push(c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket }));
+    why.push(quiet ? NO : c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket }));
   if (spec.event && c.event !== spec.event)
-    why.push(c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event }));
+    why.push(quiet ? NO : c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event }));
   if (!spec.channels.includes(c.channel))
-    why.push(say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" }));
+    why.push(quiet ? NO : say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" }));
   // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
   else if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told))
-    why.push(say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what }));
+    why.push(quiet ? NO : say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what }));
   if (spec.purposes && !spec.purposes.includes(c.purpose))
-    why.push(say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") }));
+    why.push(quiet ? NO : say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") }));
   if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
-    why.push(say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") }));
+    why.push(quiet ? NO : say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") }));
   return why.length ? why.join("; ") : undefined;
 }
 
-/** The first contact that counts, and the ones looked at before it that did not. */
+/** The first contact that counts, or the ones looked at that did not, and why (only when none counts). */
 export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Contact>; considered: Considered[] } {
-  const considered: Considered[] = [];
-  const listFrom = spec.listFrom ?? spec.from;
+  const skipped: Rec<Contact>[] = [];
   for (const k of rx.ofCustomer(spec.customer)) {
-    const why = judge(rx, k, spec);
-    if (why === undefined) return { found: k, considered };
-    if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why });
+    if (judge(rx, k, spec, true) === undefined) return { found: k, considered: [] };
+    skipped.push(k);
   }
+  // a duty that is done never shows what else was looked at: the reasons are worded for the undone
+  const listFrom = spec.listFrom ?? spec.from;
+  const considered: Considered[] = [];
+  for (const k of skipped) if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why: judge(rx, k, spec)! });
   return { considered };
 }

@@ -148,13 +148,26 @@ export function byUrgency(a: Duty, b: Duty): number {
 /** A duty as the records make it, with who made the contact that did it (for the reviews). */
 export type FoundDuty = Found & { doneBy?: string };
 
+/** The working calendar and clock of a settings object, made once (the index asks per customer). */
+const calendars = new WeakMap<Settings, { cal: ReturnType<typeof workCalendar>; clock: ReturnType<typeof workClock> }>();
+function calendarOf(settings: Settings) {
+  let c = calendars.get(settings);
+  if (!c) {
+    const cal = workCalendar(settings.calendar);
+    c = { cal, clock: workClock(cal, workingHours(settings.calendar), settings.timezone) };
+    calendars.set(settings, c);
+  }
+  return c;
+}
+const translators = new Map<string, ReturnType<typeof translator>>();
+const sayIn = (locale: string) => translators.get(locale) ?? translators.set(locale, translator(locale)).get(locale)!;
+
 /** The rules' shared context at `raw.now` (after the records are taken as of that moment). */
 function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
   const tz = raw.settings.timezone;
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
-  const cal = workCalendar(raw.settings.calendar);
-  const clock = workClock(cal, workingHours(raw.settings.calendar), tz);
+  const { cal, clock } = calendarOf(raw.settings);
   const staffNames = new Set(raw.settings.staff.map((s) => s.name));
   const followupClerk = raw.settings.followupClerk && staffNames.has(raw.settings.followupClerk) ? raw.settings.followupClerk : undefined;
   // a ticket's owner: its assignee; else the designated follow-up clerk (A1); else the first clerk
@@ -189,7 +202,7 @@ function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: Rule
     contacts,
     ofTicket: group((c) => c.ticket),
     ofCustomer: group((c) => c.customer),
-    say: translator(locale),
+    say: sayIn(locale),
     clock,
     grace: (raw.settings.rules?.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000,
     deadline: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : addDaysTo(from, days)),

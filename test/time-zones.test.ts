@@ -1,0 +1,74 @@
+// dayOf and formatDateTime read a zone's wall clock without building a TZDate for every record
+// (they are asked for every record by the rules engine and the reviews): the same answers as
+// TZDate, across daylight-saving changes, odd offsets and historical ones.
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { describe, expect, it } from "vitest";
+import { dayOf, formatDateTime, minuteOfDay } from "../src/domain/time.js";
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
+/** What time.ts and calendar.ts did before: through TZDate. */
+function minuteRef(t: number, tz: string): number {
+  const z = new TZDate(t, tz);
+  return z.getHours() * 60 + z.getMinutes() + z.getSeconds() / 60;
+}
+function dayRef(date: Date, tz: string): string {
+  const z = new TZDate(date.getTime(), tz);
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+}
+function formatRef(date: Date, tz: string): string {
+  const z = new TZDate(date.getTime(), tz);
+  const off = tzOffset(tz, date);
+  const sign = off < 0 ? "-" : "+";
+  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}:${pad(z.getSeconds())}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+const ZONES = ["Asia/Shanghai", "UTC", "Europe/Berlin", "America/New_York", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo", "Europe/Dublin", "Pacific/Apia"];
+
+describe("the zone's wall clock without TZDate", () => {
+  it("agrees with TZDate every 241 minutes over two years, and around each change of offset", () => {
+    const from = Date.parse("2025-01-01T00:00:00Z");
+    const to = Date.parse("2027-01-01T00:00:00Z");
+    const STEP = 241 * 60_000;
+    const wrong: string[] = [];
+    const same = (d: Date, tz: string) => {
+      if (dayOf(d, tz) !== dayRef(d, tz) || formatDateTime(d, tz) !== formatRef(d, tz) || minuteOfDay(d.getTime(), tz) !== minuteRef(d.getTime(), tz)) wrong.push(`${tz} ${d.toISOString()}`);
+    };
+    let changes = 0;
+    for (const tz of ZONES) {
+      let before = tzOffset(tz, new Date(from));
+      for (let t = from; t < to; t += STEP) {
+        const d = new Date(t);
+        same(d, tz);
+        const off = tzOffset(tz, d);
+        if (off !== before) {
+          // the change lies in the last step: find its second, and check around it
+          changes++;
+          let lo = t - STEP;
+          let hi = t;
+          while (hi - lo > 1000) {
+            const mid = lo + Math.floor((hi - lo) / 2);
+            if (tzOffset(tz, new Date(mid)) === before) lo = mid;
+            else hi = mid;
+          }
+          for (let u = lo - 5000; u <= hi + 5000; u += 250) same(new Date(u), tz);
+        }
+        before = off;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(changes).toBeGreaterThan(20);
+  });
+
+  it("agrees on historical offsets with seconds, at midnight, and on an invalid date", () => {
+    for (const tz of ZONES)
+      for (const at of ["1900-01-01T00:00:00Z", "1927-12-31T15:54:17Z", "1927-12-31T15:54:18Z", "1950-06-30T23:59:59Z", "2026-11-25T16:00:00Z", "2026-11-25T15:59:59.999Z", "2026-12-31T23:59:59Z"]) {
+        const d = new Date(at);
+        expect(dayOf(d, tz)).toBe(dayRef(d, tz));
+        expect(formatDateTime(d, tz)).toBe(formatRef(d, tz));
+        expect(minuteOfDay(d.getTime(), tz)).toBe(minuteRef(d.getTime(), tz));
+      }
+    expect(dayOf(new Date(NaN), "Asia/Shanghai")).toBe(dayRef(new Date(NaN), "Asia/Shanghai"));
+    expect(dayOf(new Date("2026-11-25T16:00:00Z"), "Asia/Shanghai")).toBe("2026-11-26");
+    expect(formatDateTime(new Date("2026-11-26T01:30:00Z"), "Asia/Shanghai")).toBe("2026-11-26T09:30:00+08:00");
+  });
+});
