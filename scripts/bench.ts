@@ -35,6 +35,8 @@ const TIMEOUT_MS = Number(setting("timeout", "BENCH_TIMEOUT", "120")) * 1000;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_TIMEOUT ?? 900) * 1000;
 const ONLY = (flag("only") ?? process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 const PULL_BRANCH = "bench-pull-100";
+/** a run of some rows only (BENCH_ONLY) does not overwrite the results of a whole run */
+const RESULTS = ONLY.length ? "bench-results.partial.json" : "bench-results.json";
 /** free text kept with the results: which build of aftercare this was */
 const LABEL = process.env.BENCH_LABEL ?? "";
 
@@ -206,8 +208,9 @@ async function measure(key: string, name: string, cmd: string, args: string[], o
   const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
     if (o.before) await o.before();
-    // the baseline right next to each run, so that the ratio holds when the machine is busy
-    if (key !== "node") nodeRuns.push((await run(process.execPath, ["-e", "0"], { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS })).ms);
+    // the baseline right next to each run (twice: one outlier should not move the median), so
+    // that the ratio holds when the machine's load changes
+    if (key !== "node") for (let k = 0; k < 2; k++) nodeRuns.push((await run(process.execPath, ["-e", "0"], { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS })).ms);
     const s = await run(cmd, args, { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS });
     let failure: [Status, string] | undefined;
     if (s.timedOut) failure = ["timeout", `over the ${TIMEOUT_MS / 1000} s limit`];
@@ -369,6 +372,11 @@ function judge(rows: Row[], m: Manifest): void {
         }
         break;
       }
+      case "check-since":
+        r.target = "—";
+        r.met = null;
+        r.verdict = ok(r) ? `(${Math.round(m.counts.records / (r.median! / 1000)).toLocaleString("en")}/s)` : `${r.status}`;
+        break;
       case "bare-commit":
         r.target = "reference for writes";
         r.met = null;
@@ -419,6 +427,8 @@ interface SizeResult {
   /** the 1-minute load average when the timings began and ended: other work on the machine */
   load: [number, number];
   seconds: number;
+  /** the untimed first due of the run (whatever state .aftercare/ was left in) */
+  firstDueMs: number;
 }
 
 async function benchSize(size: string): Promise<SizeResult> {
@@ -438,8 +448,9 @@ async function benchSize(size: string): Promise<SizeResult> {
   };
   restore();
   ensurePullBranch(m, git);
+  const selected = (key: string) => !ONLY.length || ONLY.some((w) => key.includes(w));
   const aft = (args: string[], o: Partial<MeasureOptions> & { key: string; name: string }) => {
-    if (ONLY.length && !ONLY.some((w) => o.key.includes(w))) return undefined;
+    if (!selected(o.key)) return undefined;
     return measure(o.key, o.name, process.execPath, [BIN, ...args], { cwd: store, env, ...o });
   };
   const warm = async (why: string) => {
@@ -459,8 +470,9 @@ async function benchSize(size: string): Promise<SizeResult> {
   add(await aft(["--help"], { key: "help", name: "--help" }));
 
   // reads on a warm store (whatever .aftercare/ holds after a first run)
-  const first = await warm("the store");
-  log(`    (first due on this store: ${fmtMs(first.ms)})`);
+  const reads = ["due", "overdue", "ticket-show", "customer-show", "customer-search", "report-monthly", "report-annual", "check", "check-since", "write", "bare-commit", "pull"];
+  const first = reads.some(selected) ? await warm("the store") : undefined;
+  if (first) log(`    (first due on this store: ${fmtMs(first.ms)})`);
   add(await aft(["due"], { key: "due", name: "due (warm)" }));
   add(await aft(["overdue"], { key: "overdue", name: "overdue" }));
   add(await aft(["ticket", "show", m.sample.openTicket], { key: "ticket-show", name: `ticket show ${m.sample.openTicket}` }));
@@ -468,18 +480,18 @@ async function benchSize(size: string): Promise<SizeResult> {
   add(await aft(["customer", "list", "--search", m.sample.search], { key: "customer-search", name: `customer list --search ${m.sample.search}` }));
   add(await aft(["report", "monthly", m.sample.lastMonth], { key: "report-monthly", name: `report monthly ${m.sample.lastMonth}` }));
   add(await aft(["report", "annual", m.sample.lastYear], { key: "report-annual", name: `report annual ${m.sample.lastYear}` }));
-  add(
-    await aft(["check"], {
-      key: "check",
-      name: "check",
-      // exit 1 with findings on stdout is check doing its job; with nothing on stdout it failed
-      accept: (s) => (s.code === 1 && s.stdout.trim() ? `found problems: ${firstLine(s.stdout)}` : undefined),
-    }),
-  );
+  // the full check (every file) is the one with a target; a check that can skip what it already
+  // found clean (check --full exists) is also timed as it runs by default
+  // exit 1 with findings on stdout is check doing its job; with nothing on stdout it failed
+  const accept = (s: Sample) => (s.code === 1 && s.stdout.trim() ? `found problems: ${firstLine(s.stdout)}` : undefined);
+  const checkHelp = await run(process.execPath, [BIN, "check", "--help"], { cwd: store, env, timeoutMs: TIMEOUT_MS });
+  const hasFull = /--full\b/.test(checkHelp.stdout);
+  add(await aft(hasFull ? ["check", "--full"] : ["check"], { key: "check", name: hasFull ? "check --full" : "check", accept }));
+  if (hasFull) add(await aft(["check"], { key: "check-since", name: "check (since the last clean one)", accept }));
 
   // a write and its commit, against a bare git add + commit of a one-line change in the same
   // repository; the store is put back to the generated commit before each run
-  const warmAfterRestore = rows.find((r) => r.key === "due")?.median;
+  const warmAfterRestore = rows.find((r) => r.key === "due")?.median ?? first?.ms;
   const cheapWarm = warmAfterRestore !== undefined && warmAfterRestore < 5000;
   const fresh = async () => {
     restore();
@@ -495,7 +507,7 @@ async function benchSize(size: string): Promise<SizeResult> {
     }),
   );
   const file = m.sample.pullFiles[0]!;
-  if (!ONLY.length || ONLY.some((w) => "bare-commit".includes(w) || "write".includes(w)))
+  if (selected("bare-commit") || selected("write"))
     add(
       await measure("bare-commit", "git add FILE && git commit (bare)", "sh", ["-c", 'git add -- "$1" && git commit -q -m x', "sh", file], {
         cwd: store,
@@ -533,7 +545,7 @@ async function benchSize(size: string): Promise<SizeResult> {
   judge(rows, m);
   const seconds = (performance.now() - t0) / 1000;
   log(`  ${size} done in ${fmtMs(seconds * 1000)}`);
-  return { size, manifest: m, rows, load: [round2(loadBefore), round2(loadavg()[0]!)], seconds: Math.round(seconds) };
+  return { size, manifest: m, rows, load: [round2(loadBefore), round2(loadavg()[0]!)], seconds: Math.round(seconds), firstDueMs: Math.round(first?.ms ?? 0) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,6 +581,7 @@ try {
   writeFileSync(LOCK, String(process.pid));
 }
 process.on("exit", () => {
+  rmSync(RSS_FILE, { force: true });
   if (safeRead(LOCK) === String(process.pid)) rmSync(LOCK, { force: true });
 });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
@@ -589,8 +602,8 @@ for (const size of SIZES) {
   const c = r.manifest.counts;
   console.log(`\n${size}: ${c.records.toLocaleString("en")} records (${c.customers.toLocaleString("en")} customers, ${c.tickets.toLocaleString("en")} tickets of which ${c.openTickets} open, ${c.contacts.toLocaleString("en")} contacts, ${c.events} events, ${c.waivers} waivers; ${c.reports} reviews); load average ${r.load[0]} → ${r.load[1]} on ${info.cores} cores`);
   console.log(table(r.rows));
-  const json = { machine: info, aftercare: version.stdout.trim(), label: LABEL, bin: BIN, date: new Date().toISOString(), runs: RUNS, timeoutSeconds: TIMEOUT_MS / 1000, size: r.size, counts: c, load: r.load, seconds: r.seconds, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, rows: r.rows };
-  writeFileSync(join(cacheDir(size), "bench-results.json"), JSON.stringify(json, null, 2) + "\n");
+  const json = { machine: info, aftercare: version.stdout.trim(), label: LABEL, bin: BIN, date: new Date().toISOString(), runs: RUNS, timeoutSeconds: TIMEOUT_MS / 1000, size: r.size, counts: c, load: r.load, seconds: r.seconds, firstDueMs: r.firstDueMs, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, rows: r.rows };
+  writeFileSync(join(cacheDir(size), RESULTS), JSON.stringify(json, null, 2) + "\n");
 }
 const all = {
   machine: info,
@@ -600,9 +613,9 @@ const all = {
   date: new Date().toISOString(),
   runs: RUNS,
   timeoutSeconds: TIMEOUT_MS / 1000,
-  sizes: results.map((r) => ({ size: r.size, counts: r.manifest.counts, store: r.manifest.store, commit: r.manifest.commit, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, generated: r.manifest.seconds, load: r.load, seconds: r.seconds, rows: r.rows })),
+  sizes: results.map((r) => ({ size: r.size, counts: r.manifest.counts, store: r.manifest.store, commit: r.manifest.commit, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, generated: r.manifest.seconds, load: r.load, seconds: r.seconds, firstDueMs: r.firstDueMs, rows: r.rows })),
 };
-const out = join(ROOT, "bench-results.json");
+const out = join(ROOT, RESULTS);
 writeFileSync(out, JSON.stringify(all, null, 2) + "\n");
 if (process.env.BENCH_OUT) writeFileSync(resolve(process.env.BENCH_OUT), JSON.stringify(all, null, 2) + "\n");
 console.log(`\nresults: ${out}${process.env.BENCH_OUT ? ` and ${resolve(process.env.BENCH_OUT)}` : ""}`);

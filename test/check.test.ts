@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import fc from "fast-check";
 import { checkStore, progressLine } from "../src/commands/check.js";
-import { Store } from "../src/store/store.js";
+import { checkRecords, decodeFacts, encodeFacts } from "../src/domain/check.js";
+import type { RecordKind } from "../src/domain/ids.js";
+import { locate, type Parsed } from "../src/store/yaml.js";
+import { pathOf, readRecord, Store } from "../src/store/store.js";
 import { cli, git, SETTINGS, testStore } from "./helpers.js";
 import { CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
@@ -241,5 +245,78 @@ describe("check reads only what changed since the last check", () => {
     // the first update, then at most ten a second, always the last; cleared once
     expect(written).toEqual(["\r\x1b[2Kchecking 0 of 3,000 files…", "\r\x1b[2Kchecking 3,000 of 3,000 files…", "\r\x1b[2K"]);
     expect(progressLine(0)).toBeUndefined();
+  });
+});
+
+describe("what check keeps of each record", () => {
+  it("facts survive their one-string encoding, whatever the names hold", () => {
+    const name = fc.string({ unit: fc.constantFrom(..."ab|=:;,上 ", "\u00a0", "😀"), minLength: 1, maxLength: 8 });
+    const idOf = (letter: string) => fc.constantFrom(`${letter}-261101-AAAA`, `${letter}-261231-Z9Z9`);
+    const facts = fc.record(
+      { customer: idOf("C"), ticket: idOf("T"), event: idOf("E"), staff: fc.array(fc.tuple(fc.constantFrom("staff", "assignee", "escalation.to", "dispatch.technician", "by", "owner"), name), { minLength: 1, maxLength: 3 }) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(facts, (f) => {
+        expect(decodeFacts(encodeFacts(f))).toEqual(f);
+      }),
+      { numRuns: 500 },
+    );
+    expect(encodeFacts({})).toBe("");
+    expect(encodeFacts({ customer: MINGYUAN })).toBe(`${MINGYUAN}||`);
+  });
+});
+
+describe("check of a store large enough for worker threads", () => {
+  /** The answer of the full reader, file by file, as check gave it before the fast reader: the oracle. */
+  async function oracle(root: string) {
+    const store = await Store.open(root);
+    const problems: { path: string; line: number; col: number; message: string }[] = [];
+    const records: { kind: RecordKind; id: string; path: string; value: never; parsed: Parsed }[] = [];
+    for (const kind of ["customer", "ticket", "contact", "event", "waiver"] as RecordKind[])
+      for (const path of await store.files(kind)) {
+        const r = readRecord(kind, path, readFileSync(join(root, path)));
+        for (const p of r.problems) problems.push(p);
+        if (r.value) records.push({ kind, id: path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""), path, value: r.value as never, parsed: r.parsed! });
+      }
+    const byPath = new Map(records.map((r) => [r.path, r]));
+    const safePathOf = (id: string) => {
+      try {
+        return pathOf(id);
+      } catch {
+        return "";
+      }
+    };
+    for (const f of checkRecords({ settings: store.settings, records, pathOf: safePathOf })) {
+      const parsed = byPath.get(f.path)?.parsed ?? (f.path === "aftercare.yaml" ? store.settingsParsed : undefined);
+      problems.push({ path: f.path, ...(parsed ? locate(parsed, f.field) : { line: 1, col: 1 }), message: f.message });
+    }
+    return problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
+  }
+
+  it("2,400 files read on both cores: the same problems as the full reader, then again from the memo", async () => {
+    const files: Record<string, string> = { ...RECORDS };
+    const call = RECORDS[`contacts/2026/11/${CALL}.yaml`]!;
+    const letters = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    for (let i = 0; i < 2400; i++) {
+      const id = `K-2611${String(1 + (i % 28)).padStart(2, "0")}-${letters[i % 32]}${letters[(i >> 5) % 32]}${letters[(i >> 10) % 32]}Q`;
+      const path = `contacts/2026/11/${id}.yaml`;
+      files[path] =
+        i % 97 === 1 ? call.replace("staff: 王芳", "staff: [王芳") // broken YAML
+        : i % 101 === 2 ? call.replace(`ticket: ${TICKET}`, "ticket: T-261120-ZZZZ") // a ticket not in the store
+        : i % 103 === 3 ? call.replace("staff: 王芳", "staff: 王小明") // not on the staff list
+        : i % 107 === 4 ? `# hand edited\n${call}` // the full reader's
+        : call;
+    }
+    files["contacts/2026/10/K-261120-DDDD.yaml"] = call; // a duplicate, misplaced
+    const root = testStore(files, { git: false });
+    const want = await oracle(root);
+    expect(want.length).toBeGreaterThan(50);
+    const stats = { files: 0, read: 0 };
+    const onWorkerError = (e: unknown) => expect.unreachable(String(e));
+    expect(await checkStore(await Store.open(root), { settleMs: -60_000, stats, onWorkerError })).toEqual(want);
+    expect(stats).toEqual({ files: 2405, read: 2405 });
+    expect(await checkStore(await Store.open(root), { settleMs: -60_000, stats, onWorkerError })).toEqual(want);
+    expect(stats.read).toBeLessThan(100); // the files with problems
   });
 });

@@ -422,6 +422,8 @@ export interface Generated {
   secondFollowUps: { ticket: string; contact: string; customer: string }[];
   /** customers with no open duty of their own (no open ticket, not in an event's audience) */
   quiet: string[];
+  /** open tickets (recent) with their first follow-up, the call that closed R-FOLLOWUP-1 */
+  firstFollowUps: { ticket: string; contact: string; customer: string }[];
 }
 
 const ZH_NAMES = ["上海", "北京", "杭州", "苏州", "宁波", "南京", "无锡", "常州", "嘉兴", "绍兴"];
@@ -449,7 +451,7 @@ export function generate(root: string, n: { customers: number; tickets: number; 
     }
     writeFileSync(abs, text);
   };
-  const out: Generated = { files: 0, customers: [], tickets: [], contacts: [], openTickets: [], secondFollowUps: [], quiet: [] };
+  const out: Generated = { files: 0, customers: [], tickets: [], contacts: [], openTickets: [], secondFollowUps: [], quiet: [], firstFollowUps: [] };
   for (let i = 0; i < n.customers; i++) {
     const id = `C-2409${pad((i % 28) + 1)}-${suffix(GEN + i)}`;
     const zh = i % 2 === 0;
@@ -519,6 +521,7 @@ export function generate(root: string, n: { customers: number; tickets: number; 
       write(`contacts/${cY}/${cM}/${cid}.yaml`, `customer: ${customer}\nticket: ${id}\n${at}${rest}`);
       out.contacts.push(cid);
       if (offset > 0) out.secondFollowUps.push({ ticket: id, contact: cid, customer });
+      else if (k === 0 && !closed) out.firstFollowUps.push({ ticket: id, contact: cid, customer });
       contactsLeft--;
     }
   }

@@ -4,12 +4,13 @@
 // aftercare.yaml, broken files, a damaged or missing index) and then compares every read made
 // with the index to the same read made from the files alone (AFTERCARE_INDEX=off): stdout, stderr
 // and exit code, with the clock pinned. Each change is also checked to be visible in the full
-// read, so no scenario passes because nothing changed.
+// read, so no scenario passes because nothing changed. AFTERCARE_TEST_TIMING=1 prints the CPU
+// time each step's reads take.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { bin, cleanEnv, cli, git, tempDir, testStore, type Run } from "./helpers.js";
 import {
   ACME,
@@ -226,10 +227,11 @@ class Desk {
   }
 
   /**
-   * Every read with the index, then every read from the files, compared. `changed` names reads
-   * (by a piece of their label) whose full read must differ from the previous comparison's: the
-   * change behind the tool's back is real. The read named first in `first` is made first, right
-   * after the change.
+   * Every read with the index, then the first of them once more, then every read from the files
+   * (AFTERCARE_INDEX=off), compared: exit code, stdout, stderr. `changed` names reads (by their
+   * command line or its start) whose full read must differ from the previous comparison's: the
+   * change behind the tool's back is real. The read named by `first` is made first after the change.
+   * A difference is a soft failure: the scenario goes on, and the test fails at its end.
    */
   async same(step: string, opts: { changed?: string[]; first?: string } = {}): Promise<Snapshot> {
     const order = [...this.reads];
@@ -270,8 +272,7 @@ class Desk {
       }
     }
     this.last = full;
-    // a soft failure: the scenario goes on, so one run shows every step at which the index was wrong
-    if (problems.length) expect.soft(problems.length, `after ${step} (store ${this.root}, now ${this.now}):\n\n${problems.join("\n\n")}\n\n`).toBe(0);
+    if (problems.length) expect.soft(`${problems.length} difference(s)`, `after ${step} (now ${this.now}):\n\n${problems.join("\n\n")}\n\n`).toBe("no difference");
     return full;
   }
 
@@ -332,14 +333,14 @@ class Desk {
 }
 
 /** The hand-written store in a fresh git repository, its index warm. */
-async function smallDesk(extra: Parameters<typeof smallReads>[0] = {}, files: Record<string, string> = {}): Promise<Desk> {
-  const root = testStore({ ...baseStore(), ...files }, { settings: SETTINGS });
+async function smallDesk(extra: Parameters<typeof smallReads>[0] = {}): Promise<Desk> {
+  const root = testStore(baseStore(), { settings: SETTINGS });
   const desk = new Desk(root, smallReads(extra));
   await desk.warm();
   return desk;
 }
 
-/** A folder outside the helpers' cleanup, for stores too large for a slow disk: tmpfs when there is one. */
+/** A folder for a store of thousands of files: in memory (tmpfs) when there is one, removed after its test. */
 const bigDirs: string[] = [];
 function fastTempDir(): string {
   const base = existsSync("/dev/shm") && statSync("/dev/shm").isDirectory() ? "/dev/shm" : tmpdir();
@@ -347,8 +348,8 @@ function fastTempDir(): string {
   bigDirs.push(d);
   return d;
 }
-afterAll(() => {
-  for (const d of bigDirs) rmSync(d, { recursive: true, force: true });
+afterEach(() => {
+  while (bigDirs.length) rmSync(bigDirs.pop()!, { recursive: true, force: true });
 });
 
 function gitIn(cwd: string, ...args: string[]): string {
@@ -368,8 +369,8 @@ describe("the index is never seen stale: hand edits", () => {
     // the open ticket handed from 王芳 to 陈静
     desk.edit(pathOf(OPEN), "assignee: 王芳", "assignee: 陈静", { sameSize: true });
     await desk.same("changing an assignee by hand", { changed: ["due --json", "aftercare due (store locale)", `ticket show ${OPEN}`], first: "aftercare due (store locale)" });
-    // a call that told Rajesh the fix, logged without its ticket: linked by hand it now closes… nothing, the
-    // ticket is no longer resolved; restore the solution first, then link
+    // the solution restored from git; then the call that told Rajesh the fix, logged without its
+    // ticket, linked to it by hand: R-ANSWER-SAME-DAY is done
     desk.git("checkout", "--", resolved);
     await desk.same("restoring the ticket with git checkout -- FILE", { changed: ["due --json", `ticket show ${RESOLVED}`] });
     desk.edit(pathOf(UNLINKED), `customer: ${PACIFIC}\n`, `customer: ${PACIFIC}\nticket: ${RESOLVED}\n`);
@@ -445,10 +446,11 @@ describe("the index is never seen stale: new, deleted and renamed files", () => 
     await desk.same("a new customer file", { changed: ["customer list --search 华东", "customer list --search dongfang"], first: "customer list --search 华东" });
     desk.write(pathOf("T-261129-0070"), "customer: C-261129-0070\nreceived: 2026-11-29T10:00:00+08:00\nfiled: 2026-11-29T10:05:00+08:00\nchannel: phone\nkind: repair\nproblem: 中央空调不制冷\nstatus: open\nassignee: 陈静\n");
     await desk.same("a new ticket file", { changed: ["due --json", "ticket show T-261129-0070", "customer show C-261129-0070", "ticket list --json"], first: "overdue --json" });
-    // an event for every customer, a waiver of R-DISPATCH, the November review saved early by hand
+    // an event for every customer, and a waiver of R-DISPATCH
     desk.write(pathOf("E-261129-0071"), "title: Spring service days\ndate: 2027-03-20\nkind: free-service\naudience: all\nowner: Tom Baker\ncreated: 2026-11-29T11:00:00+08:00\n");
     desk.write(pathOf("W-261129-0072"), `duty: R-DISPATCH:${OPEN}\nreason: 客户同意下周再派工\nby: 周敏\nat: 2026-11-29T12:00:00+08:00\n`);
     await desk.same("a new event and a new waiver", { changed: ["due --within 14", `ticket show ${OPEN}`, "due --json"], first: "due --within 14" });
+    // a review of a month before the store began, and the store's own template for the monthly review
     desk.write("reports/2026-08-monthly.md", "<!-- aftercare report monthly 2026-08, saved 2026-09-02T10:00:00+08:00 by 周敏 -->\n# 八月\n");
     desk.write("templates/monthly.zh-CN.md.liquid", "# {{ company }} 自定义月报\n\n本店模板。\n");
     await desk.same("a new review file and a store template", { changed: ["report monthly 2026-11"], first: "report monthly 2026-11" });
@@ -811,16 +813,20 @@ function bigStore(n: Parameters<typeof generate>[1]): { root: string; gen: Retur
 }
 
 /**
- * Changes in a generated store behind the tool's back, all at once: an old closed ticket's plan
- * moved into the past in place (size and mtime kept), an open ticket reassigned by an editor that
- * keeps times, a new contact closing another open ticket's first follow-up, a new customer, a
- * deleted ticket, a contact moved to the wrong month.
+ * Changes in a generated store behind the tool's back, all at once: an open ticket reassigned in
+ * place (size and mtime kept), the first follow-up of another saved in place as an inbound call, an
+ * old closed ticket's plan moved into the past (in place, size and mtime kept — or, past the
+ * index's full-stat limit, as an editor saves: a new file renamed over the old one), a new contact
+ * closing a duty, a new customer, a deleted ticket, a contact moved to the wrong month.
  */
-function manyChanges(desk: Desk, gen: Generated): void {
+function manyChanges(desk: Desk, gen: Generated, opts: { oldInPlace: boolean }): void {
   const [open1, open2, open3] = gen.openTickets;
   const closed = gen.tickets[Math.floor(gen.tickets.length / 2)]!;
-  desk.edit(pathOf(closed), /  - date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n", { sameSize: true, keepTimes: true });
-  desk.replace(pathOf(open1!.id), /assignee: .*\n/, "assignee: 赵工\n");
+  if (opts.oldInPlace) desk.edit(pathOf(closed), /  - date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n", { sameSize: true, keepTimes: true });
+  else desk.replace(pathOf(closed), /  - date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n");
+  desk.edit(pathOf(open1!.id), /assignee: .*\n/, "assignee: 赵工\n", { keepTimes: true });
+  const fu1 = gen.firstFollowUps.find((f) => f.ticket !== open1!.id && f.ticket !== open2!.id && f.ticket !== open3!.id)!;
+  desk.edit(pathOf(fu1.contact), "direction: out\n", "direction: in \n");
   const d2 = /received: (\d{4})-(\d\d)-(\d\d)/.exec(desk.text(pathOf(open2!.id)))!;
   desk.write(pathOf(`K-${d2[1]!.slice(2)}${d2[2]}${d2[3]}-Z001`), `customer: ${open2!.customer}\nticket: ${open2!.id}\nat: ${d2[1]}-${d2[2]}-${d2[3]}T09:30:00+08:00\nchannel: call\ndirection: out\npurpose: followup\nstaff: 王芳\nsummary: 告知出发和到达时间\n`);
   desk.write(pathOf("C-261129-Z002"), "name: 重庆山城机电有限公司\ncontacts:\n  - name: 何军\n    phones:\n      - \"023-6666 0000\"\ntags:\n  - 西南\ncreated: 2026-11-29T09:00:00+08:00\n");
@@ -850,7 +856,7 @@ async function largeStoreSize(): Promise<number> {
 }
 
 describe("the index is never seen stale: larger stores", () => {
-  it("300 customers, 1,500 tickets, 4,000 contacts: hand edits, new, deleted and moved files", async () => {
+  it("300 customers, 1,500 tickets, 4,000 contacts: hand edits, new, deleted and moved files, then a commit and a checkout", async () => {
     const { root, gen } = bigStore({ customers: 300, tickets: 1500, contacts: 4000, seed: 7 });
     expect(gen.files).toBeGreaterThan(5_500);
     const [o1] = gen.openTickets;
@@ -860,13 +866,30 @@ describe("the index is never seen stale: larger stores", () => {
       readsOf({ tickets: [closed], customers: [o1!.customer], searches: ["山城"], months: ["2026-11"], text: false, check: false }),
     );
     await desk.warm();
-    manyChanges(desk, gen);
+    manyChanges(desk, gen, { oldInPlace: true });
     await desk.same("hand edits, new, deleted and moved files", { changed: ["due --json", `customer show ${o1!.customer}`, `ticket show ${closed}`, "customer list --search 山城"], first: "due --json" });
+    desk.commit("hand edits in a larger store");
+    desk.git("checkout", "--quiet", "--detach", "HEAD~1");
+    await desk.same("git checkout of the generated commit", { changed: ["due --json", `ticket show ${closed}`, "customer list --search 山城"], first: "overdue --json" });
+  }, 300_000);
+
+  it("more than 15,000 record files (and more than the index's full-stat limit): hand edits, new, deleted and moved files", async () => {
+    const size = await largeStoreSize();
+    const { root, gen } = bigStore({ customers: Math.round(size * 0.064), tickets: Math.round(size * 0.2), contacts: Math.round(size * 0.75), seed: 15 });
+    expect(gen.files).toBeGreaterThan(size);
+    const closed = gen.tickets[Math.floor(gen.tickets.length / 2)]!;
+    // few reads: each full read of this store takes a second or more
+    const desk = new Desk(root, readsOf({ tickets: [closed], searches: ["山城"], text: false, check: false, overdue: false }));
+    await desk.warm({ compare: false });
+    manyChanges(desk, gen, { oldInPlace: false });
+    await desk.same("hand edits, new, deleted and moved files", { changed: ["due --json", `ticket show ${closed}`, "customer list --search 山城"], first: "due --json" });
   }, 300_000);
 
   // Above the full-stat limit, an edit in place of an old record whose folder is untouched is seen
   // only after that folder changes or `aftercare reindex` (docs/performance.md, "What is not
   // caught"): the gap this scenario measures, left open by design at 205k records.
+  // The issue asks that a stale index be impossible to observe, in every way a file can change; the
+  // test stays as the issue states it, skipped while the gap is open by decision.
   it.skip("more than 15,000 record files (and more than the index's full-stat limit): old records saved in place, with and without their times kept", async () => {
     const size = await largeStoreSize();
     const { root, gen } = bigStore({ customers: Math.round(size * 0.064), tickets: Math.round(size * 0.2), contacts: Math.round(size * 0.75), seed: 15 });

@@ -8,10 +8,10 @@ import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
 import { PROJECT } from "../paths.js";
 import { Git, subjectOf } from "../store/git.js";
-import { checkRecords, type CheckRecord, type Facts } from "../domain/check.js";
+import { checkRecords, decodeFacts, encodeFacts, type CheckRecord } from "../domain/check.js";
 import type { RecordKind } from "../domain/ids.js";
-import { CheckMemo, statStamp, type CheckMemoEntry } from "../store/cache.js";
-import { readMany, type ReadItem } from "../store/fastread.js";
+import { CheckMemo, statStamp, type CheckMemoFiles } from "../store/cache.js";
+import { readEach, type ReadItem } from "../store/fastread.js";
 import { FOLDERS, pathOf, SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
 
@@ -30,7 +30,8 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
     const store = await ctx.store();
     let found: FileProblem[];
     try {
-      found = await checkStore(store, { full: opts.full, onProgress: progress?.update });
+      const onWorkerError = ctx.globals.debug ? (e: unknown) => ctx.io.err(`debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`) : undefined;
+      found = await checkStore(store, { full: opts.full, onProgress: progress?.update, onWorkerError });
     } finally {
       progress?.clear();
     }
@@ -179,23 +180,19 @@ export interface CheckStoreOptions {
   settleMs?: number;
   /** filled in: how many record files were listed, and how many of them were read (the rest unchanged since the memo) */
   stats?: { files: number; read: number };
+  /** told when the read workers could not start or failed (the files are then read in one thread) */
+  onWorkerError?: (e: unknown) => void;
 }
 
 /**
- * What the memo keeps of a sound record for the rules across records: the records it refers to.
- * (The people it names were on the staff list, and the memo holds only for the same settings.)
- * IDs hold no "|": the schemas only take valid ones.
+ * What the memo keeps of a sound record for the rules across records: the records it refers to
+ * (encodeFacts). The people it names were on the staff list, and the memo holds only for the same
+ * settings.
  */
-const memoFacts = (f: Facts) => (f.customer === undefined && f.ticket === undefined && f.event === undefined ? "" : `${f.customer ?? ""}|${f.ticket ?? ""}|${f.event ?? ""}`);
-function factsOfMemo(s: string): Facts {
-  if (s === "") return {};
-  const [customer, ticket, event] = s.split("|");
-  const f: Facts = {};
-  if (customer) f.customer = customer;
-  if (ticket) f.ticket = ticket;
-  if (event) f.event = event;
-  return f;
-}
+const memoFacts = (encoded: string) => {
+  const f = decodeFacts(encoded);
+  return encodeFacts({ customer: f.customer, ticket: f.ticket, event: f.event });
+};
 
 /**
  * A file written in the second before the check began may be written again within the same tick
@@ -225,46 +222,62 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
   const basis = memo ? memoBasis(store) : "";
   const known = memo && !opts.full ? memo.read(basis) : undefined;
-  // the memo's entry of each file, if any: both lists are in listing order (kind, then path)
-  const entries: (CheckMemoEntry | undefined)[] = new Array(items.length);
+  const memoSize = known?.paths.length ?? 0;
+  // each file's place in the memo, if any: both lists are in listing order (kind, then path)
+  const memoAt = new Int32Array(items.length).fill(-1);
   if (known) {
+    const { paths } = known;
     let j = 0;
-    for (let i = 0; i < items.length && j < known.length; i++) {
+    for (let i = 0; i < items.length && j < paths.length; i++) {
       const item = items[i]!;
-      while (j < known.length && listedBefore(known[j]!.path, item.path)) j++;
-      const e = known[j];
-      if (e && e.path === item.path) {
-        entries[i] = e;
-        item.stamp = e.stamp;
+      while (j < paths.length && listedBefore(paths[j]!, item.path)) j++;
+      if (paths[j] === item.path) {
+        memoAt[i] = j;
+        item.stamp = known.stamps[j];
         j++;
       }
     }
+    known.paths = []; // the listing has them
   }
-  // each record's facts and own findings are worked out where it is read: no value crosses threads or stays in memory
-  const results = await readMany(items, store.root, { onProgress: opts.onProgress, values: false, digest: "check" });
-  if (opts.stats) {
-    opts.stats.files = items.length;
-    opts.stats.read = results.filter((r) => !r.unchanged).length;
-  }
-
-  const problems: FileProblem[] = [];
-  const records: CheckRecord[] = [];
-  /** for each record, its memo entry when it was not read again, else its stamp */
-  const sources: (CheckMemoEntry | string | undefined)[] = [];
-  let changed = !known;
-  results.forEach((r, i) => {
+  // each record's facts and own findings are worked out where it is read, and only they are kept:
+  // no record's value crosses threads or stays in memory, nor the names of people on the staff list
+  const readProblems: (FileProblem[] | undefined)[] = new Array(items.length);
+  const byIndex: (CheckRecord | undefined)[] = new Array(items.length);
+  /** the stamp of each file read (not taken from the memo) */
+  const freshStamp: (string | undefined)[] = new Array(items.length);
+  let read = 0;
+  await readEach(items, store.root, { onProgress: opts.onProgress, onWorkerError: opts.onWorkerError, values: false, digest: "check", staff: store.settings.staff.map((p) => p.name) }, (r, i) => {
+    const { kind, path } = items[i]!;
     if (r.unchanged) {
-      const e = entries[i]!;
-      records.push({ kind: r.kind, id: r.id, path: r.path, facts: factsOfMemo(e.facts) });
-      sources.push(e);
+      byIndex[i] = { kind, id: r.id, path, facts: known!.facts[memoAt[i]!]! };
       return;
     }
-    changed = true;
-    for (const p of r.problems) problems.push(p);
+    read++;
+    memoAt[i] = -1;
+    if (r.problems.length) readProblems[i] = r.problems;
     if (!r.check) return;
-    records.push({ kind: r.kind, id: r.id, path: r.path, facts: r.check.facts, findings: r.check.findings });
-    sources.push(r.stamp);
+    byIndex[i] = r.check.findings ? { kind, id: r.id, path, facts: r.check.facts, findings: r.check.findings } : { kind, id: r.id, path, facts: r.check.facts };
+    freshStamp[i] = r.stamp;
   });
+  if (opts.stats) {
+    opts.stats.files = items.length;
+    opts.stats.read = read;
+  }
+  const changed = !known || read > 0;
+  // in the order of the listing, as the rules see them (the first of two files with one ID is the one kept)
+  const problems: FileProblem[] = [];
+  const records: CheckRecord[] = [];
+  const itemOf: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (const p of readProblems[i] ?? []) problems.push(p);
+    const r = byIndex[i];
+    if (!r) continue;
+    records.push(r);
+    itemOf.push(i);
+  }
+  byIndex.length = 0;
+  readProblems.length = 0;
+
   const safePathOf = (id: string) => {
     try {
       return pathOf(id);
@@ -298,14 +311,18 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
 
   // remember the files found sound: every record without a finding (when anything changed)
   if (memo && (changed || found.size)) {
-    const next: CheckMemoEntry[] = [];
-    records.forEach((r, i) => {
-      const src = sources[i];
-      if (src === undefined || found.has(r.path)) return;
-      if (typeof src !== "string") next.push(src);
-      else if (!r.findings?.length && settled(src, settledBefore)) next.push({ path: r.path, stamp: src, facts: memoFacts(r.facts!) });
+    const next: CheckMemoFiles = { paths: [], stamps: [], facts: [] };
+    records.forEach((r, k) => {
+      if (found.has(r.path)) return;
+      const i = itemOf[k]!;
+      const j = memoAt[i]!;
+      const stamp = j >= 0 ? known!.stamps[j]! : freshStamp[i];
+      if (stamp === undefined || (j < 0 && !settled(stamp, settledBefore))) return;
+      next.paths.push(r.path);
+      next.stamps.push(stamp);
+      next.facts.push(j >= 0 ? known!.facts[j]! : memoFacts(r.facts as string));
     });
-    if (changed || next.length !== known!.length) memo.write(basis, next);
+    if (changed || next.paths.length !== memoSize) memo.write(basis, next);
   }
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
   return problems;

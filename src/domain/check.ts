@@ -37,7 +37,8 @@ export interface CheckRecord {
    * (no findings: a record known to be sound by itself, read before and unchanged since).
    */
   value?: AnyRecord;
-  facts?: Facts;
+  /** its facts, or their encoding (encodeFacts) */
+  facts?: Facts | string;
   /** its own findings (recordFindings), when worked out already and `value` is not given */
   findings?: Finding[];
 }
@@ -50,12 +51,15 @@ export interface CheckInput {
   pathOf: (id: string) => string;
 }
 
-/** The facts of a record (see Facts). */
-export function factsOf(kind: RecordKind, value: AnyRecord): Facts {
+/**
+ * The facts of a record (see Facts). People on `onList` (the staff list) may be left out: the
+ * rules have nothing to say about them, and a record's facts are then mostly a few IDs.
+ */
+export function factsOf(kind: RecordKind, value: AnyRecord, onList?: ReadonlySet<string>): Facts {
   const f: Facts = {};
   const staff: [string, string][] = [];
   const person = (field: string, name: string | undefined) => {
-    if (name !== undefined) staff.push([field, name]);
+    if (name !== undefined && !onList?.has(name)) staff.push([field, name]);
   };
   if (kind === "ticket") {
     const t = value as Ticket;
@@ -78,7 +82,39 @@ export function factsOf(kind: RecordKind, value: AnyRecord): Facts {
   return f;
 }
 
-const factsOfRecord = (r: CheckRecord): Facts => r.facts ?? factsOf(r.kind, r.value!);
+/**
+ * Facts as one string, to keep for hundreds of thousands of records at the cost of one string
+ * each: `customer|ticket|event`, then `|field\u0002name` pairs joined by \u0001. IDs hold no "|"
+ * (the schemas take only valid ones), and no field holds a control character.
+ */
+export function encodeFacts(f: Facts): string {
+  const refs = f.customer === undefined && f.ticket === undefined && f.event === undefined ? "" : `${f.customer ?? ""}|${f.ticket ?? ""}|${f.event ?? ""}`;
+  if (!f.staff?.length) return refs;
+  return `${refs || "||"}|${f.staff.map(([field, name]) => `${field}\u0002${name}`).join("\u0001")}`;
+}
+
+export function decodeFacts(s: string): Facts {
+  const f: Facts = {};
+  if (s === "") return f;
+  const a = s.indexOf("|");
+  const b = s.indexOf("|", a + 1);
+  const c = s.indexOf("|", b + 1);
+  if (a > 0) f.customer = s.slice(0, a);
+  if (b > a + 1) f.ticket = s.slice(a + 1, b);
+  const end = c < 0 ? s.length : c;
+  if (end > b + 1) f.event = s.slice(b + 1, end);
+  if (c >= 0)
+    f.staff = s
+      .slice(c + 1)
+      .split("\u0001")
+      .map((p) => {
+        const at = p.indexOf("\u0002");
+        return [p.slice(0, at), p.slice(at + 1)];
+      });
+  return f;
+}
+
+const factsOfRecord = (r: CheckRecord): Facts => (typeof r.facts === "string" ? decodeFacts(r.facts) : (r.facts ?? factsOf(r.kind, r.value!)));
 
 type Rule = (input: CheckInput, push: (f: Finding) => void) => void;
 

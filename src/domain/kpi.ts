@@ -3,7 +3,9 @@
 import type { Duty, DutyInput, Rec, RuleCode } from "./duties/index.js";
 import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Ticket } from "./schema.js";
-import { addDays, dayOf, daysBetween, STORED_DATE_RE, weekday, zonedTime, type Day } from "./time.js";
+import { addDays, dayCache, daysBetween, STORED_DATE_RE, storedDay, weekday, zonedTime, type Day } from "./time.js";
+
+export { dayCache, storedDay };
 
 export interface Period {
   kind: "monthly" | "annual";
@@ -31,29 +33,6 @@ export function periodEnd(p: Period, tz: string): Date {
 /** The moment the period is over: 00:00 of the day after its last, in the store's zone (2026-11 → 2026-12-01 00:00). */
 export function periodOver(p: Period, tz: string): Date {
   return zonedTime(addDays(p.to, 1), 0, 0, 0, tz);
-}
-
-/**
- * The company's calendar day of a stored date or date-time: a bare date ("2026-11-30") is that
- * day; a date-time is the day it falls on in the store's zone, whatever offset it was written
- * with ("2026-11-30T16:30:00Z" is 2026-12-01 in Asia/Shanghai). Every month filter uses this.
- */
-export function storedDay(at: string, tz: string): Day {
-  return STORED_DATE_RE.test(at) ? at : dayOf(new Date(at), tz);
-}
-
-/**
- * `storedDay` in one zone, each distinct stored value worked out once: a review asks for the day
- * of the same dates again and again (and a year-end review for each of its twelve months). Made
- * per review, so it lives no longer than the review does.
- */
-export function dayCache(tz: string): (at: string) => Day {
-  const seen = new Map<string, Day>();
-  return (at) => {
-    let d = seen.get(at);
-    if (d === undefined) seen.set(at, (d = storedDay(at, tz)));
-    return d;
-  };
 }
 
 /** Whether a stored date or date-time falls on a day of the period, in the store's zone. */

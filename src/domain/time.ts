@@ -141,3 +141,26 @@ export function isStoredDateTime(s: string): boolean {
 export function isStoredDate(s: string): boolean {
   return STORED_DATE_RE.test(s) && parseDay(s, "UTC", new Date(0)) === s;
 }
+
+/**
+ * The company's calendar day of a stored date or date-time: a bare date ("2026-11-30") is that
+ * day; a date-time is the day it falls on in the store's zone, whatever offset it was written
+ * with ("2026-11-30T16:30:00Z" is 2026-12-01 in Asia/Shanghai). Every month filter uses this.
+ */
+export function storedDay(at: string, tz: string): Day {
+  return STORED_DATE_RE.test(at) ? at : dayOf(new Date(at), tz);
+}
+
+/**
+ * `storedDay` in one zone, each distinct stored value worked out once: a review asks for the day
+ * of the same dates again and again (and a year-end review for each of its twelve months). Made
+ * per run (a review, the rules engine), so it lives no longer than that.
+ */
+export function dayCache(tz: string): (at: string) => Day {
+  const seen = new Map<string, Day>();
+  return (at) => {
+    let d = seen.get(at);
+    if (d === undefined) seen.set(at, (d = storedDay(at, tz)));
+    return d;
+  };
+}

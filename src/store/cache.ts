@@ -1,7 +1,7 @@
 // A derived cache of validated records in .aftercare/ (git-ignored, always safe to delete): a file
 // whose size, times and inode are unchanged since it was read is not parsed again. Reading a
 // large store then costs a stat per file instead of a YAML parse.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { stateDir } from "./fsutil.js";
 
@@ -66,20 +66,22 @@ export class RecordCache {
 /** Bump when what a check memo holds changes meaning (its facts, or which files it counts as sound). */
 const CHECK_FORMAT = 2;
 
-/** A file the last check found sound: its stamp then, and what the rules across records need of it (opaque here). */
-export interface CheckMemoEntry {
-  path: string;
-  stamp: string;
-  facts: string;
+/**
+ * The files the last check found sound, as three parallel lists in the order it listed them: each
+ * file's path, its stamp then, and what the rules across records need of it (opaque here).
+ */
+export interface CheckMemoFiles {
+  paths: string[];
+  stamps: string[];
+  facts: string[];
 }
 
 /**
- * .aftercare/check.json: the files the last check read and found sound, in the order it listed
- * them, each with its stamp and the facts the rules across records read (commands/check.ts).
- * Valid only for the same `basis` (a digest of the settings as validated, aftercare's version and
- * the code that checked), and never the source of truth: a file whose stamp differs is read
- * again; a missing or damaged memo is rebuilt. Kept as three parallel lists of strings, which
- * JSON reads fastest.
+ * .aftercare/check.json: what the last check found sound (CheckMemoFiles). Valid only for the
+ * same `basis` (a digest of the settings as validated, aftercare's version and the code that
+ * checked), and never the source of truth: a file whose stamp differs is read again; a missing or
+ * damaged memo is rebuilt. Lists of strings, which JSON reads fastest and which hold no object
+ * per file.
  */
 export class CheckMemo {
   constructor(private readonly root: string) {}
@@ -88,19 +90,14 @@ export class CheckMemo {
     return join(this.root, ".aftercare", "check.json");
   }
 
-  read(basis: string): CheckMemoEntry[] | undefined {
+  read(basis: string): CheckMemoFiles | undefined {
     try {
-      const data = JSON.parse(readFileSync(this.file(), "latin1")) as { format: number; basis: string; paths: string[]; stamps: string[]; facts: string[] };
+      const data = JSON.parse(readFileSync(this.file(), "latin1")) as { format: number; basis: string } & CheckMemoFiles;
       if (data.format !== CHECK_FORMAT || data.basis !== basis) return undefined;
       const { paths, stamps, facts } = data;
       if (!Array.isArray(paths) || !Array.isArray(stamps) || !Array.isArray(facts) || stamps.length !== paths.length || facts.length !== paths.length) return undefined;
-      const out: CheckMemoEntry[] = new Array(paths.length);
-      for (let i = 0; i < paths.length; i++) {
-        const [path, stamp, f] = [paths[i], stamps[i], facts[i]];
-        if (typeof path !== "string" || typeof stamp !== "string" || typeof f !== "string") return undefined;
-        out[i] = { path, stamp, facts: f };
-      }
-      return out;
+      for (let i = 0; i < paths.length; i++) if (typeof paths[i] !== "string" || typeof stamps[i] !== "string" || typeof facts[i] !== "string") return undefined;
+      return { paths, stamps, facts };
     } catch {
       return undefined;
     }
@@ -108,25 +105,31 @@ export class CheckMemo {
 
   /**
    * Best effort, like the record cache: a store on a read-only disk simply checks everything each
-   * time. Paths outside ASCII are written as JSON escapes, so the file reads as Latin-1 (fastest).
+   * time. Text outside ASCII is written as JSON escapes, so the file reads as Latin-1 (fastest).
    */
-  write(basis: string, files: readonly CheckMemoEntry[]): void {
+  write(basis: string, files: CheckMemoFiles): void {
+    let fd: number | undefined;
     try {
       const dir = stateDir(this.root);
       const tmp = join(dir, `check.json.${process.pid}.tmp`);
-      const paths: string[] = new Array(files.length);
-      const stamps: string[] = new Array(files.length);
-      const facts: string[] = new Array(files.length);
-      files.forEach((e, i) => {
-        paths[i] = e.path;
-        stamps[i] = e.stamp;
-        facts[i] = e.facts;
-      });
-      const text = JSON.stringify({ format: CHECK_FORMAT, basis, paths, stamps, facts }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-      writeFileSync(tmp, text, "latin1");
+      fd = openSync(tmp, "w");
+      // in pieces, so that no string of the whole memo is ever made
+      const put = (text: string) => writeSync(fd!, /[^\u0000-\u007f]/.test(text) ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : text, null, "latin1");
+      put(`{"format":${CHECK_FORMAT},"basis":${JSON.stringify(basis)}`);
+      for (const key of ["paths", "stamps", "facts"] as const) {
+        const list = files[key];
+        put(`,"${key}":[`);
+        for (let i = 0; i < list.length; i += 4096) put((i ? "," : "") + JSON.stringify(list.slice(i, i + 4096)).slice(1, -1));
+        put("]");
+      }
+      put("}");
+      closeSync(fd);
+      fd = undefined;
       renameSync(tmp, this.file());
     } catch {
       // the memo only saves time
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   }
 }

@@ -18,7 +18,7 @@ import { availableParallelism } from "node:os";
 import { dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { factsOf, recordFindings, type Facts, type Finding } from "../domain/check.js";
+import { encodeFacts, factsOf, recordFindings, type Finding } from "../domain/check.js";
 import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
@@ -422,10 +422,10 @@ export interface ReadItem {
   stamp?: string;
 }
 
-/** What `check` needs of a record, worked out where it is read: its facts and its own findings (domain/check.ts). */
+/** What `check` needs of a record, worked out where it is read: its facts (encodeFacts) and its own findings, if any (domain/check.ts). */
 export interface CheckDigest {
-  facts: Facts;
-  findings: Finding[];
+  facts: string;
+  findings?: Finding[];
 }
 
 export interface ReadResult<K extends RecordKind = RecordKind> {
@@ -454,6 +454,8 @@ export interface ReadWhat {
   values?: boolean;
   /** a digest worked out with the record in hand */
   digest?: "check";
+  /** for the "check" digest: the staff list, whose people the facts leave out (domain/check.ts factsOf) */
+  staff?: string[];
 }
 
 export interface ReadManyOptions extends ReadWhat {
@@ -476,7 +478,7 @@ const MAX_THREADS = 8;
 const idOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
 
 /** One file: stamp (of the open file, so it is never newer than what was read), bytes, record. */
-export function readOne(root: string, item: ReadItem, what: ReadWhat = {}): ReadResult {
+export function readOne(root: string, item: ReadItem, what: ReadWhat = {}, onList?: ReadonlySet<string>): ReadResult {
   const { kind, path } = item;
   const id = idOfPath(path);
   const abs = root.endsWith(sep) ? root + path : root + sep + path;
@@ -503,7 +505,11 @@ export function readOne(root: string, item: ReadItem, what: ReadWhat = {}): Read
   if (!r.value) return { path, kind, id, problems: r.problems, stamp, fast: false };
   const out: ReadResult = { path, kind, id, problems: [], stamp, fast: r.fast };
   if (what.values !== false) out.value = r.value;
-  if (what.digest === "check") out.check = { facts: factsOf(kind, r.value), findings: recordFindings(kind, path, r.value) };
+  if (what.digest === "check") {
+    const findings = recordFindings(kind, path, r.value);
+    const facts = encodeFacts(factsOf(kind, r.value, onList ?? (what.staff && new Set(what.staff))));
+    out.check = findings.length ? { facts, findings } : { facts };
+  }
   return out;
 }
 
@@ -533,7 +539,8 @@ function failed(e: unknown, { kind, path }: ReadItem, id: string): ReadResult {
 /** Files one after another in this thread. */
 export function readBatch(root: string, items: readonly ReadItem[], what: ReadWhat = {}): ReadResult[] {
   const out: ReadResult[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = readOne(root, items[i]!, what);
+  const onList = what.staff && new Set(what.staff);
+  for (let i = 0; i < items.length; i++) out[i] = readOne(root, items[i]!, what, onList);
   return out;
 }
 
@@ -578,18 +585,57 @@ interface Done {
  * leaves its files to this thread: the answer is the same, only slower.
  */
 export async function readMany(items: readonly ReadItem[], root: string, opts: ReadManyOptions = {}): Promise<ReadResult[]> {
+  const out: ReadResult[] = new Array(items.length);
+  await readEach(items, root, opts, (r, i) => (out[i] = r));
+  return out;
+}
+
+/**
+ * readMany, handing each file's result to `each` (with its index in `items`) as it comes, in no
+ * particular order, instead of keeping them all: for a caller that keeps only a little of each.
+ */
+export async function readEach(items: readonly ReadItem[], root: string, opts: ReadManyOptions, each: (r: ReadResult, i: number) => void): Promise<void> {
+  // files the caller has seen are stat-ed here first (a stat costs less than sending a file
+  // to a worker and its answer back); only those that changed, and new ones, are read
+  if (!items.some((it) => it.stamp !== undefined)) return readUnseen(items, root, opts, each);
+  const rest: ReadItem[] = [];
+  const at: number[] = [];
+  items.forEach((it, i) => {
+    if (it.stamp !== undefined) {
+      let stamp: string | undefined;
+      try {
+        stamp = stampOf(statSync(root.endsWith(sep) ? root + it.path : root + sep + it.path));
+      } catch {
+        stamp = undefined; // gone or unreadable: read below, which says which
+      }
+      if (stamp === it.stamp) {
+        each({ path: it.path, kind: it.kind, id: idOfPath(it.path), problems: [], stamp, unchanged: true }, i);
+        return;
+      }
+    }
+    rest.push(it.stamp === undefined ? it : { kind: it.kind, path: it.path });
+    at.push(i);
+  });
+  const unchanged = items.length - rest.length;
+  await readUnseen(rest, root, { ...opts, onProgress: opts.onProgress && ((done) => opts.onProgress!(unchanged + done, items.length)) }, (r, j) => each(r, at[j]!));
+}
+
+/** Read every one of `items`: on worker threads when there are many, else in this thread. */
+async function readUnseen(items: readonly ReadItem[], root: string, opts: ReadManyOptions, each: (r: ReadResult, i: number) => void): Promise<void> {
   const total = items.length;
   const progress = opts.onProgress;
-  const what: ReadWhat = { values: opts.values, digest: opts.digest };
+  const what: ReadWhat = { values: opts.values, digest: opts.digest, staff: opts.staff };
+  const onList = what.staff && new Set(what.staff);
   const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), MAX_THREADS), Math.ceil(total / CHUNK));
   const wanted = threads > 0 && total >= (opts.minForThreads ?? MIN_FOR_THREADS);
   const spec = wanted ? workerSpec() : undefined;
   if (!spec) {
     if (wanted) opts.onWorkerError?.(new Error(`no read worker next to ${import.meta.url}`));
-    return inThread(items, root, what, progress);
+    return inThread(items, root, what, each, progress, onList);
   }
 
-  const results: (ReadResult | undefined)[] = new Array(total);
+  /** which files have been answered for */
+  const answered = new Uint8Array(total);
   const chunks = Math.ceil(total / CHUNK);
   let next = 0;
   let done = 0;
@@ -614,7 +660,10 @@ export async function readMany(items: readonly ReadItem[], root: string, opts: R
         workers.push(w);
         w.on("message", (m: Done) => {
           const at = m.chunk * CHUNK;
-          for (let i = 0; i < m.results.length; i++) results[at + i] = m.results[i];
+          for (let i = 0; i < m.results.length; i++) {
+            answered[at + i] = 1;
+            each(m.results[i]!, at + i);
+          }
           done += m.results.length;
           progress?.(done, total);
           if (done >= total) finish();
@@ -637,23 +686,20 @@ export async function readMany(items: readonly ReadItem[], root: string, opts: R
   }
   if (done < total) {
     for (let i = 0; i < total; i++) {
-      if (results[i]) continue;
-      results[i] = readOne(root, items[i]!, what);
+      if (answered[i]) continue;
+      each(readOne(root, items[i]!, what, onList), i);
       if (++done % CHUNK === 0) progress?.(done, total);
     }
     progress?.(total, total);
   }
-  return results as ReadResult[];
 }
 
-async function inThread(items: readonly ReadItem[], root: string, what: ReadWhat, progress?: (done: number, total: number) => void): Promise<ReadResult[]> {
-  const out: ReadResult[] = new Array(items.length);
+async function inThread(items: readonly ReadItem[], root: string, what: ReadWhat, each: (r: ReadResult, i: number) => void, progress?: (done: number, total: number) => void, onList?: ReadonlySet<string>): Promise<void> {
   for (let i = 0; i < items.length; i++) {
-    out[i] = readOne(root, items[i]!, what);
+    each(readOne(root, items[i]!, what, onList), i);
     if (progress && (i + 1) % CHUNK === 0) progress(i + 1, items.length);
   }
   progress?.(items.length, items.length);
-  return out;
 }
 
 /** The worker's side: answer each message with its files read (read-worker.ts). */

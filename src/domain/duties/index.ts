@@ -3,7 +3,7 @@
 import { workCalendar, workClock, workingHours } from "../calendar.js";
 import { translator } from "../../i18n.js";
 import type { Contact, Settings, Ticket, Waiver } from "../schema.js";
-import { addDays, type Day, dayOf, daysBetween, momentOf } from "../time.js";
+import { addDays, type Day, dayCache, dayOf, daysBetween, momentOf } from "../time.js";
 import { DEFAULT_GRACE_MINUTES, ruleSettings } from "./config.js";
 import { nextServiceDuty, ticketPlanDuties } from "./contacts.js";
 import { eventDuties } from "./events.js";
@@ -174,13 +174,7 @@ function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: Rule
   const here = (s: Settings["staff"][number]) => !s.left || s.left > today;
   const fallbackClerk = (followupClerk && raw.settings.staff.some((s) => s.name === followupClerk && here(s)) ? followupClerk : undefined) ?? raw.settings.staff.find((s) => s.role === "clerk" && here(s))?.name;
   // the zone's calendar day of a moment is asked for often; work each one out once
-  const days = new Map<string, Day>();
-  const dayOfAt = (at: string) => {
-    if (at.length === 10) return at;
-    let d = days.get(at);
-    if (d === undefined) days.set(at, (d = dayOf(new Date(at), tz)));
-    return d;
-  };
+  const dayOfAt = dayCache(tz);
   const contacts = input.contacts
     .map((c) => ({ c, m: momentOf(c.value.at, tz) }))
     .sort((a, b) => a.m - b.m || a.c.id.localeCompare(b.c.id))
@@ -257,13 +251,7 @@ export function judge(found: readonly FoundDuty[], settings: Settings, now: Date
   const tz = settings.timezone;
   const today = dayOf(now, tz);
   const nowMs = now.getTime();
-  const days = new Map<string, Day>();
-  const dayOfAt = (at: string) => {
-    if (at.length === 10) return at;
-    let d = days.get(at);
-    if (d === undefined) days.set(at, (d = dayOf(new Date(at), tz)));
-    return d;
-  };
+  const dayOfAt = dayCache(tz);
   const since = settings.rules?.since;
   // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
   const supervisors = new Set(settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
