@@ -31,9 +31,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CROCKFORD } from "../src/domain/ids.js";
+import { resolveCalendar, workCalendar } from "../src/domain/calendar.js";
+import { sourceDays } from "../src/store/calendar-source.js";
 
 /** Bump when the generated stores change: cached stores of another version are not reused. */
-export const GEN_VERSION = 1;
+export const GEN_VERSION = 2;
 /** The store's today (a Friday) and the moment the bench pins the CLI's clock to. */
 export const TODAY = "2026-11-27";
 export const NOW = "2026-11-27 09:00";
@@ -131,35 +133,15 @@ const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
 const addDays = (day: string, n: number) => dayOf(dayMs(day) + n * DAY);
 const NOW_MS = Date.parse(`${TODAY}T09:00:00Z`);
 
-// The store's calendar: Monday to Friday, the State Council's main public holidays of each year
-// (2026 in full, as `aftercare init` writes it) and 2026's make-up working days.
-const SPRING_FESTIVAL: Record<number, string> = { 2017: "2017-01-28", 2018: "2018-02-16", 2019: "2019-02-05", 2020: "2020-01-25", 2021: "2021-02-12", 2022: "2022-02-01", 2023: "2023-01-22", 2024: "2024-02-10", 2025: "2025-01-29" };
-const HOLIDAYS: { name: string; from: string; to: string }[] = [];
-for (let y = 2017; y <= 2025; y++) {
-  HOLIDAYS.push({ name: "元旦", from: `${y}-01-01`, to: `${y}-01-01` });
-  HOLIDAYS.push({ name: "春节", from: addDays(SPRING_FESTIVAL[y]!, -1), to: addDays(SPRING_FESTIVAL[y]!, 5) });
-  HOLIDAYS.push({ name: "劳动节", from: `${y}-05-01`, to: `${y}-05-03` });
-  HOLIDAYS.push({ name: "国庆节", from: `${y}-10-01`, to: `${y}-10-07` });
-}
-HOLIDAYS.push(
-  { name: "元旦", from: "2026-01-01", to: "2026-01-03" },
-  { name: "春节", from: "2026-02-15", to: "2026-02-23" },
-  { name: "清明节", from: "2026-04-04", to: "2026-04-06" },
-  { name: "劳动节", from: "2026-05-01", to: "2026-05-05" },
-  { name: "端午节", from: "2026-06-19", to: "2026-06-21" },
-  { name: "中秋节", from: "2026-09-25", to: "2026-09-27" },
-  { name: "国庆节", from: "2026-10-01", to: "2026-10-07" },
-);
-const MAKEUP = ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"];
-const OFF = new Set<string>();
-for (const h of HOLIDAYS) for (let d = h.from; d <= h.to; d = addDays(d, 1)) OFF.add(d);
-const WORK = new Set(MAKEUP);
+// The store's calendar: Monday to Friday and the State Council's arrangements of every year, days
+// off and make-up working days (calendar.source: cn), through the one working calendar aftercare
+// uses (src/domain/calendar.ts with the chinese-days dataset).
+const CALENDAR = workCalendar(resolveCalendar(undefined, { id: "cn", explicit: true }, await sourceDays("cn", "zh-CN")).settings);
 const workCache = new Map<string, boolean>();
 function isWorking(day: string): boolean {
   let w = workCache.get(day);
   if (w === undefined) {
-    const wd = new Date(dayMs(day)).getUTCDay();
-    w = WORK.has(day) || (wd >= 1 && wd <= 5 && !OFF.has(day));
+    w = CALENDAR.isWorkingDay(day);
     workCache.set(day, w);
   }
   return w;
@@ -372,7 +354,6 @@ const techniciansOn = (day: string) => onStaff("technician", day);
 
 function settingsText(): string {
   const staff = yaml({ staff: STAFF as unknown as Y[] });
-  const holidays = HOLIDAYS.map((h) => `    - { name: ${h.name}, from: ${h.from}, to: ${h.to} }`).join("\n");
   return `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.
 # A generated store (scripts/gen-store.ts): ten years of an after-sales department in Shanghai.
 version: 1
@@ -381,10 +362,8 @@ timezone: Asia/Shanghai
 locale: zh-CN
 ${staff}followupClerk: ${CLERK}
 calendar:
+  source: cn
   workweek: [1, 2, 3, 4, 5]
-  holidays:
-${holidays}
-  workdays: [${MAKEUP.join(", ")}]
 rules:
   R-ESC-1DAY: { days: 1 }
   R-DISPATCH: { hours: 4 }

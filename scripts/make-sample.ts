@@ -9,7 +9,6 @@
 // day `npm start` (aftercare due) shows that day's list, with more of it overdue; `--now` pins it.
 import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { CHINA_2026 } from "../src/domain/calendar.js";
 import type { Contact, Customer, CustomerEvent, Ticket } from "../src/domain/schema.js";
 import { formatDateTime, parseDateTime } from "../src/domain/time.js";
 import { main as cli } from "../src/cli.js";
@@ -67,10 +66,12 @@ staff:
 # The follow-up clerk the engineering supervisor appointed (A1): a ticket opened without
 # --assignee is hers ('aftercare staff followup NAME').
 followupClerk: 王芳
-# Working days: Monday to Friday, the State Council's public holidays and make-up working days.
+# Working days: Monday to Friday, the State Council's public holidays and make-up working days
+# (source: cn, the chinese-days dataset); days of the store's own would go under holidays: and
+# workdays: ('aftercare holidays add', 'aftercare holidays workday') and win over it.
 calendar:
+  source: cn
   workweek: [1, 2, 3, 4, 5]
-${calendarYaml()}
 # The regulation's deadlines (these are the defaults; change a number to change the rule).
 rules:
   R-ESC-1DAY: { days: 1 }
@@ -80,10 +81,6 @@ rules:
   R-MONTHLY: { days: 5, annualDays: 15 }
 `;
 
-function calendarYaml(): string {
-  const h = CHINA_2026.holidays.map((x) => `    - { name: ${x.name}, from: ${x.from}, to: ${x.to} }`).join("\n");
-  return `  holidays:\n${h}\n  workdays: [${CHINA_2026.workdays.join(", ")}]`;
-}
 
 const customers: [string, Customer][] = [
   ["2026-08-03 09:20", { name: "上海华东制冷设备有限公司", address: "上海市闵行区莘庄工业区春东路 508 号", contacts: [{ name: "张伟", title: "设备科科长", phones: ["021-5555 1234", "13800001111"] }], tags: ["vip", "华东"], equipment: [{ name: "螺杆式冷水机组", model: "LS-300", serial: "LS300-2019-0412", installed: "2019-05-20" }], created: "" }],

@@ -35,10 +35,14 @@ const commands = {
   reindex: () => import("./commands/reindex.js"),
   report: () => import("./commands/report.js"),
   shop: () => import("./commands/shop.js"),
+  show: () => import("./commands/show.js"),
   staff: () => import("./commands/staff.js"),
   sync: () => import("./commands/sync.js"),
+  resolve: () => import("./commands/resolve.js"),
+  outgoing: () => import("./commands/outgoing.js"),
   ticket: () => import("./commands/ticket.js"),
   ticketLife: () => import("./commands/ticket-life.js"),
+  ticketEdit: () => import("./commands/ticket-edit.js"),
   undo: () => import("./commands/undo.js"),
   doctor: () => import("./commands/doctor.js"),
   git: () => import("./store/git.js"),
@@ -46,6 +50,15 @@ const commands = {
 };
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** What a <date> or <datetime> flag takes, under each such command's help. */
+export const DATES_HELP =
+  "\nDates and times as people write them, always in the store's time zone:\n" +
+  "  dates  2026-12-07, 2026/12/07, 12-07, 12/7, 12月7日, today, yesterday, tomorrow, 今天, 昨天, 明天, 前天, 周一, 下周一, Monday, next Monday\n" +
+  "  times  15:30, 上午9点, 下午3点半, 3pm (today)\n" +
+  "  both   昨天 15:30, 2026/12/07 08:55, 12-07 08:55, yesterday 3pm; or now\n" +
+  "A time still to come where the past is meant (--received 09:10 at 08:55) is refused with the earlier moment probably meant;\n" +
+  "an hour without 上午/下午 that can be either (9点 at 22:00) is refused with both readings.";
 
 /** Flags that take free text (at most LIMITS.text characters); other values are one line (LIMITS.line). */
 // (the same split as the schemas' one-line and free-text fields, src/domain/schema.ts)
@@ -117,21 +130,29 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description("create a store: aftercare.yaml, the folders, a git repository and its first commit; --locale zh-CN|en sets its language")
     .option("--company <name>", "the company's name (required for a new store)")
     .option("--timezone <zone>", "IANA time zone the company works in (default: this machine's)")
-    .option("--hooks", "in an existing store (a fresh clone): install the pre-commit check and the field-by-field merge driver")
+    .option("--hooks", "in an existing store (a fresh clone): install the pre-commit and pre-push checks and the field-by-field merge driver")
+    .option("--server <path>", "make a bare git repository at PATH for the desks to sync with (its HEAD the store's branch), the store's origin, and send the store to it")
     .action(
-      run(async (c, dir: string | undefined, o: { company?: string; timezone?: string; locale?: string; hooks?: boolean }) => {
+      run(async (c, dir: string | undefined, o: { company?: string; timezone?: string; locale?: string; hooks?: boolean; server?: string }) => {
         if (o.hooks) {
-          const h = await (await commands.init()).initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot(), deps);
+          // a clone that checked out nothing has no store yet: init --hooks checks it out (initHooks)
+          const h = await (await commands.init()).initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot().catch(() => deps.cwd), deps);
           for (const n of h.notes) io.err(`note: ${n}\n`);
           io.out(`${h.root}\n`);
-          io.err("installed the pre-commit check (aftercare check --staged) and the field-by-field merge driver\n");
+          io.err("installed the pre-commit and pre-push checks (aftercare check) and the field-by-field merge driver\n");
           return;
         }
-        const r = await (await commands.init()).init({ dir, ...o, locale: c.globals.locale, as: c.globals.as }, deps);
-        if (c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
-        else {
+        const existing = o.server && !o.company ? await c.storeRoot().catch(() => undefined) : undefined;
+        const r = existing ? undefined : await (await commands.init()).init({ dir, ...o, locale: c.globals.locale, as: c.globals.as }, deps);
+        if (r && c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
+        else if (r) {
           io.out(`${r.root}\n`);
           io.err(`created an aftercare store for ${r.settings.company} (${r.settings.timezone}, ${r.settings.locale})${r.gitInit ? " in a new git repository" : ""}\nnext: aftercare staff add NAME --role clerk\n`);
+        }
+        if (o.server) {
+          const s = await (await commands.init()).initServer(existing ?? r!.root, o.server, deps);
+          if (existing) io.out(`${s.server}\n`);
+          io.err(`made ${s.server} the store's server (a bare git repository on ${s.branch}, the store's origin) and sent the store to it; each desk: git clone ${s.server} DESK && cd DESK && aftercare init --hooks\n`);
         }
       }),
     );
@@ -177,11 +198,11 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("list")
     .description("list customers")
     .option("--search <text>", "match name, contact, phone digits, address or tag")
-    .action(run(async (c, o: { search?: string }) => (await commands.customer()).customerList(o, c)));
+    .action(run(async (c, o: { search?: string }) => (await commands.show()).customerList(o, c)));
   customer
     .command("show <id>")
     .description("a customer's file, tickets and contacts (ID, prefix or name)")
-    .action(run(async (c, id: string) => (await commands.customer()).customerShow({ id }, c)));
+    .action(run(async (c, id: string) => (await commands.show()).customerShow({ id }, c)));
   customerFlags(customer.command("edit <id>").description("change a customer: with flags, or in $EDITOR when none are given").option("--name <name>", "new name").option("--untag <tag>", "remove a tag (repeatable)", collect)).action(
     run(async (c, id: string, o: Record<string, unknown>) => (await commands.customer()).customerEdit({ ...o, id }, c)),
   );
@@ -194,7 +215,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--problem <text>", "the problem as the customer reports it")
     .option("--request <text>", "the service the customer wants")
     .addOption(new Option("--kind <kind>", "kind of request (default: repair)").choices(TICKET_KINDS))
-    .addOption(new Option("--channel <channel>", "how it came in (default: phone)").choices(CHANNELS))
+    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml (default: phone)`)
     .option("--received <datetime>", "when it came in (default: now)")
     .option("--assignee <name>", "staff member handling it (default: the follow-up clerk, else you)")
     .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in, still to come (C-APPOINTMENT)")
@@ -208,7 +229,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--customer <id-or-name>", "only this customer's")
     .option("--assignee <name>", "only those assigned or dispatched to this person")
     .action(run(async (c, o: Record<string, string | undefined>) => (await commands.ticket()).ticketList(o, c)));
-  ticket.command("show <id>").description("a ticket and its contacts").action(run(async (c, id: string) => (await commands.ticket()).ticketShow({ id }, c)));
+  ticket.command("show <id>").description("a ticket and its contacts").action(run(async (c, id: string) => (await commands.show()).ticketShow({ id }, c)));
   const at = "when it happened (default: now)";
   ticket
     .command("escalate <id>")
@@ -257,6 +278,17 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--note <text>", "why")
     .option("--at <datetime>", at)
     .action(run(async (c, id: string, o: { note?: string; at?: string }) => (await commands.ticketLife()).ticketReopen({ id, ...o }, c)));
+  ticket
+    .command("edit <id>")
+    .description("correct what a ticket records, with flags or in $EDITOR when none are given; checked as ticket open checks it, one commit")
+    .option("--received <datetime>", "when it came in")
+    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml`)
+    .addOption(new Option("--kind <kind>", "kind of request").choices(TICKET_KINDS))
+    .option("--problem <text>", "the problem as the customer reports it")
+    .option("--request <text>", "the service the customer wants (empty to remove)")
+    .option("--assignee <name>", "staff member handling it")
+    .option("--appointment <datetime>", "with kind shop: the agreed time the vehicle comes in")
+    .action(run(async (c, id: string, o: Record<string, string | undefined>) => (await commands.ticketEdit()).ticketEdit({ ...o, id }, c)));
 
   // the reception desk: vehicles (kind shop), regulation part C
   ticket
@@ -394,9 +426,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--event", "unlink the event")
     .option("--plan", "unlink the planned contact")
     .action(run(async (c, id: string, o: { ticket?: boolean; event?: boolean; plan?: boolean }) => (await commands.contactEdit()).contactUnlink({ ...o, id }, c)));
-  contact
-    .command("edit <id>")
-    .description("correct what a contact records")
+  const contactEditCmd = (cmd: Command) =>
+    cmd
     .option("--at <datetime>", "when it happened (a letter: the day it was sent)")
     .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
     .addOption(new Option("--purpose <purpose>", "what it was for").choices(PURPOSES))
@@ -406,6 +437,9 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--told", "an inbound call in which the customer was told what a duty asks")
     .option("--not-told", "remove the told mark")
     .action(run(async (c, id: string, o: Record<string, string | boolean | undefined>) => (await commands.contactEdit()).contactEdit({ ...o, id } as import("./commands/contact-edit.js").EditOptions, c)));
+  contactEditCmd(contact.command("edit <id>").description("correct what a contact records"));
+  // the same correction, where a clerk looks for it: next to call log
+  contactEditCmd(program.commands.find((x) => x.name() === "call")!.command("edit <id>").description("correct a logged call (the same as contact edit)"));
 
   program
     .command("check")
@@ -425,28 +459,44 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
 
   program
     .command("sync")
-    .description("commit nothing half-done, pull with rebase from the store's remote, push; say what came in")
-    .action(run(async (c) => (await commands.sync()).sync(c)));
+    .description("bring in what other desks sent (a merge; lists merge as sets), check what is to be sent, send it; say what came in")
+    .option("--restore", "after the server was force-pushed: send back the changes it no longer has")
+    .action(run(async (c, o: { restore?: boolean }) => (await commands.sync()).sync(c, o)));
+  program
+    .command("resolve [id]")
+    .description("settle a record a sync stopped on: shows both values in full; --keep or --set settles it, finishes the merge and sends it")
+    .option("--keep <side>", "here (this desk's value), there (the server's), or here:FIELD / there:FIELD for one field (repeatable)", collect)
+    .option("--set <field=value>", "give the field this value ([a, b] for a list) (repeatable)", collect)
+    .action(run(async (c, id: string | undefined, o: { keep?: string[]; set?: string[] }) => (await commands.resolve()).resolve({ id, ...o }, c)));
+  program
+    .command("pre-push [remote] [url]", { hidden: true })
+    .description("git's pre-push hook: check the commits about to be sent (set up by aftercare init)")
+    .action(run(async (c, remote: string | undefined) => (await commands.outgoing()).prePush(c, remote ?? "origin")));
   program
     .command("history <id>")
     .description("a record's life from git: each commit and what changed, field by field")
     .action(run(async (c, id: string) => (await commands.history()).history({ id }, c)));
   program
     .command("undo")
-    .description("revert your last aftercare commit with a new commit (refused when later work depends on it)")
+    .description("revert your last aftercare change with a new commit; again, the one before it (refused when later work depends on it)")
     .action(run(async (c) => (await commands.undo()).undo(c)));
+  program
+    .command("redo")
+    .description("re-apply what your last undo took back (until you make another change), with a new commit")
+    .action(run(async (c) => (await commands.undo()).redo(c)));
 
   program
     .command("import")
     .description("bring records in from a spreadsheet")
     .command("customers <file>")
-    .description("customers from CSV or .xlsx, with Chinese or English column names (客户单位名称, 地址, 联系人, 联系电话…)")
-    .option("--map <field=column,...>", "which column holds which field: name, address, contact, title, phone, email, tags, note, equipment")
+    .description("customers from CSV or .xlsx, with Chinese or English column names (客户单位名称, 地址, 联系人, 联系电话…), or aftercare's own export")
+    .option("--map <field=column,...>", "which column holds which field: name, address, contact, title, phone, email, tags, note, equipment, vehicles, created")
     .option("--encoding <enc>", "the CSV's encoding (default: detected): utf-8, gb18030 (GBK), utf-16le")
     .option("--sheet <name>", "the .xlsx sheet (default: the first)")
     .option("--delimiter <sep>", "the CSV's column separator: , ; tab or | (default: sniffed from the header row)")
-    .option("--dry-run", "show what would be added, refused and skipped; write nothing")
-    .option("--strict", "write nothing when any row is refused")
+    .option("--header-row <n>", "the row that holds the column headings (default: found below titles and blank rows)")
+    .option("--dry-run", "show row by row what would be added, skipped and refused; write nothing")
+    .option("--strict", "write nothing when any row is refused or a column is no customer field")
     .action(run(async (c, file: string, o: Record<string, unknown>) => (await commands.import()).importCustomers({ ...o, file } as import("./commands/import.js").ImportOptions, c)));
 
   program
@@ -456,7 +506,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--month <month>", "only this month (YYYY-MM)")
     .option("--from <date>", "from this day")
     .option("--to <date>", "to this day")
-    .option("--bom", "start the CSV with a byte-order mark, so Excel reads Chinese text right")
+    .option("--bom", "start the CSV with a byte-order mark, so Excel reads Chinese text right (default in a zh-CN store)")
+    .option("--no-bom", "no byte-order mark, for programs that do not expect one")
     .option("--output <file>", "write to a file (needed for .xlsx at a terminal)")
     .action(run(async (c, what: string, o: Record<string, unknown>) => (await commands.export()).exportRecords({ ...o, what } as import("./commands/export.js").ExportOptions, c)));
 
@@ -468,23 +519,35 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--output <file>", "write to a file")
     .action(run(async (c, o: { for?: string; output?: string; days?: string }) => (await commands.calendar()).calendarCmd(o, c)));
 
+  // shell completion: the script, and the completer it calls (src/commands/completion.ts)
+  const tree = (cmd: Command): import("./commands/completion.js").CommandTree => ({
+    name: cmd.name(),
+    options: cmd.options.filter((o) => o.long && !o.hidden).map((o) => ({ long: o.long!, short: o.short, value: Boolean(o.required || o.optional), choices: o.argChoices })),
+    args: cmd.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic })),
+    commands: cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden && c.name() !== "help").map(tree),
+  });
   program
     .command("completion <shell>")
-    .description("a completion script for bash, zsh or fish: commands, flags and record IDs")
+    .description("a completion script for bash, zsh or fish: commands, flags, their values, record IDs and file names")
     .action(async (shell: string) => {
-      const tree = (cmd: Command): import("./commands/completion.js").CommandTree => ({
-        name: cmd.name(),
-        options: cmd.options.map((o) => o.long).filter((x): x is string => Boolean(x)),
-        commands: cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden && c.name() !== "help").map(tree),
-      });
       try {
-        io.out((await commands.completion()).completion(shell, tree(program)));
+        io.out((await commands.completion()).completion(shell));
       } catch (e) {
         if (e instanceof UserError) {
           io.err(`${e.message}\n`);
           exitCode = e.exitCode;
         } else throw e;
       }
+    });
+  program
+    .command("__complete [words...]", { hidden: true })
+    .description("what fits the last word of a command line, for the completion scripts: one a line, then :words, :files or :dirs")
+    .allowUnknownOption()
+    .action(async (words: string[] = []) => {
+      const { complete, storeSource } = await commands.completion();
+      const { Context } = await commands.context();
+      const got = await complete(tree(program), words.length ? words : [""], (records) => storeSource(new Context({ records }, deps)));
+      io.out(got.words.map((w) => `${w}\n`).join("") + `:${got.directive}\n`);
     });
   program
     .command("__ids <letter>", { hidden: true })
@@ -501,7 +564,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("merge-driver <base> <ours> <theirs> [path]", { hidden: true })
     .description("git's merge driver for records (set up by aftercare init)")
     .action(async (base: string, ours: string, theirs: string, path: string | undefined) => {
-      exitCode = await (await commands.gitSetup()).mergeDriver(base, ours, theirs, path ?? ours, new (await commands.git()).Git(deps.cwd, deps.env));
+      exitCode = await (await commands.gitSetup()).mergeDriver(base, ours, theirs, path ?? ours, new (await commands.git()).Git(deps.cwd, deps.env), deps.env);
     });
 
   const report = program.command("report").description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
@@ -552,10 +615,20 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
   dueCmd("due", "what is due today and what is overdue, per person, most urgent first (the morning cron job)", false).option("--overdue", "only what is overdue");
   dueCmd("overdue", "only the overdue duties (same as due --overdue)", true);
 
-  program
+  const holidays = program
     .command("holidays [year]")
-    .description("the working week, public holidays and make-up working days the deadlines use")
+    .description("the working week, public holidays and make-up working days the deadlines use, each day with where it comes from (calendar.source or aftercare.yaml)")
     .action(run(async (c, year: string | undefined) => (await commands.holidays()).holidays({ year }, c)));
+  holidays
+    .command("add <name>")
+    .description("add days off of the store's own to aftercare.yaml (a published holiday, a company closure); they win over calendar.source")
+    .option("--from <date>", "the first day off")
+    .option("--to <date>", "the last day off (default: --from)")
+    .action(run(async (c, name: string, o: { from?: string; to?: string }) => (await commands.holidays()).holidaysAdd({ name, ...o }, c)));
+  holidays
+    .command("workday <date>")
+    .description("add a make-up working day (调休上班) of the store's own to aftercare.yaml: a weekend day or holiday that is worked")
+    .action(run(async (c, date: string) => (await commands.holidays()).holidaysWorkday({ date }, c)));
 
   const event = program.command("event").description("customer events and campaigns (R-EVENT-NOTICE)");
   event
@@ -569,6 +642,13 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--note <text>", "details")
     .action(run(async (c, o: Record<string, string | undefined>) => (await commands.event()).eventAdd(o, c)));
   event.command("list").description("events, with how many customers were phoned and written to").action(run(async (c) => (await commands.event()).eventList(c)));
+
+  // every command that takes a date or a time says how it may be written (src/domain/typed-time.ts)
+  const withDates = (c: Command) => {
+    if (c.options.some((o) => /<date(time)?>/.test(o.flags))) c.addHelpText("after", DATES_HELP);
+    c.commands.forEach(withDates);
+  };
+  withDates(program);
 
   try {
     await program.parseAsync(argv, { from: "user" });

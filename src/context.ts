@@ -7,7 +7,6 @@ import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { translator, type Translator } from "./i18n.js";
 import type { Staff } from "./domain/schema.js";
-import { DATETIME_HELP, parseDateTime } from "./domain/time.js";
 import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
@@ -94,6 +93,9 @@ export class Context {
     const given = this.globals.records ?? this.deps.env.AFTERCARE_RECORDS;
     if (given) return resolve(this.deps.cwd, given);
     const found = await Store.find(this.deps.cwd);
+    // a clone that checked out nothing (the server's HEAD names a missing branch): say so, with the fix
+    const hint = found ? undefined : await (await import("./commands/init.js")).emptyCloneHint(this.deps.cwd, this.deps.env).catch(() => undefined);
+    if (hint) throw new UserError(hint);
     if (!found)
       throw new UserError(`no aftercare store here: no aftercare.yaml in ${this.deps.cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)`);
     return found;
@@ -115,6 +117,14 @@ export class Context {
     return this.indexP;
   }
 
+  /**
+   * The index if this run has opened it (or is opening it), else undefined: for a lookup the
+   * files answer cheaply too, which should not pay for bringing the index up to date.
+   */
+  openedIndex(): Promise<RecordIndex | undefined> {
+    return this.indexP && !this.writeStarted ? this.indexP : Promise.resolve(undefined);
+  }
+
   /** The store's git, one per run: what the write found before it began reaches its commit. */
   async git(): Promise<Git> {
     const root = (await this.store()).root;
@@ -127,9 +137,12 @@ export class Context {
     const given = this.globals.now ?? this.deps.env.AFTERCARE_NOW;
     if (!given) return this.deps.clock();
     const tz = await this.store().then((s) => s.settings.timezone, () => "UTC");
-    const d = parseDateTime(given, tz, this.deps.clock());
-    if (!d) throw new UsageError(`--now "${given}" is not a date-time: use ${DATETIME_HELP}`);
-    return d;
+    const { readDateTime } = await import("./domain/typed-time.js");
+    const r = await readDateTime(given, tz, this.deps.clock());
+    if (r.kind === "ok") return r.reading.at;
+    const { typedProblem } = await import("./format/typed-dates.js");
+    const say = translator(await this.locale().catch(() => "en"));
+    throw new UsageError(typedProblem(say, r, given, "--now", tz, this.deps.clock(), "datetime")!.replace(/; [^;]*$/, ""));
   }
 
   /** Who is acting: --as, else AFTERCARE_USER, else git's user.name; must be on the staff list. */
@@ -229,13 +242,17 @@ export class Context {
   /**
    * Every write runs here: refused up front when the store's repository is mid-rebase or on a
    * detached HEAD (a commit then would land in the wrong place), then under the store's lock.
+   * `meanwhile` starts work that reads the store as soon as the lock is held (a write's view of
+   * one customer's duties), while earlier writes are finished.
    */
-  async writing<T>(fn: () => Promise<T>): Promise<T> {
+  async writing<T>(fn: () => Promise<T>, meanwhile?: () => void): Promise<T> {
     const store = await this.store();
     const st = await (await this.git()).state();
     if (st.operation)
       throw new UserError(
-        `a git ${st.operation} is in progress in the store (${st.operation === "rebase" ? "from aftercare sync?" : "unfinished"}): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
+        st.operation === "merge"
+          ? "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written"
+          : `a git ${st.operation} is in progress in the store (unfinished): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
       );
     if (st.detached) throw new UserError("the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written");
     if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
@@ -253,9 +270,20 @@ export class Context {
     return store.withLock(
       async () => {
         this.writeStarted = true;
+        // what the write reads under the lock, started as soon as it is held: it runs alongside the rest
+        meanwhile?.();
         await ignoreTempFiles(st.gitDir);
         // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts)
         for (const note of await (await this.git()).finishEarlierWrites()) this.io.err(`${note}\n`);
+        // a clone has none of the merge driver and hooks its store names (.gitattributes): put them in
+        // (looked at in the repository's config file first: no module loaded, no git process, when it is there)
+        const loc = (await this.git()).location();
+        const config = typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
+        const setup = config && !config.includes('[merge "aftercare"]') ? await import("./commands/git-setup.js") : undefined;
+        if (setup && (await setup.lacksGitSupport(store.root, await this.git()))) {
+          const s = await setup.installGitSupport(store.root, await this.git());
+          this.io.err(`note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`);
+        }
         return fn();
       },
       {

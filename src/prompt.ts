@@ -8,7 +8,8 @@ export interface Choice<T = string> {
 }
 
 export interface Prompter {
-  input(q: { message: string; default?: string; required?: boolean; validate?: (v: string) => true | string }): Promise<string>;
+  /** `validate` may be async: a date typed as people write it is read by a parser loaded on first use */
+  input(q: { message: string; default?: string; required?: boolean; validate?: (v: string) => true | string | Promise<true | string> }): Promise<string>;
   select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   /** type to narrow the list, as in a search box */
   search<T>(q: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> }): Promise<T>;
@@ -42,7 +43,11 @@ export function scripted(answers: unknown[]): Prompter & { asked: string[] } {
     asked,
     input: async (q) => {
       const a = next(q.message);
-      return a === undefined || a === "" ? (q.default ?? "") : String(a);
+      const v = a === undefined || a === "" ? (q.default ?? "") : String(a);
+      // an answer the terminal would refuse is refused here too, with the same words
+      const ok = q.validate ? await q.validate(v) : true;
+      if (ok !== true) throw new Error(`scripted answer "${v}" refused for: ${q.message}: ${ok}`);
+      return v;
     },
     select: async <T,>(q: { message: string; choices: Choice<T>[]; default?: T }) => {
       const a = next(q.message);

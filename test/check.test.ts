@@ -6,7 +6,8 @@ import { checkStore, progressLine } from "../src/commands/check.js";
 import { checkRecords, decodeFacts, encodeFacts } from "../src/domain/check.js";
 import type { RecordKind } from "../src/domain/ids.js";
 import { locate, type Parsed } from "../src/store/yaml.js";
-import { pathOf, readRecord, Store } from "../src/store/store.js";
+import { readRecord } from "../src/store/read-record.js";
+import { pathOf, Store } from "../src/store/store.js";
 import { cli, git, SETTINGS, testStore } from "./helpers.js";
 import { CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 

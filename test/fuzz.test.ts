@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { RecordKind } from "../src/domain/ids.js";
 import { SCHEMAS } from "../src/domain/schema.js";
-import { readRecord } from "../src/store/store.js";
+import { readRecord } from "../src/store/read-record.js";
 import { parseYaml, stringifyRecord, updateYamlText } from "../src/store/yaml.js";
 import { ARBS, hostile } from "./arbitraries.js";
 

@@ -127,6 +127,33 @@ describe("a write costs two git processes", () => {
     expect(status(root)).toBe("");
   });
 
+  it("after HEAD moved behind its back (a reset, as a pull or checkout would): git status once, then the file staged without a second look at every file", async () => {
+    const root = await warmStore();
+    expect((await cli(root, ["ticket", "escalate", TICKET])).code).toBe(0);
+    git(root, "reset", "--quiet", "--hard", "HEAD~1");
+    writeFileSync(join(root, TICKET_FILE), readFileSync(join(root, TICKET_FILE), "utf8").replace("problem:", "# by hand\nproblem:"));
+    const stage = () => gitSpawns.args.find((a) => a.includes("update-index"))!;
+    let w = await gitCommands(() => cli(root, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"]));
+    expect(w.result.code, w.result.stderr).toBe(0);
+    expect(w.commands).toEqual(["status", "update-index", "fast-import"]);
+    // git status named the hand edit; staging the new call looks at nothing else
+    expect(stage().slice(stage().indexOf("update-index"))).toEqual(["update-index", "--add", "--remove", "--", `contacts/2026/11/${w.result.stdout.trim()}.yaml`]);
+    expect(w.result.stderr).toContain(`note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${TICKET_FILE}; `);
+    expect(status(root)).toBe(`M ${TICKET_FILE}`);
+    // the hand edit committed by hand: the next write finds the store as its last write left it, and
+    // staging looks at every file again (the pass that names a record edited in place)
+    git(root, "-c", "user.name=setup", "-c", "user.email=s@example.com", "commit", "--quiet", "-am", "by hand");
+    w = await gitCommands(() => cli(root, ["ticket", "escalate", TICKET]));
+    expect(w.result.code, w.result.stderr).toBe(0);
+    expect(w.commands).toEqual(["status", "update-index", "fast-import"]);
+    w = await gitCommands(() => cli(root, ["ticket", "resolve", TICKET, "--note", "ok"]));
+    expect(w.result.code, w.result.stderr).toBe(0);
+    expect(w.commands).toEqual(["update-index", "fast-import"]);
+    expect(stage().slice(stage().indexOf("update-index"))).toEqual(["update-index", "--add", "--remove", "--refresh", "--", TICKET_FILE]);
+    expect(status(root)).toBe("");
+    git(root, "fsck", "--no-progress");
+  });
+
   it("a write that changes nothing makes no commit, and says nothing about it", async () => {
     const root = await warmStore();
     const before = commits(root).length;

@@ -61,8 +61,8 @@ describe("import customers: one separator per file", () => {
     expect(refused.stderr).toBe("the header row has as many commas as semicolons (1): say which separates the columns with --delimiter , or --delimiter ;; nothing was written\n");
     const r = await cli(root, ["import", "customers", "odd.csv", "--delimiter", "semicolon"]);
     expect(r.code, r.stderr).toBe(0);
-    // split on semicolons only: the name is whole, and "note,x" is no column aftercare knows
-    expect(customers(root).join("\n")).toContain("name: 甲公司\ncreated: ");
+    // split on semicolons only: the name is whole, and "note,x" is no column aftercare knows: kept in the note
+    expect(customers(root).join("\n")).toContain('name: 甲公司\nnote: "note,x: 备注,一"\ncreated: ');
     expect((await cli(root, ["import", "customers", "odd.csv", "--delimiter", "x"])).stderr).toContain('--delimiter "x" is not a column separator aftercare reads');
     expect(sniffDelimiter('"a,b";c;d\n1,2,3,4,5\n')).toBe(";");
     expect(sniffDelimiter("name\n1,2\n")).toBe(",");

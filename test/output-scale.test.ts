@@ -3,7 +3,7 @@
 // person's list for every duty. Run with counts past that limit; no timing is asserted.
 import { describe, expect, it } from "vitest";
 import type { Duty, DutyInput } from "../src/domain/duties/index.js";
-import { monthPeriod, periodFigures } from "../src/domain/kpi.js";
+import { monthPeriod, periodFigures, recordsOf } from "../src/domain/kpi.js";
 import type { Customer } from "../src/domain/schema.js";
 import { pickCustomer, searchCustomers } from "../src/domain/search.js";
 import { dutyList, MORNING_LIMIT, shownDuties, summary } from "../src/format/duties.js";
@@ -77,7 +77,7 @@ describe("output at 200k duties", () => {
 
   it("a review's figures group 200k duties in one pass", () => {
     const input = { settings: { timezone: "Asia/Shanghai", locale: "en", staff: [], company: "x" }, customers: [], tickets: [], contacts: [], events: [], reports: [], waivers: [], now: new Date("2026-12-05T00:00:00Z") } as unknown as DutyInput;
-    const f = periodFigures({ input, now: list, atEnd: list, period: monthPeriod("2026-11") });
+    const f = periodFigures({ records: recordsOf(input), now: list, atEnd: list, period: monthPeriod("2026-11") });
     expect(f.compliance.total).toMatchObject({ due: N, open: N });
     expect(f.compliance.people.map((p) => [p.name, p.due])).toEqual([
       [null, 20_000],

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { RecordKind } from "../src/domain/ids.js";
 import { stampOf } from "../src/store/cache.js";
 import { readMany, type ReadItem } from "../src/store/fastread.js";
-import { FOLDERS, readRecord } from "../src/store/store.js";
+import { readRecord } from "../src/store/read-record.js";
+import { FOLDERS } from "../src/store/store.js";
 import { tempDir } from "./helpers.js";
 
 const SAMPLE = join(import.meta.dirname, "..", "records");

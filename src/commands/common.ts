@@ -2,49 +2,124 @@
 // and reporting what was written.
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
-import type { RecordKind } from "../domain/ids.js";
-import type { Customer } from "../domain/schema.js";
-import { pickCustomer, searchCustomers } from "../domain/search.js";
-import { DATE_HELP, DATETIME_HELP, formatDateTime, parseDateTime, parseDay } from "../domain/time.js";
+import type { Rec } from "../domain/duties/index.js";
+import { isId, isIdPrefix, LETTER_OF, normalizeIdInput, type RecordKind } from "../domain/ids.js";
+import type { Customer, RecordOf } from "../domain/schema.js";
+import { bestOf, matchTier, ranked, wantsPinyin } from "../domain/search.js";
+import { formatDateTime } from "../domain/time.js";
+import { readDateTime, readDay, type Direction } from "../domain/typed-time.js";
+import { typedProblem } from "../format/typed-dates.js";
 import type { Loaded } from "../store/store.js";
 import type { Choice } from "../prompt.js";
 import { oneLine } from "../format/text.js";
 
-/** A customer from an ID (or unique prefix) or from what a clerk types: name, contact, phone. */
-export async function findCustomer(ctx: Context, input: string, flag = "--customer"): Promise<Loaded<"customer">> {
-  const store = await ctx.store();
+/**
+ * How the customers a person's words match are found, best first with how well (domain/search.ts):
+ * the index's search keys when there is an index, else every customer file, read once. Files that
+ * cannot be read are named once, here.
+ */
+export async function customerSearch(ctx: Context): Promise<(words: string) => Promise<{ item: Rec<Customer>; tier: number }[]>> {
+  const idx = await ctx.index();
+  if (idx) {
+    for (const w of idx.warnings(["customer"])) ctx.io.err(w);
+    return (words) => idx.findCustomers(words);
+  }
+  const customers = await (await ctx.store()).all("customer", (m) => ctx.io.err(m));
+  return async (words) => {
+    // pinyin-pro loads only for a search in letters
+    const pinyin = wantsPinyin(words) ? (await import("../domain/pinyin.js")).pinyinKeys : undefined;
+    return ranked(customers.map((c) => ({ item: c, tier: matchTier(c.value, words, pinyin), name: c.value.name })));
+  };
+}
+
+/** The ID of the customer a person meant: an ID (or unique prefix), or words one customer matches best (name, contact, phone). */
+export async function customerId(ctx: Context, input: string, flag = "--customer"): Promise<string> {
   const q = input.trim();
   if (!q) throw new UsageError(`${flag} is empty: give a customer ID or name`);
-  if (/^c-/i.test(q)) return store.get("customer", await store.resolveId("customer", q));
-  const customers = await store.all("customer", (m) => ctx.io.err(m));
-  const matches = searchCustomers(customers, q);
-  const one = pickCustomer(matches, q);
-  if (one) return one;
+  if (/^c-/i.test(q)) return resolveId(ctx, "customer", q);
+  const matches = await (await customerSearch(ctx))(q);
+  const one = bestOf(matches);
+  if (one) return one.id;
   if (!matches.length) throw new UserError(`no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`);
-  const list = matches.slice(0, 8).map((m) => `${m.id} ${oneLine(m.value.name)}`).join("; ");
+  const list = matches.slice(0, 8).map((m) => `${m.item.id} ${oneLine(m.item.value.name)}`).join("; ");
   throw new UserError(`"${q}" matches ${matches.length} customers: ${list}${matches.length > 8 ? "; …" : ""}; give the ID; nothing was written`);
+}
+
+/** A customer from an ID (or unique prefix) or from what a clerk types: name, contact, phone; its file read. */
+export async function findCustomer(ctx: Context, input: string, flag = "--customer"): Promise<Loaded<"customer">> {
+  const id = await customerId(ctx, input, flag);
+  return (await ctx.store()).get("customer", id);
+}
+
+/** The customer a read shows (`findCustomer`'s), from the index when it holds the file read cleanly. */
+export async function customerToShow(ctx: Context, input: string, flag = "--customer"): Promise<Rec<Customer>> {
+  return shown(ctx, "customer", await customerId(ctx, input, flag));
+}
+
+/**
+ * The full ID a person meant, as `Store.resolveId` finds it: a whole ID is looked for on disk; a
+ * prefix among the index's files when the run has the index open (a read), else the store lists
+ * the kind's folders. What the index cannot settle (no match, several) the store answers, in its
+ * words.
+ */
+export async function resolveId(ctx: Context, kind: RecordKind, input: string): Promise<string> {
+  const want = normalizeIdInput(input);
+  if (isIdPrefix(want) && want[0] === LETTER_OF[kind] && !isId(want)) {
+    const ids = (await ctx.openedIndex())?.idsStartingWith(kind, want);
+    if (ids?.length === 1) return ids[0]!;
+  }
+  return (await ctx.store()).resolveId(kind, input);
 }
 
 export async function findRecord<K extends RecordKind>(ctx: Context, kind: K, input: string): Promise<Loaded<K>> {
   const store = await ctx.store();
-  return store.get(kind, await store.resolveId(kind, input));
+  return store.get(kind, await resolveId(ctx, kind, input));
 }
 
-/** A date-time flag in the store's zone, stored with the company's offset. */
-export async function dateTimeFlag(ctx: Context, value: string | undefined, flag: string): Promise<string | undefined> {
-  if (value === undefined) return undefined;
-  const store = await ctx.store();
-  const d = parseDateTime(value, store.settings.timezone, await ctx.now());
-  if (!d) throw new UsageError(`${flag} "${value}" is not a date-time: use ${DATETIME_HELP}; nothing was written`);
-  return formatDateTime(d, store.settings.timezone);
+/** The record a read shows (`findRecord`'s), from the index when it holds the file read cleanly. */
+export async function recordToShow<K extends RecordKind>(ctx: Context, kind: K, input: string): Promise<Rec<RecordOf[K]>> {
+  return shown(ctx, kind, await resolveId(ctx, kind, input));
 }
 
-export async function dateFlag(ctx: Context, value: string | undefined, flag: string): Promise<string | undefined> {
+/** A record by its full ID: the index's value, else the file (whose problems the store words). */
+async function shown<K extends RecordKind>(ctx: Context, kind: K, id: string): Promise<Rec<RecordOf[K]>> {
+  const value = (await ctx.index())?.record(kind, id);
+  if (value !== undefined) return { id, value };
+  const r = await (await ctx.store()).get(kind, id);
+  return { id: r.id, value: r.value };
+}
+
+/**
+ * Which side of now a flag's moment is on: what happened cannot be later than now (a time read as
+ * still to come is refused, naming the earlier moment probably meant); what is planned reads a
+ * weekday or a time forward; the rest take the nearest reading.
+ */
+const PAST_FLAGS = new Set(["--received", "--at", "--sent", "--passed"]);
+const FUTURE_FLAGS = new Set(["--next-date", "--appointment", "--promise", "--date", "--finish"]);
+export function directionOf(flag: string): Direction {
+  return PAST_FLAGS.has(flag) ? "past" : FUTURE_FLAGS.has(flag) ? "future" : "any";
+}
+
+/** A date-time flag as people write it (2026/12/07 08:55, 昨天 15:30, 下午3点半…), in the store's zone, stored with the company's offset. */
+export async function dateTimeFlag(ctx: Context, value: string | undefined, flag: string, direction = directionOf(flag)): Promise<string | undefined> {
   if (value === undefined) return undefined;
-  const store = await ctx.store();
-  const d = parseDay(value, store.settings.timezone, await ctx.now());
-  if (!d) throw new UsageError(`${flag} "${value}" is not a date: use ${DATE_HELP}; nothing was written`);
-  return d;
+  const tz = (await ctx.store()).settings.timezone;
+  const now = await ctx.now();
+  const r = await readDateTime(value, tz, now, direction);
+  const problem = typedProblem(await ctx.say(), r, value, flag, tz, now, "datetime");
+  if (problem || r.kind !== "ok") throw new UsageError(problem!);
+  return formatDateTime(r.reading.at, tz);
+}
+
+/** A date flag as people write it (2026/12/07, 12月7日, 下周一, tomorrow…): a calendar day in the store's zone. */
+export async function dateFlag(ctx: Context, value: string | undefined, flag: string, direction = directionOf(flag)): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  const tz = (await ctx.store()).settings.timezone;
+  const now = await ctx.now();
+  const r = await readDay(value, tz, now, direction);
+  const problem = typedProblem(await ctx.say(), r, value, flag, tz, now, "date");
+  if (problem || r.kind !== "ok") throw new UsageError(problem!);
+  return r.reading.day;
 }
 
 /** True when a stored date or date-time is at or before the context's moment (a replayed day). */
@@ -54,15 +129,17 @@ export async function happened(ctx: Context): Promise<(at: string) => boolean> {
   return (at) => (at.length === 10 ? at <= today : Date.parse(at) <= now.getTime());
 }
 
-/** The answer check of a "next contact planned for" question: empty, or a day today or later. */
-export async function planDateCheck(ctx: Context): Promise<(v: string) => true | string> {
+/** The answer check of a "next contact planned for" question: empty, or a day today or later, as people write it. */
+export async function planDateCheck(ctx: Context): Promise<(v: string) => Promise<true | string>> {
   const tz = (await ctx.store()).settings.timezone;
   const now = await ctx.now();
+  const say = await ctx.say();
   const today = formatDateTime(now, tz).slice(0, 10);
-  return (v: string) => {
+  return async (v: string) => {
     if (!v.trim()) return true;
-    const d = parseDay(v, tz, now);
-    return !d ? "a date such as 2027-03-15, today or tomorrow" : d < today ? `today (${today}) or later: a planned next contact cannot be in the past` : true;
+    const r = await readDay(v, tz, now, "future");
+    if (r.kind === "ambiguous") return typedProblem(say, r, v, "", tz, now, "date")!.trim();
+    return r.kind !== "ok" ? say.t("date.askDate") : r.reading.day < today ? say.t("date.askNotPast", { today }) : true;
   };
 }
 
@@ -170,13 +247,13 @@ export async function customerOrAsk(ctx: Context, input: string | undefined, fla
   if (input) return findCustomer(ctx, input, flag);
   if (!ctx.canPrompt) return undefined;
   const store = await ctx.store();
-  const customers = await store.all("customer", (m) => ctx.io.err(m));
+  const match = await customerSearch(ctx);
   const id = await ctx.prompter.search<string>({
     message: "Customer (name, pinyin, contact or phone)",
     source: async (term) =>
       // nothing is offered before something is typed: Enter pressed before the list refreshes
       // must never pick a customer the clerk did not search for
-      (term?.trim() ? searchCustomers(customers, term) : []).slice(0, 10).map((c) => {
+      (term?.trim() ? (await match(term)).map((m) => m.item) : []).slice(0, 10).map((c) => {
         const p = c.value.contacts?.find((x) => x.phones?.length);
         return { name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`, value: c.id, description: c.id };
       }),

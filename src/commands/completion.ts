@@ -1,84 +1,275 @@
-// aftercare completion bash | zsh | fish: a script that completes commands, flags and record IDs.
+// aftercare completion bash | zsh | fish: a small script per shell that asks `aftercare __complete`
+// what fits the word under the cursor. One completer for all three shells, here: commands, flags,
+// each flag's values (its choices, staff names, record IDs of the right kind, months), record IDs
+// where a command takes one, and file or folder names where a file or folder is expected (the
+// shell lists those itself). `--records DIR` on the line is the store whose IDs and staff are offered.
+import { promises as fs } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "../errors.js";
+import type { Context } from "../context.js";
+import { dayOf } from "../domain/time.js";
+import { CHANNELS, TICKET_STATUSES } from "../domain/enums.js";
+import { FOLDERS } from "../store/store.js";
+
+export interface OptionInfo {
+  long: string;
+  short?: string;
+  /** it takes a value (--format csv), rather than being a switch (--json) */
+  value: boolean;
+  choices?: readonly string[];
+}
 
 export interface CommandTree {
   name: string;
-  options: string[];
+  options: OptionInfo[];
+  args: { name: string; variadic: boolean }[];
   commands: CommandTree[];
 }
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
+const EXPORTS = ["customers", "tickets", "contacts", "duties"];
 
-/** Which kind of ID a command's argument takes, from its name: ticket show → T, customer edit → C. */
-function idLetter(path: string[]): string {
-  const noun = path[0];
-  if (noun === "ticket") return "T";
-  if (noun === "customer") return "C";
-  if (noun === "event") return "E";
-  if (noun === "report") return path[1] === "call" ? "K" : path[1] === "customer" ? "C" : "T";
-  if (noun === "history") return "";
-  return "";
+/** What a value is: a fixed list, a file, a folder, a staff member, a record ID of these kinds, a month, a year. */
+type Kind = { list: readonly string[] } | "file" | "dir" | "staff" | { ids: string } | "month" | "year" | "status" | "none";
+
+function optionKind(path: string[], o: OptionInfo): Kind {
+  if (o.choices) return { list: o.choices };
+  const name = o.long.replace(/^--/, "");
+  const at = path.join(" ");
+  if (name === "records" || name === "dir") return "dir";
+  if (name === "output" || name === "template" || name === "file") return "file";
+  if (["as", "for", "technician", "assignee", "cover", "owner"].includes(name) || (name === "to" && at === "ticket escalate")) return "staff";
+  if (name === "customer") return { ids: "C" };
+  if (name === "ticket") return { ids: "T" };
+  if (name === "event") return { ids: "E" };
+  if (name === "plan") return { ids: "KT" };
+  if (name === "status") return "status";
+  if (name === "channel") return { list: CHANNELS };
+  if (name === "month") return "month";
+  if (name === "delimiter") return { list: [",", ";", "tab", "|"] };
+  if (name === "encoding") return { list: ["utf-8", "gb18030", "utf-16le", "utf-16be"] };
+  return "none";
 }
 
-function bash(tree: CommandTree): string {
-  const cases: string[] = [];
-  const known: string[] = [];
-  const walk = (t: CommandTree, path: string[]) => {
-    const words = [...t.commands.map((c) => c.name), ...t.options].join(" ");
-    const letter = path.length && !t.commands.length ? idLetter(path) : "";
-    cases.push(`    "${path.join(" ")}") words="${words}"; ids="${letter}" ;;`);
-    if (path.length) known.push(path.join(" "));
-    for (const c of t.commands) walk(c, [...path, c.name]);
+/** What a command's argument is, by the command and the argument's name. */
+function argKind(path: string[], arg: string): Kind {
+  const [noun, verb] = path;
+  if (arg === "file") return "file";
+  if (arg === "dir") return "dir";
+  if (arg === "what" && noun === "export") return { list: EXPORTS };
+  if (arg === "shell") return { list: SHELLS };
+  if (arg === "name" && noun === "staff") return "staff";
+  if (arg === "month") return "month";
+  if (arg === "year") return "year";
+  if (arg !== "id") return "none";
+  if (noun === "ticket") return { ids: "T" };
+  if (noun === "customer") return { ids: "C" };
+  if (noun === "contact") return { ids: "K" };
+  if (noun === "history") return { ids: "CTKE" };
+  if (noun === "report") return { ids: verb === "call" ? "K" : verb === "customer" ? "C" : "T" };
+  return "none";
+}
+
+export interface Completion {
+  words: string[];
+  /** the shell lists files or folders matching the word itself */
+  directive: "words" | "files" | "dirs";
+}
+
+/** Where the store's facts come from; the IDs, staff and today of the store named on the line. */
+export interface Source {
+  ids(letters: string, prefix: string): Promise<string[]>;
+  staff(): Promise<string[]>;
+  today(): Promise<string>;
+}
+
+/** What fits the last of `words` (the words after "aftercare", the one under the cursor last). */
+export async function complete(tree: CommandTree, words: string[], source: (records: string | undefined) => Source): Promise<Completion> {
+  const cur0 = words[words.length - 1] ?? "";
+  const done = words.slice(0, -1);
+  const globals = tree.options;
+  let node = tree;
+  const path: string[] = [];
+  let pending: OptionInfo | undefined;
+  let records: string | undefined;
+  let positional = 0;
+  const find = (w: string) => [...node.options, ...globals].find((o) => o.long === w || o.short === w);
+  for (const w of done) {
+    if (pending) {
+      if (w === "=") continue; // bash splits --records=DIR at the =
+      if (pending.long === "--records") records = w;
+      pending = undefined;
+      continue;
+    }
+    if (w === "--") continue;
+    if (w.startsWith("-") && w !== "-") {
+      const [name, value] = w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, undefined];
+      const o = find(name);
+      if (o?.value && value === undefined) pending = o;
+      else if (o?.long === "--records" && value) records = value;
+      continue;
+    }
+    const sub = node.commands.find((c) => c.name === w);
+    if (sub && positional === 0) {
+      node = sub;
+      path.push(w);
+    } else positional++;
+  }
+  const cur = cur0 === "=" && pending ? "" : cur0;
+  const src = source(records);
+  const fits = (xs: readonly string[]) => ({ words: xs.filter((x) => x.startsWith(cur)), directive: "words" as const });
+  const values = async (kind: Kind): Promise<Completion> => {
+    if (kind === "file") return { words: [], directive: "files" };
+    if (kind === "dir") return { words: [], directive: "dirs" };
+    if (kind === "none") return { words: [], directive: "words" };
+    if (kind === "staff") return fits(await src.staff());
+    if (kind === "status") {
+      // a comma-separated list: the last item is the one being typed
+      const head = cur.slice(0, cur.lastIndexOf(",") + 1);
+      return fits([...TICKET_STATUSES, ...(head ? [] : ["all"])].map((s) => head + s));
+    }
+    if (kind === "month" || kind === "year") {
+      const today = await src.today();
+      const [y, m] = today.split("-").map(Number) as [number, number];
+      // this month and the twelve before it, newest first; this year and the two before
+      const months = Array.from({ length: 13 }, (_, i) => {
+        const n = y * 12 + (m - 1) - i;
+        return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+      });
+      const list = kind === "month" ? months : [0, 1, 2].map((i) => String(y - i));
+      return fits(list);
+    }
+    if ("list" in kind) return fits(kind.list);
+    return fits(await src.ids(kind.ids, cur));
   };
-  walk(tree, []);
-  return `# bash completion for aftercare; load with: source <(aftercare completion bash)
+  if (pending) return values(optionKind(path, pending));
+  if (cur.startsWith("-")) {
+    const longs = [...node.options, ...(node === tree ? [] : globals)].map((o) => o.long);
+    return fits([...new Set([...longs, "--help"])]);
+  }
+  if (node.commands.length && positional === 0) return fits(node.commands.map((c) => c.name));
+  const arg = node.args[Math.min(positional, node.args.length - 1)];
+  if (!arg || (positional >= node.args.length && !arg.variadic)) return { words: [], directive: "words" };
+  return values(argKind(path, arg.name));
+}
+
+/** The store's IDs, staff and today, for the completer; nothing (not an error) when there is no store. */
+export function storeSource(ctx: Context): Source {
+  const quiet = async <T>(fn: () => Promise<T>, none: T): Promise<T> => {
+    try {
+      return await fn();
+    } catch {
+      return none;
+    }
+  };
+  return {
+    staff: () => quiet(async () => (await ctx.store()).settings.staff.filter((s) => !s.left).map((s) => s.name), []),
+    today: () => quiet(async () => dayOf(await ctx.now(), (await ctx.store()).settings.timezone), new Date().toISOString().slice(0, 10)),
+    ids: (letters, prefix) =>
+      quiet(async () => {
+        const store = await ctx.store();
+        const want = prefix.toUpperCase();
+        const out: string[] = [];
+        for (const letter of letters) {
+          const kind = ({ C: "customer", T: "ticket", K: "contact", E: "event" } as Record<string, "customer" | "ticket" | "contact" | "event">)[letter];
+          if (!kind || (want && !want.startsWith(letter) && !letter.startsWith(want.slice(0, 1)))) continue;
+          const folder = join(store.root, FOLDERS[kind]);
+          const names = kind === "ticket" || kind === "contact" ? await monthFiles(folder, want) : await fs.readdir(folder).catch(() => []);
+          for (const n of names) if (/\.ya?ml$/.test(n)) out.push(n.replace(/\.ya?ml$/, ""));
+        }
+        return out.filter((id) => id.startsWith(want)).sort();
+      }, []),
+  };
+}
+
+/**
+ * The files of a by-month folder an ID prefix can be in: T-2611… is in 2026/11 only; a shorter
+ * prefix offers the three latest months (a store of ten years holds some 60,000 tickets).
+ */
+async function monthFiles(folder: string, prefix: string): Promise<string[]> {
+  const m = /^[A-Z]-(\d{2})(\d{2})/.exec(prefix);
+  const list = (dir: string) => fs.readdir(dir).catch(() => [] as string[]);
+  if (m) return list(join(folder, `20${m[1]}`, m[2]!));
+  const months: string[] = [];
+  for (const y of (await list(folder)).filter((y) => /^\d{4}$/.test(y)).sort().reverse()) {
+    for (const mo of (await list(join(folder, y))).filter((x) => /^\d{2}$/.test(x)).sort().reverse()) months.push(join(folder, y, mo));
+    if (months.length >= 3) break;
+  }
+  return (await Promise.all(months.slice(0, 3).map(list))).flat();
+}
+
+const BASH = `# bash completion for aftercare; load with: source <(aftercare completion bash)
+# (or save it as /etc/bash_completion.d/aftercare)
 _aftercare() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" path="" w i words="" ids=""
-  local known="|${known.join("|")}|"
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w="\${COMP_WORDS[i]}"
-    [[ "$w" == -* ]] && continue
-    case "$known" in *"|\${path:+$path }$w|"*) path="\${path:+$path }$w" ;; esac
-  done
-  case "$path" in
-${cases.join("\n")}
+  local cur="\${COMP_WORDS[COMP_CWORD]}" line directive
+  local -a out=() reply=()
+  while IFS= read -r line; do out+=("$line"); done < <(aftercare __complete -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+  ((\${#out[@]})) || return 0
+  directive="\${out[\${#out[@]}-1]}"
+  unset 'out[\${#out[@]}-1]'
+  [[ "$cur" == "=" ]] && cur=""
+  case "$directive" in
+    :files) compopt -o filenames 2>/dev/null; while IFS= read -r line; do reply+=("$line"); done < <(compgen -f -- "$cur") ;;
+    :dirs) compopt -o filenames 2>/dev/null; while IFS= read -r line; do reply+=("$line"); done < <(compgen -d -- "$cur") ;;
+    *)
+      for line in "\${out[@]}"; do
+        [[ "$line" == *" "* ]] && printf -v line '%q' "$line"
+        reply+=("$line")
+      done ;;
   esac
-  if [[ -n "$ids" && "$cur" != -* ]]; then
-    COMPREPLY=($(compgen -W "$words $(aftercare __ids "$ids" 2>/dev/null)" -- "$cur"))
-  else
-    COMPREPLY=($(compgen -W "$words" -- "$cur"))
-  fi
+  COMPREPLY=("\${reply[@]}")
 }
 complete -F _aftercare aftercare
 `;
-}
 
-function zsh(tree: CommandTree): string {
-  return `#compdef aftercare
-# zsh completion for aftercare; load with: source <(aftercare completion zsh)
-autoload -U +X bashcompinit && bashcompinit
-${bash(tree).replace(/^# bash completion.*\n/, "")}`;
+const ZSH = `#compdef aftercare
+# zsh completion for aftercare; load with: source <(aftercare completion zsh) after compinit
+# (or save it as _aftercare in a folder of $fpath)
+_aftercare() {
+  local -a out cands
+  local directive
+  out=("\${(@f)$(aftercare __complete -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  (( \${#out} )) || return 1
+  directive=\${out[-1]}
+  cands=("\${(@)out[1,-2]}")
+  case $directive in
+    (:files) _files ;;
+    (:dirs) _files -/ ;;
+    (*) (( \${#cands} )) && compadd -a cands ;;
+  esac
 }
+if [[ "\${funcstack[1]}" == "_aftercare" ]]; then
+  _aftercare "$@"
+elif (( $+functions[compdef] )); then
+  compdef _aftercare aftercare
+fi
+`;
 
-function fish(tree: CommandTree): string {
-  const lines = ["# fish completion for aftercare; load with: aftercare completion fish | source", "complete -c aftercare -f"];
-  lines.push(`complete -c aftercare -n '__fish_use_subcommand' -a '${tree.commands.map((c) => c.name).join(" ")}'`);
-  for (const o of tree.options) lines.push(`complete -c aftercare -l '${o.replace(/^--/, "")}'`);
-  for (const c of tree.commands) {
-    if (c.commands.length) lines.push(`complete -c aftercare -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${c.commands.map((x) => x.name).join(" ")}' -a '${c.commands.map((x) => x.name).join(" ")}'`);
-    for (const sub of c.commands.length ? c.commands : [c]) {
-      const cond = c.commands.length ? `__fish_seen_subcommand_from ${c.name}; and __fish_seen_subcommand_from ${sub.name}` : `__fish_seen_subcommand_from ${c.name}`;
-      for (const o of sub.options) lines.push(`complete -c aftercare -n '${cond}' -l '${o.replace(/^--/, "")}'`);
-      const letter = idLetter(c.commands.length ? [c.name, sub.name] : [c.name]);
-      if (letter) lines.push(`complete -c aftercare -n '${cond}' -a '(aftercare __ids ${letter} 2>/dev/null)'`);
-    }
-  }
-  return lines.join("\n") + "\n";
-}
+const FISH = `# fish completion for aftercare; load with: aftercare completion fish | source
+# (or save it as ~/.config/fish/completions/aftercare.fish)
+function __aftercare_complete
+    set -l words (commandline -opc)
+    set -e words[1]
+    set -l cur (commandline -ct)
+    set -l out (aftercare __complete -- $words "$cur" 2>/dev/null)
+    test (count $out) -gt 0; or return
+    set -l directive $out[-1]
+    set -e out[-1]
+    switch $directive
+        case :files
+            __fish_complete_path "$cur"
+        case :dirs
+            __fish_complete_directories "$cur"
+        case '*'
+            printf '%s\\n' $out
+    end
+end
+complete -c aftercare -f -a '(__aftercare_complete)'
+`;
 
-export function completion(shell: string | undefined, tree: CommandTree): string {
-  if (shell === "bash") return bash(tree);
-  if (shell === "zsh") return zsh(tree);
-  if (shell === "fish") return fish(tree);
+export function completion(shell: string | undefined): string {
+  if (shell === "bash") return BASH;
+  if (shell === "zsh") return ZSH;
+  if (shell === "fish") return FISH;
   throw new UsageError(`completion for "${shell ?? ""}" is not available: choose ${SHELLS.join(", ")}`);
 }

@@ -1,25 +1,29 @@
 // Which duties a contact closes, asked of the duty engine; the ticket or event a call answers;
 // and corrections after the fact: aftercare contact link | unlink | edit.
 import { UsageError } from "../errors.js";
-import type { Context } from "../context.js";
+import { indexProgress, type Context } from "../context.js";
 import { duties, type Duty, type DutyInput, type Rec } from "../domain/duties/index.js";
 import { DIRECTIONS, PURPOSES, type Contact } from "../domain/schema.js";
 import { normalizeIdInput } from "../domain/ids.js";
 import { dayOf, zonedTime } from "../domain/time.js";
 import type { Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
-import { dutyInput } from "../store/duty-input.js";
+import { customerDutyInput } from "../store/duty-input.js";
+import { RecordIndex } from "../store/record-index.js";
 import type { Loaded } from "../store/store.js";
 import { choice, dateFlag, dateTimeFlag, findRecord, written, notFuture } from "./common.js";
+import { customerNameOf } from "./ticket-life.js";
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
-const noWarn = () => undefined;
 
 /**
  * The engine's input for one customer's duties, judged at `now` or, for a contact dated later
- * than now, at that contact's moment (so that it counts at all).
+ * than now, at that contact's moment (so that it counts at all). Before a write takes the store's
+ * lock it comes from the run's index; under the lock from the index opened there, whose refresh
+ * has seen every file written before (by another desk, or by this write itself): a write never
+ * acts on what it saw before it waited for the lock. Without an index, from the files.
  */
-async function customerInput(ctx: Context, customer: string, ats: string[]): Promise<DutyInput> {
+export async function customerInput(ctx: Context, customer: string, ats: string[]): Promise<DutyInput> {
   const store = await ctx.store();
   const tz = store.settings.timezone;
   let now = await ctx.now();
@@ -28,13 +32,13 @@ async function customerInput(ctx: Context, customer: string, ats: string[]): Pro
     const m = at.length === 10 ? (at > today ? zonedTime(at, 0, 0, 0, tz) : now) : new Date(at);
     if (m > now) now = m;
   }
-  const input = await dutyInput(store, now, noWarn);
-  return {
-    ...input,
-    customers: input.customers.filter((c) => c.id === customer),
-    tickets: input.tickets.filter((t) => t.value.customer === customer),
-    contacts: input.contacts.filter((c) => c.value.customer === customer),
-  };
+  if (!ctx.writeStarted) return customerDutyInput(store, await ctx.index(), customer, now);
+  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, { progress: indexProgress(ctx) });
+  try {
+    return await customerDutyInput(store, idx, customer, now);
+  } finally {
+    idx?.close();
+  }
 }
 
 /** The duties `contact` closes when the store holds it as given (in place of its stored self). */
@@ -58,9 +62,13 @@ function closureSentence(say: Translator, before: Duty[], after: Duty[]): string
   return parts.join(say.t("k.then"));
 }
 
-/** "closes R-NEXT-SERVICE (K-…)": what a contact just written closes, or nothing to say. */
-export async function closesNote(ctx: Context, rec: Rec<Contact>, said = ""): Promise<string | undefined> {
-  const input = await customerInput(ctx, rec.value.customer, [rec.value.at]);
+/**
+ * "closes R-NEXT-SERVICE (K-…)": what a contact just written closes, or nothing to say. `view`:
+ * the customer's records as read under the write's lock (customerInput), the contact's own file
+ * there or not yet.
+ */
+export async function closesNote(ctx: Context, rec: Rec<Contact>, said = "", view?: Promise<DutyInput>): Promise<string | undefined> {
+  const input = await (view ?? customerInput(ctx, rec.value.customer, [rec.value.at]));
   const closed = closedBy(input, rec, await ctx.locale());
   // every duty the contact closes is named once: what linking already said is not repeated
   const rest = closed.filter((d) => !said.includes(d.rule));
@@ -197,8 +205,7 @@ async function correct(
     const before = closedBy(inputBefore, k, locale);
     const after = closedBy(inputBefore, { id: k.id, value: c.next }, locale);
     const rec = await store.update(k, c.next);
-    const customer = (await store.load("customer")).records.find((x) => x.id === k.value.customer);
-    await ctx.commit([rec.path], `${c.subject} — ${customer?.value.name ?? k.value.customer}`, actor);
+    await ctx.commit([rec.path], `${c.subject} — ${await customerNameOf(store, k.value.customer)}`, actor);
     written(ctx, rec, c.sentence + say.t("k.then") + closureSentence(say, before, after));
     return rec;
   });

@@ -8,9 +8,9 @@ import type { Loaded } from "../store/store.js";
 import { isOpen } from "../domain/ticket.js";
 import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
 import { allDuties } from "./due.js";
-import { byUrgency, type Duty } from "../domain/duties/index.js";
+import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
 import { dayOf } from "../domain/time.js";
-import { closesNote, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
+import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
@@ -28,19 +28,23 @@ async function save(ctx: Context, value: Contact, subjectLine: string, sentence:
   const store = await ctx.store();
   const actor = await ctx.actor();
   const clean = parseInput(contactSchema, { ...value, staff: actor.name }, { at: value.channel === "letter" ? "--sent" : "--at", requests: "--request", complaints: "--complaint", "letter.subject": "--subject", "next.date": "--next-date", "next.topic": "--next-topic" });
+  // the customer's duties as the store holds them once the lock is taken (every file written before
+  // it, by this desk or another), read while earlier writes are finished and this one is made
+  let view: Promise<DutyInput> | undefined;
+  const read = ctx.json ? undefined : () => void (view = customerInput(ctx, clean.customer, [clean.at])).catch(() => undefined);
   return ctx.writing(async () => {
     const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
+    const said = notes(rec.id);
+    // what the contact closes (late ones marked), beyond what linking already said
+    const closes = view && closesNote(ctx, rec, said.join("\n"), view);
+    closes?.catch(() => undefined); // its failure is reported where it is awaited, below
     await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
     written(ctx, rec, sentence.replace("{id}", rec.id));
-    const said = notes(rec.id);
     for (const line of said) ctx.io.err(`${line}\n`);
-    // what the contact closes (late ones marked), beyond what linking already said
-    if (!ctx.json) {
-      const closes = await closesNote(ctx, rec, said.join("\n"));
-      if (closes) ctx.io.err(`${closes}\n`);
-    }
+    const note = await closes;
+    if (note) ctx.io.err(`${note}\n`);
     return rec;
-  });
+  }, read);
 }
 
 /** --next-date: a day in the store's zone, today or later. */
@@ -88,11 +92,13 @@ const PURPOSE_OF: Record<string, string> = { "R-FOLLOWUP-1": "followup", "R-FOLL
  */
 async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions): Promise<Partial<CallLogOptions> & { asked: boolean }> {
   const store = await ctx.store();
-  const { list } = await allDuties(ctx);
+  // this customer's duties and tickets only: from the index, else from every file
+  const { list } = await allDuties(ctx, { customer });
   const mine = list.filter((d) => d.customer === customer && OPEN.has(d.state)).sort(byUrgency);
   const urgent = new Map<string, Duty>();
   for (const d of mine) if (d.ticket && !urgent.has(d.ticket)) urgent.set(d.ticket, d);
-  const offered = (await store.all("ticket", () => undefined))
+  const idx = await ctx.index();
+  const offered = (idx ? idx.group(customer).tickets : await store.all("ticket", () => undefined))
     .filter((t) => t.value.customer === customer && (isOpen(t.value) || urgent.has(t.id)))
     .sort((a, b) => {
       const da = urgent.get(a.id);

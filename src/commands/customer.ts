@@ -1,24 +1,18 @@
-// aftercare customer add | list | show | edit: the customer file (form 1 of the regulation, A2).
+// aftercare customer add | edit: the customer file (form 1 of the regulation, A2); list and show are in show.ts.
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { checkEdit, parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
+import type { z } from "zod";
 import { customerSchema, type Customer, type Person } from "../domain/schema.js";
-import type { Rec } from "../domain/duties/index.js";
-import { searchCustomers } from "../domain/search.js";
-import { isOpen } from "../domain/ticket.js";
-import { formatShort } from "../domain/time.js";
-import { dutyHistory } from "../format/duties.js";
-import { contactTable, ticketTable } from "../format/records.js";
-import { fields, table } from "../format/table.js";
-import { oneLine, safe } from "../format/text.js";
+import type { RecordKind } from "../domain/ids.js";
+import { oneLine } from "../format/text.js";
 import { writeAtomic } from "../store/fsutil.js";
-import { validate } from "../store/store.js";
+import { validate } from "../store/read-record.js";
 import { parseYaml } from "../store/yaml.js";
-import { fillInto, findCustomer, nowStamp, written, happened } from "./common.js";
-import { allDuties } from "./due.js";
+import { fillInto, findCustomer, nowStamp, written } from "./common.js";
 
 export interface CustomerFields {
   name?: string;
@@ -76,13 +70,17 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   const store = await ctx.store();
   if (!opts.name?.trim()) {
     if (!ctx.canPrompt) throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
-    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "Customer (organisation) name"], ["contact", "--contact", "Contact person"]]);
+    const say = await ctx.say();
+    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
+    if (opts.contact === undefined) opts = { ...opts, contact: (await ctx.prompter.input({ message: say.t("ask.contactPerson") })).trim() || undefined };
     if (!opts.phone?.length) {
-      const phone = await ctx.prompter.input({ message: "Contact phone (optional)" });
+      const phone = await ctx.prompter.input({ message: say.t("ask.phone") });
       if (phone.trim()) opts = { ...opts, phone: [phone.trim()] };
     }
-    if (!opts.address) opts = { ...opts, address: (await ctx.prompter.input({ message: "Address (optional)" })).trim() || undefined };
+    if (!opts.address) opts = { ...opts, address: (await ctx.prompter.input({ message: say.t("ask.address") })).trim() || undefined };
   }
+  // a private person (周先生 and a mobile number) is their own contact: no organisation, no one else to ask for
+  if (!opts.contact?.trim() && (opts.phone?.length || opts.email?.trim() || opts.title)) opts = { ...opts, contact: opts.name!.trim() };
   const actor = await ctx.actor();
   const value = applyFields({ name: opts.name!, created: await nowStamp(ctx) }, opts);
   const ordered = parseInput(customerSchema, value, CUSTOMER_FLAGS);
@@ -96,70 +94,6 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
     written(ctx, rec, (await ctx.say()).t("w.addedCustomer", { id: rec.id, name: oneLine(ordered.name) }));
     return rec;
   });
-}
-
-export async function customerList(opts: { search?: string }, ctx: Context) {
-  const store = await ctx.store();
-  const say = await ctx.say();
-  const idx = await ctx.index();
-  if (idx) for (const w of idx.warnings(["customer"])) ctx.io.err(w);
-  let list: Rec<Customer>[] = idx ? idx.all("customer") : await store.all("customer", (m) => ctx.io.err(m));
-  list = opts.search ? searchCustomers(list, opts.search) : list.sort((a, b) => a.value.name.localeCompare(b.value.name, "zh-CN"));
-  if (ctx.json) ctx.io.out(JSON.stringify(list.map((c) => ({ id: c.id, ...c.value })), null, 2) + "\n");
-  else if (!list.length) ctx.io.err(opts.search ? `no customer matches "${opts.search}"\n` : "no customers yet; add one with 'aftercare customer add NAME'\n");
-  else
-    ctx.io.out(
-      table(
-        ctx.io,
-        [say.t("h.id"), say.t("h.customer"), say.t("h.contact"), say.t("h.phone"), say.t("h.tags")],
-        list.map((c) => {
-          const p = c.value.contacts?.[0];
-          return [c.id, oneLine(c.value.name, 40), oneLine(p?.name, 16), oneLine(p?.phones?.[0]), oneLine((c.value.tags ?? []).join(","))];
-        }),
-      ),
-    );
-  return list;
-}
-
-export async function customerShow(opts: { id: string }, ctx: Context) {
-  const store = await ctx.store();
-  const c = await findCustomer(ctx, opts.id, "ID");
-  const idx = await ctx.index();
-  const group = idx?.group(c.id);
-  if (idx) for (const w of idx.warnings(["ticket"])) ctx.io.err(w);
-  const tickets = (group ? group.tickets : (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id)).sort((a, b) => b.value.received.localeCompare(a.value.received));
-  // on a replayed day (--now in the past), the contacts made by then, as the duties see them
-  const by = await happened(ctx);
-  if (idx) for (const w of idx.warnings(["contact"])) ctx.io.err(w);
-  const contacts = (group ? group.contacts : (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id))
-    .filter((k) => by(k.value.at))
-    .sort((a, b) => b.value.at.localeCompare(a.value.at));
-  const { list, today } = await allDuties(ctx, { customer: c.id });
-  const open = list.filter((d) => d.customer === c.id && (d.state === "overdue" || d.state === "due" || d.state === "upcoming"));
-  if (ctx.json) {
-    const duties = list.filter((d) => d.customer === c.id);
-    ctx.io.out(JSON.stringify({ id: c.id, ...c.value, tickets: tickets.map((t) => ({ id: t.id, ...t.value })), contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties }, null, 2) + "\n");
-    return c;
-  }
-  const v = c.value;
-  const tz = store.settings.timezone;
-  const io = ctx.io;
-  const say = await ctx.say();
-  let out = `${io.color.bold(c.id)}  ${safe(v.name)}\n` + fields(io, [
-    [say.t("f.address"), v.address && safe(v.address)],
-    ...(v.contacts ?? []).map((p): [string, string] => [say.t("f.contact"), [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email].filter(Boolean).map((x) => safe(x!)).join("  ")]),
-    [say.t("f.tags"), v.tags?.map(safe).join(", ")],
-    [say.t("f.equipment"), v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; ")],
-    [say.t("f.vehicles"), v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
-    [say.t("f.note"), v.note && safe(v.note)],
-    [say.t("f.filed"), formatShort(new Date(v.created), tz)],
-  ]);
-  const openTickets = tickets.filter((t) => isOpen(t.value));
-  out += `\n${io.color.bold(say.t("s.openDuties", { n: open.length }))}\n${dutyHistory(io, open, today, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.tickets", { n: tickets.length, open: openTickets.length }))}\n${ticketTable(io, tickets, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts.slice(0, 20), tz, say)}`;
-  io.out(out);
-  return c;
 }
 
 function hasEdits(f: CustomerFields): boolean {
@@ -216,7 +150,7 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
 }
 
 /** Open the record in an editor (outside the lock); the edited text once it validates, or undefined if unchanged. */
-async function editInEditor(path: string, src: string, run: (p: string) => void): Promise<{ text: string; tmp: string } | undefined> {
+export async function editInEditor(path: string, src: string, run: (p: string) => void, schema: z.ZodType<unknown> = customerSchema, kind: RecordKind = "customer"): Promise<{ text: string; tmp: string } | undefined> {
   const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
   await fs.writeFile(tmp, src, { mode: 0o600 });
   run(tmp);
@@ -226,13 +160,13 @@ async function editInEditor(path: string, src: string, run: (p: string) => void)
     return undefined;
   }
   const { parsed, problems } = parseYaml(text);
-  const ps = parsed ? validate(customerSchema, parsed, "customer").problems : problems;
+  const ps = parsed ? validate(schema, parsed, kind).problems : problems;
   if (ps.length) throw new UserError(ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") + `\nyour edit is kept in ${tmp}; ${path} was not changed`);
   return { text, tmp };
 }
 
 /** Who changed a record last, for "changed meanwhile by …": a hand edit not yet committed, or the last commit's author. */
-async function changedBy(ctx: Context, path: string): Promise<string> {
+export async function changedBy(ctx: Context, path: string): Promise<string> {
   const git = await ctx.git();
   const status = await git.run(["status", "--porcelain", "--", path]);
   if (status.code !== 0) return "another writer";
@@ -242,7 +176,7 @@ async function changedBy(ctx: Context, path: string): Promise<string> {
   return who ? `${oneLine(who)} (commit ${sha}: ${oneLine(subject, 60)})` : "another writer";
 }
 
-function runEditor(ctx: Context): (path: string) => void {
+export function runEditor(ctx: Context): (path: string) => void {
   return (path) => {
     const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
     const [cmd, ...args] = editor.trim().split(/\s+/);

@@ -3,9 +3,11 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
-import { addDays, dayOf, weekday } from "../domain/time.js";
+import { addDays, dayOf, weekday, type Day } from "../domain/time.js";
 import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
 import { dutyInput, savedReports } from "../store/duty-input.js";
+import { engineSettings } from "../store/calendar-source.js";
+import { warnMissingYears } from "./calendar-warning.js";
 
 export interface DueOptions {
   overdue?: boolean;
@@ -21,12 +23,22 @@ export interface DueOptions {
 
 /**
  * Which duties: every one (the default: exports, calendars, reviews), only those not yet done
- * (the morning list, which never needs the rest), or one customer's.
+ * (the morning list, which never needs the rest; with `shown`, only those it can show: see
+ * RecordIndex.undone), or one customer's (with `undone`, those the records have not done: what
+ * `customer show` lists) or one ticket's. A narrower scope may still hold duties the caller does
+ * not show; it never misses one it does.
  */
-export type DutyScope = { undone: true } | { customer: string } | { ticket: string } | undefined;
+export type DutyScope =
+  | { undone: true; shown?: { until: Day } | { overdue: true } }
+  | { customer: string; undone?: boolean }
+  | { ticket: string }
+  | undefined;
 
-/** The duties of the store at the context's moment (shared by due, show and the reports). */
-export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
+/**
+ * The duties of the store at the context's moment, judged, and a lookup of their customers: from
+ * the index, the customers asked for (all when no IDs are given); without it, every customer.
+ */
+async function judged(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: Day; customers: (ids?: Iterable<string>) => Map<string, Customer>; unread: number }> {
   const store = await ctx.store();
   const now = await ctx.now();
   const locale = await ctx.locale();
@@ -35,11 +47,12 @@ export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list
   if (idx) {
     const warnings = idx.warnings();
     for (const w of warnings) ctx.io.err(w);
-    const found: FoundDuty[] = scope && "undone" in scope ? idx.undone(now) : scope ? idx.foundOf(scope) : idx.allFound();
-    if (!scope || "undone" in scope) for (const d of reviewDutiesAt(store.settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
-    const list = judge(found, store.settings, now, idx.waivers());
-    const customers = scope ? idx.byIds("customer", list.map((d) => d.customer).filter((c): c is string => c !== undefined)) : new Map(idx.all("customer").map((c) => [c.id, c.value]));
-    return { list, today, customers, unread: warnings.length };
+    const found: FoundDuty[] =
+      scope && "customer" in scope ? idx.foundOf({ customer: scope.customer }, { undone: scope.undone }) : scope && "ticket" in scope ? idx.foundOf(scope) : scope ? idx.undone(now, scope.shown) : idx.allFound();
+    const settings = await engineSettings(store); // the working calendar resolved (calendar.source)
+    if (!scope || ("undone" in scope && !("customer" in scope))) for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
+    const list = judge(found, settings, now, idx.waivers());
+    return { list, today, customers: (ids) => (ids ? idx.byIds("customer", ids) : new Map(idx.all("customer").map((c) => [c.id, c.value]))), unread: warnings.length };
   }
   let unread = 0;
   const input = await dutyInput(store, now, (m) => {
@@ -47,10 +60,20 @@ export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list
     ctx.io.err(m);
   });
   let list = duties(input, locale);
-  if (scope && "undone" in scope) list = list.filter((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done));
-  else if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
+  if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
   else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
-  return { list, today, customers: new Map(input.customers.map((c) => [c.id, c.value])), unread };
+  else if (scope) list = list.filter((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done));
+  const all = new Map(input.customers.map((c) => [c.id, c.value]));
+  return { list, today, customers: () => all, unread };
+}
+
+/** The customers of these duties. */
+const customersOf = (list: Duty[]) => list.map((d) => d.customer).filter((c): c is string => c !== undefined);
+
+/** The duties of the store at the context's moment (shared by due, show and the reports). */
+export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
+  const { list, today, customers, unread } = await judged(ctx, scope);
+  return { list, today, customers: customers(scope ? customersOf(list) : undefined), unread };
 }
 
 export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {
@@ -61,16 +84,21 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   }
   const store = await ctx.store();
   const member = opts.for ? await ctx.staffNamed(opts.for, "--for") : undefined;
-  const { list, today, customers, unread } = await allDuties(ctx, { undone: true });
-  const horizon = addDays(today, within);
+  const horizon = addDays(dayOf(await ctx.now(), store.settings.timezone), within);
+  // only the duties the list can show are read: those due or overdue, and upcoming ones opening by the horizon
+  const { list, today, customers: customersFor, unread } = await judged(ctx, { undone: true, shown: opts.overdue ? { overdue: true } : { until: horizon } });
   const shown = list.filter(
     (d) =>
       (d.state === "overdue" || (!opts.overdue && (d.state === "due" || (d.state === "upcoming" && d.earliest <= horizon)))) &&
       (!opts.for || d.assignee === opts.for),
   );
   const overdue = shown.filter((d) => d.state === "overdue").length;
+  await warnMissingYears(ctx, today, shown); // a year the list reaches with no public holidays: said once, above it
   // R-MONTHLY needs an owner: said once, above the list
   if (!store.settings.staff.some((s) => s.role === "supervisor" && (!s.left || s.left > today))) ctx.io.err(`${(await ctx.say()).t("due.noSupervisor")}\n`);
+  // the customers of the rows printed: every one in JSON, each person's first `limit` on the page
+  const limit = opts.all || ctx.json ? undefined : MORNING_LIMIT;
+  const customers = customersFor(customersOf(shownDuties(shown, limit)));
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
@@ -81,7 +109,6 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
     );
   } else {
     const say = await ctx.say();
-    const limit = opts.all ? undefined : MORNING_LIMIT;
     const head =
       say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
       (opts.for ? say.t("due.for", { name: opts.for }) : "");

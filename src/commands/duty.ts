@@ -6,20 +6,44 @@ import type { Context } from "../context.js";
 import { waiverSchema, type Waiver } from "../domain/schema.js";
 import { allDuties } from "./due.js";
 import { nowStamp, written } from "./common.js";
-import type { Duty } from "../domain/duties/index.js";
+import { judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
+import { engineSettings } from "../store/calendar-source.js";
+import { savedReports } from "../store/duty-input.js";
 
 const OPEN = new Set<Duty["state"]>(["upcoming", "due", "overdue", "missed"]);
 
+/** The parts of a typed duty key: "R-FOLLOWUP-2 T-2611" or "R-FOLLOWUP-2:T-261102-7K3F". */
+const partsOf = (input: string) => input.trim().toUpperCase().split(/[\s:]+/).filter(Boolean);
+
 /** The duties a person meant: the exact key, or every duty whose key has all the parts typed. */
-export function matchDuties(list: Duty[], input: string): Duty[] {
+export function matchDuties<D extends { key: string }>(list: D[], input: string): D[] {
   const exact = list.filter((d) => d.key === input.trim());
   if (exact.length) return exact;
-  const tokens = input.trim().toUpperCase().split(/[\s:]+/).filter(Boolean);
+  const tokens = partsOf(input);
   if (!tokens.length) return [];
   return list.filter((d) => {
     const parts = d.key.toUpperCase().split(":");
     return tokens.every((t) => parts.some((p) => p.startsWith(t)));
   });
+}
+
+/**
+ * The duties a typed key means, as they stand at the context's moment. With the index, only the
+ * duties whose key holds the longest part typed are read and judged (every match holds it), with
+ * the reviews' duties (R-MONTHLY); without it, every duty of the store.
+ */
+async function dutiesMeant(ctx: Context, input: string): Promise<Duty[]> {
+  const idx = await ctx.index();
+  if (!idx) return matchDuties((await allDuties(ctx)).list, input);
+  // what a read of every duty would say of files that could not be read
+  for (const w of idx.warnings()) ctx.io.err(w);
+  const store = await ctx.store();
+  const now = await ctx.now();
+  const settings = await engineSettings(store);
+  const longest = partsOf(input).reduce((a, b) => (b.length > a.length ? b : a), "");
+  const found: FoundDuty[] = longest ? idx.foundWithKey(longest) : [];
+  for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, await ctx.locale())) found.push(d);
+  return matchDuties(judge(found, settings, now, idx.eventsAndWaivers().waivers), input);
 }
 
 export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Context) {
@@ -34,8 +58,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
     if (!ctx.canPrompt) throw new UsageError("duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written");
     reason = (await ctx.prompter.input({ message: "Why the duty cannot be done", required: true })).trim();
   }
-  const { list } = await allDuties(ctx);
-  const found = matchDuties(list, opts.duty);
+  const found = await dutiesMeant(ctx, opts.duty);
   if (!found.length) throw new UserError(`no duty matches "${opts.duty}"; give its key as 'aftercare due --json' or 'ticket show' lists it, such as R-FOLLOWUP-2:T-261102-7K3F; nothing was written`);
   const open = found.filter((d) => OPEN.has(d.state));
   if (!open.length) throw new UserError(`${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`);

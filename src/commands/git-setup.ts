@@ -1,10 +1,11 @@
 // What aftercare installs in a store's git repository: a merge driver that merges records field by
-// field, and a pre-commit hook that refuses a commit which would break the store. Both find
+// field, a pre-commit hook that refuses a commit which would break the store, and a pre-push hook
+// that refuses to send one (a plain 'git push' checks what 'aftercare sync' checks). All find
 // aftercare at the path recorded when they were installed, re-checked each time, else on PATH,
 // and fail safe when it is gone: the hook says what to do, the driver leaves git's conflict
 // markers (never "ours" alone, which a 'git add' would take as the merge).
 import { closeSync, existsSync, promises as fs, openSync, readFileSync, readSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema } from "../domain/schema.js";
 import { BIN, shq } from "../paths.js";
@@ -65,14 +66,28 @@ exec "$@" check --staged --records "$top"/${shq(prefix || ".")}
 export function driverCommand(who = self()): string {
   const script = `node="$1"; bin="$2"; O="$3"; A="$4"; B="$5"; P="$6"
 ${FIND(`  echo "aftercare is not found at $bin; ${HOW_TO_REINSTALL}; $P is merged line by line instead: look for conflict markers" >&2
-  git merge-file -L ours -L base -L theirs "$A" "$O" "$B" && exit 0
+  git merge-file -L "\${AFTERCARE_MERGE_OURS:-ours}" -L base -L "\${AFTERCARE_MERGE_THEIRS:-theirs}" "$A" "$O" "$B" && exit 0
   exit 1`)}
 "$@" merge-driver "$O" "$A" "$B" "$P" && exit 0
 grep -q '^<<<<<<< ' "$A" 2>/dev/null && exit 1
 echo "aftercare's merge driver failed on $P; it is merged line by line instead: look for conflict markers" >&2
-git merge-file -L ours -L base -L theirs "$A" "$O" "$B"
+git merge-file -L "\${AFTERCARE_MERGE_OURS:-ours}" -L base -L "\${AFTERCARE_MERGE_THEIRS:-theirs}" "$A" "$O" "$B"
 exit 1`;
   return `sh -c ${shq(script)} ${BIN_MARK} ${shq(who.node)} ${shq(who.bin)} %O %A %B %P`;
+}
+
+/** The pre-push hook: aftercare pre-push, on the commits git is about to send. */
+export function prePushScript(prefix: string, who = self()): string {
+  return `#!/bin/sh
+${HOOK_MARK}: refuse to push commits that would break the aftercare store (aftercare pre-push on what is sent).
+# ${BIN_MARK}: ${who.bin}
+node=${shq(who.node)}
+bin=${shq(who.bin)}
+${FIND(`  echo "aftercare is not found at $bin; ${HOW_TO_REINSTALL} (or install it on PATH); to push without the check: git push --no-verify" >&2
+  exit 1`)}
+top=$(git rev-parse --show-toplevel) || exit 1
+exec "$@" pre-push "$1" --records "$top"/${shq(prefix || ".")}
+`;
 }
 
 /** The aftercare path recorded in a hook's text or a driver's command line. */
@@ -86,12 +101,38 @@ export function recordedBin(text: string): string | undefined {
   return old?.[1];
 }
 
-/** Where the pre-commit hook that a person's `git commit` runs lives. */
-export async function hookPath(root: string, git: Git): Promise<string | undefined> {
+/** Where the pre-commit hook (or another of `name`) that a person's `git commit` runs lives. */
+export async function hookPath(root: string, git: Git, name = "pre-commit"): Promise<string | undefined> {
   const gitDir = await git.gitDir();
   if (!gitDir) return undefined;
   const hooksPath = (await git.configValue("core.hooksPath")) ?? join(gitDir, "hooks");
-  return join(hooksPath.startsWith("/") ? hooksPath : join(root, hooksPath), "pre-commit");
+  return join(hooksPath.startsWith("/") ? hooksPath : join(root, hooksPath), name);
+}
+
+/** Write a hook of aftercare's, unless one of the user's own is there: then the line to add to it. */
+async function writeHook(path: string, script: string, line: string): Promise<string | undefined> {
+  const existing = (await exists(path)) ? await fs.readFile(path, "utf8") : undefined;
+  if (existing !== undefined && !existing.includes(HOOK_MARK)) return `a ${basename(path)} hook of your own is already at ${path}; add this line to it to check the store: ${line}`;
+  await fs.mkdir(join(path, ".."), { recursive: true });
+  await fs.writeFile(path, script, { mode: 0o755 });
+  await fs.chmod(path, 0o755);
+  return undefined;
+}
+
+/**
+ * Whether this clone lacks what a store set up for git needs (.gitattributes names the merge
+ * driver, the repository has a remote, but git's settings lack the driver, or the pre-commit hook
+ * is missing): a few small files read, no git process.
+ */
+export async function lacksGitSupport(root: string, git: Git): Promise<boolean> {
+  if (!existsSync(join(root, ".gitattributes"))) return false;
+  if (!/merge=aftercare/.test(await fs.readFile(join(root, ".gitattributes"), "utf8").catch(() => ""))) return false;
+  // a clone: a repository with a remote (a store set up by hand without one is doctor's to name)
+  const common = await git.commonDir();
+  if (!common || !/^\s*\[remote "/m.test(await fs.readFile(join(common, "config"), "utf8").catch(() => ""))) return false;
+  if (!(await git.configValue("merge.aftercare.driver"))) return true;
+  const hook = await hookPath(root, git);
+  return hook !== undefined && !existsSync(hook);
 }
 
 /** Idempotent: the merge driver (config), .gitattributes (a store file) and the pre-commit hook. */
@@ -107,14 +148,11 @@ export async function installGitSupport(root: string, git: Git): Promise<GitSupp
   }
   await git.run(["config", "merge.aftercare.name", "aftercare: merge records field by field"]);
   await git.run(["config", "merge.aftercare.driver", driverCommand()]);
-  const hook = (await hookPath(root, git))!;
-  const script = hookScript(await git.prefix());
-  const existing = (await exists(hook)) ? await fs.readFile(hook, "utf8") : undefined;
-  if (existing === undefined || existing.includes(HOOK_MARK)) {
-    await fs.mkdir(join(hook, ".."), { recursive: true });
-    await fs.writeFile(hook, script, { mode: 0o755 });
-    await fs.chmod(hook, 0o755);
-  } else out.notes.push(`a pre-commit hook of your own is already at ${hook}; add this line to it to check the store: ${shq(BIN)} check --staged`);
+  const prefix = await git.prefix();
+  const commitNote = await writeHook((await hookPath(root, git))!, hookScript(prefix), `${shq(BIN)} check --staged`);
+  if (commitNote) out.notes.push(commitNote);
+  const pushNote = await writeHook((await hookPath(root, git, "pre-push"))!, prePushScript(prefix), `${shq(BIN)} pre-push "$1"`);
+  if (pushNote) out.notes.push(pushNote);
   return out;
 }
 
@@ -133,6 +171,8 @@ export async function gitSupportProblems(root: string, git: Git): Promise<string
     if (bin && !existsSync(bin)) out.push(`the pre-commit hook calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`);
     else if (!text.includes(BIN_MARK)) out.push(`the pre-commit hook is from an older aftercare (it reads the wrong index for 'git commit -a'); run 'aftercare init --hooks'`);
   }
+  const push = await hookPath(root, git, "pre-push");
+  if (text?.includes(HOOK_MARK) && push && !existsSync(push)) out.push(`the pre-push check is not installed (${push}): a plain 'git push' sends commits unchecked; run 'aftercare init --hooks'`);
   const driver = await git.configValue("merge.aftercare.driver");
   if (/merge=aftercare/.test(attrs) || driver) {
     if (!driver) out.push("the field-by-field merge driver is not set up in this clone (git merges records line by line); run 'aftercare init --hooks'");
@@ -257,7 +297,8 @@ export async function setUpForManyFiles(git: Git, opts: { only?: "missing" } = {
   return done;
 }
 
-function keyOrder(path: string): readonly string[] {
+/** The fields of the record at `path`, in the order its file holds them. */
+export function keyOrder(path: string): readonly string[] {
   if (path.endsWith("aftercare.yaml")) return Object.keys(settingsSchema.shape);
   const kind = (Object.entries(FOLDERS).find(([, f]) => path.split("/").includes(f))?.[0] ?? "customer") as RecordKind;
   return Object.keys((SCHEMAS[kind] as unknown as { shape: object }).shape);
@@ -268,14 +309,16 @@ function keyOrder(path: string): readonly string[] {
  * conflict markers around the fields changed both ways. Anything not a record, and anything that
  * goes wrong here: git's line merge, with its markers.
  */
-export async function mergeDriver(base: string, ours: string, theirs: string, path: string, git: Git): Promise<number> {
+export async function mergeDriver(base: string, ours: string, theirs: string, path: string, git: Git, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  // 'aftercare sync' names the sides in the words its summary uses ("this desk", "the server")
+  const labels = { ours: env.AFTERCARE_MERGE_OURS || "ours", theirs: env.AFTERCARE_MERGE_THEIRS || "theirs" };
   const lineMerge = async () => {
-    const r = await git.run(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs]);
+    const r = await git.run(["merge-file", "-L", labels.ours, "-L", "base", "-L", labels.theirs, ours, base, theirs]);
     return r.code === 0 ? 0 : 1;
   };
   try {
     const [o, a, b] = await Promise.all([base, ours, theirs].map((f) => fs.readFile(f, "utf8")));
-    const r = mergeRecord(o!, a!, b!, keyOrder(path));
+    const r = mergeRecord(o!, a!, b!, keyOrder(path), { labels });
     if (!r) return await lineMerge();
     await fs.writeFile(ours, r.text);
     return r.conflicts.length ? 1 : 0;

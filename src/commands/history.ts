@@ -41,6 +41,25 @@ export function diffRecords(before: unknown, after: unknown): Change[] {
   return out;
 }
 
+/**
+ * What a merge did to a record beyond taking one side's change: each field both sides changed
+ * from their common base (to different values), or one the merge gave a value of its own — from
+ * the value that gave way (the other side's, when the merge kept one) to the merge's.
+ */
+export function settledInMerge(base: unknown, ours: unknown, theirs: unknown, merged: unknown): Change[] {
+  const [o, a, b, m] = [flat(base), flat(ours), flat(theirs), flat(merged)];
+  const eq = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  const out: Change[] = [];
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b), ...Object.keys(m)])) {
+    const both = !eq(a[k], o[k]) && !eq(b[k], o[k]) && !eq(a[k], b[k]);
+    const own = !eq(m[k], a[k]) && !eq(m[k], b[k]);
+    if (!both && !own) continue;
+    const gaveWay = eq(m[k], a[k]) ? b[k] : a[k];
+    out.push({ field: k, ...(gaveWay !== undefined ? { from: gaveWay } : {}), ...(m[k] !== undefined ? { to: m[k] } : {}) });
+  }
+  return out;
+}
+
 const show = (v: unknown) => safe(Array.isArray(v) ? v.join(", ") : String(v)).replace(/\n/g, " ⏎ ");
 
 export async function history(opts: { id: string }, ctx: Context): Promise<Step[]> {
@@ -60,19 +79,22 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   // init writes one) git skips every commit that did not touch the file without reading its trees,
   // which --follow cannot do. A record moved to another folder (doctor --fix, git mv) is followed
   // here instead, one move at a time: the commit that added the file is asked whether it moved it.
-  const format = "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
-  const raw: { sha: string; date: string; author: string; subject: string; command: string; status: string; now: string; was: string }[] = [];
+  // --full-history: a change the other side of a merge made stays in the history even when the
+  // merge kept this desk's value (git's default would drop that side); merges are shown below
+  // only when they settled or combined what both sides changed.
+  const format = "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%P%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
+  const raw: { sha: string; date: string; author: string; subject: string; command: string; status: string; now: string; was: string; parents: string[] }[] = [];
   let spec = path;
   let from: string | undefined;
   for (let moves = 0; moves < 20; moves++) {
-    const log = await git.run(["log", "--name-status", format, ...(from ? [from] : []), "--", spec]);
+    const log = await git.run(["log", "--full-history", "--name-status", format, ...(from ? [from] : []), "--", spec]);
     const found = log.stdout.split("\x1e").filter((c) => c.trim());
     for (const chunk of found) {
       const [head, ...rest] = chunk.split("\n");
-      const [sha, date, author, subject, command] = head!.split("\x1f") as [string, string, string, string, string];
-      const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", path];
+      const [sha, date, author, subject, parents, command] = head!.split("\x1f") as [string, string, string, string, string, string];
+      const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", spec.replace(/^:\(top\)/, "")];
       const now = ns[ns.length - 1]!;
-      raw.push({ sha, date, author, subject, command, status: ns[0]!, now, was: ns[0]!.startsWith("R") ? ns[1]! : now });
+      raw.push({ sha, date, author, subject, command, status: ns[0]!, now, was: ns[0]!.startsWith("R") ? ns[1]! : now, parents: parents.split(" ").filter(Boolean) });
     }
     const first = raw[raw.length - 1];
     if (!found.length || !first || first.status !== "A") break;
@@ -87,11 +109,14 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     spec = `:(top)${moved[1]}`;
     from = `${first.sha}^`;
   }
-  // every version the steps compare, read in one process
+  // every version the steps compare, read in one process (a merge: its own and each parent's)
   const names: string[] = [];
   for (const r of raw) {
-    if (r.status !== "D") names.push(`${r.sha}:${r.now}`);
-    if (r.status !== "A") names.push(`${r.sha}^:${r.was}`);
+    if (r.parents.length > 1) names.push(`${r.sha}:${r.now}`, `${r.parents[0]}:${r.now}`, `${r.parents[1]}:${r.now}`);
+    else {
+      if (r.status !== "D") names.push(`${r.sha}:${r.now}`);
+      if (r.status !== "A") names.push(`${r.sha}^:${r.was}`);
+    }
   }
   const texts = await git.catFiles(names);
   const steps: Step[] = [];
@@ -101,9 +126,20 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     return t === undefined ? undefined : parseYaml(t).parsed?.value;
   };
   for (const r of raw) {
+    const step = { sha: r.sha.slice(0, 8), date: r.date, author: r.author, subject: r.subject, command: r.command?.trim() || undefined, path: r.now };
+    if (r.parents.length > 1) {
+      const [merged, ours, theirs] = [next(), next(), next()];
+      if (JSON.stringify(ours) === JSON.stringify(theirs)) continue;
+      // what the two sides had in common: the merge settled what both changed from it
+      const mb = await git.run(["merge-base", r.parents[0]!, r.parents[1]!]);
+      const [baseText] = mb.code === 0 ? await git.catFiles([`${mb.stdout.trim()}:${r.now}`]) : [undefined];
+      const changes = settledInMerge(baseText === undefined ? undefined : parseYaml(baseText).parsed?.value, ours, theirs, merged);
+      if (changes.length) steps.push({ ...step, changes });
+      continue;
+    }
     const after = r.status === "D" ? undefined : next();
     const before = r.status === "A" ? undefined : next();
-    steps.push({ sha: r.sha.slice(0, 8), date: r.date, author: r.author, subject: r.subject, command: r.command?.trim() || undefined, path: r.now, changes: diffRecords(before, after) });
+    steps.push({ ...step, changes: diffRecords(before, after) });
   }
   if (!steps.length) throw new UserError(`git has no history of ${id} (${path}); was it ever committed?`);
   if (ctx.json) {

@@ -1,129 +1,156 @@
-// aftercare import customers FILE: a company's customer list from CSV or Excel, with the column
-// names Chinese offices use. Re-running the same file adds nothing twice; bad rows are named.
+// aftercare import customers FILE: a company's customer list from CSV or Excel as offices make
+// them (a title above the headings, two heading rows, row numbers, a totals row, columns of their
+// own), and aftercare's own export read back field for field. Re-running the same file adds
+// nothing twice; every row not imported is named with its number and why.
 import { basename, resolve } from "node:path";
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
-import { customerSchema, type Customer } from "../domain/schema.js";
+import { customerSchema, type Customer, type Person } from "../domain/schema.js";
+import { formatDateTime, isStoredDateTime, parseDateTime } from "../domain/time.js";
 import { oneLine } from "../format/text.js";
-import { delimiterName, readTable } from "../store/tabular.js";
+import { t, type MessageKey } from "../i18n.js";
+import { delimiterName, readGrid, unneutralise, unwrapFormulaText, type Cell } from "../store/tabular.js";
 import { stringifyRecord } from "../store/yaml.js";
+import { key, layout, notACustomer, text, type Field, type Layout } from "./import-sheet.js";
 import { nowStamp } from "./common.js";
-
-const FIELDS = ["name", "address", "contact", "title", "phone", "email", "tags", "note", "equipment"] as const;
-type Field = (typeof FIELDS)[number];
-
-/** Column headings as offices write them, Chinese and English; compared without spaces and case. */
-const HEADINGS: Record<Field, string[]> = {
-  name: ["客户单位名称", "客户名称", "单位名称", "公司名称", "客户单位", "客户", "单位", "名称", "company", "customer", "name", "organisation", "organization", "customername"],
-  address: ["地址", "单位地址", "通讯地址", "详细地址", "联系地址", "address"],
-  contact: ["联系人", "联系人姓名", "负责人", "contact", "contactperson", "contactname"],
-  title: ["职务", "职位", "title", "position"],
-  phone: ["联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "固定电话", "座机", "phone", "telephone", "tel", "mobile", "phonenumber"],
-  email: ["邮箱", "电子邮件", "电子邮箱", "email", "e-mail", "mail"],
-  tags: ["标签", "分类", "客户类型", "客户分类", "区域", "地区", "tags", "tag", "category", "region"],
-  note: ["备注", "说明", "note", "notes", "remark", "remarks", "comment"],
-  equipment: ["设备", "设备型号", "设备名称", "equipment", "machine"],
-};
-const key = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_:：()（）]/g, "");
 
 export interface ImportOptions {
   file: string;
   map?: string;
   encoding?: string;
   sheet?: string;
-  /** the CSV's column separator (default: sniffed from the header row) */
+  /** the CSV's column separator (default: sniffed from the heading row) */
   delimiter?: string;
+  /** the row that holds the headings, as the spreadsheet numbers it (default: found) */
+  headerRow?: string;
   dryRun?: boolean;
   strict?: boolean;
 }
 
-/** Which column holds which field: --map first, then the known headings. Several phone columns are fine. */
-function columns(header: string[], map: string | undefined): Map<Field, number[]> {
-  const out = new Map<Field, number[]>();
-  const add = (f: Field, i: number) => out.set(f, [...(out.get(f) ?? []), i]);
-  const given = new Set<Field>();
-  for (const part of (map ?? "").split(/[,，]/).map((x) => x.trim()).filter(Boolean)) {
-    const [f, col] = part.split("=").map((x) => x.trim()) as [string, string | undefined];
-    if (!(FIELDS as readonly string[]).includes(f) || !col) throw new UsageError(`--map "${part}" must be FIELD=COLUMN with FIELD one of ${FIELDS.join(", ")}`);
-    const i = header.findIndex((h) => key(h) === key(col));
-    if (i < 0) throw new UsageError(`--map ${f}=${col}: the file has no column "${col}" (it has: ${header.join(", ")})`);
-    add(f as Field, i);
-    given.add(f as Field);
-  }
-  header.forEach((h, i) => {
-    if ([...out.values()].some((is) => is.includes(i))) return;
-    const f = FIELDS.find((x) => !given.has(x) && HEADINGS[x].some((k) => key(k) === key(h)));
-    if (f && (f === "phone" || !out.has(f))) add(f, i);
-  });
-  return out;
-}
+/** Several values in one cell: one a line (as export writes them), else split where offices split them. */
+export const splitList = (v: string) => (v.includes("\n") ? v.split(/\r?\n/) : v.split(/[/／,，;；、]+/)).map((x) => x.trim()).filter(Boolean);
+/** "name | model | serial" with \| inside a part, as export writes an item with parts. */
+const splitParts = (v: string) => v.split(/(?<!\\)\|/).map((x) => x.replace(/\\\|/g, "|").trim());
 
-const split = (v: string) => v.split(/[/／,，;；、\n]+/).map((x) => x.trim()).filter(Boolean);
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
+
+type Refusal = { row: number; text: string };
 
 export async function importCustomers(opts: ImportOptions, ctx: Context) {
   const store = await ctx.store();
-  const table = await readTable(resolve(ctx.deps.cwd, opts.file), { encoding: opts.encoding, sheet: opts.sheet, delimiter: opts.delimiter });
-  const cols = columns(table.header, opts.map);
-  if (!cols.has("name"))
-    throw new UsageError(`${basename(opts.file)}: no column for the customer's name (looked for 客户单位名称, 客户名称, name, …; the file has: ${table.header.join(", ")}); name it with --map name=COLUMN`);
+  const locale = await ctx.locale();
+  const say = (k: MessageKey, p?: Record<string, string | number>) => t(locale, k, p);
+  const file = basename(opts.file);
+  const tz = store.settings.timezone;
+  const grid = await readGrid(resolve(ctx.deps.cwd, opts.file), { encoding: opts.encoding, sheet: opts.sheet, delimiter: opts.delimiter, locale });
+  if (!grid.rows.some((r) => r.some((c) => text(c)))) throw new UserError(say("imp.empty", { file }));
+  const l = layout(grid.rows, { headerRow: opts.headerRow, map: opts.map, locale, csv: grid.format === "csv" });
+  const has = (f: Field) => [...l.fields.values()].some((v) => v.field === f);
+  if (!has("name"))
+    throw new UsageError(say("imp.noName", { file, row: l.sub !== undefined ? `${l.row + 1}–${l.sub + 1}` : l.row + 1, headings: l.headings.filter(Boolean).join(", ") }));
+  const unknownList = l.unknown.map((u) => u.heading).join(", ");
+  if (l.unknown.length && opts.strict) throw new UserError(say("imp.unknownStrict", { file, n: l.unknown.length, columns: unknownList }));
+  if (l.row > 0 && grid.rows.slice(0, l.row).some((r) => r.some((c) => text(c))))
+    ctx.io.err(`${say("imp.headingsAt", { row: l.row + 1, sub: l.sub !== undefined ? say("imp.headingsSub", { row: l.sub + 1 }) : "", skipped: l.row === 1 ? say("imp.rowAbove") : say("imp.rowsAbove", { last: l.row }) })}\n`);
+  if (l.unknown.length) ctx.io.err(`${say("imp.unknownCols", { n: l.unknown.length, columns: unknownList })}\n`);
+
   const actor = opts.dryRun ? undefined : await ctx.actor();
   const created = await nowStamp(ctx);
+  const now = await ctx.now();
   const existing = new Set((await store.all("customer", (m) => ctx.io.err(m))).map((c) => key(c.value.name)));
   const seen = new Map<string, number>();
   const good: { row: number; value: Customer }[] = [];
-  const bad: string[] = [];
-  const skipped: string[] = [];
-  const get = (r: string[], f: Field) => (cols.get(f) ?? []).map((i) => (r[i] ?? "").trim()).filter(Boolean);
-  const width = table.header.length;
-  table.rows.forEach((r, i) => {
-    const row = i + 2; // as the spreadsheet numbers it, with the heading in row 1
-    if (r.every((c) => !c.trim())) return;
-    // a CSV row with more or fewer cells than the header would put values under the wrong
+  const bad: Refusal[] = [];
+  const skipped: Refusal[] = [];
+  const passed: Refusal[] = [];
+  const width = (grid.rows[l.sub ?? l.row] ?? []).length;
+  /** a cell as the customer's text: the ' and ="…" export writes taken off again */
+  const value = (c: Cell) => {
+    const s = text(c);
+    return grid.format === "csv" ? unneutralise(unwrapFormulaText(s)).trim() : s;
+  };
+  const cols = (f: Field, contact = 1) => [...l.fields].filter(([, v]) => v.field === f && v.contact === contact).map(([i]) => i);
+  const contacts = [...new Set([...l.fields.values()].map((v) => v.contact))].sort((a, b) => a - b);
+
+  grid.rows.slice(l.data).forEach((r, n) => {
+    const row = l.data + n + 1; // as the spreadsheet numbers it
+    const at = `${file}:${row}`;
+    if (r.every((c) => !text(c))) return;
+    // a CSV row with more or fewer cells than the headings would put values under the wrong
     // headings (an unquoted separator in a cell): refused, never shifted (empty cells past the
     // last heading, as some programs write them, are no shift)
-    if (table.delimiter !== undefined && r.length !== width && !(r.length > width && r.slice(width).every((c) => !c.trim())))
-      return void bad.push(
-        `${basename(opts.file)}:${row}: ${r.length} cells where the header has ${width} (columns separated by ${delimiterName(table.delimiter)}); a value holding the separator needs "double quotes" — fix the row and import again`,
-      );
-    const name = get(r, "name")[0];
-    if (!name) return void bad.push(`${basename(opts.file)}:${row}: no customer name; fill the name column or delete the row`);
-    if (existing.has(key(name))) return void skipped.push(`${row}: ${oneLine(name)} (already on file)`);
-    if (seen.has(key(name))) return void skipped.push(`${row}: ${oneLine(name)} (same as row ${seen.get(key(name))})`);
-    const phones = get(r, "phone").flatMap(split);
-    const contact = get(r, "contact")[0];
-    const value = {
+    if (grid.delimiter !== undefined && r.length !== width && !(r.length > width && r.slice(width).every((c) => !text(c))) && !(r.length < width && l.headings.slice(r.length).every((h) => !h)))
+      return void bad.push({ row, text: say("imp.cells", { at, n: r.length, width, sep: delimiterName(grid.delimiter) }) });
+    const other = notACustomer(r, l);
+    if (other) return void passed.push({ row, text: say(other.kind === "serial" ? "imp.skipSerial" : "imp.skipTotals", { row, value: oneLine(other.value) }) });
+    const get = (f: Field, contact = 1) => cols(f, contact).map((i) => value(r[i])).filter(Boolean);
+    const name = get("name")[0];
+    if (!name) return void bad.push({ row, text: say("imp.noNameRow", { at }) });
+    if (existing.has(key(name))) return void skipped.push({ row, text: say("imp.skipOnFile", { row, name: oneLine(name) }) });
+    if (seen.has(key(name))) return void skipped.push({ row, text: say("imp.skipRepeat", { row, name: oneLine(name), first: seen.get(key(name))! }) });
+    const people: Person[] = [];
+    for (const c of contacts) {
+      const phones: string[] = [];
+      for (const i of cols("phone", c)) {
+        const cell = r[i];
+        if (typeof cell === "number" && !Number.isInteger(cell)) return void bad.push({ row, text: say("imp.notPhone", { at, value: String(cell) }) });
+        const v = value(cell);
+        if (SCIENTIFIC.test(v)) return void bad.push({ row, text: say("imp.scientific", { at, value: v }) });
+        phones.push(...splitList(v));
+      }
+      const person = get("contact", c)[0];
+      const title = get("title", c)[0];
+      const email = get("email", c)[0];
+      if (person || phones.length || title || email) people.push({ name: person ?? name, title, phones: phones.length ? phones : undefined, email });
+    }
+    let stamp = created;
+    const given = get("created")[0];
+    if (given) {
+      const cell = r[cols("created")[0]!];
+      const d = isStoredDateTime(given) ? new Date(given) : parseDateTime(cell instanceof Date ? text(cell) : given, tz, now);
+      if (!d) return void bad.push({ row, text: say("imp.badCreated", { at, value: JSON.stringify(given) }) });
+      stamp = isStoredDateTime(given) ? given : formatDateTime(d, tz);
+    }
+    const tags = get("tags").flatMap(splitList);
+    const notes = [...get("note"), ...l.unknown.map((u) => [u.heading, value(r[u.col])] as const).filter(([, v]) => v).map(([h, v]) => `${h}: ${v}`)];
+    const equipment = get("equipment").flatMap((v) => v.split(/\r?\n/)).map((x) => x.trim()).filter(Boolean).map(splitParts);
+    const vehicles = get("vehicles").flatMap((v) => v.split(/\r?\n/)).map((x) => x.trim()).filter(Boolean).map(splitParts);
+    const candidate = {
       name,
-      address: get(r, "address")[0],
-      contacts: contact || phones.length ? [{ name: contact ?? name, title: get(r, "title")[0], phones: phones.length ? phones : undefined, email: get(r, "email")[0] }] : undefined,
-      tags: get(r, "tags").flatMap(split).length ? get(r, "tags").flatMap(split) : undefined,
-      equipment: get(r, "equipment").length ? get(r, "equipment").map((e) => ({ name: e })) : undefined,
-      note: get(r, "note")[0],
-      created,
+      address: get("address")[0],
+      contacts: people.length ? people : undefined,
+      tags: tags.length ? tags : undefined,
+      equipment: equipment.length ? equipment.map(([n, model, serial, installed]) => ({ name: n!, model: model || undefined, serial: serial || undefined, installed: installed || undefined })) : undefined,
+      vehicles: vehicles.length ? vehicles.map(([plate, model, vin]) => ({ plate: plate!, model: model || undefined, vin: vin || undefined })) : undefined,
+      note: notes.length ? notes.join("\n") : undefined,
+      created: stamp,
     };
-    const v = customerSchema.safeParse(value);
+    const v = customerSchema.safeParse(candidate);
     if (!v.success) {
       const iss = v.error.issues[0]!;
-      return void bad.push(`${basename(opts.file)}:${row}: ${iss.path.join(".")} ${iss.message}`);
+      return void bad.push({ row, text: say("imp.field", { at, field: iss.path.join("."), message: iss.message }) });
     }
     seen.set(key(name), row);
     good.push({ row, value: v.data });
   });
 
-  const summary = `${good.length} to add, ${skipped.length} already on file or repeated, ${bad.length} refused`;
+  const enc = grid.encoding ? ` (${grid.encoding})` : "";
+  const counts = { file, enc, add: good.length, skip: skipped.length, bad: bad.length, other: passed.length ? say("imp.otherSkipped", { n: passed.length }) : "" };
   if (opts.dryRun) {
-    // exactly what a real run would write (each customer's file, but for its ID) and refuse
+    // exactly what a real run would write (each customer's file, but for its ID), skip and refuse, row by row
     const plan = [
-      ...good.map((g) => ({ row: g.row, text: `would add row ${g.row}:\n${stringifyRecord(g.value).replace(/^(?=.)/gm, "    ")}` })),
-      ...skipped.map((s) => ({ row: Number(s.split(":")[0]), text: `would skip row ${s}\n` })),
-      ...bad.map((b) => ({ row: Number(/:(\d+): /.exec(b)?.[1] ?? 0), text: `would refuse ${b}\n` })),
+      ...good.map((g) => ({ row: g.row, text: `${say("imp.wouldAdd", { row: g.row })}\n${stringifyRecord(g.value).replace(/^(?=.)/gm, "    ")}` })),
+      ...[...skipped, ...passed].map((s) => ({ row: s.row, text: `${say("imp.wouldSkip", { what: s.text })}\n` })),
+      ...bad.map((b) => ({ row: b.row, text: `${say("imp.wouldRefuse", { what: b.text })}\n` })),
     ].sort((a, b) => a.row - b.row);
-    if (ctx.json) ctx.io.out(JSON.stringify({ dryRun: true, add: good.map((g) => ({ row: g.row, ...g.value })), skipped, refused: bad }, null, 2) + "\n");
+    if (ctx.json) ctx.io.out(JSON.stringify({ dryRun: true, add: good.map((g) => ({ row: g.row, ...g.value })), skipped: [...skipped, ...passed].sort((a, b) => a.row - b.row).map((s) => s.text), refused: bad.map((b) => b.text) }, null, 2) + "\n");
     else for (const p of plan) ctx.io.out(p.text);
-    ctx.io.err(`dry run of ${basename(opts.file)}${table.encoding ? ` (${table.encoding})` : ""}: ${summary}; nothing was written\n`);
+    ctx.io.err(`${say("imp.dryRun", counts)}\n`);
     return { added: [], skipped, bad, exitCode: bad.length ? 1 : 0 };
   }
-  for (const b of bad) ctx.io.err(`${b}\n`);
-  if (opts.strict && bad.length) throw new UserError(`${bad.length} row${bad.length > 1 ? "s" : ""} refused and --strict given: nothing was imported`);
+  for (const b of bad) ctx.io.err(`${b.text}\n`);
+  for (const p of passed) ctx.io.err(`${say("imp.skipped", { what: p.text })}\n`);
+  if (opts.strict && bad.length) throw new UserError(say("imp.strict", { n: bad.length, s: bad.length > 1 ? "s" : "" }));
   const ids = await ctx.writing(async () => {
     const out: string[] = [];
     const paths: string[] = [];
@@ -132,15 +159,15 @@ export async function importCustomers(opts: ImportOptions, ctx: Context) {
       const rec = await store.create("customer", g.value, await ctx.now(), ctx.random);
       out.push(rec.id);
       paths.push(rec.path);
-      if (progress && (n % 50 === 0 || n === good.length - 1)) ctx.io.err(`\rimporting ${basename(opts.file)}: ${bar(n + 1, good.length)}`);
+      if (progress && (n % 50 === 0 || n === good.length - 1)) ctx.io.err(`\rimporting ${file}: ${bar(n + 1, good.length)}`);
     }
     if (progress) ctx.io.err("\n");
-    if (paths.length) await ctx.commit(paths, `import: ${paths.length} customer${paths.length > 1 ? "s" : ""} from ${basename(opts.file)}`, actor!);
+    if (paths.length) await ctx.commit(paths, `import: ${paths.length} customer${paths.length > 1 ? "s" : ""} from ${file}`, actor!);
     return out;
   });
-  if (ctx.json) ctx.io.out(JSON.stringify({ added: ids, skipped, refused: bad }, null, 2) + "\n");
+  if (ctx.json) ctx.io.out(JSON.stringify({ added: ids, skipped: [...skipped, ...passed].map((s) => s.text), refused: bad.map((b) => b.text) }, null, 2) + "\n");
   else for (const id of ids) ctx.io.out(`${id}\n`);
-  ctx.io.err(`imported ${ids.length} customer${ids.length === 1 ? "" : "s"} from ${basename(opts.file)}${table.encoding ? ` (${table.encoding})` : ""}; ${skipped.length} already on file or repeated; ${bad.length} refused\n`);
+  ctx.io.err(`${say("imp.done", { ...counts, n: ids.length, s: ids.length === 1 ? "" : "s" })}\n`);
   return { added: ids, skipped, bad, exitCode: bad.length ? 1 : 0 };
 }
 
@@ -149,3 +176,5 @@ function bar(n: number, total: number): string {
   const done = Math.round((n / total) * width);
   return `[${"#".repeat(done)}${" ".repeat(width - done)}] ${n}/${total}`;
 }
+
+export type { Layout };

@@ -1,11 +1,13 @@
 // aftercare init [dir]: a new store with its settings, folders, git repository and first commit.
 import { promises as fs } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
-import { CHINA_2026, DEFAULT_WORKWEEK } from "../domain/calendar.js";
+import { calendarSource, DEFAULT_WORKWEEK } from "../domain/calendar.js";
 import { isValidTimeZone } from "../domain/time.js";
+import { countryOfZone } from "../store/calendar-source.js";
 import { exists, TEMP_IGNORE, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
@@ -16,6 +18,8 @@ export interface InitOptions {
   dir?: string;
   /** only install the git hook and merge driver in an existing store */
   hooks?: boolean;
+  /** make a bare repository there for the desks to sync with (the store's origin) */
+  server?: string;
   company?: string;
   timezone?: string;
   locale?: string;
@@ -30,14 +34,22 @@ export interface InitResult {
 }
 
 const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staff add'; 'aftercare check' validates.
-# calendar: the working week (1 Monday … 7 Sunday), public holidays and make-up working days;
-# add next year's when they are published. rules: override the regulation's deadlines, e.g.
+# calendar: source of the public holidays (cn: the State Council's, with make-up working days;
+# a country code such as DE or US-CA; none), the working week (1 Monday … 7 Sunday), and days of
+# the store's own, which win over the source ('aftercare holidays add' / 'holidays workday').
+# rules: override the regulation's deadlines, e.g.
 #   rules: { R-ESC-1DAY: { days: 1, workingDays: true }, R-FOLLOWUP-2: { from: 7, to: 14 } }
 `;
 
 /** aftercare init --hooks: the pre-commit hook and merge driver for a store that exists (a clone). */
 export async function initHooks(root: string, deps: Deps): Promise<{ root: string; notes: string[]; committed: boolean }> {
-  if (!(await exists(join(root, SETTINGS_FILE)))) throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); nothing was written`);
+  const notes: string[] = [];
+  if (!(await exists(join(root, SETTINGS_FILE)))) {
+    // a clone of a server whose HEAD names a branch it does not have checked out nothing: check out the store's
+    const fixed = await checkOutEmptyClone(root, deps);
+    if (!fixed) throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); nothing was written`);
+    notes.push(fixed);
+  }
   const git = new Git(root, deps.env);
   if (!(await git.topLevel())) throw new UserError(`${root} is not in a git repository: there is nothing to hook into (run git init there first); nothing was written`);
   const support = await installGitSupport(root, git);
@@ -48,7 +60,63 @@ export async function initHooks(root: string, deps: Deps): Promise<{ root: strin
   }
   // a clone has none of its repository's settings: set it up for many files like a new store
   await setUpForManyFiles(git);
-  return { root, notes: support.notes, committed };
+  return { root, notes: [...notes, ...support.notes], committed };
+}
+
+/** The branches of a clone's remotes that hold a store, for a clone whose HEAD has no commit (nothing checked out). */
+async function storeBranches(git: Git): Promise<string[] | undefined> {
+  if ((await git.run(["rev-parse", "--verify", "--quiet", "HEAD"])).code === 0) return undefined;
+  const refs = (await git.run(["for-each-ref", "--format=%(refname:short)", "refs/remotes/"])).stdout.split("\n").filter((r) => r && !r.endsWith("/HEAD"));
+  const prefix = await git.prefix();
+  const out: string[] = [];
+  for (const r of refs) if ((await git.run(["cat-file", "-e", `${r}:${prefix}${SETTINGS_FILE}`])).code === 0) out.push(r);
+  return out;
+}
+
+/**
+ * In a clone that checked out nothing because the server's HEAD names a branch it does not have
+ * (a `git init --bare` server on master, the store pushed as main): check out the one branch that
+ * holds the store, and say how to fix the server. Undefined when that is not the case.
+ */
+export async function checkOutEmptyClone(root: string, deps: Deps): Promise<string | undefined> {
+  const git = new Git(root, deps.env);
+  if (!(await git.topLevel())) return undefined;
+  const found = await storeBranches(git);
+  if (!found || found.length !== 1) return undefined;
+  const remoteRef = found[0]!;
+  const branch = remoteRef.slice(remoteRef.indexOf("/") + 1);
+  const r = await git.run(["checkout", "--quiet", "-b", branch, "--track", remoteRef]);
+  if (r.code !== 0) return undefined;
+  return `the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out ${branch} from ${remoteRef}; fix the server for the next desk: git symbolic-ref HEAD refs/heads/${branch} (run there)`;
+}
+
+/** For 'no aftercare store here': a clone that checked out nothing, and what to do. Undefined otherwise. */
+export async function emptyCloneHint(cwd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const git = new Git(cwd, env);
+  if (!(await git.topLevel())) return undefined;
+  const found = await storeBranches(git);
+  if (!found?.length) return undefined;
+  return `this git clone has checked out nothing: the server's HEAD names a branch it does not have, while ${found.join(", ")} holds the store; run 'aftercare init --hooks' here (it checks out ${found[0]!.slice(found[0]!.indexOf("/") + 1)} and installs the merge driver), and on the server: git symbolic-ref HEAD refs/heads/${found[0]!.slice(found[0]!.indexOf("/") + 1)}`;
+}
+
+/**
+ * aftercare init --server PATH: a bare repository for the desks to meet at, whose HEAD is the
+ * store's branch (so a clone checks the store out), made the store's origin, with the store sent.
+ */
+export async function initServer(root: string, path: string, deps: Deps): Promise<{ server: string; branch: string }> {
+  const server = resolve(deps.cwd, path);
+  const git = new Git(root, deps.env);
+  const st = await git.state();
+  if (!st.repo || !st.branch || !git.headCommit()) throw new UserError(`--server: the store at ${root} has no git commit to send yet; nothing was written`);
+  const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
+  if (remotes.includes("origin")) throw new UserError(`--server: the store already has a remote origin (${(await git.run(["remote", "get-url", "origin"])).stdout.trim()}); remove it first (git remote remove origin) or sync with it; nothing was written`);
+  if ((await exists(server)) && (await fs.readdir(server)).length) throw new UserError(`--server: ${server} already exists and is not empty; give a new folder; nothing was written`);
+  const made = await git.run(["init", "--bare", "--quiet", `--initial-branch=${st.branch}`, server]);
+  if (made.code !== 0) throw new UserError(`--server: git could not make a repository at ${server}: ${made.stderr.trim()}; nothing was written`);
+  await git.run(["remote", "add", "origin", server]);
+  const push = await git.run(["push", "--quiet", "--set-upstream", "origin", `HEAD:refs/heads/${st.branch}`]);
+  if (push.code !== 0) throw new UserError(`--server: made ${server} but could not send the store to it: ${push.stderr.trim()}; 'aftercare sync' tries again`);
+  return { server, branch: st.branch };
 }
 
 export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
@@ -62,9 +130,14 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   if (!company) throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
   if (await exists(join(root, SETTINGS_FILE))) throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
 
-  // Chinese offices get the State Council's holidays and make-up working days (调休) for the year
-  const calendar = timezone === "Asia/Shanghai" ? { workweek: DEFAULT_WORKWEEK, ...CHINA_2026 } : { workweek: DEFAULT_WORKWEEK };
-  const settings = parseInput(settingsSchema, { version: 1, company, timezone, locale, staff: [], calendar });
+  // the public holidays: the State Council's (with 调休) in China, else the country of the zone
+  // when only one country has it (date-holidays), else none: the note says how to choose
+  const china = calendarSource({ timezone }).id === "cn";
+  const country = china ? undefined : await countryOfZone(timezone);
+  const calendar = { source: china ? "cn" : (country ?? "none"), workweek: DEFAULT_WORKWEEK };
+  // the store's own ID, for the calendar's event UIDs (src/commands/calendar.ts)
+  const storeId = Buffer.from((deps.random ?? randomBytes)(8)).toString("hex");
+  const settings = parseInput(settingsSchema, { version: 1, company, timezone, locale, staff: [], calendar, storeId });
   await fs.mkdir(root, { recursive: true });
   const git = new Git(root, deps.env);
   let gitInit = false;
@@ -90,6 +163,12 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const support = await installGitSupport(root, git);
   written.push(...support.written);
   for (const n of support.notes) deps.io.err(`note: ${n}\n`);
+  if (!china)
+    deps.io.err(
+      country
+        ? `note: public holidays of ${country} from date-holidays (calendar.source in aftercare.yaml; a state's or region's own with a code such as DE-BY or US-CA); see 'aftercare holidays'\n`
+        : `note: no one country has the time zone ${timezone}, so no public holidays are set (calendar.source: none): set calendar.source in aftercare.yaml to the country (such as DE or US-CA), or add days with 'aftercare holidays add NAME --from DATE --to DATE'\n`,
+    );
   const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
   const email = (await git.configValue("user.email")) ?? "";
   const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, { name: who, email });

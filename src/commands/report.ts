@@ -9,8 +9,10 @@ import { LOCALES, type Staff } from "../domain/schema.js";
 import { addDays, dayOf, formatDateTime, formatShort } from "../domain/time.js";
 import type { Locale } from "../report/labels.js";
 import { render } from "../report/render.js";
-import { callsView, callView, customerView, lettersView, orderView, periodView, type Common } from "../report/view.js";
-import { dutyInput, readStamp, stampLine } from "../store/duty-input.js";
+import { fileReview, indexReview, type ReviewInput } from "../report/source.js";
+import { callsView, callView, customerView, lettersView, orderView, reviewView, type Common } from "../report/view.js";
+import { engineSettings } from "../store/calendar-source.js";
+import { dutyInput, readStamp, savedReports, stampLine } from "../store/duty-input.js";
 import { writeAtomic } from "../store/fsutil.js";
 import { findCustomer, findRecord } from "./common.js";
 
@@ -19,18 +21,25 @@ export interface ReportOptions {
   template?: string;
 }
 
-async function setup(ctx: Context, opts: ReportOptions) {
+/** The report's language, moment, heading and renderer, before any record is read. */
+async function base(ctx: Context, opts: ReportOptions) {
   const store = await ctx.store();
   // a report is the company's document: the store's language unless --locale says otherwise
   const locale = (opts.locale ?? ctx.globals.locale ?? store.settings.locale) as Locale;
   if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${opts.locale}" is not supported; use ${LOCALES.join(" or ")}`);
   const now = await ctx.now();
-  const input = await dutyInput(store, now, (m) => ctx.io.err(m));
   const actor = ctx.globals.as ?? ctx.deps.env.AFTERCARE_USER ?? null;
   const common: Common = { company: store.settings.company, timezone: store.settings.timezone, locale, generated: formatDateTime(now, store.settings.timezone), generated_by: actor };
   const out = (name: string, view: object) =>
     render(`${name}.${locale}.md.liquid`, view, { locale, timezone: store.settings.timezone, currency: store.settings.currency ?? "CNY", storeTemplates: store.abs("templates"), file: opts.template, cwd: ctx.deps.cwd });
-  return { store, now, input, common, out, today: dayOf(now, store.settings.timezone) };
+  return { store, now, common, out, locale, today: dayOf(now, store.settings.timezone) };
+}
+
+/** The above, with every record read (the registers and forms). */
+async function setup(ctx: Context, opts: ReportOptions) {
+  const b = await base(ctx, opts);
+  const input = await dutyInput(b.store, b.now, (m) => ctx.io.err(m));
+  return { ...b, input };
 }
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -65,7 +74,7 @@ async function mustBeAllowedToSave(ctx: Context, kind: "monthly" | "annual", per
 }
 
 async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOptions, ctx: Context) {
-  const { store, now, input, common, out, today } = await setup(ctx, opts);
+  const { store, now, common, out, today, locale } = await base(ctx, opts);
   let label = opts.period;
   if (kind === "monthly") {
     label ??= addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
@@ -77,9 +86,10 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   const period = kind === "monthly" ? monthPeriod(label) : yearPeriod(label);
   // without --save it is a preview: anyone, any time
   const actor = opts.save ? await mustBeAllowedToSave(ctx, kind, period, now, today) : undefined;
-  const text = await out(kind, periodView(input, period, common));
+  const view = reviewView(await reviewInput(ctx, period, locale), period, common);
+  const text = await out(kind, view);
   if (!actor) {
-    if (ctx.json) ctx.io.out(JSON.stringify(periodView(input, period, common), null, 2) + "\n");
+    if (ctx.json) ctx.io.out(JSON.stringify(view, null, 2) + "\n");
     else ctx.io.out(text);
     return { text };
   }
@@ -106,6 +116,20 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
     ctx.io.err(`${message}\n`);
     return { text, path };
   });
+}
+
+/**
+ * What a review is made from: the derived index when there is one (nothing else is read: the
+ * figures at 205k records in docs/performance.md), else every record.
+ */
+async function reviewInput(ctx: Context, period: Period, locale: string): Promise<ReviewInput> {
+  const store = await ctx.store();
+  const now = await ctx.now();
+  const idx = await ctx.index();
+  if (!idx) return fileReview(await dutyInput(store, now, (m) => ctx.io.err(m)), period, locale);
+  for (const w of idx.warnings()) ctx.io.err(w);
+  const [settings, reports] = await Promise.all([engineSettings(store), savedReports(store)]);
+  return indexReview(idx, { settings, reports, now, period, locale, indexLocale: (await ctx.locale()) === locale });
 }
 
 export const reportMonthly = (opts: PeriodReportOptions, ctx: Context) => periodReport("monthly", opts, ctx);

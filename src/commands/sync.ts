@@ -1,51 +1,216 @@
-// aftercare sync: bring in what other desks committed, send ours, and say what came in. A rebase
-// that conflicts stops with the record and the fields at stake; nothing of either side is lost.
+// aftercare sync: bring in what other desks committed, check what this desk is about to send, send
+// it, and say what came in. What came in is merged (one `git merge`, the merge driver running once
+// per record changed on both sides, never once per local commit as a rebase would); a record
+// changed two ways stops the sync with the fields at stake, and `aftercare resolve` settles it.
+// Nothing broken leaves the desk: the commits to send are checked first (src/commands/outgoing.ts).
+// A push the server turns away because another desk was first is tried again after a fresh merge.
 import { promises as fs } from "node:fs";
-import { UserError } from "../errors.js";
+import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
+import { UserError } from "../errors.js";
 import { KINDS, type KindLetter } from "../domain/ids.js";
+import type { Translator } from "../i18n.js";
 import type { Git } from "../store/git.js";
-import { firstLine } from "../store/git.js";
 import { Store } from "../store/store.js";
-import { checkStore } from "./check.js";
-import { installGitSupport } from "./git-setup.js";
+import { mergeRecord, type Contest } from "../store/merge.js";
+import { installGitSupport, keyOrder } from "./git-setup.js";
+import { checkCommits, kindOfPath } from "./outgoing.js";
 
-interface Incoming {
+export interface Incoming {
   commits: number;
   authors: string[];
-  /** per kind of record: added, changed */
   files: { path: string; status: "A" | "M" | "D" }[];
 }
 
-const KIND_WORDS: Record<string, [string, string]> = { customer: ["customer", "customers"], ticket: ["ticket", "tickets"], contact: ["call or letter", "calls and letters"], event: ["event", "events"], waiver: ["waiver", "waivers"] };
+/** How often a push turned away because another desk was first is tried again. */
+const PUSH_TRIES = 6;
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+const KIND_KEY = { customer: "sy.customer", ticket: "sy.ticket", contact: "sy.contact", event: "sy.event", waiver: "sy.waiver", report: "sy.review", other: "sy.other" } as const;
 
 /** "2 new tickets, 3 new calls and letters, 1 customer changed" from the files a pull brought. */
-export function describeIncoming(files: Incoming["files"]): string {
+export function describeIncoming(files: Incoming["files"], say: Translator): string {
   const tally = new Map<string, number>();
   for (const f of files) {
     const name = f.path.split("/").pop()!;
     const kind = KINDS[name[0] as KindLetter];
-    const what = kind && /^[CTKE]-\d{6}-/.test(name) ? kind : f.path === "aftercare.yaml" ? "settings" : f.path.startsWith("reports/") ? "report" : "other";
+    const what = kind && /^[CTKEW]-\d{6}-/.test(name) ? kind : f.path === "aftercare.yaml" ? "settings" : f.path.startsWith("reports/") ? "report" : "other";
     const key = `${what}:${f.status}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
   const parts: string[] = [];
   for (const [key, n] of tally) {
-    const [what, st] = key.split(":") as [string, string];
-    const verb = st === "A" ? "new" : st === "D" ? "removed" : "changed";
-    if (what === "settings") parts.push("the settings changed");
-    else if (what === "report") parts.push(`${n} ${verb} review${n > 1 ? "s" : ""}`);
-    else if (what === "other") parts.push(`${n} other file${n > 1 ? "s" : ""} ${verb}`);
-    else {
-      const w = KIND_WORDS[what]![n > 1 ? 1 : 0];
-      parts.push(st === "A" ? `${n} new ${w}` : `${n} ${w} ${verb}`);
+    const [what, st] = key.split(":") as [keyof typeof KIND_KEY | "settings", "A" | "M" | "D"];
+    if (what === "settings") {
+      parts.push(say.t("sy.settingsChanged"));
+      continue;
     }
+    const base = KIND_KEY[what];
+    const noun = say.t(n > 1 ? (`${base}s` as "sy.customers") : (base as "sy.customer"));
+    parts.push(say.t(st === "A" ? "sy.nNew" : st === "D" ? "sy.nRemoved" : "sy.nChanged", { n, what: noun }));
   }
-  return parts.join(", ");
+  return parts.join(say.t("sy.comma"));
 }
 
-async function incoming(git: Git, range: string): Promise<Incoming> {
-  const log = await git.run(["log", "--no-renames", "--name-status", "--format=%x1e%an", range]);
+const plural = (n: number) => (n === 1 ? "" : "s");
+
+/** The words for the two sides, the same in the summary, on the markers and in `resolve`. */
+export function sides(say: Translator): { here: string; there: string } {
+  return { here: say.t("sy.here"), there: say.t("sy.there") };
+}
+
+/**
+ * Why git failed, all of it that matters: what the server said (`remote:` lines, a hook's message
+ * among them), each ref it turned away and why, and git's own error lines; never the "To URL" line
+ * or hints.
+ */
+export function gitReason(stderr: string, stdout = ""): string {
+  const out: string[] = [];
+  for (const raw of `${stderr}\n${stdout}`.split("\n")) {
+    const l = raw.trim();
+    if (!l || /^(To |hint:|Done$|warning:)/i.test(l)) continue;
+    const remote = /^remote:\s?(.*)$/.exec(l);
+    if (remote) {
+      if (remote[1]!.trim() && !/^(error:\s*)?$/.test(remote[1]!.trim())) out.push(remote[1]!.trim());
+      continue;
+    }
+    const refused = /^!\s*(?:\S+\s+)?\[(?:remote )?rejected\]\s*(?:\S+ -> \S+\s*)?\((.+)\)$/.exec(l) ?? /^!\t\S+\t\[(?:remote )?rejected\] \((.+)\)$/.exec(raw);
+    if (refused) {
+      out.push(refused[1]!);
+      continue;
+    }
+    if (/^error: failed to push some refs/.test(l)) continue;
+    if (/^(fatal|error):/.test(l)) out.push(l.replace(/^(fatal|error):\s*/, ""));
+  }
+  return [...new Set(out)].join("; ") || "git failed";
+}
+
+// ---------------------------------------------------------------------------------------------
+// What stands in the way: a merge or rebase left unfinished, its contested records
+
+export interface ContestedRecord {
+  /** relative to the store */
+  path: string;
+  id: string;
+  kind?: string;
+  /** the record's three versions: the common base, this desk's, the server's */
+  texts: { base: string; here: string; there: string };
+  /** each value changed two ways; empty when the file is not a record aftercare can merge */
+  contests: Contest[];
+  /** who changed each side last, and when */
+  here: { who: string; when: string };
+  there: { who: string; when: string };
+}
+
+/** Files git has left unmerged in the store, relative to it. */
+export async function unmergedFiles(git: Git): Promise<string[]> {
+  const r = await git.run(["diff", "--name-only", "-z", "--diff-filter=U", "--relative"]);
+  return [...new Set(r.stdout.split("\0").filter(Boolean))];
+}
+
+/** Each record left unmerged, with its contested values, read from git's index (stages 1, 2, 3). */
+export async function contestedRecords(git: Git, operation: "merge" | "rebase" | string): Promise<ContestedRecord[]> {
+  const files = await unmergedFiles(git);
+  if (!files.length) return [];
+  const prefix = await git.prefix();
+  // in a merge this desk is "ours" (stage 2); a rebase replays this desk's commits onto the server's, so it is "theirs"
+  const [hereStage, thereStage] = operation === "rebase" ? [3, 2] : [2, 3];
+  const texts = await git.catFiles(files.flatMap((f) => [1, hereStage, thereStage].map((n) => `:${n}:${prefix}${f}`)));
+  const [hereRev, thereRev] = operation === "rebase" ? ["REBASE_HEAD", "HEAD"] : ["HEAD", "MERGE_HEAD"];
+  const base = (await git.run(["merge-base", "HEAD", operation === "rebase" ? "REBASE_HEAD" : "MERGE_HEAD"])).stdout.trim();
+  const last = async (rev: string, path: string) => {
+    const r = await git.run(["log", "-1", "--format=%an%x1f%aI", base ? `${base}..${rev}` : rev, "--", path]);
+    const [who, when] = r.stdout.trim().split("\x1f");
+    return { who: who ?? "", when: when ?? "" };
+  };
+  const out: ContestedRecord[] = [];
+  for (const [i, path] of files.entries()) {
+    const [b, h, t] = [texts[i * 3] ?? "", texts[i * 3 + 1] ?? "", texts[i * 3 + 2] ?? ""];
+    const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
+    const kind = kindOfPath(path) ?? (path === "aftercare.yaml" ? "settings" : undefined);
+    const merged = kind ? mergeRecord(b, h, t, keyOrder(path)) : undefined;
+    out.push({ path, id: name, kind, texts: { base: b, here: h, there: t }, contests: merged?.contests ?? [], here: await last(hereRev, path), there: await last(thereRev, path) });
+  }
+  return out;
+}
+
+/** A value as one line: text as it is, anything else as YAML flow ("(removed)" when absent). */
+export function inline(v: unknown, say: Translator): string {
+  if (v === undefined) return say.t("sy.removed");
+  if (typeof v === "string") return v.replace(/\n/g, " ⏎ ");
+  return JSON.stringify(v)
+    .replace(/"([^"\\]*)":/g, "$1: ")
+    .replace(/"((?:[^"\\]|\\.)*)"/g, "$1")
+    .replace(/,/g, ", ");
+}
+
+/** For each contested record, the fields both sides changed and their two values, in full. */
+export function explainConflicts(list: ContestedRecord[], say: Translator): string {
+  const { here, there } = sides(say);
+  return list
+    .map((c) => {
+      const what = c.kind && c.kind !== "settings" ? ` (${say.t(`sy.${c.kind}` as "sy.customer")} ${c.id})` : "";
+      const fields = c.contests.map((x) => `${x.path}: ${inline(x.ours, say)} (${here}) / ${inline(x.theirs, say)} (${there})`);
+      return `  ${c.path}${what}: ${fields.length ? fields.join("; ") : say.t("sy.bothChanged")}`;
+    })
+    .join("\n");
+}
+
+/** Why nothing can be synced while git is half-way through something, and what to do. */
+async function pending(git: Git, operation: string, say: Translator): Promise<UserError> {
+  const list = await contestedRecords(git, operation);
+  if (list.length) return new UserError(`${say.t("sy.waiting")}\n${explainConflicts(list, say)}\n${howToSettle(list, operation, say)}`);
+  if (operation === "merge") return new UserError(say.t("sy.mergeSettled"));
+  if (operation === "rebase") return new UserError(say.t("sy.rebaseHalfway"));
+  return new UserError(say.t("sy.operation", { operation }));
+}
+
+export function howToSettle(list: ContestedRecord[], operation: string, say: Translator): string {
+  const id = list[0]?.id ?? "ID";
+  return say.t(operation === "rebase" ? "sy.howRebase" : "sy.howMerge", { id });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The remote
+
+export interface Link {
+  remote: string;
+  /** the server's branch this desk syncs with */
+  branch: string;
+  /** the remote-tracking ref (refs/remotes/origin/main) once the server has the branch */
+  upstream?: string;
+}
+
+async function linkOf(git: Git, branch: string, say: Translator): Promise<Link> {
+  const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
+  if (!remotes.length) throw new UserError(say.t("sy.noRemote"));
+  const r = await git.run(["for-each-ref", "--format=%(upstream:remotename)%09%(upstream:remoteref)%09%(upstream)", `refs/heads/${branch}`]);
+  const [remote, ref, upstream] = r.code === 0 ? r.stdout.trim().split("\t") : [];
+  if (remote && ref?.startsWith("refs/heads/") && remotes.includes(remote)) return { remote, branch: ref.slice("refs/heads/".length), upstream: upstream || undefined };
+  return { remote: remotes.includes("origin") ? "origin" : remotes[0]!, branch };
+}
+
+async function fetch(git: Git, link: Link, say: Translator): Promise<void> {
+  const r = await git.run(["fetch", "--quiet", link.remote]);
+  if (r.code !== 0) throw new UserError(say.t("sy.unreachable", { remote: link.remote, reason: gitReason(r.stderr) }));
+  const ref = `refs/remotes/${link.remote}/${link.branch}`;
+  link.upstream = (await git.run(["rev-parse", "--verify", "--quiet", ref])).code === 0 ? ref : undefined;
+}
+
+/** Commits this desk had from the server that the server no longer has (a force-push), oldest last. */
+async function goneFromServer(git: Git, upstream: string): Promise<{ fork: string; gone: string[] } | undefined> {
+  const fp = await git.run(["merge-base", "--fork-point", upstream, "HEAD"]);
+  const fork = fp.stdout.trim();
+  if (fp.code !== 0 || !fork) return undefined;
+  if ((await git.run(["merge-base", "--is-ancestor", fork, upstream])).code === 0) return undefined;
+  const gone = (await git.run(["log", "--format=%h %an: %s", fork, `^${upstream}`])).stdout.split("\n").filter(Boolean);
+  return gone.length ? { fork, gone } : undefined;
+}
+
+export async function incoming(git: Git, range: string): Promise<Incoming> {
+  const log = await git.run(["log", "--no-renames", "--no-merges", "--name-status", "--relative", "--format=%x1e%an", range]);
   const commits = log.stdout.split("\x1e").filter((c) => c.trim());
   const authors = [...new Set(commits.map((c) => c.split("\n")[0]!.trim()))];
   const seen = new Map<string, "A" | "M" | "D">();
@@ -57,99 +222,193 @@ async function incoming(git: Git, range: string): Promise<Incoming> {
   return { commits: commits.length, authors, files: [...seen].map(([path, status]) => ({ path, status })) };
 }
 
-/** For each conflicted record, the fields both sides changed and their two values. */
-export async function explainConflicts(git: Git, root: string): Promise<string> {
-  const files = (await git.run(["diff", "--name-only", "--diff-filter=U", "--relative"])).stdout.split("\n").filter(Boolean);
-  const lines: string[] = [];
-  for (const f of files) {
-    const text = await fs.readFile(`${root}/${f}`, "utf8").catch(() => "");
-    const name = f.split("/").pop()!.replace(/\.ya?ml$/, "");
-    const kind = KINDS[name[0] as KindLetter];
-    const fields: string[] = [];
-    for (const m of text.matchAll(/^<{7}[^\n]*\n([\s\S]*?)^={7}\n([\s\S]*?)^>{7}[^\n]*\n/gm)) {
-      const side = (s: string) => new Map([...s.matchAll(/^([\w-]+):\s?(.*)$/gm)].map((x) => [x[1]!, x[2]!.trim() || "(a block)"]));
-      const [a, b] = [side(m[1]!), side(m[2]!)];
-      for (const k of new Set([...a.keys(), ...b.keys()])) fields.push(`${k}: ${b.get(k) ?? "(removed)"} here, ${a.get(k) ?? "(removed)"} there`);
-    }
-    lines.push(`  ${f}${kind ? ` (${kind} ${name})` : ""}${fields.length ? `: ${fields.join("; ")}` : ": changed on both sides"}`);
-  }
-  return lines.join("\n");
+export const stashes = async (git: Git) => (await git.run(["stash", "list", "--format=%gd%x1f%gs%x1f%ci"])).stdout.split("\n").filter(Boolean);
+
+// ---------------------------------------------------------------------------------------------
+// One sync
+
+/** Everything a sync (or `resolve`, finishing one) has done and has to say. */
+export interface SyncRun {
+  ctx: Context;
+  git: Git;
+  say: Translator;
+  link: Link;
+  /** committer and author of a merge, and the marker words for the merge driver */
+  env: NodeJS.ProcessEnv;
+  came: Incoming;
+  sent: number;
+  /** lines to say at the end that make the exit code 1 (a stash left behind…) */
+  trouble: string[];
 }
 
-export async function sync(ctx: Context) {
+export async function startRun(ctx: Context): Promise<SyncRun> {
+  const git = await ctx.git();
+  const say = await ctx.say();
+  const st = await git.state();
+  const actor = await ctx.actor();
+  const email = actor.email ?? (await git.configValue("user.email")) ?? "";
+  const { here, there } = sides(say);
+  const env = {
+    GIT_AUTHOR_NAME: actor.name,
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: actor.name,
+    GIT_COMMITTER_EMAIL: email,
+    AFTERCARE_COMMITTING: "1",
+    AFTERCARE_MERGE_OURS: here,
+    AFTERCARE_MERGE_THEIRS: there,
+  };
+  const link = await linkOf(git, st.branch ?? "main", say);
+  return { ctx, git, say, link, env, came: { commits: 0, authors: [], files: [] }, sent: 0, trouble: [] };
+}
+
+/** Merge what the server has that this desk has not; a conflict stops here with the fields at stake. */
+async function bringIn(run: SyncRun): Promise<void> {
+  const { git, say, link } = run;
+  if (!link.upstream) return;
+  const came = await incoming(git, `HEAD..${link.upstream}`);
+  if (!came.commits) return;
+  const before = await stashes(git);
+  const message = `sync: merged ${came.commits} change${plural(came.commits)} from ${link.remote} (${came.authors.join(", ")})\n\nAftercare-Command: ${run.ctx.commandLine || "aftercare sync"}`;
+  const m = await git.run(["merge", "--no-edit", "--autostash", "-m", message, link.upstream], run.env);
+  if (m.code !== 0) {
+    const list = await contestedRecords(git, "merge");
+    if (list.length) throw new UserError(`${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "merge", say)}`);
+    throw new UserError(say.t("sy.mergeFailed", { reason: gitReason(m.stderr, m.stdout) }));
+  }
+  run.came = { commits: run.came.commits + came.commits, authors: [...new Set([...run.came.authors, ...came.authors])], files: [...run.came.files, ...came.files] };
+  await noteStash(run, before);
+}
+
+/** A stash git made and could not put back (an uncommitted edit that clashes with what came in). */
+export async function noteStash(run: SyncRun, before: string[]): Promise<void> {
+  if ((await stashes(run.git)).length <= before.length) return;
+  const files = (await unmergedFiles(run.git)).filter((f) => !f.startsWith("."));
+  run.trouble.push(run.say.t("sy.autostash", { files: files.join(", ") || "?", stash: "stash@{0}" }));
+}
+
+/** Check what is to be sent, and send it; a push another desk beat is tried again after a fresh merge. */
+export async function sendAll(run: SyncRun): Promise<void> {
+  const { git, say, link } = run;
+  for (let attempt = 0; ; attempt++) {
+    const range = ["HEAD", ...(link.upstream ? [`^${link.upstream}`] : [])];
+    const ahead = Number((await git.run(["rev-list", "--count", ...range])).stdout.trim());
+    if (!ahead) return;
+    // what the desk made, not the merges that joined it to the others' work (unless a merge is all there is)
+    const made = Number((await git.run(["rev-list", "--count", "--no-merges", ...range])).stdout.trim()) || ahead;
+    const problems = await checkCommits(git, link.upstream, "HEAD");
+    if (problems.length) throw new UserError(`${say.t("sy.broken", { n: problems.length })}\n${problems.map((p) => `  ${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}\n${say.t("sy.brokenFix")}`);
+    const first = !link.upstream;
+    const push = await git.run(["push", "--porcelain", ...(first ? ["--set-upstream"] : []), link.remote, `HEAD:refs/heads/${link.branch}`]);
+    if (push.code === 0) {
+      run.sent += made;
+      if (first) await noteServerHead(run);
+      link.upstream = `refs/remotes/${link.remote}/${link.branch}`;
+      return;
+    }
+    // turned away because another desk's push landed first (or was landing at that moment: the server's ref was locked)
+    const beaten = /\[rejected\].*\((fetch first|non-fast-forward)\)|cannot lock ref|failed to update ref|\(failed to lock\)/.test(`${push.stdout}\n${push.stderr}`);
+    if (!beaten) throw new UserError(say.t("sy.pushFailed", { remote: link.remote, reason: gitReason(push.stderr, push.stdout) }));
+    if (attempt + 1 >= PUSH_TRIES) throw new UserError(say.t("sy.raceLost", { remote: link.remote, n: PUSH_TRIES }));
+    // another desk was first: wait a little (longer each time, never in step with the others), bring its work in, try again
+    await new Promise((r) => setTimeout(r, (100 << attempt) + Math.floor(Math.random() * 100)));
+    await fetch(git, link, say);
+    await bringIn(run);
+  }
+}
+
+/** After the first push: a server whose HEAD names another branch (or one it does not have) gives new clones no store. */
+async function noteServerHead(run: SyncRun): Promise<void> {
+  const r = await run.git.run(["ls-remote", "--symref", run.link.remote, "HEAD"]);
+  if (r.code !== 0) return;
+  let head = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(r.stdout)?.[1];
+  if (head === run.link.branch) return;
+  if (!head) {
+    // git does not say where an unborn HEAD points; a server on this machine shows it in its files
+    const url = (await run.git.run(["remote", "get-url", run.link.remote])).stdout.trim();
+    head = /^ref: refs\/heads\/(\S+)/.exec(await fs.readFile(join(resolve(run.git.cwd, url.replace(/^file:\/\//, "")), "HEAD"), "utf8").catch(() => ""))?.[1];
+    if (head === run.link.branch) return;
+  }
+  const was = head ? run.say.t("sy.headNames", { head }) : "";
+  run.ctx.io.err(`${run.say.t("sy.serverHead", { branch: run.link.branch, was })}\n`);
+}
+
+/** The summary line: what came in, what went out. */
+export function summary(run: SyncRun): string {
+  const { say, came } = run;
+  const said: string[] = [];
+  if (came.commits) said.push(say.t("sy.broughtIn", { n: came.commits, s: plural(came.commits), authors: came.authors.join(say.t("sy.comma")), what: describeIncoming(came.files, say) || say.t("sy.noRecord") }));
+  if (run.sent) said.push(say.t("sy.sent", { n: run.sent, s: plural(run.sent), remote: run.link.remote }));
+  if (!said.length) said.push(say.t("sy.inStep", { remote: run.link.remote }));
+  return said.join(say.t("sy.semi"));
+}
+
+/** Print the outcome; what came in from elsewhere may itself be broken: said, never thrown. */
+export async function finish(run: SyncRun, opts: { summaryTo?: "out" | "err" } = {}): Promise<{ exitCode: number }> {
+  const { ctx, say, git } = run;
+  if (ctx.json) ctx.io.out(JSON.stringify({ remote: run.link.remote, incoming: run.came, sent: run.sent, problems: run.trouble }, null, 2) + "\n");
+  else if (opts.summaryTo === "err") ctx.io.err(`${summary(run)}\n`);
+  else ctx.io.out(`${summary(run)}\n`);
+  const root = (await ctx.store()).root;
+  if (run.came.files.some((f) => f.path === "aftercare.yaml")) {
+    try {
+      await Store.open(root);
+    } catch (e) {
+      ctx.io.err(`${say.t("sy.settingsBroken", { reason: firstLineOf(e) })}\n`);
+    }
+  }
+  const paths = new Set(run.came.files.filter((f) => f.status !== "D").map((f) => f.path));
+  if (paths.size && run.link.upstream) {
+    // only what came in: the files the merge changed here
+    const head = (await git.run(["rev-parse", "HEAD"])).stdout.trim();
+    const was = (await git.run(["rev-parse", "--verify", "--quiet", "ORIG_HEAD"])).stdout.trim();
+    const problems = was ? (await checkCommits(git, was, head)).filter((p) => paths.has(p.path) && p.path !== "aftercare.yaml") : [];
+    if (problems.length) ctx.io.err(`${say.t("sy.incomingProblems", { n: problems.length, s: plural(problems.length), first: `${problems[0]!.path}:${problems[0]!.line}: ${problems[0]!.message}` })}\n`);
+  }
+  for (const t of run.trouble) ctx.io.err(`${t}\n`);
+  return { exitCode: run.trouble.length ? 1 : 0 };
+}
+
+const firstLineOf = (e: unknown) => (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
+
+export async function sync(ctx: Context, opts: { restore?: boolean } = {}): Promise<{ exitCode: number }> {
   const store = await ctx.store();
   const git = await ctx.git();
+  const say = await ctx.say();
   const st = await git.state();
   // git missing, refusing the repository, or no repository: one line that says which
   if (!st.repo) {
     await git.requireRepo("nothing to sync");
     // (a bare repository answers rev-parse but holds no store to sync)
-    throw new UserError(`the store at ${store.root} is not in a git work tree, so there is nothing to sync; see 'git init' and 'git remote add'`);
+    throw new UserError(say.t("sy.noWorkTree", { root: store.root }));
   }
-  if (st.operation === "rebase" && (await git.run(["diff", "--name-only", "--diff-filter=U"])).stdout.trim())
-    throw new UserError(`a sync stopped on a conflict and is still waiting:\n${await explainConflicts(git, store.root)}\n${HOW_TO_RESOLVE}`);
-  await ctx.writing(async () => undefined);
-  const actor = await ctx.actor();
-  const ident = { GIT_COMMITTER_NAME: actor.name, GIT_COMMITTER_EMAIL: actor.email ?? (await git.configValue("user.email")) ?? "", AFTERCARE_COMMITTING: "1" };
-  const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
-  if (!remotes.length) throw new UserError("the store's repository has no remote to sync with; add the company's one first: git remote add origin URL");
-  const support = await installGitSupport(store.root, git);
-  if (support.written.length) await ctx.commit(support.written, "git support: records merge field by field", actor);
-
+  if (st.operation) throw await pending(git, st.operation, say);
+  const run = await startRun(ctx);
+  // a stash an earlier sync could not put back: this desk's hand edits are in it
+  for (const s of await stashes(git)) {
+    const [ref, subject, when] = s.split("\x1f");
+    if (/(^|: )autostash$/.test(subject ?? "")) run.trouble.push(say.t("sy.leftStash", { stash: ref!, when: (when ?? "").slice(0, 16) }));
+  }
   return ctx.writing(async () => {
-    let upstream = (await git.run(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"])).stdout.trim();
-    const remote = upstream ? upstream.split("/")[0]! : remotes.includes("origin") ? "origin" : remotes[0]!;
-    let report = { in: { commits: 0, authors: [] as string[], files: [] as Incoming["files"] }, out: 0 };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const fetch = await git.run(["fetch", "--quiet", remote]);
-      if (fetch.code !== 0) throw new UserError(`could not reach the remote ${remote}: ${firstLine(fetch.stderr)}; nothing was changed`);
-      if (!upstream) {
-        const candidate = `${remote}/${st.branch}`;
-        if ((await git.run(["rev-parse", "--verify", "--quiet", candidate])).code === 0) {
-          await git.run(["branch", "--set-upstream-to", candidate]);
-          upstream = candidate;
-        }
-      }
-      if (upstream) {
-        const came = await incoming(git, "HEAD..@{u}");
-        if (came.commits) {
-          const rb = await git.run(["rebase", "--autostash", "@{u}"], ident);
-          if (rb.code !== 0) {
-            const conflicts = await explainConflicts(git, store.root);
-            if (conflicts) throw new UserError(`sync stopped: these records were changed here and on another desk:\n${conflicts}\n${HOW_TO_RESOLVE}`);
-            throw new UserError(`sync stopped: git could not bring the changes in (${firstLine(rb.stderr)}); 'git status' shows where it stands`);
-          }
-          report = { ...report, in: { commits: report.in.commits + came.commits, authors: [...new Set([...report.in.authors, ...came.authors])], files: [...report.in.files, ...came.files] } };
-        }
-      }
-      const ahead = upstream ? Number((await git.run(["rev-list", "--count", "@{u}..HEAD"])).stdout.trim()) : Number((await git.run(["rev-list", "--count", "HEAD"])).stdout.trim());
-      if (!ahead) break;
-      const push = await git.run(upstream ? ["push", "--quiet", remote, `HEAD:${upstream.slice(remote.length + 1)}`] : ["push", "--quiet", "--set-upstream", remote, "HEAD"]);
-      if (push.code === 0) {
-        report.out = ahead;
-        upstream ||= `${remote}/${st.branch}`;
-        break;
-      }
-      if (!/rejected|fetch first|non-fast-forward/.test(push.stderr) || attempt === 2) throw new UserError(`could not send the changes to ${remote}: ${firstLine(push.stderr)}; they are kept here and go with the next sync`);
+    const support = await installGitSupport(store.root, git);
+    if (support.written.length) await ctx.commit(support.written, "git support: records merge field by field", await ctx.actor());
+    await fetch(git, run.link, say);
+    if (run.link.upstream && !opts.restore) {
+      const gone = await goneFromServer(git, run.link.upstream);
+      if (gone)
+        throw new UserError(
+          say.t("sy.rewritten", {
+            remote: run.link.remote,
+            branch: run.link.branch,
+            n: gone.gone.length,
+            s: plural(gone.gone.length),
+            list: gone.gone.slice(0, 5).join("; ") + (gone.gone.length > 5 ? "; …" : ""),
+            fork: gone.fork.slice(0, 12),
+            upstream: `${run.link.remote}/${run.link.branch}`,
+          }),
+        );
     }
-    const said: string[] = [];
-    if (report.in.commits) said.push(`brought in ${report.in.commits} change${report.in.commits > 1 ? "s" : ""} from ${report.in.authors.join(", ")}: ${describeIncoming(report.in.files) || "no record changed"}`);
-    if (report.out) said.push(`sent ${report.out} change${report.out > 1 ? "s" : ""} to ${remote}`);
-    if (!said.length) said.push(`already in step with ${remote}`);
-    if (ctx.json) ctx.io.out(JSON.stringify({ remote, incoming: report.in, sent: report.out }, null, 2) + "\n");
-    else ctx.io.out(said.join("; ") + "\n");
-    // the sync itself is done; what came in may still be broken (aftercare.yaml included): say so, never throw
-    let problems: { length: number } = [];
-    try {
-      problems = await checkStore(await Store.open(store.root));
-    } catch (e) {
-      ctx.io.err(`note: the store's settings as they now are cannot be read (${firstLine(e instanceof Error ? e.message : String(e))}); fix aftercare.yaml, see 'aftercare check'\n`);
-    }
-    if (problems.length) ctx.io.err(`note: the store now has ${problems.length} problem${problems.length > 1 ? "s" : ""}; see 'aftercare check'\n`);
-    return report;
+    await bringIn(run);
+    await sendAll(run);
+    return finish(run);
   });
 }
-
-const HOW_TO_RESOLVE = `Each file holds both versions between <<<<<<< and >>>>>>> lines. Keep the right value, delete the marker lines, then:
-  git add FILE… && git rebase --continue && aftercare sync
-or give up this sync, keeping your changes as they were: git rebase --abort`;

@@ -6,7 +6,7 @@ import { pastTense, refuse, reopenedStatus, type TicketAction } from "../domain/
 import type { MessageKey, Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
 import { dayOf } from "../domain/time.js";
-import type { Loaded } from "../store/store.js";
+import type { Loaded, Store } from "../store/store.js";
 import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
 
 /** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
@@ -26,6 +26,15 @@ export interface Step {
   print?: (t: Ticket) => string;
   /** what the sentence on stderr adds at its end (a planned next contact) */
   suffix?: (say: Translator) => string;
+}
+
+/** The customer's name for a commit subject: from their own file (one file read), else their ID. */
+export async function customerNameOf(store: Store, id: string): Promise<string> {
+  try {
+    return (await store.get("customer", id)).value.name;
+  } catch {
+    return id; // the file is missing or cannot be read: the commit still says whose ticket it is
+  }
 }
 
 /** Refuse, before anything is asked or written, a step that does not fit the ticket as it stands. */
@@ -48,8 +57,7 @@ export async function step(ctx: Context, input: string, at: string | undefined, 
     if (new Date(when) < new Date(t.value.received)) throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);
     const rec = await store.update(t, checkEdit(ticketSchema, t.value, s.next(t.value, when, actor), TICKET_FLAGS));
     const others = s.also ? await s.also(rec.value) : [];
-    const customer = (await store.load("customer")).records.find((c) => c.id === t.value.customer);
-    const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${customer?.value.name ?? t.value.customer}`;
+    const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${await customerNameOf(store, t.value.customer)}`;
     await ctx.commit([rec.path, ...others.map((o) => o.path)], subject, actor);
     const say = await ctx.say();
     const sentence = say.t("act.sentence", {

@@ -2,7 +2,10 @@
 // choices from these at start-up).
 export const ROLES = ["clerk", "technician", "supervisor", "engineering"] as const;
 export const LOCALES = ["zh-CN", "en"] as const;
-export const CHANNELS = ["phone", "fax", "visit", "email", "web"] as const;
+/** How a request comes in: the built-in ones; a store adds its own under `channels:` in aftercare.yaml. */
+export const CHANNELS = ["phone", "fax", "visit", "email", "web", "wechat", "sms"] as const;
+/** The name of a channel a store adds (douyin, hotline-2): lower-case letters, digits and hyphens. */
+export const CHANNEL_NAME_RE = /^[a-z][a-z0-9-]{0,31}$/;
 export const TICKET_KINDS = ["repair", "install", "maintenance", "consult", "complaint", "shop"] as const;
 export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "workshop", "ready", "resolved", "closed", "cancelled"] as const;
 export const SUPPLIERS = ["us", "customer"] as const;

@@ -2,9 +2,10 @@
 // hand edit is reported instead of silently ignored. Key order here is the key order on disk.
 import { z } from "zod";
 import { ID_RE } from "./ids.js";
-import { CHANNELS, CONTACT_CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, GRADES, LETTER_KINDS, LOCALES, PURPOSES, ROLES, SUPPLIERS, TICKET_KINDS, TICKET_STATUSES, VIA } from "./enums.js";
+import { CHANNEL_NAME_RE, CHANNELS, CONTACT_CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, GRADES, LETTER_KINDS, LOCALES, PURPOSES, ROLES, SUPPLIERS, TICKET_KINDS, TICKET_STATUSES, VIA } from "./enums.js";
 export * from "./enums.js";
 import { isStoredDate, isStoredDateTime, isValidTimeZone } from "./time.js";
+import { SOURCE_RE } from "./calendar.js";
 
 /** The longest one-line field (a name, phone, title, tag, subject, topic) and free text (a problem, a note). */
 export const LINE_MAX = 500;
@@ -94,6 +95,12 @@ export const holidaySchema = z
 
 const clock = z.string({ error: "must be a time of day such as 08:30" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 08:30");
 export const calendarSchema = z.strictObject({
+  /** where the public holidays and make-up working days come from; the entries below win over it (src/domain/calendar.ts) */
+  source: z
+    .string({ error: "must be cn, none, or a country code such as DE or US-CA" })
+    .refine((s) => s !== "CN", "must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them")
+    .refine((s) => SOURCE_RE.test(s), "must be cn (China, the State Council's calendar), none, or a country code with an optional state and region, such as DE, DE-BY or US-CA")
+    .optional(),
   /** working hours of a working day: hour-based deadlines fall inside them */
   hours: z
     .strictObject({ from: clock, to: clock })
@@ -137,6 +144,16 @@ export const rulesSchema = z.strictObject({
   graceMinutes: z.number({ error: "must be a number of minutes" }).int("must be whole minutes").min(0).max(1440).optional(),
 });
 
+/** A channel a store adds: `{ name: douyin, zh-CN: 抖音, en: Douyin }`. */
+export const channelSchema = z.strictObject({
+  name: z
+    .string({ error: "must be the channel's name, such as douyin" })
+    .regex(CHANNEL_NAME_RE, "must be lower-case letters, digits and hyphens, such as douyin or hotline-2")
+    .refine((s) => !(CHANNELS as readonly string[]).includes(s), `is built in already (${CHANNELS.join(", ")})`),
+  "zh-CN": text.optional(),
+  en: text.optional(),
+});
+
 export const settingsSchema = z.strictObject({
   version: z.literal(1, { error: "must be 1 (the store format this aftercare reads)" }),
   company: text,
@@ -151,6 +168,13 @@ export const settingsSchema = z.strictObject({
   criticalSystems: z.array(text).optional(),
   calendar: calendarSchema.optional(),
   rules: rulesSchema.optional(),
+  /** ways a request comes in beyond the built-in CHANNELS, with their words in each language */
+  channels: z.array(channelSchema).optional(),
+  /** the store's own name, made at init: the calendar's event UIDs end in @ID.aftercare, so two stores' duties never collide */
+  storeId: z
+    .string({ error: "must be the store's ID, such as 5f2c9a61d04e7b38" })
+    .regex(/^[a-z0-9][a-z0-9-]{3,62}$/, "must be 4 to 63 lower-case letters, digits and hyphens, such as 5f2c9a61d04e7b38")
+    .optional(),
 });
 
 export const personSchema = z.strictObject({
@@ -235,7 +259,10 @@ export const ticketSchema = z.strictObject({
   customer: idOf("C", "customer"),
   received: dateTime,
   filed: dateTime,
-  channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(", ")}` }),
+  /** one of CHANNELS, or a channel the store adds under `channels:` in aftercare.yaml */
+  channel: z
+    .string({ error: `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml` })
+    .refine((s) => CHANNEL_NAME_RE.test(s), `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml (lower-case letters, digits and hyphens)`),
   kind: z.enum(TICKET_KINDS, { error: `must be one of ${TICKET_KINDS.join(", ")}` }),
   problem: longText,
   request: longText.optional(),
@@ -345,7 +372,9 @@ export const waiverSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 export type Rules = z.infer<typeof rulesSchema>;
 export type WorkCalendarSettings = z.infer<typeof calendarSchema>;
+export type Holiday = z.infer<typeof holidaySchema>;
 export type Staff = z.infer<typeof staffSchema>;
+export type ChannelSetting = z.infer<typeof channelSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type Ticket = z.infer<typeof ticketSchema>;

@@ -92,10 +92,11 @@ const DATETIME_RE =
 const TIME_RE = /^(\d{1,2}):(\d{2})$/;
 const RELATIVE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
 
-export const DATE_HELP = "YYYY-MM-DD, today, yesterday or tomorrow";
-export const DATETIME_HELP = "YYYY-MM-DD HH:MM, an ISO 8601 date-time, HH:MM (today), now or a date";
-
-/** A calendar day typed by a person (or read from a record); undefined when it does not parse. */
+/**
+ * A calendar day in the strict forms (YYYY-MM-DD, today, yesterday, tomorrow), as records hold it;
+ * undefined when it does not parse. What people type goes through typed-time.ts, which reads these
+ * forms itself and hands the rest to a parser made for it.
+ */
 export function parseDay(input: string, tz: string, now: Date): Day | undefined {
   const s = input.trim().toLowerCase();
   if (s in RELATIVE) return addDays(dayOf(now, tz), RELATIVE[s]!);
@@ -106,7 +107,7 @@ export function parseDay(input: string, tz: string, now: Date): Day | undefined 
   return `${m[1]}-${pad(mo)}-${pad(d)}`;
 }
 
-/** A moment typed by a person; a wall-clock time without offset is read in the store's zone. */
+/** A moment in the strict forms (ISO 8601, YYYY-MM-DD HH:MM, HH:MM today, now); a wall-clock time without offset is read in the store's zone. */
 export function parseDateTime(input: string, tz: string, now: Date): Date | undefined {
   const s = input.trim();
   if (s.toLowerCase() === "now") return now;

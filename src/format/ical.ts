@@ -35,6 +35,9 @@ export interface IcalEvent {
   minutes?: number;
   categories?: string[];
   priority?: number;
+  /** when the event last changed (the record's last commit, or the duty's last change of state), and its revision */
+  lastModified?: Date;
+  sequence?: number;
 }
 
 const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -44,10 +47,22 @@ const nextDay = (day: string) => {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 };
 
-export function calendar(name: string, events: IcalEvent[], now: Date): string {
+/**
+ * SEQUENCE from a moment: whole minutes since 2020-01-01 UTC. A duty's event only ever changes
+ * forward in time (a commit to its record, the day it falls due, each day it stays overdue), so
+ * a number that grows with the moment of its last change grows with every change, in every
+ * clone alike, with nothing stored (it fits RFC 5545's 32-bit INTEGER until the year 6100).
+ */
+export const sequenceOf = (d: Date) => Math.max(0, Math.floor((d.getTime() - Date.UTC(2020, 0, 1)) / 60_000));
+
+export function calendar(name: string, events: IcalEvent[], now: Date, opts: { timezone?: string } = {}): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//aftercare//duties//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icalText(name)}`];
+  if (opts.timezone) lines.push(`X-WR-TIMEZONE:${opts.timezone}`);
+  // a subscribed calendar asks again within the hour (Apple and Outlook read these)
+  lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H");
   for (const e of events) {
     lines.push("BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${utc(now)}`);
+    if (e.lastModified) lines.push(`LAST-MODIFIED:${utc(e.lastModified)}`, `SEQUENCE:${e.sequence ?? sequenceOf(e.lastModified)}`);
     if (e.start) {
       lines.push(`DTSTART:${utc(e.start)}`, `DTEND:${utc(new Date(e.start.getTime() + (e.minutes ?? 15) * 60_000))}`);
     } else {

@@ -1,5 +1,9 @@
-// Aligned columns that stay aligned with Chinese text (terminal columns, not code points). No box
+// Aligned columns that stay aligned with Chinese text, emoji, accents and links: each cell is
+// measured in terminal columns by string-width (text.ts `width`), never in code points. No box
 // lines: the same text reads well on a terminal and in a cron mail.
+//
+// cli-table3, which the design first named, was measured and set aside: its string-width 4
+// counts 🧑‍🔧 as 4 columns and 🫶 as 1, and it cuts an OSC-8 link's escape sequence apart.
 import type { IO } from "../io.js";
 import { width } from "./text.js";
 
@@ -24,7 +28,7 @@ export function table(io: IO, head: string[], rows: string[][]): string {
   const line = (r: string[], ws: number[] | undefined, bold = false) => {
     let s = "";
     for (let i = 0; i < r.length; i++) {
-      const c = r[i]!;
+      const c = r[i] ?? "";
       const padded = i === r.length - 1 ? c : c + " ".repeat(Math.max(0, (widths[i] ?? 0) - (ws ? ws[i]! : width(c))));
       s += (i ? "  " : "") + (bold ? io.color.bold(padded) : padded);
     }
@@ -43,3 +47,4 @@ export function fields(io: IO, pairs: [string, string | undefined][]): string {
   for (const [k] of shown) w = Math.max(w, width(k));
   return shown.map(([k, v]) => `${io.color.dim(k + ":" + " ".repeat(w - width(k)))} ${v!.replace(/\n/g, "\n" + " ".repeat(w + 2))}`).join("\n") + "\n";
 }
+

@@ -1,13 +1,15 @@
 // Text from records is shown to people: neutralise anything a terminal would act on.
+import stringWidth from "string-width";
 
 /**
  * What never reaches a terminal raw: C0 controls except tab and newline, DEL, C1 controls
  * (including the 8-bit CSI), bidi embeddings, overrides, isolates and marks (U+202A–202E,
  * U+2066–2069, LRM/RLM U+200E/200F, ALM U+061C), zero-width characters (U+200B–200D, U+2060,
  * U+FEFF), the deprecated format controls U+206A–206F, interlinear annotations U+FFF9–FFFB, the
- * line and paragraph separators U+2028/2029, and lone surrogates.
+ * line and paragraph separators U+2028/2029, and lone surrogates. A zero-width joiner between two
+ * emoji is part of one (👨‍👩‍👧‍👦, 🧑‍🔧) and stays; anywhere else it is shown.
  */
-export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\p{Cs}/gu;
+export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\p{Cs}|(?<!(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 /**
  * How an unsafe character is shown: its code point, visibly (ESC → \u001b, RLO → \u202e). Every
@@ -42,44 +44,29 @@ export function terminalSafe(text: string): string {
   });
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+/**
+ * Text whose width is plain to see: printable ASCII and Latin, general punctuation, and the CJK
+ * blocks (ideographs, kana, CJK punctuation, fullwidth forms), with no combining mark, joiner,
+ * variation selector, emoji or escape sequence. Counted by code point, the common case, fast.
+ */
+const PLAIN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]*$/;
+const WIDE = /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]/g;
 
-/** How many terminal columns a character takes: two for East Asian wide and fullwidth forms. */
-export function charWidth(cp: number): number {
-  if (cp < 0x1100) return cp === 0 ? 0 : 1;
-  if (cp >= 0x300 && cp <= 0x36f) return 0;
-  if (
-    (cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  )
-    return 2;
-  if (cp === 0x200b || cp === 0x200d || cp === 0xfe0f) return 0;
-  return 1;
-}
-
-/** The terminal columns a string takes, colour codes aside. */
+/**
+ * The terminal columns a string takes, colour codes and OSC-8 links aside: string-width (East
+ * Asian Width, grapheme clusters: e + U+0301 is one column, 🚗 two, a family emoji two).
+ */
 export function width(s: string): number {
-  const plain = s.includes("\u001b") ? s.replace(ANSI, "") : s;
-  let w = 0;
-  for (const ch of plain) w += charWidth(ch.codePointAt(0)!);
-  return w;
+  if (PLAIN.test(s)) return s.length + (s.match(WIDE)?.length ?? 0);
+  return stringWidth(s);
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * One line, for table cells and lists: newlines shown as ⏎, cut to `max` terminal columns (a
- * Chinese character takes two) with an ellipsis.
+ * Chinese character takes two) with an ellipsis, never inside a character (a letter and its
+ * accent, an emoji sequence stay whole).
  */
 export function oneLine(text: string | undefined, max = 0): string {
   if (!text) return "";
@@ -87,10 +74,10 @@ export function oneLine(text: string | undefined, max = 0): string {
   if (max <= 0 || width(s) <= max) return s;
   let out = "";
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
+  for (const { segment } of graphemes.segment(s)) {
+    const cw = width(segment);
     if (w + cw > max - 1) break;
-    out += ch;
+    out += segment;
     w += cw;
   }
   return out.trimEnd() + "…";

@@ -1,10 +1,11 @@
 // The view model every template gets (documented in docs/templates.md). Built from the records
 // and from the one rules engine; templates only format it.
-import { duties, type Duty, type DutyInput } from "../domain/duties/index.js";
-import { dayCache, dutyRow, inPeriod, monthPeriod, periodEnd, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
+import type { Duty, DutyInput } from "../domain/duties/index.js";
+import { dayCache, dutyRow, inPeriod, monthPeriod, monthRows, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
 import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
+import { fileReview, type ReviewInput } from "./source.js";
 
 export interface Common {
   company: string;
@@ -68,21 +69,18 @@ function register(input: DutyInput, channel: Contact["channel"], month: string |
   );
 }
 
-/** The monthly or year-end review. */
+/** The monthly or year-end review, from every record (the full read). */
 export function periodView(input: DutyInput, period: Period, common: Common) {
-  const now = duties(input, common.locale);
-  const atEnd = input.now.getTime() > periodEnd(period, input.settings.timezone).getTime() ? duties({ ...input, now: periodEnd(period, input.settings.timezone) }, common.locale) : now;
+  return reviewView(fileReview(input, period, common.locale), period, common);
+}
+
+/** The monthly or year-end review, from what it needs (report/source.ts: the files or the index). */
+export function reviewView(review: ReviewInput, period: Period, common: Common) {
+  const { records, now, atEnd } = review;
   // each stored date's day in the store's zone, worked out once for the period and its months
-  const day = dayCache(input.settings.timezone);
-  const figures = periodFigures({ input, now, atEnd, period, day });
-  const months =
-    period.kind === "annual"
-      ? Array.from({ length: 12 }, (_, i) => {
-          const mp = monthPeriod(`${period.label}-${String(i + 1).padStart(2, "0")}`);
-          const f = periodFigures({ input, now, atEnd: [], period: mp, day });
-          return { label: mp.label, received: f.tickets.received, resolved: f.tickets.resolved, calls: f.calls.total, letters: f.letters.total, complaints: f.complaints.length, duties_due: f.compliance.total.due, on_time_rate: f.compliance.total.rate };
-        })
-      : [];
+  const day = dayCache(records.settings.timezone);
+  const figures = periodFigures({ records, now, atEnd, period, day });
+  const months = period.kind === "annual" ? monthRows(records, now, period.label, day) : [];
   return { ...common, period, ...figures, months, rated_months: months.filter((m) => m.on_time_rate !== null) };
 }
 

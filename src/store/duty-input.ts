@@ -1,6 +1,8 @@
 // Everything the rules engine reads, loaded through the store: records and saved reviews.
 import { promises as fs } from "node:fs";
 import type { DutyInput, ReportRecord } from "../domain/duties/index.js";
+import { engineSettings } from "./calendar-source.js";
+import type { RecordIndex } from "./record-index.js";
 import type { Store } from "./store.js";
 
 const REPORT_RE = /^(\d{4}-\d{2})-monthly\.md$|^(\d{4})-annual\.md$/;
@@ -68,5 +70,37 @@ export async function dutyInput(store: Store, now: Date, warn: (msg: string) => 
     savedReports(store),
     store.all("waiver", warn),
   ]);
-  return { settings: store.settings, customers, tickets, contacts, events, reports, waivers, now };
+  // the settings with the working calendar resolved (calendar.source and the store's own days)
+  return { settings: await engineSettings(store), customers, tickets, contacts, events, reports, waivers, now };
+}
+
+/**
+ * The engine's input for one customer's duties — customers never share duties (duties/index.ts,
+ * recordDuties) — its customer file, tickets and contacts, with every event and waiver; no saved
+ * reviews (R-MONTHLY is no customer's duty). From the index when there is one (a few rows);
+ * else every record is read and the customer's kept. Files that cannot be read are left out
+ * without a word: what the caller says is about this customer's duties, not about the store.
+ */
+export async function customerDutyInput(store: Store, idx: RecordIndex | undefined, customer: string, now: Date): Promise<DutyInput> {
+  // the settings with the working calendar resolved, as dutyInput gives them
+  const settings = await engineSettings(store);
+  if (idx) return { settings, ...idx.group(customer), ...idx.eventsAndWaivers(), reports: [], now };
+  const quiet = () => undefined;
+  const [customers, tickets, contacts, events, waivers] = await Promise.all([
+    store.all("customer", quiet),
+    store.all("ticket", quiet),
+    store.all("contact", quiet),
+    store.all("event", quiet),
+    store.all("waiver", quiet),
+  ]);
+  return {
+    settings,
+    customers: customers.filter((c) => c.id === customer),
+    tickets: tickets.filter((t) => t.value.customer === customer),
+    contacts: contacts.filter((c) => c.value.customer === customer),
+    events,
+    reports: [],
+    waivers,
+    now,
+  };
 }

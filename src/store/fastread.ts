@@ -22,7 +22,8 @@ import { encodeFacts, factsOf, recordFindings, type Finding } from "../domain/ch
 import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
-import { readRecord, type FileProblem } from "./store.js";
+import { readRecord } from "./read-record.js";
+import type { FileProblem } from "./store.js";
 import { decodeUtf8, MAX_FILE_BYTES } from "./yaml.js";
 
 /** parseFast's answer for a text it is not sure to read exactly as parseYaml does. */

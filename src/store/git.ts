@@ -382,7 +382,7 @@ function fiPath(p: string): string {
 
 export class Git {
   /** what this run found before its write: whether other record files may be uncommitted (see finishEarlierWrites) */
-  private scan?: { clean: boolean; dirs?: Record<string, string> };
+  private scan?: { clean: boolean; dirs?: Record<string, string>; looked?: boolean };
 
   constructor(
     readonly cwd: string,
@@ -720,10 +720,13 @@ export class Git {
     if (probe?.missing) return { committed: false, reason: "git is not installed; install git to keep the store's history" };
     if (probe && probe.code !== 0) return { committed: false, reason: repoRefusal(probe.stderr) ?? "the store is not in a git repository" };
     const clean = this.scan?.clean === true;
-    // 1. stage the files; the same pass over the index names what else changed by hand
+    // 1. stage the files; the same pass over the index names what else changed by hand — unless
+    // git status has just looked at every record file (finishEarlierWrites): a second pass over
+    // every file would find nothing it did not, and costs as much as the commit itself
+    const refresh = this.scan?.looked !== true;
     let staged: GitRun | undefined;
     for (let attempt = 0; attempt < 8; attempt++) {
-      staged = await this.run(["update-index", "--add", "--remove", "--refresh", "--", ...paths]);
+      staged = await this.run(["update-index", "--add", "--remove", ...(refresh ? ["--refresh"] : []), "--", ...paths]);
       if (staged.code === 0 || (staged.code === 1 && !/^(fatal|error):/m.test(staged.stderr))) break;
       if (!/index\.lock/.test(staged.stderr) || DISK_FULL.test(staged.stderr)) return this.failure(staged, false);
       await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
@@ -1095,6 +1098,7 @@ export class Git {
     const dirs = opts.name !== false && typeof this.location() === "object" ? recordDirs(this.cwd) : undefined;
     const st = await this.uncommitted();
     if (!st) return notes;
+    this.scan = { clean: false, looked: true };
     const dirty = new Map(st.map((f) => [f.path, f]));
     const mine = new Set<string>();
     // the newest write that still matches a file is the one that commits it
@@ -1125,7 +1129,7 @@ export class Git {
       if (!r.committed) {
         await this.noteReason(p.file, r.reason ?? "git did not commit");
         notes.push(`note: an earlier write is still not committed (${r.reason}): ${subjectOf(p.message)} — ${paths.join(", ")}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can`);
-        this.scan = { clean: false };
+        this.scan = { clean: false, looked: true };
         return notes;
       }
       for (const c of [...carried, p]) await fs.rm(c.file, { force: true });
@@ -1137,7 +1141,7 @@ export class Git {
     const others = st.filter((f) => !mine.has(f.path));
     if (opts.name !== false && others.length) notes.push(othersNote(others));
     // nothing left uncommitted: this write's commit can leave a snapshot for the next one
-    this.scan = { clean: opts.name !== false && !others.length && !unfinished && !carried.length, dirs };
+    this.scan = { clean: opts.name !== false && !others.length && !unfinished && !carried.length, dirs, looked: true };
     return notes;
   }
 }

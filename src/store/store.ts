@@ -2,14 +2,14 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import type { z } from "zod";
 import { UserError } from "../errors.js";
 import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
-import { SCHEMAS, settingsSchema, type RecordOf, type Settings } from "../domain/schema.js";
+import type { RecordOf, Settings } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
 import { RecordCache, readSettingsCache, statStamp, writeSettingsCache, type CacheEntry } from "./cache.js";
 import { createExclusive, exists, withLock, writeAtomic, type LockOptions } from "./fsutil.js";
-import { cap, capMessage, decodeUtf8, excerpt, locate, parseYaml, stringifyRecord, updateYamlText, type Parsed } from "./yaml.js";
+import type { Parsing } from "./read-record.js";
+import type { Parsed } from "./yaml.js";
 
 export const SETTINGS_FILE = "aftercare.yaml";
 export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events", waiver: "waivers" };
@@ -41,54 +41,31 @@ export function pathOf(id: string): string {
   return `${FOLDERS[kind]}/${y}/${m}/${id}.yaml`;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, raw: unknown, kind: string): { path: PropertyKey[]; message: string; key?: boolean } {
-  const path = issue.path as PropertyKey[];
-  const field = path.map((p) => (typeof p === "number" ? `[${p + 1}]` : excerpt(String(p)))).join(".").replace(/\.\[/g, "[");
-  if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys;
-    const named = keys.slice(0, 3).map((k) => `"${excerpt(k)}"`).join(", ") + (keys.length > 3 ? ` and ${keys.length - 3} more` : "");
-    return { path: [...path, keys[0]!], key: true, message: `unknown field ${named}${field ? ` in ${excerpt(field)}` : ""} (check the spelling; a ${kind} has no such field)` };
-  }
-  let parent: unknown = raw;
-  for (const p of path.slice(0, -1)) parent = parent && typeof parent === "object" ? (parent as Record<PropertyKey, unknown>)[p as string] : undefined;
-  const last = path[path.length - 1];
-  const missing = parent && typeof parent === "object" && last !== undefined && (parent as Record<PropertyKey, unknown>)[last as string] === undefined;
-  if (missing) return { path: path.slice(0, -1), message: `${field} is missing: it ${issue.message}` };
-  if (!field) return { path, message: issue.message === "Invalid input: expected object, received undefined" || /expected object/.test(issue.message) ? `a ${kind} file must hold a mapping of fields` : issue.message };
-  return { path, message: `${field} ${issue.message}` };
-}
-
-/** Validate parsed YAML against a schema; every problem with its line and column. */
-export function validate<T>(schema: z.ZodType<T>, parsed: Parsed, kind: string): { value?: T; problems: { line: number; col: number; message: string }[] } {
-  const r = schema.safeParse(parsed.value);
-  if (r.success) return { value: r.data, problems: [] };
-  return {
-    problems: cap(
-      r.error.issues.map((iss) => {
-        const m = issueMessage(iss, parsed.value, kind);
-        return { ...locate(parsed, m.path, m.key), message: m.message };
-      }),
-    ),
-  };
-}
-
 /**
- * A record file's bytes as a record of `kind`, or its problems: not UTF-8 (never decoded with
- * U+FFFD, so it is never written back that way), not YAML a record may hold, not the schema.
+ * YAML and the schemas (read-record.ts): loaded by the first file parsed or written, never by a
+ * read the derived index answers. read-record.ts hands them over as it loads, whoever loads it.
  */
-export function readRecord<K extends RecordKind>(kind: K, path: string, bytes: Uint8Array): { value?: RecordOf[K]; src?: string; parsed?: Parsed; problems: FileProblem[] } {
-  const text = decodeUtf8(bytes);
-  if (text.problem) return { problems: [{ path, ...text.problem }] };
-  const { parsed, problems } = parseYaml(text.text);
-  if (!parsed) return { problems: problems.map((p) => ({ path, ...p })) };
-  const v = validate(SCHEMAS[kind] as unknown as z.ZodType<RecordOf[K]>, parsed, kind);
-  if (!v.value) return { problems: v.problems.map((p) => ({ path, ...p })) };
-  return { value: v.value, src: text.text, parsed, problems: [] };
+let parsing: Parsing | undefined;
+
+/** Called by read-record.ts as it loads. */
+export function useParsing(p: Parsing): void {
+  parsing = p;
+}
+
+async function loadParsing(): Promise<Parsing> {
+  if (!parsing) await import("./read-record.js");
+  return parsing!;
+}
+
+/** For the synchronous paths, reached only after a load (a record from `load`, the settings' text). */
+function parsingNow(): Parsing {
+  if (!parsing) throw new Error("internal: YAML and the schemas were used before read-record.ts was loaded");
+  return parsing;
 }
 
 /** A file's text, refusing what is not UTF-8 (the problem names the byte). */
 function readText(abs: string, shown: string): string {
-  const text = decodeUtf8(readFileSync(abs));
+  const text = parsingNow().decodeUtf8(readFileSync(abs));
   if (text.problem) throw new UserError(`${shown}:${text.problem.line}:${text.problem.col}: ${text.problem.message}; nothing was written`);
   return text.text;
 }
@@ -124,7 +101,7 @@ export class Store {
   private get settingsFile(): { src: string; parsed: Parsed } {
     if (!this.settingsFileRead) {
       const src = readText(join(this.root, SETTINGS_FILE), SETTINGS_FILE);
-      const { parsed, problems } = parseYaml(src);
+      const { parsed, problems } = parsingNow().parseYaml(src);
       if (!parsed) throw new UserError(describeProblems(join(this.root, SETTINGS_FILE), problems));
       this.settingsFileRead = { src, parsed };
     }
@@ -142,6 +119,7 @@ export class Store {
     const stamp = statStamp(file);
     const cached = stamp ? readSettingsCache(root, stamp) : undefined;
     if (cached) return new Store(root, cached as Settings, undefined);
+    const { decodeUtf8, parseYaml, settingsSchema, validate } = await loadParsing();
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -208,7 +186,7 @@ export class Store {
       return { problems: [{ path, line: 1, col: 1, message: `cannot be read (${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}); fix its permissions` }] };
     }
     const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
-    const r = readRecord(kind, path, bytes);
+    const r = (await loadParsing()).readRecord(kind, path, bytes);
     if (!r.value) return { problems: r.problems };
     return { record: { kind, id: name, path, value: r.value, src: r.src!, parsed: r.parsed! }, problems: [] };
   }
@@ -227,7 +205,7 @@ export class Store {
         return (src ??= readText(abs, path));
       },
       get parsed() {
-        return (parsed ??= parseYaml(this.src).parsed!);
+        return (parsed ??= parsingNow().parseYaml(this.src).parsed!);
       },
     };
   }
@@ -236,6 +214,7 @@ export class Store {
   async load<K extends RecordKind>(kind: K): Promise<{ records: Loaded<K>[]; problems: FileProblem[] }> {
     const hit = this.cache.get(kind);
     if (hit) return hit as { records: Loaded<K>[]; problems: FileProblem[] };
+    await loadParsing(); // its records' text and YAML are read on demand
     const records: Loaded<K>[] = [];
     const problems: FileProblem[] = [];
     const known = this.parseCache.read(kind);
@@ -263,9 +242,28 @@ export class Store {
     return result;
   }
 
-  /** The records of a kind for a read command; broken files are named on `warn`, never skipped silently. */
+  /** Whose warnings come next: the reads' warnings are said in the order the reads were asked for. */
+  private warnTurn: Promise<void> = Promise.resolve();
+
+  /**
+   * The records of a kind for a read command; broken files are named on `warn`, never skipped
+   * silently. Kinds loaded at the same time warn in the order they were asked for, not the order
+   * they finish (the same order, kind by kind, as the derived index's warnings).
+   */
   async all<K extends RecordKind>(kind: K, warn: (msg: string) => void): Promise<Loaded<K>[]> {
-    const { records, problems } = await this.load(kind);
+    const turn = this.warnTurn;
+    let next!: () => void;
+    this.warnTurn = new Promise((done) => (next = done));
+    try {
+      const loaded = await this.load(kind);
+      await turn;
+      return this.warnOf(kind, loaded, warn);
+    } finally {
+      next();
+    }
+  }
+
+  private warnOf<K extends RecordKind>(kind: K, { records, problems }: { records: Loaded<K>[]; problems: FileProblem[] }, warn: (msg: string) => void): Loaded<K>[] {
     const files = [...new Set(problems.map((p) => p.path))];
     if (files.length)
       warn(`warning: ${files.length} ${kind} file${files.length > 1 ? "s" : ""} could not be read and ${files.length > 1 ? "are" : "is"} left out (first: ${problems[0]!.path}:${problems[0]!.line}:${problems[0]!.col}: ${problems[0]!.message}); run 'aftercare check'\n`);
@@ -307,6 +305,7 @@ export class Store {
   }
 
   private checked<K extends RecordKind>(kind: K, value: unknown): RecordOf[K] {
+    const { SCHEMAS, capMessage, issueMessage } = parsingNow();
     const r = SCHEMAS[kind].safeParse(value);
     if (!r.success) {
       const iss = r.error.issues[0]!;
@@ -318,6 +317,7 @@ export class Store {
 
   /** Write a new record under a fresh ID; two writers never share a file. Returns the ID. */
   async create<K extends RecordKind>(kind: K, value: RecordOf[K], now: Date, random: (n: number) => Uint8Array = randomBytes): Promise<Loaded<K>> {
+    const { parseYaml, stringifyRecord } = await loadParsing();
     const clean = this.checked(kind, value);
     const text = stringifyRecord(clean as object);
     const day = dayOf(now, this.settings.timezone);
@@ -335,6 +335,7 @@ export class Store {
 
   /** Rewrite a record with new values, keeping the file's comments and untouched lines. */
   async update<K extends RecordKind>(rec: Loaded<K>, next: RecordOf[K]): Promise<Loaded<K>> {
+    const { SCHEMAS, parseYaml, updateYamlText } = await loadParsing();
     const clean = this.checked(rec.kind, next);
     const order = Object.keys((SCHEMAS[rec.kind] as unknown as { shape: object }).shape);
     const text = updateYamlText(rec.src, rec.parsed, rec.value as Record<string, unknown>, clean as Record<string, unknown>, order);
@@ -345,6 +346,7 @@ export class Store {
   }
 
   async updateSettings(next: Settings): Promise<void> {
+    const { parseYaml, settingsSchema, updateYamlText } = await loadParsing();
     const r = settingsSchema.safeParse(next);
     if (!r.success) throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
     const order = Object.keys(settingsSchema.shape);

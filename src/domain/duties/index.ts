@@ -216,17 +216,21 @@ function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: Rule
  * tickets, its contacts, and every event) are the same whether the others are there or not,
  * which is what lets the index keep them per customer.
  */
-export function recordDuties(raw: DutyInput, locale: string = raw.settings.locale): { found: FoundDuty[]; start: Day | undefined } {
+export function recordDuties(raw: DutyInput, locale: string = raw.settings.locale, sources?: ReadonlySet<string>): { found: FoundDuty[]; start: Day | undefined } {
   const { input, rx, rs } = contextOf(raw, locale);
   const found: Found[] = [];
   const add = (list: Found[]) => {
     for (const d of list) found.push(d);
   };
-  for (const t of input.tickets) add(ticketDuties(t, rx, rs));
-  for (const t of input.tickets) add(shopDuties(t, rx, rs));
-  for (const t of input.tickets) add(ticketPlanDuties(t, rx, rs));
-  for (const c of rx.contacts) add(nextServiceDuty(c, rx, rs));
-  for (const e of input.events) add(eventDuties(e, rx, rs));
+  // `sources`: only the duties of these tickets, contacts and events (a duty's `source`); every
+  // record is still read (the contacts that do them, a plan made on another ticket, the first day)
+  const wanted = (id: string) => !sources || sources.has(id);
+  const tickets = sources ? input.tickets.filter((t) => sources.has(t.id)) : input.tickets;
+  for (const t of tickets) add(ticketDuties(t, rx, rs));
+  for (const t of tickets) add(shopDuties(t, rx, rs));
+  for (const t of tickets) add(ticketPlanDuties(t, rx, rs));
+  for (const c of rx.contacts) if (wanted(c.id)) add(nextServiceDuty(c, rx, rs));
+  for (const e of input.events) if (wanted(e.id)) add(eventDuties(e, rx, rs));
   // done by a contact: whoever made it did the duty (a cover, a colleague), and the reviews say so
   const contactStaff = new Map(input.contacts.map((c) => [c.id, c.value.staff]));
   const out = found.map((d): FoundDuty => {

@@ -1,0 +1,121 @@
+// aftercare ticket edit: correct what a ticket records (when it came in, by which channel, the
+// problem…), with flags or in $EDITOR, checked as ticket open checks it, in one commit.
+import { promises as fs } from "node:fs";
+import { dirname } from "node:path";
+import { checkEdit, UsageError, UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { ticketSchema, TICKET_KINDS, type Ticket } from "../domain/schema.js";
+import { formatShort } from "../domain/time.js";
+import { channelNames } from "../report/labels.js";
+import { writeAtomic } from "../store/fsutil.js";
+import type { Loaded } from "../store/store.js";
+import { parseYaml } from "../store/yaml.js";
+import { choice, dateTimeFlag, findRecord, written } from "./common.js";
+import { changedBy, editInEditor, runEditor } from "./customer.js";
+import { customerNameOf } from "./ticket-life.js";
+
+export interface TicketEditOptions {
+  id: string;
+  received?: string;
+  channel?: string;
+  kind?: string;
+  problem?: string;
+  request?: string;
+  assignee?: string;
+  appointment?: string;
+}
+
+/** The fields a flag changes, in the order of the record. */
+const EDITABLE = ["received", "channel", "kind", "problem", "request", "assignee", "appointment"] as const;
+const FLAGS = { received: "--received", channel: "--channel", kind: "--kind", problem: "--problem", request: "--request", assignee: "--assignee", appointment: "--appointment" };
+
+/** What ticket open would refuse in a ticket's own fields: the same checks, for an edited one. */
+async function refuse(ctx: Context, t: Ticket, id: string): Promise<void> {
+  const store = await ctx.store();
+  const say = await ctx.say();
+  const tz = store.settings.timezone;
+  const channels = channelNames(store.settings.channels);
+  if (!channels.includes(t.channel)) throw new UsageError(say.t("te.channel", { id, channel: t.channel, channels: channels.join(", ") }));
+  if (new Date(t.received) > new Date(t.filed)) throw new UsageError(say.t("te.receivedAfterFiled", { id, received: formatShort(new Date(t.received), tz), filed: formatShort(new Date(t.filed), tz) }));
+  if (t.appointment && t.kind !== "shop") throw new UsageError(say.t("te.appointment", { id }));
+  if (t.kind !== "shop" && (t.intake || t.estimate || t.handover || t.extras?.length || t.ready || t.delivery))
+    throw new UsageError(say.t("te.notShop", { id }));
+  if (t.assignee !== undefined && !store.settings.staff.some((s) => s.name === t.assignee)) await ctx.staffNamed(t.assignee, "--assignee");
+}
+
+function changedFields(a: Ticket, b: Ticket): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]));
+}
+
+async function commitEdit(ctx: Context, t: Loaded<"ticket">, rec: Loaded<"ticket">, fields: string[]) {
+  const store = await ctx.store();
+  const actor = await ctx.actor();
+  await ctx.commit([t.path], `ticket ${t.id} edited (${fields.join(", ")}) — ${await customerNameOf(store, rec.value.customer)}`, actor);
+  written(ctx, rec, (await ctx.say()).t("te.edited", { id: t.id, fields: fields.join(", ") }));
+  return rec;
+}
+
+export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?: (path: string) => void) {
+  const store = await ctx.store();
+  const say = await ctx.say();
+  const first = await findRecord(ctx, "ticket", opts.id);
+  await ctx.actor(); // who acts is known before anything is asked or written
+  const given = EDITABLE.filter((k) => opts[k] !== undefined);
+  if (given.length) {
+    const kind = choice(opts.kind, TICKET_KINDS, "--kind");
+    const channel = choice(opts.channel, channelNames(store.settings.channels), "--channel");
+    const received = await dateTimeFlag(ctx, opts.received, "--received");
+    const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
+    const assignee = opts.assignee === undefined ? undefined : (await ctx.staffNamed(opts.assignee, "--assignee")).name;
+    return ctx.writing(async () => {
+      const t = await store.get("ticket", first.id);
+      const next: Ticket = { ...t.value };
+      if (received !== undefined) next.received = received;
+      if (channel !== undefined) next.channel = channel;
+      if (kind !== undefined) next.kind = kind;
+      if (opts.problem !== undefined) next.problem = opts.problem;
+      if (opts.request !== undefined) next.request = opts.request.trim() ? opts.request : undefined;
+      if (assignee !== undefined) next.assignee = assignee;
+      if (appointment !== undefined) next.appointment = appointment;
+      const checked = checkEdit(ticketSchema, t.value, next, FLAGS);
+      await refuse(ctx, checked, t.id);
+      const fields = changedFields(t.value, checked);
+      if (!fields.length) {
+        ctx.io.err(say.t("te.unchanged", { id: t.id }) + "\n");
+        return t;
+      }
+      const rec = await store.update(t, checked);
+      return commitEdit(ctx, t, rec, fields);
+    });
+  }
+  if (!ctx.io.interactive && !editor) throw new UsageError(say.t("te.nothing"));
+
+  // the editor runs before the store's lock is taken; under the lock, a change made meanwhile wins
+  const abs = store.abs(first.path);
+  const before = await fs.readFile(abs);
+  const edit = await editInEditor(first.path, first.src, editor ?? runEditor(ctx), ticketSchema, "ticket");
+  if (!edit) {
+    ctx.io.err(say.t("te.unchanged", { id: first.id }) + "\n");
+    return first;
+  }
+  return ctx.writing(async () => {
+    const now = await fs.readFile(abs).catch(() => undefined);
+    if (!now || !now.equals(before)) {
+      const by = now ? await changedBy(ctx, first.path) : "someone who deleted it";
+      throw new UserError(say.t("te.meanwhile", { path: first.path, by, tmp: edit.tmp, id: first.id }));
+    }
+    const value = ticketSchema.parse(parseYaml(edit.text).parsed!.value) as Ticket;
+    try {
+      await refuse(ctx, value, first.id);
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(`${e.message.replace(/; [^;]*$/, "")}; ${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`, e.exitCode);
+      throw e;
+    }
+    await writeAtomic(abs, edit.text);
+    await fs.rm(dirname(edit.tmp), { recursive: true, force: true }).catch(() => undefined);
+    const fresh = await store.get("ticket", first.id);
+    return commitEdit(ctx, first, fresh, changedFields(first.value, fresh.value));
+  });
+}
+
