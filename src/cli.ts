@@ -103,7 +103,12 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       const { Context } = await commands.context();
       ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
       ctx.commandLine = commandLine(argv);
-      const result = await fn(ctx, ...args);
+      let result: unknown;
+      try {
+        result = await fn(ctx, ...args);
+      } finally {
+        await ctx.close();
+      }
       if (result && typeof result === "object" && "exitCode" in result && typeof result.exitCode === "number") exitCode = result.exitCode;
       // saved but not committed: the record and its ID stand, and scripts can tell (EXIT.notCommitted)
       if (ctx.uncommitted.length && exitCode === EXIT.ok) exitCode = EXIT.notCommitted;
@@ -215,7 +220,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--problem <text>", "the problem as the customer reports it")
     .option("--request <text>", "the service the customer wants")
     .addOption(new Option("--kind <kind>", "kind of request (default: repair)").choices(TICKET_KINDS))
-    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml (default: phone)`)
+    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml; its word will do too (微信, WeChat) (default: phone)`)
     .option("--received <datetime>", "when it came in (default: now)")
     .option("--assignee <name>", "staff member handling it (default: the follow-up clerk, else you)")
     .option("--appointment <datetime>", "with --kind shop: the agreed time the vehicle comes in, still to come (C-APPOINTMENT)")
@@ -282,7 +287,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .command("edit <id>")
     .description("correct what a ticket records, with flags or in $EDITOR when none are given; checked as ticket open checks it, one commit")
     .option("--received <datetime>", "when it came in")
-    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml`)
+    .option("--channel <channel>", `how it came in: ${CHANNELS.join(", ")}, or one the store adds under channels: in aftercare.yaml; its word will do too (微信, WeChat)`)
     .addOption(new Option("--kind <kind>", "kind of request").choices(TICKET_KINDS))
     .option("--problem <text>", "the problem as the customer reports it")
     .option("--request <text>", "the service the customer wants (empty to remove)")

@@ -10,7 +10,7 @@ import type { Staff } from "./domain/schema.js";
 import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
-import { RecordIndex } from "./store/record-index.js";
+import { RecordIndex, type GitAhead } from "./store/record-index.js";
 
 export interface Globals {
   records?: string;
@@ -41,8 +41,16 @@ export function indexProgress(ctx: Context): ((c: { files: number; groups: numbe
   return (c) => process.stderr.write(`\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`);
 }
 
+/**
+ * The reads that open the derived index first thing (the commands' words, as commandName gives
+ * them): for these git is asked what changed as soon as the store is found (RecordIndex.gitAhead).
+ */
+const INDEX_READS = new Set(["due", "overdue", "ticket show", "customer show", "customer list", "report monthly", "report annual"]);
+
 export class Context {
   private storeP?: Promise<Store>;
+  /** git asked ahead of the index's refresh, for a read (INDEX_READS) in a large store */
+  private ahead?: GitAhead;
   private gitI?: Git;
   private indexP?: Promise<RecordIndex | undefined>;
   readonly io: IO;
@@ -102,7 +110,16 @@ export class Context {
   }
 
   store(): Promise<Store> {
-    this.storeP ??= this.storeRoot().then((root) => Store.open(root));
+    this.storeP ??= this.storeRoot().then((root) => {
+      // a read that opens the index: git starts comparing the files now, on the other core, while
+      // the settings are read, SQLite loads and the index opens (docs/performance.md "Freshness")
+      if (!this.writeStarted && readsIndex(this.commandLine)) this.ahead = RecordIndex.gitAhead(root, this.deps.env);
+      return Store.open(root).catch((e: unknown) => {
+        // no read follows: git is stopped, not waited for
+        this.ahead?.signal?.stop();
+        throw e;
+      });
+    });
     return this.storeP;
   }
 
@@ -113,8 +130,20 @@ export class Context {
   index(): Promise<RecordIndex | undefined> {
     // a write reads what it wrote from the files themselves
     if (this.writeStarted) return Promise.resolve(undefined);
-    this.indexP ??= (async () => RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, { progress: indexProgress(this) }))();
+    this.indexP ??= (async () => RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, { progress: indexProgress(this), ahead: this.ahead }))();
     return this.indexP;
+  }
+
+  /** Let go of what this run opened (the index's database): a process running many commands keeps no stale handle. */
+  async close(): Promise<void> {
+    const p = this.indexP;
+    this.indexP = undefined;
+    if (!p) return;
+    try {
+      (await p)?.close();
+    } catch {
+      // an index that failed to open has nothing to close
+    }
   }
 
   /**
@@ -295,6 +324,12 @@ export class Context {
       },
     );
   }
+}
+
+/** Whether the command typed is one of INDEX_READS ("due --within 3": its first word; "ticket show T-1": its first two). */
+function readsIndex(line: string): boolean {
+  const words = commandName(line)?.split(" ") ?? [];
+  return INDEX_READS.has(words[0] ?? "") || INDEX_READS.has(words.slice(0, 2).join(" "));
 }
 
 /** "ticket open" from "aftercare --as 王芳 ticket open --customer 华东": what a lock holder is doing. */

@@ -141,6 +141,10 @@ const M = {
   "k.linked": { en: "contact {id} linked to {target}{was}", "zh-CN": "联系记录 {id} 已关联 {target}{was}" },
   "k.was": { en: " (was {old})", "zh-CN": "（原为 {old}）" },
   "k.unlinked": { en: "contact {id} unlinked from {targets}", "zh-CN": "联系记录 {id} 已取消关联 {targets}" },
+  "k.editNothing": {
+    en: "contact edit needs at least one of --at, --direction, --purpose, --summary, --person, --satisfaction, --told, --not-told; nothing was written",
+    "zh-CN": "修改联系记录需要至少指定一项：--at、--direction、--purpose、--summary、--person、--satisfaction、--told、--not-told；未写入任何内容",
+  },
   "k.edited": { en: "contact {id} changed: {fields}", "zh-CN": "联系记录 {id} 已修改：{fields}" },
   "k.unchanged": { en: "contact {id} is already so; nothing was written", "zh-CN": "联系记录 {id} 无需修改；未写入任何内容" },
   "k.closes": { en: "closes {duties}", "zh-CN": "完成 {duties}" },
@@ -311,7 +315,7 @@ const M = {
   "cal.needFrom": { en: "holidays add needs --from DATE (the first day off); nothing was written", "zh-CN": "holidays add 需要 --from 日期（放假第一天）；未写入任何内容" },
   "cal.toBeforeFrom": { en: "--to {to} is before --from {from}; nothing was written", "zh-CN": "--to {to} 早于 --from {from}；未写入任何内容" },
   "cal.tooLong": { en: "--from {from} --to {to} is {n} days: a stretch of days off is at most {max} days (a typo in the year?); add longer ones in parts; nothing was written", "zh-CN": "--from {from} --to {to} 共 {n} 天：一段放假最多 {max} 天（年份写错了？）；更长的请分段添加；未写入任何内容" },
-  "cal.overlapsOff": { en: "{day} is already a day off in aftercare.yaml ({name}, {range}); edit that entry instead; nothing was written", "zh-CN": "{day} 已是 aftercare.yaml 中的放假日（{name}，{range}）；请修改那一条；未写入任何内容" },
+  "cal.overlapsOff": { en: "{day} is already a day off in aftercare.yaml ({name}, {range}); edit that entry instead; nothing was written", "zh-CN": "{day} 已是 aftercare.yaml 中的放假日（{name}，{range}）；请直接在 aftercare.yaml 中修改那一条；未写入任何内容" },
   "cal.overlapsOn": { en: "{day} is a make-up working day in aftercare.yaml; remove it from calendar.workdays first; nothing was written", "zh-CN": "{day} 是 aftercare.yaml 中的调休上班日；请先从 calendar.workdays 中删除；未写入任何内容" },
   "cal.alreadyOn": { en: "{day} is already a make-up working day in aftercare.yaml; nothing was written", "zh-CN": "{day} 已是 aftercare.yaml 中的调休上班日；未写入任何内容" },
   "cal.alreadyWorking": { en: "{day} ({weekday}) is a working day already; a make-up working day is a day off made a working day; nothing was written", "zh-CN": "{day}（{weekday}）本来就是工作日；调休上班日应是原本休息的日子；未写入任何内容" },
@@ -433,6 +437,10 @@ const M = {
   "imp.done": { en: "imported {n} customer{s} from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}", "zh-CN": "已从 {file}{enc} 导入 {n} 位客户；已有或重复 {skip} 位；拒绝 {bad} 行{other}" },
   "imp.strict": { en: "{n} row{s} refused and --strict given: nothing was imported", "zh-CN": "{n} 行被拒绝且已加 --strict：未导入任何内容" },
   "imp.skipped": { en: "skipped row {what}", "zh-CN": "已跳过第 {what}" },
+  "cal.record": { en: "record {id}", "zh-CN": "记录 {id}" },
+  "cal.window": { en: "window {from}–{to}", "zh-CN": "期限 {from} – {to}" },
+  "cal.overdue": { en: " (overdue {n} d)", "zh-CN": "（逾期 {n} 天）" },
+  "cal.for": { en: "for {name}", "zh-CN": "负责人 {name}" },
   "cal.wrote": { en: "wrote {n} duties to {file}", "zh-CN": "已将 {n} 项工作写入 {file}" },
   // dates and times as people type them (issue 13)
   "date.helpDateTime": {
@@ -454,11 +462,32 @@ const M = {
   "date.meant.week": { en: "the week before", "zh-CN": "上周" },
   "date.meant.year": { en: "last year", "zh-CN": "去年" },
   "date.ambiguous": {
-    en: "{flag} \"{value}\" can mean {readings}; give the one you mean as written here; nothing was written",
-    "zh-CN": "{flag} \"{value}\" 可理解为 {readings}；请按此处的写法写明所指；未写入任何内容",
+    en: "{flag} \"{value}\" can mean {readings}; give the one you mean: {typed}; nothing was written",
+    "zh-CN": "{flag} \"{value}\" 可理解为 {readings}；请写明所指：{typed}；未写入任何内容",
   },
   "date.or": { en: " or ", "zh-CN": " 或 " },
+  "ch.unknown": {
+    en: "{flag} \"{value}\" is not one of {choices}; nothing was written",
+    "zh-CN": "{flag} “{value}” 不是可用的来源：请写 {choices} 之一（其他来源可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容",
+  },
   // ticket edit (issue 13)
+  // the fields an edit changed, as the sentence names them (the commit subject keeps the field names)
+  "fld.received": { en: "received", "zh-CN": "受理时间" },
+  "fld.channel": { en: "channel", "zh-CN": "来源" },
+  "fld.kind": { en: "kind", "zh-CN": "类型" },
+  "fld.problem": { en: "problem", "zh-CN": "问题" },
+  "fld.request": { en: "request", "zh-CN": "服务要求" },
+  "fld.assignee": { en: "assignee", "zh-CN": "负责人" },
+  "fld.appointment": { en: "appointment", "zh-CN": "预约时间" },
+  "fld.at": { en: "at", "zh-CN": "时间" },
+  "fld.direction": { en: "direction", "zh-CN": "方向" },
+  "fld.purpose": { en: "purpose", "zh-CN": "目的" },
+  "fld.summary": { en: "summary", "zh-CN": "要点" },
+  "fld.person": { en: "person", "zh-CN": "联系人" },
+  "fld.satisfaction": { en: "satisfaction", "zh-CN": "满意度" },
+  "fld.told": { en: "told", "zh-CN": "已告知" },
+  "fld.not-told": { en: "not-told", "zh-CN": "未告知" },
+  "fld.sep": { en: ", ", "zh-CN": "、" },
   "te.edited": { en: "ticket {id} changed: {fields}", "zh-CN": "工单 {id} 已修改：{fields}" },
   "te.unchanged": { en: "ticket {id} is already so; nothing was written", "zh-CN": "工单 {id} 无需修改；未写入任何内容" },
   "te.nothing": {
@@ -470,6 +499,21 @@ const M = {
     en: "ticket {id}: received {received} would be after it was filed ({filed}); a request is filed after it comes in; nothing was written",
     "zh-CN": "工单 {id}：受理时间 {received} 晚于建档时间（{filed}）；应先受理后建档；未写入任何内容",
   },
+  "te.receivedAfterStep": {
+    en: "ticket {id}: received {received} would be after it was {step} ({at}); a request is received before anything is done on it; nothing was written",
+    "zh-CN": "工单 {id}：受理时间 {received} 晚于{step}时间（{at}）；应先受理后处理；未写入任何内容",
+  },
+  "te.step.escalation": { en: "escalated", "zh-CN": "上报" },
+  "te.step.dispatch": { en: "dispatched", "zh-CN": "派工" },
+  "te.step.schedule": { en: "scheduled", "zh-CN": "安排上门" },
+  "te.step.intake": { en: "taken in", "zh-CN": "接车" },
+  "te.step.handover": { en: "handed to the workshop", "zh-CN": "交修" },
+  "te.step.ready": { en: "ready", "zh-CN": "完工" },
+  "te.step.resolution": { en: "resolved", "zh-CN": "解决" },
+  "te.step.delivery": { en: "delivered", "zh-CN": "交车" },
+  "te.step.closed": { en: "closed", "zh-CN": "关闭" },
+  "te.step.cancelled": { en: "cancelled", "zh-CN": "取消" },
+  "te.step.reopened": { en: "reopened", "zh-CN": "重新打开" },
   "te.appointment": { en: "ticket {id}: an appointment is for vehicles at the reception desk (kind shop); nothing was written", "zh-CN": "工单 {id}：预约时间仅用于进厂维修（kind shop）；未写入任何内容" },
   "te.notShop": { en: "ticket {id} holds a vehicle's intake, estimate or delivery: its kind stays shop; nothing was written", "zh-CN": "工单 {id} 已有车辆接车、估价或交车记录，类型须保持为进厂维修（shop）；未写入任何内容" },
   "te.meanwhile": {
@@ -505,6 +549,12 @@ const M = {
   // sync and resolve: several desks, one store (issue 17; docs/collaboration.md)
   "sy.here": { en: "this desk", "zh-CN": "本机" },
   "sy.there": { en: "the server", "zh-CN": "服务器" },
+  "sy.stashOurs": { en: "what came in", "zh-CN": "收到的更改" },
+  "sy.stashTheirs": { en: "your uncommitted edit", "zh-CN": "未提交的修改" },
+  "h.notId": { en: "\"{id}\" is not a record ID (C-, T-, K- or E-…)", "zh-CN": "“{id}” 不是记录编号（C-、T-、K- 或 E-…）" },
+  "h.none": { en: "git has no history of {id} ({path}); was it ever committed?", "zh-CN": "git 中没有 {id}（{path}）的历史；它提交过吗？" },
+  "h.head": { en: "{kind}, {n} change{s} (newest first)", "zh-CN": "{kind}，{n} 次更改（最新的在前）" },
+  "h.more": { en: "… and {n} more fields", "zh-CN": "…… 另有 {n} 个字段" },
   "sy.customer": { en: "customer", "zh-CN": "客户" },
   "sy.customers": { en: "customers", "zh-CN": "客户" },
   "sy.ticket": { en: "ticket", "zh-CN": "工单" },
@@ -568,8 +618,8 @@ const M = {
     "zh-CN": "同步已停止：git 无法合并收到的更改：{reason}；本机未做更改（'git status' 显示当前状态）",
   },
   "sy.autostash": {
-    en: "your uncommitted changes to {files} clash with what came in: they are kept in {stash}, and {files} now holds both, between '<<<<<<< Updated upstream' and '>>>>>>> Stashed changes' lines; keep the right values, delete the marker lines, then: git add {files} && git stash drop",
-    "zh-CN": "你在 {files} 中未提交的修改与收到的更改冲突：修改已保存在 {stash}，{files} 中在 '<<<<<<< Updated upstream' 和 '>>>>>>> Stashed changes' 之间保留了双方内容；保留正确的值、删除标记行，然后：git add {files} && git stash drop",
+    en: "your uncommitted changes to {files} clash with what came in: they are kept in {stash}, and {files} now holds both, between '<<<<<<< what came in' and '>>>>>>> your uncommitted edit' lines; keep the right values, delete the marker lines, then: git add {files} && git stash drop",
+    "zh-CN": "你在 {files} 中未提交的修改与收到的更改冲突：修改已保存在 {stash}，{files} 中在 '<<<<<<< 收到的更改' 和 '>>>>>>> 未提交的修改' 之间保留了双方内容；保留正确的值、删除标记行，然后：git add {files} && git stash drop",
   },
   "sy.leftStash": {
     en: "{stash} holds uncommitted changes an earlier sync put aside and could not put back ({when}): see them with 'git stash show -p {stash}', put them back with 'git stash pop', or drop them with 'git stash drop {stash}'",
@@ -638,6 +688,11 @@ export function t(locale: string, key: MessageKey, params: Record<string, string
 export function word(locale: string, value: unknown): string {
   const k = `word.${String(value)}`;
   return k in M ? t(locale, k as MessageKey) : String(value ?? "");
+}
+
+/** The fields an edit changed, in words: `received, channel`, or 受理时间、来源 (a field with no word keeps its name). */
+export function fieldWords(locale: string, fields: readonly string[]): string {
+  return fields.map((f) => (`fld.${f}` in M ? t(locale, `fld.${f}` as MessageKey) : f)).join(t(locale, "fld.sep"));
 }
 
 /** A translator bound to one locale. */

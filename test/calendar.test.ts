@@ -251,6 +251,8 @@ describe("holidays add and holidays workday refuse what does not fit, and write 
     for (const [args, code, stderr] of cases) expect(await cli(root, args), args.join(" ")).toMatchObject({ code, stdout: "", stderr });
     const zh = await cli(root, ["holidays", "workday", "2027-02-22"], { env: { AFTERCARE_LOCALE: "zh-CN" } });
     expect(zh.stderr).toBe("2027-02-22（星期一）本来就是工作日；调休上班日应是原本休息的日子；未写入任何内容\n");
+    const overlap = await cli(root, ["holidays", "add", "春节", "--from", "2027-01-14", "--to", "2027-01-16"], { env: { AFTERCARE_LOCALE: "zh-CN" } });
+    expect(overlap).toMatchObject({ code: 1, stderr: "2027-01-15 已是 aftercare.yaml 中的放假日（公司年会，2027-01-15）；请直接在 aftercare.yaml 中修改那一条；未写入任何内容\n" });
     expect(readFileSync(join(root, "aftercare.yaml"), "utf8")).toBe(before);
     expect(commits(root)).toHaveLength(1);
   });

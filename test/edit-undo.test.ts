@@ -27,7 +27,7 @@ describe("ticket edit", () => {
   it("says it in Chinese in a Chinese store; the same values again change nothing and write nothing", async () => {
     const root = testStore(RECORDS);
     const r = await cli(root, ["ticket", "edit", TICKET.slice(0, 11), "--kind", "complaint", "--assignee", "李强"], zh);
-    expect(r).toMatchObject({ code: 0, stdout: `${TICKET}\n`, stderr: `工单 ${TICKET} 已修改：kind, assignee\n` });
+    expect(r).toMatchObject({ code: 0, stdout: `${TICKET}\n`, stderr: `工单 ${TICKET} 已修改：类型、负责人\n` });
     const again = await cli(root, ["ticket", "edit", TICKET, "--kind", "complaint"], zh);
     expect(again).toMatchObject({ code: 0, stderr: `工单 ${TICKET} 无需修改；未写入任何内容\n` });
     expect(commits(root)).toHaveLength(2);
@@ -56,6 +56,38 @@ describe("ticket edit", () => {
     expect(commits(root)).toHaveLength(1);
   });
 
+  it("takes a channel as the clerk says it (微信, WeChat), and refuses one it does not know in the store's language", async () => {
+    const root = testStore(RECORDS);
+    const r = await cli(root, ["ticket", "edit", TICKET, "--channel", "微信"], zh);
+    expect(r).toMatchObject({ code: 0, stdout: `${TICKET}\n`, stderr: `工单 ${TICKET} 已修改：来源\n` });
+    expect(read(root, TICKET_PATH)).toBe(RECORDS[TICKET_PATH]!.replace("channel: phone", "channel: wechat"));
+    const en = await cli(root, ["ticket", "edit", TICKET, "--channel", "SMS"]);
+    expect(en).toMatchObject({ code: 0, stderr: `ticket ${TICKET} changed: channel\n` });
+    expect(read(root, TICKET_PATH)).toContain("channel: sms\n");
+    const bad = await cli(root, ["ticket", "edit", TICKET, "--channel", "飞鸽"], zh);
+    expect(bad).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "--channel “飞鸽” 不是可用的来源：请写 phone（电话）、fax（传真）、visit（来访）、email（电子邮件）、web（网站）、wechat（微信）、sms（短信） 之一（其他来源可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容\n",
+    });
+    expect(commits(root)).toHaveLength(3);
+  });
+
+  it("refuses a received time after a step the ticket has taken, as ticket dispatch --at refuses the other way round", async () => {
+    const root = testStore(RECORDS);
+    expect((await cli(root, ["ticket", "dispatch", TICKET, "--technician", "李强", "--at", "2026-11-20 09:13"])).code).toBe(0);
+    const before = read(root, TICKET_PATH);
+    const late = await cli(root, ["ticket", "edit", TICKET, "--received", "2026-11-20 09:14"]);
+    expect(late).toMatchObject({ code: 2, stdout: "", stderr: `ticket ${TICKET}: received 2026-11-20 09:14 would be after it was dispatched (2026-11-20 09:13); a request is received before anything is done on it; nothing was written\n` });
+    const zhr = await cli(root, ["ticket", "edit", TICKET, "--received", "2026-11-20 09:14"], zh);
+    expect(zhr.stderr).toBe(`工单 ${TICKET}：受理时间 2026-11-20 09:14 晚于派工时间（2026-11-20 09:13）；应先受理后处理；未写入任何内容\n`);
+    expect(read(root, TICKET_PATH)).toBe(before);
+    expect(commits(root)).toHaveLength(2);
+    // earlier is fine; and an edit of another field leaves the order alone
+    expect(await cli(root, ["ticket", "edit", TICKET, "--received", "2026-11-20 09:10"])).toMatchObject({ code: 0, stderr: `ticket ${TICKET} changed: received\n` });
+    expect(commits(root)).toHaveLength(3);
+  });
+
   it("without flags opens the ticket in $EDITOR, checks it the same way, and commits once", async () => {
     const root = testStore(RECORDS);
     const { ctx, io } = context(root);
@@ -80,6 +112,12 @@ describe("ticket edit", () => {
     expect(k).toContain("at: 2026-11-20T09:05:00+08:00\n");
     expect(k).toContain("summary: 客户来电报修：空压机跳闸、有异响\n");
     expect(commits(root)[0]!.subject).toMatch(new RegExp(`^contact ${CALL} edited \\(at, summary\\)`));
+    // the sentence names the fields in the store's language; the commit subject keeps their names
+    const zhr = await cli(root, ["call", "edit", CALL, "--person", "王建军", "--satisfaction", "4"], zh);
+    expect(zhr).toMatchObject({ code: 0, stdout: `${CALL}\n`, stderr: `联系记录 ${CALL} 已修改：联系人、满意度；未完成任何工作事项\n` });
+    expect(commits(root)[0]!.subject).toMatch(new RegExp(`^contact ${CALL} edited \\(person, satisfaction\\)`));
+    const nothing = await cli(root, ["call", "edit", CALL], zh);
+    expect(nothing).toMatchObject({ code: 2, stdout: "", stderr: "修改联系记录需要至少指定一项：--at、--direction、--purpose、--summary、--person、--satisfaction、--told、--not-told；未写入任何内容\n" });
   });
 });
 

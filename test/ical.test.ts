@@ -60,6 +60,17 @@ describe("calendar: events that update", () => {
     expect(tue.sequence).toBeGreaterThan(second.sequence);
   });
 
+  it("an event's description is in the store's language, as the morning list says it", async () => {
+    const root = store("a1b2c3d4e5f60718");
+    const description = async (locale: string) => {
+      const text = (await cli(root, ["calendar"], { now: "2026-11-24T09:00:00+08:00", env: { AFTERCARE_LOCALE: locale } })).stdout;
+      const v = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").find((e) => String(e.getFirstPropertyValue("uid")).startsWith(`R-ESC-1DAY-${TICKET}@`))!;
+      return String(v.getFirstPropertyValue("description")).split("\n").slice(-3);
+    };
+    expect(await description("zh-CN")).toEqual([`记录 ${TICKET}`, "期限 2026-11-20 – 2026-11-23（逾期 1 天）", "负责人 王芳"]);
+    expect(await description("en")).toEqual([`record ${TICKET}`, "window 2026-11-20–2026-11-23 (overdue 1 d)", "for 王芳"]);
+  });
+
   it("the UID domain is the store's own: two stores differ; a store without storeId takes its first commit's, the same in every clone", async () => {
     const a = esc(events((await cli(store("a1b2c3d4e5f60718"), ["calendar"])).stdout)).uid;
     const b = esc(events((await cli(store("0f1e2d3c4b5a6978"), ["calendar"])).stdout)).uid;

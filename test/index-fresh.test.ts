@@ -11,6 +11,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { Context } from "../src/context.js";
+import { testIO } from "../src/io.js";
 import { gitSpawns } from "../src/store/git.js";
 import { bin, cleanEnv, cli, git, tempDir, testStore, type Run } from "./helpers.js";
 import {
@@ -842,6 +844,49 @@ describe("the index is never seen stale: what git is asked, past the full-stat l
     desk.edit(pathOf(OPEN), "assignee: 王芳", "assignee: 陈静", { sameSize: true });
     desk.commit("by hand");
     expect(await asked(GIT)).toEqual(["diff-index", "diff-tree"]);
+  });
+
+  it("git is started as soon as a read finds its store and handed to the index; not for --version, --help, completion or a write; a store git does not know falls back", async () => {
+    const desk = await smallDesk({}, GIT);
+    const asked = () => gitSpawns.args.map((a) => a.find((x) => /^(diff-index|diff-tree|ls-tree)$/.test(x))).filter(Boolean);
+    // a Context as the CLI makes one for `due --within 3`: git runs before the index is opened, once
+    const ctx = new Context({}, { io: testIO(), env: cleanEnv({ ...GIT, AFTERCARE_NOW: NOW }), cwd: desk.root, clock: () => new Date(NOW) });
+    ctx.commandLine = "aftercare due --within 3";
+    gitSpawns.args.length = 0;
+    await ctx.store();
+    expect(asked()).toEqual(["diff-index"]);
+    const idx = await ctx.index();
+    expect(idx).toBeDefined();
+    idx!.close();
+    expect(asked()).toEqual(["diff-index"]);
+    // the read through it is the full read's, and an edit made meanwhile is seen by the next read
+    await desk.same("a read after git was asked ahead", { changed: [], first: "due --json" });
+    desk.edit(pathOf(OPEN), "assignee: 王芳", "assignee: 陈静", { sameSize: true, keepTimes: true });
+    await desk.same("an edit in place, git asked ahead", { changed: ["due --json"], first: "due --json" });
+    // nothing asked ahead for what does not read the index
+    for (const args of [["--version"], ["--help"], ["__complete", "ticket", "show", ""], ["staff", "add", "孙丽", "--role", "clerk"]]) {
+      gitSpawns.args.length = 0;
+      const r = await cli(desk.root, args, { now: NOW, env: GIT });
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      expect(asked(), args.join(" ")).toEqual([]);
+    }
+    // files added to git but no commit yet (git is asked ahead, and cannot answer), and a broken
+    // aftercare.yaml: the reads answer as without it
+    const unborn = testStore(baseStore(), { settings: SETTINGS, git: false });
+    gitIn(unborn, "init", "--quiet", "--initial-branch=main");
+    gitIn(unborn, "add", "-A");
+    const answer = async (env: Record<string, string>) => {
+      const { code, stdout, stderr } = await cli(unborn, ["due", "--json"], { now: NOW, env });
+      return { code, stdout, stderr };
+    };
+    const full = await answer({ ...GIT, AFTERCARE_INDEX: "off" });
+    expect(full.stdout).toMatch(/"key"/);
+    expect(await answer(GIT)).toEqual(full);
+    expect(await answer(GIT)).toEqual(full);
+    writeFileSync(join(desk.root, "aftercare.yaml"), "company: [\n");
+    const broken = await cli(desk.root, ["due"], { now: NOW, env: GIT });
+    expect({ code: broken.code, stdout: broken.stdout }).toEqual({ code: 1, stdout: "" });
+    expect(broken.stderr).toMatch(/^[^\n]*\/aftercare\.yaml:2:1: [^\n]+\n$/);
   });
 
   it("an edit seen while uncommitted, undone by hand and made clean by git status; an edit staged and unstaged", async () => {

@@ -136,9 +136,9 @@ describe("--received, --at, --next-date, --date, --now at the command line", () 
   it("an ambiguous hour lists its readings; a form that does not parse says what is accepted", async () => {
     const root = testStore(RECORDS);
     const late = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "consult", "--summary", "x", "--at", "9点"], { now: "2026-11-26T22:00:00+08:00" });
-    expect(late).toMatchObject({ code: 2, stderr: '--at "9点" can mean 2026-11-26 09:00 or 2026-11-26 21:00; give the one you mean as written here; nothing was written\n' });
+    expect(late).toMatchObject({ code: 2, stderr: '--at "9点" can mean 2026-11-26 09:00 or 2026-11-26 21:00; give the one you mean: --at "2026-11-26 09:00" or --at "2026-11-26 21:00"; nothing was written\n' });
     const zh = await cli(root, ["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "consult", "--summary", "x", "--at", "9点"], { now: "2026-11-26T22:00:00+08:00", env: { AFTERCARE_LOCALE: "zh-CN" } });
-    expect(zh.stderr).toBe('--at "9点" 可理解为 2026-11-26 09:00 或 2026-11-26 21:00；请按此处的写法写明所指；未写入任何内容\n');
+    expect(zh.stderr).toBe('--at "9点" 可理解为 2026-11-26 09:00 或 2026-11-26 21:00；请写明所指：--at "2026-11-26 09:00" 或 --at "2026-11-26 21:00"；未写入任何内容\n');
     const bad = await cli(root, ["event", "add", "--title", "答谢会", "--date", "下下下周"], { env: { AFTERCARE_LOCALE: "zh-CN" } });
     expect(bad).toMatchObject({ code: 2, stderr: '--date "下下下周" 不是日期：请写 2026-12-07、2026/12/07、12-07、12/7、12月7日、今天、昨天、明天、前天、周一、下周一；未写入任何内容\n' });
     expect(commits(root)).toHaveLength(1);
@@ -192,6 +192,22 @@ describe("channels and customers as they are", () => {
       expect((await cli(root, ["ticket", "show", id])).stdout).toContain(`received: 2026-11-26 10:00 by ${channel}\n`);
     }
     expect((await cli(root, ["check"])).code).toBe(0);
+  });
+
+  it("a channel is taken as the clerk says it: 微信, 短信, WeChat, a store's own 抖音", async () => {
+    const root = testStore(RECORDS, { settings: CHANNELS_SETTINGS });
+    for (const [typed, channel] of [["微信", "wechat"], ["短信", "sms"], ["WeChat", "wechat"], ["抖音", "douyin"], ["Douyin", "douyin"]] as const) {
+      const r = await cli(root, ["ticket", "open", "--customer", "明远", "--problem", "空压机异响", "--channel", typed]);
+      expect(r.code, `${typed}: ${r.stderr}`).toBe(0);
+      expect(read(root, `tickets/2026/11/${r.stdout.trim()}.yaml`)).toContain(`channel: ${channel}\n`);
+    }
+    const zh = await cli(root, ["ticket", "open", "--customer", "明远", "--problem", "x", "--channel", "飞鸽"], { env: { AFTERCARE_LOCALE: "zh-CN" } });
+    expect(zh).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "--channel “飞鸽” 不是可用的来源：请写 phone（电话）、fax（传真）、visit（来访）、email（电子邮件）、web（网站）、wechat（微信）、sms（短信）、douyin（抖音） 之一（其他来源可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容\n",
+    });
+    expect(commits(root)).toHaveLength(6);
   });
 
   it("a channel the store has not added is refused, naming the ones it takes", async () => {

@@ -162,10 +162,47 @@ describe("what a read loads", () => {
     await new Promise((resolve) => setTimeout(resolve, 3200));
     readOut(root, ["due"]); // the index is built (that reads every file: YAML and the schemas load then)
     loaded(root, ["customer", "list", "--search", "shmy"], large); // the search keys are worked out once (pinyin-pro loads then)
-    for (const args of [["due"], ["overdue"], ["ticket", "show", DISPATCHED], ["customer", "show", MINGYUAN], ["customer", "list", "--search", "明远"], ["customer", "list", "--search", "shmy"]]) {
-      const sources = loaded(root, args, large);
-      expect(sources.some((s) => s.endsWith("src/store/record-index.ts")), args.join(" ")).toBe(true); // the index answered
-      expect(heavy(sources), args.join(" ")).toEqual([]);
+    // both ways of finding what changed: git's word (past the limit), and every file's stamp (a
+    // store under 30,000 files compares each, without loading the reader of changed files)
+    for (const [way, env] of [["git", large], ["every stamp", {}]] as const) {
+      for (const args of [["due"], ["overdue"], ["ticket", "show", DISPATCHED], ["customer", "show", MINGYUAN], ["customer", "list", "--search", "明远"], ["customer", "list", "--search", "shmy"]]) {
+        const sources = loaded(root, args, env);
+        expect(sources.some((s) => s.endsWith("src/store/record-index.ts")), `${way}: ${args.join(" ")}`).toBe(true); // the index answered
+        expect(heavy(sources), `${way}: ${args.join(" ")}`).toEqual([]);
+        expect(sources.some((s) => s.endsWith("src/store/fastread.ts")), `${way}: ${args.join(" ")}`).toBe(false); // no file was read
+      }
     }
+    // a file changed behind the tool's back is read (the reader loads then), and the read is right
+    const file = join(root, pathOf(MINGYUAN));
+    writeFileSync(file, readFileSync(file, "utf8").replace("上海明远机电设备有限公司", "上海明远精密机电有限公司"));
+    const sources = loaded(root, ["customer", "show", MINGYUAN]);
+    expect(sources.some((s) => s.endsWith("src/store/fastread.ts"))).toBe(true);
+    expect(readOut(root, ["customer", "show", MINGYUAN])).toMatch(/^C-260901-AAAA {2}上海明远精密机电有限公司$/m);
   });
-});
+
+  it("--version, --help and reads of plain text make no Intl.Segmenter and open no index", () => {
+    const root = store();
+    readOut(root, ["due"]);
+    /** How many Intl.Segmenters a run of the real binary made (string-width's and the cutting of long text), and its stdout. */
+    const segmenters = (args: string[]) => {
+      const dir = tempDir();
+      const log = join(dir, "made.txt");
+      writeFileSync(log, "");
+      const spy = `data:text/javascript,${encodeURIComponent(`import { appendFileSync } from "node:fs"; const S = Intl.Segmenter; Intl.Segmenter = new Proxy(S, { construct(t, a) { appendFileSync(${JSON.stringify(log)}, "made\\n"); return new t(...a); } });`)}`;
+      const r = spawnSync(process.execPath, ["--import", spy, BIN, ...args], { cwd: root, env: cleanEnv({ AFTERCARE_NOW: NOW }), encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      return { made: readFileSync(log, "utf8").split("\n").filter(Boolean).length, stdout: r.stdout };
+    };
+    for (const args of [["--version"], ["--help"]]) {
+      expect(segmenters(args).made, args.join(" ")).toBe(0);
+      expect(loaded(root, args).filter((s) => s.endsWith("src/store/record-index.ts")), args.join(" ")).toEqual([]);
+    }
+    // Chinese and English names, cut to the column's width, are counted without one
+    for (const args of [["due", "--all"], ["customer", "list"], ["customer", "list", "--search", "pacific"]]) expect(segmenters(args).made, args.join(" ")).toBe(0);
+    // a name with a combining accent and an emoji needs string-width: its columns are still right
+    const file = join(root, pathOf(ACME));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, "name: Acme Cafe\u0301 Tools 🔧 GmbH"));
+    const shown = segmenters(["customer", "list", "--search", "acme"]);
+    expect(shown.made).toBeGreaterThan(0);
+    expect(shown.stdout).toBe("ID             customer                 contact     phone           tags\nC-260902-BBBB  Acme Cafe\u0301 Tools 🔧 GmbH  Hans Weber  +49 30 1234567\n");
+  });});

@@ -115,6 +115,12 @@ describe("aftercare sync", () => {
     );
     for (const d of all) expect(readFileSync(join(d, CUSTOMER_FILE), "utf8")).toBe(text);
     expect(new Set(all.map((d) => git(d, "rev-parse", "HEAD"))).size).toBe(1);
+    // history names a contact person by name and tells a list by what was added
+    const h = ok(a, ["history", MINGYUAN], as("王芳")).stdout;
+    expect(h).toContain("李强  customer");
+    expect(h).toContain("    contacts[张伟].phones: +13900002222\n    tags: +欠款\n");
+    expect(h).toContain("    contacts[张伟].title: 设备科科长 → 设备部经理\n");
+    expect(h).not.toMatch(/contacts\[\d/);
   });
 
   it("three desks syncing at the same moment all land: a push another desk beat is tried again", async () => {
@@ -180,20 +186,31 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
     expect(shown.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, "WHEN")).toContain(
       "contacts  (冲突处：contacts[张伟].title)\n  本机 — 李强, WHEN:\n    - name: 张伟\n      title: 设备部经理\n      phones:\n        - 021-5555 1234\n        - \"13800001111\"\n  服务器 — 王芳, WHEN:\n    - name: 张伟\n      title: 副总经理\n",
     );
+    // staged with its markers by mistake: resolve still knows both sides, from the commits
+    git(d.b, "add", CUSTOMER_FILE);
     expect(bin(d.b, ["resolve", MINGYUAN, "--keep", "here:address"], zh)).toMatchObject({ code: 2, stderr: `--keep here:address：${MINGYUAN} 中的 address 没有冲突；有冲突的是：contacts[张伟].title；未写入任何内容\n` });
     ok(d.b, ["resolve", MINGYUAN, "--keep", "there:contacts[张伟].title"], zh);
     // (the contacts field written anew: a phone that needs no quotes has none)
     expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toBe(RECORDS[CUSTOMER_FILE]!.replace("title: 设备科科长", "title: 副总经理").replace('"021-5555 1234"', "021-5555 1234"));
     expect(serverHead(d.server)).toBe(git(d.b, "rev-parse", "HEAD").trim());
-    expect(ok(d.b, ["history", MINGYUAN], as("李强")).stdout).toContain("contacts[1].title: 设备科科长 → 设备部经理");
+    const h = ok(d.b, ["history", MINGYUAN], zh).stdout;
+    expect(h).toMatch(new RegExp(`^${MINGYUAN} {2}客户，\\d+ 次更改（最新的在前）\n`));
+    expect(h).toContain("contacts[张伟].title: 设备科科长 → 设备部经理");
   });
 
   it("markers committed by hand are never sent: sync refuses, and so does a plain git push", () => {
     const { b, server, stop } = addressConflict();
     expect(stop.code).toBe(1);
     const before = serverHead(server);
-    // the clerk stages the file with its markers and commits past the hook
+    // the clerk stages the file with its markers (git takes that as settled): still contested for sync and resolve, nothing committed
     git(b, "add", "-A");
+    const waiting = bin(b, ["sync"], as("李强"));
+    expect(waiting.code).toBe(1);
+    expect(waiting.stderr.split("\n").slice(0, 2)).toEqual(["a sync stopped on a conflict and is still waiting:", `  ${CUSTOMER_FILE} (customer ${MINGYUAN}): address: 上海市浦东新区科苑路 1 号 (this desk) / 上海市徐汇区漕溪北路 8 号 (the server)`]);
+    const merging = git(b, "rev-parse", "HEAD");
+    expect(ok(b, ["resolve"], as("李强")).stdout).toMatch(new RegExp(`^${CUSTOMER_FILE} \\(customer ${MINGYUAN}\\): 1 field changed on both sides\n`));
+    expect(git(b, "rev-parse", "HEAD")).toBe(merging);
+    // and commits past the hook
     expect(gitTry(b, ["commit", "--no-verify", "--no-edit"]).code).toBe(0);
     const r = bin(b, ["sync"], as("李强"));
     expect(r.code).toBe(1);
@@ -214,14 +231,27 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
 
 describe("sending: the server's reasons, its history, its setup", () => {
   it("a server hook's rejection message reaches the user, and nothing is lost", () => {
-    const { a, server } = desks();
+    const { a, b, server } = desks();
+    ok(b, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"], as("李强"));
+    ok(b, ["sync"], as("李强"));
     writeFileSync(join(server, "hooks", "pre-receive"), "#!/bin/sh\necho '月末结账：12 月 1 日前不接受提交' >&2\nexit 1\n");
     chmodSync(join(server, "hooks", "pre-receive"), 0o755);
     ok(a, ["ticket", "escalate", TICKET], as("王芳"));
     const r = bin(a, ["sync"], as("王芳"));
-    expect(r).toMatchObject({ code: 1, stdout: "", stderr: "could not send the changes to origin: 月末结账：12 月 1 日前不接受提交; pre-receive hook declined; they are kept here and go with the next sync\n" });
+    // what came in is said even though nothing could be sent (the next sync has nothing new to tell)
+    expect(r).toMatchObject({ code: 1, stdout: "brought in 1 change from 李强: 1 new call or letter\n", stderr: "could not send the changes to origin: 月末结账：12 月 1 日前不接受提交; pre-receive hook declined; they are kept here and go with the next sync\n" });
     rmSync(join(server, "hooks", "pre-receive"));
     expect(ok(a, ["sync"], as("王芳")).stdout).toBe("sent 1 change to origin\n");
+  });
+
+  it("a server whose only new commit is a merge of what this desk has: merged in, so the desk's own change is sent", () => {
+    const { a, b, server } = desks();
+    // someone's merge of two commits desk a already has (made with plain git), sent to the server
+    const merge = gitTry(b, ["commit-tree", "HEAD^{tree}", "-p", "HEAD", "-p", "HEAD~1", "-m", "merge"]).out.trim();
+    git(b, "push", "--quiet", "--no-verify", "origin", `${merge}:refs/heads/main`);
+    ok(a, ["ticket", "escalate", TICKET], as("王芳"));
+    expect(ok(a, ["sync"], as("王芳")).stdout).toBe("sent 1 change to origin\n");
+    expect(git(server, "rev-parse", "main")).toBe(git(a, "rev-parse", "HEAD"));
   });
 
   it("a force-pushed server is said plainly, sends nothing, and --restore puts the changes back", () => {
@@ -250,12 +280,18 @@ describe("sending: the server's reasons, its history, its setup", () => {
     expect(r.stdout).toBe("brought in 1 change from 王芳: 1 customer changed\n");
     expect(r.stderr).toBe(
       `note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): customers/${ACME}.yaml; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid\n` +
-        `your uncommitted changes to customers/${ACME}.yaml clash with what came in: they are kept in stash@{0}, and customers/${ACME}.yaml now holds both, between '<<<<<<< Updated upstream' and '>>>>>>> Stashed changes' lines; keep the right values, delete the marker lines, then: git add customers/${ACME}.yaml && git stash drop\n`,
+        `your uncommitted changes to customers/${ACME}.yaml clash with what came in: they are kept in stash@{0}, and customers/${ACME}.yaml now holds both, between '<<<<<<< what came in' and '>>>>>>> your uncommitted edit' lines; keep the right values, delete the marker lines, then: git add customers/${ACME}.yaml && git stash drop\n`,
     );
     expect(git(b, "stash", "list")).toMatch(/autostash/);
+    // the markers say which is which: what came in first, the hand edit second
+    expect(readFileSync(file, "utf8")).toContain("<<<<<<< what came in\naddress: Hafenstraße 1, Hamburg\n=======\naddress: Marienplatz 2, München\n>>>>>>> your uncommitted edit\n");
     // the next sync says it again until the stash is dealt with
     const again = bin(b, ["sync"], as("李强"));
     expect(again.code).toBe(1);
+    // the time it was put aside, in the company's time zone (Asia/Shanghai), not the machine's
+    const stashed = new Date(git(b, "log", "-1", "--format=%cI", "stash@{0}").trim());
+    const shanghai = new Date(stashed.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+    expect(again.stderr).toContain(`could not put back (${shanghai})`);
     expect(again.stderr).toMatch(/\nstash@\{0\} holds uncommitted changes an earlier sync put aside and could not put back \(\d{4}-\d\d-\d\d \d\d:\d\d\): see them with 'git stash show -p stash@\{0\}', put them back with 'git stash pop', or drop them with 'git stash drop stash@\{0\}'\n$/);
   });
 

@@ -40,6 +40,7 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
   if (opts.for) await ctx.staffNamed(opts.for, "--for");
   const horizon = opts.days ? Number(opts.days) : 90;
   const { list, today, customers } = await allDuties(ctx, { undone: true });
+  const locale = await ctx.locale();
   const until = addDays(today, horizon);
   const open = list.filter((d) => (d.state === "overdue" || d.state === "due" || d.state === "upcoming") && d.earliest <= until && (!opts.for || d.assignee === opts.for));
   const domain = `${store.settings.storeId ?? (await derivedStoreId(store.root, ctx.deps.env, store.settings.company))}.aftercare`;
@@ -54,7 +55,16 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
     return {
       uid: `${d.key.replace(/[^A-Za-z0-9-]/g, "-")}@${domain}`,
       summary: `${d.rule} ${c?.name ?? d.source}: ${d.topic}`,
-      description: [d.topic, c && `${c.name} ${phoneOf(c)}`, `record ${d.ticket ?? d.source}`, `window ${d.earliest}–${d.deadline}${d.state === "overdue" ? ` (overdue ${d.daysLate} d)` : ""}`, d.assignee && `for ${d.assignee}`].filter(Boolean).join("\n"),
+      // in the store's language, as the morning list says it
+      description: [
+        d.topic,
+        c && `${c.name} ${phoneOf(c)}`,
+        t(locale, "cal.record", { id: d.ticket ?? d.source }),
+        t(locale, "cal.window", { from: d.earliest, to: d.deadline }) + (d.state === "overdue" ? t(locale, "cal.overdue", { n: d.daysLate ?? 0 }) : ""),
+        d.assignee && t(locale, "cal.for", { name: d.assignee }),
+      ]
+        .filter(Boolean)
+        .join("\n"),
       ...(d.dueAt && d.state !== "overdue" ? { start: new Date(d.dueAt), minutes: 15 } : { day }),
       categories: [d.rule, ...(d.assignee ? [d.assignee] : [])],
       priority: d.state === "overdue" ? 1 : 5,
@@ -74,7 +84,7 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
       // the same one-line refusal as any --output (no folder, a folder by that name, no permission…)
       await writeOutput(ctx, opts.output, text);
     }
-    ctx.io.err(`${t(await ctx.locale(), "cal.wrote", { n: events.length, file: opts.output })}\n`);
+    ctx.io.err(`${t(locale, "cal.wrote", { n: events.length, file: opts.output })}\n`);
   } else ctx.io.out(text);
   return { events: events.length };
 }

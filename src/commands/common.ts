@@ -12,6 +12,7 @@ import { typedProblem } from "../format/typed-dates.js";
 import type { Loaded } from "../store/store.js";
 import type { Choice } from "../prompt.js";
 import { oneLine } from "../format/text.js";
+import { channelLabel, channelNames } from "../report/labels.js";
 
 /**
  * How the customers a person's words match are found, best first with how well (domain/search.ts):
@@ -186,6 +187,23 @@ export function choice<T extends string>(value: string | undefined, choices: rea
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} "${value}" is not one of ${choices.join(", ")}; nothing was written`);
+}
+
+/**
+ * A channel as a person types it: its name (`wechat`) or its word in either language (`微信`,
+ * `WeChat`, `短信`, a store's own `抖音`), in any case; else a usage error naming the choices, in
+ * the user's language.
+ */
+export async function channelFlag(ctx: Context, value: string | undefined, flag = "--channel"): Promise<string | undefined> {
+  if (value === undefined) return undefined;
+  const added = (await ctx.store()).settings.channels;
+  const names = channelNames(added);
+  const typed = value.trim().toLowerCase();
+  const hit = names.find((n) => [n, channelLabel(n, "en", added), channelLabel(n, "zh-CN", added)].some((w) => w.toLowerCase() === typed));
+  if (hit) return hit;
+  const say = await ctx.say();
+  const choices = say.locale === "zh-CN" ? names.map((n) => `${n}（${channelLabel(n, "zh-CN", added)}）`).join("、") : names.join(", ");
+  throw new UsageError(say.t("ch.unknown", { flag, value, choices }));
 }
 
 export interface Ask {

@@ -6,7 +6,7 @@ import { duties, type Duty, type DutyInput, type Rec } from "../domain/duties/in
 import { DIRECTIONS, PURPOSES, type Contact } from "../domain/schema.js";
 import { normalizeIdInput } from "../domain/ids.js";
 import { dayOf, zonedTime } from "../domain/time.js";
-import type { Translator } from "../i18n.js";
+import { fieldWords, type Translator } from "../i18n.js";
 import { oneLine } from "../format/text.js";
 import { customerDutyInput } from "../store/duty-input.js";
 import { RecordIndex } from "../store/record-index.js";
@@ -302,7 +302,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
   const satisfaction = satisfactionFlag(opts.satisfaction);
   const given: string[] = (["at", "direction", "purpose", "summary", "person", "satisfaction"] as const).filter((f) => opts[f] !== undefined);
   if (opts.told || opts.notTold) given.push(opts.told ? "told" : "not-told");
-  if (!given.length) throw new UsageError("contact edit needs at least one of --at, --direction, --purpose, --summary, --person, --satisfaction, --told, --not-told; nothing was written");
+  if (!given.length) throw new UsageError((await ctx.say()).t("k.editNothing"));
   for (const f of ["summary", "person"] as const) if (opts[f] !== undefined && !opts[f]!.trim()) throw new UsageError(`--${f} is empty; nothing was written`);
   return correct(ctx, opts.id, async (k, say) => {
     const next: Contact = { ...k.value };
@@ -323,6 +323,6 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
     if (next.told && (next.direction !== "in" || next.channel !== "call"))
       throw new UsageError(opts.told ? `${k.id} is ${k.value.channel === "letter" ? "a letter" : "an outbound call"}: ${TOLD_OUTBOUND}` : `${k.id} is marked told (an inbound call in which the customer was told); an outbound contact is not: add --not-told; nothing was written`);
     const fields = given.join(", ");
-    return { next, subject: `contact ${k.id} edited (${fields})`, sentence: say.t("k.edited", { id: k.id, fields }) };
+    return { next, subject: `contact ${k.id} edited (${fields})`, sentence: say.t("k.edited", { id: k.id, fields: fieldWords(say.locale, given) }) };
   });
 }

@@ -1,9 +1,11 @@
 // aftercare history ID: a record's life from git, commit by commit, field by field.
 import { UserError } from "../errors.js";
 import type { Context } from "../context.js";
+import type { Translator } from "../i18n.js";
 import { kindOfId } from "../domain/ids.js";
 import { formatShort } from "../domain/time.js";
 import { safe } from "../format/text.js";
+import { identityOf } from "../store/merge.js";
 import { pathOf } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
 
@@ -23,10 +25,17 @@ export interface Step {
   changes: Change[];
 }
 
-/** Flatten a record to dotted fields: dispatch.technician, contacts[1].phones. */
+/**
+ * Flatten a record to dotted fields: dispatch.technician, contacts[张伟].phones. List items with an
+ * identity (a contact person by name, a vehicle by plate: as the merge matches them) are named by
+ * it, so a merge that put another desk's new contact first does not read as every contact renamed.
+ */
 function flat(v: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
   if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, out);
-  else if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) v.forEach((x, i) => flat(x, `${prefix}[${i + 1}]`, out));
+  else if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) {
+    const key = identityOf([v]);
+    v.forEach((x, i) => flat(x, `${prefix}[${key ? String((x as Record<string, unknown>)[key]) : i + 1}]`, out));
+  }
   else if (v !== undefined && prefix) out[prefix] = v;
   return out;
 }
@@ -62,11 +71,23 @@ export function settledInMerge(base: unknown, ours: unknown, theirs: unknown, me
 
 const show = (v: unknown) => safe(Array.isArray(v) ? v.join(", ") : String(v)).replace(/\n/g, " ⏎ ");
 
+/** A change as one line: a list of plain values (tags, phones) as what was added and removed, it merges as a set. */
+function line(c: Change, say: Translator): string {
+  if (Array.isArray(c.from) && Array.isArray(c.to) && [...c.from, ...c.to].every((x) => typeof x !== "object")) {
+    const [was, now] = [c.from.map(String), c.to.map(String)];
+    const added = now.filter((x) => !was.includes(x));
+    const removed = was.filter((x) => !now.includes(x));
+    if (added.length || removed.length) return `${c.field}: ${[...added.map((x) => `+${safe(x)}`), ...removed.map((x) => `−${safe(x)}`)].join(" ")}`;
+  }
+  return "from" in c && "to" in c ? `${c.field}: ${show(c.from)} → ${show(c.to)}` : "to" in c ? `${c.field}: ${show(c.to)}` : `${c.field}: ${show(c.from)} ${say.t("sy.removed")}`;
+}
+
 export async function history(opts: { id: string }, ctx: Context): Promise<Step[]> {
   const store = await ctx.store();
   const input = opts.id.trim().toUpperCase();
   const kind = kindOfId(input);
-  if (!kind) throw new UserError(`"${opts.id}" is not a record ID (C-, T-, K- or E-…)`);
+  const say = await ctx.say();
+  if (!kind) throw new UserError(say.t("h.notId", { id: opts.id }));
   const id = await store.resolveId(kind, opts.id).catch(async (e) => {
     // a record since deleted still has a history
     if (/^[CTKEW]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
@@ -141,20 +162,21 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     const before = r.status === "A" ? undefined : next();
     steps.push({ ...step, changes: diffRecords(before, after) });
   }
-  if (!steps.length) throw new UserError(`git has no history of ${id} (${path}); was it ever committed?`);
+  if (!steps.length) throw new UserError(say.t("h.none", { id, path }));
   if (ctx.json) {
     ctx.io.out(JSON.stringify({ id, kind, path, history: steps }, null, 2) + "\n");
     return steps;
   }
   const tz = store.settings.timezone;
   const io = ctx.io;
-  let out = `${io.color.bold(id)}  ${kind}, ${steps.length} change${steps.length > 1 ? "s" : ""} (newest first)\n`;
+  const kindWord = say.t(`sy.${kind}` as "sy.customer");
+  let out = `${io.color.bold(id)}  ${say.t("h.head", { kind: kindWord, n: steps.length, s: steps.length > 1 ? "s" : "" })}\n`;
   for (const s of steps) {
     out += `\n${formatShort(new Date(s.date), tz)}  ${io.color.bold(safe(s.author))}  ${safe(s.subject)}  ${io.color.dim(s.sha)}\n`;
     const created = s.changes.every((c) => !("from" in c));
     for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes)
-      out += "    " + ("from" in c && "to" in c ? `${c.field}: ${show(c.from)} → ${show(c.to)}` : "to" in c ? `${c.field}: ${show(c.to)}` : `${c.field}: ${show(c.from)} (removed)`) + "\n";
-    if (created && s.changes.length > 6) out += `    … and ${s.changes.length - 6} more fields\n`;
+      out += `    ${line(c, say)}\n`;
+    if (created && s.changes.length > 6) out += `    ${say.t("h.more", { n: s.changes.length - 6 })}\n`;
   }
   io.out(out);
   return steps;

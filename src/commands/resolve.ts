@@ -16,7 +16,7 @@ import { readRecord } from "../store/read-record.js";
 import { parseYaml, updateYamlText } from "../store/yaml.js";
 import { keyOrder } from "./git-setup.js";
 import { kindOfPath } from "./outgoing.js";
-import { contestedRecords, explainConflicts, finish, gitReason, howToSettle, incoming, noteStash, sendAll, sides, stashes, startRun, type ContestedRecord, type SyncRun } from "./sync.js";
+import { contestedRecords, explainConflicts, finish, gitReason, howToSettle, incoming, noteStash, sendAll, sides, stashEnv, stashes, startRun, type ContestedRecord, type SyncRun } from "./sync.js";
 
 export interface ResolveOptions {
   id?: string;
@@ -238,7 +238,8 @@ async function finishOperation(run: SyncRun, operation: "merge" | "rebase"): Pro
       .join("\n")
       .replace(/\n(Aftercare-Command: [^\n]*)\n([\s\S]*)$/, "\n$2\n\n$1")
       .trim();
-    const r = await git.run(["commit", "--no-verify", "--cleanup=strip", "-F", "-"], run.env, { input: `${message}\n` });
+    // (the commit puts back uncommitted edits the sync put aside: their markers, if any, in the stash's words)
+    const r = await git.run(["commit", "--no-verify", "--cleanup=strip", "-F", "-"], stashEnv(run), { input: `${message}\n` });
     if (r.code !== 0) throw new UserError(say.t("r.commitFailed", { reason: gitReason(r.stderr, r.stdout) }));
   } else {
     const r = await git.run(["rebase", "--continue"], { ...run.env, GIT_EDITOR: "true" });

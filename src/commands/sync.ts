@@ -10,6 +10,7 @@ import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
 import { KINDS, type KindLetter } from "../domain/ids.js";
 import type { Translator } from "../i18n.js";
+import { formatShort } from "../domain/time.js";
 import type { Git } from "../store/git.js";
 import { Store } from "../store/store.js";
 import { mergeRecord, type Contest } from "../store/merge.js";
@@ -110,16 +111,46 @@ export async function unmergedFiles(git: Git): Promise<string[]> {
   return [...new Set(r.stdout.split("\0").filter(Boolean))];
 }
 
-/** Each record left unmerged, with its contested values, read from git's index (stages 1, 2, 3). */
+/** git's empty tree: the base of two histories with nothing in common. */
+const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+const MARKED = /^<<<<<<< [^\n]*\n[\s\S]*^>>>>>>> /m;
+
+/**
+ * Files git counts as merged that still hold conflict markers: a `git add` of a file not yet
+ * settled (git takes the add as the settling). Only what the merge or rebase changed is read.
+ */
+async function markedFiles(git: Git, unmerged: string[]): Promise<string[]> {
+  const r = await git.run(["diff", "--name-only", "-z", "--relative", "HEAD"]);
+  const skip = new Set(unmerged);
+  const out: string[] = [];
+  for (const f of r.stdout.split("\0").filter(Boolean)) {
+    if (skip.has(f)) continue;
+    const text = await fs.readFile(join(git.cwd, f), "utf8").catch(() => "");
+    if (MARKED.test(text)) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Each record left unmerged, with its contested values, read from git's index (stages 1, 2, 3);
+ * and each one staged with its markers still in, read from the commits being merged.
+ */
 export async function contestedRecords(git: Git, operation: "merge" | "rebase" | string): Promise<ContestedRecord[]> {
-  const files = await unmergedFiles(git);
+  const unmerged = await unmergedFiles(git);
+  const marked = operation === "merge" || operation === "rebase" ? await markedFiles(git, unmerged) : [];
+  const files = [...unmerged, ...marked];
   if (!files.length) return [];
   const prefix = await git.prefix();
-  // in a merge this desk is "ours" (stage 2); a rebase replays this desk's commits onto the server's, so it is "theirs"
-  const [hereStage, thereStage] = operation === "rebase" ? [3, 2] : [2, 3];
-  const texts = await git.catFiles(files.flatMap((f) => [1, hereStage, thereStage].map((n) => `:${n}:${prefix}${f}`)));
   const [hereRev, thereRev] = operation === "rebase" ? ["REBASE_HEAD", "HEAD"] : ["HEAD", "MERGE_HEAD"];
   const base = (await git.run(["merge-base", "HEAD", operation === "rebase" ? "REBASE_HEAD" : "MERGE_HEAD"])).stdout.trim();
+  // in a merge this desk is "ours" (stage 2); a rebase replays this desk's commits onto the server's, so it is "theirs"
+  const [hereStage, thereStage] = operation === "rebase" ? [3, 2] : [2, 3];
+  // a file staged with its markers has no stages left: its versions are the commits' (a rebase's base: the replayed commit's parent)
+  const baseRev = operation === "rebase" ? "REBASE_HEAD^" : base || EMPTY_TREE;
+  const texts = await git.catFiles([
+    ...unmerged.flatMap((f) => [1, hereStage, thereStage].map((n) => `:${n}:${prefix}${f}`)),
+    ...marked.flatMap((f) => [baseRev, hereRev, thereRev].map((rev) => `${rev}:${prefix}${f}`)),
+  ]);
   const last = async (rev: string, path: string) => {
     const r = await git.run(["log", "-1", "--format=%an%x1f%aI", base ? `${base}..${rev}` : rev, "--", path]);
     const [who, when] = r.stdout.trim().split("\x1f");
@@ -222,7 +253,7 @@ export async function incoming(git: Git, range: string): Promise<Incoming> {
   return { commits: commits.length, authors, files: [...seen].map(([path, status]) => ({ path, status })) };
 }
 
-export const stashes = async (git: Git) => (await git.run(["stash", "list", "--format=%gd%x1f%gs%x1f%ci"])).stdout.split("\n").filter(Boolean);
+export const stashes = async (git: Git) => (await git.run(["stash", "list", "--format=%gd%x1f%gs%x1f%cI"])).stdout.split("\n").filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // One sync
@@ -265,18 +296,42 @@ export async function startRun(ctx: Context): Promise<SyncRun> {
 async function bringIn(run: SyncRun): Promise<void> {
   const { git, say, link } = run;
   if (!link.upstream) return;
+  // (counted with merges: a server that has only a merge this desk lacks is still to be merged, else every push is turned away)
+  if ((await git.run(["rev-list", "--count", `HEAD..${link.upstream}`])).stdout.trim() === "0") return;
   const came = await incoming(git, `HEAD..${link.upstream}`);
-  if (!came.commits) return;
   const before = await stashes(git);
   const message = `sync: merged ${came.commits} change${plural(came.commits)} from ${link.remote} (${came.authors.join(", ")})\n\nAftercare-Command: ${run.ctx.commandLine || "aftercare sync"}`;
-  const m = await git.run(["merge", "--no-edit", "--autostash", "-m", message, link.upstream], run.env);
+  // uncommitted edits are put aside and back as git's --autostash does, but by hand: put back
+  // with markers labelled for what they are (git would run the merge driver with the merge's
+  // "this desk" / "the server" words, the wrong way round for a stash)
+  const stash = await git.run(["stash", "create", "autostash"]);
+  if (stash.code !== 0) throw new UserError(say.t("sy.mergeFailed", { reason: gitReason(stash.stderr, stash.stdout) }));
+  const put = stash.stdout.trim();
+  if (put) await git.run(["reset", "--hard", "--quiet"]);
+  const m = await git.run(["merge", "--no-edit", "-m", message, link.upstream], run.env);
   if (m.code !== 0) {
+    const merging = (await git.state()).operation === "merge";
+    // a merge stopped on a conflict: git puts the edits back when it is finished or aborted, as for its own --autostash
+    if (put && merging) await fs.writeFile(join((await git.state()).gitDir!, "MERGE_AUTOSTASH"), `${put}\n`);
+    else if (put) await putBack(run, put);
     const list = await contestedRecords(git, "merge");
     if (list.length) throw new UserError(`${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "merge", say)}`);
     throw new UserError(say.t("sy.mergeFailed", { reason: gitReason(m.stderr, m.stdout) }));
   }
+  if (put) await putBack(run, put);
   run.came = { commits: run.came.commits + came.commits, authors: [...new Set([...run.came.authors, ...came.authors])], files: [...run.came.files, ...came.files] };
   await noteStash(run, before);
+}
+
+/** The words on the markers when uncommitted edits are put back over what came in. */
+export function stashEnv(run: SyncRun): NodeJS.ProcessEnv {
+  return { ...run.env, AFTERCARE_MERGE_OURS: run.say.t("sy.stashOurs"), AFTERCARE_MERGE_THEIRS: run.say.t("sy.stashTheirs") };
+}
+
+/** Put uncommitted edits back; when they clash, they are kept in the stash list (as git's --autostash keeps them). */
+async function putBack(run: SyncRun, sha: string): Promise<void> {
+  const r = await run.git.run(["stash", "apply", "--quiet", sha], stashEnv(run));
+  if (r.code !== 0) await run.git.run(["stash", "store", "--quiet", "-m", "autostash", sha]);
 }
 
 /** A stash git made and could not put back (an uncommitted edit that clashes with what came in). */
@@ -386,7 +441,8 @@ export async function sync(ctx: Context, opts: { restore?: boolean } = {}): Prom
   // a stash an earlier sync could not put back: this desk's hand edits are in it
   for (const s of await stashes(git)) {
     const [ref, subject, when] = s.split("\x1f");
-    if (/(^|: )autostash$/.test(subject ?? "")) run.trouble.push(say.t("sy.leftStash", { stash: ref!, when: (when ?? "").slice(0, 16) }));
+    // (when: in the company's time zone, as every time aftercare shows)
+    if (/(^|: )autostash$/.test(subject ?? "")) run.trouble.push(say.t("sy.leftStash", { stash: ref!, when: when ? formatShort(new Date(when), store.settings.timezone) : "?" }));
   }
   return ctx.writing(async () => {
     const support = await installGitSupport(store.root, git);
@@ -408,7 +464,13 @@ export async function sync(ctx: Context, opts: { restore?: boolean } = {}): Prom
         );
     }
     await bringIn(run);
-    await sendAll(run);
+    try {
+      await sendAll(run);
+    } catch (e) {
+      // nothing was sent, but what came in did: say it before why (the next sync has nothing new to tell)
+      if (run.came.commits && !ctx.json) ctx.io.out(`${summary(run)}\n`);
+      throw e;
+    }
     return finish(run);
   });
 }

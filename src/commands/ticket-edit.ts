@@ -4,13 +4,14 @@ import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
 import { checkEdit, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
+import { fieldWords, type MessageKey } from "../i18n.js";
 import { ticketSchema, TICKET_KINDS, type Ticket } from "../domain/schema.js";
 import { formatShort } from "../domain/time.js";
 import { channelNames } from "../report/labels.js";
 import { writeAtomic } from "../store/fsutil.js";
 import type { Loaded } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
-import { choice, dateTimeFlag, findRecord, written } from "./common.js";
+import { channelFlag, choice, dateTimeFlag, findRecord, written } from "./common.js";
 import { changedBy, editInEditor, runEditor } from "./customer.js";
 import { customerNameOf } from "./ticket-life.js";
 
@@ -29,14 +30,38 @@ export interface TicketEditOptions {
 const EDITABLE = ["received", "channel", "kind", "problem", "request", "assignee", "appointment"] as const;
 const FLAGS = { received: "--received", channel: "--channel", kind: "--kind", problem: "--problem", request: "--request", assignee: "--assignee", appointment: "--appointment" };
 
+/** The steps taken on a ticket, each with when: a request is received before any of them. */
+function steps(t: Ticket): [string, string][] {
+  const out: [string, string | undefined][] = [
+    ["escalation", t.escalation?.at],
+    ["dispatch", t.dispatch?.at],
+    ["schedule", t.schedule?.at],
+    ["intake", t.intake?.at],
+    ["handover", t.handover?.at],
+    ["ready", t.ready?.at],
+    ["resolution", t.resolution?.at],
+    ["delivery", t.delivery?.at],
+    ["closed", t.closed],
+    ["cancelled", t.cancelled?.at],
+    ...(t.reopened ?? []).map((r): [string, string] => ["reopened", r.at]),
+  ];
+  return out.filter((s): s is [string, string] => s[1] !== undefined);
+}
+
 /** What ticket open would refuse in a ticket's own fields: the same checks, for an edited one. */
-async function refuse(ctx: Context, t: Ticket, id: string): Promise<void> {
+async function refuse(ctx: Context, t: Ticket, id: string, before?: Ticket): Promise<void> {
   const store = await ctx.store();
   const say = await ctx.say();
   const tz = store.settings.timezone;
   const channels = channelNames(store.settings.channels);
   if (!channels.includes(t.channel)) throw new UsageError(say.t("te.channel", { id, channel: t.channel, channels: channels.join(", ") }));
   if (new Date(t.received) > new Date(t.filed)) throw new UsageError(say.t("te.receivedAfterFiled", { id, received: formatShort(new Date(t.received), tz), filed: formatShort(new Date(t.filed), tz) }));
+  // a received time moved after a step the ticket has taken (ticket dispatch --at refuses the same order)
+  if (before && t.received !== before.received) {
+    const first = steps(t).sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]))[0];
+    if (first && Date.parse(t.received) > Date.parse(first[1]))
+      throw new UsageError(say.t("te.receivedAfterStep", { id, received: formatShort(new Date(t.received), tz), step: say.t(`te.step.${first[0]}` as MessageKey), at: formatShort(new Date(first[1]), tz) }));
+  }
   if (t.appointment && t.kind !== "shop") throw new UsageError(say.t("te.appointment", { id }));
   if (t.kind !== "shop" && (t.intake || t.estimate || t.handover || t.extras?.length || t.ready || t.delivery))
     throw new UsageError(say.t("te.notShop", { id }));
@@ -52,7 +77,8 @@ async function commitEdit(ctx: Context, t: Loaded<"ticket">, rec: Loaded<"ticket
   const store = await ctx.store();
   const actor = await ctx.actor();
   await ctx.commit([t.path], `ticket ${t.id} edited (${fields.join(", ")}) — ${await customerNameOf(store, rec.value.customer)}`, actor);
-  written(ctx, rec, (await ctx.say()).t("te.edited", { id: t.id, fields: fields.join(", ") }));
+  const say = await ctx.say();
+  written(ctx, rec, say.t("te.edited", { id: t.id, fields: fieldWords(say.locale, fields) }));
   return rec;
 }
 
@@ -64,7 +90,7 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
   const given = EDITABLE.filter((k) => opts[k] !== undefined);
   if (given.length) {
     const kind = choice(opts.kind, TICKET_KINDS, "--kind");
-    const channel = choice(opts.channel, channelNames(store.settings.channels), "--channel");
+    const channel = await channelFlag(ctx, opts.channel);
     const received = await dateTimeFlag(ctx, opts.received, "--received");
     const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
     const assignee = opts.assignee === undefined ? undefined : (await ctx.staffNamed(opts.assignee, "--assignee")).name;
@@ -79,7 +105,7 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
       if (assignee !== undefined) next.assignee = assignee;
       if (appointment !== undefined) next.appointment = appointment;
       const checked = checkEdit(ticketSchema, t.value, next, FLAGS);
-      await refuse(ctx, checked, t.id);
+      await refuse(ctx, checked, t.id, t.value);
       const fields = changedFields(t.value, checked);
       if (!fields.length) {
         ctx.io.err(say.t("te.unchanged", { id: t.id }) + "\n");
@@ -107,7 +133,7 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
     }
     const value = ticketSchema.parse(parseYaml(edit.text).parsed!.value) as Ticket;
     try {
-      await refuse(ctx, value, first.id);
+      await refuse(ctx, value, first.id, first.value);
     } catch (e) {
       if (e instanceof UserError) throw new UserError(`${e.message.replace(/; [^;]*$/, "")}; ${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`, e.exitCode);
       throw e;

@@ -8,7 +8,7 @@ import { table } from "../format/table.js";
 import { channelLabel, channelNames } from "../report/labels.js";
 import { oneLine } from "../format/text.js";
 import { planOf, withPlan } from "./ticket-life.js";
-import { choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, firstPhone, nowStamp, written } from "./common.js";
+import { channelFlag, choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, firstPhone, nowStamp, written } from "./common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -30,7 +30,8 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   // the built-in channels and those the store adds in aftercare.yaml
   const channels = channelNames(store.settings.channels);
   const say0 = await ctx.say();
-  choice(opts.channel, channels, "--channel");
+  // wechat, 微信 or WeChat: the channel's name or its word in either language
+  const typedChannel = await channelFlag(ctx, opts.channel);
   // at a terminal, a missing customer or problem walks the clerk through the ticket
   const found = opts.customer ? undefined : await customerOrAsk(ctx, undefined);
   const customerInput = opts.customer ?? found?.id;
@@ -38,7 +39,7 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
     { flag: "--customer", value: customerInput, message: "Customer" },
     { flag: "--problem", value: opts.problem, message: "Problem, as the customer tells it" },
     { flag: "--request", value: opts.request, message: "Service the customer wants", optional: true },
-    { flag: "--channel", value: opts.channel, message: "Came in by", choices: channels.map((c) => ({ name: channelLabel(c, say0.locale, store.settings.channels), value: c })), default: "phone", optional: true },
+    { flag: "--channel", value: typedChannel, message: "Came in by", choices: channels.map((c) => ({ name: channelLabel(c, say0.locale, store.settings.channels), value: c })), default: "phone", optional: true },
     { flag: "--kind", value: opts.kind, message: "Kind of request", choices: TICKET_KINDS, default: "repair", optional: true },
   ]).then((v) => v.slice(1));
   const kind = choice(kind0 ?? "repair", TICKET_KINDS, "--kind")!;

@@ -1,5 +1,5 @@
 // Text from records is shown to people: neutralise anything a terminal would act on.
-import stringWidth from "string-width";
+import { createRequire } from "node:module";
 
 /**
  * What never reaches a terminal raw: C0 controls except tab and newline, DEL, C1 controls
@@ -52,16 +52,37 @@ export function terminalSafe(text: string): string {
 const PLAIN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]*$/;
 const WIDE = /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]/g;
 
+type StringWidth = typeof import("string-width").default;
+let stringWidth: StringWidth | undefined;
+
+/**
+ * string-width, loaded the first time a text is not plain (PLAIN): it makes an Intl.Segmenter and
+ * three Unicode-property expressions as it loads (17–30 ms), which most runs never need. Loaded
+ * synchronously: in the bundle `require` is esbuild's lazy start of the copy it holds; from the
+ * sources (development, tests) Node's require of an ES module (Node ≥ 20.19, package.json engines).
+ */
+function slowWidth(s: string): number {
+  stringWidth ??= ((typeof require === "function" ? require("string-width") : createRequire(import.meta.url)("string-width")) as { default: StringWidth }).default;
+  return stringWidth(s);
+}
+
 /**
  * The terminal columns a string takes, colour codes and OSC-8 links aside: string-width (East
  * Asian Width, grapheme clusters: e + U+0301 is one column, 🚗 two, a family emoji two).
  */
 export function width(s: string): number {
   if (PLAIN.test(s)) return s.length + (s.match(WIDE)?.length ?? 0);
-  return stringWidth(s);
+  return slowWidth(s);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+let graphemes: Intl.Segmenter | undefined;
+
+/** A plain text's characters (PLAIN: each UTF-16 unit is one whole character); else its grapheme clusters. */
+function* characters(s: string): Iterable<string> {
+  if (PLAIN.test(s)) return yield* s;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  for (const g of graphemes.segment(s)) yield g.segment;
+}
 
 /**
  * One line, for table cells and lists: newlines shown as ⏎, cut to `max` terminal columns (a
@@ -74,7 +95,7 @@ export function oneLine(text: string | undefined, max = 0): string {
   if (max <= 0 || width(s) <= max) return s;
   let out = "";
   let w = 0;
-  for (const { segment } of graphemes.segment(s)) {
+  for (const segment of characters(s)) {
     const cw = width(segment);
     if (w + cw > max - 1) break;
     out += segment;

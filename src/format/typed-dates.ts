@@ -17,7 +17,13 @@ export function typedProblem(say: Translator, r: Typed, value: string, flag: str
         ? say.t("date.notDate", { flag, value, help: say.t("date.helpDate") })
         : say.t("date.notDateTime", { flag, value, help: say.t("date.helpDateTime") });
     case "ambiguous":
-      return say.t("date.ambiguous", { flag, value, readings: r.readings.map((x) => shownAt(x, tz)).join(say.t("date.or")) });
+      // each reading as the flag that says it, ready to type again
+      return say.t("date.ambiguous", {
+        flag,
+        value,
+        readings: r.readings.map((x) => shownAt(x, tz)).join(say.t("date.or")),
+        typed: r.readings.map((x) => `${flag} "${shownAt(x, tz)}"`).join(say.t("date.or")),
+      });
     case "future": {
       const meant = r.earlier && r.open ? say.t("date.meant", { which: say.t(`date.meant.${r.open}`), moment: shownAt(r.earlier, tz), flag }) : "";
       return say.t("date.future", { flag, shown: shownAt(r.reading, tz), now: formatShort(now, tz), meant });

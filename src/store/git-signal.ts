@@ -9,7 +9,7 @@
 // monitor, every stat field compared (core.checkStat=default, core.trustctime), and no optional
 // index writes (--no-optional-locks). Any failure — git missing, a repository git refuses, an
 // odd HEAD — is "no answer": the caller then compares every file's stamp itself.
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { cleanEnv, Git, gitSpawns, locateRepo } from "./git.js";
@@ -20,14 +20,15 @@ const LOOK = ["--no-optional-locks", "-c", "core.fsmonitor=false", "-c", "core.c
 /** A git status letter (A, M, D, T, U…) for each path, relative to the store's folder. */
 export type PathStatus = Map<string, string>;
 
-/** One git process; its stdout, or undefined when it could not run or failed. */
-function gitOut(cwd: string, env: NodeJS.ProcessEnv, args: string[], maxBuffer = 256 * 1024 * 1024): Promise<string | undefined> {
+/** One git process; its stdout, or undefined when it could not run or failed. `children` is told of it (to stop it). */
+function gitOut(cwd: string, env: NodeJS.ProcessEnv, args: string[], maxBuffer = 256 * 1024 * 1024, children?: ChildProcess[]): Promise<string | undefined> {
   const full = [...LOOK, ...args];
   gitSpawns.count++;
   gitSpawns.args.push(full);
   return new Promise((done) => {
     try {
       const child = execFile("git", full, { cwd, env: { ...cleanEnv(env), LC_ALL: "C" }, maxBuffer, encoding: "utf8" }, (err, stdout) => done(err ? undefined : stdout));
+      children?.push(child);
       child.stdin?.on("error", () => undefined);
       child.stdin?.end();
     } catch {
@@ -62,6 +63,8 @@ export class GitSignal {
     readonly indexStamp: string | undefined,
     private readonly dirtyP: Promise<PathStatus | undefined>,
     private readonly diffs: Map<string, Promise<PathStatus | undefined>>,
+    /** the git processes it started, stopped by stop() */
+    private readonly children: ChildProcess[],
   ) {}
 
   /**
@@ -78,8 +81,9 @@ export class GitSignal {
     // tracked files whose content (as git's stat data and, for racily clean ones, their bytes
     // say) differs from HEAD: changed, staged, deleted, conflicted; --relative keeps a store in a
     // sub-folder of its repository to its own paths, named from its folder
-    const dirty = gitOut(root, env, ["diff-index", "--relative", "--name-status", "-z", head, "--", ...folders]).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
-    const sig = new GitSignal(root, env, folders, head, startedAt, indexStamp, dirty, new Map());
+    const children: ChildProcess[] = [];
+    const dirty = gitOut(root, env, ["diff-index", "--relative", "--name-status", "-z", head, "--", ...folders], undefined, children).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
+    const sig = new GitSignal(root, env, folders, head, startedAt, indexStamp, dirty, new Map(), children);
     if (since && since !== head) sig.changedSince(since);
     return sig;
   }
@@ -95,7 +99,7 @@ export class GitSignal {
     let p = this.diffs.get(since);
     if (!p) {
       p = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(since)
-        ? gitOut(this.root, this.env, ["diff-tree", "-r", "--relative", "--no-renames", "--name-status", "-z", since, this.head, "--", ...this.folders]).then((o) => (o === undefined ? undefined : parseNameStatus(o)))
+        ? gitOut(this.root, this.env, ["diff-tree", "-r", "--relative", "--no-renames", "--name-status", "-z", since, this.head, "--", ...this.folders], undefined, this.children).then((o) => (o === undefined ? undefined : parseNameStatus(o)))
         : Promise.resolve(undefined);
       this.diffs.set(since, p);
     }
@@ -112,6 +116,14 @@ export class GitSignal {
     const times = (before ?? "").split("|").map((p) => Number(p.split(":").at(-3)));
     if (!before || times.some((t) => !Number.isFinite(t))) return undefined;
     return recordedSince(this.root, this.env, this.head, Math.floor(Math.min(...times) / 1000) - 2);
+  }
+
+  /**
+   * Stop the git processes it started and still running: a signal started ahead of a read that
+   * turned out not to need it (docs/performance.md "Freshness"), so that the run does not wait for them to exit.
+   */
+  stop(): void {
+    for (const c of this.children) if (c.exitCode === null && c.signalCode === null) c.kill();
   }
 
   /** The files of these folders (relative to the store) that HEAD holds, or undefined when git could not say. */

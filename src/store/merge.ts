@@ -45,7 +45,7 @@ export interface MergeResult {
 const IDENTITY = ["name", "plate", "no", "item"] as const;
 
 /** The field every item of every version has, once each, as a scalar: the items' identity. */
-function identityOf(lists: unknown[][]): string | undefined {
+export function identityOf(lists: unknown[][]): string | undefined {
   const items = lists.flat();
   if (!items.length || !items.every(isObj)) return undefined;
   for (const k of IDENTITY) {

@@ -21,7 +21,7 @@
 // Customers never share duties (duties/index.ts recordDuties), so a change is recomputed for the
 // customers it touches; an event's change touches everyone.
 import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { UsageError, UserError } from "../errors.js";
 import { isId, type RecordKind } from "../domain/ids.js";
@@ -30,6 +30,7 @@ import { recordDuties, type FoundDuty, type Rec } from "../domain/duties/index.j
 import { haystack, queryOf, ranked, searchKeys, tierOf, type Query, type SearchKeys } from "../domain/search.js";
 import { spanOf } from "../domain/kpi.js";
 import { dayOf, momentOf, type Day } from "../domain/time.js";
+import { stampOf } from "./cache.js";
 import { calendarStamp, engineSettings } from "./calendar-source.js";
 import type { ReadItem, ReadResult } from "./fastread.js";
 import { stateDir } from "./fsutil.js";
@@ -103,6 +104,12 @@ const WAIVERS = "#waiver";
 
 type DB = BetterSqlite3.Database;
 
+/** git asked ahead of a read (RecordIndex.gitAhead), for the index's refresh to take. */
+export interface GitAhead {
+  root: string;
+  signal: GitSignal | undefined;
+}
+
 /** Every moment the records (or settings) name: duties found at one moment hold until the next. */
 function momentsOf(value: unknown, tz: string, out: number[]): void {
   if (typeof value === "string") {
@@ -134,12 +141,33 @@ export class RecordIndex {
   readonly counts = { files: 0, groups: 0 };
   private putFile?: BetterSqlite3.Statement;
   private progress?: (counts: { files: number; groups: number }) => void;
+  /** the refresh took the git signal started ahead (gitAhead) */
+  private tookAhead = false;
 
   private constructor(
     db: DB,
     private readonly store: Store,
   ) {
     this.db = db;
+  }
+
+  /**
+   * Start asking git what changed, ahead of opening the index, for a read in a store that git says
+   * is past the full-stat limit (its index's header: no process): git then compares the files'
+   * stats on the other core while this process loads its modules and opens SQLite. Undefined when
+   * the refresh would not ask git (a small store, AFTERCARE_INDEX=off, a setting it refuses: the
+   * refresh says so). Hand it to open(); a signal the refresh does not take is stopped.
+   */
+  static gitAhead(root: string, env: NodeJS.ProcessEnv): GitAhead | undefined {
+    if (env.AFTERCARE_INDEX === "off") return undefined;
+    let limit: number;
+    try {
+      limit = fullStatLimit(env);
+    } catch {
+      return undefined;
+    }
+    if (trackedFiles(root, env) <= limit) return undefined;
+    return { root, signal: GitSignal.start(root, env, KIND_ORDER.map((k) => FOLDERS[k])) };
   }
 
   /**
@@ -151,7 +179,25 @@ export class RecordIndex {
     now: Date,
     locale: string,
     env: NodeJS.ProcessEnv = process.env,
-    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void } = {},
+    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void; ahead?: GitAhead } = {},
+  ): Promise<RecordIndex | undefined> {
+    const ahead = opts.ahead?.root === store.root ? opts.ahead : undefined;
+    if (opts.ahead && !ahead) opts.ahead.signal?.stop();
+    // a signal started ahead that the refresh did not take: its git is stopped, not waited for
+    const idx = await RecordIndex.openWith(store, now, locale, env, { ...opts, ahead }).catch((e: unknown) => {
+      ahead?.signal?.stop();
+      throw e;
+    });
+    if (!idx?.tookAhead) ahead?.signal?.stop();
+    return idx;
+  }
+
+  private static async openWith(
+    store: Store,
+    now: Date,
+    locale: string,
+    env: NodeJS.ProcessEnv,
+    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void; ahead?: GitAhead },
   ): Promise<RecordIndex | undefined> {
     if (env.AFTERCARE_INDEX === "off") return undefined;
     let Database: typeof BetterSqlite3;
@@ -174,7 +220,7 @@ export class RecordIndex {
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
         idx.setUp();
-        await idx.refresh(now, locale, env);
+        await idx.refresh(now, locale, env, opts.ahead);
         return idx;
       } catch (e) {
         try {
@@ -263,15 +309,23 @@ export class RecordIndex {
   // ------------------------------------------------------------------------------------------
   // Bringing it up to date
 
-  private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<void> {
+  private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
     const limit = fullStatLimit(env);
-    const fileCount = (db.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
+    // counted only up to one past the limit: a count of every row takes 8–12 ms at 205k files
+    const fileCount = (db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM file LIMIT ?)").get(limit + 1) as { n: number }).n;
     // git is asked first, so that it compares the files' stats on the other core while this one
     // works: in a store past the limit, or one being indexed from nothing that git says is large
     const large = fileCount > limit || (fileCount === 0 && trackedFiles(this.store.root, env) > limit);
-    const signal = large ? GitSignal.start(this.store.root, env, KIND_ORDER.map((k) => FOLDERS[k]), this.meta("head")) : undefined;
+    // (started ahead of the read when the store was found, RecordIndex.gitAhead: taken here)
+    let signal: GitSignal | undefined;
+    if (large && ahead?.signal) {
+      signal = ahead.signal;
+      this.tookAhead = true;
+      const since = this.meta("head");
+      if (since && since !== signal.head) void signal.changedSince(since);
+    } else if (large) signal = GitSignal.start(this.store.root, env, KIND_ORDER.map((k) => FOLDERS[k]), this.meta("head"));
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -391,23 +445,39 @@ export class RecordIndex {
       delDir.run(d);
     }
 
-    // the files whose stamps are compared: every one, or those git names or cannot vouch for
+    // the files whose stamps are compared: every one, or those git names or cannot vouch for; each
+    // is stat-ed here, and only those that changed (and new ones) go to the reader, which loads
+    // YAML and the schemas (a warm read of an unchanged store of any size loads neither)
     type Row = { path: string; kind: RecordKind; dir: string; stamp: string; grp: string | null };
-    let rows: Row[];
-    if (sweep) rows = db.prepare("SELECT path, kind, dir, stamp, grp FROM file").all() as Row[];
-    else {
-      const getRow = db.prepare("SELECT path, kind, dir, stamp, grp FROM file WHERE path = ?");
-      rows = [];
-      for (const p of new Set([...git!.dirty.keys(), ...git!.changed!.keys(), ...watched.keys(), ...git!.recorded ?? []])) {
-        const r = getRow.get(p) as Row | undefined;
-        if (r) rows.push(r);
-      }
-    }
+    const getRow = db.prepare("SELECT path, kind, dir, stamp, grp FROM file WHERE path = ?");
+    const known: [path: string, stamp: string][] = sweep
+      ? (db.prepare("SELECT path, stamp FROM file").raw().all() as [string, string][])
+      : [...new Set([...git!.dirty.keys(), ...git!.changed!.keys(), ...watched.keys(), ...git!.recorded ?? []])].flatMap((p) => {
+          const r = getRow.get(p) as Row | undefined;
+          return r ? [[r.path, r.stamp] as [string, string]] : [];
+        });
+    /** files seen with a change time near or after git's look: git may miss their next change, or have looked before this one */
+    const recent = new Set<string>();
+    const near = (path: string, stamp: string | undefined) => {
+      if (git && stamp !== undefined && changedNear(stamp, signal!.startedAt)) recent.add(path);
+    };
     const items: ReadItem[] = [];
     const dirs: string[] = [];
     const before: (string | null)[] = [];
-    for (const r of rows) {
-      items.push({ kind: r.kind, path: r.path, stamp: r.stamp });
+    const prefix = root.endsWith(sep) ? root : root + sep;
+    for (const [path, was] of known) {
+      let stamp: string | undefined;
+      try {
+        stamp = stampOf(statSync(prefix + path));
+      } catch {
+        stamp = undefined; // gone or unreadable: read below, which says which
+      }
+      if (stamp === was) {
+        near(path, stamp);
+        continue;
+      }
+      const r = getRow.get(path) as Row;
+      items.push({ kind: r.kind, path });
       dirs.push(r.dir);
       before.push(r.grp);
     }
@@ -416,17 +486,16 @@ export class RecordIndex {
       dirs.push(f.dir);
       before.push(null);
     }
-    /** files seen with a change time near or after git's look: git may miss their next change, or have looked before this one */
-    const recent = new Set<string>();
-    // the reader (with YAML and the schemas) loads only when there are files to compare or read
-    if (items.length) await (await import("./fastread.js")).readEach(items, root, { onProgress: (done) => ((this.counts.files = done), done % 1000 === 0 && this.progress?.(this.counts)) }, (r, i) => {
-      if (git && r.stamp !== undefined && changedNear(r.stamp, signal!.startedAt)) recent.add(r.path);
-      if (r.unchanged) return;
-      const was = before[i];
-      if (was) touched.add(was);
-      const g = this.put(r, dirs[i]!);
-      if (g) touched.add(g);
-    });
+    const unchanged = known.length - (items.length - found.length);
+    this.counts.files = unchanged;
+    if (items.length)
+      await (await import("./fastread.js")).readEach(items, root, { onProgress: (done) => ((this.counts.files = unchanged + done), done % 1000 === 0 && this.progress?.(this.counts)) }, (r, i) => {
+        near(r.path, r.stamp);
+        const was = before[i];
+        if (was) touched.add(was);
+        const g = this.put(r, dirs[i]!);
+        if (g) touched.add(g);
+      });
 
     // what to look at next time: the files that differ from HEAD, those git may have seen before
     // their change, and those HEAD does not hold (git vouches only for files in its commit)
