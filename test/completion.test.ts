@@ -40,6 +40,9 @@ const CASES = (other: string): [string[], string[]][] => [
   [["ticket", "show", "T-2611"], [TICKET]],
   [["ticket", "dispatch", TICKET, "--tech"], ["--technician"]],
   [["ticket", "dispatch", TICKET, "--technician", "李"], ["李强"]],
+  // only the technicians are offered for a job (王芳 is a clerk, 赵工 engineering); anyone may be an assignee
+  [["ticket", "dispatch", TICKET, "--technician", ""], ["李强"]],
+  [["ticket", "open", "--assignee", "赵"], ["赵工"]],
   [["ticket", "open", "--customer", "C-2611"], [MINGYUAN, "C-261102-BBBB"]],
   [["ticket", "list", "--status", "open,cl"], ["open,closed"]],
   [["export", "--format", ""], ["csv", "json", "xlsx"]],

@@ -4,7 +4,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ticketEdit } from "../src/commands/ticket-edit.js";
-import { cli, commits, context, testStore } from "./helpers.js";
+import { cleanEnv, cli, commits, context, testStore } from "./helpers.js";
+import { Context } from "../src/context.js";
+import { testIO } from "../src/io.js";
 import { ACME, CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
 const TICKET_PATH = `tickets/2026/11/${TICKET}.yaml`;
@@ -101,6 +103,18 @@ describe("ticket edit", () => {
     const refused = ticketEdit({ id: TICKET }, bad.ctx, (p) => writeFileSync(p, readFileSync(p, "utf8").replace("channel: phone", "channel: pigeon")));
     await expect(refused).rejects.toThrow(new RegExp(`^ticket ${TICKET}: channel "pigeon" is not one of phone, fax, visit, email, web, wechat, sms \\(add it under channels: in aftercare.yaml\\); your edit is kept in .*${TICKET}\\.yaml; ${TICKET_PATH} was not changed$`));
     expect(commits(root)).toHaveLength(2);
+  });
+
+  it("in $EDITOR, a refusal in Chinese says where the edit is kept, joined as Chinese joins clauses", async () => {
+    const root = testStore(RECORDS);
+    expect((await cli(root, ["ticket", "dispatch", TICKET, "--technician", "李强", "--at", "2026-11-20 09:13"])).code).toBe(0);
+    const before = read(root, TICKET_PATH);
+    const io = testIO();
+    const ctx = new Context({ records: root, now: "2026-11-26T10:00:00+08:00", as: "王芳" }, { io, env: cleanEnv({ AFTERCARE_LOCALE: "zh-CN" }), cwd: root, clock: () => new Date("2026-11-26T02:00:00Z") });
+    ctx.commandLine = `aftercare ticket edit ${TICKET}`;
+    const refused = ticketEdit({ id: TICKET }, ctx, (p) => writeFileSync(p, readFileSync(p, "utf8").replace(/received: .*/, "received: 2026-11-20T09:14:00+08:00")));
+    await expect(refused).rejects.toThrow(new RegExp(`^工单 ${TICKET}：受理时间 2026-11-20 09:14 晚于派工时间（2026-11-20 09:13）；应先受理后处理；你的编辑保存在 .*${TICKET}\\.yaml；${TICKET_PATH} 未改动$`));
+    expect(read(root, TICKET_PATH)).toBe(before);
   });
 
   it("call edit corrects a logged call, as contact edit does", async () => {

@@ -30,7 +30,7 @@ export const SHELLS = ["bash", "zsh", "fish"] as const;
 const EXPORTS = ["customers", "tickets", "contacts", "duties"];
 
 /** What a value is: a fixed list, a file, a folder, a staff member, a record ID of these kinds, a month, a year. */
-type Kind = { list: readonly string[] } | "file" | "dir" | "staff" | { ids: string } | "month" | "year" | "status" | "none";
+type Kind = { list: readonly string[] } | "file" | "dir" | "staff" | "technician" | { ids: string } | "month" | "year" | "status" | "none";
 
 function optionKind(path: string[], o: OptionInfo): Kind {
   if (o.choices) return { list: o.choices };
@@ -38,7 +38,9 @@ function optionKind(path: string[], o: OptionInfo): Kind {
   const at = path.join(" ");
   if (name === "records" || name === "dir") return "dir";
   if (name === "output" || name === "template" || name === "file") return "file";
-  if (["as", "for", "technician", "assignee", "cover", "owner"].includes(name) || (name === "to" && at === "ticket escalate")) return "staff";
+  // who is sent to a job: the technicians on the list, as `ticket dispatch` asks (everyone when none is)
+  if (name === "technician") return "technician";
+  if (["as", "for", "assignee", "cover", "owner"].includes(name) || (name === "to" && at === "ticket escalate")) return "staff";
   if (name === "customer") return { ids: "C" };
   if (name === "ticket") return { ids: "T" };
   if (name === "event") return { ids: "E" };
@@ -79,7 +81,8 @@ export interface Completion {
 /** Where the store's facts come from; the IDs, staff and today of the store named on the line. */
 export interface Source {
   ids(letters: string, prefix: string): Promise<string[]>;
-  staff(): Promise<string[]>;
+  /** the staff not gone, or only those in `role` when there are any */
+  staff(role?: string): Promise<string[]>;
   today(): Promise<string>;
 }
 
@@ -123,6 +126,7 @@ export async function complete(tree: CommandTree, words: string[], source: (reco
     if (kind === "dir") return { words: [], directive: "dirs" };
     if (kind === "none") return { words: [], directive: "words" };
     if (kind === "staff") return fits(await src.staff());
+    if (kind === "technician") return fits(await src.staff("technician"));
     if (kind === "status") {
       // a comma-separated list: the last item is the one being typed
       const head = cur.slice(0, cur.lastIndexOf(",") + 1);
@@ -163,7 +167,12 @@ export function storeSource(ctx: Context): Source {
     }
   };
   return {
-    staff: () => quiet(async () => (await ctx.store()).settings.staff.filter((s) => !s.left).map((s) => s.name), []),
+    staff: (role) =>
+      quiet(async () => {
+        const here = (await ctx.store()).settings.staff.filter((s) => !s.left);
+        const of = role ? here.filter((s) => s.role === role) : [];
+        return (of.length ? of : here).map((s) => s.name);
+      }, []),
     today: () => quiet(async () => dayOf(await ctx.now(), (await ctx.store()).settings.timezone), new Date().toISOString().slice(0, 10)),
     ids: (letters, prefix) =>
       quiet(async () => {

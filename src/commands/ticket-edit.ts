@@ -135,7 +135,13 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
     try {
       await refuse(ctx, value, first.id, first.value);
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(`${e.message.replace(/; [^;]*$/, "")}; ${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`, e.exitCode);
+      if (e instanceof UserError) {
+        // the refusal's last clause ("nothing was written" / "未写入任何内容") gives way to where the edit is kept,
+        // joined the way the refusal's own language joins clauses
+        const m = /(; |；)[^;；]*$/.exec(e.message);
+        const sep = m?.[1] ?? (/[\u3400-\u9fff]/.test(e.message) ? "；" : "; ");
+        throw new UserError(`${m ? e.message.slice(0, m.index) : e.message}${sep}${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`, e.exitCode);
+      }
       throw e;
     }
     await writeAtomic(abs, edit.text);
