@@ -520,6 +520,19 @@ const M = {
     en: "{path} was changed meanwhile by {by}; your edit is kept in {tmp}: compare it with the file as it is now and run 'aftercare ticket edit {id}' again; nothing was written",
     "zh-CN": "{path} 在此期间已被 {by} 修改；你的编辑保存在 {tmp}：请与当前文件比较后再次运行 'aftercare ticket edit {id}'；未写入任何内容",
   },
+  // a name not on the staff list (issue 13: "did you mean 王芳?")
+  "staff.unknown": {
+    en: "{flag} \"{name}\" is not on the staff list ({known}); add them with 'aftercare staff add'; nothing was written",
+    "zh-CN": "{flag} “{name}” 不在员工名单中（{known}）；请先用 'aftercare staff add' 添加；未写入任何内容",
+  },
+  "staff.unknownEmpty": {
+    en: "{flag} \"{name}\" is not on the staff list; add them with 'aftercare staff add'; nothing was written",
+    "zh-CN": "{flag} “{name}” 不在员工名单中；请先用 'aftercare staff add' 添加；未写入任何内容",
+  },
+  "staff.didYouMean": {
+    en: "{flag} \"{name}\" is not on the staff list; did you mean {best}? Give {flag} \"{best}\", or add them with 'aftercare staff add'; nothing was written",
+    "zh-CN": "{flag} “{name}” 不在员工名单中；是不是 {best}？请写 {flag} \"{best}\"，或用 'aftercare staff add' 添加；未写入任何内容",
+  },
   "te.kept": { en: "your edit is kept in {tmp}; {path} was not changed", "zh-CN": "你的编辑保存在 {tmp}；{path} 未改动" },
   // undo and redo (issue 13)
   "undo.dirty": {

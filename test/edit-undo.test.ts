@@ -54,6 +54,11 @@ describe("ticket edit", () => {
     }
     const zhr = await cli(root, ["ticket", "edit", TICKET, "--received", "2026-11-21 09:00"], zh);
     expect(zhr.stderr).toBe(`工单 ${TICKET}：受理时间 2026-11-21 09:00 晚于建档时间（2026-11-20 09:15）；应先受理后建档；未写入任何内容\n`);
+    // a name one slip away from someone on the list: asked about, in the user's language
+    expect(await cli(root, ["ticket", "edit", TICKET, "--assignee", "王方"])).toMatchObject({ code: 1, stderr: '--assignee "王方" is not on the staff list; did you mean 王芳? Give --assignee "王芳", or add them with \'aftercare staff add\'; nothing was written\n' });
+    expect(await cli(root, ["ticket", "edit", TICKET, "--assignee", "王方"], zh)).toMatchObject({ code: 1, stderr: '--assignee “王方” 不在员工名单中；是不是 王芳？请写 --assignee "王芳"，或用 \'aftercare staff add\' 添加；未写入任何内容\n' });
+    expect((await cli(root, ["ticket", "edit", TICKET, "--assignee", "anna schmit"])).stderr).toContain("did you mean Anna Schmidt?");
+    expect((await cli(root, ["ticket", "edit", TICKET, "--assignee", "王小二"], zh)).stderr).toBe("--assignee “王小二” 不在员工名单中（王芳, 李强, 赵工, Anna Schmidt）；请先用 'aftercare staff add' 添加；未写入任何内容\n");
     expect(read(root, TICKET_PATH)).toBe(RECORDS[TICKET_PATH]);
     expect(commits(root)).toHaveLength(1);
   });
