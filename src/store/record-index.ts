@@ -36,7 +36,7 @@ import type { ReadItem, ReadResult } from "./fastread.js";
 import { stateDir } from "./fsutil.js";
 import { locateRepo } from "./git.js";
 import { GitSignal, type PathStatus } from "./git-signal.js";
-import { FOLDERS, pathOf, type FileProblem, type Store } from "./store.js";
+import { FOLDERS, pathOf, strayWarning, unreadWarning, type FileProblem, type Store } from "./store.js";
 
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
 const FORMAT = "7";
@@ -853,26 +853,28 @@ export class RecordIndex {
     return out;
   }
 
+  /** Every event, as all("event") gives them. */
   allEvents(): Rec<CustomerEvent>[] {
-    return (this.events ??= this.all("event"));
+    return (this.events ??= this.ofGroup<CustomerEvent>(EVENTS));
   }
 
+  /** Every waiver, as all("waiver") gives them. */
   waivers(): Rec<Waiver>[] {
-    return this.all("waiver");
+    return this.ofGroup<Waiver>(WAIVERS);
+  }
+
+  eventsAndWaivers(): { events: Rec<CustomerEvent>[]; waivers: Rec<Waiver>[] } {
+    return { events: this.allEvents(), waivers: this.waivers() };
   }
 
   /**
-   * Every event and every waiver, as all("event") and all("waiver") give them, found through
-   * their groups' index instead of a pass over every file's row (≈ 100 ms each at 205k records).
+   * The records of a group in path order, found through the group's index rather than a pass
+   * over every file's row (≈ 100 ms at 205k records); a group holds only placed, readable records.
    */
-  eventsAndWaivers(): { events: Rec<CustomerEvent>[]; waivers: Rec<Waiver>[] } {
-    const q = this.db.prepare("SELECT id, path, value FROM file WHERE grp = ? AND value IS NOT NULL");
-    const of = <T>(grp: string): Rec<T>[] => {
-      const rows = q.all(grp) as { id: string; path: string; value: string }[];
-      rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
-    };
-    return { events: of<CustomerEvent>(EVENTS), waivers: of<Waiver>(WAIVERS) };
+  private ofGroup<T>(grp: string): Rec<T>[] {
+    const rows = this.db.prepare("SELECT id, path, value FROM file WHERE grp = ? AND value IS NOT NULL").all(grp) as { id: string; path: string; value: string }[];
+    rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
   }
 
   /** What `Store.all` says of files that could not be read or sit in the wrong place, kind by kind. */
@@ -882,15 +884,12 @@ export class RecordIndex {
       const bad = this.db.prepare("SELECT path, problems FROM file WHERE kind = ? AND problems IS NOT NULL").all(kind) as { path: string; problems: string }[];
       bad.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (bad.length) {
-        const p = (JSON.parse(bad[0]!.problems) as FileProblem[])[0]!;
-        out.push(
-          `warning: ${bad.length} ${kind} file${bad.length > 1 ? "s" : ""} could not be read and ${bad.length > 1 ? "are" : "is"} left out (first: ${p.path}:${p.line}:${p.col}: ${p.message}); run 'aftercare check'\n`,
-        );
+        out.push(unreadWarning(kind, bad.length, (JSON.parse(bad[0]!.problems) as FileProblem[])[0]!));
       }
       const stray = this.db.prepare("SELECT path FROM file WHERE kind = ? AND placed = 0 AND value IS NOT NULL").all(kind) as { path: string }[];
       stray.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (stray.length)
-        out.push(`warning: ${stray.length} ${kind} file${stray.length > 1 ? "s are" : " is"} not where its name puts it and left out (first: ${stray[0]!.path}); run 'aftercare check'\n`);
+        out.push(strayWarning(kind, stray.length, stray[0]!.path));
     }
     return out;
   }

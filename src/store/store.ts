@@ -266,11 +266,11 @@ export class Store {
   private warnOf<K extends RecordKind>(kind: K, { records, problems }: { records: Loaded<K>[]; problems: FileProblem[] }, warn: (msg: string) => void): Loaded<K>[] {
     const files = [...new Set(problems.map((p) => p.path))];
     if (files.length)
-      warn(`warning: ${files.length} ${kind} file${files.length > 1 ? "s" : ""} could not be read and ${files.length > 1 ? "are" : "is"} left out (first: ${problems[0]!.path}:${problems[0]!.line}:${problems[0]!.col}: ${problems[0]!.message}); run 'aftercare check'\n`);
+      warn(unreadWarning(kind, files.length, problems[0]!));
     const placed = records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
     if (placed.length < records.length) {
       const stray = records.find((r) => !placed.includes(r))!;
-      warn(`warning: ${records.length - placed.length} ${kind} file${records.length - placed.length > 1 ? "s are" : " is"} not where its name puts it and left out (first: ${stray.path}); run 'aftercare check'\n`);
+      warn(strayWarning(kind, records.length - placed.length, stray.path));
     }
     return placed;
   }
@@ -373,4 +373,14 @@ export class Store {
       { timeZone: this.settings.timezone, ...lock },
     );
   }
+}
+
+/** The warning of a read that leaves out `n` files of a kind that could not be read (the first one's problem named). */
+export function unreadWarning(kind: RecordKind, n: number, first: FileProblem): string {
+  return `warning: ${n} ${kind} file${n > 1 ? "s" : ""} could not be read and ${n > 1 ? "are" : "is"} left out (first: ${first.path}:${first.line}:${first.col}: ${first.message}); run 'aftercare check'\n`;
+}
+
+/** The warning of a read that leaves out `n` files of a kind that sit where their names do not put them. */
+export function strayWarning(kind: RecordKind, n: number, first: string): string {
+  return `warning: ${n} ${kind} file${n > 1 ? "s are" : " is"} not where its name puts it and left out (first: ${first}); run 'aftercare check'\n`;
 }
