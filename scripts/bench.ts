@@ -29,11 +29,17 @@ const flag = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const setting = (name: string, env: string, dflt: string) => flag(name) ?? process.env[env] ?? dflt;
-const SIZES = setting("sizes", "BENCH_SIZES", "20k,205k,820k").split(",").map((s) => s.trim()).filter(Boolean);
+const SIZES = setting("sizes", "BENCH_SIZES", "20k,205k,820k")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const RUNS = Math.max(1, Number(setting("runs", "BENCH_RUNS", "5")));
 const TIMEOUT_MS = Number(setting("timeout", "BENCH_TIMEOUT", "120")) * 1000;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_TIMEOUT ?? 900) * 1000;
-const ONLY = (flag("only") ?? process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const ONLY = (flag("only") ?? process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const PULL_BRANCH = "bench-pull-100";
 /** a run of some rows only (BENCH_ONLY) does not overwrite the results of a whole run */
 const RESULTS = ONLY.length ? "bench-results.partial.json" : "bench-results.json";
@@ -75,7 +81,10 @@ const GNU_TIME = (() => {
 })();
 const PRELOAD = join(ROOT, "rss-preload.mjs");
 if (!GNU_TIME)
-  writeFileSync(PRELOAD, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => { try { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`);
+  writeFileSync(
+    PRELOAD,
+    `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => { try { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`,
+  );
 
 /** the process group of the command running now, stopped with the bench */
 let running: number | undefined;
@@ -88,11 +97,23 @@ process.on("exit", () => {
     }
 });
 
-function run(cmd: string, args: string[], o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Sample> {
+function run(
+  cmd: string,
+  args: string[],
+  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<Sample> {
   rmSync(RSS_FILE, { force: true });
   const [file, argv, env]: [string, string[], NodeJS.ProcessEnv] = GNU_TIME
     ? [GNU_TIME, ["-f", TIME_FORMAT, "-o", RSS_FILE, cmd, ...args], o.env]
-    : [cmd, args, { ...o.env, BENCH_RSS_FILE: RSS_FILE, NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(PRELOAD).href}`.trim() }];
+    : [
+        cmd,
+        args,
+        {
+          ...o.env,
+          BENCH_RSS_FILE: RSS_FILE,
+          NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --import=${pathToFileURL(PRELOAD).href}`.trim(),
+        },
+      ];
   return new Promise((done) => {
     const t0 = performance.now();
     let t1 = 0;
@@ -120,7 +141,15 @@ function run(cmd: string, args: string[], o: { cwd: string; env: NodeJS.ProcessE
     child.on("exit", () => (t1 = performance.now()));
     child.on("error", (e) => {
       clearTimeout(timer);
-      done({ ms: performance.now() - t0, code: null, signal: null, timedOut: false, stdoutBytes: 0, stdout: "", stderr: String(e) });
+      done({
+        ms: performance.now() - t0,
+        code: null,
+        signal: null,
+        timedOut: false,
+        stdoutBytes: 0,
+        stdout: "",
+        stderr: String(e),
+      });
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -132,8 +161,22 @@ function run(cmd: string, args: string[], o: { cwd: string; env: NodeJS.ProcessE
       if (t) rssKB = Number(t[1]);
       if (t && GNU_TIME) cpuMs = (Number(t[2]) + Number(t[3])) * 1000;
       // GNU time reports a child killed by a signal in its own exit status (128 + n)
-      const sig = signal ?? (GNU_TIME && code !== null && code > 128 && /terminated by signal/.test(safeRead(RSS_FILE)) ? `signal ${code - 128}` : null);
-      done({ ms: (t1 || performance.now()) - t0, code, signal: sig, timedOut, rssKB, cpuMs, stdoutBytes, stdout, stderr });
+      const sig =
+        signal ??
+        (GNU_TIME && code !== null && code > 128 && /terminated by signal/.test(safeRead(RSS_FILE))
+          ? `signal ${code - 128}`
+          : null);
+      done({
+        ms: (t1 || performance.now()) - t0,
+        code,
+        signal: sig,
+        timedOut,
+        rssKB,
+        cpuMs,
+        stdoutBytes,
+        stdout,
+        stderr,
+      });
     });
   });
 }
@@ -200,7 +243,12 @@ interface MeasureOptions {
 }
 
 async function measure(key: string, name: string, cmd: string, args: string[], o: MeasureOptions): Promise<Row> {
-  const command = [cmd === process.execPath ? "node" : cmd, ...args.map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a))].join(" ").replace(BIN, "bin/aftercare");
+  const command = [
+    cmd === process.execPath ? "node" : cmd,
+    ...args.map((a) => (/[\s"'$]/.test(a) ? JSON.stringify(a) : a)),
+  ]
+    .join(" ")
+    .replace(BIN, "bin/aftercare");
   const row: Row = { key, name, command, status: "ok", runs: [] };
   let n = o.runs ?? RUNS;
   let peak = 0;
@@ -210,7 +258,9 @@ async function measure(key: string, name: string, cmd: string, args: string[], o
     if (o.before) await o.before();
     // the baseline right next to each run (twice: one outlier should not move the median), so
     // that the ratio holds when the machine's load changes
-    if (key !== "node") for (let k = 0; k < 2; k++) nodeRuns.push((await run(process.execPath, ["-e", "0"], { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS })).ms);
+    if (key !== "node")
+      for (let k = 0; k < 2; k++)
+        nodeRuns.push((await run(process.execPath, ["-e", "0"], { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS })).ms);
     const s = await run(cmd, args, { cwd: o.cwd, env: o.env, timeoutMs: TIMEOUT_MS });
     let failure: [Status, string] | undefined;
     if (s.timedOut) failure = ["timeout", `over the ${TIMEOUT_MS / 1000} s limit`];
@@ -218,7 +268,13 @@ async function measure(key: string, name: string, cmd: string, args: string[], o
     else if (s.code !== 0) {
       const accepted = o.accept?.(s);
       if (accepted !== undefined) row.note = accepted;
-      else failure = [/heap out of memory|RangeError|TypeError|ReferenceError|internal error|FATAL/i.test(s.stderr) ? "crashed" : "failed", `exit ${s.code}: ${firstLine(s.stderr) || "(nothing on stderr)"}`];
+      else
+        failure = [
+          /heap out of memory|RangeError|TypeError|ReferenceError|internal error|FATAL/i.test(s.stderr)
+            ? "crashed"
+            : "failed",
+          `exit ${s.code}: ${firstLine(s.stderr) || "(nothing on stderr)"}`,
+        ];
     } else {
       const rejected = o.reject?.(s);
       if (rejected !== undefined) failure = ["failed", rejected];
@@ -245,7 +301,9 @@ async function measure(key: string, name: string, cmd: string, args: string[], o
   if (nodeRuns.length) row.nodeMs = median(nodeRuns);
   if (cpu.length) row.cpuMs = median(cpu);
   if (row.nodeMs && row.median !== undefined) row.ratio = row.median / row.nodeMs;
-  log(`    ${name.padEnd(34)} ${row.status === "ok" ? `${fmtMs(row.median!)} (${row.runs.length} run${row.runs.length > 1 ? "s" : ""})` : `${row.status}: ${row.note}`}${row.peakMB ? `, ${row.peakMB.toFixed(0)} MB` : ""}`);
+  log(
+    `    ${name.padEnd(34)} ${row.status === "ok" ? `${fmtMs(row.median!)} (${row.runs.length} run${row.runs.length > 1 ? "s" : ""})` : `${row.status}: ${row.note}`}${row.peakMB ? `, ${row.peakMB.toFixed(0)} MB` : ""}`,
+  );
   return row;
 }
 
@@ -257,7 +315,14 @@ const fmtMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `$
 
 function gitIn(dir: string, env: NodeJS.ProcessEnv) {
   return (args: string[], input?: string, extra: NodeJS.ProcessEnv = {}) =>
-    execFileSync("git", args, { cwd: dir, env: { ...env, ...extra }, encoding: "utf8", input, maxBuffer: 1 << 26, stdio: ["pipe", "pipe", "pipe"] }).trim();
+    execFileSync("git", args, {
+      cwd: dir,
+      env: { ...env, ...extra },
+      encoding: "utf8",
+      input,
+      maxBuffer: 1 << 26,
+      stdio: ["pipe", "pipe", "pipe"],
+    }).trim();
 }
 
 /** A field value changed on its line, keeping the record valid (plain or double-quoted scalar). */
@@ -289,7 +354,14 @@ function ensurePullBranch(m: Manifest, git: ReturnType<typeof gitIn>): void {
   }
   git(["update-index", "--index-info"], lines.join("\n") + "\n", ix);
   const tree = git(["write-tree"], undefined, ix);
-  const when = { GIT_AUTHOR_DATE: "2026-11-27T08:30:00+08:00", GIT_COMMITTER_DATE: "2026-11-27T08:30:00+08:00", GIT_AUTHOR_NAME: "陈静", GIT_AUTHOR_EMAIL: "chenjing@mingyuan.example", GIT_COMMITTER_NAME: "陈静", GIT_COMMITTER_EMAIL: "chenjing@mingyuan.example" };
+  const when = {
+    GIT_AUTHOR_DATE: "2026-11-27T08:30:00+08:00",
+    GIT_COMMITTER_DATE: "2026-11-27T08:30:00+08:00",
+    GIT_AUTHOR_NAME: "陈静",
+    GIT_AUTHOR_EMAIL: "chenjing@mingyuan.example",
+    GIT_COMMITTER_NAME: "陈静",
+    GIT_COMMITTER_EMAIL: "chenjing@mingyuan.example",
+  };
   const commit = git(["commit-tree", tree, "-p", m.commit, "-m", "reviewed 100 calls (another desk)"], undefined, when);
   git(["update-ref", `refs/heads/${PULL_BRANCH}`, commit]);
   rmSync(index, { force: true });
@@ -302,14 +374,17 @@ function judge(rows: Row[], m: Manifest): void {
   const get = (k: string) => rows.find((r) => r.key === k);
   const ok = (r: Row | undefined) => r && r.median !== undefined && r.status === "ok";
   const large = m.scale >= 3; // the 820k store
-  const mem = (r: Row) => (large && r.peakMB !== undefined && r.peakMB > 300 ? `, ${r.peakMB.toFixed(0)} MB > 300 MB` : "");
+  const mem = (r: Row) =>
+    large && r.peakMB !== undefined && r.peakMB > 300 ? `, ${r.peakMB.toFixed(0)} MB > 300 MB` : "";
   const timeTarget = (r: Row, limit: number, text: string, memory = false) => {
     r.target = text + (memory && large ? ", ≤ 300 MB" : "");
     if (!ok(r)) return void ((r.met = false), (r.verdict = `missed: ${r.status}`));
     const slow = r.median! > limit;
     const heavy = memory && mem(r) !== "";
     r.met = !slow && !heavy;
-    r.verdict = r.met ? "met" : `missed: ${slow ? `${(r.median! / limit).toFixed(1)}× over` : ""}${slow && heavy ? ", " : ""}${heavy ? `${r.peakMB!.toFixed(0)} MB` : ""}`;
+    r.verdict = r.met
+      ? "met"
+      : `missed: ${slow ? `${(r.median! / limit).toFixed(1)}× over` : ""}${slow && heavy ? ", " : ""}${heavy ? `${r.peakMB!.toFixed(0)} MB` : ""}`;
   };
   for (const r of rows) {
     switch (r.key) {
@@ -347,7 +422,11 @@ function judge(rows: Row[], m: Manifest): void {
         break;
       }
       case "reindex":
-        timeTarget(r, 15_000 * (m.scale || 1), m.scale === 1 ? "≤ 15 s" : `≤ ${(15 * m.scale).toFixed(1)} s (15 s at 205k, scaled)`);
+        timeTarget(
+          r,
+          15_000 * (m.scale || 1),
+          m.scale === 1 ? "≤ 15 s" : `≤ ${(15 * m.scale).toFixed(1)} s (15 s at 205k, scaled)`,
+        );
         break;
       case "due-cold": {
         const re = get("reindex");
@@ -375,7 +454,9 @@ function judge(rows: Row[], m: Manifest): void {
       case "check-since":
         r.target = "—";
         r.met = null;
-        r.verdict = ok(r) ? `(${Math.round(m.counts.records / (r.median! / 1000)).toLocaleString("en")}/s)` : `${r.status}`;
+        r.verdict = ok(r)
+          ? `(${Math.round(m.counts.records / (r.median! / 1000)).toLocaleString("en")}/s)`
+          : `${r.status}`;
         break;
       case "bare-commit":
         r.target = "reference for writes";
@@ -392,16 +473,24 @@ function judge(rows: Row[], m: Manifest): void {
 /** Columns line up in a terminal: CJK characters take two cells. */
 const width = (s: string) => {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 };
-const pad = (s: string, n: number, right = false) => (right ? " ".repeat(Math.max(0, n - width(s))) + s : s + " ".repeat(Math.max(0, n - width(s))));
+const pad = (s: string, n: number, right = false) =>
+  right ? " ".repeat(Math.max(0, n - width(s))) + s : s + " ".repeat(Math.max(0, n - width(s)));
 
 function table(rows: Row[]): string {
   const head = ["command", "median", "min–max", "× node -e 0", "peak MB", "cpu", "target", "met"];
   const body = rows.map((r) => [
     r.name,
-    r.status === "ok" && r.median !== undefined ? fmtMs(r.median) : r.status === "timeout" ? `> ${TIMEOUT_MS / 1000} s` : r.status,
+    r.status === "ok" && r.median !== undefined
+      ? fmtMs(r.median)
+      : r.status === "timeout"
+        ? `> ${TIMEOUT_MS / 1000} s`
+        : r.status,
     r.status === "ok" && r.min !== undefined ? `${fmtMs(r.min)}–${fmtMs(r.max!)}` : "—",
     r.ratio !== undefined && r.status === "ok" ? `${r.ratio.toFixed(1)}×` : "",
     r.peakMB !== undefined ? r.peakMB.toFixed(0) : "",
@@ -411,7 +500,11 @@ function table(rows: Row[]): string {
   ]);
   const right = [false, true, true, true, true, true, false, false];
   const w = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]!))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, w[i]!, right[i])).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, w[i]!, right[i]))
+      .join("  ")
+      .trimEnd();
   const out = [line(head), w.map((n) => "-".repeat(n)).join("  "), ...body.map(line)];
   const notes = rows.filter((r) => r.note).map((r) => `  ${r.name}: ${r.note}`);
   return out.join("\n") + (notes.length ? "\nnotes:\n" + notes.join("\n") : "");
@@ -438,7 +531,13 @@ async function benchSize(size: string): Promise<SizeResult> {
   const gitConfig = join(ROOT, "gitconfig");
   writeFileSync(gitConfig, "[user]\n\tname = aftercare bench\n\temail = bench@aftercare.invalid\n");
   // the CLI's clock pinned to the store's today; the writer on the staff list; a plain git setup
-  const env: NodeJS.ProcessEnv = { ...isolatedGitEnv(), GIT_CONFIG_GLOBAL: gitConfig, AFTERCARE_NOW: NOW, AFTERCARE_USER: "王芳", NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...isolatedGitEnv(),
+    GIT_CONFIG_GLOBAL: gitConfig,
+    AFTERCARE_NOW: NOW,
+    AFTERCARE_USER: "王芳",
+    NO_COLOR: "1",
+  };
   delete env.AFTERCARE_RECORDS;
   delete env.AFTERCARE_LOCALE;
   const git = gitIn(store, env);
@@ -455,7 +554,10 @@ async function benchSize(size: string): Promise<SizeResult> {
   };
   const warm = async (why: string) => {
     const s = await run(process.execPath, [BIN, "due"], { cwd: store, env, timeoutMs: WARMUP_MS });
-    if (s.timedOut || s.code !== 0) log(`    (warming up ${why}: due ${s.timedOut ? `ran over ${WARMUP_MS / 1000} s` : `exit ${s.code}: ${firstLine(s.stderr)}`})`);
+    if (s.timedOut || s.code !== 0)
+      log(
+        `    (warming up ${why}: due ${s.timedOut ? `ran over ${WARMUP_MS / 1000} s` : `exit ${s.code}: ${firstLine(s.stderr)}`})`,
+      );
     return s;
   };
   const help = await run(process.execPath, [BIN, "--help"], { cwd: store, env, timeoutMs: TIMEOUT_MS });
@@ -470,23 +572,68 @@ async function benchSize(size: string): Promise<SizeResult> {
   add(await aft(["--help"], { key: "help", name: "--help" }));
 
   // reads on a warm store (whatever .aftercare/ holds after a first run)
-  const reads = ["due", "overdue", "ticket-show", "customer-show", "customer-search", "report-monthly", "report-annual", "check", "check-since", "write", "bare-commit", "pull"];
+  const reads = [
+    "due",
+    "overdue",
+    "ticket-show",
+    "customer-show",
+    "customer-search",
+    "report-monthly",
+    "report-annual",
+    "check",
+    "check-since",
+    "write",
+    "bare-commit",
+    "pull",
+  ];
   const first = reads.some(selected) ? await warm("the store") : undefined;
   if (first) log(`    (first due on this store: ${fmtMs(first.ms)})`);
   add(await aft(["due"], { key: "due", name: "due (warm)" }));
   add(await aft(["overdue"], { key: "overdue", name: "overdue" }));
-  add(await aft(["ticket", "show", m.sample.openTicket], { key: "ticket-show", name: `ticket show ${m.sample.openTicket}` }));
-  add(await aft(["customer", "show", m.sample.customer], { key: "customer-show", name: `customer show ${m.sample.customer}` }));
-  add(await aft(["customer", "list", "--search", m.sample.search], { key: "customer-search", name: `customer list --search ${m.sample.search}` }));
-  add(await aft(["report", "monthly", m.sample.lastMonth], { key: "report-monthly", name: `report monthly ${m.sample.lastMonth}` }));
-  add(await aft(["report", "annual", m.sample.lastYear], { key: "report-annual", name: `report annual ${m.sample.lastYear}` }));
+  add(
+    await aft(["ticket", "show", m.sample.openTicket], {
+      key: "ticket-show",
+      name: `ticket show ${m.sample.openTicket}`,
+    }),
+  );
+  add(
+    await aft(["customer", "show", m.sample.customer], {
+      key: "customer-show",
+      name: `customer show ${m.sample.customer}`,
+    }),
+  );
+  add(
+    await aft(["customer", "list", "--search", m.sample.search], {
+      key: "customer-search",
+      name: `customer list --search ${m.sample.search}`,
+    }),
+  );
+  add(
+    await aft(["report", "monthly", m.sample.lastMonth], {
+      key: "report-monthly",
+      name: `report monthly ${m.sample.lastMonth}`,
+    }),
+  );
+  add(
+    await aft(["report", "annual", m.sample.lastYear], {
+      key: "report-annual",
+      name: `report annual ${m.sample.lastYear}`,
+    }),
+  );
   // the full check (every file) is the one with a target; a check that can skip what it already
   // found clean (check --full exists) is also timed as it runs by default
   // exit 1 with findings on stdout is check doing its job; with nothing on stdout it failed
-  const accept = (s: Sample) => (s.code === 1 && s.stdout.trim() ? `found problems: ${firstLine(s.stdout)}` : undefined);
+  const accept = (s: Sample) =>
+    s.code === 1 && s.stdout.trim() ? `found problems: ${firstLine(s.stdout)}` : undefined;
   const checkHelp = await run(process.execPath, [BIN, "check", "--help"], { cwd: store, env, timeoutMs: TIMEOUT_MS });
   const hasFull = /--full\b/.test(checkHelp.stdout);
-  add(await aft(hasFull ? ["check", "--full"] : ["check"], { key: "check", name: hasFull ? "check --full" : "check", accept }));
+  add(
+    await aft(hasFull ? ["check", "--full"] : ["check"], {
+      key: "check",
+      name: hasFull ? "check --full" : "check",
+      accept,
+    }),
+  );
   if (hasFull) add(await aft(["check"], { key: "check-since", name: "check (since the last clean one)", accept }));
 
   // a write and its commit, against a bare git add + commit of a one-line change in the same
@@ -499,24 +646,46 @@ async function benchSize(size: string): Promise<SizeResult> {
     if (cheapWarm) await warm("after a restore");
   };
   add(
-    await aft(["call", "log", "--ticket", m.sample.openTicket, "--direction", "out", "--purpose", "followup", "--summary", "回访：设备运行正常（bench）", "--no-input"], {
-      key: "write",
-      name: "call log (write + commit)",
-      before: fresh,
-      reject: (s) => (/^K-\d{6}-[0-9A-Z]{4}\s*$/m.test(s.stdout) ? undefined : `no contact ID printed: ${firstLine(s.stderr)}`),
-    }),
+    await aft(
+      [
+        "call",
+        "log",
+        "--ticket",
+        m.sample.openTicket,
+        "--direction",
+        "out",
+        "--purpose",
+        "followup",
+        "--summary",
+        "回访：设备运行正常（bench）",
+        "--no-input",
+      ],
+      {
+        key: "write",
+        name: "call log (write + commit)",
+        before: fresh,
+        reject: (s) =>
+          /^K-\d{6}-[0-9A-Z]{4}\s*$/m.test(s.stdout) ? undefined : `no contact ID printed: ${firstLine(s.stderr)}`,
+      },
+    ),
   );
   const file = m.sample.pullFiles[0]!;
   if (selected("bare-commit") || selected("write"))
     add(
-      await measure("bare-commit", "git add FILE && git commit (bare)", "sh", ["-c", 'git add -- "$1" && git commit -q -m x', "sh", file], {
-        cwd: store,
-        env,
-        before: async () => {
-          await fresh();
-          writeFileSync(join(store, file), amendSummary(readFileSync(join(store, file), "utf8"), "（复核）"));
+      await measure(
+        "bare-commit",
+        "git add FILE && git commit (bare)",
+        "sh",
+        ["-c", 'git add -- "$1" && git commit -q -m x', "sh", file],
+        {
+          cwd: store,
+          env,
+          before: async () => {
+            await fresh();
+            writeFileSync(join(store, file), amendSummary(readFileSync(join(store, file), "utf8"), "（复核）"));
+          },
         },
-      }),
+      ),
     );
 
   // the first due after a pull that changed 100 files: the store is warm at the generated commit,
@@ -545,7 +714,14 @@ async function benchSize(size: string): Promise<SizeResult> {
   judge(rows, m);
   const seconds = (performance.now() - t0) / 1000;
   log(`  ${size} done in ${fmtMs(seconds * 1000)}`);
-  return { size, manifest: m, rows, load: [round2(loadBefore), round2(loadavg()[0]!)], seconds: Math.round(seconds), firstDueMs: Math.round(first?.ms ?? 0) };
+  return {
+    size,
+    manifest: m,
+    rows,
+    load: [round2(loadBefore), round2(loadavg()[0]!)],
+    seconds: Math.round(seconds),
+    firstDueMs: Math.round(first?.ms ?? 0),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,7 +735,17 @@ function machine() {
   } catch {
     gitVersion = "git not found";
   }
-  return { cpu: model.replace(/\s+/g, " ").trim(), cores: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, git: gitVersion, kernel: release(), memoryMeasure: GNU_TIME ? "GNU time %M (max RSS of the process tree's largest process)" : "node process.resourceUsage().maxRSS at exit (the node process only)" };
+  return {
+    cpu: model.replace(/\s+/g, " ").trim(),
+    cores: availableParallelism(),
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    git: gitVersion,
+    kernel: release(),
+    memoryMeasure: GNU_TIME
+      ? "GNU time %M (max RSS of the process tree's largest process)"
+      : "node process.resourceUsage().maxRSS at exit (the node process only)",
+  };
 }
 
 // one bench at a time on the cached stores: two would reset each other's stores mid-run
@@ -575,7 +761,9 @@ try {
     alive = false;
   }
   if (alive) {
-    log(`another bench (pid ${other}) is using the stores in ${ROOT}; wait for it, or give this one BENCH_CACHE=ANOTHER_DIR`);
+    log(
+      `another bench (pid ${other}) is using the stores in ${ROOT}; wait for it, or give this one BENCH_CACHE=ANOTHER_DIR`,
+    );
     process.exit(1);
   }
   writeFileSync(LOCK, String(process.pid));
@@ -588,21 +776,42 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.
 
 const version = await run(process.execPath, [BIN, "--version"], { cwd: REPO, env: process.env, timeoutMs: TIMEOUT_MS });
 if (version.code !== 0) {
-  log(`${BIN} --version failed (exit ${version.code}): ${firstLine(version.stderr)}\nbuild it first (npm run build), or point BENCH_BIN at a built aftercare`);
+  log(
+    `${BIN} --version failed (exit ${version.code}): ${firstLine(version.stderr)}\nbuild it first (npm run build), or point BENCH_BIN at a built aftercare`,
+  );
   process.exit(1);
 }
 const info = machine();
 log(`aftercare ${version.stdout.trim()} (${BIN}); ${info.cpu}, ${info.cores} cores, node ${info.node}, ${info.git}`);
-log(`sizes ${SIZES.join(", ")}; ${RUNS} runs (3 past 5 s, 1 past 20 s); limit ${TIMEOUT_MS / 1000} s; stores under ${ROOT}; clock pinned at ${NOW}`);
+log(
+  `sizes ${SIZES.join(", ")}; ${RUNS} runs (3 past 5 s, 1 past 20 s); limit ${TIMEOUT_MS / 1000} s; stores under ${ROOT}; clock pinned at ${NOW}`,
+);
 
 const results: SizeResult[] = [];
 for (const size of SIZES) {
   const r = await benchSize(size);
   results.push(r);
   const c = r.manifest.counts;
-  console.log(`\n${size}: ${c.records.toLocaleString("en")} records (${c.customers.toLocaleString("en")} customers, ${c.tickets.toLocaleString("en")} tickets of which ${c.openTickets} open, ${c.contacts.toLocaleString("en")} contacts, ${c.events} events, ${c.waivers} waivers; ${c.reports} reviews); load average ${r.load[0]} → ${r.load[1]} on ${info.cores} cores`);
+  console.log(
+    `\n${size}: ${c.records.toLocaleString("en")} records (${c.customers.toLocaleString("en")} customers, ${c.tickets.toLocaleString("en")} tickets of which ${c.openTickets} open, ${c.contacts.toLocaleString("en")} contacts, ${c.events} events, ${c.waivers} waivers; ${c.reports} reviews); load average ${r.load[0]} → ${r.load[1]} on ${info.cores} cores`,
+  );
   console.log(table(r.rows));
-  const json = { machine: info, aftercare: version.stdout.trim(), label: LABEL, bin: BIN, date: new Date().toISOString(), runs: RUNS, timeoutSeconds: TIMEOUT_MS / 1000, size: r.size, counts: c, load: r.load, seconds: r.seconds, firstDueMs: r.firstDueMs, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, rows: r.rows };
+  const json = {
+    machine: info,
+    aftercare: version.stdout.trim(),
+    label: LABEL,
+    bin: BIN,
+    date: new Date().toISOString(),
+    runs: RUNS,
+    timeoutSeconds: TIMEOUT_MS / 1000,
+    size: r.size,
+    counts: c,
+    load: r.load,
+    seconds: r.seconds,
+    firstDueMs: r.firstDueMs,
+    sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length },
+    rows: r.rows,
+  };
   writeFileSync(join(cacheDir(size), RESULTS), JSON.stringify(json, null, 2) + "\n");
 }
 const all = {
@@ -613,7 +822,18 @@ const all = {
   date: new Date().toISOString(),
   runs: RUNS,
   timeoutSeconds: TIMEOUT_MS / 1000,
-  sizes: results.map((r) => ({ size: r.size, counts: r.manifest.counts, store: r.manifest.store, commit: r.manifest.commit, sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length }, generated: r.manifest.seconds, load: r.load, seconds: r.seconds, firstDueMs: r.firstDueMs, rows: r.rows })),
+  sizes: results.map((r) => ({
+    size: r.size,
+    counts: r.manifest.counts,
+    store: r.manifest.store,
+    commit: r.manifest.commit,
+    sample: { ...r.manifest.sample, pullFiles: r.manifest.sample.pullFiles.length },
+    generated: r.manifest.seconds,
+    load: r.load,
+    seconds: r.seconds,
+    firstDueMs: r.firstDueMs,
+    rows: r.rows,
+  })),
 };
 const out = join(ROOT, RESULTS);
 writeFileSync(out, JSON.stringify(all, null, 2) + "\n");

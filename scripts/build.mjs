@@ -45,7 +45,9 @@ const result = await build({
   chunkNames: "chunk-[hash]",
   external: EXTERNAL,
   // CommonJS packages in an ESM bundle: their require() of Node's built-ins needs a real require
-  banner: { js: 'import { createRequire as __aftercareCreateRequire } from "node:module"; const require = __aftercareCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __aftercareCreateRequire } from "node:module"; const require = __aftercareCreateRequire(import.meta.url);',
+  },
   // prefer a package's ES module build: smaller, and tree-shaken
   mainFields: ["module", "main"],
   // maps point at src/ and node_modules/ instead of holding them: dist/ stays small
@@ -89,4 +91,6 @@ const size = Object.entries(result.metafile.outputs)
   .filter(([p]) => p.endsWith(".mjs"))
   .reduce((n, [, o]) => n + o.bytes, 0);
 const chunks = Object.keys(result.metafile.outputs).filter((p) => /chunk-.*\.mjs$/.test(p)).length;
-console.error(`built dist/${[...entries].join(", dist/")} and ${chunks} chunks (${(size / 1024).toFixed(0)} KiB) in ${Math.round(performance.now() - started)} ms`);
+console.error(
+  `built dist/${[...entries].join(", dist/")} and ${chunks} chunks (${(size / 1024).toFixed(0)} KiB) in ${Math.round(performance.now() - started)} ms`,
+);

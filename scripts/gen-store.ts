@@ -49,7 +49,10 @@ const DECADE = { customers: 5000, tickets: 50000 };
 export function scaleOf(size: string): number {
   if (SIZES[size] !== undefined) return SIZES[size]!;
   const m = /^(\d+(?:\.\d+)?)k$/i.exec(size);
-  if (!m) throw new Error(`size "${size}" is not one of ${Object.keys(SIZES).join(", ")} nor a number of thousands of records such as 50k`);
+  if (!m)
+    throw new Error(
+      `size "${size}" is not one of ${Object.keys(SIZES).join(", ")} nor a number of thousands of records such as 50k`,
+    );
   return Number(m[1]) / 205;
 }
 
@@ -62,7 +65,17 @@ export interface Manifest {
   /** the one commit holding the generated store */
   commit: string;
   now: string;
-  counts: { customers: number; tickets: number; contacts: number; events: number; waivers: number; reports: number; records: number; openTickets: number; files: number };
+  counts: {
+    customers: number;
+    tickets: number;
+    contacts: number;
+    events: number;
+    waivers: number;
+    reports: number;
+    records: number;
+    openTickets: number;
+    files: number;
+  };
   sample: {
     /** an open ticket with contacts, for `ticket show` and `call log` */
     openTicket: string;
@@ -113,7 +126,9 @@ export function ensureStore(size: string, log: (line: string) => void = () => {}
   log(`generating the ${size} store in ${dir}/store …`);
   const m = generateStore(join(dir, "store"), size);
   writeFileSync(manifestFile, JSON.stringify(m, null, 2) + "\n");
-  log(`  ${m.counts.records.toLocaleString("en")} records (${m.counts.customers.toLocaleString("en")} customers, ${m.counts.tickets.toLocaleString("en")} tickets, ${m.counts.contacts.toLocaleString("en")} contacts, ${m.counts.events} events, ${m.counts.waivers} waivers) and ${m.counts.reports} reviews: files ${m.seconds.files.toFixed(1)} s, git ${m.seconds.git.toFixed(1)} s`);
+  log(
+    `  ${m.counts.records.toLocaleString("en")} records (${m.counts.customers.toLocaleString("en")} customers, ${m.counts.tickets.toLocaleString("en")} tickets, ${m.counts.contacts.toLocaleString("en")} contacts, ${m.counts.events} events, ${m.counts.waivers} waivers) and ${m.counts.reports} reviews: files ${m.seconds.files.toFixed(1)} s, git ${m.seconds.git.toFixed(1)} s`,
+  );
   return m;
 }
 
@@ -136,7 +151,9 @@ const NOW_MS = Date.parse(`${TODAY}T09:00:00Z`);
 // The store's calendar: Monday to Friday and the State Council's arrangements of every year, days
 // off and make-up working days (calendar.source: cn), through the one working calendar aftercare
 // uses (src/domain/calendar.ts with the chinese-days dataset).
-const CALENDAR = workCalendar(resolveCalendar(undefined, { id: "cn", explicit: true }, await sourceDays("cn", "zh-CN")).settings);
+const CALENDAR = workCalendar(
+  resolveCalendar(undefined, { id: "cn", explicit: true }, await sourceDays("cn", "zh-CN")).settings,
+);
 const workCache = new Map<string, boolean>();
 function isWorking(day: string): boolean {
   let w = workCache.get(day);
@@ -265,20 +282,178 @@ const yaml = (map: { [k: string]: Y }) => {
 // Words
 
 const CITIES: [string, string][] = [
-  ["上海", "021"], ["杭州", "0571"], ["苏州", "0512"], ["南京", "025"], ["宁波", "0574"], ["无锡", "0510"], ["合肥", "0551"], ["常州", "0519"], ["嘉兴", "0573"], ["绍兴", "0575"],
-  ["南通", "0513"], ["扬州", "0514"], ["温州", "0577"], ["芜湖", "0553"], ["镇江", "0511"], ["徐州", "0516"], ["台州", "0576"], ["金华", "0579"], ["湖州", "0572"], ["泰州", "0523"],
+  ["上海", "021"],
+  ["杭州", "0571"],
+  ["苏州", "0512"],
+  ["南京", "025"],
+  ["宁波", "0574"],
+  ["无锡", "0510"],
+  ["合肥", "0551"],
+  ["常州", "0519"],
+  ["嘉兴", "0573"],
+  ["绍兴", "0575"],
+  ["南通", "0513"],
+  ["扬州", "0514"],
+  ["温州", "0577"],
+  ["芜湖", "0553"],
+  ["镇江", "0511"],
+  ["徐州", "0516"],
+  ["台州", "0576"],
+  ["金华", "0579"],
+  ["湖州", "0572"],
+  ["泰州", "0523"],
 ];
-const DISTRICTS = ["高新区", "经济开发区", "工业园区", "新区", "滨湖区", "江宁区", "闵行区", "余杭区", "吴中区", "北仑区", "鼓楼区", "滨江区", "武进区", "秀洲区", "柯桥区"];
-const ROADS = ["春东路", "金桥路", "明州路", "望江西路", "太湖大道", "汉中路", "好运街", "漕溪北路", "创业路", "科技大道", "长江路", "人民路", "工业大道", "新华路", "振兴路"];
+const DISTRICTS = [
+  "高新区",
+  "经济开发区",
+  "工业园区",
+  "新区",
+  "滨湖区",
+  "江宁区",
+  "闵行区",
+  "余杭区",
+  "吴中区",
+  "北仑区",
+  "鼓楼区",
+  "滨江区",
+  "武进区",
+  "秀洲区",
+  "柯桥区",
+];
+const ROADS = [
+  "春东路",
+  "金桥路",
+  "明州路",
+  "望江西路",
+  "太湖大道",
+  "汉中路",
+  "好运街",
+  "漕溪北路",
+  "创业路",
+  "科技大道",
+  "长江路",
+  "人民路",
+  "工业大道",
+  "新华路",
+  "振兴路",
+];
 const BRANDS = [
-  "华东", "明远", "精工", "恒通", "新能", "金陵", "太湖", "港城", "东方", "西湖", "振华", "宏达", "永信", "瑞丰", "鼎盛", "长江", "海天", "天元", "锦程", "中联",
-  "德力", "嘉禾", "华联", "博远", "世纪", "安泰", "润泽", "光明", "立信", "凯达", "宝丰", "新源", "远航", "通达", "鑫隆", "盛世", "华美", "中天", "联创", "万顺",
-  "恒丰", "金源", "大成", "吉利", "兴业", "荣华", "天成", "信达", "广源", "东升",
+  "华东",
+  "明远",
+  "精工",
+  "恒通",
+  "新能",
+  "金陵",
+  "太湖",
+  "港城",
+  "东方",
+  "西湖",
+  "振华",
+  "宏达",
+  "永信",
+  "瑞丰",
+  "鼎盛",
+  "长江",
+  "海天",
+  "天元",
+  "锦程",
+  "中联",
+  "德力",
+  "嘉禾",
+  "华联",
+  "博远",
+  "世纪",
+  "安泰",
+  "润泽",
+  "光明",
+  "立信",
+  "凯达",
+  "宝丰",
+  "新源",
+  "远航",
+  "通达",
+  "鑫隆",
+  "盛世",
+  "华美",
+  "中天",
+  "联创",
+  "万顺",
+  "恒丰",
+  "金源",
+  "大成",
+  "吉利",
+  "兴业",
+  "荣华",
+  "天成",
+  "信达",
+  "广源",
+  "东升",
 ];
-const TRADES = ["制冷设备", "食品", "模具", "物流", "机电", "电子", "纺织", "化工", "印刷", "塑胶", "精密机械", "生物医药", "冷链", "酒店管理", "物业管理", "汽车零部件", "包装材料", "电池科技", "环保科技", "医疗器械"];
+const TRADES = [
+  "制冷设备",
+  "食品",
+  "模具",
+  "物流",
+  "机电",
+  "电子",
+  "纺织",
+  "化工",
+  "印刷",
+  "塑胶",
+  "精密机械",
+  "生物医药",
+  "冷链",
+  "酒店管理",
+  "物业管理",
+  "汽车零部件",
+  "包装材料",
+  "电池科技",
+  "环保科技",
+  "医疗器械",
+];
 const SUFFIXES = ["有限公司", "有限公司", "有限公司", "股份有限公司", "科技有限公司"];
-const EN_FIRST = ["Acme", "Pacific", "Harbour", "Nordic", "Atlas", "Summit", "Meridian", "Orion", "Crescent", "Evergreen", "Silverline", "Redwood", "Bluewater", "Northstar", "Keystone", "Pioneer", "Sterling", "Horizon", "Apex", "Coastal", "Lakeside", "Granite"];
-const EN_TRADE = ["Pumps", "Cold Storage", "Print Works", "Dairy", "Plastics", "Logistics", "Foods", "Textiles", "Chemicals", "Engineering", "Hotels", "Packaging", "Electronics", "Motors", "Pharma", "Breweries"];
+const EN_FIRST = [
+  "Acme",
+  "Pacific",
+  "Harbour",
+  "Nordic",
+  "Atlas",
+  "Summit",
+  "Meridian",
+  "Orion",
+  "Crescent",
+  "Evergreen",
+  "Silverline",
+  "Redwood",
+  "Bluewater",
+  "Northstar",
+  "Keystone",
+  "Pioneer",
+  "Sterling",
+  "Horizon",
+  "Apex",
+  "Coastal",
+  "Lakeside",
+  "Granite",
+];
+const EN_TRADE = [
+  "Pumps",
+  "Cold Storage",
+  "Print Works",
+  "Dairy",
+  "Plastics",
+  "Logistics",
+  "Foods",
+  "Textiles",
+  "Chemicals",
+  "Engineering",
+  "Hotels",
+  "Packaging",
+  "Electronics",
+  "Motors",
+  "Pharma",
+  "Breweries",
+];
 const EN_PLACES: [string, string, string][] = [
   ["GmbH", "Hauptstraße {n}, 10115 Berlin, Germany", "+49 30 {7}"],
   ["Ltd", "{n} Wharf Road, Kowloon, Hong Kong", "+852 {4} {4}"],
@@ -289,32 +464,242 @@ const EN_PLACES: [string, string, string][] = [
   ["Co., Ltd.", "{n} Sukhumvit Road, Bangkok 10110, Thailand", "+66 2 {3} {4}"],
   ["Sdn Bhd", "{n} Jalan Ampang, 50450 Kuala Lumpur, Malaysia", "+60 3 {4} {4}"],
 ];
-const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐"];
-const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "海", "波", "鹏", "华", "飞", "玲", "雪", "建国", "志强", "晓东", "丽华"];
-const TITLES = ["设备科科长", "后勤主管", "厂长", "工程部经理", "值班工程师", "采购经理", "物业工程部", "设备部", "动力科", "仓储经理"];
-const EN_NAMES = ["Hans Weber", "Emily Chan", "Rajesh Kumar", "Karin Lindqvist", "John Miller", "Maria Garcia", "Peter Novak", "Anna Rossi", "David Tan", "Sofia Johansson", "Lars Berg", "Priya Nair", "Tom Baker", "Laura Smith", "Kenji Sato", "Jan de Vries"];
+const SURNAMES = [
+  "王",
+  "李",
+  "张",
+  "刘",
+  "陈",
+  "杨",
+  "黄",
+  "赵",
+  "吴",
+  "周",
+  "徐",
+  "孙",
+  "马",
+  "朱",
+  "胡",
+  "郭",
+  "何",
+  "高",
+  "林",
+  "罗",
+  "郑",
+  "梁",
+  "谢",
+  "宋",
+  "唐",
+];
+const GIVEN = [
+  "伟",
+  "芳",
+  "娜",
+  "敏",
+  "静",
+  "丽",
+  "强",
+  "磊",
+  "军",
+  "洋",
+  "勇",
+  "艳",
+  "杰",
+  "娟",
+  "涛",
+  "明",
+  "超",
+  "秀英",
+  "霞",
+  "平",
+  "刚",
+  "桂英",
+  "建华",
+  "海",
+  "波",
+  "鹏",
+  "华",
+  "飞",
+  "玲",
+  "雪",
+  "建国",
+  "志强",
+  "晓东",
+  "丽华",
+];
+const TITLES = [
+  "设备科科长",
+  "后勤主管",
+  "厂长",
+  "工程部经理",
+  "值班工程师",
+  "采购经理",
+  "物业工程部",
+  "设备部",
+  "动力科",
+  "仓储经理",
+];
+const EN_NAMES = [
+  "Hans Weber",
+  "Emily Chan",
+  "Rajesh Kumar",
+  "Karin Lindqvist",
+  "John Miller",
+  "Maria Garcia",
+  "Peter Novak",
+  "Anna Rossi",
+  "David Tan",
+  "Sofia Johansson",
+  "Lars Berg",
+  "Priya Nair",
+  "Tom Baker",
+  "Laura Smith",
+  "Kenji Sato",
+  "Jan de Vries",
+];
 const EN_TITLES = ["Maintenance lead", "Operations manager", "Plant engineer", "Facility manager", "Chief engineer"];
 const EQUIPMENT: [string, string, string][] = [
-  ["螺杆式冷水机组", "Screw chiller", "LS-300"], ["冷库制冷机组", "Cold-room refrigeration unit", "CK-120"], ["空压机", "Air compressor", "GA37"], ["中央空调主机", "Central air-conditioning unit", "LS-500"],
-  ["冷却塔", "Cooling tower", "CT-200"], ["风冷热泵机组", "Air-source heat pump", "FR-150"], ["干燥房除湿机组", "Dry-room dehumidifier", "DH-25"], ["净化空调机组", "Clean-room air handler", "JH-40"],
-  ["冷风机", "Unit cooler", "LF-80"], ["离心式冷水机组", "Centrifugal chiller", "CX-500"], ["工艺冷水机", "Process chiller", "PC-60"], ["冷凝机组", "Condensing unit", "CU-80"],
+  ["螺杆式冷水机组", "Screw chiller", "LS-300"],
+  ["冷库制冷机组", "Cold-room refrigeration unit", "CK-120"],
+  ["空压机", "Air compressor", "GA37"],
+  ["中央空调主机", "Central air-conditioning unit", "LS-500"],
+  ["冷却塔", "Cooling tower", "CT-200"],
+  ["风冷热泵机组", "Air-source heat pump", "FR-150"],
+  ["干燥房除湿机组", "Dry-room dehumidifier", "DH-25"],
+  ["净化空调机组", "Clean-room air handler", "JH-40"],
+  ["冷风机", "Unit cooler", "LF-80"],
+  ["离心式冷水机组", "Centrifugal chiller", "CX-500"],
+  ["工艺冷水机", "Process chiller", "PC-60"],
+  ["冷凝机组", "Condensing unit", "CU-80"],
 ];
-const FAULTS_ZH = ["高压报警停机", "制冷效果差", "运行异响", "漏水", "压缩机过载跳闸", "排气温度高报警", "化霜不彻底", "控制面板无显示", "振动大", "油压低报警", "低压报警", "启动后频繁停机"];
-const FAULTS_EN = ["trips on high pressure", "does not reach the set temperature", "makes a knocking noise", "leaks water", "compressor trips on overload", "discharge temperature alarm", "defrost does not finish", "controller shows no display", "vibrates badly", "low oil pressure alarm", "low pressure alarm", "keeps stopping after start"];
-const FIXES_ZH = ["更换高压开关，清洗冷凝器", "更换压缩机接触器和电流互感器", "补充冷媒并检漏", "更换风机轴承", "更换控制板", "清洗油冷却器", "更换化霜加热管", "调整参数后恢复正常", "更换膨胀阀", "紧固支架螺栓并加装减震垫"];
-const FIXES_EN = ["Replaced the high-pressure switch; cleaned the condenser", "Replaced the compressor contactor", "Fixed a leak and recharged refrigerant", "Replaced the fan bearing", "Replaced the controller board", "Cleaned the oil cooler", "Replaced the defrost heater", "Adjusted the settings; running normally", "Replaced the expansion valve", "Tightened the mounting bolts; added dampers"];
+const FAULTS_ZH = [
+  "高压报警停机",
+  "制冷效果差",
+  "运行异响",
+  "漏水",
+  "压缩机过载跳闸",
+  "排气温度高报警",
+  "化霜不彻底",
+  "控制面板无显示",
+  "振动大",
+  "油压低报警",
+  "低压报警",
+  "启动后频繁停机",
+];
+const FAULTS_EN = [
+  "trips on high pressure",
+  "does not reach the set temperature",
+  "makes a knocking noise",
+  "leaks water",
+  "compressor trips on overload",
+  "discharge temperature alarm",
+  "defrost does not finish",
+  "controller shows no display",
+  "vibrates badly",
+  "low oil pressure alarm",
+  "low pressure alarm",
+  "keeps stopping after start",
+];
+const FIXES_ZH = [
+  "更换高压开关，清洗冷凝器",
+  "更换压缩机接触器和电流互感器",
+  "补充冷媒并检漏",
+  "更换风机轴承",
+  "更换控制板",
+  "清洗油冷却器",
+  "更换化霜加热管",
+  "调整参数后恢复正常",
+  "更换膨胀阀",
+  "紧固支架螺栓并加装减震垫",
+];
+const FIXES_EN = [
+  "Replaced the high-pressure switch; cleaned the condenser",
+  "Replaced the compressor contactor",
+  "Fixed a leak and recharged refrigerant",
+  "Replaced the fan bearing",
+  "Replaced the controller board",
+  "Cleaned the oil cooler",
+  "Replaced the defrost heater",
+  "Adjusted the settings; running normally",
+  "Replaced the expansion valve",
+  "Tightened the mounting bolts; added dampers",
+];
 const PREP_ZH = ["机房钥匙", "运行记录", "配电室钥匙", "吊装设备", "临时电源", "停机许可", "登高梯"];
-const PREP_EN = ["the plant-room key", "the operating log", "the switch-room key", "lifting gear", "a temporary power supply", "a shutdown permit"];
-const REASONS_ZH = ["两名技术员都在外地", "备件需订货，预计到货后上门", "客户要求延后安排", "设备需停机，按客户生产计划安排", "需工程部先出方案"];
-const REASONS_EN = ["Both technicians are away", "Parts are on order", "The customer asked for a later date", "The unit can only be stopped at the weekend shutdown", "Engineering must plan the job first"];
-const TOPICS_ZH = ["年度保养提醒", "制冷季前检查", "质保到期，介绍延保服务", "节能改造方案回访", "供暖季前检查", "滤网更换提醒", "备件更换提醒"];
-const TOPICS_EN = ["Yearly service reminder", "Check before the cooling season", "Warranty ends: offer extended service", "Follow up on the upgrade proposal", "Filter change reminder"];
-const FU2_ZH = ["回访：设备运行正常，客户满意", "回访：运行平稳，提醒定期清洗滤网", "回访：客户询问保养合同", "回访：运行正常，客户希望下次提前通知", "回访：设备稳定，客户认可处理结果"];
-const FU2_EN = ["Second follow-up: running normally; customer satisfied", "Second follow-up: stable; reminded them to clean the filters", "Second follow-up: they asked about a service contract", "Second follow-up: no trouble since the repair"];
-const CONSULT_ZH = ["询问{e}节能改造方案", "询问{e}延保服务", "询问{e}备件价格", "询问{e}滤网更换周期", "询问{e}操作培训"];
-const CONSULT_EN = ["Asked about an upgrade for the {e}", "Asked about a service contract for the {e}", "Asked for spare-part prices for the {e}", "Asked how often the {e} filters are changed"];
-const COMPLAINT_ZH = ["投诉上次维修后{e}仍有异响", "投诉技术员未按约定时间到达", "投诉{e}维修后再次故障", "投诉报修电话无人接听"];
-const COMPLAINT_EN = ["Complaint: the technician came late", "Complaint: the {e} failed again after the repair", "Complaint: nobody answered the service line"];
+const PREP_EN = [
+  "the plant-room key",
+  "the operating log",
+  "the switch-room key",
+  "lifting gear",
+  "a temporary power supply",
+  "a shutdown permit",
+];
+const REASONS_ZH = [
+  "两名技术员都在外地",
+  "备件需订货，预计到货后上门",
+  "客户要求延后安排",
+  "设备需停机，按客户生产计划安排",
+  "需工程部先出方案",
+];
+const REASONS_EN = [
+  "Both technicians are away",
+  "Parts are on order",
+  "The customer asked for a later date",
+  "The unit can only be stopped at the weekend shutdown",
+  "Engineering must plan the job first",
+];
+const TOPICS_ZH = [
+  "年度保养提醒",
+  "制冷季前检查",
+  "质保到期，介绍延保服务",
+  "节能改造方案回访",
+  "供暖季前检查",
+  "滤网更换提醒",
+  "备件更换提醒",
+];
+const TOPICS_EN = [
+  "Yearly service reminder",
+  "Check before the cooling season",
+  "Warranty ends: offer extended service",
+  "Follow up on the upgrade proposal",
+  "Filter change reminder",
+];
+const FU2_ZH = [
+  "回访：设备运行正常，客户满意",
+  "回访：运行平稳，提醒定期清洗滤网",
+  "回访：客户询问保养合同",
+  "回访：运行正常，客户希望下次提前通知",
+  "回访：设备稳定，客户认可处理结果",
+];
+const FU2_EN = [
+  "Second follow-up: running normally; customer satisfied",
+  "Second follow-up: stable; reminded them to clean the filters",
+  "Second follow-up: they asked about a service contract",
+  "Second follow-up: no trouble since the repair",
+];
+const CONSULT_ZH = [
+  "询问{e}节能改造方案",
+  "询问{e}延保服务",
+  "询问{e}备件价格",
+  "询问{e}滤网更换周期",
+  "询问{e}操作培训",
+];
+const CONSULT_EN = [
+  "Asked about an upgrade for the {e}",
+  "Asked about a service contract for the {e}",
+  "Asked for spare-part prices for the {e}",
+  "Asked how often the {e} filters are changed",
+];
+const COMPLAINT_ZH = [
+  "投诉上次维修后{e}仍有异响",
+  "投诉技术员未按约定时间到达",
+  "投诉{e}维修后再次故障",
+  "投诉报修电话无人接听",
+];
+const COMPLAINT_EN = [
+  "Complaint: the technician came late",
+  "Complaint: the {e} failed again after the repair",
+  "Complaint: nobody answered the service line",
+];
 
 // ---------------------------------------------------------------------------------------------
 // Staff
@@ -328,7 +713,13 @@ interface StaffMember {
   absences?: { from: string; to: string; cover: string; note?: string }[];
 }
 const STAFF: StaffMember[] = [
-  { name: "王芳", role: "clerk", phone: "021-6888 0101", email: "wangfang@mingyuan.example", absences: [{ from: "2025-08-04", to: "2025-08-08", cover: "陈静", note: "年假" }] },
+  {
+    name: "王芳",
+    role: "clerk",
+    phone: "021-6888 0101",
+    email: "wangfang@mingyuan.example",
+    absences: [{ from: "2025-08-04", to: "2025-08-08", cover: "陈静", note: "年假" }],
+  },
   { name: "陈静", role: "clerk", email: "chenjing@mingyuan.example" },
   { name: "刘洋", role: "clerk", email: "liuyang@mingyuan.example" },
   { name: "孙丽", role: "clerk", left: "2021-06-30" },
@@ -348,7 +739,8 @@ const present = (name: string, day: string) => {
 };
 /** 刘洋 joined in 2021, 黄磊 in 2020 (the staff list has no joining dates: they simply appear). */
 const JOINED: Record<string, string> = { 刘洋: "2021-04-01", 黄磊: "2020-01-01" };
-const onStaff = (role: StaffMember["role"], day: string) => STAFF.filter((s) => s.role === role && present(s.name, day) && day >= (JOINED[s.name] ?? "")).map((s) => s.name);
+const onStaff = (role: StaffMember["role"], day: string) =>
+  STAFF.filter((s) => s.role === role && present(s.name, day) && day >= (JOINED[s.name] ?? "")).map((s) => s.name);
 const clerksOn = (day: string) => onStaff("clerk", day);
 const techniciansOn = (day: string) => onStaff("technician", day);
 
@@ -413,9 +805,31 @@ export function generateStore(root: string, size: string): Manifest {
     if (method === "fast-import") stream.push(Buffer.from(`M 100644 inline ${rel}\ndata ${bytes.length}\n`), bytes, LF);
     files++;
   };
-  const counts = { customers: 0, tickets: 0, contacts: 0, events: 0, waivers: 0, reports: 0, records: 0, openTickets: 0, files: 0 };
+  const counts = {
+    customers: 0,
+    tickets: 0,
+    contacts: 0,
+    events: 0,
+    waivers: 0,
+    reports: 0,
+    records: 0,
+    openTickets: 0,
+    files: 0,
+  };
   // per month: what the reviews count
-  const month = new Map<string, { received: number; resolved: number; calls: number; letters: number; sat: number; satN: number; late: number; duties: number }>();
+  const month = new Map<
+    string,
+    {
+      received: number;
+      resolved: number;
+      calls: number;
+      letters: number;
+      sat: number;
+      satN: number;
+      late: number;
+      duties: number;
+    }
+  >();
   const stat = (t: number) => {
     const k = dayOf(t).slice(0, 7);
     let s = month.get(k);
@@ -424,8 +838,12 @@ export function generateStore(root: string, size: string): Manifest {
   };
 
   write("aftercare.yaml", settingsText());
-  write(".gitignore", "# derived cache and locks, always safe to delete\n.aftercare/\n# the temporary file of a write in progress (removed when it fails)\n.*.aftercare-*.tmp\n");
-  for (const f of ["customers", "tickets", "contacts", "events", "waivers", "reports", "templates"]) write(`${f}/.gitkeep`, "");
+  write(
+    ".gitignore",
+    "# derived cache and locks, always safe to delete\n.aftercare/\n# the temporary file of a write in progress (removed when it fails)\n.*.aftercare-*.tmp\n",
+  );
+  for (const f of ["customers", "tickets", "contacts", "events", "waivers", "reports", "templates"])
+    write(`${f}/.gitkeep`, "");
 
   // --- customers: a fifth filed in the store's first two months (the existing base), the rest
   // over the years, more of them later
@@ -452,9 +870,15 @@ export function generateStore(root: string, size: string): Manifest {
       const [suffix, addr, phone] = pick(EN_PLACES);
       let name = "";
       for (let k = 0; k < 6 && (!name || names.has(name)); k++) name = `${pick(EN_FIRST)} ${pick(EN_TRADE)} ${suffix}`;
-      if (names.has(name)) name = `${name.replace(` ${suffix}`, "")} ${pick(["Asia", "International", "Group", "Holdings"])} ${suffix} ${n}`;
+      if (names.has(name))
+        name = `${name.replace(` ${suffix}`, "")} ${pick(["Asia", "International", "Group", "Holdings"])} ${suffix} ${n}`;
       const digits = (k: number) => Array.from({ length: k }, () => int(0, 9)).join("");
-      const people = Array.from({ length: int(1, 2) }, () => ({ name: pick(EN_NAMES), title: chance(0.7) ? pick(EN_TITLES) : undefined, phones: [phone.replace(/\{(\d)\}/g, (_, k: string) => digits(Number(k)))], email: chance(0.8) ? `service${int(1, 99)}@${name.split(" ")[0]!.toLowerCase()}.example` : undefined }));
+      const people = Array.from({ length: int(1, 2) }, () => ({
+        name: pick(EN_NAMES),
+        title: chance(0.7) ? pick(EN_TITLES) : undefined,
+        phones: [phone.replace(/\{(\d)\}/g, (_, k: string) => digits(Number(k)))],
+        email: chance(0.8) ? `service${int(1, 99)}@${name.split(" ")[0]!.toLowerCase()}.example` : undefined,
+      }));
       c.name = name;
       c.person = people[0]!.name;
       c.tags = ["export"];
@@ -466,13 +890,18 @@ export function generateStore(root: string, size: string): Manifest {
         const trade = pick(TRADES);
         name = `${city}${pick(BRANDS)}${trade}${trade.endsWith("科技") ? "有限公司" : pick(SUFFIXES)}`;
       }
-      if (names.has(name)) name = name.replace(/(股份|科技)?有限公司$/, `${pick(["第二", "第三", "浦东", "城东", "城西"])}分公司`);
+      if (names.has(name))
+        name = name.replace(/(股份|科技)?有限公司$/, `${pick(["第二", "第三", "浦东", "城东", "城西"])}分公司`);
       if (names.has(name)) name = `${name}（${n}）`;
       const landline = `${code}-${int(5000, 8999)} ${String(int(0, 9999)).padStart(4, "0")}`;
       const people = Array.from({ length: int(1, 3) }, (_, k) => {
         const phones = k === 0 ? [landline] : [];
         if (chance(0.6)) phones.push(`1${pick(["3", "5", "8", "9"])}${String(int(0, 999999999)).padStart(9, "0")}`);
-        return { name: pick(SURNAMES) + pick(GIVEN), title: chance(0.8) ? pick(TITLES) : undefined, phones: phones.length ? phones : undefined };
+        return {
+          name: pick(SURNAMES) + pick(GIVEN),
+          title: chance(0.8) ? pick(TITLES) : undefined,
+          phones: phones.length ? phones : undefined,
+        };
       });
       c.name = name;
       c.person = people[0]!.name;
@@ -487,9 +916,19 @@ export function generateStore(root: string, size: string): Manifest {
     rec.equipment = c.equipment.map((e) => {
       const [zh, en2, model] = EQUIPMENT[e]!;
       const installed = addDays(dayOf(created), -int(30, 2000));
-      return { name: en ? en2 : zh, model, serial: chance(0.6) ? `${model.replace("-", "")}-${installed.slice(0, 4)}-${String(int(1, 9999)).padStart(4, "0")}` : undefined, installed: chance(0.5) ? installed : undefined };
+      return {
+        name: en ? en2 : zh,
+        model,
+        serial: chance(0.6)
+          ? `${model.replace("-", "")}-${installed.slice(0, 4)}-${String(int(1, 9999)).padStart(4, "0")}`
+          : undefined,
+        installed: chance(0.5) ? installed : undefined,
+      };
     });
-    if (chance(0.1)) rec.note = en ? "Prefers email; invoices to the head office" : pick(["客户要求上门前电话预约", "发票寄总部财务部", "夜间报修请拨值班手机", "厂区进门需登记"]);
+    if (chance(0.1))
+      rec.note = en
+        ? "Prefers email; invoices to the head office"
+        : pick(["客户要求上门前电话预约", "发票寄总部财务部", "夜间报修请拨值班手机", "厂区进门需登记"]);
     rec.created = dt(created);
     write(pathOf(c.id), yaml(rec));
     customers.push(c);
@@ -510,10 +949,46 @@ export function generateStore(root: string, size: string): Manifest {
 
   // --- contacts
   const contactRecs: { id: string; t: number; rec: Rec }[] = [];
-  const contact = (t: number, c: Cust, fields: { ticket?: string; event?: string; channel?: "call" | "letter" | "visit"; direction: "in" | "out"; purpose: string; staff: string; person?: string; letter?: { kind: string; subject: string }; summary?: string; requests?: string[]; complaints?: string[]; told?: boolean; plan?: string; satisfaction?: number }) => {
+  const contact = (
+    t: number,
+    c: Cust,
+    fields: {
+      ticket?: string;
+      event?: string;
+      channel?: "call" | "letter" | "visit";
+      direction: "in" | "out";
+      purpose: string;
+      staff: string;
+      person?: string;
+      letter?: { kind: string; subject: string };
+      summary?: string;
+      requests?: string[];
+      complaints?: string[];
+      told?: boolean;
+      plan?: string;
+      satisfaction?: number;
+    },
+  ) => {
     if (t >= NOW_MS) return undefined;
     const id = newId("K", t);
-    const rec: Rec = { customer: c.id, ticket: fields.ticket, event: fields.event, at: dt(t), channel: fields.channel ?? "call", direction: fields.direction, purpose: fields.purpose, staff: fields.staff, person: fields.person, letter: fields.letter, summary: fields.summary, requests: fields.requests, complaints: fields.complaints, told: fields.told, plan: fields.plan, satisfaction: fields.satisfaction };
+    const rec: Rec = {
+      customer: c.id,
+      ticket: fields.ticket,
+      event: fields.event,
+      at: dt(t),
+      channel: fields.channel ?? "call",
+      direction: fields.direction,
+      purpose: fields.purpose,
+      staff: fields.staff,
+      person: fields.person,
+      letter: fields.letter,
+      summary: fields.summary,
+      requests: fields.requests,
+      complaints: fields.complaints,
+      told: fields.told,
+      plan: fields.plan,
+      satisfaction: fields.satisfaction,
+    };
     contactRecs.push({ id, t, rec });
     const s = stat(t);
     if ((fields.channel ?? "call") === "letter") s.letters++;
@@ -527,7 +1002,17 @@ export function generateStore(root: string, size: string): Manifest {
   const waivers: { t: number; rec: Rec }[] = [];
   const waive = (duty: string, t: number, en: boolean) => {
     if (t >= NOW_MS) return;
-    waivers.push({ t, rec: { duty, reason: en ? pick(["The customer could not be reached after several calls", "The customer's plant was closed"]) : pick(["客户多次联系不上", "客户工厂停产，无法回访", "客户联系人离职，暂无新联系人"]), by: SUPERVISOR, at: dt(t) } });
+    waivers.push({
+      t,
+      rec: {
+        duty,
+        reason: en
+          ? pick(["The customer could not be reached after several calls", "The customer's plant was closed"])
+          : pick(["客户多次联系不上", "客户工厂停产，无法回访", "客户联系人离职，暂无新联系人"]),
+        by: SUPERVISOR,
+        at: dt(t),
+      },
+    });
   };
   const staffFor = (assignee: string | undefined, t: number) => {
     const day = dayOf(t);
@@ -550,7 +1035,8 @@ export function generateStore(root: string, size: string): Manifest {
       day = dayOf(dayMs(START) + Math.floor(x * (dayMs(lastDay) - dayMs(START) + DAY)));
     }
     let t: number;
-    if (chance(0.05) && !backlog) t = at(day, 17, 40) + int(0, 300) * MIN; // an evening call
+    if (chance(0.05) && !backlog)
+      t = at(day, 17, 40) + int(0, 300) * MIN; // an evening call
     else {
       if (chance(0.9) || backlog) day = onOrAfter(day);
       t = at(day, 8, 30) + int(0, 8 * 60 + 20) * MIN;
@@ -567,7 +1053,29 @@ export function generateStore(root: string, size: string): Manifest {
     ticketsOf.set(c, (ticketsOf.get(c) ?? 0) + 1);
     const en = c.en;
     const Rday = dayOf(R);
-    const kind = backlog ? pick(["repair", "maintenance", "install"] as const) : pick(["repair", "repair", "repair", "repair", "repair", "repair", "repair", "repair", "repair", "maintenance", "maintenance", "maintenance", "install", "consult", "consult", "consult", "consult", "complaint", "complaint"] as const);
+    const kind = backlog
+      ? pick(["repair", "maintenance", "install"] as const)
+      : pick([
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "repair",
+          "maintenance",
+          "maintenance",
+          "maintenance",
+          "install",
+          "consult",
+          "consult",
+          "consult",
+          "consult",
+          "complaint",
+          "complaint",
+        ] as const);
     const e = pick(c.equipment);
     const [eZh, eEn] = EQUIPMENT[e]!;
     const eq = en ? eEn : eZh;
@@ -580,15 +1088,36 @@ export function generateStore(root: string, size: string): Manifest {
         : kind === "complaint"
           ? pick(en ? COMPLAINT_EN : COMPLAINT_ZH).replace("{e}", eq)
           : kind === "maintenance"
-            ? en ? `Routine maintenance of the ${eq}` : `${eq}例行保养`
+            ? en
+              ? `Routine maintenance of the ${eq}`
+              : `${eq}例行保养`
             : kind === "install"
-              ? en ? `Installation and commissioning of a new ${eq}` : `新购${eq}安装调试`
-              : en ? `${eq[0]!.toUpperCase()}${eq.slice(1)} ${pick(FAULTS_EN)}` : `${eq}${pick(FAULTS_ZH)}`;
-    const channel = en ? pick(["email", "email", "phone", "web"] as const) : pick(["phone", "phone", "phone", "phone", "fax", "email", "visit", "web"] as const);
+              ? en
+                ? `Installation and commissioning of a new ${eq}`
+                : `新购${eq}安装调试`
+              : en
+                ? `${eq[0]!.toUpperCase()}${eq.slice(1)} ${pick(FAULTS_EN)}`
+                : `${eq}${pick(FAULTS_ZH)}`;
+    const channel = en
+      ? pick(["email", "email", "phone", "web"] as const)
+      : pick(["phone", "phone", "phone", "phone", "fax", "email", "visit", "web"] as const);
     const filed = chance(0.004) ? workTime(addWorkingDays(Rday, 1)) : R + int(2, 25) * MIN;
     const id = newId("T", filed);
-    const tk: Rec = { customer: c.id, received: dt(R), filed: dt(filed), channel, kind, problem, request: undefined, status: "open", assignee };
-    if (chance(0.3)) tk.request = en ? pick(["Visit as soon as possible", "Please call before coming", "Visit next week"]) : pick(["尽快上门", "当天上门", "上门前电话联系", "下周安排"]);
+    const tk: Rec = {
+      customer: c.id,
+      received: dt(R),
+      filed: dt(filed),
+      channel,
+      kind,
+      problem,
+      request: undefined,
+      status: "open",
+      assignee,
+    };
+    if (chance(0.3))
+      tk.request = en
+        ? pick(["Visit as soon as possible", "Please call before coming", "Visit next week"])
+        : pick(["尽快上门", "当天上门", "上门前电话联系", "下周安排"]);
     stat(R).received++;
     const ticketContacts: (string | undefined)[] = [];
     const say = (t: number, f: Parameters<typeof contact>[2]) => {
@@ -618,7 +1147,8 @@ export function generateStore(root: string, size: string): Manifest {
         summary: en ? `${c.person} called: ${problem}` : `${c.person}来电：${problem}`,
         told: kind === "consult" ? true : undefined,
         complaints: kind === "complaint" ? [problem] : undefined,
-        requests: kind !== "complaint" && chance(0.2) ? [en ? "Quote for a spare unit" : "提供备用机组报价"] : undefined,
+        requests:
+          kind !== "complaint" && chance(0.2) ? [en ? "Quote for a spare unit" : "提供备用机组报价"] : undefined,
       });
 
     if (!backlog && chance(0.005) && R < NOW_MS - 5 * DAY) {
@@ -633,13 +1163,22 @@ export function generateStore(root: string, size: string): Manifest {
       if (resolution <= escalation!) resolution = escalation! + int(30, 90) * MIN;
     } else {
       // work on site: dispatched within four working hours, or scheduled and the customer told
-      const scheduled = backlog || (kind === "install" && chance(0.6)) || (kind === "maintenance" && chance(0.5)) || chance(0.04);
+      const scheduled =
+        backlog || (kind === "install" && chance(0.6)) || (kind === "maintenance" && chance(0.5)) || chance(0.04);
       let D: number;
       if (scheduled) {
         const sAt = addWorkingMinutes(R, int(20, 200));
         const date = addWorkingDays(dayOf(sAt), backlog ? int(1, 28) : int(1, 10));
         schedule = { at: sAt, date, reason: pick(en ? REASONS_EN : REASONS_ZH) };
-        say(sAt + int(3, 30) * MIN, { direction: "out", purpose: "notice", staff: staffAt(sAt), person: c.person, summary: en ? `Told the customer: ${schedule.reason}; visit planned on ${date}` : `告知客户：${schedule.reason}，安排 ${date} 上门` });
+        say(sAt + int(3, 30) * MIN, {
+          direction: "out",
+          purpose: "notice",
+          staff: staffAt(sAt),
+          person: c.person,
+          summary: en
+            ? `Told the customer: ${schedule.reason}; visit planned on ${date}`
+            : `告知客户：${schedule.reason}，安排 ${date} 上门`,
+        });
         escalate(30, 400);
         D = at(date, 7, 30) + int(0, 90) * MIN;
       } else D = addWorkingMinutes(R, int(15, 200));
@@ -650,7 +1189,15 @@ export function generateStore(root: string, size: string): Manifest {
       const fu1Late = chance(0.01);
       fu1 = fu1Late ? arrive + int(20, 120) * MIN : D + int(2, Math.max(3, (depart - D) / MIN)) * MIN;
       const prep = pick(en ? PREP_EN : PREP_ZH);
-      say(fu1, { direction: "out", purpose: "followup", staff: staffAt(fu1), person: c.person, summary: en ? `Told ${c.person} that ${tech} leaves at ${hhmm(depart)} and arrives about ${hhmm(arrive)}; please have ${prep} ready` : `告知${tech} ${hhmm(depart)} 出发，约 ${hhmm(arrive)} 到达；请准备${prep}` });
+      say(fu1, {
+        direction: "out",
+        purpose: "followup",
+        staff: staffAt(fu1),
+        person: c.person,
+        summary: en
+          ? `Told ${c.person} that ${tech} leaves at ${hhmm(depart)} and arrives about ${hhmm(arrive)}; please have ${prep} ready`
+          : `告知${tech} ${hhmm(depart)} 出发，约 ${hhmm(arrive)} 到达；请准备${prep}`,
+      });
       if (!fu1Late && chance(0.4)) dispatch.arrived = Math.max(arrive + int(-10, 20) * MIN, fu1 + MIN);
       if (!escalation && chance(0.15)) escalate(30, 400);
       if (escalation) {
@@ -666,14 +1213,33 @@ export function generateStore(root: string, size: string): Manifest {
 
     if (resolution !== undefined) {
       stat(resolution).resolved += resolution < NOW_MS ? 1 : 0;
-      const fix = kind === "consult" ? (en ? "Sent the information asked for" : "已答复客户，发送相关资料") : pick(en ? FIXES_EN : FIXES_ZH);
+      const fix =
+        kind === "consult"
+          ? en
+            ? "Sent the information asked for"
+            : "已答复客户，发送相关资料"
+          : pick(en ? FIXES_EN : FIXES_ZH);
       solution = fix;
       if (escalation !== undefined) {
         // the solution of an escalated ticket is told the same day (a letter for a few complaints)
         const tell = resolution + int(10, 90) * MIN;
         if (kind === "complaint" && chance(0.3))
-          say(tell, { channel: "letter", direction: "out", purpose: "followup", staff: staffAt(tell), letter: { kind: "reply", subject: en ? `Our answer to your complaint: ${eq}` : `关于${eq}投诉的处理答复` }, summary: fix });
-        else say(tell, { direction: "out", purpose: "followup", staff: staffAt(tell), person: c.person, summary: en ? `Told the customer the solution: ${fix}` : `告知处理结果：${fix}` });
+          say(tell, {
+            channel: "letter",
+            direction: "out",
+            purpose: "followup",
+            staff: staffAt(tell),
+            letter: { kind: "reply", subject: en ? `Our answer to your complaint: ${eq}` : `关于${eq}投诉的处理答复` },
+            summary: fix,
+          });
+        else
+          say(tell, {
+            direction: "out",
+            purpose: "followup",
+            staff: staffAt(tell),
+            person: c.person,
+            summary: en ? `Told the customer the solution: ${fix}` : `告知处理结果：${fix}`,
+          });
       }
       closed = workTime(addWorkingDays(dayOf(resolution), chance(0.4) ? 0 : int(1, 3)));
       if (closed <= resolution) closed = resolution + int(10, 120) * MIN;
@@ -688,7 +1254,14 @@ export function generateStore(root: string, size: string): Manifest {
         let day = addDays(first, u < 0.02 ? int(15, 19) : int(7, 14));
         for (let k = 0; k < 3 && !isWorking(day) && u >= 0.02; k++) day = addDays(first, int(7, 14));
         const sat = chance(0.7) ? pick([3, 4, 4, 5, 5, 5]) : undefined;
-        say(workTime(day), { direction: "out", purpose: "followup", staff: staffAt(workTime(day)), person: c.person, summary: pick(en ? FU2_EN : FU2_ZH), satisfaction: sat });
+        say(workTime(day), {
+          direction: "out",
+          purpose: "followup",
+          staff: staffAt(workTime(day)),
+          person: c.person,
+          summary: pick(en ? FU2_EN : FU2_ZH),
+          satisfaction: sat,
+        });
       }
     }
     // the next contact, planned when closing, and carried out on its day
@@ -701,21 +1274,59 @@ export function generateStore(root: string, size: string): Manifest {
         if (chance(0.5)) waive(`R-NEXT-SERVICE:${id}:1`, workTime(addDays(date, int(3, 10))), en);
       } else {
         const when = workTime(u < 0.011 ? addDays(date, int(1, 7)) : date);
-        say(when, { direction: "out", purpose: chance(0.7) ? "reminder" : "followup", staff: staffAt(when), person: c.person, plan: id, summary: en ? `${plan.topic}: talked to ${c.person}` : `${plan.topic}：已与${c.person}沟通` });
+        say(when, {
+          direction: "out",
+          purpose: chance(0.7) ? "reminder" : "followup",
+          staff: staffAt(when),
+          person: c.person,
+          plan: id,
+          summary: en ? `${plan.topic}: talked to ${c.person}` : `${plan.topic}：已与${c.person}沟通`,
+        });
       }
     }
 
     // what had happened by now
     const past = (t: number | undefined) => t !== undefined && t < NOW_MS;
     const by = (t: number) => staffAt(t);
-    if (past(escalation)) tk.escalation = { to: ENGINEERING, at: dt(escalation!), by: by(escalation!), note: en ? `Engineering to check: ${problem}` : `需工程部判断：${problem}` };
-    if (dispatch && past(dispatch.at)) tk.dispatch = { technician: dispatch.technician, at: dt(dispatch.at), by: by(dispatch.at), depart: dt(dispatch.depart), arrive: dt(dispatch.arrive), arrived: past(dispatch.arrived) ? dt(dispatch.arrived!) : undefined };
+    if (past(escalation))
+      tk.escalation = {
+        to: ENGINEERING,
+        at: dt(escalation!),
+        by: by(escalation!),
+        note: en ? `Engineering to check: ${problem}` : `需工程部判断：${problem}`,
+      };
+    if (dispatch && past(dispatch.at))
+      tk.dispatch = {
+        technician: dispatch.technician,
+        at: dt(dispatch.at),
+        by: by(dispatch.at),
+        depart: dt(dispatch.depart),
+        arrive: dt(dispatch.arrive),
+        arrived: past(dispatch.arrived) ? dt(dispatch.arrived!) : undefined,
+      };
     if (past(resolution)) tk.resolution = { at: dt(resolution!), by: by(resolution!), note: solution };
     if (past(closed)) tk.closed = dt(closed!);
-    if (past(cancelled)) tk.cancelled = { at: dt(cancelled!), reason: en ? "The customer solved it themselves" : "客户已自行处理，撤销报修" };
-    if (schedule && past(schedule.at)) tk.schedule = { date: schedule.date, reason: schedule.reason, at: dt(schedule.at), by: by(schedule.at) };
+    if (past(cancelled))
+      tk.cancelled = {
+        at: dt(cancelled!),
+        reason: en ? "The customer solved it themselves" : "客户已自行处理，撤销报修",
+      };
+    if (schedule && past(schedule.at))
+      tk.schedule = { date: schedule.date, reason: schedule.reason, at: dt(schedule.at), by: by(schedule.at) };
     if (plan && past(closed)) tk.plans = [{ date: plan.date, topic: plan.topic, at: dt(plan.at), by: by(plan.at) }];
-    tk.status = tk.cancelled ? "cancelled" : tk.closed ? "closed" : tk.resolution ? "resolved" : (tk.dispatch as Rec | undefined)?.arrived ? "onsite" : tk.dispatch ? "dispatched" : tk.escalation ? "escalated" : "open";
+    tk.status = tk.cancelled
+      ? "cancelled"
+      : tk.closed
+        ? "closed"
+        : tk.resolution
+          ? "resolved"
+          : (tk.dispatch as Rec | undefined)?.arrived
+            ? "onsite"
+            : tk.dispatch
+              ? "dispatched"
+              : tk.escalation
+                ? "escalated"
+                : "open";
     if (!["closed", "cancelled"].includes(tk.status as string)) {
       counts.openTickets++;
       const n = ticketContacts.filter(Boolean).length;
@@ -736,7 +1347,18 @@ export function generateStore(root: string, size: string): Manifest {
       const created = workTime(addDays(date, -int(35, 45)));
       if (created >= NOW_MS) continue;
       const id = newId("E", created);
-      write(pathOf(id), yaml({ title: titleZh, date, kind, audience: `tag:${tag}`, owner, note: kind === "gathering" ? "上海浦东香格里拉，14:00–17:00" : undefined, created: dt(created) }));
+      write(
+        pathOf(id),
+        yaml({
+          title: titleZh,
+          date,
+          kind,
+          audience: `tag:${tag}`,
+          owner,
+          note: kind === "gathering" ? "上海浦东香格里拉，14:00–17:00" : undefined,
+          created: dt(created),
+        }),
+      );
       events.push({ id });
       counts.events++;
       const deadline = addDays(date, -14);
@@ -744,12 +1366,31 @@ export function generateStore(root: string, size: string): Manifest {
         if (!c.tags.includes(tag) || dayOf(c.created) > date) continue;
         // in the week or so before the deadline (a few late); a customer filed later, when filed
         const from = Math.max(created + HOUR, c.created + HOUR);
-        const call = Math.max(from, workTime(chance(0.03) ? addDays(deadline, int(1, 5)) : onOrBefore(addDays(deadline, -int(0, 10)))));
+        const call = Math.max(
+          from,
+          workTime(chance(0.03) ? addDays(deadline, int(1, 5)) : onOrBefore(addDays(deadline, -int(0, 10)))),
+        );
         const staff = present(owner, dayOf(call)) ? owner : CLERK;
-        const k = contact(call, c, { event: id, direction: "out", purpose: "notice", staff, person: c.person, summary: c.en ? `Invited ${c.person} to ${titleZh} on ${date}` : `邀请${c.person}参加 ${date} ${titleZh}` });
+        const k = contact(call, c, {
+          event: id,
+          direction: "out",
+          purpose: "notice",
+          staff,
+          person: c.person,
+          summary: c.en ? `Invited ${c.person} to ${titleZh} on ${date}` : `邀请${c.person}参加 ${date} ${titleZh}`,
+        });
         if (!k) continue;
         const letterAt = workTime(addDays(dayOf(call), int(0, 2)));
-        if (dayOf(letterAt) < date) contact(letterAt, c, { event: id, channel: "letter", direction: "out", purpose: "notice", staff, letter: { kind: "invitation", subject: titleZh }, summary: c.en ? "Invitation mailed" : "邀请函已寄出" });
+        if (dayOf(letterAt) < date)
+          contact(letterAt, c, {
+            event: id,
+            channel: "letter",
+            direction: "out",
+            purpose: "notice",
+            staff,
+            letter: { kind: "invitation", subject: titleZh },
+            summary: c.en ? "Invitation mailed" : "邀请函已寄出",
+          });
       }
     }
   }
@@ -761,8 +1402,16 @@ export function generateStore(root: string, size: string): Manifest {
   counts.waivers = waivers.length;
 
   // --- the reviews of every past month and year, saved by the supervisor in the first days after
-  const monthAfter = (ym: string) => (ym.endsWith("-12") ? `${Number(ym.slice(0, 4)) + 1}-01` : `${ym.slice(0, 5)}${String(Number(ym.slice(5)) + 1).padStart(2, "0")}`);
-  const review = (kind: "monthly" | "annual", period: string, saved: number, s: { received: number; resolved: number; calls: number; letters: number; sat: number; satN: number }) => {
+  const monthAfter = (ym: string) =>
+    ym.endsWith("-12")
+      ? `${Number(ym.slice(0, 4)) + 1}-01`
+      : `${ym.slice(0, 5)}${String(Number(ym.slice(5)) + 1).padStart(2, "0")}`;
+  const review = (
+    kind: "monthly" | "annual",
+    period: string,
+    saved: number,
+    s: { received: number; resolved: number; calls: number; letters: number; sat: number; satN: number },
+  ) => {
     const head = `<!-- aftercare report ${kind} ${period}, saved ${dt(saved)} by ${SUPERVISOR} -->\n`;
     const what = kind === "monthly" ? "月度总结" : "年度总结";
     const body = `# 上海明远机电设备服务有限公司 售后服务${what}（${period}）
@@ -783,16 +1432,26 @@ ${pick(["跟踪回访基本按期完成；个别第二次回访逾期，已提�
     write(`reports/${period}-${kind}.md`, head + body);
     counts.reports++;
   };
-  const years = new Map<string, { received: number; resolved: number; calls: number; letters: number; sat: number; satN: number }>();
+  const years = new Map<
+    string,
+    { received: number; resolved: number; calls: number; letters: number; sat: number; satN: number }
+  >();
   for (let ym = START.slice(0, 7); ym < TODAY.slice(0, 7); ym = monthAfter(ym)) {
     const s = month.get(ym) ?? { received: 0, resolved: 0, calls: 0, letters: 0, sat: 0, satN: 0, late: 0, duties: 0 };
     const next = `${monthAfter(ym)}-01`;
-    review("monthly", ym, workTime(chance(0.03) ? addDays(next, int(6, 9)) : onOrAfter(addDays(next, int(0, 2))), 9, 12), s);
+    review(
+      "monthly",
+      ym,
+      workTime(chance(0.03) ? addDays(next, int(6, 9)) : onOrAfter(addDays(next, int(0, 2))), 9, 12),
+      s,
+    );
     const y = years.get(ym.slice(0, 4)) ?? { received: 0, resolved: 0, calls: 0, letters: 0, sat: 0, satN: 0 };
     for (const k of ["received", "resolved", "calls", "letters", "sat", "satN"] as const) y[k] += s[k];
     years.set(ym.slice(0, 4), y);
   }
-  for (const [y, s] of years) if (y < TODAY.slice(0, 4)) review("annual", y, workTime(onOrAfter(`${Number(y) + 1}-01-${String(int(5, 12)).padStart(2, "0")}`), 9, 12), s);
+  for (const [y, s] of years)
+    if (y < TODAY.slice(0, 4))
+      review("annual", y, workTime(onOrAfter(`${Number(y) + 1}-01-${String(int(5, 12)).padStart(2, "0")}`), 9, 12), s);
 
   counts.records = counts.customers + counts.tickets + counts.contacts + counts.events + counts.waivers;
   counts.files = files;
@@ -807,8 +1466,20 @@ ${pick(["跟踪回访基本按期完成；个别第二次回访逾期，已提�
   //     same commit, 36 s at 205k (6 minutes on a busy machine: pruning 205k loose objects).
   const t1 = performance.now();
   const message = `generated store: ${counts.records} records, ten years to ${TODAY} (scripts/gen-store.ts v${GEN_VERSION}, ${size})`;
-  const env = { ...isolatedGitEnv(), GIT_AUTHOR_DATE: "2026-11-27T08:00:00+08:00", GIT_COMMITTER_DATE: "2026-11-27T08:00:00+08:00" };
-  const git = (args: string[], input?: Buffer) => execFileSync("git", args, { cwd: root, env, encoding: "utf8", input, maxBuffer: 1 << 26, stdio: ["pipe", "pipe", "pipe"] }).trim();
+  const env = {
+    ...isolatedGitEnv(),
+    GIT_AUTHOR_DATE: "2026-11-27T08:00:00+08:00",
+    GIT_COMMITTER_DATE: "2026-11-27T08:00:00+08:00",
+  };
+  const git = (args: string[], input?: Buffer) =>
+    execFileSync("git", args, {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      input,
+      maxBuffer: 1 << 26,
+      stdio: ["pipe", "pipe", "pipe"],
+    }).trim();
   git(["init", "-q", "-b", "main"]);
   if (method === "fast-import") {
     const who = `aftercare bench <bench@aftercare.invalid> ${Date.parse("2026-11-27T00:00:00Z") / 1000} +0800`;
@@ -843,7 +1514,14 @@ ${pick(["跟踪回访基本按期完成；个别第二次回访逾期，已提�
     commit,
     now: NOW,
     counts,
-    sample: { openTicket: openSample?.id ?? "", customer: busiest.id, search, lastMonth: "2026-10", lastYear: "2025", pullFiles },
+    sample: {
+      openTicket: openSample?.id ?? "",
+      customer: busiest.id,
+      search,
+      lastMonth: "2026-10",
+      lastYear: "2025",
+      pullFiles,
+    },
     seconds: { files: filesSeconds, git: gitSeconds },
     git: method,
   };
@@ -857,7 +1535,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const dir = resolve(process.argv[3]);
     if (existsSync(dir)) throw new Error(`${dir} exists; give a new folder`);
     const m = generateStore(dir, size);
-    console.log(JSON.stringify({ ...m, sample: { ...m.sample, pullFiles: `${m.sample.pullFiles.length} files` } }, null, 2));
+    console.log(
+      JSON.stringify({ ...m, sample: { ...m.sample, pullFiles: `${m.sample.pullFiles.length} files` } }, null, 2),
+    );
   } else {
     const m = ensureStore(size, (l) => console.error(l));
     console.log(m.store);

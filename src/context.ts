@@ -38,14 +38,25 @@ export interface Deps {
 /** A line on a terminal while a large index is built; nothing in pipes, cron or tests. */
 export function indexProgress(ctx: Context): ((c: { files: number; groups: number }) => void) | undefined {
   if (!process.stderr.isTTY || !ctx.io.isTTY) return undefined;
-  return (c) => process.stderr.write(`\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`);
+  return (c) =>
+    process.stderr.write(
+      `\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`,
+    );
 }
 
 /**
  * The reads that open the derived index first thing (the commands' words, as commandName gives
  * them): for these git is asked what changed as soon as the store is found (RecordIndex.gitAhead).
  */
-const INDEX_READS = new Set(["due", "overdue", "ticket show", "customer show", "customer list", "report monthly", "report annual"]);
+const INDEX_READS = new Set([
+  "due",
+  "overdue",
+  "ticket show",
+  "customer show",
+  "customer list",
+  "report monthly",
+  "report annual",
+]);
 
 export class Context {
   private storeP?: Promise<Store>;
@@ -102,10 +113,14 @@ export class Context {
     if (given) return resolve(this.deps.cwd, given);
     const found = await Store.find(this.deps.cwd);
     // a clone that checked out nothing (the server's HEAD names a missing branch): say so, with the fix
-    const hint = found ? undefined : await (await import("./commands/init.js")).emptyCloneHint(this.deps.cwd, this.deps.env).catch(() => undefined);
+    const hint = found
+      ? undefined
+      : await (await import("./commands/init.js")).emptyCloneHint(this.deps.cwd, this.deps.env).catch(() => undefined);
     if (hint) throw new UserError(hint);
     if (!found)
-      throw new UserError(`no aftercare store here: no aftercare.yaml in ${this.deps.cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)`);
+      throw new UserError(
+        `no aftercare store here: no aftercare.yaml in ${this.deps.cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)`,
+      );
     return found;
   }
 
@@ -130,7 +145,11 @@ export class Context {
   index(): Promise<RecordIndex | undefined> {
     // a write reads what it wrote from the files themselves
     if (this.writeStarted) return Promise.resolve(undefined);
-    this.indexP ??= (async () => RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, { progress: indexProgress(this), ahead: this.ahead }))();
+    this.indexP ??= (async () =>
+      RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, {
+        progress: indexProgress(this),
+        ahead: this.ahead,
+      }))();
     return this.indexP;
   }
 
@@ -165,13 +184,18 @@ export class Context {
   async now(): Promise<Date> {
     const given = this.globals.now ?? this.deps.env.AFTERCARE_NOW;
     if (!given) return this.deps.clock();
-    const tz = await this.store().then((s) => s.settings.timezone, () => "UTC");
+    const tz = await this.store().then(
+      (s) => s.settings.timezone,
+      () => "UTC",
+    );
     const { readDateTime } = await import("./domain/typed-time.js");
     const r = await readDateTime(given, tz, this.deps.clock());
     if (r.kind === "ok") return r.reading.at;
     const { typedProblem } = await import("./format/typed-dates.js");
     const say = translator(await this.locale().catch(() => "en"));
-    throw new UsageError(typedProblem(say, r, given, "--now", tz, this.deps.clock(), "datetime")!.replace(/; [^;]*$/, ""));
+    throw new UsageError(
+      typedProblem(say, r, given, "--now", tz, this.deps.clock(), "datetime")!.replace(/; [^;]*$/, ""),
+    );
   }
 
   /** Who is acting: --as, else AFTERCARE_USER, else git's user.name; must be on the staff list. */
@@ -184,7 +208,9 @@ export class Context {
       source = "git's user.name";
     }
     if (!name)
-      throw new UserError("who is doing this? Give --as NAME or set AFTERCARE_USER to a name on the staff list (cron jobs too); nothing was written");
+      throw new UserError(
+        "who is doing this? Give --as NAME or set AFTERCARE_USER to a name on the staff list (cron jobs too); nothing was written",
+      );
     const staff = store.settings.staff.find((s) => s.name === name.trim());
     if (staff) return staff;
     const known = store.settings.staff.map((s) => s.name);
@@ -203,7 +229,11 @@ export class Context {
     const say = await this.say();
     const best = closestName(name.trim(), known);
     if (best) throw new UserError(say.t("staff.didYouMean", { flag, name, best }));
-    throw new UserError(known.length ? say.t("staff.unknown", { flag, name, known: known.join(", ") }) : say.t("staff.unknownEmpty", { flag, name }));
+    throw new UserError(
+      known.length
+        ? say.t("staff.unknown", { flag, name, known: known.join(", ") })
+        : say.t("staff.unknownEmpty", { flag, name }),
+    );
   }
 
   /**
@@ -215,7 +245,8 @@ export class Context {
     const git = await this.git();
     const email = author.email ?? (await git.configValue("user.email")) ?? "";
     // the trailer records how the command was typed; a 10,000-character --summary need not be in it twice
-    const typed = [...this.commandLine].length > 2000 ? [...this.commandLine].slice(0, 2000).join("") + "…" : this.commandLine;
+    const typed =
+      [...this.commandLine].length > 2000 ? [...this.commandLine].slice(0, 2000).join("") + "…" : this.commandLine;
     const body = typed ? `\n\nAftercare-Command: ${typed}` : "";
     const line = subject.replace(/\s*\n\s*/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
     let r: CommitResult;
@@ -228,10 +259,21 @@ export class Context {
       r = { committed: false, reason: os.problem?.what ?? os.message };
     }
     for (const note of r.notes ?? []) this.io.err(`${note}\n`);
-    if (!r.committed && r.reason !== undefined && !/index\.lock|not installed|not in a git repository/.test(r.reason) && (await this.nothingToCommit(git, paths))) return { committed: true };
+    if (
+      !r.committed &&
+      r.reason !== undefined &&
+      !/index\.lock|not installed|not in a git repository/.test(r.reason) &&
+      (await this.nothingToCommit(git, paths))
+    )
+      return { committed: true };
     if (!r.committed) {
-      const reason = /No space left on device/i.test(r.reason ?? "") ? "the disk is full: git could not write its objects; free some space" : (r.reason ?? "git did not commit");
-      const how = r.hook || r.lock || reason !== r.reason ? `commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}` : undefined;
+      const reason = /No space left on device/i.test(r.reason ?? "")
+        ? "the disk is full: git could not write its objects; free some space"
+        : (r.reason ?? "git did not commit");
+      const how =
+        r.hook || r.lock || reason !== r.reason
+          ? `commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`
+          : undefined;
       this.io.err(`note: ${render(describe("notCommitted", { reason, how }))}\n`);
       this.uncommitted.push(...paths);
     }
@@ -252,7 +294,15 @@ export class Context {
     if (!this.writeStarted) return { state: "storeUntouched" };
     try {
       const git = await this.git();
-      const st = await git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching", "--", "."]);
+      const st = await git.run([
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--ignored=matching",
+        "--",
+        ".",
+      ]);
       if (st.code !== 0) return { state: "unknown" };
       const files: string[] = [];
       const entries = st.stdout.split("\0");
@@ -286,19 +336,34 @@ export class Context {
           ? "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written"
           : `a git ${st.operation} is in progress in the store (unfinished): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
       );
-    if (st.detached) throw new UserError("the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written");
+    if (st.detached)
+      throw new UserError(
+        "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
+      );
     if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
     // a read-only or foreign store is refused at once, not after the lock's retries
     await fs.access(store.root, constants.W_OK).catch((e: unknown) => {
       const code = osErrorCode(e);
-      if (code === "EROFS" || code === "EACCES" || code === "EPERM") throw fail(code === "EROFS" ? "readOnly" : "permission", { path: store.root, written: { state: "nothing" } }, e);
+      if (code === "EROFS" || code === "EACCES" || code === "EPERM")
+        throw fail(
+          code === "EROFS" ? "readOnly" : "permission",
+          { path: store.root, written: { state: "nothing" } },
+          e,
+        );
       throw fromOsError(e, { state: "nothing" }) ?? e;
     });
     // the lock names this writer to any other that has to wait (who, command, since when)
-    const who = this.globals.as ?? this.deps.env.AFTERCARE_USER ?? (await (await this.git()).configValue("user.name")) ?? this.deps.env.USER;
+    const who =
+      this.globals.as ??
+      this.deps.env.AFTERCARE_USER ??
+      (await (await this.git()).configValue("user.name")) ??
+      this.deps.env.USER;
     const given = this.deps.env.AFTERCARE_LOCK_TIMEOUT;
     const timeout = Number(given);
-    if (given !== undefined && given !== "" && !(Number.isFinite(timeout) && timeout > 0)) throw new UsageError(`AFTERCARE_LOCK_TIMEOUT "${given}" must be a number of seconds, such as 120; nothing was written`);
+    if (given !== undefined && given !== "" && !(Number.isFinite(timeout) && timeout > 0))
+      throw new UsageError(
+        `AFTERCARE_LOCK_TIMEOUT "${given}" must be a number of seconds, such as 120; nothing was written`,
+      );
     return store.withLock(
       async () => {
         this.writeStarted = true;
@@ -310,11 +375,15 @@ export class Context {
         // a clone has none of the merge driver and hooks its store names (.gitattributes): put them in
         // (looked at in the repository's config file first: no module loaded, no git process, when it is there)
         const loc = (await this.git()).location();
-        const config = typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
-        const setup = config && !config.includes('[merge "aftercare"]') ? await import("./commands/git-setup.js") : undefined;
+        const config =
+          typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
+        const setup =
+          config && !config.includes('[merge "aftercare"]') ? await import("./commands/git-setup.js") : undefined;
         if (setup && (await setup.lacksGitSupport(store.root, await this.git()))) {
           const s = await setup.installGitSupport(store.root, await this.git());
-          this.io.err(`note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`);
+          this.io.err(
+            `note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`,
+          );
         }
         return fn();
       },
@@ -323,7 +392,9 @@ export class Context {
         command: commandName(this.commandLine),
         onWait: (line) => this.io.err(`${line}\n`),
         ...(timeout > 0 ? { timeout: timeout * 1000 } : {}),
-        ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) } : {}),
+        ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG
+          ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) }
+          : {}),
       },
     );
   }
@@ -374,12 +445,15 @@ export function closestName(typed: string, names: readonly string[]): string | u
 
 /** Optimal string alignment distance between two lists of characters. */
 function editDistance(a: string[], b: string[]): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   return d[a.length]![b.length]!;
 }

@@ -96,9 +96,12 @@ export class SystemError extends UserError {
 
 /** A value as typed, quoted and cut short, with control and invisible characters escaped. */
 export function shown(value: unknown, max = 60): string {
-  const s = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const cut = [...s].length > max ? [...s].slice(0, max).join("") + "…" : s;
-  return JSON.stringify(cut).replace(/[\p{Cf}\u2028\u2029\u0085]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(cut).replace(
+    /[\p{Cf}\u2028\u2029\u0085]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 const thousands = (n: number) => n.toLocaleString("en-US");
@@ -165,7 +168,11 @@ const en: Catalogue = {
     next: "check the disk (dmesg), then run 'aftercare check' in the store",
     written: p.written,
   }),
-  notCommitted: (p) => ({ what: `saved but not committed (${p.reason})`, why: "the change is in the files, not in git history", next: p.how }),
+  notCommitted: (p) => ({
+    what: `saved but not committed (${p.reason})`,
+    why: "the change is in the files, not in git history",
+    next: p.how,
+  }),
   cancelled: () => ({ what: "cancelled", written: { state: "nothing" } }),
   internal: (p) => ({ what: `internal error: ${p.message} (a bug in aftercare; run again with --debug for details)` }),
 };
@@ -181,12 +188,17 @@ function writtenClause(w: Written | undefined): string | undefined {
   if (!w) return undefined;
   if (w.state === "nothing") return NOTHING_WRITTEN;
   if (w.state === "storeUntouched") return "the store was not changed";
-  if (w.state === "unknown") return "some files may have been changed: see 'git status' and run 'aftercare check' in the store";
+  if (w.state === "unknown")
+    return "some files may have been changed: see 'git status' and run 'aftercare check' in the store";
   const temp = w.files.filter((f) => /\.tmp$/.test(f));
   const records = w.files.filter((f) => !/\.tmp$/.test(f));
   return [
-    records.length ? `changed and not committed: ${records.join(", ")} (commit them, or undo with 'git checkout -- FILE')` : undefined,
-    temp.length ? `left ${temp.length === 1 ? "a temporary file" : "temporary files"}: ${temp.join(", ")} (safe to delete)` : undefined,
+    records.length
+      ? `changed and not committed: ${records.join(", ")} (commit them, or undo with 'git checkout -- FILE')`
+      : undefined,
+    temp.length
+      ? `left ${temp.length === 1 ? "a temporary file" : "temporary files"}: ${temp.join(", ")} (safe to delete)`
+      : undefined,
   ]
     .filter(Boolean)
     .join("; ");
@@ -247,7 +259,11 @@ export function osErrorCode(e: unknown): keyof typeof OS_KEYS | undefined {
  * An OS error as the user's error, or undefined when `e` is not one. `written` says what the
  * failed command left (cli.ts asks git); `relative` shortens a path for the message.
  */
-export function fromOsError(e: unknown, written: Written, relative: (p: string) => string = (p) => p): UserError | undefined {
+export function fromOsError(
+  e: unknown,
+  written: Written,
+  relative: (p: string) => string = (p) => p,
+): UserError | undefined {
   const code = osErrorCode(e);
   if (!code) return undefined;
   const raw = (e as { path?: unknown }).path;
@@ -284,9 +300,15 @@ function valueAt(value: unknown, path: PropertyKey[]): unknown {
 /** The rule an issue states, with the bound zod knows when the schema's words do not say it. */
 function ruleOf(issue: Issue, value: unknown): string {
   let rule = issue.message;
-  if (typeof value === "string" && (issue.code === "too_small" || issue.code === "too_big") && issue.origin === "string" && !/\d/.test(rule)) {
+  if (
+    typeof value === "string" &&
+    (issue.code === "too_small" || issue.code === "too_big") &&
+    issue.origin === "string" &&
+    !/\d/.test(rule)
+  ) {
     const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-    if (issue.code === "too_small" && Number(bound) <= 1) rule = value && !value.trim() ? `${rule} (it is only spaces)` : rule;
+    if (issue.code === "too_small" && Number(bound) <= 1)
+      rule = value && !value.trim() ? `${rule} (it is only spaces)` : rule;
     else rule += ` (at ${issue.code === "too_small" ? "least" : "most"} ${thousands(Number(bound))} characters)`;
   }
   return rule;
@@ -301,12 +323,20 @@ export function inputError(error: ZodError, input: unknown, flags: Record<string
   const issue = error.issues[0]!;
   const path = issue.path as PropertyKey[];
   const value = valueAt(input, path);
-  if (value === undefined) return new UsageError({ what: `${flagOf(path, flags)} is missing: it ${issue.message}`, written: { state: "nothing" } }, "invalidFlag");
+  if (value === undefined)
+    return new UsageError(
+      { what: `${flagOf(path, flags)} is missing: it ${issue.message}`, written: { state: "nothing" } },
+      "invalidFlag",
+    );
   return fail("invalidFlag", { flag: flagOf(path, flags), value, rule: ruleOf(issue, value) }) as UsageError;
 }
 
 /** Parse what the user typed with a record's schema; a failure is a usage error naming the flag. */
-export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, input: unknown, flags: Record<string, string> = {}): T {
+export function parseInput<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  input: unknown,
+  flags: Record<string, string> = {},
+): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   throw inputError(r.error, input, flags);
@@ -317,19 +347,29 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
  * naming the flag. Returns `after` unchanged; a problem in a field the flags did not touch (a hand
  * edit) is left to the store, which refuses the write and names the field.
  */
-export function checkEdit<T>(schema: { safeParse(v: unknown): { success: boolean; error?: ZodError } }, before: T, after: T, flags: Record<string, string> = {}): T {
+export function checkEdit<T>(
+  schema: { safeParse(v: unknown): { success: boolean; error?: ZodError } },
+  before: T,
+  after: T,
+  flags: Record<string, string> = {},
+): T {
   const r = schema.safeParse(after);
   if (r.success || !r.error) return after;
   for (const issue of r.error.issues) {
     const path = issue.path as PropertyKey[];
-    if (JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path))) throw inputError({ ...r.error, issues: [issue] } as ZodError, after, flags);
+    if (JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path)))
+      throw inputError({ ...r.error, issues: [issue] } as ZodError, after, flags);
   }
   return after;
 }
 
 /** A ZodError that escaped the command boundary (a bug), as one line instead of a JSON dump. */
 export function isZodError(e: unknown): e is ZodError {
-  return e instanceof Error && (e.name === "ZodError" || e.name === "$ZodError") && Array.isArray((e as { issues?: unknown }).issues);
+  return (
+    e instanceof Error &&
+    (e.name === "ZodError" || e.name === "$ZodError") &&
+    Array.isArray((e as { issues?: unknown }).issues)
+  );
 }
 
 export function zodSummary(e: ZodError): string {

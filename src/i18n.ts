@@ -31,8 +31,14 @@ const M = {
   "h.email": { en: "email", "zh-CN": "邮箱" },
   "h.absences": { en: "absences", "zh-CN": "缺勤" },
   // the morning list
-  "due.head": { en: "{company} — due on {weekday} {date} ({tz})", "zh-CN": "{company} — {date}（{weekday}）待办（{tz}）" },
-  "due.headOverdue": { en: "{company} — overdue on {weekday} {date} ({tz})", "zh-CN": "{company} — {date}（{weekday}）逾期工作（{tz}）" },
+  "due.head": {
+    en: "{company} — due on {weekday} {date} ({tz})",
+    "zh-CN": "{company} — {date}（{weekday}）待办（{tz}）",
+  },
+  "due.headOverdue": {
+    en: "{company} — overdue on {weekday} {date} ({tz})",
+    "zh-CN": "{company} — {date}（{weekday}）逾期工作（{tz}）",
+  },
   "due.for": { en: ", for {name}", "zh-CN": "，{name}" },
   "due.nothing": { en: "nothing due.", "zh-CN": "今天没有待办工作。" },
   "due.nothingWithin": { en: "nothing due in the next {days} days.", "zh-CN": "今后 {days} 天没有待办工作。" },
@@ -64,25 +70,64 @@ const M = {
   "duty.file": { en: "file the {channel} request the day it came in", "zh-CN": "受理当天建立{channel}报修档案" },
   "duty.escalate": { en: "escalate to the engineering supervisor: {problem}", "zh-CN": "上报工程部主管：{problem}" },
   "duty.answer": { en: "tell the customer the solution: {note}", "zh-CN": "当天告知客户解决方案：{note}" },
-  "duty.followup1": { en: "first follow-up call: {technician}{times}; what to have ready; their opinion of our service", "zh-CN": "第一次跟踪服务：告知{technician}{times}，客户需准备的人员和设备，征询意见" },
-  "duty.followup1Shop": { en: "first follow-up after delivery: how the vehicle runs; their opinion of our service", "zh-CN": "交车后第一次跟踪服务：车辆使用情况，征询意见" },
+  "duty.followup1": {
+    en: "first follow-up call: {technician}{times}; what to have ready; their opinion of our service",
+    "zh-CN": "第一次跟踪服务：告知{technician}{times}，客户需准备的人员和设备，征询意见",
+  },
+  "duty.followup1Shop": {
+    en: "first follow-up after delivery: how the vehicle runs; their opinion of our service",
+    "zh-CN": "交车后第一次跟踪服务：车辆使用情况，征询意见",
+  },
   "duty.leaves": { en: " leaves {time}", "zh-CN": " {time} 出发" },
   "duty.arrives": { en: ", arrives {time}", "zh-CN": "，{time} 到达" },
-  "duty.followup2": { en: "second follow-up call (first was {date}): how the equipment runs, new needs; do not repeat the first", "zh-CN": "第二次跟踪服务（第一次为 {date}）：设备运行情况、新需求，内容不与第一次重复" },
-  "duty.eventCall": { en: "phone about {kind} \"{title}\" on {date}", "zh-CN": "电话通知{kind}「{title}」（{date}）" },
-  "duty.eventLetter": { en: "mail the notice letter for \"{title}\" on {date} (phoned {called})", "zh-CN": "寄出「{title}」（{date}）的通知信函（已于 {called} 电话通知）" },
-  "duty.monthly": { en: "write the monthly review of {period} (aftercare report monthly {period} --save)", "zh-CN": "编写 {period} 月度总结（aftercare report monthly {period} --save）" },
-  "duty.annual": { en: "write the year-end review of {period} (aftercare report annual {period} --save)", "zh-CN": "编写 {period} 年终总结（aftercare report annual {period} --save）" },
+  "duty.followup2": {
+    en: "second follow-up call (first was {date}): how the equipment runs, new needs; do not repeat the first",
+    "zh-CN": "第二次跟踪服务（第一次为 {date}）：设备运行情况、新需求，内容不与第一次重复",
+  },
+  "duty.eventCall": { en: 'phone about {kind} "{title}" on {date}', "zh-CN": "电话通知{kind}「{title}」（{date}）" },
+  "duty.eventLetter": {
+    en: 'mail the notice letter for "{title}" on {date} (phoned {called})',
+    "zh-CN": "寄出「{title}」（{date}）的通知信函（已于 {called} 电话通知）",
+  },
+  "duty.monthly": {
+    en: "write the monthly review of {period} (aftercare report monthly {period} --save)",
+    "zh-CN": "编写 {period} 月度总结（aftercare report monthly {period} --save）",
+  },
+  "duty.annual": {
+    en: "write the year-end review of {period} (aftercare report annual {period} --save)",
+    "zh-CN": "编写 {period} 年终总结（aftercare report annual {period} --save）",
+  },
   "duty.appointment": { en: "remind the customer of the appointment at {time}", "zh-CN": "提醒客户预约时间 {time}" },
-  "duty.extra": { en: "get the customer's answer on extra work {no}: {item}{safety}{effect}", "zh-CN": "征询客户对增项 {no} 的意见：{item}{safety}{effect}" },
+  "duty.extra": {
+    en: "get the customer's answer on extra work {no}: {item}{safety}{effect}",
+    "zh-CN": "征询客户对增项 {no} 的意见：{item}{safety}{effect}",
+  },
   "duty.extraSafety": { en: " (safety: stress it)", "zh-CN": "（涉及安全，须强调）" },
   "duty.extraEffect": { en: "; effect: {effect}", "zh-CN": "；对完工时间的影响：{effect}" },
-  "duty.progress": { en: "ask the workshop ({receiver}) how the job stands: finish by {time}? anything abnormal?", "zh-CN": "向车间（{receiver}）了解进度：能否在 {time} 完工？有无异常？" },
-  "duty.ready": { en: "call the customer to collect the vehicle ({hours} h ahead of {time}); papers and bill ready", "zh-CN": "通知客户取车（提前 {hours} 小时，承诺 {time}）；备好单据和结算" },
-  "duty.dispatch": { en: "nobody sent yet: tell the customer why and when (aftercare ticket schedule ID --date … --reason …): {problem}", "zh-CN": "尚未派工：告知客户原因和安排时间（aftercare ticket schedule 工单号 --date … --reason …）：{problem}" },
-  "duty.dispatchTell": { en: "tell the customer the job is scheduled for {date}: {reason}", "zh-CN": "告知客户已安排 {date} 派工：{reason}" },
-  "duty.planNext": { en: "plan the next contact with the customer now that {id} is closed (aftercare call log --customer … --next-date DATE --next-topic TEXT)", "zh-CN": "{id} 已关闭，请安排下次服务联系（aftercare call log --customer … --next-date 日期 --next-topic 内容）" },
-  "due.forAway": { en: "{name} is away until {to}: {cover} has their open duties (R-COVER); see 'aftercare due --for {cover}'", "zh-CN": "{name} 缺勤至 {to}：其未完成工作由 {cover} 代办（R-COVER）；见 'aftercare due --for {cover}'" },
+  "duty.progress": {
+    en: "ask the workshop ({receiver}) how the job stands: finish by {time}? anything abnormal?",
+    "zh-CN": "向车间（{receiver}）了解进度：能否在 {time} 完工？有无异常？",
+  },
+  "duty.ready": {
+    en: "call the customer to collect the vehicle ({hours} h ahead of {time}); papers and bill ready",
+    "zh-CN": "通知客户取车（提前 {hours} 小时，承诺 {time}）；备好单据和结算",
+  },
+  "duty.dispatch": {
+    en: "nobody sent yet: tell the customer why and when (aftercare ticket schedule ID --date … --reason …): {problem}",
+    "zh-CN": "尚未派工：告知客户原因和安排时间（aftercare ticket schedule 工单号 --date … --reason …）：{problem}",
+  },
+  "duty.dispatchTell": {
+    en: "tell the customer the job is scheduled for {date}: {reason}",
+    "zh-CN": "告知客户已安排 {date} 派工：{reason}",
+  },
+  "duty.planNext": {
+    en: "plan the next contact with the customer now that {id} is closed (aftercare call log --customer … --next-date DATE --next-topic TEXT)",
+    "zh-CN": "{id} 已关闭，请安排下次服务联系（aftercare call log --customer … --next-date 日期 --next-topic 内容）",
+  },
+  "due.forAway": {
+    en: "{name} is away until {to}: {cover} has their open duties (R-COVER); see 'aftercare due --for {cover}'",
+    "zh-CN": "{name} 缺勤至 {to}：其未完成工作由 {cover} 代办（R-COVER）；见 'aftercare due --for {cover}'",
+  },
   "k.late": { en: " (late)", "zh-CN": "（逾期完成）" },
   // what a contact must do, and why one did not count (due --explain)
   "what.solution": { en: "the solution", "zh-CN": "解决方案" },
@@ -91,30 +136,61 @@ const M = {
   "what.followup2": { en: "the second follow-up", "zh-CN": "第二次跟踪服务" },
   "what.appointment": { en: "the appointment reminder", "zh-CN": "预约提醒" },
   "what.ready": { en: "the call to collect the vehicle", "zh-CN": "取车通知" },
-  "what.eventCall": { en: "the phone notice of \"{title}\"", "zh-CN": "「{title}」的电话通知" },
+  "what.eventCall": { en: 'the phone notice of "{title}"', "zh-CN": "「{title}」的电话通知" },
   "what.eventLetter": { en: "the notice letter", "zh-CN": "通知信函" },
   "what.plan": { en: "the planned contact", "zh-CN": "计划的下次联系" },
   "why.used": { en: "{id} already counts for {rule}", "zh-CN": "{id} 已计为 {rule}" },
   "why.otherTicket": { en: "{id} is about {other}, not {ticket}", "zh-CN": "{id} 属于 {other}，不是 {ticket}" },
-  "why.unlinked": { en: "{id} is not linked to {ticket}: aftercare contact link {id} --ticket {ticket}", "zh-CN": "{id} 未关联 {ticket}：aftercare contact link {id} --ticket {ticket}" },
+  "why.unlinked": {
+    en: "{id} is not linked to {ticket}: aftercare contact link {id} --ticket {ticket}",
+    "zh-CN": "{id} 未关联 {ticket}：aftercare contact link {id} --ticket {ticket}",
+  },
   "why.otherEvent": { en: "{id} is about event {other}, not {event}", "zh-CN": "{id} 属于活动 {other}，不是 {event}" },
-  "why.unlinkedEvent": { en: "{id} is not linked to event {event}: aftercare contact link {id} --event {event}", "zh-CN": "{id} 未关联活动 {event}：aftercare contact link {id} --event {event}" },
+  "why.unlinkedEvent": {
+    en: "{id} is not linked to event {event}: aftercare contact link {id} --event {event}",
+    "zh-CN": "{id} 未关联活动 {event}：aftercare contact link {id} --event {event}",
+  },
   "why.channel": { en: "{id} is a {channel}; this takes a {channels}", "zh-CN": "{id} 是{channel}；此项须{channels}" },
-  "why.letterPlan": { en: "{id} is a letter; a letter carries out a plan only when it names it: aftercare contact link {id} --plan {plan}", "zh-CN": "{id} 是信函；信函须注明所执行的计划：aftercare contact link {id} --plan {plan}" },
-  "why.inbound": { en: "{id} is inbound; {what} must be told by an outbound call, a visit or a letter (if the customer was told in it: aftercare contact edit {id} --told)", "zh-CN": "{id} 是来电；{what}须通过去电、上门或信函告知（如已在该来电中告知：aftercare contact edit {id} --told）" },
-  "why.inboundLetter": { en: "{id} is a letter from the customer; {what} must be told by an outbound call, a visit or a letter", "zh-CN": "{id} 是客户来函；{what}须通过去电、上门或去函告知" },
-  "why.ended": { en: "{id} on {at} came after the duty could still be done (it ended {ended})", "zh-CN": "{id}（{at}）晚于该事项结束（{ended}）" },
-  "why.purpose": { en: "{id} is a {purpose} contact; this takes {purposes}", "zh-CN": "{id} 的目的是{purpose}；此项须为{purposes}" },
+  "why.letterPlan": {
+    en: "{id} is a letter; a letter carries out a plan only when it names it: aftercare contact link {id} --plan {plan}",
+    "zh-CN": "{id} 是信函；信函须注明所执行的计划：aftercare contact link {id} --plan {plan}",
+  },
+  "why.inbound": {
+    en: "{id} is inbound; {what} must be told by an outbound call, a visit or a letter (if the customer was told in it: aftercare contact edit {id} --told)",
+    "zh-CN": "{id} 是来电；{what}须通过去电、上门或信函告知（如已在该来电中告知：aftercare contact edit {id} --told）",
+  },
+  "why.inboundLetter": {
+    en: "{id} is a letter from the customer; {what} must be told by an outbound call, a visit or a letter",
+    "zh-CN": "{id} 是客户来函；{what}须通过去电、上门或去函告知",
+  },
+  "why.ended": {
+    en: "{id} on {at} came after the duty could still be done (it ended {ended})",
+    "zh-CN": "{id}（{at}）晚于该事项结束（{ended}）",
+  },
+  "why.purpose": {
+    en: "{id} is a {purpose} contact; this takes {purposes}",
+    "zh-CN": "{id} 的目的是{purpose}；此项须为{purposes}",
+  },
   "why.letterKind": { en: "{id} is a {kind} letter; this takes {kinds}", "zh-CN": "{id} 是{kind}；此项须为{kinds}" },
-  "why.early": { en: "{id} on {at} is before the window opens ({from})", "zh-CN": "{id}（{at}）早于期限开始（{from}）" },
-  "why.earlyCheck": { en: "the check at {at} was before the window opened ({from})", "zh-CN": "{at} 的进度检查早于期限开始（{from}）" },
+  "why.early": {
+    en: "{id} on {at} is before the window opens ({from})",
+    "zh-CN": "{id}（{at}）早于期限开始（{from}）",
+  },
+  "why.earlyCheck": {
+    en: "the check at {at} was before the window opened ({from})",
+    "zh-CN": "{at} 的进度检查早于期限开始（{from}）",
+  },
   "why.head": { en: "not counted:", "zh-CN": "未计入：" },
   "when.overdueMinutes": { en: "overdue {n}min", "zh-CN": "逾期 {n} 分钟" },
   "when.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.R-DISPATCH": { en: "send a technician, or tell why not", "zh-CN": "及时派工或告知原因" },
   "w.waived": { en: "waived {key} ({id}): {reason}", "zh-CN": "已豁免 {key}（{id}）：{reason}" },
-  "due.noSupervisor": { en: "note: no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'", "zh-CN": "注意：员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加" },
+  "due.noSupervisor": {
+    en: "note: no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'",
+    "zh-CN":
+      "注意：员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加",
+  },
   // ticket and staff commands (issue 10)
   "w.assignedTo": { en: "; assigned to {name}", "zh-CN": "，负责人 {name}" },
   "act.promise": { en: "given a revised promise", "zh-CN": "已修改承诺完工时间" },
@@ -124,29 +200,61 @@ const M = {
   // reviews (R-MONTHLY)
   "review.monthly": { en: "monthly review", "zh-CN": "月度总结" },
   "review.annual": { en: "year-end review", "zh-CN": "年终总结" },
-  "review.notEnded": { en: "the {what} {period} cannot be saved before its period has ended ({end}, {tz}); without --save it prints as a preview; nothing was written", "zh-CN": "{period} {what}须在该期间结束（{end}，{tz}）后才能存档；不加 --save 可先预览；未写入任何内容" },
-  "review.notSupervisor": { en: "only the department supervisor saves the {what} (R-MONTHLY); {name} is on the staff list as {role}{who}; without --save it prints as a preview; nothing was written", "zh-CN": "{what}只能由部门主管存档（R-MONTHLY）；{name} 在员工名单中是{role}{who}；不加 --save 可先预览；未写入任何内容" },
+  "review.notEnded": {
+    en: "the {what} {period} cannot be saved before its period has ended ({end}, {tz}); without --save it prints as a preview; nothing was written",
+    "zh-CN": "{period} {what}须在该期间结束（{end}，{tz}）后才能存档；不加 --save 可先预览；未写入任何内容",
+  },
+  "review.notSupervisor": {
+    en: "only the department supervisor saves the {what} (R-MONTHLY); {name} is on the staff list as {role}{who}; without --save it prints as a preview; nothing was written",
+    "zh-CN":
+      "{what}只能由部门主管存档（R-MONTHLY）；{name} 在员工名单中是{role}{who}；不加 --save 可先预览；未写入任何内容",
+  },
   "review.askSupervisor": { en: ": ask {names}", "zh-CN": "：请由 {names} 存档" },
-  "review.noSupervisor": { en: ", and no supervisor is on the staff list: add one with 'aftercare staff add NAME --role supervisor'", "zh-CN": "，员工名单中没有部门主管：用 'aftercare staff add 姓名 --role supervisor' 添加" },
-  "review.archived": { en: "{path} is already archived; pass --force to write it again (git keeps the old one); nothing was written", "zh-CN": "{path} 已存档；如需重写请加 --force（git 保留旧版本）；未写入任何内容" },
-  "review.saved": { en: "saved the {what} {period} to {path} (R-MONTHLY)", "zh-CN": "已将 {period} {what}存档为 {path}（R-MONTHLY）" },
-  "review.revised": { en: "revised the {what} {period} in {path}; it keeps its first save, {first}{by} (R-MONTHLY)", "zh-CN": "已修订 {period} {what}（{path}）；仍以首次存档为准：{first}{by}（R-MONTHLY）" },
+  "review.noSupervisor": {
+    en: ", and no supervisor is on the staff list: add one with 'aftercare staff add NAME --role supervisor'",
+    "zh-CN": "，员工名单中没有部门主管：用 'aftercare staff add 姓名 --role supervisor' 添加",
+  },
+  "review.archived": {
+    en: "{path} is already archived; pass --force to write it again (git keeps the old one); nothing was written",
+    "zh-CN": "{path} 已存档；如需重写请加 --force（git 保留旧版本）；未写入任何内容",
+  },
+  "review.saved": {
+    en: "saved the {what} {period} to {path} (R-MONTHLY)",
+    "zh-CN": "已将 {period} {what}存档为 {path}（R-MONTHLY）",
+  },
+  "review.revised": {
+    en: "revised the {what} {period} in {path}; it keeps its first save, {first}{by} (R-MONTHLY)",
+    "zh-CN": "已修订 {period} {what}（{path}）；仍以首次存档为准：{first}{by}（R-MONTHLY）",
+  },
   "review.firstBy": { en: " by {name}", "zh-CN": "（{name}）" },
-  "review.revisedUnstamped": { en: "revised the {what} {period} in {path}; the file does not say when it was first saved, so that stays unknown (R-MONTHLY)", "zh-CN": "已修订 {period} {what}（{path}）；文件未记录首次存档时间，仍按未知处理（R-MONTHLY）" },
+  "review.revisedUnstamped": {
+    en: "revised the {what} {period} in {path}; the file does not say when it was first saved, so that stays unknown (R-MONTHLY)",
+    "zh-CN": "已修订 {period} {what}（{path}）；文件未记录首次存档时间，仍按未知处理（R-MONTHLY）",
+  },
   // contacts: linking and corrections (issue 10)
   "k.linkedTo": { en: "linked to {id}; closes {duties}", "zh-CN": "已关联 {id}；完成 {duties}" },
-  "k.ambiguousTicket": { en: "{id} could answer {n} tickets; it was recorded without a ticket. Link it with one of:", "zh-CN": "{id} 可能对应 {n} 张工单，已登记为未关联工单。请用以下命令之一关联：" },
-  "k.ambiguousEvent": { en: "{id} could answer {n} events; it was recorded without an event. Link it with one of:", "zh-CN": "{id} 可能对应 {n} 项活动，已登记为未关联活动。请用以下命令之一关联：" },
+  "k.ambiguousTicket": {
+    en: "{id} could answer {n} tickets; it was recorded without a ticket. Link it with one of:",
+    "zh-CN": "{id} 可能对应 {n} 张工单，已登记为未关联工单。请用以下命令之一关联：",
+  },
+  "k.ambiguousEvent": {
+    en: "{id} could answer {n} events; it was recorded without an event. Link it with one of:",
+    "zh-CN": "{id} 可能对应 {n} 项活动，已登记为未关联活动。请用以下命令之一关联：",
+  },
   "k.candidateLine": { en: "  {command}   # closes {duties}", "zh-CN": "  {command}   # 完成 {duties}" },
   "k.linked": { en: "contact {id} linked to {target}{was}", "zh-CN": "联系记录 {id} 已关联 {target}{was}" },
   "k.was": { en: " (was {old})", "zh-CN": "（原为 {old}）" },
   "k.unlinked": { en: "contact {id} unlinked from {targets}", "zh-CN": "联系记录 {id} 已取消关联 {targets}" },
   "k.editNothing": {
     en: "contact edit needs at least one of --at, --direction, --purpose, --summary, --person, --satisfaction, --told, --not-told; nothing was written",
-    "zh-CN": "修改联系记录需要至少指定一项：--at、--direction、--purpose、--summary、--person、--satisfaction、--told、--not-told；未写入任何内容",
+    "zh-CN":
+      "修改联系记录需要至少指定一项：--at、--direction、--purpose、--summary、--person、--satisfaction、--told、--not-told；未写入任何内容",
   },
   "k.edited": { en: "contact {id} changed: {fields}", "zh-CN": "联系记录 {id} 已修改：{fields}" },
-  "k.unchanged": { en: "contact {id} is already so; nothing was written", "zh-CN": "联系记录 {id} 无需修改；未写入任何内容" },
+  "k.unchanged": {
+    en: "contact {id} is already so; nothing was written",
+    "zh-CN": "联系记录 {id} 无需修改；未写入任何内容",
+  },
   "k.closes": { en: "closes {duties}", "zh-CN": "完成 {duties}" },
   "k.closesNone": { en: "closes no duty", "zh-CN": "未完成任何工作事项" },
   "k.noLonger": { en: "no longer closes {duties}", "zh-CN": "不再完成 {duties}" },
@@ -245,9 +353,15 @@ const M = {
   // what a write says it did
   "w.openedTicket": { en: "opened ticket {id} for {customer}", "zh-CN": "已为 {customer} 建立工单 {id}" },
   "w.addedCustomer": { en: "added customer {id} {name}", "zh-CN": "已建立客户档案 {id} {name}" },
-  "w.loggedCall": { en: "logged {direction} {purpose} call {id} with {customer}", "zh-CN": "已登记与 {customer} 的{direction}（{purpose}）{id}" },
+  "w.loggedCall": {
+    en: "logged {direction} {purpose} call {id} with {customer}",
+    "zh-CN": "已登记与 {customer} 的{direction}（{purpose}）{id}",
+  },
   "w.nextPlanned": { en: "; next contact planned for {date}", "zh-CN": "；下次联系定于 {date}" },
-  "w.loggedLetter": { en: "logged {kind} letter {id} to {customer}, sent {date}", "zh-CN": "已登记寄给 {customer} 的{kind} {id}（{date}）" },
+  "w.loggedLetter": {
+    en: "logged {kind} letter {id} to {customer}, sent {date}",
+    "zh-CN": "已登记寄给 {customer} 的{kind} {id}（{date}）",
+  },
   "act.escalate": { en: "escalated", "zh-CN": "已上报" },
   "act.dispatch": { en: "dispatched", "zh-CN": "已派工" },
   "act.arrive": { en: "marked on site", "zh-CN": "技术员已到现场" },
@@ -279,27 +393,53 @@ const M = {
   "word.item": { en: "item", "zh-CN": "按项目" },
   "v.to": { en: "to", "zh-CN": "给" },
   // the working calendar (aftercare holidays; the missing-year warning of due, overdue and check)
-  "cal.missing": { en: "warning: no public holidays for {years} in the working calendar ({what}), so deadlines there count them as working days: {fix}", "zh-CN": "警告：工作日历中没有 {years} 年的法定节假日（{what}），相关期限会把节假日当作工作日计算：{fix}" },
+  "cal.missing": {
+    en: "warning: no public holidays for {years} in the working calendar ({what}), so deadlines there count them as working days: {fix}",
+    "zh-CN": "警告：工作日历中没有 {years} 年的法定节假日（{what}），相关期限会把节假日当作工作日计算：{fix}",
+  },
   "cal.whatSource": { en: "{id}: {label} has {spans}", "zh-CN": "{id}：{label} 收录 {spans} 年" },
   "cal.whatDefault": { en: "no calendar.source in aftercare.yaml", "zh-CN": "aftercare.yaml 中未设 calendar.source" },
-  "cal.whatNone": { en: "calendar.source none; aftercare.yaml's own days cover {spans}", "zh-CN": "calendar.source 为 none；aftercare.yaml 中的节假日只覆盖 {spans} 年" },
+  "cal.whatNone": {
+    en: "calendar.source none; aftercare.yaml's own days cover {spans}",
+    "zh-CN": "calendar.source 为 none；aftercare.yaml 中的节假日只覆盖 {spans} 年",
+  },
   "cal.fixCn": {
     en: "once the State Council publishes them, add them with 'aftercare holidays add NAME --from DATE --to DATE' and 'aftercare holidays workday DATE' (make-up working days), or update aftercare for a newer chinese-days",
-    "zh-CN": "国务院公布后用 'aftercare holidays add 名称 --from 日期 --to 日期' 和 'aftercare holidays workday 日期'（调休上班日）添加，或更新 aftercare 以使用新版 chinese-days",
+    "zh-CN":
+      "国务院公布后用 'aftercare holidays add 名称 --from 日期 --to 日期' 和 'aftercare holidays workday 日期'（调休上班日）添加，或更新 aftercare 以使用新版 chinese-days",
   },
   "cal.fixDefault": {
     en: "set calendar.source in aftercare.yaml to the country (such as DE or US-CA; none when no public holiday is kept), or add them with 'aftercare holidays add NAME --from DATE --to DATE'",
-    "zh-CN": "在 aftercare.yaml 中把 calendar.source 设为所在国家（如 DE、US-CA；不放法定假日则设为 none），或用 'aftercare holidays add 名称 --from 日期 --to 日期' 添加",
+    "zh-CN":
+      "在 aftercare.yaml 中把 calendar.source 设为所在国家（如 DE、US-CA；不放法定假日则设为 none），或用 'aftercare holidays add 名称 --from 日期 --to 日期' 添加",
   },
-  "cal.fixAdd": { en: "add them with 'aftercare holidays add NAME --from DATE --to DATE'", "zh-CN": "用 'aftercare holidays add 名称 --from 日期 --to 日期' 添加" },
+  "cal.fixAdd": {
+    en: "add them with 'aftercare holidays add NAME --from DATE --to DATE'",
+    "zh-CN": "用 'aftercare holidays add 名称 --from 日期 --to 日期' 添加",
+  },
   "cal.yearSep": { en: ", ", "zh-CN": "、" },
-  "cal.week": { en: "working week: {days}; {n} working days in {year}", "zh-CN": "每周工作日：{days}；{year} 年共 {n} 个工作日" },
-  "cal.source": { en: "public holidays: {id} ({label}, {spans}){dflt}; the days in aftercare.yaml win over it", "zh-CN": "法定节假日来源：{id}（{label}，{spans} 年）{dflt}；aftercare.yaml 中的日子优先" },
+  "cal.week": {
+    en: "working week: {days}; {n} working days in {year}",
+    "zh-CN": "每周工作日：{days}；{year} 年共 {n} 个工作日",
+  },
+  "cal.source": {
+    en: "public holidays: {id} ({label}, {spans}){dflt}; the days in aftercare.yaml win over it",
+    "zh-CN": "法定节假日来源：{id}（{label}，{spans} 年）{dflt}；aftercare.yaml 中的日子优先",
+  },
   "cal.sourceDefault": { en: ", the default for {tz}", "zh-CN": "，{tz} 的默认来源" },
-  "cal.sourceNone": { en: "public holidays: only the days in aftercare.yaml (calendar.source none)", "zh-CN": "法定节假日：只有 aftercare.yaml 中的日子（calendar.source 为 none）" },
-  "cal.sourceNoneDefault": { en: "public holidays: only the days in aftercare.yaml (no calendar.source there)", "zh-CN": "法定节假日：只有 aftercare.yaml 中的日子（未设 calendar.source）" },
+  "cal.sourceNone": {
+    en: "public holidays: only the days in aftercare.yaml (calendar.source none)",
+    "zh-CN": "法定节假日：只有 aftercare.yaml 中的日子（calendar.source 为 none）",
+  },
+  "cal.sourceNoneDefault": {
+    en: "public holidays: only the days in aftercare.yaml (no calendar.source there)",
+    "zh-CN": "法定节假日：只有 aftercare.yaml 中的日子（未设 calendar.source）",
+  },
   "cal.none": { en: "no public holidays for {year}", "zh-CN": "{year} 年没有法定节假日" },
-  "cal.noneWhy": { en: "no public holidays for {year} ({what}): {fix}", "zh-CN": "{year} 年没有法定节假日（{what}）：{fix}" },
+  "cal.noneWhy": {
+    en: "no public holidays for {year} ({what}): {fix}",
+    "zh-CN": "{year} 年没有法定节假日（{what}）：{fix}",
+  },
   "cal.h.off": { en: "days off", "zh-CN": "放假日期" },
   "cal.h.weekdays": { en: "weekdays", "zh-CN": "星期" },
   "cal.h.holiday": { en: "holiday", "zh-CN": "节日" },
@@ -307,18 +447,50 @@ const M = {
   "cal.h.on": { en: "make-up working days", "zh-CN": "调休上班日" },
   "cal.h.weekday": { en: "weekday", "zh-CN": "星期" },
   "cal.h.for": { en: "for", "zh-CN": "调休原因" },
-  "cal.added": { en: "added {name} ({days}, {n} days off) to the working calendar in aftercare.yaml", "zh-CN": "已在 aftercare.yaml 的工作日历中加入{name}（{days}，放假 {n} 天）" },
-  "cal.addedWorkday": { en: "added {day} ({weekday}) to the working calendar in aftercare.yaml as a make-up working day{instead}", "zh-CN": "已在 aftercare.yaml 的工作日历中加入调休上班日 {day}（{weekday}）{instead}" },
+  "cal.added": {
+    en: "added {name} ({days}, {n} days off) to the working calendar in aftercare.yaml",
+    "zh-CN": "已在 aftercare.yaml 的工作日历中加入{name}（{days}，放假 {n} 天）",
+  },
+  "cal.addedWorkday": {
+    en: "added {day} ({weekday}) to the working calendar in aftercare.yaml as a make-up working day{instead}",
+    "zh-CN": "已在 aftercare.yaml 的工作日历中加入调休上班日 {day}（{weekday}）{instead}",
+  },
   "cal.instead": { en: " (a day off in {label}: {name})", "zh-CN": "（{label} 中为放假日：{name}）" },
-  "cal.badYear": { en: "YEAR \"{year}\" must be a year such as 2026", "zh-CN": "年份 \"{year}\" 应为四位年份，如 2026" },
-  "cal.needName": { en: "holidays add needs the holiday's NAME, such as 春节; nothing was written", "zh-CN": "holidays add 需要节日名称（NAME），如 春节；未写入任何内容" },
-  "cal.needFrom": { en: "holidays add needs --from DATE (the first day off); nothing was written", "zh-CN": "holidays add 需要 --from 日期（放假第一天）；未写入任何内容" },
-  "cal.toBeforeFrom": { en: "--to {to} is before --from {from}; nothing was written", "zh-CN": "--to {to} 早于 --from {from}；未写入任何内容" },
-  "cal.tooLong": { en: "--from {from} --to {to} is {n} days: a stretch of days off is at most {max} days (a typo in the year?); add longer ones in parts; nothing was written", "zh-CN": "--from {from} --to {to} 共 {n} 天：一段放假最多 {max} 天（年份写错了？）；更长的请分段添加；未写入任何内容" },
-  "cal.overlapsOff": { en: "{day} is already a day off in aftercare.yaml ({name}, {range}); edit that entry instead; nothing was written", "zh-CN": "{day} 已是 aftercare.yaml 中的放假日（{name}，{range}）；请直接在 aftercare.yaml 中修改那一条；未写入任何内容" },
-  "cal.overlapsOn": { en: "{day} is a make-up working day in aftercare.yaml; remove it from calendar.workdays first; nothing was written", "zh-CN": "{day} 是 aftercare.yaml 中的调休上班日；请先从 calendar.workdays 中删除；未写入任何内容" },
-  "cal.alreadyOn": { en: "{day} is already a make-up working day in aftercare.yaml; nothing was written", "zh-CN": "{day} 已是 aftercare.yaml 中的调休上班日；未写入任何内容" },
-  "cal.alreadyWorking": { en: "{day} ({weekday}) is a working day already; a make-up working day is a day off made a working day; nothing was written", "zh-CN": "{day}（{weekday}）本来就是工作日；调休上班日应是原本休息的日子；未写入任何内容" },
+  "cal.badYear": { en: 'YEAR "{year}" must be a year such as 2026', "zh-CN": '年份 "{year}" 应为四位年份，如 2026' },
+  "cal.needName": {
+    en: "holidays add needs the holiday's NAME, such as 春节; nothing was written",
+    "zh-CN": "holidays add 需要节日名称（NAME），如 春节；未写入任何内容",
+  },
+  "cal.needFrom": {
+    en: "holidays add needs --from DATE (the first day off); nothing was written",
+    "zh-CN": "holidays add 需要 --from 日期（放假第一天）；未写入任何内容",
+  },
+  "cal.toBeforeFrom": {
+    en: "--to {to} is before --from {from}; nothing was written",
+    "zh-CN": "--to {to} 早于 --from {from}；未写入任何内容",
+  },
+  "cal.tooLong": {
+    en: "--from {from} --to {to} is {n} days: a stretch of days off is at most {max} days (a typo in the year?); add longer ones in parts; nothing was written",
+    "zh-CN":
+      "--from {from} --to {to} 共 {n} 天：一段放假最多 {max} 天（年份写错了？）；更长的请分段添加；未写入任何内容",
+  },
+  "cal.overlapsOff": {
+    en: "{day} is already a day off in aftercare.yaml ({name}, {range}); edit that entry instead; nothing was written",
+    "zh-CN":
+      "{day} 已是 aftercare.yaml 中的放假日（{name}，{range}）；请直接在 aftercare.yaml 中修改那一条；未写入任何内容",
+  },
+  "cal.overlapsOn": {
+    en: "{day} is a make-up working day in aftercare.yaml; remove it from calendar.workdays first; nothing was written",
+    "zh-CN": "{day} 是 aftercare.yaml 中的调休上班日；请先从 calendar.workdays 中删除；未写入任何内容",
+  },
+  "cal.alreadyOn": {
+    en: "{day} is already a make-up working day in aftercare.yaml; nothing was written",
+    "zh-CN": "{day} 已是 aftercare.yaml 中的调休上班日；未写入任何内容",
+  },
+  "cal.alreadyWorking": {
+    en: "{day} ({weekday}) is a working day already; a make-up working day is a day off made a working day; nothing was written",
+    "zh-CN": "{day}（{weekday}）本来就是工作日；调休上班日应是原本休息的日子；未写入任何内容",
+  },
   // spreadsheets: export headings, import notes and refusals, calendar (issue 14)
   "x.id": { en: "id", "zh-CN": "编号" },
   "x.name": { en: "name", "zh-CN": "客户名称" },
@@ -388,54 +560,132 @@ const M = {
   "x.todo": { en: "what to do", "zh-CN": "工作内容" },
   "x.doneOn": { en: "done on", "zh-CN": "完成日期" },
   "x.daysLate": { en: "days late", "zh-CN": "逾期天数" },
-  "exp.what": { en: "cannot export \"{what}\": choose {choices}", "zh-CN": "无法导出“{what}”：请选择 {choices}" },
-  "exp.format": { en: "--format \"{format}\" is not one of {choices}", "zh-CN": "--format “{format}” 不可用：请选择 {choices}" },
-  "exp.month": { en: "--month \"{month}\" must look like 2026-11", "zh-CN": "--month “{month}” 应写成 2026-11 这样的年月" },
+  "exp.what": { en: 'cannot export "{what}": choose {choices}', "zh-CN": "无法导出“{what}”：请选择 {choices}" },
+  "exp.format": {
+    en: '--format "{format}" is not one of {choices}',
+    "zh-CN": "--format “{format}” 不可用：请选择 {choices}",
+  },
+  "exp.month": {
+    en: '--month "{month}" must look like 2026-11',
+    "zh-CN": "--month “{month}” 应写成 2026-11 这样的年月",
+  },
   "exp.monthAndRange": { en: "give --month, or --from/--to, not both", "zh-CN": "--month 与 --from/--to 只能选一种" },
-  "exp.toBeforeFrom": { en: "--to {to} is before --from {from}; nothing to export", "zh-CN": "--to {to} 早于 --from {from}；没有可导出的内容" },
-  "exp.xlsxTty": { en: "an .xlsx workbook is not for the terminal: give --output FILE (or redirect to a file)", "zh-CN": ".xlsx 工作簿不能输出到终端：请加 --output 文件名（或重定向到文件）" },
+  "exp.toBeforeFrom": {
+    en: "--to {to} is before --from {from}; nothing to export",
+    "zh-CN": "--to {to} 早于 --from {from}；没有可导出的内容",
+  },
+  "exp.xlsxTty": {
+    en: "an .xlsx workbook is not for the terminal: give --output FILE (or redirect to a file)",
+    "zh-CN": ".xlsx 工作簿不能输出到终端：请加 --output 文件名（或重定向到文件）",
+  },
   "exp.done": { en: "exported {n} {what} to {file}", "zh-CN": "已导出 {n} 条{what}记录到 {file}" },
   "exp.customers": { en: "customers", "zh-CN": "客户" },
   "exp.tickets": { en: "tickets", "zh-CN": "工单" },
   "exp.contacts": { en: "contacts", "zh-CN": "联系" },
   "exp.duties": { en: "duties", "zh-CN": "工作事项" },
-  "imp.noFile": { en: "cannot read {file}: no such file; check the name (and the folder you are in); nothing was written", "zh-CN": "无法读取 {file}：文件不存在；请检查文件名（和当前目录）；未写入任何内容" },
-  "imp.isFolder": { en: "cannot read {file}: it is a folder; give the spreadsheet's file name; nothing was written", "zh-CN": "无法读取 {file}：这是一个文件夹；请给出表格文件名；未写入任何内容" },
-  "imp.foreign": { en: "{file} is {format}, which aftercare does not read: open it in Excel, WPS or LibreOffice and save it as .xlsx or CSV (UTF-8), then import that file; nothing was written", "zh-CN": "{file} 是{format}，aftercare 不能读取：请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或 CSV（UTF-8），再导入该文件；未写入任何内容" },
+  "imp.noFile": {
+    en: "cannot read {file}: no such file; check the name (and the folder you are in); nothing was written",
+    "zh-CN": "无法读取 {file}：文件不存在；请检查文件名（和当前目录）；未写入任何内容",
+  },
+  "imp.isFolder": {
+    en: "cannot read {file}: it is a folder; give the spreadsheet's file name; nothing was written",
+    "zh-CN": "无法读取 {file}：这是一个文件夹；请给出表格文件名；未写入任何内容",
+  },
+  "imp.foreign": {
+    en: "{file} is {format}, which aftercare does not read: open it in Excel, WPS or LibreOffice and save it as .xlsx or CSV (UTF-8), then import that file; nothing was written",
+    "zh-CN":
+      "{file} 是{format}，aftercare 不能读取：请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或 CSV（UTF-8），再导入该文件；未写入任何内容",
+  },
   "imp.format.xls": { en: "an Excel 97–2003 workbook (.xls)", "zh-CN": " Excel 97–2003 工作簿（.xls）" },
   "imp.format.et": { en: "a WPS spreadsheet (.et)", "zh-CN": " WPS 表格文件（.et）" },
   "imp.format.ods": { en: "an OpenDocument spreadsheet (.ods)", "zh-CN": " OpenDocument 电子表格（.ods）" },
   "imp.format.numbers": { en: "a Numbers spreadsheet (.numbers)", "zh-CN": " Numbers 电子表格（.numbers）" },
-  "imp.badXlsx": { en: "{file} is not a readable .xlsx workbook ({why}); save it again as .xlsx or CSV; nothing was written", "zh-CN": "{file} 不是可读取的 .xlsx 工作簿（{why}）；请重新另存为 .xlsx 或 CSV；未写入任何内容" },
-  "imp.noSheet": { en: "{file} has no sheet \"{sheet}\"; its sheets: {sheets}; nothing was written", "zh-CN": "{file} 中没有工作表“{sheet}”；现有工作表：{sheets}；未写入任何内容" },
-  "imp.noName": { en: "{file}: no column for the customer's name (looked for 客户单位名称, 客户名称, name, …; the headings in row {row} are: {headings}); name it with --map name=COLUMN, or say the heading row with --header-row N", "zh-CN": "{file}：没有客户名称列（查找了 客户单位名称、客户名称、name 等；第 {row} 行的列名为：{headings}）；请用 --map name=列名 指定，或用 --header-row 行号 指明列名所在行" },
+  "imp.badXlsx": {
+    en: "{file} is not a readable .xlsx workbook ({why}); save it again as .xlsx or CSV; nothing was written",
+    "zh-CN": "{file} 不是可读取的 .xlsx 工作簿（{why}）；请重新另存为 .xlsx 或 CSV；未写入任何内容",
+  },
+  "imp.noSheet": {
+    en: '{file} has no sheet "{sheet}"; its sheets: {sheets}; nothing was written',
+    "zh-CN": "{file} 中没有工作表“{sheet}”；现有工作表：{sheets}；未写入任何内容",
+  },
+  "imp.noName": {
+    en: "{file}: no column for the customer's name (looked for 客户单位名称, 客户名称, name, …; the headings in row {row} are: {headings}); name it with --map name=COLUMN, or say the heading row with --header-row N",
+    "zh-CN":
+      "{file}：没有客户名称列（查找了 客户单位名称、客户名称、name 等；第 {row} 行的列名为：{headings}）；请用 --map name=列名 指定，或用 --header-row 行号 指明列名所在行",
+  },
   "imp.empty": { en: "{file} holds no rows; nothing was written", "zh-CN": "{file} 中没有任何行；未写入任何内容" },
-  "imp.headerRow": { en: "--header-row {row}: the file has {rows} rows", "zh-CN": "--header-row {row}：文件只有 {rows} 行" },
-  "imp.headerRowBad": { en: "--header-row \"{row}\" must be a row number, such as 3", "zh-CN": "--header-row “{row}” 应为行号，例如 3" },
-  "imp.headingsAt": { en: "note: headings in row {row}{sub}; {skipped} above them skipped", "zh-CN": "注意：列名在第 {row} 行{sub}；其上 {skipped} 已跳过" },
+  "imp.headerRow": {
+    en: "--header-row {row}: the file has {rows} rows",
+    "zh-CN": "--header-row {row}：文件只有 {rows} 行",
+  },
+  "imp.headerRowBad": {
+    en: '--header-row "{row}" must be a row number, such as 3',
+    "zh-CN": "--header-row “{row}” 应为行号，例如 3",
+  },
+  "imp.headingsAt": {
+    en: "note: headings in row {row}{sub}; {skipped} above them skipped",
+    "zh-CN": "注意：列名在第 {row} 行{sub}；其上 {skipped} 已跳过",
+  },
   "imp.headingsSub": { en: " and row {row}", "zh-CN": "和第 {row} 行" },
   "imp.rowsAbove": { en: "rows 1–{last}", "zh-CN": "第 1–{last} 行" },
   "imp.rowAbove": { en: "row 1", "zh-CN": "第 1 行" },
-  "imp.unknownCols": { en: "note: {n} column(s) are no customer field: {columns}; each row's values are kept in the customer's note (--map FIELD=COLUMN puts one in a field; --strict refuses them)", "zh-CN": "注意：{n} 列不对应客户字段：{columns}；每行的值保留在客户备注中（用 --map 字段=列名 可放入字段；加 --strict 则拒绝）" },
-  "imp.unknownStrict": { en: "{file}: {n} column(s) are no customer field: {columns}; with --strict nothing is imported: name them with --map FIELD=COLUMN or delete them; nothing was written", "zh-CN": "{file}：{n} 列不对应客户字段：{columns}；已加 --strict，不导入任何内容：请用 --map 字段=列名 指定或删除这些列；未写入任何内容" },
+  "imp.unknownCols": {
+    en: "note: {n} column(s) are no customer field: {columns}; each row's values are kept in the customer's note (--map FIELD=COLUMN puts one in a field; --strict refuses them)",
+    "zh-CN":
+      "注意：{n} 列不对应客户字段：{columns}；每行的值保留在客户备注中（用 --map 字段=列名 可放入字段；加 --strict 则拒绝）",
+  },
+  "imp.unknownStrict": {
+    en: "{file}: {n} column(s) are no customer field: {columns}; with --strict nothing is imported: name them with --map FIELD=COLUMN or delete them; nothing was written",
+    "zh-CN":
+      "{file}：{n} 列不对应客户字段：{columns}；已加 --strict，不导入任何内容：请用 --map 字段=列名 指定或删除这些列；未写入任何内容",
+  },
   "imp.column": { en: "column {letter}", "zh-CN": "第 {letter} 列" },
-  "imp.skipSerial": { en: "{row}: only a row number ({value}), no customer", "zh-CN": "{row} 行：只有序号（{value}），没有客户" },
+  "imp.skipSerial": {
+    en: "{row}: only a row number ({value}), no customer",
+    "zh-CN": "{row} 行：只有序号（{value}），没有客户",
+  },
   "imp.skipTotals": { en: "{row}: a totals row ({value})", "zh-CN": "{row} 行：合计行（{value}）" },
   "imp.skipOnFile": { en: "{row}: {name} (already on file)", "zh-CN": "{row} 行：{name}（已有档案）" },
   "imp.skipRepeat": { en: "{row}: {name} (same as row {first})", "zh-CN": "{row} 行：{name}（与第 {first} 行相同）" },
-  "imp.noNameRow": { en: "{at}: no customer name; fill the name column or delete the row", "zh-CN": "{at}：没有客户名称；请填写客户名称或删除该行" },
-  "imp.cells": { en: "{at}: {n} cells where the header has {width} (columns separated by {sep}); a value holding the separator needs \"double quotes\" — fix the row and import again", "zh-CN": "{at}：有 {n} 个单元格，而列名行有 {width} 个（以{sep}分隔）；含分隔符的值须加英文双引号——改正该行后重新导入" },
-  "imp.scientific": { en: "{at}: phone {value} is in scientific notation: its last digits are lost; format the phone column as text in the spreadsheet (or type the numbers again) and save it as .xlsx, then import again", "zh-CN": "{at}：电话 {value} 是科学计数法，后几位已丢失；请在表格中将电话列设为文本格式（或重新输入号码），另存为 .xlsx 后重新导入" },
-  "imp.notPhone": { en: "{at}: phone {value} is not a phone number (a number with a fraction); format the phone column as text and import again", "zh-CN": "{at}：电话 {value} 不是电话号码（带小数的数字）；请将电话列设为文本格式后重新导入" },
-  "imp.badCreated": { en: "{at}: created {value} is not a date-time; write it as 2026-11-26 09:30 or leave it empty", "zh-CN": "{at}：建档时间 {value} 不是日期时间；请写成 2026-11-26 09:30 或留空" },
+  "imp.noNameRow": {
+    en: "{at}: no customer name; fill the name column or delete the row",
+    "zh-CN": "{at}：没有客户名称；请填写客户名称或删除该行",
+  },
+  "imp.cells": {
+    en: '{at}: {n} cells where the header has {width} (columns separated by {sep}); a value holding the separator needs "double quotes" — fix the row and import again',
+    "zh-CN":
+      "{at}：有 {n} 个单元格，而列名行有 {width} 个（以{sep}分隔）；含分隔符的值须加英文双引号——改正该行后重新导入",
+  },
+  "imp.scientific": {
+    en: "{at}: phone {value} is in scientific notation: its last digits are lost; format the phone column as text in the spreadsheet (or type the numbers again) and save it as .xlsx, then import again",
+    "zh-CN":
+      "{at}：电话 {value} 是科学计数法，后几位已丢失；请在表格中将电话列设为文本格式（或重新输入号码），另存为 .xlsx 后重新导入",
+  },
+  "imp.notPhone": {
+    en: "{at}: phone {value} is not a phone number (a number with a fraction); format the phone column as text and import again",
+    "zh-CN": "{at}：电话 {value} 不是电话号码（带小数的数字）；请将电话列设为文本格式后重新导入",
+  },
+  "imp.badCreated": {
+    en: "{at}: created {value} is not a date-time; write it as 2026-11-26 09:30 or leave it empty",
+    "zh-CN": "{at}：建档时间 {value} 不是日期时间；请写成 2026-11-26 09:30 或留空",
+  },
   "imp.field": { en: "{at}: {field} {message}", "zh-CN": "{at}：{field} {message}" },
   "imp.wouldAdd": { en: "would add row {row}:", "zh-CN": "将添加第 {row} 行：" },
   "imp.wouldSkip": { en: "would skip row {what}", "zh-CN": "将跳过第 {what}" },
   "imp.wouldRefuse": { en: "would refuse {what}", "zh-CN": "将拒绝 {what}" },
-  "imp.dryRun": { en: "dry run of {file}{enc}: {add} to add, {skip} already on file or repeated, {bad} refused{other}; nothing was written", "zh-CN": "试运行 {file}{enc}：将添加 {add} 位，已有或重复 {skip} 位，拒绝 {bad} 行{other}；未写入任何内容" },
+  "imp.dryRun": {
+    en: "dry run of {file}{enc}: {add} to add, {skip} already on file or repeated, {bad} refused{other}; nothing was written",
+    "zh-CN": "试运行 {file}{enc}：将添加 {add} 位，已有或重复 {skip} 位，拒绝 {bad} 行{other}；未写入任何内容",
+  },
   "imp.otherSkipped": { en: ", {n} other rows skipped", "zh-CN": "，另跳过 {n} 行" },
-  "imp.done": { en: "imported {n} customer{s} from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}", "zh-CN": "已从 {file}{enc} 导入 {n} 位客户；已有或重复 {skip} 位；拒绝 {bad} 行{other}" },
-  "imp.strict": { en: "{n} row{s} refused and --strict given: nothing was imported", "zh-CN": "{n} 行被拒绝且已加 --strict：未导入任何内容" },
+  "imp.done": {
+    en: "imported {n} customer{s} from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+    "zh-CN": "已从 {file}{enc} 导入 {n} 位客户；已有或重复 {skip} 位；拒绝 {bad} 行{other}",
+  },
+  "imp.strict": {
+    en: "{n} row{s} refused and --strict given: nothing was imported",
+    "zh-CN": "{n} 行被拒绝且已加 --strict：未导入任何内容",
+  },
   "imp.skipped": { en: "skipped row {what}", "zh-CN": "已跳过第 {what}" },
   "cal.record": { en: "record {id}", "zh-CN": "记录 {id}" },
   "cal.window": { en: "window {from}–{to}", "zh-CN": "期限 {from} – {to}" },
@@ -445,30 +695,41 @@ const M = {
   // dates and times as people type them (issue 13)
   "date.helpDateTime": {
     en: "YYYY-MM-DD HH:MM (2026-12-07 08:55), 2026/12/07 08:55, 12-07 08:55, 昨天 15:30, yesterday 3pm, 15:30, 下午3点半, a date alone (12月7日, 下周一, Monday) or now",
-    "zh-CN": "YYYY-MM-DD HH:MM（如 2026-12-07 08:55）、2026/12/07 08:55、12-07 08:55、昨天 15:30、15:30、下午3点半，或只写日期（12月7日、下周一）或 now",
+    "zh-CN":
+      "YYYY-MM-DD HH:MM（如 2026-12-07 08:55）、2026/12/07 08:55、12-07 08:55、昨天 15:30、15:30、下午3点半，或只写日期（12月7日、下周一）或 now",
   },
   "date.helpDate": {
     en: "2026-12-07, 2026/12/07, 12-07, 12/7, 12月7日, today, yesterday, tomorrow, 今天, 昨天, 明天, 前天, 周一, 下周一 or Monday",
     "zh-CN": "2026-12-07、2026/12/07、12-07、12/7、12月7日、今天、昨天、明天、前天、周一、下周一",
   },
-  "date.notDateTime": { en: "{flag} \"{value}\" is not a date-time: use {help}; nothing was written", "zh-CN": "{flag} \"{value}\" 不是日期时间：请写 {help}；未写入任何内容" },
-  "date.notDate": { en: "{flag} \"{value}\" is not a date: use {help}; nothing was written", "zh-CN": "{flag} \"{value}\" 不是日期：请写 {help}；未写入任何内容" },
+  "date.notDateTime": {
+    en: '{flag} "{value}" is not a date-time: use {help}; nothing was written',
+    "zh-CN": '{flag} "{value}" 不是日期时间：请写 {help}；未写入任何内容',
+  },
+  "date.notDate": {
+    en: '{flag} "{value}" is not a date: use {help}; nothing was written',
+    "zh-CN": '{flag} "{value}" 不是日期：请写 {help}；未写入任何内容',
+  },
   "date.future": {
     en: "{flag} {shown} is in the future (now {now}); record what has happened, when it happened{meant}; nothing was written",
     "zh-CN": "{flag} {shown} 晚于现在（{now}）；请按实际发生的时间登记{meant}；未写入任何内容",
   },
-  "date.meant": { en: "; did you mean {which}, {moment}? Give {flag} \"{moment}\"", "zh-CN": "；是否指{which} {moment}？请写 {flag} \"{moment}\"" },
+  "date.meant": {
+    en: '; did you mean {which}, {moment}? Give {flag} "{moment}"',
+    "zh-CN": '；是否指{which} {moment}？请写 {flag} "{moment}"',
+  },
   "date.meant.day": { en: "yesterday", "zh-CN": "昨天" },
   "date.meant.week": { en: "the week before", "zh-CN": "上周" },
   "date.meant.year": { en: "last year", "zh-CN": "去年" },
   "date.ambiguous": {
-    en: "{flag} \"{value}\" can mean {readings}; give the one you mean: {typed}; nothing was written",
-    "zh-CN": "{flag} \"{value}\" 可理解为 {readings}；请写明所指：{typed}；未写入任何内容",
+    en: '{flag} "{value}" can mean {readings}; give the one you mean: {typed}; nothing was written',
+    "zh-CN": '{flag} "{value}" 可理解为 {readings}；请写明所指：{typed}；未写入任何内容',
   },
   "date.or": { en: " or ", "zh-CN": " 或 " },
   "ch.unknown": {
-    en: "{flag} \"{value}\" is not one of {choices}; nothing was written",
-    "zh-CN": "{flag} “{value}” 不是可用的来源：请写 {choices} 之一（其他来源可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容",
+    en: '{flag} "{value}" is not one of {choices}; nothing was written',
+    "zh-CN":
+      "{flag} “{value}” 不是可用的来源：请写 {choices} 之一（其他来源可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容",
   },
   // ticket edit (issue 13)
   // the fields an edit changed, as the sentence names them (the commit subject keeps the field names)
@@ -489,12 +750,20 @@ const M = {
   "fld.not-told": { en: "not-told", "zh-CN": "未告知" },
   "fld.sep": { en: ", ", "zh-CN": "、" },
   "te.edited": { en: "ticket {id} changed: {fields}", "zh-CN": "工单 {id} 已修改：{fields}" },
-  "te.unchanged": { en: "ticket {id} is already so; nothing was written", "zh-CN": "工单 {id} 无需修改；未写入任何内容" },
+  "te.unchanged": {
+    en: "ticket {id} is already so; nothing was written",
+    "zh-CN": "工单 {id} 无需修改；未写入任何内容",
+  },
   "te.nothing": {
     en: "ticket edit needs something to change (--received, --channel, --kind, --problem, --request, --assignee, --appointment), or a terminal to open $EDITOR; nothing was written",
-    "zh-CN": "ticket edit 需要指定要修改的内容（--received、--channel、--kind、--problem、--request、--assignee、--appointment），或在终端中用 $EDITOR 编辑；未写入任何内容",
+    "zh-CN":
+      "ticket edit 需要指定要修改的内容（--received、--channel、--kind、--problem、--request、--assignee、--appointment），或在终端中用 $EDITOR 编辑；未写入任何内容",
   },
-  "te.channel": { en: "ticket {id}: channel \"{channel}\" is not one of {channels} (add it under channels: in aftercare.yaml); nothing was written", "zh-CN": "工单 {id}：来源 \"{channel}\" 不在 {channels} 之中（可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容" },
+  "te.channel": {
+    en: 'ticket {id}: channel "{channel}" is not one of {channels} (add it under channels: in aftercare.yaml); nothing was written',
+    "zh-CN":
+      '工单 {id}：来源 "{channel}" 不在 {channels} 之中（可在 aftercare.yaml 的 channels: 下添加）；未写入任何内容',
+  },
   "te.receivedAfterFiled": {
     en: "ticket {id}: received {received} would be after it was filed ({filed}); a request is filed after it comes in; nothing was written",
     "zh-CN": "工单 {id}：受理时间 {received} 晚于建档时间（{filed}）；应先受理后建档；未写入任何内容",
@@ -514,11 +783,18 @@ const M = {
   "te.step.closed": { en: "closed", "zh-CN": "关闭" },
   "te.step.cancelled": { en: "cancelled", "zh-CN": "取消" },
   "te.step.reopened": { en: "reopened", "zh-CN": "重新打开" },
-  "te.appointment": { en: "ticket {id}: an appointment is for vehicles at the reception desk (kind shop); nothing was written", "zh-CN": "工单 {id}：预约时间仅用于进厂维修（kind shop）；未写入任何内容" },
-  "te.notShop": { en: "ticket {id} holds a vehicle's intake, estimate or delivery: its kind stays shop; nothing was written", "zh-CN": "工单 {id} 已有车辆接车、估价或交车记录，类型须保持为进厂维修（shop）；未写入任何内容" },
+  "te.appointment": {
+    en: "ticket {id}: an appointment is for vehicles at the reception desk (kind shop); nothing was written",
+    "zh-CN": "工单 {id}：预约时间仅用于进厂维修（kind shop）；未写入任何内容",
+  },
+  "te.notShop": {
+    en: "ticket {id} holds a vehicle's intake, estimate or delivery: its kind stays shop; nothing was written",
+    "zh-CN": "工单 {id} 已有车辆接车、估价或交车记录，类型须保持为进厂维修（shop）；未写入任何内容",
+  },
   "te.meanwhile": {
     en: "{path} was changed meanwhile by {by}; your edit is kept in {tmp}: compare it with the file as it is now and run 'aftercare ticket edit {id}' again; nothing was written",
-    "zh-CN": "{path} 在此期间已被 {by} 修改；你的编辑保存在 {tmp}：请与当前文件比较后再次运行 'aftercare ticket edit {id}'；未写入任何内容",
+    "zh-CN":
+      "{path} 在此期间已被 {by} 修改；你的编辑保存在 {tmp}：请与当前文件比较后再次运行 'aftercare ticket edit {id}'；未写入任何内容",
   },
   // a name not on the staff list (issue 13: "did you mean 王芳?")
   "staff.unknown": {
@@ -530,42 +806,79 @@ const M = {
     "zh-CN": "{flag} “{name}” 不在员工名单中；请先用 'aftercare staff add' 添加；未写入任何内容",
   },
   "staff.didYouMean": {
-    en: "{flag} \"{name}\" is not on the staff list; did you mean {best}? Give {flag} \"{best}\", or add them with 'aftercare staff add'; nothing was written",
-    "zh-CN": "{flag} “{name}” 不在员工名单中；是不是 {best}？请写 {flag} \"{best}\"，或用 'aftercare staff add' 添加；未写入任何内容",
+    en: '{flag} "{name}" is not on the staff list; did you mean {best}? Give {flag} "{best}", or add them with \'aftercare staff add\'; nothing was written',
+    "zh-CN":
+      "{flag} “{name}” 不在员工名单中；是不是 {best}？请写 {flag} \"{best}\"，或用 'aftercare staff add' 添加；未写入任何内容",
   },
-  "te.kept": { en: "your edit is kept in {tmp}; {path} was not changed", "zh-CN": "你的编辑保存在 {tmp}；{path} 未改动" },
+  "te.kept": {
+    en: "your edit is kept in {tmp}; {path} was not changed",
+    "zh-CN": "你的编辑保存在 {tmp}；{path} 未改动",
+  },
   // undo and redo (issue 13)
   "undo.dirty": {
     en: "the store has changes not yet committed ({files}); commit them first ('aftercare doctor --fix', or git), then undo; nothing was changed",
     "zh-CN": "存储中有尚未提交的修改（{files}）；请先提交（'aftercare doctor --fix' 或 git），再撤销；未做任何改动",
   },
   "undo.later": {
-    en: "cannot undo \"{subject}\": later commits changed the same records:\n{list}\nundo or correct those first; nothing was changed",
-    "zh-CN": "无法撤销 \"{subject}\"：之后的提交修改了相同的记录：\n{list}\n请先撤销或更正这些提交；未做任何改动",
+    en: 'cannot undo "{subject}": later commits changed the same records:\n{list}\nundo or correct those first; nothing was changed',
+    "zh-CN": '无法撤销 "{subject}"：之后的提交修改了相同的记录：\n{list}\n请先撤销或更正这些提交；未做任何改动',
   },
-  "undo.gitFailed": { en: "git could not revert \"{subject}\" ({why}); nothing was changed", "zh-CN": "git 无法撤销 \"{subject}\"（{why}）；未做任何改动" },
-  "undo.gitRefused": { en: "git refused the undo commit ({why}); nothing was changed", "zh-CN": "git 拒绝了撤销提交（{why}）；未做任何改动" },
-  "undo.none": { en: "{name} has no aftercare commit left to undo in this store's recent history; nothing was changed", "zh-CN": "{name} 在本存储近期历史中没有可撤销的 aftercare 提交；未做任何改动" },
-  "undo.init": { en: "your last aftercare commit created the store (\"{subject}\"); that cannot be undone; nothing was changed", "zh-CN": "你最近的 aftercare 提交是创建存储（\"{subject}\"），不能撤销；未做任何改动" },
-  "undo.done": { en: "undid \"{subject}\" ({sha}) with a new commit {head}", "zh-CN": "已撤销 \"{subject}\"（{sha}），新提交 {head}" },
+  "undo.gitFailed": {
+    en: 'git could not revert "{subject}" ({why}); nothing was changed',
+    "zh-CN": 'git 无法撤销 "{subject}"（{why}）；未做任何改动',
+  },
+  "undo.gitRefused": {
+    en: "git refused the undo commit ({why}); nothing was changed",
+    "zh-CN": "git 拒绝了撤销提交（{why}）；未做任何改动",
+  },
+  "undo.none": {
+    en: "{name} has no aftercare commit left to undo in this store's recent history; nothing was changed",
+    "zh-CN": "{name} 在本存储近期历史中没有可撤销的 aftercare 提交；未做任何改动",
+  },
+  "undo.init": {
+    en: 'your last aftercare commit created the store ("{subject}"); that cannot be undone; nothing was changed',
+    "zh-CN": '你最近的 aftercare 提交是创建存储（"{subject}"），不能撤销；未做任何改动',
+  },
+  "undo.done": {
+    en: 'undid "{subject}" ({sha}) with a new commit {head}',
+    "zh-CN": '已撤销 "{subject}"（{sha}），新提交 {head}',
+  },
   "redo.none": {
     en: "{name} has nothing to redo: redo re-applies what your last undo took back, until you make another change; nothing was changed",
     "zh-CN": "{name} 没有可重做的操作：重做只恢复最近一次撤销的内容，且之后没有新的修改；未做任何改动",
   },
-  "redo.done": { en: "redid \"{subject}\" with a new commit {head}", "zh-CN": "已重做 \"{subject}\"，新提交 {head}" },
-  "ask.customerName": { en: "Customer name (an organisation, or a private person such as 周先生)", "zh-CN": "客户名称（单位，或个人如 周先生）" },
+  "redo.done": { en: 'redid "{subject}" with a new commit {head}', "zh-CN": '已重做 "{subject}"，新提交 {head}' },
+  "ask.customerName": {
+    en: "Customer name (an organisation, or a private person such as 周先生)",
+    "zh-CN": "客户名称（单位，或个人如 周先生）",
+  },
   "ask.phone": { en: "Phone (optional)", "zh-CN": "电话（可不填）" },
   "ask.address": { en: "Address (optional)", "zh-CN": "地址（可不填）" },
-  "ask.contactPerson": { en: "Contact person (optional; empty when the customer is a private person)", "zh-CN": "联系人（可不填；个人客户留空）" },
-  "date.askDate": { en: "a date such as 2027-03-15, 12月7日, 下周一 or tomorrow", "zh-CN": "请写日期，如 2027-03-15、12月7日、下周一、明天" },
-  "date.askNotPast": { en: "today ({today}) or later: a planned next contact cannot be in the past", "zh-CN": "须为今天（{today}）或以后：下次联系不能安排在过去" },
+  "ask.contactPerson": {
+    en: "Contact person (optional; empty when the customer is a private person)",
+    "zh-CN": "联系人（可不填；个人客户留空）",
+  },
+  "date.askDate": {
+    en: "a date such as 2027-03-15, 12月7日, 下周一 or tomorrow",
+    "zh-CN": "请写日期，如 2027-03-15、12月7日、下周一、明天",
+  },
+  "date.askNotPast": {
+    en: "today ({today}) or later: a planned next contact cannot be in the past",
+    "zh-CN": "须为今天（{today}）或以后：下次联系不能安排在过去",
+  },
   // sync and resolve: several desks, one store (issue 17; docs/collaboration.md)
   "sy.here": { en: "this desk", "zh-CN": "本机" },
   "sy.there": { en: "the server", "zh-CN": "服务器" },
   "sy.stashOurs": { en: "what came in", "zh-CN": "收到的更改" },
   "sy.stashTheirs": { en: "your uncommitted edit", "zh-CN": "未提交的修改" },
-  "h.notId": { en: "\"{id}\" is not a record ID (C-, T-, K- or E-…)", "zh-CN": "“{id}” 不是记录编号（C-、T-、K- 或 E-…）" },
-  "h.none": { en: "git has no history of {id} ({path}); was it ever committed?", "zh-CN": "git 中没有 {id}（{path}）的历史；它提交过吗？" },
+  "h.notId": {
+    en: '"{id}" is not a record ID (C-, T-, K- or E-…)',
+    "zh-CN": "“{id}” 不是记录编号（C-、T-、K- 或 E-…）",
+  },
+  "h.none": {
+    en: "git has no history of {id} ({path}); was it ever committed?",
+    "zh-CN": "git 中没有 {id}（{path}）的历史；它提交过吗？",
+  },
   "h.head": { en: "{kind}, {n} change{s} (newest first)", "zh-CN": "{kind}，{n} 次更改（最新的在前）" },
   "h.more": { en: "… and {n} more fields", "zh-CN": "…… 另有 {n} 个字段" },
   "sy.customer": { en: "customer", "zh-CN": "客户" },
@@ -589,33 +902,44 @@ const M = {
   "sy.nRemoved": { en: "{n} {what} removed", "zh-CN": "{what}删除 {n} 项" },
   "sy.comma": { en: ", ", "zh-CN": "，" },
   "sy.semi": { en: "; ", "zh-CN": "；" },
-  "sy.broughtIn": { en: "brought in {n} change{s} from {authors}: {what}", "zh-CN": "收到 {authors} 的 {n} 项更改：{what}" },
+  "sy.broughtIn": {
+    en: "brought in {n} change{s} from {authors}: {what}",
+    "zh-CN": "收到 {authors} 的 {n} 项更改：{what}",
+  },
   "sy.noRecord": { en: "no record changed", "zh-CN": "没有记录变动" },
   "sy.sent": { en: "sent {n} change{s} to {remote}", "zh-CN": "已向 {remote} 发送 {n} 项更改" },
   "sy.inStep": { en: "already in step with {remote}", "zh-CN": "已与 {remote} 同步，没有新的更改" },
   "sy.removed": { en: "(removed)", "zh-CN": "（已删除）" },
   "sy.bothChanged": { en: "changed on both sides", "zh-CN": "两边都有修改" },
-  "sy.stopped": { en: "sync stopped: these records were changed here and on another desk:", "zh-CN": "同步已停止：以下记录在本机和其他工作台上都被修改：" },
+  "sy.stopped": {
+    en: "sync stopped: these records were changed here and on another desk:",
+    "zh-CN": "同步已停止：以下记录在本机和其他工作台上都被修改：",
+  },
   "sy.waiting": { en: "a sync stopped on a conflict and is still waiting:", "zh-CN": "上次同步因冲突停止，仍待处理：" },
   "sy.howMerge": {
     en: "'aftercare resolve {id}' shows both values in full; '--keep here' (this desk's), '--keep there' (the server's) or '--set FIELD=VALUE' settles it and sends the sync.\nOr give up this sync, keeping your changes as they were: git merge --abort",
-    "zh-CN": "'aftercare resolve {id}' 完整显示双方的值；加 '--keep here'（保留本机的）、'--keep there'（保留服务器的）或 '--set 字段=值' 即可解决并发送。\n或放弃本次同步，本机更改保持原样：git merge --abort",
+    "zh-CN":
+      "'aftercare resolve {id}' 完整显示双方的值；加 '--keep here'（保留本机的）、'--keep there'（保留服务器的）或 '--set 字段=值' 即可解决并发送。\n或放弃本次同步，本机更改保持原样：git merge --abort",
   },
   "sy.howRebase": {
     en: "'aftercare resolve {id}' shows both values in full; '--keep here' (this desk's), '--keep there' (the server's) or '--set FIELD=VALUE' settles it and finishes the rebase.\nOr give up, keeping your changes as they were: git rebase --abort",
-    "zh-CN": "'aftercare resolve {id}' 完整显示双方的值；加 '--keep here'（保留本机的）、'--keep there'（保留服务器的）或 '--set 字段=值' 即可解决并完成变基。\n或放弃，本机更改保持原样：git rebase --abort",
+    "zh-CN":
+      "'aftercare resolve {id}' 完整显示双方的值；加 '--keep here'（保留本机的）、'--keep there'（保留服务器的）或 '--set 字段=值' 即可解决并完成变基。\n或放弃，本机更改保持原样：git rebase --abort",
   },
   "sy.mergeSettled": {
     en: "a sync's merge is settled but not finished: 'aftercare resolve' finishes and sends it ('git merge --abort' gives it up); nothing was synced",
-    "zh-CN": "同步的合并冲突已解决但尚未完成：运行 'aftercare resolve' 完成并发送（'git merge --abort' 放弃）；本次未同步",
+    "zh-CN":
+      "同步的合并冲突已解决但尚未完成：运行 'aftercare resolve' 完成并发送（'git merge --abort' 放弃）；本次未同步",
   },
   "sy.rebaseHalfway": {
     en: "a git rebase stopped half-way in the store: finish it with 'git rebase --continue', or give it up with 'git rebase --abort'; nothing was synced",
-    "zh-CN": "存储库中有一次 git 变基停在中途：用 'git rebase --continue' 完成，或用 'git rebase --abort' 放弃；本次未同步",
+    "zh-CN":
+      "存储库中有一次 git 变基停在中途：用 'git rebase --continue' 完成，或用 'git rebase --abort' 放弃；本次未同步",
   },
   "sy.operation": {
     en: "a git {operation} is unfinished in the store: finish it (git {operation} --continue) or abort it (git {operation} --abort); nothing was synced",
-    "zh-CN": "存储库中有未完成的 git {operation}：完成（git {operation} --continue）或放弃（git {operation} --abort）；本次未同步",
+    "zh-CN":
+      "存储库中有未完成的 git {operation}：完成（git {operation} --continue）或放弃（git {operation} --abort）；本次未同步",
   },
   "sy.noRemote": {
     en: "the store's repository has no remote to sync with; add the company's one first: git remote add origin URL",
@@ -625,67 +949,127 @@ const M = {
     en: "the store at {root} is not in a git work tree, so there is nothing to sync; see 'git init' and 'git remote add'",
     "zh-CN": "{root} 的存储不在 git 工作区中，无法同步；参见 'git init' 和 'git remote add'",
   },
-  "sy.unreachable": { en: "could not reach the remote {remote}: {reason}; nothing was changed", "zh-CN": "无法连接远程仓库 {remote}：{reason}；未做任何更改" },
+  "sy.unreachable": {
+    en: "could not reach the remote {remote}: {reason}; nothing was changed",
+    "zh-CN": "无法连接远程仓库 {remote}：{reason}；未做任何更改",
+  },
   "sy.mergeFailed": {
     en: "sync stopped: git could not bring the changes in: {reason}; nothing was changed here ('git status' shows where it stands)",
     "zh-CN": "同步已停止：git 无法合并收到的更改：{reason}；本机未做更改（'git status' 显示当前状态）",
   },
   "sy.autostash": {
     en: "your uncommitted changes to {files} clash with what came in: they are kept in {stash}, and {files} now holds both, between '<<<<<<< what came in' and '>>>>>>> your uncommitted edit' lines; keep the right values, delete the marker lines, then: git add {files} && git stash drop",
-    "zh-CN": "你在 {files} 中未提交的修改与收到的更改冲突：修改已保存在 {stash}，{files} 中在 '<<<<<<< 收到的更改' 和 '>>>>>>> 未提交的修改' 之间保留了双方内容；保留正确的值、删除标记行，然后：git add {files} && git stash drop",
+    "zh-CN":
+      "你在 {files} 中未提交的修改与收到的更改冲突：修改已保存在 {stash}，{files} 中在 '<<<<<<< 收到的更改' 和 '>>>>>>> 未提交的修改' 之间保留了双方内容；保留正确的值、删除标记行，然后：git add {files} && git stash drop",
   },
   "sy.leftStash": {
     en: "{stash} holds uncommitted changes an earlier sync put aside and could not put back ({when}): see them with 'git stash show -p {stash}', put them back with 'git stash pop', or drop them with 'git stash drop {stash}'",
-    "zh-CN": "{stash} 中保存着之前一次同步暂存但未能恢复的未提交修改（{when}）：用 'git stash show -p {stash}' 查看，用 'git stash pop' 恢复，或用 'git stash drop {stash}' 丢弃",
+    "zh-CN":
+      "{stash} 中保存着之前一次同步暂存但未能恢复的未提交修改（{when}）：用 'git stash show -p {stash}' 查看，用 'git stash pop' 恢复，或用 'git stash drop {stash}' 丢弃",
   },
-  "sy.broken": { en: "nothing was sent: what this desk would send breaks the store:", "zh-CN": "未发送：本机要发送的内容会损坏数据："  },
+  "sy.broken": {
+    en: "nothing was sent: what this desk would send breaks the store:",
+    "zh-CN": "未发送：本机要发送的内容会损坏数据：",
+  },
   "sy.brokenFix": {
     en: "fix each (the line says where; 'aftercare resolve' settles a conflict), commit the fix, then sync again",
     "zh-CN": "逐条修正（每行注明位置；冲突用 'aftercare resolve' 解决），提交修正后再同步",
   },
-  "sy.pushFailed": { en: "could not send the changes to {remote}: {reason}; they are kept here and go with the next sync", "zh-CN": "无法向 {remote} 发送更改：{reason}；更改保留在本机，下次同步时发送" },
+  "sy.pushFailed": {
+    en: "could not send the changes to {remote}: {reason}; they are kept here and go with the next sync",
+    "zh-CN": "无法向 {remote} 发送更改：{reason}；更改保留在本机，下次同步时发送",
+  },
   "sy.raceLost": {
     en: "could not send the changes to {remote}: other desks sent theirs first {n} times in a row; they are kept here (merged with theirs) and go with the next sync",
     "zh-CN": "无法向 {remote} 发送更改：其他工作台连续 {n} 次抢先发送；更改保留在本机（已与对方合并），下次同步时发送",
   },
   "sy.serverHead": {
     en: "note: the server's HEAD does not name {branch}{was}, so a new clone does not check out the store; fix it on the server: git symbolic-ref HEAD refs/heads/{branch} (a new desk can also clone with: git clone -b {branch} URL)",
-    "zh-CN": "注意：服务器的 HEAD 没有指向 {branch}{was}，新的克隆不会检出存储；请在服务器上运行：git symbolic-ref HEAD refs/heads/{branch}（新工作台也可用 git clone -b {branch} URL 克隆）",
+    "zh-CN":
+      "注意：服务器的 HEAD 没有指向 {branch}{was}，新的克隆不会检出存储；请在服务器上运行：git symbolic-ref HEAD refs/heads/{branch}（新工作台也可用 git clone -b {branch} URL 克隆）",
   },
   "sy.headNames": { en: " (it names '{head}')", "zh-CN": "（它指向 '{head}'）" },
   "sy.rewritten": {
     en: "the server's {branch} was rewritten (a force-push): it no longer has {n} change{s} this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
-    "zh-CN": "服务器的 {branch} 分支被改写（强制推送）：本机从服务器取得的 {n} 项更改在服务器上已不存在（{list}）；本次未发送。接受服务器的历史、保留本机尚未发送的更改：git rebase --onto {upstream} {fork}；把被删除的更改恢复到服务器：aftercare sync --restore",
+    "zh-CN":
+      "服务器的 {branch} 分支被改写（强制推送）：本机从服务器取得的 {n} 项更改在服务器上已不存在（{list}）；本次未发送。接受服务器的历史、保留本机尚未发送的更改：git rebase --onto {upstream} {fork}；把被删除的更改恢复到服务器：aftercare sync --restore",
   },
   "sy.settingsBroken": {
     en: "note: the store's settings as they now are cannot be read ({reason}); fix aftercare.yaml, see 'aftercare check'",
     "zh-CN": "注意：当前的存储设置无法读取（{reason}）；请修正 aftercare.yaml，参见 'aftercare check'",
   },
-  "sy.incomingProblems": { en: "note: what came in has {n} problem{s} (first: {first}); see 'aftercare check'", "zh-CN": "注意：收到的更改中有 {n} 个问题（第一个：{first}）；参见 'aftercare check'" },
+  "sy.incomingProblems": {
+    en: "note: what came in has {n} problem{s} (first: {first}); see 'aftercare check'",
+    "zh-CN": "注意：收到的更改中有 {n} 个问题（第一个：{first}）；参见 'aftercare check'",
+  },
   "sy.prePush": {
     en: "the push would send a broken store ({root}); fix these, commit, and push again (or push with --no-verify to skip this check):",
     "zh-CN": "这次推送会发送损坏的数据（{root}）；请修正以下问题、提交后再推送（或用 --no-verify 跳过检查）：",
   },
-  "r.nothing": { en: "nothing to settle: no sync is waiting on a conflict in this store", "zh-CN": "没有需要解决的冲突：本存储中没有因冲突停下的同步" },
+  "r.nothing": {
+    en: "nothing to settle: no sync is waiting on a conflict in this store",
+    "zh-CN": "没有需要解决的冲突：本存储中没有因冲突停下的同步",
+  },
   "r.head": { en: "{n} field{s} changed on both sides", "zh-CN": "{n} 个字段两边都有修改" },
   "r.inside": { en: "contested: {paths}", "zh-CN": "冲突处：{paths}" },
   "r.settleWith": { en: "settle it with one of:", "zh-CN": "用以下任一命令解决：" },
   "r.value": { en: "VALUE", "zh-CN": "值" },
-  "r.notRecord": { en: "not a record aftercare can merge: edit it by hand, then 'git add' it and run 'aftercare resolve'", "zh-CN": "不是 aftercare 能合并的记录：请手工编辑后 'git add'，再运行 'aftercare resolve'" },
-  "r.notRecordSettle": { en: "{path} is not a record aftercare can settle: edit it by hand (keep the right lines, delete the marker lines), 'git add {path}', then run 'aftercare resolve'; nothing was written", "zh-CN": "{path} 不是 aftercare 能解决的记录：请手工编辑（保留正确的行、删除标记行），'git add {path}' 后再运行 'aftercare resolve'；未写入任何内容" },
-  "r.unknownField": { en: "{flag}: {field} is not contested in {id}; contested: {list}; nothing was written", "zh-CN": "{flag}：{id} 中的 {field} 没有冲突；有冲突的是：{list}；未写入任何内容" },
-  "r.badKeep": { en: "--keep {keep}: use here, there, here:FIELD or there:FIELD; nothing was written", "zh-CN": "--keep {keep}：应为 here、there、here:字段 或 there:字段；未写入任何内容" },
-  "r.badSet": { en: "--set {set}: use FIELD=VALUE; nothing was written", "zh-CN": "--set {set}：应为 字段=值；未写入任何内容" },
-  "r.stillOpen": { en: "{id} still has contested fields: {left}; add --keep here, --keep there, --keep here:{first} or --set {first}=VALUE; nothing was written", "zh-CN": "{id} 仍有冲突字段：{left}；请加 --keep here、--keep there、--keep here:{first} 或 --set {first}=值；未写入任何内容" },
-  "r.invalid": { en: "{id} as settled would not be a valid record; nothing was written:", "zh-CN": "{id} 按此解决后不是有效记录；未写入任何内容：" },
+  "r.notRecord": {
+    en: "not a record aftercare can merge: edit it by hand, then 'git add' it and run 'aftercare resolve'",
+    "zh-CN": "不是 aftercare 能合并的记录：请手工编辑后 'git add'，再运行 'aftercare resolve'",
+  },
+  "r.notRecordSettle": {
+    en: "{path} is not a record aftercare can settle: edit it by hand (keep the right lines, delete the marker lines), 'git add {path}', then run 'aftercare resolve'; nothing was written",
+    "zh-CN":
+      "{path} 不是 aftercare 能解决的记录：请手工编辑（保留正确的行、删除标记行），'git add {path}' 后再运行 'aftercare resolve'；未写入任何内容",
+  },
+  "r.unknownField": {
+    en: "{flag}: {field} is not contested in {id}; contested: {list}; nothing was written",
+    "zh-CN": "{flag}：{id} 中的 {field} 没有冲突；有冲突的是：{list}；未写入任何内容",
+  },
+  "r.badKeep": {
+    en: "--keep {keep}: use here, there, here:FIELD or there:FIELD; nothing was written",
+    "zh-CN": "--keep {keep}：应为 here、there、here:字段 或 there:字段；未写入任何内容",
+  },
+  "r.badSet": {
+    en: "--set {set}: use FIELD=VALUE; nothing was written",
+    "zh-CN": "--set {set}：应为 字段=值；未写入任何内容",
+  },
+  "r.stillOpen": {
+    en: "{id} still has contested fields: {left}; add --keep here, --keep there, --keep here:{first} or --set {first}=VALUE; nothing was written",
+    "zh-CN":
+      "{id} 仍有冲突字段：{left}；请加 --keep here、--keep there、--keep here:{first} 或 --set {first}=值；未写入任何内容",
+  },
+  "r.invalid": {
+    en: "{id} as settled would not be a valid record; nothing was written:",
+    "zh-CN": "{id} 按此解决后不是有效记录；未写入任何内容：",
+  },
   "r.addFailed": { en: "could not stage {path}: {reason}", "zh-CN": "无法暂存 {path}：{reason}" },
-  "r.ambiguous": { en: "\"{id}\" fits several contested records ({list}); give more of the ID; nothing was written", "zh-CN": "\"{id}\" 对应多条冲突记录（{list}）；请输入更完整的编号；未写入任何内容" },
-  "r.notContested": { en: "{id} is not among the records the sync stopped on ({list}); nothing was written", "zh-CN": "{id} 不在本次同步停下的冲突记录中（{list}）；未写入任何内容" },
-  "r.whichOne": { en: "several records are contested ({list}): name one, e.g. aftercare resolve ID --keep here; nothing was written", "zh-CN": "多条记录有冲突（{list}）：请指定一条，例如 aftercare resolve 编号 --keep here；未写入任何内容" },
-  "r.settledOne": { en: "settled {id}; still to settle: {left} (aftercare resolve {next})", "zh-CN": "已解决 {id}；仍待解决：{left}（aftercare resolve {next}）" },
+  "r.ambiguous": {
+    en: '"{id}" fits several contested records ({list}); give more of the ID; nothing was written',
+    "zh-CN": '"{id}" 对应多条冲突记录（{list}）；请输入更完整的编号；未写入任何内容',
+  },
+  "r.notContested": {
+    en: "{id} is not among the records the sync stopped on ({list}); nothing was written",
+    "zh-CN": "{id} 不在本次同步停下的冲突记录中（{list}）；未写入任何内容",
+  },
+  "r.whichOne": {
+    en: "several records are contested ({list}): name one, e.g. aftercare resolve ID --keep here; nothing was written",
+    "zh-CN": "多条记录有冲突（{list}）：请指定一条，例如 aftercare resolve 编号 --keep here；未写入任何内容",
+  },
+  "r.settledOne": {
+    en: "settled {id}; still to settle: {left} (aftercare resolve {next})",
+    "zh-CN": "已解决 {id}；仍待解决：{left}（aftercare resolve {next}）",
+  },
   "r.settled": { en: "settled {id} and finished the sync's merge", "zh-CN": "已解决 {id}，同步的合并已完成" },
-  "r.commitFailed": { en: "could not finish the merge: {reason}; 'git status' shows where it stands", "zh-CN": "无法完成合并：{reason}；'git status' 显示当前状态" },
-  "r.rebaseFailed": { en: "could not finish the rebase: {reason}; 'git status' shows where it stands", "zh-CN": "无法完成变基：{reason}；'git status' 显示当前状态" },
+  "r.commitFailed": {
+    en: "could not finish the merge: {reason}; 'git status' shows where it stands",
+    "zh-CN": "无法完成合并：{reason}；'git status' 显示当前状态",
+  },
+  "r.rebaseFailed": {
+    en: "could not finish the rebase: {reason}; 'git status' shows where it stands",
+    "zh-CN": "无法完成变基：{reason}；'git status' 显示当前状态",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;

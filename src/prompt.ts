@@ -9,7 +9,12 @@ export interface Choice<T = string> {
 
 export interface Prompter {
   /** `validate` may be async: a date typed as people write it is read by a parser loaded on first use */
-  input(q: { message: string; default?: string; required?: boolean; validate?: (v: string) => true | string | Promise<true | string> }): Promise<string>;
+  input(q: {
+    message: string;
+    default?: string;
+    required?: boolean;
+    validate?: (v: string) => true | string | Promise<true | string>;
+  }): Promise<string>;
   select<T>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   /** type to narrow the list, as in a search box */
   search<T>(q: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> }): Promise<T>;
@@ -49,14 +54,14 @@ export function scripted(answers: unknown[]): Prompter & { asked: string[] } {
       if (ok !== true) throw new Error(`scripted answer "${v}" refused for: ${q.message}: ${ok}`);
       return v;
     },
-    select: async <T,>(q: { message: string; choices: Choice<T>[]; default?: T }) => {
+    select: async <T>(q: { message: string; choices: Choice<T>[]; default?: T }) => {
       const a = next(q.message);
       if (a === undefined) return q.default as T;
       const c = q.choices.find((x) => x.value === a || x.name === a);
       if (!c) throw new Error(`scripted answer ${String(a)} is not a choice for: ${q.message}`);
       return c.value;
     },
-    search: async <T,>(q: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> }) => {
+    search: async <T>(q: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> }) => {
       const a = String(next(q.message));
       const found = await q.source(a);
       if (!found.length) throw new Error(`scripted search "${a}" found nothing for: ${q.message}`);

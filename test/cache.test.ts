@@ -6,8 +6,10 @@ import { cli, git, testStore } from "./helpers.js";
 import { RECORDS, TICKET } from "./fixtures.js";
 
 const path = `tickets/2026/11/${TICKET}.yaml`;
-const status = async (root: string) => JSON.parse((await cli(root, ["ticket", "show", TICKET, "--json"])).stdout).status;
-const listed = async (root: string) => JSON.parse((await cli(root, ["ticket", "list", "--status", "all", "--json"])).stdout)[0].status;
+const status = async (root: string) =>
+  JSON.parse((await cli(root, ["ticket", "show", TICKET, "--json"])).stdout).status;
+const listed = async (root: string) =>
+  JSON.parse((await cli(root, ["ticket", "list", "--status", "all", "--json"])).stdout)[0].status;
 
 describe("the record cache", () => {
   it("is written on first read, ignored by git, and follows hand edits", async () => {
@@ -18,8 +20,13 @@ describe("the record cache", () => {
     // a hand edit, even one that keeps the file's size, is seen at once
     writeFileSync(join(root, path), readFileSync(join(root, path), "utf8").replace("status: open", "status: dead"));
     const broken = await cli(root, ["ticket", "list", "--status", "all", "--json"]);
-    expect(broken.stderr).toMatch(/^warning: 1 ticket file could not be read and is left out \(first: tickets\/2026\/11\/T-261120-CCCC.yaml:10:9: status must be one of/);
-    writeFileSync(join(root, path), readFileSync(join(root, path), "utf8").replace("status: dead", "status: open\nassignee: 王芳"));
+    expect(broken.stderr).toMatch(
+      /^warning: 1 ticket file could not be read and is left out \(first: tickets\/2026\/11\/T-261120-CCCC.yaml:10:9: status must be one of/,
+    );
+    writeFileSync(
+      join(root, path),
+      readFileSync(join(root, path), "utf8").replace("status: dead", "status: open\nassignee: 王芳"),
+    );
     expect(JSON.parse((await cli(root, ["ticket", "list", "--json"])).stdout)[0].assignee).toBe("王芳");
   });
 

@@ -54,7 +54,8 @@ channel: call
       "tickets/2026/10/T-261120-JJJJ.yaml": RECORDS[`tickets/2026/11/${TICKET}.yaml`]!,
       "customers/notes.yaml": "name: scratch\ncreated: 2026-11-03T10:00:00+08:00\n",
       // a date that does not exist
-      "events/E-261201-KKKK.yaml": "title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-20T10:00:00+08:00\n",
+      "events/E-261201-KKKK.yaml":
+        "title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-20T10:00:00+08:00\n",
     });
     const r = await cli(root, ["check"]);
     expect(r.code).toBe(1);
@@ -72,12 +73,17 @@ channel: call
         "tickets/2026/10/T-261120-JJJJ.yaml:1:1: ticket T-261120-JJJJ is in the wrong place: its ID puts it at tickets/2026/11/T-261120-JJJJ.yaml",
         "tickets/2026/11/T-261121-EEEE.yaml:1:11: customer refers to customer C-261101-ZZZZ, which is not in this store",
         "tickets/2026/11/T-261121-EEEE.yaml:7:9: status is dispatched but dispatch: (technician, at) is missing",
-        'tickets/2026/11/T-261121-EEEE.yaml:8:11: assignee names "王小明", who is not on the staff list in aftercare.yaml; add them with \'aftercare staff add\'',
+        "tickets/2026/11/T-261121-EEEE.yaml:8:11: assignee names \"王小明\", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'",
         "",
       ].join("\n"),
     );
     const j = JSON.parse((await cli(root, ["check", "--json"])).stdout);
-    expect(j[0]).toEqual({ path: "contacts/2026/11/K-261121-GGGG.yaml", line: 2, col: 1, message: expect.stringMatching(/^leftover merge-conflict marker/) });
+    expect(j[0]).toEqual({
+      path: "contacts/2026/11/K-261121-GGGG.yaml",
+      line: 2,
+      col: 1,
+      message: expect.stringMatching(/^leftover merge-conflict marker/),
+    });
   });
 
   it("reports a duplicate ID, a missing field and a staff member listed twice", async () => {
@@ -104,10 +110,15 @@ channel: call
 
 describe("reads and misplaced files", () => {
   it("a record filed in the wrong folder is left out of lists with a warning, not silently", async () => {
-    const root = testStore({ ...RECORDS, "tickets/2026/10/T-261120-JJJJ.yaml": RECORDS[`tickets/2026/11/${TICKET}.yaml`]! });
+    const root = testStore({
+      ...RECORDS,
+      "tickets/2026/10/T-261120-JJJJ.yaml": RECORDS[`tickets/2026/11/${TICKET}.yaml`]!,
+    });
     const r = await cli(root, ["ticket", "list", "--json"]);
     expect(JSON.parse(r.stdout).map((t: { id: string }) => t.id)).toEqual([TICKET]);
-    expect(r.stderr).toBe("warning: 1 ticket file is not where its name puts it and left out (first: tickets/2026/10/T-261120-JJJJ.yaml); run 'aftercare check'\n");
+    expect(r.stderr).toBe(
+      "warning: 1 ticket file is not where its name puts it and left out (first: tickets/2026/10/T-261120-JJJJ.yaml); run 'aftercare check'\n",
+    );
   });
 });
 
@@ -167,10 +178,15 @@ describe("check reads only what changed since the last check", () => {
     await run(root);
     expect((await run(root, { full: true })).read).toBe(4);
     // 王芳 leaves the staff list: the call she logged now names someone who is not on it
-    writeFileSync(join(root, "aftercare.yaml"), SETTINGS.replace("  - name: 王芳\n    role: clerk\n    email: wangfang@example.com\n", ""));
+    writeFileSync(
+      join(root, "aftercare.yaml"),
+      SETTINGS.replace("  - name: 王芳\n    role: clerk\n    email: wangfang@example.com\n", ""),
+    );
     const staff = await run(root);
     expect(staff.read).toBe(4);
-    expect(staff.problems.map((p) => p.message)).toEqual(['staff names "王芳", who is not on the staff list in aftercare.yaml; add them with \'aftercare staff add\'']);
+    expect(staff.problems.map((p) => p.message)).toEqual([
+      "staff names \"王芳\", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'",
+    ]);
     writeFileSync(join(root, "aftercare.yaml"), SETTINGS);
     expect((await run(root)).read).toBe(4);
     expect((await run(root)).read).toBe(0);
@@ -203,18 +219,32 @@ describe("check reads only what changed since the last check", () => {
     ]);
     rmSync(join(root, TICKET_FILE));
     const moved = await run(root);
-    expect(moved.problems.map((p) => p.message)).toEqual([`ticket ${TICKET} is in the wrong place: its ID puts it at ${TICKET_FILE}`]);
+    expect(moved.problems.map((p) => p.message)).toEqual([
+      `ticket ${TICKET} is in the wrong place: its ID puts it at ${TICKET_FILE}`,
+    ]);
   });
 
   it("check --full says what check says; check leaves its memo under .aftercare/", async () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, `customers/${MINGYUAN}.yaml`), "name: x\nname: y\ncreated: 2026-11-01T09:00:00+08:00\n");
-    git(root, "-c", "user.name=setup", "-c", "user.email=setup@example.com", "commit", "--quiet", "-am", "broken by hand");
+    git(
+      root,
+      "-c",
+      "user.name=setup",
+      "-c",
+      "user.email=setup@example.com",
+      "commit",
+      "--quiet",
+      "-am",
+      "broken by hand",
+    );
     const a = await cli(root, ["check"]);
     const b = await cli(root, ["check", "--full"]);
     const c = await cli(root, ["check"]);
     expect(a).toMatchObject({ code: 1, stderr: "" });
-    expect(a.stdout).toContain(`customers/${MINGYUAN}.yaml:2:1: duplicate key "name": a field may appear once; remove one`);
+    expect(a.stdout).toContain(
+      `customers/${MINGYUAN}.yaml:2:1: duplicate key "name": a field may appear once; remove one`,
+    );
     expect([b.code, b.stdout, b.stderr]).toEqual([a.code, a.stdout, a.stderr]);
     expect([c.code, c.stdout, c.stderr]).toEqual([a.code, a.stdout, a.stderr]);
     expect(existsSync(join(root, ".aftercare", "check.json"))).toBe(true);
@@ -227,7 +257,9 @@ describe("check reads only what changed since the last check", () => {
     expect(plain).toMatchObject({ code: 0, stdout: "", stderr: "" });
     const written: string[] = [];
     const tty = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
-    const spy = vi.spyOn(process.stderr, "write").mockImplementation(((s: string) => (written.push(String(s)), true)) as typeof process.stderr.write);
+    const spy = vi
+      .spyOn(process.stderr, "write")
+      .mockImplementation(((s: string) => (written.push(String(s)), true)) as typeof process.stderr.write);
     try {
       Object.defineProperty(process.stderr, "isTTY", { value: true, configurable: true });
       // a check done in a moment shows nothing
@@ -244,7 +276,11 @@ describe("check reads only what changed since the last check", () => {
       else delete (process.stderr as { isTTY?: boolean }).isTTY;
     }
     // the first update, then at most ten a second, always the last; cleared once
-    expect(written).toEqual(["\r\x1b[2Kchecking 0 of 3,000 files…", "\r\x1b[2Kchecking 3,000 of 3,000 files…", "\r\x1b[2K"]);
+    expect(written).toEqual([
+      "\r\x1b[2Kchecking 0 of 3,000 files…",
+      "\r\x1b[2Kchecking 3,000 of 3,000 files…",
+      "\r\x1b[2K",
+    ]);
     expect(progressLine(0)).toBeUndefined();
   });
 });
@@ -254,7 +290,15 @@ describe("what check keeps of each record", () => {
     const name = fc.string({ unit: fc.constantFrom(..."ab|=:;,上 ", "\u00a0", "😀"), minLength: 1, maxLength: 8 });
     const idOf = (letter: string) => fc.constantFrom(`${letter}-261101-AAAA`, `${letter}-261231-Z9Z9`);
     const facts = fc.record(
-      { customer: idOf("C"), ticket: idOf("T"), event: idOf("E"), staff: fc.array(fc.tuple(fc.constantFrom("staff", "assignee", "escalation.to", "dispatch.technician", "by", "owner"), name), { minLength: 1, maxLength: 3 }) },
+      {
+        customer: idOf("C"),
+        ticket: idOf("T"),
+        event: idOf("E"),
+        staff: fc.array(
+          fc.tuple(fc.constantFrom("staff", "assignee", "escalation.to", "dispatch.technician", "by", "owner"), name),
+          { minLength: 1, maxLength: 3 },
+        ),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -278,7 +322,14 @@ describe("check of a store large enough for worker threads", () => {
       for (const path of await store.files(kind)) {
         const r = readRecord(kind, path, readFileSync(join(root, path)));
         for (const p of r.problems) problems.push(p);
-        if (r.value) records.push({ kind, id: path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""), path, value: r.value as never, parsed: r.parsed! });
+        if (r.value)
+          records.push({
+            kind,
+            id: path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""),
+            path,
+            value: r.value as never,
+            parsed: r.parsed!,
+          });
       }
     const byPath = new Map(records.map((r) => [r.path, r]));
     const safePathOf = (id: string) => {
@@ -303,11 +354,15 @@ describe("check of a store large enough for worker threads", () => {
       const id = `K-2611${String(1 + (i % 28)).padStart(2, "0")}-${letters[i % 32]}${letters[(i >> 5) % 32]}${letters[(i >> 10) % 32]}Q`;
       const path = `contacts/2026/11/${id}.yaml`;
       files[path] =
-        i % 97 === 1 ? call.replace("staff: 王芳", "staff: [王芳") // broken YAML
-        : i % 101 === 2 ? call.replace(`ticket: ${TICKET}`, "ticket: T-261120-ZZZZ") // a ticket not in the store
-        : i % 103 === 3 ? call.replace("staff: 王芳", "staff: 王小明") // not on the staff list
-        : i % 107 === 4 ? `# hand edited\n${call}` // the full reader's
-        : call;
+        i % 97 === 1
+          ? call.replace("staff: 王芳", "staff: [王芳") // broken YAML
+          : i % 101 === 2
+            ? call.replace(`ticket: ${TICKET}`, "ticket: T-261120-ZZZZ") // a ticket not in the store
+            : i % 103 === 3
+              ? call.replace("staff: 王芳", "staff: 王小明") // not on the staff list
+              : i % 107 === 4
+                ? `# hand edited\n${call}` // the full reader's
+                : call;
     }
     files["contacts/2026/10/K-261120-DDDD.yaml"] = call; // a duplicate, misplaced
     const root = testStore(files, { git: false });

@@ -21,7 +21,13 @@ function setUp() {
   const dir = tempDir();
   mkdirSync(join(dir, "bin"));
   symlinkSync(BIN, join(dir, "bin", "aftercare"));
-  const env = cleanEnv({ PATH: `${dir}/bin:${process.env.PATH}`, HOME: dir, XDG_CONFIG_HOME: join(dir, ".config"), AFTERCARE_NOW: "2026-11-26T10:00:00+08:00", LANG: "C.UTF-8" });
+  const env = cleanEnv({
+    PATH: `${dir}/bin:${process.env.PATH}`,
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, ".config"),
+    AFTERCARE_NOW: "2026-11-26T10:00:00+08:00",
+    LANG: "C.UTF-8",
+  });
   const script = (shell: string) => {
     const file = join(dir, `aftercare.${shell}`);
     writeFileSync(file, execFileSync(process.execPath, [BIN, "completion", shell], { encoding: "utf8" }));
@@ -43,14 +49,32 @@ const CASES = (other: string): [string[], string[]][] => [
   // only the technicians are offered for a job (王芳 is a clerk, 赵工 engineering); anyone may be an assignee
   [["ticket", "dispatch", TICKET, "--technician", ""], ["李强"]],
   [["ticket", "open", "--assignee", "赵"], ["赵工"]],
-  [["ticket", "open", "--customer", "C-2611"], [MINGYUAN, "C-261102-BBBB"]],
+  [
+    ["ticket", "open", "--customer", "C-2611"],
+    [MINGYUAN, "C-261102-BBBB"],
+  ],
   [["ticket", "list", "--status", "open,cl"], ["open,closed"]],
-  [["export", "--format", ""], ["csv", "json", "xlsx"]],
-  [["export", "c"], ["customers", "contacts"]],
-  [["report", "monthly", "2026-1"], ["2026-11", "2026-10"]],
+  [
+    ["export", "--format", ""],
+    ["csv", "json", "xlsx"],
+  ],
+  [
+    ["export", "c"],
+    ["customers", "contacts"],
+  ],
+  [
+    ["report", "monthly", "2026-1"],
+    ["2026-11", "2026-10"],
+  ],
   [["history", "K-"], [CALL]],
-  [["completion", ""], ["bash", "zsh", "fish"]],
-  [["--records", other, "ticket", "show", "T-26112"], [TICKET, OTHER_TICKET]],
+  [
+    ["completion", ""],
+    ["bash", "zsh", "fish"],
+  ],
+  [
+    ["--records", other, "ticket", "show", "T-26112"],
+    [TICKET, OTHER_TICKET],
+  ],
   [["import", "customers", "客户"], ["客户名单.csv"]],
   [["export", "customers", "--output", "ex"], ["exports/"]],
 ];
@@ -61,9 +85,20 @@ describe("completion in bash", () => {
     const file = script("bash");
     const complete = (words: string[]) =>
       lines(
-        execFileSync("bash", ["-c", `source "$1"; COMP_WORDS=(aftercare "\${@:2}"); COMP_CWORD=$(( $# - 1 )); _aftercare; printf '%s\\n' "\${COMPREPLY[@]}"`, "bash", file, ...words], { cwd: root, env, encoding: "utf8" }),
+        execFileSync(
+          "bash",
+          [
+            "-c",
+            `source "$1"; COMP_WORDS=(aftercare "\${@:2}"); COMP_CWORD=$(( $# - 1 )); _aftercare; printf '%s\\n' "\${COMPREPLY[@]}"`,
+            "bash",
+            file,
+            ...words,
+          ],
+          { cwd: root, env, encoding: "utf8" },
+        ),
       ).sort();
-    for (const [words, want] of CASES(other)) expect(complete(words), words.join(" ")).toEqual([...want].map((w) => w.replace(/\/$/, "")).sort());
+    for (const [words, want] of CASES(other))
+      expect(complete(words), words.join(" ")).toEqual([...want].map((w) => w.replace(/\/$/, "")).sort());
     // a staff name with a space comes back quoted for the shell
     expect(complete(["due", "--for", "Ann"])).toEqual(["Anna\\ Schmidt"]);
     // bash splits --records=DIR at the =; the store is honoured all the same
@@ -81,18 +116,36 @@ describe("completion in zsh", () => {
       lines(
         execFileSync(
           "zsh",
-          ["-f", "-c", `compadd() { [[ $1 == -a ]] && print -rl -- "\${(@P)2}" }; _files() { print -r -- ":files $*"; }; source "$1"; words=(aftercare "\${@:2}"); CURRENT=$#; _aftercare`, "zsh", file, ...words],
+          [
+            "-f",
+            "-c",
+            `compadd() { [[ $1 == -a ]] && print -rl -- "\${(@P)2}" }; _files() { print -r -- ":files $*"; }; source "$1"; words=(aftercare "\${@:2}"); CURRENT=$#; _aftercare`,
+            "zsh",
+            file,
+            ...words,
+          ],
           { cwd: root, env, encoding: "utf8" },
         ),
       ).sort();
     for (const [words, want] of CASES(other)) {
       // where a file is expected zsh's own _files lists them
-      const files = (words[0] === "import" && words[1] === "customers") || words.includes("--output") ? [":files "] : undefined;
+      const files =
+        (words[0] === "import" && words[1] === "customers") || words.includes("--output") ? [":files "] : undefined;
       expect(complete(words), words.join(" ")).toEqual(files ?? [...want].sort());
     }
     expect(complete(["due", "--for", "Ann"])).toEqual(["Anna Schmidt"]);
     // loaded by `source` at the prompt, it registers itself with compdef, and PATH is left alone
-    const loaded = execFileSync("zsh", ["-f", "-c", `autoload -U compinit && compinit -u -d "$HOME/.zcompdump" && source "$1" && print -r -- "\${_comps[aftercare]}" && whence aftercare`, "zsh", file], { cwd: root, env, encoding: "utf8" });
+    const loaded = execFileSync(
+      "zsh",
+      [
+        "-f",
+        "-c",
+        `autoload -U compinit && compinit -u -d "$HOME/.zcompdump" && source "$1" && print -r -- "\${_comps[aftercare]}" && whence aftercare`,
+        "zsh",
+        file,
+      ],
+      { cwd: root, env, encoding: "utf8" },
+    );
     expect(lines(loaded)).toEqual(["_aftercare", expect.stringMatching(/\/bin\/aftercare$/)]);
   });
 });
@@ -103,7 +156,19 @@ describe("completion in fish", () => {
     const { root, other, env, script } = setUp();
     const file = script("fish");
     const complete = (words: string[]) =>
-      lines(execFileSync("fish", ["--no-config", "-c", `source $argv[1]; complete -C "aftercare $argv[2..-1]"`, file, ...words.map((w) => (w === "" ? "" : w))], { cwd: root, env, encoding: "utf8" }))
+      lines(
+        execFileSync(
+          "fish",
+          [
+            "--no-config",
+            "-c",
+            `source $argv[1]; complete -C "aftercare $argv[2..-1]"`,
+            file,
+            ...words.map((w) => (w === "" ? "" : w)),
+          ],
+          { cwd: root, env, encoding: "utf8" },
+        ),
+      )
         .map((l) => l.split("\t")[0]!)
         .sort();
     for (const [words, want] of CASES(other)) {

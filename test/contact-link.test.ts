@@ -19,7 +19,8 @@ const FU2 = "K-261102-BBBB";
 const ANSWER = "K-261103-AAAA";
 const PLANNED = "K-261020-AAAA";
 
-const customer = (name: string) => `name: ${name}\ncontacts:\n  - name: Hans Weber\n    phones:\n      - "+49 30 1234567"\ncreated: 2026-10-01T09:00:00+08:00\n`;
+const customer = (name: string) =>
+  `name: ${name}\ncontacts:\n  - name: Hans Weber\n    phones:\n      - "+49 30 1234567"\ncreated: 2026-10-01T09:00:00+08:00\n`;
 const ticket = (cust: string, problem: string, closed: boolean) => `customer: ${cust}
 received: 2026-11-02T09:00:00+08:00
 filed: 2026-11-02T09:05:00+08:00
@@ -44,9 +45,24 @@ const BASE = {
   [`customers/${PUMPS}.yaml`]: customer("Acme Pumps GmbH"),
   [`customers/${WERK}.yaml`]: customer("Berliner Werkzeug AG"),
   [`tickets/2026/11/${T1}.yaml`]: ticket(PUMPS, "Pump leaks", true),
-  [`contacts/2026/11/${FU1}.yaml`]: call(PUMPS, T1, "2026-11-02T11:00:00+08:00", "followup", "Technician leaves 13:00, arrives 15:00"),
-  [`contacts/2026/11/${ANSWER}.yaml`]: call(PUMPS, T1, "2026-11-03T16:30:00+08:00", "other", "Told them the seal was replaced"),
-  [`tickets/2026/11/${T3}.yaml`]: ticket(WERK, "Drill press stalls", false).replace("2026-11-02T09:0", "2026-11-03T09:0"),
+  [`contacts/2026/11/${FU1}.yaml`]: call(
+    PUMPS,
+    T1,
+    "2026-11-02T11:00:00+08:00",
+    "followup",
+    "Technician leaves 13:00, arrives 15:00",
+  ),
+  [`contacts/2026/11/${ANSWER}.yaml`]: call(
+    PUMPS,
+    T1,
+    "2026-11-03T16:30:00+08:00",
+    "other",
+    "Told them the seal was replaced",
+  ),
+  [`tickets/2026/11/${T3}.yaml`]: ticket(WERK, "Drill press stalls", false).replace(
+    "2026-11-02T09:0",
+    "2026-11-03T09:0",
+  ),
 };
 /** a second ticket of the same customer, in the same follow-up window */
 const TWO = {
@@ -58,12 +74,29 @@ const TWO = {
 const DAY10 = "2026-11-10T10:00:00+08:00";
 const read = (root: string, rel: string) => readFileSync(join(root, rel), "utf8");
 const contactFile = (id: string) => `contacts/20${id.slice(2, 4)}/${id.slice(4, 6)}/${id}.yaml`;
-const followup = ["call", "log", "--customer", PUMPS, "--direction", "out", "--purpose", "followup", "--summary", "Pump runs well since the repair"];
+const followup = [
+  "call",
+  "log",
+  "--customer",
+  PUMPS,
+  "--direction",
+  "out",
+  "--purpose",
+  "followup",
+  "--summary",
+  "Pump runs well since the repair",
+];
 
 async function atTerminal(root: string, args: string[], answers: unknown[], now = DAY10) {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
-  const code = await main(args, { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: now }), cwd: root, clock: () => new Date(), prompter });
+  const code = await main(args, {
+    io,
+    env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: now }),
+    cwd: root,
+    clock: () => new Date(),
+    prompter,
+  });
   return { code, stdout: io.stdout(), stderr: io.stderr(), asked: prompter.asked, left: answers };
 }
 
@@ -74,9 +107,16 @@ describe("call log finds the ticket the call answers", () => {
     expect(r.code, r.stderr).toBe(0);
     const k = r.stdout.trim();
     expect(k).toMatch(/^K-261110-[0-9A-Z]{4}$/);
-    expect(r.stderr).toBe(`logged outbound followup call ${k} with Acme Pumps GmbH\nlinked to ${T1}; closes R-FOLLOWUP-2\n`);
-    expect(read(root, contactFile(k))).toBe(`customer: ${PUMPS}\nticket: ${T1}\nat: ${DAY10}\nchannel: call\ndirection: out\npurpose: followup\nstaff: 王芳\nsummary: Pump runs well since the repair\n`);
-    expect(commits(root)[0]).toMatchObject({ subject: `call ${k} logged (outbound followup, ${T1}) — Acme Pumps GmbH`, author: "王芳" });
+    expect(r.stderr).toBe(
+      `logged outbound followup call ${k} with Acme Pumps GmbH\nlinked to ${T1}; closes R-FOLLOWUP-2\n`,
+    );
+    expect(read(root, contactFile(k))).toBe(
+      `customer: ${PUMPS}\nticket: ${T1}\nat: ${DAY10}\nchannel: call\ndirection: out\npurpose: followup\nstaff: 王芳\nsummary: Pump runs well since the repair\n`,
+    );
+    expect(commits(root)[0]).toMatchObject({
+      subject: `call ${k} logged (outbound followup, ${T1}) — Acme Pumps GmbH`,
+      author: "王芳",
+    });
     const show = await cli(root, ["ticket", "show", T1, "--json"], { now: DAY10 });
     expect(JSON.stringify(JSON.parse(show.stdout))).toContain(k);
   });
@@ -123,7 +163,9 @@ describe("call log finds the ticket the call answers", () => {
     // every flag was given: only the ticket is asked
     expect(r.asked).toEqual(["Ticket the call answers"]);
     const k = r.stdout.trim();
-    expect(r.stderr).toBe(`logged outbound followup call ${k} with Acme Pumps GmbH\nlinked to ${T2}; closes R-FOLLOWUP-2\n`);
+    expect(r.stderr).toBe(
+      `logged outbound followup call ${k} with Acme Pumps GmbH\nlinked to ${T2}; closes R-FOLLOWUP-2\n`,
+    );
     expect(read(root, contactFile(k))).toContain(`ticket: ${T2}\n`);
 
     const fresh = testStore(TWO);
@@ -134,8 +176,27 @@ describe("call log finds the ticket the call answers", () => {
   });
 
   it("an event's phone notice links the event it answers", async () => {
-    const root = testStore({ ...BASE, "events/E-261101-AAAA.yaml": "title: Customer day\ndate: 2026-12-12\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-01T09:00:00+08:00\n" });
-    const r = await cli(root, ["call", "log", "--customer", PUMPS, "--direction", "out", "--purpose", "notice", "--summary", "Invited them to the customer day"], { now: "2026-11-24T10:00:00+08:00" });
+    const root = testStore({
+      ...BASE,
+      "events/E-261101-AAAA.yaml":
+        "title: Customer day\ndate: 2026-12-12\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-01T09:00:00+08:00\n",
+    });
+    const r = await cli(
+      root,
+      [
+        "call",
+        "log",
+        "--customer",
+        PUMPS,
+        "--direction",
+        "out",
+        "--purpose",
+        "notice",
+        "--summary",
+        "Invited them to the customer day",
+      ],
+      { now: "2026-11-24T10:00:00+08:00" },
+    );
     expect(r.code, r.stderr).toBe(0);
     const k = r.stdout.trim();
     expect(r.stderr.split("\n")[1]).toBe("linked to E-261101-AAAA; closes R-EVENT-NOTICE");
@@ -143,7 +204,11 @@ describe("call log finds the ticket the call answers", () => {
   });
 
   it("a follow-up call is not taken for an event's notice it may not have mentioned", async () => {
-    const root = testStore({ ...BASE, "events/E-261101-AAAA.yaml": "title: Customer day\ndate: 2026-11-24\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-01T09:00:00+08:00\n" });
+    const root = testStore({
+      ...BASE,
+      "events/E-261101-AAAA.yaml":
+        "title: Customer day\ndate: 2026-11-24\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-01T09:00:00+08:00\n",
+    });
     const r = await cli(root, followup, { now: DAY10 });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split("\n")[1]).toBe(`linked to ${T1}; closes R-FOLLOWUP-2`);
@@ -155,14 +220,29 @@ describe("the ticket question at a terminal", () => {
   it("offers the closed ticket whose follow-up is due, first and by default, then asks satisfaction and the next contact", async () => {
     const root = testStore(BASE);
     let offered: string[] = [];
-    const prompter = scripted(["Acme", undefined, "out", undefined, "Pump runs well", "5", "2027-04-15", "Maintenance before the season"]);
+    const prompter = scripted([
+      "Acme",
+      undefined,
+      "out",
+      undefined,
+      "Pump runs well",
+      "5",
+      "2027-04-15",
+      "Maintenance before the season",
+    ]);
     const select = prompter.select.bind(prompter);
     prompter.select = async (q) => {
       if (q.message === "Ticket the call is about") offered = q.choices.map((c) => c.name);
       return select(q);
     };
     const io = testIO({ tty: true });
-    const code = await main(["call", "log"], { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: DAY10 }), cwd: root, clock: () => new Date(), prompter });
+    const code = await main(["call", "log"], {
+      io,
+      env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: DAY10 }),
+      cwd: root,
+      clock: () => new Date(),
+      prompter,
+    });
     expect(code, io.stderr()).toBe(0);
     expect(prompter.asked).toEqual([
       "Customer (name, pinyin, contact or phone)",
@@ -186,10 +266,22 @@ describe("the ticket question at a terminal", () => {
 
   it("offers closed and open tickets with open duties, not a closed one whose duties are all done", async () => {
     const done = "T-261020-DDDD";
-    const old = ticket(PUMPS, "Old valve", true).replace(/2026-11-0(\d)T/g, "2026-10-2$1T").replace(/dispatch:[\s\S]*?(?=resolution:)/, "");
-    const root = testStore({ ...TWO, [`tickets/2026/10/${done}.yaml`]: old, [`contacts/2026/10/K-261023-AAAA.yaml`]: call(PUMPS, done, "2026-10-23T16:30:00+08:00", "other", "Told them"),
+    const old = ticket(PUMPS, "Old valve", true)
+      .replace(/2026-11-0(\d)T/g, "2026-10-2$1T")
+      .replace(/dispatch:[\s\S]*?(?=resolution:)/, "");
+    const root = testStore({
+      ...TWO,
+      [`tickets/2026/10/${done}.yaml`]: old,
+      [`contacts/2026/10/K-261023-AAAA.yaml`]: call(PUMPS, done, "2026-10-23T16:30:00+08:00", "other", "Told them"),
       // a plan for later, of the customer rather than of a ticket: the closed ticket needs no other
-      [`contacts/2026/10/K-261023-BBBB.yaml`]: call(PUMPS, undefined, "2026-10-23T16:40:00+08:00", "followup", "Planned the winter check", "next:\n  date: 2026-12-20\n  topic: Winter check\n"),
+      [`contacts/2026/10/K-261023-BBBB.yaml`]: call(
+        PUMPS,
+        undefined,
+        "2026-10-23T16:40:00+08:00",
+        "followup",
+        "Planned the winter check",
+        "next:\n  date: 2026-12-20\n  topic: Winter check\n",
+      ),
     });
     let offered: string[] = [];
     const prompter = scripted(["Acme", T2, "out", undefined, "ok", "", ""]);
@@ -199,7 +291,13 @@ describe("the ticket question at a terminal", () => {
       return select(q);
     };
     const io = testIO({ tty: true });
-    const code = await main(["call", "log"], { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: DAY10 }), cwd: root, clock: () => new Date(), prompter });
+    const code = await main(["call", "log"], {
+      io,
+      env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: DAY10 }),
+      cwd: root,
+      clock: () => new Date(),
+      prompter,
+    });
     expect(code, io.stderr()).toBe(0);
     expect([...offered].sort()).toEqual(["", T1, T2].sort());
     expect(read(root, contactFile(io.stdout().trim()))).toContain(`ticket: ${T2}\n`);
@@ -207,9 +305,17 @@ describe("the ticket question at a terminal", () => {
 
   it("the optional questions may stay empty", async () => {
     const root = testStore(BASE);
-    const r = await atTerminal(root, ["call", "log", "--customer", PUMPS, "--ticket", T1, "--direction", "out", "--purpose", "followup"], ["ok", "", ""]);
+    const r = await atTerminal(
+      root,
+      ["call", "log", "--customer", PUMPS, "--ticket", T1, "--direction", "out", "--purpose", "followup"],
+      ["ok", "", ""],
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.asked).toEqual(["Key points of the conversation", "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)", "Next contact planned for (YYYY-MM-DD; empty for none)"]);
+    expect(r.asked).toEqual([
+      "Key points of the conversation",
+      "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+    ]);
     const text = read(root, contactFile(r.stdout.trim()));
     expect(text).not.toContain("satisfaction");
     expect(text).not.toContain("next:");
@@ -219,37 +325,108 @@ describe("the ticket question at a terminal", () => {
 describe("call log and letter log: --told, --plan, --next-date", () => {
   it("--told marks an inbound call; refused on an outbound one", async () => {
     const root = testStore(BASE);
-    const ok = await cli(root, ["call", "log", "--ticket", T1, "--direction", "in", "--purpose", "consult", "--summary", "Asked what was done; told them", "--told"], { now: DAY10 });
+    const ok = await cli(
+      root,
+      [
+        "call",
+        "log",
+        "--ticket",
+        T1,
+        "--direction",
+        "in",
+        "--purpose",
+        "consult",
+        "--summary",
+        "Asked what was done; told them",
+        "--told",
+      ],
+      { now: DAY10 },
+    );
     expect(ok.code, ok.stderr).toBe(0);
-    expect(read(root, contactFile(ok.stdout.trim()))).toContain("purpose: consult\nstaff: 王芳\nsummary: Asked what was done; told them\ntold: true\n");
-    const out = await cli(root, ["call", "log", "--ticket", T1, "--direction", "out", "--purpose", "followup", "--summary", "x", "--told"], { now: DAY10 });
+    expect(read(root, contactFile(ok.stdout.trim()))).toContain(
+      "purpose: consult\nstaff: 王芳\nsummary: Asked what was done; told them\ntold: true\n",
+    );
+    const out = await cli(
+      root,
+      ["call", "log", "--ticket", T1, "--direction", "out", "--purpose", "followup", "--summary", "x", "--told"],
+      { now: DAY10 },
+    );
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/^--told marks an inbound call .*; nothing was written\n$/);
     expect(commits(root)).toHaveLength(2);
   });
 
   it("--plan names the planned contact this one carries out, of the same customer", async () => {
-    const root = testStore({ ...BASE, [`contacts/2026/10/${PLANNED}.yaml`]: call(PUMPS, undefined, "2026-10-20T10:00:00+08:00", "followup", "All well", "next:\n  date: 2026-11-10\n  topic: Offer the winter package\n") });
-    const r = await cli(root, ["call", "log", "--customer", PUMPS, "--direction", "out", "--purpose", "followup", "--summary", "Offered the winter package", "--ticket", T1, "--plan", "K-261020"], { now: DAY10 });
+    const root = testStore({
+      ...BASE,
+      [`contacts/2026/10/${PLANNED}.yaml`]: call(
+        PUMPS,
+        undefined,
+        "2026-10-20T10:00:00+08:00",
+        "followup",
+        "All well",
+        "next:\n  date: 2026-11-10\n  topic: Offer the winter package\n",
+      ),
+    });
+    const r = await cli(
+      root,
+      [
+        "call",
+        "log",
+        "--customer",
+        PUMPS,
+        "--direction",
+        "out",
+        "--purpose",
+        "followup",
+        "--summary",
+        "Offered the winter package",
+        "--ticket",
+        T1,
+        "--plan",
+        "K-261020",
+      ],
+      { now: DAY10 },
+    );
     expect(r.code, r.stderr).toBe(0);
-    expect(read(root, contactFile(r.stdout.trim()))).toContain(`summary: Offered the winter package\nplan: ${PLANNED}\n`);
-    const letter = await cli(root, ["letter", "log", "--customer", PUMPS, "--kind", "notice", "--subject", "Winter package", "--plan", PLANNED], { now: DAY10 });
+    expect(read(root, contactFile(r.stdout.trim()))).toContain(
+      `summary: Offered the winter package\nplan: ${PLANNED}\n`,
+    );
+    const letter = await cli(
+      root,
+      ["letter", "log", "--customer", PUMPS, "--kind", "notice", "--subject", "Winter package", "--plan", PLANNED],
+      { now: DAY10 },
+    );
     expect(letter.code, letter.stderr).toBe(0);
     expect(read(root, contactFile(letter.stdout.trim()))).toContain(`plan: ${PLANNED}\n`);
-    const other = await cli(root, ["letter", "log", "--customer", WERK, "--kind", "notice", "--subject", "Winter package", "--plan", PLANNED], { now: DAY10 });
+    const other = await cli(
+      root,
+      ["letter", "log", "--customer", WERK, "--kind", "notice", "--subject", "Winter package", "--plan", PLANNED],
+      { now: DAY10 },
+    );
     expect(other.code).toBe(2);
     expect(other.stderr).toBe(`--plan ${PLANNED} belongs to customer ${PUMPS}, not to ${WERK}; nothing was written\n`);
-    const unplanned = await cli(root, ["letter", "log", "--customer", PUMPS, "--kind", "notice", "--subject", "x", "--plan", FU1], { now: DAY10 });
+    const unplanned = await cli(
+      root,
+      ["letter", "log", "--customer", PUMPS, "--kind", "notice", "--subject", "x", "--plan", FU1],
+      { now: DAY10 },
+    );
     expect(unplanned.code).toBe(2);
     expect(unplanned.stderr).toContain(`--plan ${FU1} planned no next contact`);
   });
 
   it("--next-date before today is refused; today is fine", async () => {
     const root = testStore(BASE);
-    const past = await cli(root, [...followup, "--ticket", T1, "--next-date", "2026-11-09", "--next-topic", "x"], { now: DAY10 });
+    const past = await cli(root, [...followup, "--ticket", T1, "--next-date", "2026-11-09", "--next-topic", "x"], {
+      now: DAY10,
+    });
     expect(past.code).toBe(2);
-    expect(past.stderr).toBe("--next-date 2026-11-09 is before today (2026-11-10): a planned next contact cannot be in the past; nothing was written\n");
-    const today = await cli(root, [...followup, "--ticket", T1, "--next-date", "today", "--next-topic", "x"], { now: "2026-11-10T23:30:00+08:00" });
+    expect(past.stderr).toBe(
+      "--next-date 2026-11-09 is before today (2026-11-10): a planned next contact cannot be in the past; nothing was written\n",
+    );
+    const today = await cli(root, [...followup, "--ticket", T1, "--next-date", "today", "--next-topic", "x"], {
+      now: "2026-11-10T23:30:00+08:00",
+    });
     expect(today.code, today.stderr).toBe(0);
     expect(commits(root)).toHaveLength(2);
   });
@@ -265,18 +442,32 @@ describe("contact link, unlink and edit", () => {
     expect(link.code, link.stderr).toBe(0);
     expect(link.stdout).toBe(`${k}\n`);
     expect(link.stderr).toBe(`contact ${k} linked to ${T2}; closes R-FOLLOWUP-2 (${T2})\n`);
-    expect(read(root, contactFile(k))).toBe(before.replace(`customer: ${PUMPS}\n`, `customer: ${PUMPS}\nticket: ${T2}\n`));
-    expect(commits(root)[0]).toMatchObject({ subject: `contact ${k} linked to ${T2} — Acme Pumps GmbH`, author: "王芳", body: expect.stringContaining(`Aftercare-Command: aftercare contact link ${k.slice(0, 11)} --ticket ${T2}`) });
+    expect(read(root, contactFile(k))).toBe(
+      before.replace(`customer: ${PUMPS}\n`, `customer: ${PUMPS}\nticket: ${T2}\n`),
+    );
+    expect(commits(root)[0]).toMatchObject({
+      subject: `contact ${k} linked to ${T2} — Acme Pumps GmbH`,
+      author: "王芳",
+      body: expect.stringContaining(`Aftercare-Command: aftercare contact link ${k.slice(0, 11)} --ticket ${T2}`),
+    });
 
     const relink = await cli(root, ["contact", "link", k, "--ticket", T1], { now: DAY10 });
     expect(relink.code, relink.stderr).toBe(0);
-    expect(relink.stderr).toBe(`contact ${k} linked to ${T1} (was ${T2}); closes R-FOLLOWUP-2 (${T1}); no longer closes R-FOLLOWUP-2 (${T2})\n`);
+    expect(relink.stderr).toBe(
+      `contact ${k} linked to ${T1} (was ${T2}); closes R-FOLLOWUP-2 (${T1}); no longer closes R-FOLLOWUP-2 (${T2})\n`,
+    );
 
     const unlink = await cli(root, ["contact", "unlink", k], { now: DAY10 });
     expect(unlink.code, unlink.stderr).toBe(0);
-    expect(unlink.stderr).toBe(`contact ${k} unlinked from ${T1}; closes no duty; no longer closes R-FOLLOWUP-2 (${T1})\n`);
+    expect(unlink.stderr).toBe(
+      `contact ${k} unlinked from ${T1}; closes no duty; no longer closes R-FOLLOWUP-2 (${T1})\n`,
+    );
     expect(read(root, contactFile(k))).toBe(before);
-    expect(commits(root).map((c) => c.subject).slice(0, 3)).toEqual([
+    expect(
+      commits(root)
+        .map((c) => c.subject)
+        .slice(0, 3),
+    ).toEqual([
       `contact ${k} unlinked from ${T1} — Acme Pumps GmbH`,
       `contact ${k} linked to ${T1} (was ${T2}) — Acme Pumps GmbH`,
       `contact ${k} linked to ${T2} — Acme Pumps GmbH`,
@@ -291,7 +482,9 @@ describe("contact link, unlink and edit", () => {
     const root = testStore(BASE);
     const r = await cli(root, ["contact", "link", FU1, "--ticket", T3], { now: DAY10 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`ticket ${T3} belongs to customer ${WERK}, and contact ${FU1} to ${PUMPS}: a contact is linked only to its own customer's tickets; nothing was written\n`);
+    expect(r.stderr).toBe(
+      `ticket ${T3} belongs to customer ${WERK}, and contact ${FU1} to ${PUMPS}: a contact is linked only to its own customer's tickets; nothing was written\n`,
+    );
     const none = await cli(root, ["contact", "link", FU1], { now: DAY10 });
     expect(none.code).toBe(2);
     expect(commits(root)).toHaveLength(1);
@@ -302,13 +495,24 @@ describe("contact link, unlink and edit", () => {
     const second = "K-261110-AAAA";
     const file = `# entered from the paper call record\n${call(PUMPS, T1, DAY10, "followup", "Running well")}`;
     const root = testStore({ ...BASE, [contactFile(second)]: file });
-    const r = await cli(root, ["contact", "edit", second, "--at", "2026-11-08 10:00", "--person", "Hans Weber", "--satisfaction", "4"], { now: DAY10 });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`contact ${second} changed: at, person, satisfaction; closes no duty; no longer closes R-FOLLOWUP-2 (${T1})\n`);
-    expect(read(root, contactFile(second))).toBe(
-      file.replace(`at: ${DAY10}`, "at: 2026-11-08T10:00:00+08:00").replace("staff: 王芳\n", "staff: 王芳\nperson: Hans Weber\n") + "satisfaction: 4\n",
+    const r = await cli(
+      root,
+      ["contact", "edit", second, "--at", "2026-11-08 10:00", "--person", "Hans Weber", "--satisfaction", "4"],
+      { now: DAY10 },
     );
-    expect(commits(root)[0]).toMatchObject({ subject: `contact ${second} edited (at, person, satisfaction) — Acme Pumps GmbH`, author: "王芳" });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      `contact ${second} changed: at, person, satisfaction; closes no duty; no longer closes R-FOLLOWUP-2 (${T1})\n`,
+    );
+    expect(read(root, contactFile(second))).toBe(
+      file
+        .replace(`at: ${DAY10}`, "at: 2026-11-08T10:00:00+08:00")
+        .replace("staff: 王芳\n", "staff: 王芳\nperson: Hans Weber\n") + "satisfaction: 4\n",
+    );
+    expect(commits(root)[0]).toMatchObject({
+      subject: `contact ${second} edited (at, person, satisfaction) — Acme Pumps GmbH`,
+      author: "王芳",
+    });
 
     const back = await cli(root, ["contact", "edit", second, "--at", "2026-11-10 10:00"], { now: DAY10 });
     expect(back.stderr).toBe(`contact ${second} changed: at; closes R-FOLLOWUP-2 (${T1})\n`);
@@ -323,7 +527,9 @@ describe("contact link, unlink and edit", () => {
     expect(both.code).toBe(2);
     const told = await cli(root, ["contact", "edit", ANSWER, "--direction", "in", "--told"], { now: DAY10 });
     expect(told.code, told.stderr).toBe(0);
-    expect(read(root, contactFile(ANSWER))).toContain("direction: in\npurpose: other\nstaff: 王芳\nsummary: Told them the seal was replaced\ntold: true\n");
+    expect(read(root, contactFile(ANSWER))).toContain(
+      "direction: in\npurpose: other\nstaff: 王芳\nsummary: Told them the seal was replaced\ntold: true\n",
+    );
     const flip = await cli(root, ["contact", "edit", ANSWER, "--direction", "out"], { now: DAY10 });
     expect(flip.code).toBe(2);
     expect(flip.stderr).toContain("add --not-told");

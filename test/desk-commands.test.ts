@@ -19,7 +19,13 @@ const zh = { env: { AFTERCARE_LOCALE: "zh-CN" } };
 async function ask(root: string, args: string[], answers: unknown[], as = "王芳") {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
-  const code = await main(args, { io, env: cleanEnv({ AFTERCARE_USER: as, AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }), cwd: root, clock: () => new Date(), prompter });
+  const code = await main(args, {
+    io,
+    env: cleanEnv({ AFTERCARE_USER: as, AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }),
+    cwd: root,
+    clock: () => new Date(),
+    prompter,
+  });
   return { code, stdout: io.stdout(), stderr: io.stderr(), asked: prompter.asked };
 }
 
@@ -35,21 +41,28 @@ const withStaff = (extra: string) => SETTINGS + extra;
 describe("every ticket has an owner from the moment it is opened", () => {
   it("without --assignee, the person who opens it owns it", async () => {
     const root = testStore(RECORDS);
-    const r = await cli(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"], { as: "Anna Schmidt" });
+    const r = await cli(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"], {
+      as: "Anna Schmidt",
+    });
     expect(r.code, r.stderr).toBe(0);
     const id = r.stdout.trim();
     expect(r.stderr).toBe(`opened ticket ${id} for Acme Pumps GmbH (+49 30 1234567)\n`);
     expect(ticketFile(root, id)).toBe(
       `customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\nassignee: Anna Schmidt\n`,
     );
-    expect(commits(root)[0]).toMatchObject({ subject: `ticket ${id} opened (repair) — Acme Pumps GmbH`, author: "Anna Schmidt" });
+    expect(commits(root)[0]).toMatchObject({
+      subject: `ticket ${id} opened (repair) — Acme Pumps GmbH`,
+      author: "Anna Schmidt",
+    });
   });
 
   it("goes to the designated follow-up clerk, and says so, in English and Chinese", async () => {
     const root = testStore(RECORDS, { settings: withStaff("  - name: 陈静\n    role: clerk\nfollowupClerk: 陈静\n") });
     const en = await cli(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"]);
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stderr).toBe(`opened ticket ${en.stdout.trim()} for Acme Pumps GmbH (+49 30 1234567); assigned to 陈静\n`);
+    expect(en.stderr).toBe(
+      `opened ticket ${en.stdout.trim()} for Acme Pumps GmbH (+49 30 1234567); assigned to 陈静\n`,
+    );
     expect(ticketFile(root, en.stdout.trim())).toContain("status: open\nassignee: 陈静\n");
     const cn = await cli(root, ["ticket", "open", "--customer", "明远", "--problem", "空压机跳闸"], zh);
     expect(cn.stderr).toBe(`已为 上海明远机电设备有限公司 (021-5555 1234) 建立工单 ${cn.stdout.trim()}，负责人 陈静\n`);
@@ -62,7 +75,10 @@ describe("every ticket has an owner from the moment it is opened", () => {
   });
 
   it("a follow-up clerk who left, or is not on the staff list, is passed over for the person opening it", async () => {
-    for (const extra of ["  - name: 陈静\n    role: clerk\n    left: 2026-11-01\nfollowupClerk: 陈静\n", "followupClerk: 刘洋\n"]) {
+    for (const extra of [
+      "  - name: 陈静\n    role: clerk\n    left: 2026-11-01\nfollowupClerk: 陈静\n",
+      "followupClerk: 刘洋\n",
+    ]) {
       const root = testStore(RECORDS, { settings: withStaff(extra) });
       const id = await ok(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"]);
       expect(ticketFile(root, id)).toContain("assignee: 王芳\n");
@@ -89,26 +105,47 @@ currency: CNY
 `;
     const root = testStore(RECORDS, { settings });
     const r = await cli(root, ["staff", "followup", "陈静"], { as: "赵工" });
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, "陈静\n", "陈静 is now the follow-up clerk: a ticket opened without --assignee is theirs (A1)\n"]);
-    expect(read(root, "aftercare.yaml")).toBe(settings.replace("currency: CNY\n", "followupClerk: 陈静\ncurrency: CNY\n"));
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      "陈静\n",
+      "陈静 is now the follow-up clerk: a ticket opened without --assignee is theirs (A1)\n",
+    ]);
+    expect(read(root, "aftercare.yaml")).toBe(
+      settings.replace("currency: CNY\n", "followupClerk: 陈静\ncurrency: CNY\n"),
+    );
     expect(commits(root)).toHaveLength(2);
-    expect(commits(root)[0]).toMatchObject({ subject: "staff 陈静 appointed follow-up clerk", author: "赵工", body: "Aftercare-Command: aftercare staff followup 陈静" });
+    expect(commits(root)[0]).toMatchObject({
+      subject: "staff 陈静 appointed follow-up clerk",
+      author: "赵工",
+      body: "Aftercare-Command: aftercare staff followup 陈静",
+    });
     const again = await cli(root, ["staff", "followup", "王芳"], { as: "赵工" });
-    expect(again.stderr).toBe("王芳 is now the follow-up clerk (was 陈静): a ticket opened without --assignee is theirs (A1)\n");
+    expect(again.stderr).toBe(
+      "王芳 is now the follow-up clerk (was 陈静): a ticket opened without --assignee is theirs (A1)\n",
+    );
     expect(read(root, "aftercare.yaml")).toContain("followupClerk: 王芳\ncurrency: CNY\n");
     expect(commits(root)[0]!.subject).toBe("staff 王芳 appointed follow-up clerk (was 陈静)");
   });
 
   it("refuses someone not on the list, someone who left, and the clerk already appointed; nothing written", async () => {
-    const root = testStore(RECORDS, { settings: withStaff("  - name: 刘洋\n    role: clerk\n    left: 2026-10-31\nfollowupClerk: 王芳\n") });
+    const root = testStore(RECORDS, {
+      settings: withStaff("  - name: 刘洋\n    role: clerk\n    left: 2026-10-31\nfollowupClerk: 王芳\n"),
+    });
     const before = read(root, "aftercare.yaml");
     expect(await cli(root, ["staff", "followup", "Mallory"])).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: 'NAME "Mallory" is not on the staff list (王芳, 李强, 赵工, Anna Schmidt, 刘洋); add them with \'aftercare staff add\'; nothing was written\n',
+      stderr:
+        "NAME \"Mallory\" is not on the staff list (王芳, 李强, 赵工, Anna Schmidt, 刘洋); add them with 'aftercare staff add'; nothing was written\n",
     });
-    expect(await cli(root, ["staff", "followup", "刘洋"])).toMatchObject({ code: 1, stderr: "刘洋 left on 2026-10-31; appoint someone still on the staff; nothing was written\n" });
-    expect(await cli(root, ["staff", "followup", "王芳"])).toMatchObject({ code: 1, stderr: "王芳 is already the follow-up clerk; nothing was written\n" });
+    expect(await cli(root, ["staff", "followup", "刘洋"])).toMatchObject({
+      code: 1,
+      stderr: "刘洋 left on 2026-10-31; appoint someone still on the staff; nothing was written\n",
+    });
+    expect(await cli(root, ["staff", "followup", "王芳"])).toMatchObject({
+      code: 1,
+      stderr: "王芳 is already the follow-up clerk; nothing was written\n",
+    });
     expect(read(root, "aftercare.yaml")).toBe(before);
     expect(commits(root)).toHaveLength(1);
   });
@@ -133,11 +170,18 @@ currency: CNY
   });
 
   it("staff list says once when no supervisor owns the monthly review", async () => {
-    const root = testStore(RECORDS, { settings: SETTINGS.replace("  - name: Anna Schmidt\n    role: supervisor\n", "  - name: Anna Schmidt\n    role: supervisor\n    left: 2026-11-20\n") });
+    const root = testStore(RECORDS, {
+      settings: SETTINGS.replace(
+        "  - name: Anna Schmidt\n    role: supervisor\n",
+        "  - name: Anna Schmidt\n    role: supervisor\n    left: 2026-11-20\n",
+      ),
+    });
     const r = await cli(root, ["staff", "list"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Anna Schmidt  supervisor (left 2026-11-20)");
-    expect(r.stderr).toBe("no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'\n");
+    expect(r.stderr).toBe(
+      "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'\n",
+    );
     expect((await cli(root, ["staff", "list", "--json"])).stderr).toBe(r.stderr);
   });
 });
@@ -149,10 +193,27 @@ describe("staff absent: a cover who is there", () => {
     const root = testStore(RECORDS, { settings: five });
     await ok(root, ["staff", "absent", "刘洋", "--from", "2026-11-30", "--to", "2026-12-04", "--cover", "陈静"]);
     const before = read(root, "aftercare.yaml");
-    const r = await cli(root, ["staff", "absent", "王芳", "--from", "2026-12-03", "--to", "2026-12-08", "--cover", "刘洋"]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([1, "", "刘洋 is away too (2026-12-03 to 2026-12-04), so cannot cover 王芳 2026-12-03 to 2026-12-08; name someone present on all those days with --cover, such as 陈静 or Anna Schmidt; nothing was written\n"]);
+    const r = await cli(root, [
+      "staff",
+      "absent",
+      "王芳",
+      "--from",
+      "2026-12-03",
+      "--to",
+      "2026-12-08",
+      "--cover",
+      "刘洋",
+    ]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      "",
+      "刘洋 is away too (2026-12-03 to 2026-12-04), so cannot cover 王芳 2026-12-03 to 2026-12-08; name someone present on all those days with --cover, such as 陈静 or Anna Schmidt; nothing was written\n",
+    ]);
     // one day of overlap is enough to refuse, and the chain 王芳 → 刘洋 → 陈静 → 王芳 cannot close
-    expect((await cli(root, ["staff", "absent", "陈静", "--from", "2026-12-04", "--to", "2026-12-04", "--cover", "刘洋"])).stderr).toBe(
+    expect(
+      (await cli(root, ["staff", "absent", "陈静", "--from", "2026-12-04", "--to", "2026-12-04", "--cover", "刘洋"]))
+        .stderr,
+    ).toBe(
       "刘洋 is away too (2026-12-04), so cannot cover 陈静 2026-12-04 to 2026-12-04; name someone present on all those days with --cover, such as 王芳 or Anna Schmidt; nothing was written\n",
     );
     expect(read(root, "aftercare.yaml")).toBe(before);
@@ -161,11 +222,16 @@ describe("staff absent: a cover who is there", () => {
 
   it("refuses a cover who has left, and covering oneself (usage)", async () => {
     const root = testStore(RECORDS, { settings: withStaff("  - name: 刘洋\n    role: clerk\n    left: 2026-12-01\n") });
-    expect(await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-02", "--cover", "刘洋"])).toMatchObject({
+    expect(
+      await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-02", "--cover", "刘洋"]),
+    ).toMatchObject({
       code: 1,
-      stderr: "刘洋 left on 2026-12-01, so cannot cover 王芳 2026-11-30 to 2026-12-02; name someone present on all those days with --cover, such as Anna Schmidt or 赵工; nothing was written\n",
+      stderr:
+        "刘洋 left on 2026-12-01, so cannot cover 王芳 2026-11-30 to 2026-12-02; name someone present on all those days with --cover, such as Anna Schmidt or 赵工; nothing was written\n",
     });
-    expect(await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-02", "--cover", "王芳"])).toMatchObject({
+    expect(
+      await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-02", "--cover", "王芳"]),
+    ).toMatchObject({
       code: 2,
       stderr: "王芳 cannot cover for themselves; name a colleague with --cover; nothing was written\n",
     });
@@ -175,10 +241,29 @@ describe("staff absent: a cover who is there", () => {
   it("accepts a cover who is present, even one away on other days, in one commit", async () => {
     const root = testStore(RECORDS, { settings: five });
     await ok(root, ["staff", "absent", "陈静", "--from", "2026-11-27", "--to", "2026-11-29", "--cover", "刘洋"]);
-    const r = await cli(root, ["staff", "absent", "王芳", "--from", "2026-11-30", "--to", "2026-12-04", "--cover", "陈静"]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, "王芳\n", "王芳 is away 2026-11-30 to 2026-12-04; 陈静 covers their duties (R-COVER)\n"]);
-    expect(read(root, "aftercare.yaml")).toContain("  - name: 王芳\n    role: clerk\n    email: wangfang@example.com\n    absences:\n      - from: 2026-11-30\n        to: 2026-12-04\n        cover: 陈静\n");
-    expect(commits(root)[0]).toMatchObject({ subject: "staff 王芳 absent 2026-11-30–2026-12-04, covered by 陈静", author: "王芳" });
+    const r = await cli(root, [
+      "staff",
+      "absent",
+      "王芳",
+      "--from",
+      "2026-11-30",
+      "--to",
+      "2026-12-04",
+      "--cover",
+      "陈静",
+    ]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      "王芳\n",
+      "王芳 is away 2026-11-30 to 2026-12-04; 陈静 covers their duties (R-COVER)\n",
+    ]);
+    expect(read(root, "aftercare.yaml")).toContain(
+      "  - name: 王芳\n    role: clerk\n    email: wangfang@example.com\n    absences:\n      - from: 2026-11-30\n        to: 2026-12-04\n        cover: 陈静\n",
+    );
+    expect(commits(root)[0]).toMatchObject({
+      subject: "staff 王芳 absent 2026-11-30–2026-12-04, covered by 陈静",
+      author: "王芳",
+    });
     expect(commits(root)).toHaveLength(3);
   });
 });
@@ -190,7 +275,8 @@ describe("ticket escalate goes to the engineering supervisor (R-ESC-1DAY)", () =
     expect(await cli(root, ["ticket", "escalate", TICKET, "--to", "王芳"])).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: "--to 王芳: 王芳 is a clerk, not the engineering supervisor; an escalation goes to the engineering supervisor (R-ESC-1DAY): use --to 赵工, or leave out --to; nothing was written\n",
+      stderr:
+        "--to 王芳: 王芳 is a clerk, not the engineering supervisor; an escalation goes to the engineering supervisor (R-ESC-1DAY): use --to 赵工, or leave out --to; nothing was written\n",
     });
     expect((await cli(root, ["ticket", "escalate", TICKET, "--to", "Anna Schmidt"])).stderr).toBe(
       "--to Anna Schmidt: Anna Schmidt is a supervisor, not the engineering supervisor; an escalation goes to the engineering supervisor (R-ESC-1DAY): use --to 赵工, or leave out --to; nothing was written\n",
@@ -213,8 +299,14 @@ describe("ticket escalate goes to the engineering supervisor (R-ESC-1DAY)", () =
   it("escalates to the engineering supervisor named or implied", async () => {
     const root = testStore(RECORDS);
     const r = await cli(root, ["ticket", "escalate", TICKET, "--to", "赵工"], zh);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${TICKET}\n`, `工单 ${TICKET} 已上报给赵工（待处理 → 已上报）\n`]);
-    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain("status: escalated\nescalation:\n  to: 赵工\n  at: 2026-11-26T10:00:00+08:00\n  by: 王芳\n");
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      `${TICKET}\n`,
+      `工单 ${TICKET} 已上报给赵工（待处理 → 已上报）\n`,
+    ]);
+    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain(
+      "status: escalated\nescalation:\n  to: 赵工\n  at: 2026-11-26T10:00:00+08:00\n  by: 王芳\n",
+    );
     expect(commits(root)[0]!.subject).toBe(`ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司`);
   });
 });
@@ -222,11 +314,22 @@ describe("ticket escalate goes to the engineering supervisor (R-ESC-1DAY)", () =
 describe("ticket cancel needs a reason", () => {
   it("without --reason is a usage error, nothing written; with one, the reason is kept", async () => {
     const root = testStore(RECORDS);
-    for (const args of [[], ["--reason", "  "]]) expect(await cli(root, ["ticket", "cancel", TICKET, ...args])).toMatchObject({ code: 2, stdout: "", stderr: "ticket cancel needs --reason; nothing was written\n" });
+    for (const args of [[], ["--reason", "  "]])
+      expect(await cli(root, ["ticket", "cancel", TICKET, ...args])).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr: "ticket cancel needs --reason; nothing was written\n",
+      });
     expect(commits(root)).toHaveLength(1);
     const r = await cli(root, ["ticket", "cancel", TICKET, "--reason", "客户已自行修好"]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${TICKET}\n`, `ticket ${TICKET} cancelled (was open, now cancelled)\n`]);
-    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain("status: cancelled\ncancelled:\n  at: 2026-11-26T10:00:00+08:00\n  reason: 客户已自行修好\n");
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      `${TICKET}\n`,
+      `ticket ${TICKET} cancelled (was open, now cancelled)\n`,
+    ]);
+    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain(
+      "status: cancelled\ncancelled:\n  at: 2026-11-26T10:00:00+08:00\n  reason: 客户已自行修好\n",
+    );
     expect(commits(root)[0]!.subject).toBe(`ticket ${TICKET} cancelled — 上海明远机电设备有限公司`);
   });
 
@@ -237,15 +340,46 @@ describe("ticket cancel needs a reason", () => {
     expect(r.asked).toEqual(["Why is the ticket cancelled"]);
     expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain("  reason: duplicate of another ticket\n");
     const again = await ask(root, ["ticket", "cancel", TICKET], []);
-    expect(again).toMatchObject({ code: 1, asked: [], stderr: `ticket ${TICKET} is cancelled; it cannot be cancelled; reopen it first with 'aftercare ticket reopen ${TICKET}'; nothing was written\n` });
+    expect(again).toMatchObject({
+      code: 1,
+      asked: [],
+      stderr: `ticket ${TICKET} is cancelled; it cannot be cancelled; reopen it first with 'aftercare ticket reopen ${TICKET}'; nothing was written\n`,
+    });
   });
 });
 
 /** A vehicle at the reception desk, opened at 08:00 today. */
 async function shopTicket(root: string): Promise<string> {
-  return ok(root, ["ticket", "open", "--kind", "shop", "--customer", MINGYUAN, "--problem", "更换刹车片", "--received", "08:00"]);
+  return ok(root, [
+    "ticket",
+    "open",
+    "--kind",
+    "shop",
+    "--customer",
+    MINGYUAN,
+    "--problem",
+    "更换刹车片",
+    "--received",
+    "08:00",
+  ]);
 }
-const intake = (t: string) => ["ticket", "intake", t, "--plate", "沪A12345", "--odometer", "48210", "--fuel", "1/2", "--key-tag", "12", "--papers", "ok", "--at", "08:30"];
+const intake = (t: string) => [
+  "ticket",
+  "intake",
+  t,
+  "--plate",
+  "沪A12345",
+  "--odometer",
+  "48210",
+  "--fuel",
+  "1/2",
+  "--key-tag",
+  "12",
+  "--papers",
+  "ok",
+  "--at",
+  "08:30",
+];
 
 describe("the reception desk: the intake before the hand-over, revised promises", () => {
   it("refuses the hand-over until the intake is recorded", async () => {
@@ -271,10 +405,30 @@ describe("the reception desk: the intake before the hand-over, revised promises"
     const t = await shopTicket(root);
     await ok(root, intake(t));
     await ok(root, ["ticket", "handover", t, "--receiver", "张师傅", "--promise", "17:00", "--at", "08:47"]);
-    const r = await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 12:00", "--reason", "approved extra work: brake discs"]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${t}\n`, `ticket ${t} given a revised promise of 2026-11-27 12:00 (was 2026-11-26 17:00)\n`]);
-    const cn = await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 15:00", "--reason", "配件晚到", "--at", "11:00"], { ...zh, now: "2026-11-26T11:30:00+08:00" });
-    expect([cn.code, cn.stdout, cn.stderr]).toEqual([0, `${t}\n`, `工单 ${t} 已修改承诺完工时间为 2026-11-27 15:00（原为 2026-11-27 12:00）\n`]);
+    const r = await cli(root, [
+      "ticket",
+      "promise",
+      t,
+      "--promise",
+      "2026-11-27 12:00",
+      "--reason",
+      "approved extra work: brake discs",
+    ]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      `${t}\n`,
+      `ticket ${t} given a revised promise of 2026-11-27 12:00 (was 2026-11-26 17:00)\n`,
+    ]);
+    const cn = await cli(
+      root,
+      ["ticket", "promise", t, "--promise", "2026-11-27 15:00", "--reason", "配件晚到", "--at", "11:00"],
+      { ...zh, now: "2026-11-26T11:30:00+08:00" },
+    );
+    expect([cn.code, cn.stdout, cn.stderr]).toEqual([
+      0,
+      `${t}\n`,
+      `工单 ${t} 已修改承诺完工时间为 2026-11-27 15:00（原为 2026-11-27 12:00）\n`,
+    ]);
     expect(ticketFile(root, t)).toContain(
       `handover:
   at: 2026-11-26T08:50:00+08:00
@@ -292,7 +446,14 @@ promises:
     reason: 配件晚到
 `,
     );
-    expect(commits(root).slice(0, 2).map((c) => c.subject)).toEqual([`ticket ${t} given a revised promise (2026-11-27 15:00) — 上海明远机电设备有限公司`, `ticket ${t} given a revised promise (2026-11-27 12:00) — 上海明远机电设备有限公司`]);
+    expect(
+      commits(root)
+        .slice(0, 2)
+        .map((c) => c.subject),
+    ).toEqual([
+      `ticket ${t} given a revised promise (2026-11-27 15:00) — 上海明远机电设备有限公司`,
+      `ticket ${t} given a revised promise (2026-11-27 12:00) — 上海明远机电设备有限公司`,
+    ]);
   });
 
   it("refuses a promise in the past or before the hand-over, before the hand-over, after the job is done, and on another kind of ticket", async () => {
@@ -305,13 +466,38 @@ promises:
     });
     await ok(root, ["ticket", "handover", t, "--receiver", "张师傅", "--promise", "17:00", "--at", "08:47"]);
     const n = commits(root).length;
-    expect(await cli(root, ["ticket", "promise", t, "--promise", "09:30", "--reason", "x"])).toMatchObject({ code: 2, stderr: "--promise 2026-11-26 09:30 is in the past (it is 2026-11-26 10:00); promise a time still to come; nothing was written\n" });
-    expect(await cli(root, ["ticket", "promise", t, "--promise", "08:40", "--reason", "x", "--at", "08:30"])).toMatchObject({ code: 2, stderr: "--at 2026-11-26 08:30 is before the hand-over to the workshop (2026-11-26 08:50); nothing was written\n" });
-    expect(await cli(root, ["ticket", "promise", t, "--promise", "09:30", "--reason", "x", "--at", "09:40"])).toMatchObject({ code: 2, stderr: "--promise 2026-11-26 09:30 is before --at 2026-11-26 09:40, when it was given; nothing was written\n" });
-    expect(await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 12:00"])).toMatchObject({ code: 2, stderr: "ticket promise needs --reason; nothing was written\n" });
-    expect(await cli(root, ["ticket", "promise", TICKET, "--promise", "2026-11-27 12:00", "--reason", "x"])).toMatchObject({ code: 1, stderr: `ticket ${TICKET} is a repair ticket; promise is for vehicles at the reception desk (kind shop); nothing was written\n` });
+    expect(await cli(root, ["ticket", "promise", t, "--promise", "09:30", "--reason", "x"])).toMatchObject({
+      code: 2,
+      stderr:
+        "--promise 2026-11-26 09:30 is in the past (it is 2026-11-26 10:00); promise a time still to come; nothing was written\n",
+    });
+    expect(
+      await cli(root, ["ticket", "promise", t, "--promise", "08:40", "--reason", "x", "--at", "08:30"]),
+    ).toMatchObject({
+      code: 2,
+      stderr: "--at 2026-11-26 08:30 is before the hand-over to the workshop (2026-11-26 08:50); nothing was written\n",
+    });
+    expect(
+      await cli(root, ["ticket", "promise", t, "--promise", "09:30", "--reason", "x", "--at", "09:40"]),
+    ).toMatchObject({
+      code: 2,
+      stderr: "--promise 2026-11-26 09:30 is before --at 2026-11-26 09:40, when it was given; nothing was written\n",
+    });
+    expect(await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 12:00"])).toMatchObject({
+      code: 2,
+      stderr: "ticket promise needs --reason; nothing was written\n",
+    });
+    expect(
+      await cli(root, ["ticket", "promise", TICKET, "--promise", "2026-11-27 12:00", "--reason", "x"]),
+    ).toMatchObject({
+      code: 1,
+      stderr: `ticket ${TICKET} is a repair ticket; promise is for vehicles at the reception desk (kind shop); nothing was written\n`,
+    });
     await ok(root, ["ticket", "ready", t, "--bill", "800"]);
-    expect(await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 12:00", "--reason", "x"])).toMatchObject({ code: 1, stderr: `ticket ${t} is ready; only a vehicle in the workshop can be given a revised promise; nothing was written\n` });
+    expect(await cli(root, ["ticket", "promise", t, "--promise", "2026-11-27 12:00", "--reason", "x"])).toMatchObject({
+      code: 1,
+      stderr: `ticket ${t} is ready; only a vehicle in the workshop can be given a revised promise; nothing was written\n`,
+    });
     expect(commits(root)).toHaveLength(n + 1);
     expect(ticketFile(root, t)).not.toContain("promises:");
   });
@@ -320,7 +506,15 @@ promises:
 describe("ticket schedule (R-DISPATCH)", () => {
   it("records when an on-site job is scheduled and why, in one commit", async () => {
     const root = testStore(RECORDS);
-    const r = await cli(root, ["ticket", "schedule", TICKET.slice(0, 10), "--date", "2026-11-30", "--reason", "两名技术员都在外地"]);
+    const r = await cli(root, [
+      "ticket",
+      "schedule",
+      TICKET.slice(0, 10),
+      "--date",
+      "2026-11-30",
+      "--reason",
+      "两名技术员都在外地",
+    ]);
     expect([r.code, r.stdout, r.stderr]).toEqual([0, `${TICKET}\n`, `ticket ${TICKET} scheduled for 2026-11-30\n`]);
     expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toBe(`customer: ${MINGYUAN}
 received: 2026-11-20T09:12:00+08:00
@@ -338,24 +532,47 @@ schedule:
   at: 2026-11-26T10:00:00+08:00
   by: 王芳
 `);
-    expect(commits(root)[0]).toMatchObject({ subject: `ticket ${TICKET} scheduled for 2026-11-30 — 上海明远机电设备有限公司`, author: "王芳" });
+    expect(commits(root)[0]).toMatchObject({
+      subject: `ticket ${TICKET} scheduled for 2026-11-30 — 上海明远机电设备有限公司`,
+      author: "王芳",
+    });
     // today is fine, and a later schedule replaces it; in Chinese too
     const cn = await cli(root, ["ticket", "schedule", TICKET, "--date", "today", "--reason", "技术员提前返回"], zh);
     expect(cn.stderr).toBe(`工单 ${TICKET} 已安排派工，计划 2026-11-26 派工\n`);
-    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain("schedule:\n  date: 2026-11-26\n  reason: 技术员提前返回\n");
+    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain(
+      "schedule:\n  date: 2026-11-26\n  reason: 技术员提前返回\n",
+    );
   });
 
   it("refuses a date in the past, a missing reason, a ticket already dispatched, and work that is not on site", async () => {
     const root = testStore(RECORDS);
-    expect(await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-25", "--reason", "x"])).toMatchObject({ code: 2, stderr: "--date 2026-11-25 is in the past (today is 2026-11-26); schedule the dispatch for today or later; nothing was written\n" });
-    expect(await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-30"])).toMatchObject({ code: 2, stderr: "ticket schedule needs --reason; nothing was written\n" });
-    const consult = await ok(root, ["ticket", "open", "--customer", "Acme", "--problem", "Which oil?", "--kind", "consult"]);
+    expect(await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-25", "--reason", "x"])).toMatchObject({
+      code: 2,
+      stderr:
+        "--date 2026-11-25 is in the past (today is 2026-11-26); schedule the dispatch for today or later; nothing was written\n",
+    });
+    expect(await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-30"])).toMatchObject({
+      code: 2,
+      stderr: "ticket schedule needs --reason; nothing was written\n",
+    });
+    const consult = await ok(root, [
+      "ticket",
+      "open",
+      "--customer",
+      "Acme",
+      "--problem",
+      "Which oil?",
+      "--kind",
+      "consult",
+    ]);
     expect(await cli(root, ["ticket", "schedule", consult, "--date", "2026-11-30", "--reason", "x"])).toMatchObject({
       code: 1,
       stderr: `ticket ${consult} is a consult ticket; only on-site work (repair, install, maintenance) is scheduled for a dispatch; nothing was written\n`,
     });
     const shop = await shopTicket(root);
-    expect((await cli(root, ["ticket", "schedule", shop, "--date", "2026-11-30", "--reason", "x"])).stderr).toBe(`ticket ${shop} is a vehicle at the reception desk; use ticket handover / ready / deliver; nothing was written\n`);
+    expect((await cli(root, ["ticket", "schedule", shop, "--date", "2026-11-30", "--reason", "x"])).stderr).toBe(
+      `ticket ${shop} is a vehicle at the reception desk; use ticket handover / ready / deliver; nothing was written\n`,
+    );
     await ok(root, ["ticket", "dispatch", TICKET, "--technician", "李强"]);
     expect(await cli(root, ["ticket", "schedule", TICKET, "--date", "2026-11-30", "--reason", "x"])).toMatchObject({
       code: 1,
@@ -369,57 +586,145 @@ schedule:
 describe("the next contact planned while filing or closing (R-NEXT-SERVICE)", () => {
   it("ticket open --next-date --next-topic appends a plan, said on stderr and in the commit", async () => {
     const root = testStore(RECORDS);
-    const r = await cli(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks", "--next-date", "2027-03-15", "--next-topic", "Offer the spring maintenance"]);
+    const r = await cli(root, [
+      "ticket",
+      "open",
+      "--customer",
+      "Acme",
+      "--problem",
+      "Pump leaks",
+      "--next-date",
+      "2027-03-15",
+      "--next-topic",
+      "Offer the spring maintenance",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const t = r.stdout.trim();
-    expect(r.stderr).toBe(`opened ticket ${t} for Acme Pumps GmbH (+49 30 1234567); next contact planned for 2027-03-15\n`);
+    expect(r.stderr).toBe(
+      `opened ticket ${t} for Acme Pumps GmbH (+49 30 1234567); next contact planned for 2027-03-15\n`,
+    );
     expect(ticketFile(root, t)).toBe(
       `customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\nassignee: 王芳\nplans:\n  - date: 2027-03-15\n    topic: Offer the spring maintenance\n    at: 2026-11-26T10:00:00+08:00\n    by: 王芳\n`,
     );
     expect(commits(root)[0]!.subject).toBe(`ticket ${t} opened (repair, next contact 2027-03-15) — Acme Pumps GmbH`);
-    const cn = await cli(root, ["ticket", "open", "--customer", "明远", "--problem", "空压机异响", "--next-date", "today", "--next-topic", "制冷季前年度保养提醒"], zh);
-    expect(cn.stderr).toBe(`已为 上海明远机电设备有限公司 (021-5555 1234) 建立工单 ${cn.stdout.trim()}；下次联系定于 2026-11-26\n`);
+    const cn = await cli(
+      root,
+      [
+        "ticket",
+        "open",
+        "--customer",
+        "明远",
+        "--problem",
+        "空压机异响",
+        "--next-date",
+        "today",
+        "--next-topic",
+        "制冷季前年度保养提醒",
+      ],
+      zh,
+    );
+    expect(cn.stderr).toBe(
+      `已为 上海明远机电设备有限公司 (021-5555 1234) 建立工单 ${cn.stdout.trim()}；下次联系定于 2026-11-26\n`,
+    );
   });
 
   it("ticket close --next-date --next-topic appends a plan to the ticket's plans", async () => {
     const root = testStore(RECORDS);
     await ok(root, ["ticket", "resolve", TICKET, "--note", "更换启动电容"]);
-    const r = await cli(root, ["ticket", "close", TICKET, "--next-date", "2027-04-15", "--next-topic", "制冷季前年度保养提醒"], { ...zh, now: "2026-11-26T16:00:00+08:00" });
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, `${TICKET}\n`, `工单 ${TICKET} 已关闭（已解决 → 已关闭）；下次联系定于 2027-04-15\n`]);
+    const r = await cli(
+      root,
+      ["ticket", "close", TICKET, "--next-date", "2027-04-15", "--next-topic", "制冷季前年度保养提醒"],
+      { ...zh, now: "2026-11-26T16:00:00+08:00" },
+    );
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      `${TICKET}\n`,
+      `工单 ${TICKET} 已关闭（已解决 → 已关闭）；下次联系定于 2027-04-15\n`,
+    ]);
     const file = read(root, `tickets/2026/11/${TICKET}.yaml`);
     expect(file).toContain("status: closed\n");
     expect(file).toContain("\nclosed: 2026-11-26T16:00:00+08:00\n");
-    expect(file).toContain("\nplans:\n  - date: 2027-04-15\n    topic: 制冷季前年度保养提醒\n    at: 2026-11-26T16:00:00+08:00\n    by: 王芳\n");
-    expect(commits(root)[0]!.subject).toBe(`ticket ${TICKET} closed (next contact 2027-04-15) — 上海明远机电设备有限公司`);
+    expect(file).toContain(
+      "\nplans:\n  - date: 2027-04-15\n    topic: 制冷季前年度保养提醒\n    at: 2026-11-26T16:00:00+08:00\n    by: 王芳\n",
+    );
+    expect(commits(root)[0]!.subject).toBe(
+      `ticket ${TICKET} closed (next contact 2027-04-15) — 上海明远机电设备有限公司`,
+    );
   });
 
   it("refuses one flag without the other, a date before today in the store's zone, and an appointment in the past", async () => {
     const root = testStore(RECORDS);
     const open = ["ticket", "open", "--customer", "Acme", "--problem", "x"];
-    const together = "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written\n";
+    const together =
+      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written\n";
     expect(await cli(root, [...open, "--next-date", "2026-12-01"])).toMatchObject({ code: 2, stderr: together });
-    expect(await cli(root, ["ticket", "close", TICKET, "--next-topic", "x"])).toMatchObject({ code: 2, stderr: together });
-    // 00:30 on 11-27 in Shanghai is still 11-26 in UTC: "today" is Shanghai's
-    expect(await cli(root, [...open, "--next-date", "2026-11-26", "--next-topic", "x"], { now: "2026-11-27T00:30:00+08:00" })).toMatchObject({
+    expect(await cli(root, ["ticket", "close", TICKET, "--next-topic", "x"])).toMatchObject({
       code: 2,
-      stderr: "--next-date 2026-11-26 is in the past (today is 2026-11-27); plan the next contact for today or later; nothing was written\n",
+      stderr: together,
     });
-    expect(await cli(root, [...open, "--next-date", "2027-01-10", "--next-topic", " "])).toMatchObject({ code: 2, stderr: "--next-topic is empty: say what the next contact is about; nothing was written\n" });
-    expect(await cli(root, ["ticket", "open", "--kind", "shop", "--customer", MINGYUAN, "--problem", "保养", "--appointment", "2026-11-26 09:00"])).toMatchObject({
+    // 00:30 on 11-27 in Shanghai is still 11-26 in UTC: "today" is Shanghai's
+    expect(
+      await cli(root, [...open, "--next-date", "2026-11-26", "--next-topic", "x"], {
+        now: "2026-11-27T00:30:00+08:00",
+      }),
+    ).toMatchObject({
       code: 2,
-      stderr: "--appointment 2026-11-26 09:00 is in the past; give the time the vehicle is to come in; nothing was written\n",
+      stderr:
+        "--next-date 2026-11-26 is in the past (today is 2026-11-27); plan the next contact for today or later; nothing was written\n",
+    });
+    expect(await cli(root, [...open, "--next-date", "2027-01-10", "--next-topic", " "])).toMatchObject({
+      code: 2,
+      stderr: "--next-topic is empty: say what the next contact is about; nothing was written\n",
+    });
+    expect(
+      await cli(root, [
+        "ticket",
+        "open",
+        "--kind",
+        "shop",
+        "--customer",
+        MINGYUAN,
+        "--problem",
+        "保养",
+        "--appointment",
+        "2026-11-26 09:00",
+      ]),
+    ).toMatchObject({
+      code: 2,
+      stderr:
+        "--appointment 2026-11-26 09:00 is in the past; give the time the vehicle is to come in; nothing was written\n",
     });
     expect(commits(root)).toHaveLength(1);
-    const t = await ok(root, ["ticket", "open", "--kind", "shop", "--customer", MINGYUAN, "--problem", "保养", "--appointment", "2026-11-26 14:00"]);
+    const t = await ok(root, [
+      "ticket",
+      "open",
+      "--kind",
+      "shop",
+      "--customer",
+      MINGYUAN,
+      "--problem",
+      "保养",
+      "--appointment",
+      "2026-11-26 14:00",
+    ]);
     expect(ticketFile(root, t)).toContain("appointment: 2026-11-26T14:00:00+08:00\n");
   });
 
   it("at a terminal, ticket open and close ask for the next contact; an empty date plans none", async () => {
     const root = testStore(RECORDS);
-    const a = await ask(root, ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"], ["2027-01-10", "New seal kit offer"]);
+    const a = await ask(
+      root,
+      ["ticket", "open", "--customer", "Acme", "--problem", "Pump leaks"],
+      ["2027-01-10", "New seal kit offer"],
+    );
     expect(a.code, a.stderr).toBe(0);
-    expect(a.asked).toEqual(["Next contact planned for (YYYY-MM-DD; empty for none)", "Next contact: what it is about"]);
-    expect(ticketFile(root, a.stdout.trim())).toContain("plans:\n  - date: 2027-01-10\n    topic: New seal kit offer\n");
+    expect(a.asked).toEqual([
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+      "Next contact: what it is about",
+    ]);
+    expect(ticketFile(root, a.stdout.trim())).toContain(
+      "plans:\n  - date: 2027-01-10\n    topic: New seal kit offer\n",
+    );
     const none = await ask(root, ["ticket", "open", "--customer", "Acme", "--problem", "Noise"], [""]);
     expect(none.code, none.stderr).toBe(0);
     expect(ticketFile(root, none.stdout.trim())).not.toContain("plans:");
@@ -429,6 +734,8 @@ describe("the next contact planned while filing or closing (R-NEXT-SERVICE)", ()
     const c = await ask(root, ["ticket", "close", TICKET, "--next-date", "2027-04-15"], ["年度保养提醒"]);
     expect(c.code, c.stderr).toBe(0);
     expect(c.asked).toEqual(["Next contact: what it is about"]);
-    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain("plans:\n  - date: 2027-04-15\n    topic: 年度保养提醒\n");
+    expect(read(root, `tickets/2026/11/${TICKET}.yaml`)).toContain(
+      "plans:\n  - date: 2027-04-15\n    topic: 年度保养提醒\n",
+    );
   });
 });

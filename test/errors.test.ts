@@ -31,19 +31,39 @@ const LONG_TEXT = "x".repeat(LIMITS.text + 1);
 
 // command args → expected exit code (and, where it matters, what the line says)
 const BAD_INPUT: [string[], number, RegExp?][] = [
-  [["customer", "add", "X", "--contact", "Y", "--phone", "1"], 2, /^--phone "1" is too short for a phone number \(at least 3 characters\); nothing was written$/],
+  [
+    ["customer", "add", "X", "--contact", "Y", "--phone", "1"],
+    2,
+    /^--phone "1" is too short for a phone number \(at least 3 characters\); nothing was written$/,
+  ],
   [["customer", "add", "X", "--contact", " "], 2, /^--contact " " must not be empty/],
   [["customer", "add", "X", "--address", "  "], 2, /^--address "  " must not be empty/],
   [["customer", "add", "X", "--equipment", " "], 2, /^--equipment /],
   [["customer", "add", "X", "--vehicle", " "], 2, /^--vehicle /],
-  [["customer", "add", LONG_NAME], 2, /^NAME is too long: 25,000 characters \(at most 500 for a one-line field\); shorten it; nothing was written$/],
-  [["customer", "add", "X", "--note", LONG_TEXT], 2, /^--note is too long: 10,001 characters \(at most 10,000 for a text\)/],
+  [
+    ["customer", "add", LONG_NAME],
+    2,
+    /^NAME is too long: 25,000 characters \(at most 500 for a one-line field\); shorten it; nothing was written$/,
+  ],
+  [
+    ["customer", "add", "X", "--note", LONG_TEXT],
+    2,
+    /^--note is too long: 10,001 characters \(at most 10,000 for a text\)/,
+  ],
   [["customer", "edit", MINGYUAN, "--phone", "1"], 2, /^--phone "1" is too short/],
   [["customer", "edit", MINGYUAN, "--name", " "], 2, /^--name " " must not be empty/],
   [["customer", "show", "nobody-at-all"], 1],
-  [["ticket", "open", "--customer", MINGYUAN, "--problem", "   "], 2, /^--problem "   " must not be empty \(it is only spaces\); nothing was written$/],
+  [
+    ["ticket", "open", "--customer", MINGYUAN, "--problem", "   "],
+    2,
+    /^--problem "   " must not be empty \(it is only spaces\); nothing was written$/,
+  ],
   [["ticket", "open", "--customer", MINGYUAN, "--problem", "x", "--request", " "], 2, /^--request /],
-  [["ticket", "open", "--customer", MINGYUAN, "--problem", "x", "--received", "garbage"], 2, /^--received "garbage" is not a date-time/],
+  [
+    ["ticket", "open", "--customer", MINGYUAN, "--problem", "x", "--received", "garbage"],
+    2,
+    /^--received "garbage" is not a date-time/,
+  ],
   [["ticket", "open", "--customer", MINGYUAN, "--problem", "x", "--kind", "bogus"], 2],
   [["ticket", "open", "--customer", MINGYUAN, "--problem", LONG_TEXT + LONG_TEXT], 2, /^--problem is too long/],
   [["ticket", "list", "--status", "bogus"], 2],
@@ -57,19 +77,98 @@ const BAD_INPUT: [string[], number, RegExp?][] = [
   [["event", "add", "--title", "x", "--date", "2026-12-20", "--note", " "], 2, /^--note /],
   [["event", "add", "--title", "x", "--date", "someday"], 2],
   [["event", "add", "--title", "x", "--date", "2026-12-20", "--audience", "tag: "], 2],
-  [["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", " "], 2, /^--summary " " must not be empty/],
-  [["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", "x", "--person", " "], 2, /^--person /],
-  [["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", "x", "--request", " "], 2, /^--request /],
-  [["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", "x", "--complaint", " "], 2, /^--complaint /],
-  [["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", "x", "--satisfaction", "9"], 2],
-  [["letter", "log", "--customer", MINGYUAN, "--kind", "reply", "--subject", " "], 2, /^--subject " " must not be empty/],
+  [
+    ["call", "log", "--ticket", TICKET, "--direction", "in", "--purpose", "complaint", "--summary", " "],
+    2,
+    /^--summary " " must not be empty/,
+  ],
+  [
+    [
+      "call",
+      "log",
+      "--ticket",
+      TICKET,
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "x",
+      "--person",
+      " ",
+    ],
+    2,
+    /^--person /,
+  ],
+  [
+    [
+      "call",
+      "log",
+      "--ticket",
+      TICKET,
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "x",
+      "--request",
+      " ",
+    ],
+    2,
+    /^--request /,
+  ],
+  [
+    [
+      "call",
+      "log",
+      "--ticket",
+      TICKET,
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "x",
+      "--complaint",
+      " ",
+    ],
+    2,
+    /^--complaint /,
+  ],
+  [
+    [
+      "call",
+      "log",
+      "--ticket",
+      TICKET,
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "x",
+      "--satisfaction",
+      "9",
+    ],
+    2,
+  ],
+  [
+    ["letter", "log", "--customer", MINGYUAN, "--kind", "reply", "--subject", " "],
+    2,
+    /^--subject " " must not be empty/,
+  ],
   [["letter", "log", "--customer", MINGYUAN, "--kind", "reply", "--subject", "x", "--summary", " "], 2, /^--summary /],
   [["contact", "edit", CALL, "--summary", " "], 2],
   [["contact", "edit", CALL, "--satisfaction", "0"], 2],
   [["staff", "add", "X", "--role", "clerk", "--phone", "1"], 2, /^--phone "1" is too short/],
   [["staff", "add", "X", "--role", "clerk", "--email", " "], 2, /^--email /],
   [["staff", "add", "X", "--role", "wizard"], 2],
-  [["staff", "absent", "王芳", "--from", "2026-12-01", "--to", "2026-12-02", "--cover", "李强", "--note", " "], 2, /^--note /],
+  [
+    ["staff", "absent", "王芳", "--from", "2026-12-01", "--to", "2026-12-02", "--cover", "李强", "--note", " "],
+    2,
+    /^--note /,
+  ],
   [["staff", "absent", "王芳", "--from", "2026-12-03", "--to", "2026-12-02", "--cover", "李强"], 2],
   [["duty", "waive", `R-ESC-1DAY:${TICKET}`, "--reason", " "], 2],
   [["report", "monthly", "2026-13"], 2],
@@ -80,13 +179,24 @@ const BAD_INPUT: [string[], number, RegExp?][] = [
   [["init", "--company", " "], 2],
   [["--now", "garbage", "due"], 2],
   [["ticket", "open", "--customer", MINGYUAN, "--problem", "x", "--frobnicate"], 2],
-  [["ticket", "open", "--custmer", MINGYUAN, "--problem", "x"], 2, /^unknown option '--custmer' \(Did you mean --customer\?\)$/],
+  [
+    ["ticket", "open", "--custmer", MINGYUAN, "--problem", "x"],
+    2,
+    /^unknown option '--custmer' \(Did you mean --customer\?\)$/,
+  ],
   [["ticket", "show"], 2],
   [["customer", "add", "X", "--contact", "Y", "--phone", "021\n5555"], 2, /^--phone "021\\n5555" must be one line/],
 ];
 
 describe("every command's bad input: one line, the right exit code, nothing written", () => {
-  it.each(BAD_INPUT.map(([args, code, line]) => ({ name: args.map((a) => (a.length > 30 ? `${a.slice(0, 8)}…(${a.length})` : a)).join(" "), args, code, line })))("$name → $code", async ({ args, code, line }) => {
+  it.each(
+    BAD_INPUT.map(([args, code, line]) => ({
+      name: args.map((a) => (a.length > 30 ? `${a.slice(0, 8)}…(${a.length})` : a)).join(" "),
+      args,
+      code,
+      line,
+    })),
+  )("$name → $code", async ({ args, code, line }) => {
     const root = testStore(RECORDS);
     // duty waive is the supervisor's; the rest act as the clerk
     const r = await cli(root, args, { as: args[0] === "duty" ? "Anna Schmidt" : "王芳" });
@@ -99,9 +209,15 @@ describe("every command's bad input: one line, the right exit code, nothing writ
   });
 
   it("covers at least 25 commands and flags", () => {
-    const commandOf = (a: string[]) => a.filter((x) => /^[a-z]+$/.test(x)).slice(0, 2).join(" ");
+    const commandOf = (a: string[]) =>
+      a
+        .filter((x) => /^[a-z]+$/.test(x))
+        .slice(0, 2)
+        .join(" ");
     expect(new Set(BAD_INPUT.map(([a]) => commandOf(a))).size).toBeGreaterThanOrEqual(20);
-    expect(new Set(BAD_INPUT.map(([a]) => `${commandOf(a)} ${a.filter((x) => x.startsWith("--")).pop() ?? ""}`)).size).toBeGreaterThanOrEqual(25);
+    expect(
+      new Set(BAD_INPUT.map(([a]) => `${commandOf(a)} ${a.filter((x) => x.startsWith("--")).pop() ?? ""}`)).size,
+    ).toBeGreaterThanOrEqual(25);
   });
 });
 
@@ -109,9 +225,15 @@ describe("schema failures map to flags", () => {
   it("a zod issue path names the flag from the command's map, else --kebab-case of the field", () => {
     const flags = { "contacts.phones": "--phone", "contacts.name": "--contact" };
     const base = { name: "X", created: "2026-11-26T10:00:00+08:00" };
-    expect(() => parseInput(customerSchema, { ...base, contacts: [{ name: "Y", phones: ["1"] }] }, flags)).toThrow('--phone "1" is too short for a phone number (at least 3 characters); nothing was written');
-    expect(() => parseInput(customerSchema, { ...base, contacts: [{ name: " " }] }, flags)).toThrow('--contact " " must not be empty (it is only spaces); nothing was written');
-    expect(() => parseInput(customerSchema, { ...base, address: "" }, flags)).toThrow('--address "" must not be empty; nothing was written');
+    expect(() => parseInput(customerSchema, { ...base, contacts: [{ name: "Y", phones: ["1"] }] }, flags)).toThrow(
+      '--phone "1" is too short for a phone number (at least 3 characters); nothing was written',
+    );
+    expect(() => parseInput(customerSchema, { ...base, contacts: [{ name: " " }] }, flags)).toThrow(
+      '--contact " " must not be empty (it is only spaces); nothing was written',
+    );
+    expect(() => parseInput(customerSchema, { ...base, address: "" }, flags)).toThrow(
+      '--address "" must not be empty; nothing was written',
+    );
     try {
       parseInput(customerSchema, { ...base, address: "" });
     } catch (e) {
@@ -121,27 +243,40 @@ describe("schema failures map to flags", () => {
 });
 
 describe("OS errors in plain words", () => {
-  const errno = (code: string, message: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(`${code}: ${message}`), { code, ...extra });
+  const errno = (code: string, message: string, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(`${code}: ${message}`), { code, ...extra });
 
   it.each([
-    ["ENOSPC", /^the disk is full \(no space left on the device that holds the store\); free some space, then run the command again; nothing was written$/],
+    [
+      "ENOSPC",
+      /^the disk is full \(no space left on the device that holds the store\); free some space, then run the command again; nothing was written$/,
+    ],
     ["EDQUOT", /^the disk is full/],
     ["EROFS", /^the store is read-only \(\/srv\/desk\/tickets\); its file system/],
     ["EACCES", /^no permission to write \/srv\/desk\/tickets; check who owns/],
     ["EPERM", /^no permission to write/],
-    ["EMFILE", /^too many open files \(the system's limit on open files was reached\); close other programs, or raise the limit/],
+    [
+      "EMFILE",
+      /^too many open files \(the system's limit on open files was reached\); close other programs, or raise the limit/,
+    ],
     ["ENFILE", /^too many open files/],
     ["E2BIG", /^a value is too long to hand to git/],
     ["EIO", /^the disk reported an input\/output error/],
   ])("%s", (code, line) => {
-    const e = fromOsError(errno(code, "x", code === "ENOSPC" || code === "EDQUOT" ? {} : { path: "/srv/desk/tickets" }), { state: "nothing" })!;
+    const e = fromOsError(
+      errno(code, "x", code === "ENOSPC" || code === "EDQUOT" ? {} : { path: "/srv/desk/tickets" }),
+      { state: "nothing" },
+    )!;
     expect(e.message).toMatch(line);
     expect(e.exitCode).toBe(EXIT.refused);
     expect(e.message).not.toMatch(/internal error|\n/);
   });
 
   it("says what a failed write left, and never claims nothing was written when it was not so", () => {
-    const e = fromOsError(errno("ENOSPC", "no space left on device, write"), { state: "left", files: ["tickets/2026/11/.T-261126-AAAA.yaml.1.ab.tmp", "tickets/2026/11/T-261126-BBBB.yaml"] })!;
+    const e = fromOsError(errno("ENOSPC", "no space left on device, write"), {
+      state: "left",
+      files: ["tickets/2026/11/.T-261126-AAAA.yaml.1.ab.tmp", "tickets/2026/11/T-261126-BBBB.yaml"],
+    })!;
     expect(e.message).toContain("changed and not committed: tickets/2026/11/T-261126-BBBB.yaml");
     expect(e.message).toContain("left a temporary file: tickets/2026/11/.T-261126-AAAA.yaml.1.ab.tmp (safe to delete)");
     expect(e.message).not.toContain("nothing was written");
@@ -151,7 +286,9 @@ describe("OS errors in plain words", () => {
 
   it("a failure outside a write (a read, an --output file) says the store was not changed, not that nothing was written", async () => {
     const root = testStore(RECORDS);
-    vi.spyOn(Store.prototype, "all").mockRejectedValue(errno("EMFILE", "too many open files, open", { syscall: "open" }));
+    vi.spyOn(Store.prototype, "all").mockRejectedValue(
+      errno("EMFILE", "too many open files, open", { syscall: "open" }),
+    );
     // the files read directly (the index reads them through SQLite)
     const r = await cli(root, ["customer", "list"], { env: { AFTERCARE_INDEX: "off" } });
     expect(r.code).toBe(EXIT.refused);
@@ -166,11 +303,15 @@ describe("OS errors in plain words", () => {
 
   it("a disk that fills during a write: one line, exit 1, and nothing half-written claimed away", async () => {
     const root = testStore(RECORDS);
-    vi.spyOn(Store.prototype, "create").mockRejectedValue(errno("ENOSPC", "no space left on device, write", { errno: -28, syscall: "write" }));
+    vi.spyOn(Store.prototype, "create").mockRejectedValue(
+      errno("ENOSPC", "no space left on device, write", { errno: -28, syscall: "write" }),
+    );
     const r = await cli(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"]);
     expect(r.code).toBe(EXIT.refused);
     expectOneCleanLine(r.stderr);
-    expect(r.stderr).toBe("the disk is full (no space left on the device that holds the store); free some space, then run the command again; nothing was written\n");
+    expect(r.stderr).toBe(
+      "the disk is full (no space left on the device that holds the store); free some space, then run the command again; nothing was written\n",
+    );
     expect(git(root, "status", "--porcelain")).toBe("");
   });
 
@@ -184,7 +325,9 @@ describe("OS errors in plain words", () => {
     const r = await cli(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"]);
     expect(r.code).toBe(EXIT.refused);
     expectOneCleanLine(r.stderr);
-    expect(r.stderr).toMatch(/^the disk is full .*; left a temporary file: tickets\/2026\/11\/\.T-261126-ZZZZ\.yaml\.99\.0a0b\.tmp \(safe to delete\)\n$/);
+    expect(r.stderr).toMatch(
+      /^the disk is full .*; left a temporary file: tickets\/2026\/11\/\.T-261126-ZZZZ\.yaml\.99\.0a0b\.tmp \(safe to delete\)\n$/,
+    );
     expect(r.stderr).not.toContain("nothing was written");
   });
 
@@ -200,36 +343,53 @@ describe("OS errors in plain words", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(EXIT.refused);
     expectOneCleanLine(r.stderr);
-    expect(r.stderr).toBe(`the store is read-only (${root}); its file system is mounted read-only; remount it read-write, or work in a writable clone of the store; nothing was written\n`);
+    expect(r.stderr).toBe(
+      `the store is read-only (${root}); its file system is mounted read-only; remount it read-write, or work in a writable clone of the store; nothing was written\n`,
+    );
     expect(git(root, "status", "--porcelain")).toBe("");
   });
 
-  it.skipIf(process.getuid?.() === 0)("a store folder the user may not write: one line at once, nothing written (real chmod)", () => {
-    const root = testStore(RECORDS);
-    chmodSync(root, 0o555);
-    try {
-      const started = Date.now();
-      const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], { AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00", AFTERCARE_LOCALE: "en" });
-      expect(Date.now() - started).toBeLessThan(10_000);
-      expect(r.code).toBe(EXIT.refused);
-      expectOneCleanLine(r.stderr);
-      expect(r.stderr).toMatch(/^no permission to write .*nothing was written\n$/);
-    } finally {
-      chmodSync(root, 0o755);
-    }
-    expect(git(root, "status", "--porcelain")).toBe("");
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    "a store folder the user may not write: one line at once, nothing written (real chmod)",
+    () => {
+      const root = testStore(RECORDS);
+      chmodSync(root, 0o555);
+      try {
+        const started = Date.now();
+        const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], {
+          AFTERCARE_USER: "王芳",
+          AFTERCARE_NOW: "2026-11-26T10:00:00+08:00",
+          AFTERCARE_LOCALE: "en",
+        });
+        expect(Date.now() - started).toBeLessThan(10_000);
+        expect(r.code).toBe(EXIT.refused);
+        expectOneCleanLine(r.stderr);
+        expect(r.stderr).toMatch(/^no permission to write .*nothing was written\n$/);
+      } finally {
+        chmodSync(root, 0o755);
+      }
+      expect(git(root, "status", "--porcelain")).toBe("");
+    },
+  );
 
   it("a real bug still says internal error, in one line, and a stray ZodError is not dumped", async () => {
     const root = testStore(RECORDS);
-    vi.spyOn(Store.prototype, "create").mockRejectedValue(new TypeError("cannot read properties of undefined (reading 'id')"));
+    vi.spyOn(Store.prototype, "create").mockRejectedValue(
+      new TypeError("cannot read properties of undefined (reading 'id')"),
+    );
     const r = await cli(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"]);
-    expect(r).toMatchObject({ code: 1, stderr: "internal error: cannot read properties of undefined (reading 'id') (a bug in aftercare; run again with --debug for details)\n" });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr:
+        "internal error: cannot read properties of undefined (reading 'id') (a bug in aftercare; run again with --debug for details)\n",
+    });
     vi.restoreAllMocks();
     vi.spyOn(Store.prototype, "create").mockImplementation(async () => customerSchema.parse({}) as never);
     const z = await cli(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"]);
     expect(z.code).toBe(1);
-    expect(z.stderr).toMatch(/^internal error: a value failed validation: name .* \(and \d+ more\) \(a bug in aftercare; run again with --debug for details\)\n$/);
+    expect(z.stderr).toMatch(
+      /^internal error: a value failed validation: name .* \(and \d+ more\) \(a bug in aftercare; run again with --debug for details\)\n$/,
+    );
   });
 });
 
@@ -237,10 +397,16 @@ describe("saved but not committed: exit 3, the record and its ID stand", () => {
   it("another git process holds .git/index.lock", () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, ".git/index.lock"), "");
-    const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], { AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00", AFTERCARE_LOCALE: "en" });
+    const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], {
+      AFTERCARE_USER: "王芳",
+      AFTERCARE_NOW: "2026-11-26T10:00:00+08:00",
+      AFTERCARE_LOCALE: "en",
+    });
     expect(r.code, r.stderr).toBe(EXIT.notCommitted);
     expect(r.stdout).toBe(`${TICKET}\n`);
-    expect(r.stderr).toMatch(/^note: saved but not committed \(another git process holds the store's index.lock\); the change is in the files, not in git history; commit it with: git -C .* commit -m .*\n/);
+    expect(r.stderr).toMatch(
+      /^note: saved but not committed \(another git process holds the store's index.lock\); the change is in the files, not in git history; commit it with: git -C .* commit -m .*\n/,
+    );
     expect(r.stderr).not.toMatch(/internal error/);
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
     expect(commits(root)).toHaveLength(1);
@@ -249,7 +415,11 @@ describe("saved but not committed: exit 3, the record and its ID stand", () => {
   it("a new record: its ID is printed and exit is 3 (cron and scripts can tell)", () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, ".git/index.lock"), "");
-    const r = bin(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"], { AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00", AFTERCARE_LOCALE: "en" });
+    const r = bin(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"], {
+      AFTERCARE_USER: "王芳",
+      AFTERCARE_NOW: "2026-11-26T10:00:00+08:00",
+      AFTERCARE_LOCALE: "en",
+    });
     expect(r.code, r.stderr).toBe(3);
     const id = r.stdout.trim();
     expect(id).toMatch(/^T-261126-[0-9A-Z]{4}$/);
@@ -258,11 +428,15 @@ describe("saved but not committed: exit 3, the record and its ID stand", () => {
 
   it("git cannot be started at all (E2BIG): still saved, named, exit 3 — not an internal error", async () => {
     const root = testStore(RECORDS);
-    vi.spyOn(Git.prototype, "commit").mockRejectedValue(Object.assign(new Error("spawn E2BIG"), { code: "E2BIG", syscall: "spawn git", path: "git" }));
+    vi.spyOn(Git.prototype, "commit").mockRejectedValue(
+      Object.assign(new Error("spawn E2BIG"), { code: "E2BIG", syscall: "spawn git", path: "git" }),
+    );
     const r = await cli(root, ["ticket", "open", "--customer", MINGYUAN, "--problem", "漏水"]);
     expect(r.code, r.stderr).toBe(EXIT.notCommitted);
     expect(r.stdout).toMatch(/^T-261126-[0-9A-Z]{4}\n$/);
-    expect(r.stderr).toMatch(/^note: saved but not committed \(a value is too long to hand to git\); the change is in the files/);
+    expect(r.stderr).toMatch(
+      /^note: saved but not committed \(a value is too long to hand to git\); the change is in the files/,
+    );
     expect(r.stderr).not.toMatch(/internal error/);
   });
 

@@ -99,7 +99,13 @@ describe("export --format xlsx: real types", () => {
     const ws = (await workbook(root, "t.xlsx")).getWorksheet("tickets")!;
     const [shop, open] = rowsOf(ws);
     // 09:12 in Shanghai is 09:12 on the sheet, whatever zone the reader is in
-    expect(open).toMatchObject({ id: TICKET, received: new Date(Date.UTC(2026, 10, 20, 9, 12)), status: "open", assignee: null, "bill (CNY)": null });
+    expect(open).toMatchObject({
+      id: TICKET,
+      received: new Date(Date.UTC(2026, 10, 20, 9, 12)),
+      status: "open",
+      assignee: null,
+      "bill (CNY)": null,
+    });
     expect(shop).toMatchObject({
       id: SHOP,
       plate: "B-AC 1234",
@@ -117,20 +123,44 @@ describe("export --format xlsx: real types", () => {
     expect(cell("odometer (km)").numFmt).toBe("0");
     expect(cell("customer").numFmt).toBe("@");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.getColumn(head.indexOf("problem") + 1).width).toBeGreaterThan(ws.getColumn(head.indexOf("kind") + 1).width!);
+    expect(ws.getColumn(head.indexOf("problem") + 1).width).toBeGreaterThan(
+      ws.getColumn(head.indexOf("kind") + 1).width!,
+    );
   });
 
   it("contacts: the day as a date and the time as a time, satisfaction as a number; duties: days late as a number", async () => {
     const root = testStore(STORE);
-    await cli(root, ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "ok", "--satisfaction", "4", "--at", "2026-11-26 09:30"]);
+    await cli(root, [
+      "call",
+      "log",
+      "--customer",
+      ACME,
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "ok",
+      "--satisfaction",
+      "4",
+      "--at",
+      "2026-11-26 09:30",
+    ]);
     await cli(root, ["export", "contacts", "--format", "xlsx", "--output", "k.xlsx"]);
     const contacts = rowsOf((await workbook(root, "k.xlsx")).getWorksheet("contacts")!);
     expect(contacts.map((k) => [k.id, k.date, k.time, k.satisfaction])).toEqual([
       [CALL, new Date(Date.UTC(2026, 10, 20)), new Date(Date.UTC(1899, 11, 30, 9, 12)), null],
       [LETTER, new Date(Date.UTC(2026, 10, 21)), null, null],
-      [expect.stringMatching(/^K-261126-/), new Date(Date.UTC(2026, 10, 26)), new Date(Date.UTC(1899, 11, 30, 9, 30)), 4],
+      [
+        expect.stringMatching(/^K-261126-/),
+        new Date(Date.UTC(2026, 10, 26)),
+        new Date(Date.UTC(1899, 11, 30, 9, 30)),
+        4,
+      ],
     ]);
-    await cli(root, ["export", "duties", "--format", "xlsx", "--output", "d.xlsx"], { now: "2026-11-30T10:00:00+08:00" });
+    await cli(root, ["export", "duties", "--format", "xlsx", "--output", "d.xlsx"], {
+      now: "2026-11-30T10:00:00+08:00",
+    });
     const duties = rowsOf((await workbook(root, "d.xlsx")).getWorksheet("duties")!);
     const esc = duties.find((d) => d.rule === "R-ESC-1DAY")!;
     expect(esc).toMatchObject({ state: "overdue", due: new Date(Date.UTC(2026, 10, 23)), "days late": 7 });
@@ -141,21 +171,40 @@ describe("export --format xlsx: real types", () => {
     await cli(root, ["customer", "edit", MINGYUAN, "--contact", "李娜", "--phone", "0571-8888 6666"]);
     await cli(root, ["export", "customers", "--format", "xlsx", "--output", "c.xlsx"]);
     const [mingyuan, , odd] = rowsOf((await workbook(root, "c.xlsx")).getWorksheet("customers")!);
-    expect(mingyuan).toMatchObject({ phones: "021-5555 1234\n13800001111", contact: "张伟", "contact 2": "李娜", "phones 2": "0571-8888 6666", equipment: "螺杆空压机 | LG-22", created: new Date(Date.UTC(2026, 10, 1, 9, 0)) });
+    expect(mingyuan).toMatchObject({
+      phones: "021-5555 1234\n13800001111",
+      contact: "张伟",
+      "contact 2": "李娜",
+      "phones 2": "0571-8888 6666",
+      equipment: "螺杆空压机 | LG-22",
+      created: new Date(Date.UTC(2026, 10, 1, 9, 0)),
+    });
     // text in a workbook is never a formula: no ' is added there
-    expect(odd).toMatchObject({ name: '=HYPERLINK("http://x")', phones: "02155551234\n+86 21 5555 0000", tags: "-", email: null, "contact 2": null });
+    expect(odd).toMatchObject({
+      name: '=HYPERLINK("http://x")',
+      phones: "02155551234\n+86 21 5555 0000",
+      tags: "-",
+      email: null,
+      "contact 2": null,
+    });
   });
 
   it("read back by openpyxl with the same types (skipped where python3-openpyxl is not installed)", async (t) => {
     const python = ["/usr/bin/python3", "python3"].find((p) => spawnSync(p, ["-c", "import openpyxl"]).status === 0);
-    if (!python) return t.skip("python3 with openpyxl is not installed (apt-get install python3-openpyxl); exceljs read the types back above");
+    if (!python)
+      return t.skip(
+        "python3 with openpyxl is not installed (apt-get install python3-openpyxl); exceljs read the types back above",
+      );
     const root = testStore(STORE);
     await cli(root, ["export", "tickets", "--format", "xlsx", "--output", "t.xlsx"]);
     const script = `import openpyxl, json, sys
 ws = openpyxl.load_workbook(sys.argv[1]).active
 rows = [[(type(c.value).__name__, c.value if not hasattr(c.value, "isoformat") else c.value.isoformat(), c.number_format) for c in r] for r in ws.iter_rows()]
 print(json.dumps({"freeze": ws.freeze_panes, "rows": rows}))`;
-    const out = JSON.parse(execFileSync(python, ["-c", script, join(root, "t.xlsx")], { encoding: "utf8" })) as { freeze: string; rows: [string, unknown, string][][] };
+    const out = JSON.parse(execFileSync(python, ["-c", script, join(root, "t.xlsx")], { encoding: "utf8" })) as {
+      freeze: string;
+      rows: [string, unknown, string][][];
+    };
     const head = out.rows[0]!.map((c) => c[1]);
     const shop = out.rows[1]!;
     const at = (h: string) => shop[head.indexOf(h)]!;
@@ -178,9 +227,9 @@ describe("export as CSV, for Excel", () => {
     expect((await cli(en, ["export", "customers"])).stdout.startsWith("id,name,")).toBe(true);
     expect((await cli(en, ["export", "customers", "--bom"])).stdout.startsWith("\uFEFFid,")).toBe(true);
     // the headings are in the language shown
-    expect((await cli(zh, ["export", "customers"], { env: { AFTERCARE_LOCALE: "zh-CN" } })).stdout.split("\r\n")[0]).toBe(
-      "\uFEFF编号,客户名称,地址,联系人,职务,联系电话,邮箱,标签,设备,车辆,备注,建档时间",
-    );
+    expect(
+      (await cli(zh, ["export", "customers"], { env: { AFTERCARE_LOCALE: "zh-CN" } })).stdout.split("\r\n")[0],
+    ).toBe("\uFEFF编号,客户名称,地址,联系人,职务,联系电话,邮箱,标签,设备,车辆,备注,建档时间");
   });
 
   it("phones stay text; a formula is neutralised, a value that is plainly data is not; one date format a column", async () => {
@@ -194,11 +243,20 @@ describe("export as CSV, for Excel", () => {
     ]);
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     // "-" is data; "-5 °C in …" would run in Excel as a formula (and fail): it gets the '
-    expect(rows[2]).toMatchObject({ name: "'=HYPERLINK(\"http://x\")", phones: "02155551234\n+86 21 5555 0000", tags: "-", note: "'-5 °C in the store room", created: "2026-11-03 10:00:05" });
+    expect(rows[2]).toMatchObject({
+      name: '\'=HYPERLINK("http://x")',
+      phones: "02155551234\n+86 21 5555 0000",
+      tags: "-",
+      note: "'-5 °C in the store room",
+      created: "2026-11-03 10:00:05",
+    });
     // a single phone Excel would read as a number keeps its zero
     await cli(root, ["customer", "add", "无锡太湖纺织", "--contact", "钱敏", "--phone", "051088886666"]);
     expect((await cli(root, ["export", "customers", "--no-bom"])).stdout).toContain(`,钱敏,,"=""051088886666""",`);
-    const k = parse((await cli(root, ["export", "contacts", "--no-bom"])).stdout, { columns: true }) as Record<string, string>[];
+    const k = parse((await cli(root, ["export", "contacts", "--no-bom"])).stdout, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(k.map((x) => [x.id, x.date, x.time])).toEqual([
       [CALL, "2026-11-20", "09:12"],
       [LETTER, "2026-11-21", ""],

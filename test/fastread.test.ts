@@ -47,7 +47,11 @@ function agree(kind: RecordKind, bytes: Uint8Array, label = ""): boolean {
   const fast = readRecordFast(kind, path, bytes);
   const what = `${label} ${kind} ${show(bytes)}`;
   expect(fast.value !== undefined, what).toBe(full.value !== undefined);
-  if (full.value !== undefined) expect(same(fast.value, full.value), `${what}\nfast ${JSON.stringify(fast.value)}\nfull ${JSON.stringify(full.value)}`).toBe(true);
+  if (full.value !== undefined)
+    expect(
+      same(fast.value, full.value),
+      `${what}\nfast ${JSON.stringify(fast.value)}\nfull ${JSON.stringify(full.value)}`,
+    ).toBe(true);
   expect(fast.problems, what).toEqual(full.problems);
   yamlAgrees(bytes, label);
   return fast.fast;
@@ -62,7 +66,9 @@ function yamlAgrees(bytes: Uint8Array | string, label = ""): boolean {
   const y = parseYaml(text);
   const what = `${label} ${JSON.stringify(text.slice(0, 400))}`;
   expect(y.problems, what).toEqual([]);
-  expect(same(v, y.parsed!.value), `${what}\nfast ${JSON.stringify(v)}\nyaml ${JSON.stringify(y.parsed!.value)}`).toBe(true);
+  expect(same(v, y.parsed!.value), `${what}\nfast ${JSON.stringify(v)}\nyaml ${JSON.stringify(y.parsed!.value)}`).toBe(
+    true,
+  );
   return true;
 }
 
@@ -73,21 +79,57 @@ const ACME_TEXT = "name: 明远 Acme\naddress: 上海市\ncreated: 2026-11-02T14
 
 /** The hostile and broken files of check.test.ts, files.test.ts, yaml.test.ts and fuzz.test.ts. */
 const HOSTILE: [string, Uint8Array][] = [
-  ["unknown customer and staff, status without its section", utf8("customer: C-261101-ZZZZ\nreceived: 2026-11-21T09:00:00+08:00\nfiled: 2026-11-21T09:05:00+08:00\nchannel: fax\nkind: install\nproblem: 新建站点\nstatus: dispatched\nassignee: 王小明\n")],
-  ["typo'd field, phone as a number", utf8("name: 北京恒通\ncontacts:\n  - name: 刘洋\n    phones:\n      - 01066668888\nadress: 北京市\ncreated: 2026-11-03T10:00:00+08:00\n")],
-  ["merge left half done", utf8("customer: C-261101-AAAA\n<<<<<<< HEAD\nat: 2026-11-21T10:00:00+08:00\n=======\nat: 2026-11-21T11:00:00+08:00\n>>>>>>> theirs\nchannel: call\n")],
+  [
+    "unknown customer and staff, status without its section",
+    utf8(
+      "customer: C-261101-ZZZZ\nreceived: 2026-11-21T09:00:00+08:00\nfiled: 2026-11-21T09:05:00+08:00\nchannel: fax\nkind: install\nproblem: 新建站点\nstatus: dispatched\nassignee: 王小明\n",
+    ),
+  ],
+  [
+    "typo'd field, phone as a number",
+    utf8(
+      "name: 北京恒通\ncontacts:\n  - name: 刘洋\n    phones:\n      - 01066668888\nadress: 北京市\ncreated: 2026-11-03T10:00:00+08:00\n",
+    ),
+  ],
+  [
+    "merge left half done",
+    utf8(
+      "customer: C-261101-AAAA\n<<<<<<< HEAD\nat: 2026-11-21T10:00:00+08:00\n=======\nat: 2026-11-21T11:00:00+08:00\n>>>>>>> theirs\nchannel: call\n",
+    ),
+  ],
   ["broken flow", utf8("customer: [C-261101-AAAA\nat: x\n")],
   ["not a record", utf8("name: scratch\ncreated: 2026-11-03T10:00:00+08:00\n")],
-  ["a date that does not exist", utf8("title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-20T10:00:00+08:00\n")],
+  [
+    "a date that does not exist",
+    utf8(
+      "title: 客户联谊会\ndate: 2026-12-32\nkind: gathering\naudience: all\nowner: 王芳\ncreated: 2026-11-20T10:00:00+08:00\n",
+    ),
+  ],
   ["missing name", utf8("address: 无名\ncreated: 2026-11-04T10:00:00+08:00\n")],
   ["GBK", iconv.encode(ACME_TEXT, "gbk")],
   ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(ACME_TEXT)])],
-  ["BOM, then a lone lead byte", Buffer.concat([utf8("\ufeffcreated: 2026-11-02T14:00:00+08:00\nname: 明"), Buffer.from([0xe6, 0x0a])])],
+  [
+    "BOM, then a lone lead byte",
+    Buffer.concat([utf8("\ufeffcreated: 2026-11-02T14:00:00+08:00\nname: 明"), Buffer.from([0xe6, 0x0a])]),
+  ],
   ["an overlong slash", Buffer.concat([utf8("name: a"), Buffer.from([0xc0, 0xaf]), utf8("\n")])],
-  ["!!js/function and !!set", utf8("name: !!js/function 'function () { return 1 }'\ntags: !!set {a, b}\ncreated: 2026-11-01T09:00:00+08:00\n")],
-  ["deep after an apostrophe", utf8(`name: Mingyuan's\n# it's "here"\nnote: "it's"\ntags: ${"[".repeat(40)}${"]".repeat(40)}\ncreated: 2026-11-01T09:00:00+08:00\n`)],
+  [
+    "!!js/function and !!set",
+    utf8("name: !!js/function 'function () { return 1 }'\ntags: !!set {a, b}\ncreated: 2026-11-01T09:00:00+08:00\n"),
+  ],
+  [
+    "deep after an apostrophe",
+    utf8(
+      `name: Mingyuan's\n# it's "here"\nnote: "it's"\ntags: ${"[".repeat(40)}${"]".repeat(40)}\ncreated: 2026-11-01T09:00:00+08:00\n`,
+    ),
+  ],
   ["90,000 keys", utf8(Array.from({ length: 90_000 }, (_, i) => `k${i}: vv`).join("\n"))],
-  ["bidi and zero-width text", utf8(`name: "Acme\\u202eevil\\u200b"\naddress: "Haupt\\u2066straße\\u200f 5"\ntags:\n  - "v\\u2060ip"\ncreated: 2026-11-01T09:00:00+08:00\n`)],
+  [
+    "bidi and zero-width text",
+    utf8(
+      `name: "Acme\\u202eevil\\u200b"\naddress: "Haupt\\u2066straße\\u200f 5"\ntags:\n  - "v\\u2060ip"\ncreated: 2026-11-01T09:00:00+08:00\n`,
+    ),
+  ],
   ["raw bidi text", utf8("name: Acme\u202eevil\u200b\ncreated: 2026-11-01T09:00:00+08:00\n")],
   ["ESC in a name", utf8('name: "a\\e[2Jb"\ncreated: 2026-11-01T09:00:00+08:00\n')],
   ["raw ESC in a name", utf8("name: a\u001b[2Jb\ncreated: 2026-11-01T09:00:00+08:00\n")],
@@ -102,7 +144,10 @@ const HOSTILE: [string, Uint8Array][] = [
   ["yaml.org tags", utf8("a: !!binary x\nb: !!timestamp x\nc: !!set x\nd: !!omap x\n")],
   ["verbatim tag", utf8("a: !<tag:yaml.org,2002:js/regexp> x\n")],
   ["%TAG", utf8("%TAG !e! tag:yaml.org,2002:\n---\na: !e!str x\n")],
-  ["core tags", utf8("a: !!str 12\nb: !!int 3\nc: !!bool true\nd: !!null ''\ne: !!seq [1]\nf: !!map {x: 1}\ng: !!float 1.5\n")],
+  [
+    "core tags",
+    utf8("a: !!str 12\nb: !!int 3\nc: !!bool true\nd: !!null ''\ne: !!seq [1]\nf: !!map {x: 1}\ng: !!float 1.5\n"),
+  ],
   ["deep sequences", utf8("- ".repeat(17) + "x\n")],
   ["2,001 keys", utf8(Array.from({ length: 2001 }, (_, i) => `k${i}: v`).join("\n") + "\n")],
   ["1,999 keys", utf8(Array.from({ length: 1999 }, (_, i) => `k${i}: v`).join("\n") + "\n")],
@@ -112,7 +157,12 @@ const HOSTILE: [string, Uint8Array][] = [
   ["document end", utf8("a: 1\n...\n")],
   ["document start and a comment", utf8("---\n# one document\nname: a\ncreated: 2026-11-01T09:00:00+08:00\n")],
   ["dates as text", utf8("at: 2026-11-26\nname: 上海明远\n")],
-  ["a comment inside a block", utf8("name: x\nnote: |\n  pump leaks   # not a comment inside a block\n\n# status set by hand\ncreated:   2026-11-01T09:00:00+08:00    # when\n")],
+  [
+    "a comment inside a block",
+    utf8(
+      "name: x\nnote: |\n  pump leaks   # not a comment inside a block\n\n# status set by hand\ncreated:   2026-11-01T09:00:00+08:00    # when\n",
+    ),
+  ],
   ["deep sequences (128k)", utf8("- ".repeat(128_000) + "x")],
   ["huge flow", utf8("k: " + "[".repeat(256 * 1024 - 4))],
   ["many flow maps", utf8("note: it's\nk: " + "{a: ".repeat(60_000))],
@@ -142,13 +192,24 @@ const HOSTILE: [string, Uint8Array][] = [
   ["multi-line plain", utf8("name: a\nnote: one\n  two\ncreated: 2026-11-01T09:00:00+08:00\n")],
   ["multi-line quoted", utf8('name: a\nnote: "one\n  two"\ncreated: 2026-11-01T09:00:00+08:00\n')],
   ["sequence level with its key", utf8("name: a\ntags:\n- x\n- y\ncreated: 2026-11-01T09:00:00+08:00\n")],
-  ["sequence of a compact mapping level with its key", utf8("name: a\ncontacts:\n- name: b\n  phones:\n  - \"1234\"\ncreated: 2026-11-01T09:00:00+08:00\n")],
+  [
+    "sequence of a compact mapping level with its key",
+    utf8('name: a\ncontacts:\n- name: b\n  phones:\n  - "1234"\ncreated: 2026-11-01T09:00:00+08:00\n'),
+  ],
   ["escapes", utf8('name: "a\\x41\\u00e9\\U0001F600\\"\\\\\\/\\_\\ b"\ncreated: 2026-11-01T09:00:00+08:00\n')],
   ["a bad escape", utf8('name: "a\\qb"\ncreated: 2026-11-01T09:00:00+08:00\n')],
   ["a lone surrogate", utf8('name: "a\\ud800b"\ncreated: 2026-11-01T09:00:00+08:00\n')],
   ["single quotes", utf8("name: 'it''s'\ncreated: '2026-11-01T09:00:00+08:00'\n")],
-  ["numbers everywhere", utf8("name: 12\ntags:\n  - 0x1F\n  - 0o17\n  - 1e3\n  - .inf\n  - -.Inf\n  - .NaN\n  - +12\n  - -0\n  - 3.50\n  - 007\ncreated: 2026-11-01T09:00:00+08:00\n")],
-  ["booleans and nulls", utf8("name: a\ntags:\n  - true\n  - False\n  - ~\n  - NULL\n  - yes\n  - no\ncreated: 2026-11-01T09:00:00+08:00\n")],
+  [
+    "numbers everywhere",
+    utf8(
+      "name: 12\ntags:\n  - 0x1F\n  - 0o17\n  - 1e3\n  - .inf\n  - -.Inf\n  - .NaN\n  - +12\n  - -0\n  - 3.50\n  - 007\ncreated: 2026-11-01T09:00:00+08:00\n",
+    ),
+  ],
+  [
+    "booleans and nulls",
+    utf8("name: a\ntags:\n  - true\n  - False\n  - ~\n  - NULL\n  - yes\n  - no\ncreated: 2026-11-01T09:00:00+08:00\n"),
+  ],
 ];
 
 // --- the corpus -------------------------------------------------------------------------------
@@ -260,7 +321,10 @@ const EDITS: ((lines: string[], at: number, tok: string) => string[])[] = [
 const edited = fc
   .tuple(
     fc.constantFrom(...ALL_ARBS),
-    fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(60), fc.constantFrom(...TOKENS, ...TRICKY, ...CHARS)), { minLength: 1, maxLength: 2 }),
+    fc.array(fc.tuple(fc.nat(EDITS.length - 1), fc.nat(60), fc.constantFrom(...TOKENS, ...TRICKY, ...CHARS)), {
+      minLength: 1,
+      maxLength: 2,
+    }),
     fc.boolean(),
   )
   .chain(([[kind, arb], edits, finalNewline]) =>
@@ -275,25 +339,151 @@ const edited = fc
 
 /** Keys: mostly as records have them; some the core schema or JavaScript reads otherwise, or that need quotes. */
 const KEY = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("name", "created", "at", "tags", "note", "a", "b", "k_1", "y", "n", "on", "No", "constructor", "toString", "hasOwnProperty", "x".repeat(64)) },
-  { weight: 1, arbitrary: fc.constantFrom("true", "False", "null", "NULL", "~", "__proto__", "a b", "k-1", "1", "0x1", "é", "x".repeat(65), "<<", "? a", "-a", "a:b", "'a'", '"a"', '"__proto__"', '"a b"', '"a\\u0062"', '"a"x', '"a" ', '""') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      "name",
+      "created",
+      "at",
+      "tags",
+      "note",
+      "a",
+      "b",
+      "k_1",
+      "y",
+      "n",
+      "on",
+      "No",
+      "constructor",
+      "toString",
+      "hasOwnProperty",
+      "x".repeat(64),
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "true",
+      "False",
+      "null",
+      "NULL",
+      "~",
+      "__proto__",
+      "a b",
+      "k-1",
+      "1",
+      "0x1",
+      "é",
+      "x".repeat(65),
+      "<<",
+      "? a",
+      "-a",
+      "a:b",
+      "'a'",
+      '"a"',
+      '"__proto__"',
+      '"a b"',
+      '"a\\u0062"',
+      '"a"x',
+      '"a" ',
+      '""',
+    ),
+  },
 );
 const SCALAR = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom(..."aZ09-:./@上海€ß", " ", "\u00a0", "\u3000", "\ufeff", "\u200b", "😀"), minLength: 1, maxLength: 12 }) },
+  {
+    weight: 3,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(..."aZ09-:./@上海€ß", " ", "\u00a0", "\u3000", "\ufeff", "\u200b", "😀"),
+      minLength: 1,
+      maxLength: 12,
+    }),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...TRICKY) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...CHARS, "\\", "'", '"', ":", " ", "#", "-"), minLength: 0, maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.constantFrom("0", "-0", "+1", "007", "1.", "1.50", "1e3", "1E+3", "0o7", "0o8", "0x", "0xG", ".5", "-.5", "1_0", "12345678901234567890", ".inf", ".NaN", "TRUE", "True", "tRue", "~", "NULL", "nUll", "[]", "{}", "[ ]", "[a]") },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(...CHARS, "\\", "'", '"', ":", " ", "#", "-"),
+      minLength: 0,
+      maxLength: 12,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "0",
+      "-0",
+      "+1",
+      "007",
+      "1.",
+      "1.50",
+      "1e3",
+      "1E+3",
+      "0o7",
+      "0o8",
+      "0x",
+      "0xG",
+      ".5",
+      "-.5",
+      "1_0",
+      "12345678901234567890",
+      ".inf",
+      ".NaN",
+      "TRUE",
+      "True",
+      "tRue",
+      "~",
+      "NULL",
+      "nUll",
+      "[]",
+      "{}",
+      "[ ]",
+      "[a]",
+    ),
+  },
 );
 /** A value as it may be spelled on one line (plain, quoted, with escapes) or as a block scalar. */
 const SPELLED = fc.oneof(
   { weight: 4, arbitrary: SCALAR },
   { weight: 2, arbitrary: SCALAR.map((s) => JSON.stringify(s)) },
-  { weight: 1, arbitrary: fc.tuple(SCALAR, fc.constantFrom("\\x41", "\\u00e9", "\\U0001F600", "\\t", "\\n", "\\0", "\\e", "\\N", "\\_", "\\L", "\\ ", "\\/", "\\q", "\\x4", "\\U00110000", "\\ud800")).map(([s, e]) => `"${s.replace(/["\\]/g, "")}${e}"`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        SCALAR,
+        fc.constantFrom(
+          "\\x41",
+          "\\u00e9",
+          "\\U0001F600",
+          "\\t",
+          "\\n",
+          "\\0",
+          "\\e",
+          "\\N",
+          "\\_",
+          "\\L",
+          "\\ ",
+          "\\/",
+          "\\q",
+          "\\x4",
+          "\\U00110000",
+          "\\ud800",
+        ),
+      )
+      .map(([s, e]) => `"${s.replace(/["\\]/g, "")}${e}"`),
+  },
   { weight: 2, arbitrary: SCALAR.map((s) => `'${s.replace(/'/g, "''")}'`) },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom("|", "|-", "|", "|-", "|+", ">", "|1", "|-  "), fc.array(fc.oneof({ weight: 4, arbitrary: SCALAR }, { weight: 1, arbitrary: fc.constant("") }), { minLength: 0, maxLength: 3 }), fc.integer({ min: 0, max: 3 }))
+      .tuple(
+        fc.constantFrom("|", "|-", "|", "|-", "|+", ">", "|1", "|-  "),
+        fc.array(fc.oneof({ weight: 4, arbitrary: SCALAR }, { weight: 1, arbitrary: fc.constant("") }), {
+          minLength: 0,
+          maxLength: 3,
+        }),
+        fc.integer({ min: 0, max: 3 }),
+      )
       .map(([h, ls, extra]) => ({ block: h, lines: ls, extra })),
   },
 );
@@ -304,14 +494,39 @@ const tree = (spelled: fc.Arbitrary<Node>, key: fc.Arbitrary<string>): fc.Arbitr
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       { weight: 3, arbitrary: spelled },
-      { weight: 1, arbitrary: fc.array(fc.tuple(key, tie("node")), { minLength: 1, maxLength: 4 }).map((map) => ({ map })) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.tuple(key, tie("node")), { minLength: 1, maxLength: 4 }).map((map) => ({ map })),
+      },
       { weight: 1, arbitrary: fc.array(tie("node"), { minLength: 1, maxLength: 3 }).map((seq) => ({ seq })) },
     ),
   })).node;
 /** Mostly what the fast parser reads: record keys, plain and quoted text with its tricky characters, literal blocks. */
-const GOOD_KEY = fc.constantFrom("name", "created", "at", "tags", "note", "a", "k_1", "y", "on", "constructor", "toString", '"no"', '"true"', '"null"', '"a"');
+const GOOD_KEY = fc.constantFrom(
+  "name",
+  "created",
+  "at",
+  "tags",
+  "note",
+  "a",
+  "k_1",
+  "y",
+  "on",
+  "constructor",
+  "toString",
+  '"no"',
+  '"true"',
+  '"null"',
+  '"a"',
+);
 const GOOD_TEXT = fc.string({
-  unit: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(..."aZ09-./上€ß ") }, { weight: 1, arbitrary: fc.constantFrom(..."-:@#'\"[]{},!&*|>?%`~=<", "\t", "\u00a0", "\u3000", "\ufeff", "\u200b", "😀") }),
+  unit: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(..."aZ09-./上€ß ") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(..."-:@#'\"[]{},!&*|>?%`~=<", "\t", "\u00a0", "\u3000", "\ufeff", "\u200b", "😀"),
+    },
+  ),
   minLength: 1,
   maxLength: 10,
 });
@@ -320,34 +535,55 @@ const GOOD: fc.Arbitrary<Node> = fc.oneof(
   { weight: 2, arbitrary: GOOD_TEXT.map((t) => JSON.stringify(t)) },
   { weight: 1, arbitrary: GOOD_TEXT.map((t) => `'${t.replace(/'/g, "''")}'`) },
   { weight: 1, arbitrary: fc.constantFrom("12", "-3", "0", "true", "False", "1.5", "0x1F", "[]", "{}") },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom("|", "|-"), fc.array(fc.oneof({ weight: 5, arbitrary: GOOD_TEXT }, { weight: 1, arbitrary: fc.constantFrom("", "\t", " \t", "\t ", " ", "  ") }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 2 })).map(([h, ls, extra]) => ({ block: h, lines: ls, extra })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("|", "|-"),
+        fc.array(
+          fc.oneof(
+            { weight: 5, arbitrary: GOOD_TEXT },
+            { weight: 1, arbitrary: fc.constantFrom("", "\t", " \t", "\t ", " ", "  ") },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.integer({ min: 1, max: 2 }),
+      )
+      .map(([h, ls, extra]) => ({ block: h, lines: ls, extra })),
+  },
 );
 
 /** A document from a tree, with the indentation of each collection chosen (level with its key, or 1–3 in). */
-const documentOf = (node: fc.Arbitrary<Node>, key: fc.Arbitrary<string>) => fc.tuple(fc.array(fc.tuple(key, node), { minLength: 1, maxLength: 6 }), fc.array(fc.constantFrom(0, 1, 2, 2, 2, 3), { minLength: 8, maxLength: 8 })).map(([top, steps]) => {
-  let k = 0;
-  const step = () => steps[k++ % steps.length]!;
-  const out: string[] = [];
-  const value = (v: Node, col: number, first: string): void => {
-    // `first` is what stands before the value on its line ("key:" or "-")
-    if (typeof v === "string") out.push(`${first} ${v}`);
-    else if ("block" in v) {
-      out.push(`${first} ${v.block}`);
-      const ind = col + 1 + v.extra;
-      for (const l of v.lines) out.push(l === "" ? "" : " ".repeat(ind) + l);
-    } else if ("map" in v) {
-      out.push(first);
-      const c = col + Math.max(1, step());
-      for (const [key, x] of v.map) value(x, c, `${" ".repeat(c)}${key}:`);
-    } else {
-      out.push(first);
-      const c = col + step();
-      for (const x of v.seq) value(x, c, `${" ".repeat(c)}-`);
-    }
-  };
-  for (const [key, v] of top) value(v, 0, `${key}:`);
-  return out.join("\n") + "\n";
-  });
+const documentOf = (node: fc.Arbitrary<Node>, key: fc.Arbitrary<string>) =>
+  fc
+    .tuple(
+      fc.array(fc.tuple(key, node), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.constantFrom(0, 1, 2, 2, 2, 3), { minLength: 8, maxLength: 8 }),
+    )
+    .map(([top, steps]) => {
+      let k = 0;
+      const step = () => steps[k++ % steps.length]!;
+      const out: string[] = [];
+      const value = (v: Node, col: number, first: string): void => {
+        // `first` is what stands before the value on its line ("key:" or "-")
+        if (typeof v === "string") out.push(`${first} ${v}`);
+        else if ("block" in v) {
+          out.push(`${first} ${v.block}`);
+          const ind = col + 1 + v.extra;
+          for (const l of v.lines) out.push(l === "" ? "" : " ".repeat(ind) + l);
+        } else if ("map" in v) {
+          out.push(first);
+          const c = col + Math.max(1, step());
+          for (const [key, x] of v.map) value(x, c, `${" ".repeat(c)}${key}:`);
+        } else {
+          out.push(first);
+          const c = col + step();
+          for (const x of v.seq) value(x, c, `${" ".repeat(c)}-`);
+        }
+      };
+      for (const [key, v] of top) value(v, 0, `${key}:`);
+      return out.join("\n") + "\n";
+    });
 const doc = documentOf(tree(SPELLED as fc.Arbitrary<Node>, KEY), KEY);
 const goodDoc = documentOf(tree(GOOD, GOOD_KEY), GOOD_KEY);
 

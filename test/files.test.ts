@@ -45,7 +45,9 @@ describe("a record that is not UTF-8", () => {
     const r = await cli(root, ["customer", "edit", ACME, "--note", "回访"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(`${GBK_PROBLEM}\ncustomer ${ACME} cannot be read; fix the file (see 'aftercare check'); nothing was written\n`);
+    expect(r.stderr).toBe(
+      `${GBK_PROBLEM}\ncustomer ${ACME} cannot be read; fix the file (see 'aftercare check'); nothing was written\n`,
+    );
     expect(read(root, CUSTOMER_FILE).equals(bytes)).toBe(true);
     expect(commits(root)).toHaveLength(before);
     expect(git(root, "status", "--porcelain")).toBe("");
@@ -58,7 +60,9 @@ describe("a record that is not UTF-8", () => {
     expect(show.stderr).toContain(GBK_PROBLEM);
     const list = await cli(root, ["customer", "list"]);
     expect(list.stdout).not.toContain("\ufffd");
-    expect(list.stderr).toBe(`warning: 1 customer file could not be read and is left out (first: ${GBK_PROBLEM}); run 'aftercare check'\n`);
+    expect(list.stderr).toBe(
+      `warning: 1 customer file could not be read and is left out (first: ${GBK_PROBLEM}); run 'aftercare check'\n`,
+    );
   });
 
   it("a record cached while it read cleanly is read again once the file changes to GBK", async () => {
@@ -80,8 +84,14 @@ describe("a record that is not UTF-8", () => {
   it("names the byte of a truncated or overlong sequence, past any BOM, on its line", async () => {
     const root = testStore(RECORDS);
     // after a BOM (3 bytes), line 2 "name: 明" (3 bytes for 明): a lone lead byte; elsewhere an overlong slash (C0 AF)
-    writeFileSync(join(root, CUSTOMER_FILE), Buffer.concat([Buffer.from("\ufeffcreated: 2026-11-02T14:00:00+08:00\nname: 明"), Buffer.from([0xe6, 0x0a])]));
-    writeFileSync(join(root, "customers/C-261103-EEEE.yaml"), Buffer.concat([Buffer.from("name: a"), Buffer.from([0xc0, 0xaf]), Buffer.from("\n")]));
+    writeFileSync(
+      join(root, CUSTOMER_FILE),
+      Buffer.concat([Buffer.from("\ufeffcreated: 2026-11-02T14:00:00+08:00\nname: 明"), Buffer.from([0xe6, 0x0a])]),
+    );
+    writeFileSync(
+      join(root, "customers/C-261103-EEEE.yaml"),
+      Buffer.concat([Buffer.from("name: a"), Buffer.from([0xc0, 0xaf]), Buffer.from("\n")]),
+    );
     expect((await cli(root, ["check"])).stdout).toBe(
       `${CUSTOMER_FILE}:2:8: not valid UTF-8 at byte 47 — saved as GBK? re-save it as UTF-8\n` +
         `customers/C-261103-EEEE.yaml:1:8: not valid UTF-8 at byte 7 — saved as GBK? re-save it as UTF-8\n`,
@@ -90,7 +100,10 @@ describe("a record that is not UTF-8", () => {
 
   it("a GBK aftercare.yaml stops every command with the byte, before anything is written", async () => {
     const root = testStore(RECORDS);
-    writeFileSync(join(root, "aftercare.yaml"), iconv.encode(readFileSync(join(root, "aftercare.yaml"), "utf8"), "gbk"));
+    writeFileSync(
+      join(root, "aftercare.yaml"),
+      iconv.encode(readFileSync(join(root, "aftercare.yaml"), "utf8"), "gbk"),
+    );
     const r = await cli(root, ["customer", "add", "X"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`aftercare.yaml:2:10: not valid UTF-8 at byte 20 — saved as GBK? re-save it as UTF-8`);
@@ -99,7 +112,11 @@ describe("a record that is not UTF-8", () => {
 
 describe("YAML a record never needs", () => {
   it("check refuses !!js/function and other yaml.org tags", async () => {
-    const root = testStore({ ...RECORDS, [CUSTOMER_FILE]: "name: !!js/function 'function () { return 1 }'\ntags: !!set {a, b}\ncreated: 2026-11-01T09:00:00+08:00\n" });
+    const root = testStore({
+      ...RECORDS,
+      [CUSTOMER_FILE]:
+        "name: !!js/function 'function () { return 1 }'\ntags: !!set {a, b}\ncreated: 2026-11-01T09:00:00+08:00\n",
+    });
     expect((await cli(root, ["check"])).stdout).toBe(
       `${CUSTOMER_FILE}:1:7: tag !!js/function is not allowed in records (only text, numbers, true/false, null, lists and mappings); remove it\n` +
         `${CUSTOMER_FILE}:2:7: tag !!set is not allowed in records (only text, numbers, true/false, null, lists and mappings); remove it\n`,
@@ -108,8 +125,13 @@ describe("YAML a record never needs", () => {
 
   it("the depth limit holds with an apostrophe (or a quote, or a comment) earlier in the file", async () => {
     const deep = "[".repeat(40) + "]".repeat(40);
-    const root = testStore({ ...RECORDS, [CUSTOMER_FILE]: `name: Mingyuan's\n# it's "here"\nnote: "it's"\ntags: ${deep}\ncreated: 2026-11-01T09:00:00+08:00\n` });
-    expect((await cli(root, ["check"])).stdout).toBe(`${CUSTOMER_FILE}:4:22: nested more than 16 levels deep; records are never that deep\n`);
+    const root = testStore({
+      ...RECORDS,
+      [CUSTOMER_FILE]: `name: Mingyuan's\n# it's "here"\nnote: "it's"\ntags: ${deep}\ncreated: 2026-11-01T09:00:00+08:00\n`,
+    });
+    expect((await cli(root, ["check"])).stdout).toBe(
+      `${CUSTOMER_FILE}:4:22: nested more than 16 levels deep; records are never that deep\n`,
+    );
   });
 
   it("a 0.9 MB record of 90,000 keys costs milliseconds and one short line", async () => {
@@ -121,21 +143,46 @@ describe("YAML a record never needs", () => {
     expect(r.stdout).toBe(`${CUSTOMER_FILE}:1:1: file is larger than 256 KiB; a record is never that large\n`);
     const many = Array.from({ length: 6000 }, (_, i) => `k${i}: v`).join("\n");
     const root2 = testStore({ ...RECORDS, [CUSTOMER_FILE]: many });
-    expect((await cli(root2, ["check"])).stdout).toBe(`${CUSTOMER_FILE}:2001:6: more than 2000 fields and list items; a record never holds that many\n`);
+    expect((await cli(root2, ["check"])).stdout).toBe(
+      `${CUSTOMER_FILE}:2001:6: more than 2000 fields and list items; a record never holds that many\n`,
+    );
   });
 
   it("an unknown field with a huge name is quoted short", async () => {
     const key = "x".repeat(1000);
-    const root = testStore({ ...RECORDS, [CUSTOMER_FILE]: `name: a\n"${key}": 1\ncreated: 2026-11-01T09:00:00+08:00\n` });
+    const root = testStore({
+      ...RECORDS,
+      [CUSTOMER_FILE]: `name: a\n"${key}": 1\ncreated: 2026-11-01T09:00:00+08:00\n`,
+    });
     const out = (await cli(root, ["check"])).stdout;
-    expect(out).toBe(`${CUSTOMER_FILE}:2:1: unknown field "${"x".repeat(39)}…" (check the spelling; a customer has no such field)\n`);
+    expect(out).toBe(
+      `${CUSTOMER_FILE}:2:1: unknown field "${"x".repeat(39)}…" (check the spelling; a customer has no such field)\n`,
+    );
   });
 });
 
 describe("writing text a YAML 1.1 reader would misread", () => {
   it("quotes no, yes, dates, times and numbers given as text, so PyYAML reads them as text", async () => {
     const root = testStore(RECORDS);
-    const r = await cli(root, ["customer", "add", "no", "--contact", "1:20", "--phone", "0777", "--tag", "yes", "--tag", "2024-03-05", "--tag", "ON", "--tag", "~", "--address", "0x1F"]);
+    const r = await cli(root, [
+      "customer",
+      "add",
+      "no",
+      "--contact",
+      "1:20",
+      "--phone",
+      "0777",
+      "--tag",
+      "yes",
+      "--tag",
+      "2024-03-05",
+      "--tag",
+      "ON",
+      "--tag",
+      "~",
+      "--address",
+      "0x1F",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const id = r.stdout.trim();
     const text = read(root, `customers/${id}.yaml`).toString("utf8");
@@ -152,14 +199,23 @@ tags:
   - "~"
 created: 2026-11-26T10:00:00+08:00
 `);
-    expect(parse(text, { version: "1.1" })).toEqual({ name: "no", address: "0x1F", contacts: [{ name: "1:20", phones: ["0777"] }], tags: ["yes", "2024-03-05", "ON", "~"], created: new Date("2026-11-26T02:00:00Z") });
+    expect(parse(text, { version: "1.1" })).toEqual({
+      name: "no",
+      address: "0x1F",
+      contacts: [{ name: "1:20", phones: ["0777"] }],
+      tags: ["yes", "2024-03-05", "ON", "~"],
+      created: new Date("2026-11-26T02:00:00Z"),
+    });
   });
 
   it("an edit quotes the fields it rewrites the same way", async () => {
     const root = testStore(RECORDS);
     const r = await cli(root, ["customer", "edit", ACME, "--name", "off", "--tag", "n"]);
     expect(r.code, r.stderr).toBe(0);
-    const v = parse(read(root, `customers/${ACME}.yaml`).toString("utf8"), { version: "1.1" }) as { name: unknown; tags: unknown };
+    const v = parse(read(root, `customers/${ACME}.yaml`).toString("utf8"), { version: "1.1" }) as {
+      name: unknown;
+      tags: unknown;
+    };
     expect([v.name, v.tags]).toEqual(["off", ["n"]]);
   });
 });
@@ -191,31 +247,56 @@ describe("control characters in one-line fields", () => {
       const r = customerSchema.safeParse(v);
       return r.success ? "ok" : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     };
-    expect(issue({ name: "a", created, contacts: [{ name: "张伟", title: "科长\u0007" }] })).toBe("contacts.0.title: must not hold control characters: it holds U+0007 at character 3");
+    expect(issue({ name: "a", created, contacts: [{ name: "张伟", title: "科长\u0007" }] })).toBe(
+      "contacts.0.title: must not hold control characters: it holds U+0007 at character 3",
+    );
     expect(issue({ name: "a", created, tags: ["vip\u2029"] })).toBe("ok"); // trimmed away at the end
-    expect(issue({ name: "a", created, tags: ["v\u2029ip"] })).toBe("tags.0: must be one line: it holds a line break (U+2029) at character 2");
-    expect(issue({ name: "a", created, contacts: [{ name: "张伟", phones: ["021\u001b5555"] }] })).toBe("contacts.0.phones.0: must not hold control characters: it holds U+001B at character 4");
+    expect(issue({ name: "a", created, tags: ["v\u2029ip"] })).toBe(
+      "tags.0: must be one line: it holds a line break (U+2029) at character 2",
+    );
+    expect(issue({ name: "a", created, contacts: [{ name: "张伟", phones: ["021\u001b5555"] }] })).toBe(
+      "contacts.0.phones.0: must not hold control characters: it holds U+001B at character 4",
+    );
     expect(issue({ name: "x".repeat(501), created })).toBe("name: is too long: at most 500 characters on one line");
     expect(issue({ name: "x".repeat(500), created })).toBe("ok");
     expect(issue({ name: "a", created, note: "line 1\n\tline 2" })).toBe("ok");
-    expect(issue({ name: "a", created, note: "line 1\r\nline 2" })).toBe("note: must not hold control characters other than line breaks and tabs: it holds U+000D at character 7");
-    expect(issue({ name: "a", created, note: "a\u0000" })).toBe("note: must not hold control characters other than line breaks and tabs: it holds U+0000 at character 2");
-    expect(issue({ name: "a", created, note: "x".repeat(10_001) })).toBe("note: is too long: at most 10,000 characters");
-    const ticket = { customer: MINGYUAN, received: created, filed: created, channel: "phone", kind: "repair", status: "open" };
+    expect(issue({ name: "a", created, note: "line 1\r\nline 2" })).toBe(
+      "note: must not hold control characters other than line breaks and tabs: it holds U+000D at character 7",
+    );
+    expect(issue({ name: "a", created, note: "a\u0000" })).toBe(
+      "note: must not hold control characters other than line breaks and tabs: it holds U+0000 at character 2",
+    );
+    expect(issue({ name: "a", created, note: "x".repeat(10_001) })).toBe(
+      "note: is too long: at most 10,000 characters",
+    );
+    const ticket = {
+      customer: MINGYUAN,
+      received: created,
+      filed: created,
+      channel: "phone",
+      kind: "repair",
+      status: "open",
+    };
     expect(ticketSchema.safeParse({ ...ticket, problem: "跳闸\n有异响\t两次" }).success).toBe(true);
     expect(ticketSchema.safeParse({ ...ticket, problem: "跳闸\u001b[2J" }).success).toBe(false);
     expect(ticketSchema.safeParse({ ...ticket, problem: "x", assignee: "王芳\n李强" }).success).toBe(false);
   });
 
   it("a hand-edited file with ESC in a name fails check, at its line", async () => {
-    const root = testStore({ ...RECORDS, [`customers/${ACME}.yaml`]: 'name: "Acme\\e[2J"\ncreated: 2026-11-02T14:00:00+08:00\n' });
-    expect((await cli(root, ["check"])).stdout).toBe(`customers/${ACME}.yaml:1:7: name must not hold control characters: it holds U+001B at character 5\n`);
+    const root = testStore({
+      ...RECORDS,
+      [`customers/${ACME}.yaml`]: 'name: "Acme\\e[2J"\ncreated: 2026-11-02T14:00:00+08:00\n',
+    });
+    expect((await cli(root, ["check"])).stdout).toBe(
+      `customers/${ACME}.yaml:1:7: name must not hold control characters: it holds U+001B at character 5\n`,
+    );
   });
 });
 
 describe("what reaches the terminal", () => {
   it("safe() shows controls, bidi, zero-width characters and separators as code points, never raw", () => {
-    const raw = "a\u202eb\u2066c\u2069\u200ed\u200f\u061ce\u200bf\u200c\u200dg\ufeffh\u2060i\u2028j\u2029k\u001bl\u009bm\u007fn\u0000o\rp";
+    const raw =
+      "a\u202eb\u2066c\u2069\u200ed\u200f\u061ce\u200bf\u200c\u200dg\ufeffh\u2060i\u2028j\u2029k\u001bl\u009bm\u007fn\u0000o\rp";
     expect(safe(raw)).toBe(
       "a\\u202eb\\u2066c\\u2069\\u200ed\\u200f\\u061ce\\u200bf\\u200c\\u200dg\\ufeffh\\u2060i\\u2028j\\u2029k\\u001bl\\u009bm\\u007fn\\u0000o\\u000dp",
     );
@@ -226,7 +307,9 @@ describe("what reaches the terminal", () => {
   });
 
   it("the terminal guard in io.ts keeps aftercare's own colours and escapes everything else", () => {
-    expect(terminalSafe("\u001b[31moverdue\u001b[39m Acme\u202e\u001b]8;;http://x\u0007")).toBe("\u001b[31moverdue\u001b[39m Acme\\u202e\\u001b]8;;http://x\\u0007");
+    expect(terminalSafe("\u001b[31moverdue\u001b[39m Acme\u202e\u001b]8;;http://x\u0007")).toBe(
+      "\u001b[31moverdue\u001b[39m Acme\\u202e\\u001b]8;;http://x\\u0007",
+    );
     expect(terminalSafe("上海 — ok\n\t")).toBe("上海 — ok\n\t");
   });
 
@@ -242,7 +325,8 @@ describe("what reaches the terminal", () => {
   it("customer show escapes bidi and zero-width characters in a record", async () => {
     const root = testStore({
       ...RECORDS,
-      [`customers/${ACME}.yaml`]: 'name: "Acme\\u202Eevil\\u200B"\naddress: "Haupt\\u2066straße\\u200F 5"\ntags: ["v\\u2060ip"]\ncreated: 2026-11-02T14:00:00+08:00\n',
+      [`customers/${ACME}.yaml`]:
+        'name: "Acme\\u202Eevil\\u200B"\naddress: "Haupt\\u2066straße\\u200F 5"\ntags: ["v\\u2060ip"]\ncreated: 2026-11-02T14:00:00+08:00\n',
     });
     const r = await cli(root, ["customer", "show", ACME]);
     expect(r.code, r.stderr).toBe(0);
@@ -259,27 +343,40 @@ describe("what reaches the terminal", () => {
 describe("what reaches a report", () => {
   const hostile = (summary: string) => {
     const key = "contacts/2026/11/K-261121-K007.yaml";
-    return { ...NOVEMBER, [key]: NOVEMBER[key]!.replace("summary: |-\n  Noise\n  again\n", `summary: ${JSON.stringify(summary)}\n`) };
+    return {
+      ...NOVEMBER,
+      [key]: NOVEMBER[key]!.replace("summary: |-\n  Noise\n  again\n", `summary: ${JSON.stringify(summary)}\n`),
+    };
   };
 
   it("HTML-escapes record text in tables, and shows bidi and control characters as code points", async () => {
     const root = testStore(hostile("<script>alert(1)</script> & \u202eNoise\u200b"));
     const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("| 2026-11-20 | Acme Pumps GmbH | &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\\\u202eNoise\\\\u200b | T-261121-T003 open |");
+    expect(r.stdout).toContain(
+      "| 2026-11-20 | Acme Pumps GmbH | &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\\\u202eNoise\\\\u200b | T-261121-T003 open |",
+    );
     expect(r.stdout).not.toContain("<script>");
     expect(r.stdout).not.toMatch(/[\u202e\u200b\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
   it("the filters: cell, md and mermaid", () => {
-    expect(cell("<img src=x onerror=alert(1)>|a\r\nb\u202e")).toBe("&lt;img src=x onerror=alert(1)&gt;\\|a<br>b\\\\u202e");
+    expect(cell("<img src=x onerror=alert(1)>|a\r\nb\u202e")).toBe(
+      "&lt;img src=x onerror=alert(1)&gt;\\|a<br>b\\\\u202e",
+    );
     expect(md("**<b>x</b>** \u2066")).toBe("\\*\\*&lt;b&gt;x&lt;/b&gt;\\*\\* \\\\u2066");
     expect(mermaidText('a"<b>\u202e;#c')).toBe("a  b    c");
   });
 
   it("a store's own template printing a field bare still gets no raw bidi or control character", async () => {
     const root = testStore({ ...hostile("x"), "templates/monthly.en.md.liquid": "{{ company }}\n" });
-    writeFileSync(join(root, "aftercare.yaml"), readFileSync(join(root, "aftercare.yaml"), "utf8").replace("company: 上海明远机电设备有限公司", 'company: "Evil\\u202eCorp\\u200b"'));
+    writeFileSync(
+      join(root, "aftercare.yaml"),
+      readFileSync(join(root, "aftercare.yaml"), "utf8").replace(
+        "company: 上海明远机电设备有限公司",
+        'company: "Evil\\u202eCorp\\u200b"',
+      ),
+    );
     const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
     expect(r).toMatchObject({ code: 0, stdout: "Evil\\u202eCorp\\u200b\n" });
   });
@@ -292,7 +389,10 @@ describe("a record folder that cannot be read", () => {
     const root = testStore(RECORDS);
     const real = fsp.readdir.bind(fsp);
     vi.spyOn(fsp, "readdir").mockImplementation(((path: string, opts: unknown) => {
-      if (String(path).endsWith(join("tickets", "2026", "11"))) return Promise.reject(Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: "EACCES" }));
+      if (String(path).endsWith(join("tickets", "2026", "11")))
+        return Promise.reject(
+          Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: "EACCES" }),
+        );
       return real(path as never, opts as never);
     }) as typeof fsp.readdir);
     // the files read directly: the mocked folder listing is the file reader's (the index's own
@@ -301,7 +401,9 @@ describe("a record folder that cannot be read", () => {
       const r = await cli(root, args, { env: { AFTERCARE_INDEX: "off" } });
       expect(r.code, args.join(" ")).not.toBe(0);
       expect(r.stdout, args.join(" ")).toBe("");
-      expect(r.stderr).toContain("cannot read the folder tickets/2026/11/ (EACCES: permission denied); its ticket records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written");
+      expect(r.stderr).toContain(
+        "cannot read the folder tickets/2026/11/ (EACCES: permission denied); its ticket records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
+      );
     }
   });
 

@@ -24,9 +24,17 @@ const STORED = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** What a YAML 1.1 reader made of the file, with the dates it read in date fields put back as the text they were. */
 function as11(read: unknown, expected: unknown): unknown {
-  if (read instanceof Date) return typeof expected === "string" && STORED.test(expected) && new Date(expected.length === 10 ? `${expected}T00:00:00Z` : expected).getTime() === read.getTime() ? expected : read;
+  if (read instanceof Date)
+    return typeof expected === "string" &&
+      STORED.test(expected) &&
+      new Date(expected.length === 10 ? `${expected}T00:00:00Z` : expected).getTime() === read.getTime()
+      ? expected
+      : read;
   if (Array.isArray(read)) return read.map((x, i) => as11(x, (expected as unknown[] | undefined)?.[i]));
-  if (read && typeof read === "object") return Object.fromEntries(Object.entries(read).map(([k, v]) => [k, as11(v, (expected as Record<string, unknown> | undefined)?.[k])]));
+  if (read && typeof read === "object")
+    return Object.fromEntries(
+      Object.entries(read).map(([k, v]) => [k, as11(v, (expected as Record<string, unknown> | undefined)?.[k])]),
+    );
   return read;
 }
 
@@ -126,6 +134,7 @@ describe("any bytes at all give a record or a clean problem list, in bounded tim
       "---\n".repeat(60_000),
       "}".repeat(200_000),
     ];
-    for (const src of cases) for (const kind of KINDS) expect(readBounded(kind, Buffer.from(src, "utf8")).value).toBeUndefined();
+    for (const src of cases)
+      for (const kind of KINDS) expect(readBounded(kind, Buffer.from(src, "utf8")).value).toBeUndefined();
   });
 });

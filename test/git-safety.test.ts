@@ -22,7 +22,11 @@ function hookedStore(): string {
 
 /** git as a person runs it, hooks and all; the exit code and what it said. */
 function gitTry(cwd: string, args: string[], env: Record<string, string> = {}): { code: number; out: string } {
-  const r = spawnSync("git", ["-c", "user.name=王芳", "-c", "user.email=wf@example.com", ...args], { cwd, env: cleanEnv(env), encoding: "utf8" });
+  const r = spawnSync("git", ["-c", "user.name=王芳", "-c", "user.email=wf@example.com", ...args], {
+    cwd,
+    env: cleanEnv(env),
+    encoding: "utf8",
+  });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -69,7 +73,10 @@ describe("git runs with the store's settings, not the user's surprises", () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, ACME_FILE), RECORDS[ACME_FILE]! + "tags:\n  - export\n");
     const body = "x".repeat(200_000); // over Linux's 128 KiB limit for one argument (E2BIG)
-    const r = await new Git(root, cleanEnv()).commit([ACME_FILE], `a long message\n\n${body}`, { name: "王芳", email: "" });
+    const r = await new Git(root, cleanEnv()).commit([ACME_FILE], `a long message\n\n${body}`, {
+      name: "王芳",
+      email: "",
+    });
     expect(r).toMatchObject({ committed: true });
     expect(git(root, "log", "-1", "--format=%b").trim()).toBe(body);
   });
@@ -84,27 +91,36 @@ describe("a repository git refuses", () => {
     expect(dubious).toBe(
       `git refuses to work in the store's repository at /srv/desk: it belongs to another user (git: "detected dubious ownership"); run aftercare as the user who owns it, or, if you trust it, tell git so: git config --global --add safe.directory /srv/desk`,
     );
-    expect(repoRefusal("fatal: unsafe repository ('/srv/my desk' is owned by someone else)")).toMatch(/safe\.directory '\/srv\/my desk'$/);
-    expect(repoRefusal("fatal: not a git repository: /srv/desk/.git/worktrees/x")).toMatch(/^git cannot use the store's repository: not a git repository: /);
-    expect(repoRefusal("error: bad signature 0x00000000\nfatal: index file corrupt")).toMatch(/^git cannot use the store's repository: bad signature/);
+    expect(repoRefusal("fatal: unsafe repository ('/srv/my desk' is owned by someone else)")).toMatch(
+      /safe\.directory '\/srv\/my desk'$/,
+    );
+    expect(repoRefusal("fatal: not a git repository: /srv/desk/.git/worktrees/x")).toMatch(
+      /^git cannot use the store's repository: not a git repository: /,
+    );
+    expect(repoRefusal("error: bad signature 0x00000000\nfatal: index file corrupt")).toMatch(
+      /^git cannot use the store's repository: bad signature/,
+    );
   });
 
-  it.skipIf(typeof process.getuid !== "function" || process.getuid() !== 0)("a store owned by another user: the write is refused with what to do, and nothing is written", () => {
-    const root = testStore(RECORDS);
-    execFileSync("chown", ["-R", "4242:4242", root]);
-    const r = bin(root, ["customer", "add", "杭州华泰"], as());
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toBe(
-      `git refuses to work in the store's repository at ${root}: it belongs to another user (git: "detected dubious ownership"); run aftercare as the user who owns it, or, if you trust it, tell git so: git config --global --add safe.directory ${root}; nothing was written\n`,
-    );
-    expect(readdirSync(join(root, "customers")).sort()).toEqual([`${MINGYUAN}.yaml`, `${ACME}.yaml`].sort());
-    // doctor says the same; with the exception made, writes go on
-    expect(bin(root, ["doctor"], as()).stdout).toMatch(/detected dubious ownership/);
-    chownSync(root, 0, 0);
-    execFileSync("chown", ["-R", "0:0", root]);
-    expect(bin(root, ["customer", "add", "杭州华泰"], as()).code).toBe(0);
-  });
+  it.skipIf(typeof process.getuid !== "function" || process.getuid() !== 0)(
+    "a store owned by another user: the write is refused with what to do, and nothing is written",
+    () => {
+      const root = testStore(RECORDS);
+      execFileSync("chown", ["-R", "4242:4242", root]);
+      const r = bin(root, ["customer", "add", "杭州华泰"], as());
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `git refuses to work in the store's repository at ${root}: it belongs to another user (git: "detected dubious ownership"); run aftercare as the user who owns it, or, if you trust it, tell git so: git config --global --add safe.directory ${root}; nothing was written\n`,
+      );
+      expect(readdirSync(join(root, "customers")).sort()).toEqual([`${MINGYUAN}.yaml`, `${ACME}.yaml`].sort());
+      // doctor says the same; with the exception made, writes go on
+      expect(bin(root, ["doctor"], as()).stdout).toMatch(/detected dubious ownership/);
+      chownSync(root, 0, 0);
+      execFileSync("chown", ["-R", "0:0", root]);
+      expect(bin(root, ["customer", "add", "杭州华泰"], as()).code).toBe(0);
+    },
+  );
 });
 
 describe("the pre-commit check reads the index git commits", () => {
@@ -140,7 +156,10 @@ describe("the pre-commit check reads the index git commits", () => {
     const root = hookedStore();
     writeFileSync(join(root, ACME_FILE), broken(RECORDS[ACME_FILE]!));
     expect(gitTry(root, ["commit", "-a", "--no-verify", "-m", "broken"]).code).toBe(0);
-    writeFileSync(join(root, `customers/${MINGYUAN}.yaml`), RECORDS[`customers/${MINGYUAN}.yaml`]!.replace("张江路 88 号", "张江路 99 号"));
+    writeFileSync(
+      join(root, `customers/${MINGYUAN}.yaml`),
+      RECORDS[`customers/${MINGYUAN}.yaml`]!.replace("张江路 88 号", "张江路 99 号"),
+    );
     const r = gitTry(root, ["commit", "-a", "-m", "new address"]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain(`note: 1 file already broken in the last commit is still broken (${ACME_FILE})`);
@@ -162,11 +181,17 @@ describe("hooks and the merge driver when aftercare is gone", () => {
     // doctor names it, and --fix puts this aftercare back in
     const d = bin(root, ["doctor"], as());
     expect(d.code).toBe(1);
-    expect(d.stdout).toContain("the pre-commit hook calls aftercare at /nonexistent/aftercare/bin/aftercare, which is gone; run 'aftercare init --hooks' with the aftercare you use now\n");
+    expect(d.stdout).toContain(
+      "the pre-commit hook calls aftercare at /nonexistent/aftercare/bin/aftercare, which is gone; run 'aftercare init --hooks' with the aftercare you use now\n",
+    );
     git(root, "config", "merge.aftercare.driver", driverCommand(gone));
-    expect(bin(root, ["doctor"], as()).stdout).toContain("the merge driver calls aftercare at /nonexistent/aftercare/bin/aftercare, which is gone");
+    expect(bin(root, ["doctor"], as()).stdout).toContain(
+      "the merge driver calls aftercare at /nonexistent/aftercare/bin/aftercare, which is gone",
+    );
     const fix = bin(root, ["doctor", "--fix"], as());
-    expect(fix.stdout, fix.stderr).toContain("fixed: reinstalled the pre-commit check and the merge driver for this aftercare\n");
+    expect(fix.stdout, fix.stderr).toContain(
+      "fixed: reinstalled the pre-commit check and the merge driver for this aftercare\n",
+    );
     expect(fix.stdout).toContain(`fixed: committed 1 record file left uncommitted`); // the hand edit the hook could not check
     expect(fix.code, fix.stdout).toBe(0);
     writeFileSync(join(root, ACME_FILE), RECORDS[ACME_FILE]!.replace("Berlin", "Bremen"));
@@ -179,10 +204,16 @@ describe("hooks and the merge driver when aftercare is gone", () => {
     const root = hookedStore();
     git(root, "config", "merge.aftercare.driver", driver);
     git(root, "checkout", "--quiet", "-b", "other");
-    writeFileSync(join(root, ACME_FILE), RECORDS[ACME_FILE]!.replace("Hauptstraße 5, Berlin", "Hafenstraße 1, Hamburg"));
+    writeFileSync(
+      join(root, ACME_FILE),
+      RECORDS[ACME_FILE]!.replace("Hauptstraße 5, Berlin", "Hafenstraße 1, Hamburg"),
+    );
     gitTry(root, ["commit", "--no-verify", "-a", "-m", "there"]);
     git(root, "checkout", "--quiet", "main");
-    writeFileSync(join(root, ACME_FILE), RECORDS[ACME_FILE]!.replace("Hauptstraße 5, Berlin", "Marienplatz 2, München"));
+    writeFileSync(
+      join(root, ACME_FILE),
+      RECORDS[ACME_FILE]!.replace("Hauptstraße 5, Berlin", "Marienplatz 2, München"),
+    );
     gitTry(root, ["commit", "--no-verify", "-a", "-m", "here"]);
     return { root, merge: gitTry(root, ["merge", "--no-edit", "other"], { PATH: pathWithout() }) };
   }
@@ -190,7 +221,9 @@ describe("hooks and the merge driver when aftercare is gone", () => {
   it("a merge driver whose aftercare is gone leaves a conflict with markers and both sides", () => {
     const { root, merge } = conflictingMerge(driverCommand(gone));
     expect(merge.code).toBe(1);
-    expect(merge.out).toContain(`aftercare is not found at ${gone.bin}; re-run 'aftercare init --hooks' after moving it; ${ACME_FILE} is merged line by line instead: look for conflict markers`);
+    expect(merge.out).toContain(
+      `aftercare is not found at ${gone.bin}; re-run 'aftercare init --hooks' after moving it; ${ACME_FILE} is merged line by line instead: look for conflict markers`,
+    );
     const text = readFileSync(join(root, ACME_FILE), "utf8");
     expect(text).toMatch(/^<<<<<<< ours$/m);
     expect(text).toContain("Marienplatz 2, München");
@@ -213,9 +246,16 @@ describe("hooks and the merge driver when aftercare is gone", () => {
   });
 
   it("with aftercare in place the driver merges field by field and marks only the field at stake", () => {
-    const { root, merge } = conflictingMerge(driverCommand({ node: process.execPath, bin: join(dirname(new URL(import.meta.url).pathname), "..", "bin", "aftercare") }));
+    const { root, merge } = conflictingMerge(
+      driverCommand({
+        node: process.execPath,
+        bin: join(dirname(new URL(import.meta.url).pathname), "..", "bin", "aftercare"),
+      }),
+    );
     expect(merge.code).toBe(1);
     const text = readFileSync(join(root, ACME_FILE), "utf8");
-    expect(text).toContain("<<<<<<< ours\naddress: Marienplatz 2, München\n=======\naddress: Hafenstraße 1, Hamburg\n>>>>>>> theirs\n");
+    expect(text).toContain(
+      "<<<<<<< ours\naddress: Marienplatz 2, München\n=======\naddress: Hafenstraße 1, Hamburg\n>>>>>>> theirs\n",
+    );
   });
 });

@@ -48,9 +48,26 @@ describe("a write costs two git processes", () => {
   it("call log, ticket open, customer add, ticket resolve: update-index and fast-import, nothing else", async () => {
     const root = await warmStore();
     const writes: [string[], RegExp][] = [
-      [["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "Checked the pump"], /^call K-261126-\w{4} logged/],
+      [
+        [
+          "call",
+          "log",
+          "--customer",
+          ACME,
+          "--direction",
+          "out",
+          "--purpose",
+          "followup",
+          "--summary",
+          "Checked the pump",
+        ],
+        /^call K-261126-\w{4} logged/,
+      ],
       [["ticket", "open", "--customer", MINGYUAN, "--problem", "冷库温度高"], /^ticket T-261126-\w{4} opened/],
-      [["customer", "add", "杭州华泰", "--contact", "张伟", "--phone", "0571-8888 1234"], /^customer C-261126-\w{4} added — 杭州华泰$/],
+      [
+        ["customer", "add", "杭州华泰", "--contact", "张伟", "--phone", "0571-8888 1234"],
+        /^customer C-261126-\w{4} added — 杭州华泰$/,
+      ],
       [["ticket", "resolve", TICKET, "--note", "更换接触器"], new RegExp(`^ticket ${TICKET} resolved`)],
     ];
     for (const [args, subject] of writes) {
@@ -71,13 +88,17 @@ describe("a write costs two git processes", () => {
     const raw = git(root, "cat-file", "-p", "HEAD");
     expect(raw).toMatch(/^author 王芳 <wangfang@example\.com> \d+ [+-]\d{4}$/m);
     expect(raw).toMatch(/^committer 王芳 <wangfang@example\.com> \d+ [+-]\d{4}$/m);
-    expect(raw.slice(raw.indexOf("\n\n") + 2)).toBe(`ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司\n\nAftercare-Command: aftercare ticket escalate ${TICKET}\n`);
+    expect(raw.slice(raw.indexOf("\n\n") + 2)).toBe(
+      `ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司\n\nAftercare-Command: aftercare ticket escalate ${TICKET}\n`,
+    );
     // the index is the commit's tree: nothing staged, nothing left behind
     expect(git(root, "write-tree")).toBe(git(root, "rev-parse", "HEAD^{tree}"));
     // someone without an e-mail on the staff list is committed with git's user.email, as before
     git(root, "config", "user.email", "desk@example.com");
     expect((await cli(root, ["ticket", "dispatch", TICKET, "--technician", "李强"], { as: "赵工" })).code).toBe(0);
-    expect(git(root, "log", "-1", "--format=%an <%ae>|%cn <%ce>").trim()).toBe("赵工 <desk@example.com>|赵工 <desk@example.com>");
+    expect(git(root, "log", "-1", "--format=%an <%ae>|%cn <%ce>").trim()).toBe(
+      "赵工 <desk@example.com>|赵工 <desk@example.com>",
+    );
   });
 
   it("the user's staged work stays staged and out of the commit", async () => {
@@ -94,15 +115,37 @@ describe("a write costs two git processes", () => {
 
   it("a record edited by hand in place is named by the next write, found while staging, and not committed", async () => {
     const root = await warmStore();
-    writeFileSync(join(root, TICKET_FILE), readFileSync(join(root, TICKET_FILE), "utf8").replace("problem:", "# by hand\nproblem:"));
-    const { result: r, commands } = await gitCommands(() => cli(root, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"]));
+    writeFileSync(
+      join(root, TICKET_FILE),
+      readFileSync(join(root, TICKET_FILE), "utf8").replace("problem:", "# by hand\nproblem:"),
+    );
+    const { result: r, commands } = await gitCommands(() =>
+      cli(root, [
+        "call",
+        "log",
+        "--customer",
+        ACME,
+        "--direction",
+        "in",
+        "--purpose",
+        "consult",
+        "--summary",
+        "Asked for a quote",
+      ]),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(commands).toEqual(["update-index", "fast-import"]);
-    expect(r.stderr).toContain(`note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${TICKET_FILE}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid\n`);
-    expect(git(root, "show", "--name-only", "--format=", "HEAD").trim()).toMatch(/^contacts\/2026\/11\/K-261126-\w{4}\.yaml$/);
+    expect(r.stderr).toContain(
+      `note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${TICKET_FILE}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid\n`,
+    );
+    expect(git(root, "show", "--name-only", "--format=", "HEAD").trim()).toMatch(
+      /^contacts\/2026\/11\/K-261126-\w{4}\.yaml$/,
+    );
     expect(status(root)).toBe(`M ${TICKET_FILE}`);
     // and every write after names it too, until it is committed
-    expect((await cli(root, ["customer", "edit", MINGYUAN, "--tag", "x"])).stderr).toContain(`${TICKET_FILE}; 'aftercare doctor' explains`);
+    expect((await cli(root, ["customer", "edit", MINGYUAN, "--tag", "x"])).stderr).toContain(
+      `${TICKET_FILE}; 'aftercare doctor' explains`,
+    );
   });
 
   it("a file added by hand, a record staged or committed by hand: the next write asks git status once, names what is uncommitted", async () => {
@@ -131,14 +174,38 @@ describe("a write costs two git processes", () => {
     const root = await warmStore();
     expect((await cli(root, ["ticket", "escalate", TICKET])).code).toBe(0);
     git(root, "reset", "--quiet", "--hard", "HEAD~1");
-    writeFileSync(join(root, TICKET_FILE), readFileSync(join(root, TICKET_FILE), "utf8").replace("problem:", "# by hand\nproblem:"));
+    writeFileSync(
+      join(root, TICKET_FILE),
+      readFileSync(join(root, TICKET_FILE), "utf8").replace("problem:", "# by hand\nproblem:"),
+    );
     const stage = () => gitSpawns.args.find((a) => a.includes("update-index"))!;
-    let w = await gitCommands(() => cli(root, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"]));
+    let w = await gitCommands(() =>
+      cli(root, [
+        "call",
+        "log",
+        "--customer",
+        ACME,
+        "--direction",
+        "in",
+        "--purpose",
+        "consult",
+        "--summary",
+        "Asked for a quote",
+      ]),
+    );
     expect(w.result.code, w.result.stderr).toBe(0);
     expect(w.commands).toEqual(["status", "update-index", "fast-import"]);
     // git status named the hand edit; staging the new call looks at nothing else
-    expect(stage().slice(stage().indexOf("update-index"))).toEqual(["update-index", "--add", "--remove", "--", `contacts/2026/11/${w.result.stdout.trim()}.yaml`]);
-    expect(w.result.stderr).toContain(`note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${TICKET_FILE}; `);
+    expect(stage().slice(stage().indexOf("update-index"))).toEqual([
+      "update-index",
+      "--add",
+      "--remove",
+      "--",
+      `contacts/2026/11/${w.result.stdout.trim()}.yaml`,
+    ]);
+    expect(w.result.stderr).toContain(
+      `note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${TICKET_FILE}; `,
+    );
     expect(status(root)).toBe(`M ${TICKET_FILE}`);
     // the hand edit committed by hand: the next write finds the store as its last write left it, and
     // staging looks at every file again (the pass that names a record edited in place)
@@ -149,7 +216,14 @@ describe("a write costs two git processes", () => {
     w = await gitCommands(() => cli(root, ["ticket", "resolve", TICKET, "--note", "ok"]));
     expect(w.result.code, w.result.stderr).toBe(0);
     expect(w.commands).toEqual(["update-index", "fast-import"]);
-    expect(stage().slice(stage().indexOf("update-index"))).toEqual(["update-index", "--add", "--remove", "--refresh", "--", TICKET_FILE]);
+    expect(stage().slice(stage().indexOf("update-index"))).toEqual([
+      "update-index",
+      "--add",
+      "--remove",
+      "--refresh",
+      "--",
+      TICKET_FILE,
+    ]);
     expect(status(root)).toBe("");
     git(root, "fsck", "--no-progress");
   });
@@ -178,10 +252,14 @@ describe("a write costs two git processes", () => {
     git(top, "add", "-A");
     git(top, "-c", "user.name=setup", "-c", "user.email=s@example.com", "commit", "--quiet", "-m", "fixture");
     expect((await cli(sub, ["ticket", "escalate", TICKET])).code).toBe(0);
-    const { result: r, commands } = await gitCommands(() => cli(sub, ["ticket", "dispatch", TICKET, "--technician", "李强"]));
+    const { result: r, commands } = await gitCommands(() =>
+      cli(sub, ["ticket", "dispatch", TICKET, "--technician", "李强"]),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(commands).toEqual(["update-index", "fast-import"]);
-    expect(git(top, "-c", "core.quotepath=off", "show", "--name-only", "--format=", "HEAD").trim()).toBe(`售后服务/desk/${TICKET_FILE}`);
+    expect(git(top, "-c", "core.quotepath=off", "show", "--name-only", "--format=", "HEAD").trim()).toBe(
+      `售后服务/desk/${TICKET_FILE}`,
+    );
     expect(status(top)).toBe("");
 
     const root = testStore(RECORDS);
@@ -203,16 +281,25 @@ describe("git's settings, asked once", () => {
     git(root, "config", "url.https://token@example.com/.insteadOf", "https://example.com/");
     git(root, "remote", "add", "origin", "https://example.com/desk.git");
     const g = new Git(root, cleanEnv());
-    let w = await gitCommands(async () => [await g.configValue("user.email"), await g.configValue("remote.origin.url")]);
+    let w = await gitCommands(async () => [
+      await g.configValue("user.email"),
+      await g.configValue("remote.origin.url"),
+    ]);
     expect(w.result).toEqual([undefined, "https://example.com/desk.git"]);
     expect(w.commands).toEqual(["config"]);
-    w = await gitCommands(async () => [await g.configValue("remote.origin.url"), String(await g.configBool("commit.gpgSign"))]);
+    w = await gitCommands(async () => [
+      await g.configValue("remote.origin.url"),
+      String(await g.configBool("commit.gpgSign")),
+    ]);
     expect(w.commands).toEqual([]);
     const memo = readFileSync(join(root, ".aftercare", "git-config.json"), "utf8");
     expect(memo).not.toContain("token");
     expect(memo).not.toContain("remote.origin");
     // another process (a new Git here, the memo read from the store) asks git only for what it does not keep
-    w = await gitCommands(async () => [await new Git(root, cleanEnv()).configValue("user.email"), await new Git(root, cleanEnv()).configValue("remote.origin.url")]);
+    w = await gitCommands(async () => [
+      await new Git(root, cleanEnv()).configValue("user.email"),
+      await new Git(root, cleanEnv()).configValue("remote.origin.url"),
+    ]);
     expect(w.commands).toEqual([]);
     git(root, "config", "user.email", "desk@example.com");
     w = await gitCommands(async () => [await g.configValue("user.email")]);
@@ -254,7 +341,9 @@ describe("the long way, through git commit, when the fast way would differ", () 
     writeFileSync(join(root, ".git", "info", "attributes"), "*.yaml filter=shout\n");
     git(root, "config", "filter.shout.clean", "tr a-z A-Z");
     git(root, "config", "filter.shout.smudge", "cat");
-    const { result: r, commands } = await gitCommands(() => cli(root, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "quote"]));
+    const { result: r, commands } = await gitCommands(() =>
+      cli(root, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "quote"]),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(commands).toEqual(["update-index", "config", "commit"]);
     const file = git(root, "show", "--name-only", "--format=", "HEAD").trim();
@@ -269,7 +358,14 @@ describe("a repository set up for many files", () => {
     const dir = join(tempDir(), "desk");
     const r = bin(tempDir(), ["init", dir, "--company", "明远", "--timezone", "Asia/Shanghai"], as);
     expect(r.code, r.stderr).toBe(0);
-    for (const key of ["feature.manyFiles", "core.splitIndex", "core.untrackedCache", "fetch.writeCommitGraph", "gc.writeCommitGraph"]) expect(git(dir, "config", "--get", key).trim(), key).toBe("true");
+    for (const key of [
+      "feature.manyFiles",
+      "core.splitIndex",
+      "core.untrackedCache",
+      "fetch.writeCommitGraph",
+      "gc.writeCommitGraph",
+    ])
+      expect(git(dir, "config", "--get", key).trim(), key).toBe("true");
     expect(hasBloomCommitGraph(join(dir, ".git"))).toBe(true);
     expect(bin(dir, ["doctor"], as)).toMatchObject({ code: 0, stdout: "" });
   });
@@ -309,11 +405,16 @@ describe("a repository set up for many files", () => {
   });
 
   it("history follows a record moved to another folder without git log --follow: one log, one cat-file, and one look per move", async () => {
-    const records: Record<string, string> = { ...RECORDS, [`contacts/2026/10/${CALL}.yaml`]: RECORDS[`contacts/2026/11/${CALL}.yaml`]! };
+    const records: Record<string, string> = {
+      ...RECORDS,
+      [`contacts/2026/10/${CALL}.yaml`]: RECORDS[`contacts/2026/11/${CALL}.yaml`]!,
+    };
     delete records[`contacts/2026/11/${CALL}.yaml`];
     const root = testStore(records);
     const fix = bin(root, ["doctor", "--fix"], as);
-    expect(fix.stdout).toContain(`fixed: moved contacts/2026/10/${CALL}.yaml to contacts/2026/11/${CALL}.yaml, where its ID puts it\n`);
+    expect(fix.stdout).toContain(
+      `fixed: moved contacts/2026/10/${CALL}.yaml to contacts/2026/11/${CALL}.yaml, where its ID puts it\n`,
+    );
     const file = join(root, `contacts/2026/11/${CALL}.yaml`);
     writeFileSync(file, readFileSync(file, "utf8").replace(/summary: .*/, "summary: 电话回访，客户满意"));
     git(root, "-c", "user.name=李强", "-c", "user.email=l@example.com", "commit", "--quiet", "-am", "hand edit");
@@ -321,8 +422,14 @@ describe("a repository set up for many files", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(commands).toEqual(["log", "diff-tree", "log", "diff-tree", "cat-file"]);
     expect(gitSpawns.args.some((a) => a.includes("--follow"))).toBe(false);
-    const h = JSON.parse(r.stdout) as { history: { subject: string; path: string; changes: { field: string; from?: unknown; to?: unknown }[] }[] };
-    expect(h.history.map((s) => s.subject)).toEqual(["hand edit", "aftercare doctor: a record moved to the folder its ID puts it in", "fixture"]);
+    const h = JSON.parse(r.stdout) as {
+      history: { subject: string; path: string; changes: { field: string; from?: unknown; to?: unknown }[] }[];
+    };
+    expect(h.history.map((s) => s.subject)).toEqual([
+      "hand edit",
+      "aftercare doctor: a record moved to the folder its ID puts it in",
+      "fixture",
+    ]);
     expect(h.history[0]!.changes).toEqual([expect.objectContaining({ field: "summary", to: "电话回访，客户满意" })]);
     expect(h.history[1]!.changes).toEqual([]);
     expect(h.history[2]!.path).toBe(`contacts/2026/10/${CALL}.yaml`);

@@ -17,9 +17,17 @@ writeFileSync(emptyConfig, "");
 /** An environment with git isolated from the machine's configuration. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("GIT_") && !k.startsWith("AFTERCARE_") && k !== "NO_COLOR") env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith("GIT_") && !k.startsWith("AFTERCARE_") && k !== "NO_COLOR") env[k] = v;
   // the fixture store is zh-CN; tests read English unless they ask for Chinese
-  return { ...env, GIT_CONFIG_GLOBAL: emptyConfig, GIT_CONFIG_NOSYSTEM: "1", TZ: "UTC", AFTERCARE_LOCALE: "en", ...extra };
+  return {
+    ...env,
+    GIT_CONFIG_GLOBAL: emptyConfig,
+    GIT_CONFIG_NOSYSTEM: "1",
+    TZ: "UTC",
+    AFTERCARE_LOCALE: "en",
+    ...extra,
+  };
 }
 
 const dirs: string[] = [];
@@ -89,15 +97,26 @@ export interface Run {
 }
 
 /** Call the CLI in-process with a captured IO and a pinned clock. */
-export async function cli(root: string, args: string[], opts: { now?: string; as?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run & { io: TestIO }> {
+export async function cli(
+  root: string,
+  args: string[],
+  opts: { now?: string; as?: string; env?: Record<string, string>; tty?: boolean } = {},
+): Promise<Run & { io: TestIO }> {
   const io = testIO({ tty: opts.tty });
-  const env = cleanEnv({ AFTERCARE_NOW: opts.now ?? "2026-11-26T10:00:00+08:00", ...(opts.as === "" ? {} : { AFTERCARE_USER: opts.as ?? "王芳" }), ...opts.env });
+  const env = cleanEnv({
+    AFTERCARE_NOW: opts.now ?? "2026-11-26T10:00:00+08:00",
+    ...(opts.as === "" ? {} : { AFTERCARE_USER: opts.as ?? "王芳" }),
+    ...opts.env,
+  });
   const code = await main(args, { io, env, cwd: root, clock: () => new Date("2026-11-26T02:00:00Z") });
   return { code, stdout: io.stdout(), stderr: io.stderr(), io };
 }
 
 /** A Context for calling command functions directly. */
-export function context(root: string, opts: { now?: string; as?: string; json?: boolean } = {}): { ctx: Context; io: TestIO } {
+export function context(
+  root: string,
+  opts: { now?: string; as?: string; json?: boolean } = {},
+): { ctx: Context; io: TestIO } {
   const io = testIO();
   const ctx = new Context(
     { records: root, json: opts.json, now: opts.now ?? "2026-11-26T10:00:00+08:00", as: opts.as ?? "王芳" },

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { idDate, isId, isIdPrefix, newId, normalizeIdInput } from "../src/domain/ids.js";
 import { pathOf } from "../src/store/store.js";
 
-const bytes = (...b: number[]) => () => Uint8Array.from(b);
+const bytes =
+  (...b: number[]) =>
+  () =>
+    Uint8Array.from(b);
 
 describe("IDs", () => {
   it("are <letter>-<yymmdd>-<4 Crockford base32> from the creation day", () => {
@@ -29,7 +32,8 @@ describe("IDs", () => {
 
   it("accept prefixes and refuse anything that could become a path", () => {
     for (const ok of ["T", "T-", "T-26", "T-261126", "T-261126-", "T-261126-Q2"]) expect(isIdPrefix(ok), ok).toBe(true);
-    for (const bad of ["", "../etc", "T-261126/../../x", "T-2611266", "X-261126-Q2MX", "T-261126-Q2MXX", "T_261126"]) expect(isIdPrefix(bad), bad).toBe(false);
+    for (const bad of ["", "../etc", "T-261126/../../x", "T-2611266", "X-261126-Q2MX", "T-261126-Q2MXX", "T_261126"])
+      expect(isIdPrefix(bad), bad).toBe(false);
   });
 
   it("decide where a record lives: tickets and contacts by the month in their ID", () => {

@@ -30,20 +30,27 @@ describe("import customers: one separator per file", () => {
       'list.csv:4: 4 cells where the header has 5 (columns separated by commas); a value holding the separator needs "double quotes" — fix the row and import again\n',
     );
     expect(r.stderr).toContain("list.csv:5: 6 cells where the header has 5 (columns separated by commas)");
-    expect(r.stderr).toContain("imported 2 customers from list.csv (utf-8); 0 already on file or repeated; 2 refused\n");
+    expect(r.stderr).toContain(
+      "imported 2 customers from list.csv (utf-8); 0 already on file or repeated; 2 refused\n",
+    );
     const added = customers(root).filter((t) => !/上海明远|Acme Pumps/.test(t));
     expect(added).toHaveLength(2);
     const huatai = added.find((t) => t.includes("华泰"))!;
     expect(huatai).toContain("note: VIP;需开专票\n");
     const acme = added.find((t) => t.includes("Acme; GmbH"))!;
-    expect(acme).toMatch(/^name: Acme; GmbH\naddress: Hauptstraße 5\ncontacts:\n {2}- name: Hans Weber\n {4}phones:\n {6}- \+49 30 1234567\n/);
+    expect(acme).toMatch(
+      /^name: Acme; GmbH\naddress: Hauptstraße 5\ncontacts:\n {2}- name: Hans Weber\n {4}phones:\n {6}- \+49 30 1234567\n/,
+    );
     expect(commits(root)[0]!.subject).toBe("import: 2 customers from list.csv");
   });
 
   it("sniffs semicolons and tabs from the header row; a comma inside a semicolon file stays in its cell", async () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, "semi.csv"), "Firma;Adresse;Telefon\nMüller, Söhne & Co. KG;Berlin, Mitte;030 1234567\n");
-    writeFileSync(join(root, "tabs.csv"), "客户名称\t地址\t联系电话\n南京金陵机电, 分厂\t南京市;江宁区\t025-8888 1234\n");
+    writeFileSync(
+      join(root, "tabs.csv"),
+      "客户名称\t地址\t联系电话\n南京金陵机电, 分厂\t南京市;江宁区\t025-8888 1234\n",
+    );
     const a = await cli(root, ["import", "customers", "semi.csv", "--map", "name=Firma,address=Adresse,phone=Telefon"]);
     expect(a.code, a.stderr).toBe(0);
     const b = await cli(root, ["import", "customers", "tabs.csv"]);
@@ -58,12 +65,16 @@ describe("import customers: one separator per file", () => {
     writeFileSync(join(root, "odd.csv"), "name;note,x\n甲公司;备注,一\n");
     const refused = await cli(root, ["import", "customers", "odd.csv"]);
     expect(refused).toMatchObject({ code: 2 });
-    expect(refused.stderr).toBe("the header row has as many commas as semicolons (1): say which separates the columns with --delimiter , or --delimiter ;; nothing was written\n");
+    expect(refused.stderr).toBe(
+      "the header row has as many commas as semicolons (1): say which separates the columns with --delimiter , or --delimiter ;; nothing was written\n",
+    );
     const r = await cli(root, ["import", "customers", "odd.csv", "--delimiter", "semicolon"]);
     expect(r.code, r.stderr).toBe(0);
     // split on semicolons only: the name is whole, and "note,x" is no column aftercare knows: kept in the note
     expect(customers(root).join("\n")).toContain('name: 甲公司\nnote: "note,x: 备注,一"\ncreated: ');
-    expect((await cli(root, ["import", "customers", "odd.csv", "--delimiter", "x"])).stderr).toContain('--delimiter "x" is not a column separator aftercare reads');
+    expect((await cli(root, ["import", "customers", "odd.csv", "--delimiter", "x"])).stderr).toContain(
+      '--delimiter "x" is not a column separator aftercare reads',
+    );
     expect(sniffDelimiter('"a,b";c;d\n1,2,3,4,5\n')).toBe(";");
     expect(sniffDelimiter("name\n1,2\n")).toBe(",");
   });
@@ -100,11 +111,15 @@ describe("import customers --dry-run", () => {
         "",
       ].join("\n"),
     );
-    expect(dry.stderr).toBe("dry run of list.csv (utf-8): 2 to add, 1 already on file or repeated, 2 refused; nothing was written\n");
+    expect(dry.stderr).toBe(
+      "dry run of list.csv (utf-8): 2 to add, 1 already on file or repeated, 2 refused; nothing was written\n",
+    );
     expect(commits(root)).toHaveLength(1);
 
     const real = await cli(root, ["import", "customers", "list.csv"]);
-    expect(real.stderr).toContain("imported 2 customers from list.csv (utf-8); 1 already on file or repeated; 2 refused\n");
+    expect(real.stderr).toContain(
+      "imported 2 customers from list.csv (utf-8); 1 already on file or repeated; 2 refused\n",
+    );
     // the files written are the ones shown, to the byte
     const shown = dry.stdout
       .split(/^would \w+ /m)
@@ -121,7 +136,11 @@ describe("import customers --dry-run", () => {
     const root = testStore(RECORDS);
     writeFileSync(join(root, "list.csv"), MIXED);
     const r = await cli(root, ["--json", "import", "customers", "list.csv", "--dry-run"]);
-    const out = JSON.parse(r.stdout) as { dryRun: boolean; add: { row: number; name: string; note?: string }[]; refused: string[] };
+    const out = JSON.parse(r.stdout) as {
+      dryRun: boolean;
+      add: { row: number; name: string; note?: string }[];
+      refused: string[];
+    };
     expect(out.dryRun).toBe(true);
     expect(out.add.map((a) => [a.row, a.name, a.note])).toEqual([
       [2, "杭州华泰制冷有限公司", "VIP;需开专票"],

@@ -326,34 +326,176 @@ cancelled:
 /** A one-line YAML scalar: quoted when plain would not read back as the same text. */
 const scalar = (s: string) => (/: |#|^[-?:,\[\]{}&*!|>'"%@`]/.test(s) ? JSON.stringify(s) : s);
 
-const call = (o: { customer: string; ticket?: string; event?: string; at: string; direction: "in" | "out"; purpose: string; staff: string; summary: string; extra?: string }) =>
+const call = (o: {
+  customer: string;
+  ticket?: string;
+  event?: string;
+  at: string;
+  direction: "in" | "out";
+  purpose: string;
+  staff: string;
+  summary: string;
+  extra?: string;
+}) =>
   `customer: ${o.customer}\n${o.ticket ? `ticket: ${o.ticket}\n` : ""}${o.event ? `event: ${o.event}\n` : ""}at: ${o.at}\nchannel: call\ndirection: ${o.direction}\npurpose: ${o.purpose}\nstaff: ${o.staff}\nsummary: ${scalar(o.summary)}\n${o.extra ?? ""}`;
 
 const contacts: Record<string, string> = {
   // the September ticket: every duty done in time
-  "K-260910-0001": call({ customer: MINGYUAN, ticket: OLD_CLOSED, at: "2026-09-10T09:10:00+08:00", direction: "in", purpose: "complaint", staff: "王芳", summary: "客户来电：冷水机组高压报警，车间温度上升", extra: "complaints:\n  - 停机影响生产\n" }),
-  [OLD_FU1]: call({ customer: MINGYUAN, ticket: OLD_CLOSED, at: "2026-09-10T10:00:00+08:00", direction: "out", purpose: "followup", staff: "王芳", summary: "告知 10:30 出发、11:40 到达" }),
-  "K-260910-0003": call({ customer: MINGYUAN, ticket: OLD_CLOSED, at: "2026-09-10T16:30:00+08:00", direction: "out", purpose: "followup", staff: "王芳", summary: "告知处理结果：已清洗冷凝器、更换高压开关" }),
-  [OLD_FU2]: call({ customer: MINGYUAN, ticket: OLD_CLOSED, at: "2026-09-18T10:00:00+08:00", direction: "out", purpose: "followup", staff: "王芳", summary: "第二次回访：机组运行正常", extra: "satisfaction: 5\n" }),
+  "K-260910-0001": call({
+    customer: MINGYUAN,
+    ticket: OLD_CLOSED,
+    at: "2026-09-10T09:10:00+08:00",
+    direction: "in",
+    purpose: "complaint",
+    staff: "王芳",
+    summary: "客户来电：冷水机组高压报警，车间温度上升",
+    extra: "complaints:\n  - 停机影响生产\n",
+  }),
+  [OLD_FU1]: call({
+    customer: MINGYUAN,
+    ticket: OLD_CLOSED,
+    at: "2026-09-10T10:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "王芳",
+    summary: "告知 10:30 出发、11:40 到达",
+  }),
+  "K-260910-0003": call({
+    customer: MINGYUAN,
+    ticket: OLD_CLOSED,
+    at: "2026-09-10T16:30:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "王芳",
+    summary: "告知处理结果：已清洗冷凝器、更换高压开关",
+  }),
+  [OLD_FU2]: call({
+    customer: MINGYUAN,
+    ticket: OLD_CLOSED,
+    at: "2026-09-18T10:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "王芳",
+    summary: "第二次回访：机组运行正常",
+    extra: "satisfaction: 5\n",
+  }),
   // October, English
-  "K-261020-0005": call({ customer: ACME, ticket: OCT_CLOSED, at: "2026-10-20T12:00:00+08:00", direction: "out", purpose: "followup", staff: "Tom Baker", summary: "Technician leaves at 13:00, on site at 14:00" }),
-  "K-261028-0006": call({ customer: ACME, ticket: OCT_CLOSED, at: "2026-10-28T10:00:00+08:00", direction: "out", purpose: "followup", staff: "Tom Baker", summary: "Second follow-up: the pump runs dry of leaks", extra: "satisfaction: 4\n" }),
+  "K-261020-0005": call({
+    customer: ACME,
+    ticket: OCT_CLOSED,
+    at: "2026-10-20T12:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "Tom Baker",
+    summary: "Technician leaves at 13:00, on site at 14:00",
+  }),
+  "K-261028-0006": call({
+    customer: ACME,
+    ticket: OCT_CLOSED,
+    at: "2026-10-28T10:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "Tom Baker",
+    summary: "Second follow-up: the pump runs dry of leaks",
+    extra: "satisfaction: 4\n",
+  }),
   // the dispatched ticket: first follow-up done
-  "K-261118-0010": call({ customer: MINGYUAN, ticket: DISPATCHED, at: "2026-11-18T08:50:00+08:00", direction: "in", purpose: "complaint", staff: "王芳", summary: "客户来电报修，空压机跳闸" }),
-  [DISPATCHED_FU1]: call({ customer: MINGYUAN, ticket: DISPATCHED, at: "2026-11-18T10:00:00+08:00", direction: "out", purpose: "followup", staff: "王芳", summary: "告知李强 10:30 出发、11:40 到达" }),
+  "K-261118-0010": call({
+    customer: MINGYUAN,
+    ticket: DISPATCHED,
+    at: "2026-11-18T08:50:00+08:00",
+    direction: "in",
+    purpose: "complaint",
+    staff: "王芳",
+    summary: "客户来电报修，空压机跳闸",
+  }),
+  [DISPATCHED_FU1]: call({
+    customer: MINGYUAN,
+    ticket: DISPATCHED,
+    at: "2026-11-18T10:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "王芳",
+    summary: "告知李强 10:30 出发、11:40 到达",
+  }),
   // the resolved ticket: only the inbound call
-  "K-261123-0012": call({ customer: PACIFIC, ticket: RESOLVED, at: "2026-11-23T10:00:00+08:00", direction: "in", purpose: "complaint", staff: "Tom Baker", summary: "Feeder jams every hour" }),
+  "K-261123-0012": call({
+    customer: PACIFIC,
+    ticket: RESOLVED,
+    at: "2026-11-23T10:00:00+08:00",
+    direction: "in",
+    purpose: "complaint",
+    staff: "Tom Baker",
+    summary: "Feeder jams every hour",
+  }),
   // November closed ticket
-  "K-261105-0020": call({ customer: ACME, ticket: NOV_CLOSED, at: "2026-11-05T09:00:00+08:00", direction: "in", purpose: "complaint", staff: "Tom Baker", summary: "Gauge reads zero" }),
-  "K-261105-0021": call({ customer: ACME, ticket: NOV_CLOSED, at: "2026-11-05T09:40:00+08:00", direction: "out", purpose: "followup", staff: "Tom Baker", summary: "Technician leaves at 10:00" }),
-  [NOV_FU2]: call({ customer: ACME, ticket: NOV_CLOSED, at: "2026-11-13T10:00:00+08:00", direction: "out", purpose: "followup", staff: "Tom Baker", summary: "Second follow-up: all fine", extra: "satisfaction: 5\n" }),
+  "K-261105-0020": call({
+    customer: ACME,
+    ticket: NOV_CLOSED,
+    at: "2026-11-05T09:00:00+08:00",
+    direction: "in",
+    purpose: "complaint",
+    staff: "Tom Baker",
+    summary: "Gauge reads zero",
+  }),
+  "K-261105-0021": call({
+    customer: ACME,
+    ticket: NOV_CLOSED,
+    at: "2026-11-05T09:40:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "Tom Baker",
+    summary: "Technician leaves at 10:00",
+  }),
+  [NOV_FU2]: call({
+    customer: ACME,
+    ticket: NOV_CLOSED,
+    at: "2026-11-13T10:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "Tom Baker",
+    summary: "Second follow-up: all fine",
+    extra: "satisfaction: 5\n",
+  }),
   // the complaint
-  "K-261125-0024": call({ customer: XIHU, ticket: COMPLAINT, at: "2026-11-25T14:00:00+08:00", direction: "in", purpose: "complaint", staff: "陈静", summary: "冷库温度波动，要求尽快处理", extra: "complaints:\n  - 上次维修后一个月又坏\n" }),
+  "K-261125-0024": call({
+    customer: XIHU,
+    ticket: COMPLAINT,
+    at: "2026-11-25T14:00:00+08:00",
+    direction: "in",
+    purpose: "complaint",
+    staff: "陈静",
+    summary: "冷库温度波动，要求尽快处理",
+    extra: "complaints:\n  - 上次维修后一个月又坏\n",
+  }),
   // the event: Mingyuan phoned (the letter is still owed), Pacific not yet
-  [EVENT_CALL]: call({ customer: MINGYUAN, event: EVENT, at: "2026-11-20T10:00:00+08:00", direction: "out", purpose: "notice", staff: "陈静", summary: "电话通知张伟 12 月 12 日答谢会" }),
+  [EVENT_CALL]: call({
+    customer: MINGYUAN,
+    event: EVENT,
+    at: "2026-11-20T10:00:00+08:00",
+    direction: "out",
+    purpose: "notice",
+    staff: "陈静",
+    summary: "电话通知张伟 12 月 12 日答谢会",
+  }),
   // a call that plans the next contact, overdue since 11-27
-  [PACIFIC_NEXT]: call({ customer: PACIFIC, at: "2026-11-20T15:00:00+08:00", direction: "out", purpose: "other", staff: "Tom Baker", summary: "Asked about spare parts", extra: "next:\n  date: 2026-11-27\n  topic: Confirm the spare flow switch has been shipped\n" }),
-  [UNLINKED]: call({ customer: PACIFIC, at: "2026-11-24T16:00:00+08:00", direction: "out", purpose: "followup", staff: "Tom Baker", summary: "Told Rajesh how the feeder was fixed" }),
+  [PACIFIC_NEXT]: call({
+    customer: PACIFIC,
+    at: "2026-11-20T15:00:00+08:00",
+    direction: "out",
+    purpose: "other",
+    staff: "Tom Baker",
+    summary: "Asked about spare parts",
+    extra: "next:\n  date: 2026-11-27\n  topic: Confirm the spare flow switch has been shipped\n",
+  }),
+  [UNLINKED]: call({
+    customer: PACIFIC,
+    at: "2026-11-24T16:00:00+08:00",
+    direction: "out",
+    purpose: "followup",
+    staff: "Tom Baker",
+    summary: "Told Rajesh how the feeder was fixed",
+  }),
   // a letter
   "K-261111-0050": `customer: ${XIHU}\nat: 2026-11-11\nchannel: letter\ndirection: out\npurpose: notice\nstaff: 王芳\nletter:\n  kind: notice\n  subject: 冬季设备保养须知\n`,
 };
@@ -382,8 +524,10 @@ owner: 陈静
 note: 上海浦东香格里拉，14:00–17:00
 created: 2026-11-10T10:00:00+08:00
 `;
-  files["reports/2026-09-monthly.md"] = "<!-- aftercare report monthly 2026-09, saved 2026-10-09T10:00:00+08:00 by 周敏 -->\n# 上海明远机电设备服务有限公司 售后服务月度总结（2026-09）\n\n（存档）\n";
-  files["reports/2026-10-monthly.md"] = "<!-- aftercare report monthly 2026-10, saved 2026-11-03T10:00:00+08:00 by 周敏 -->\n# 上海明远机电设备服务有限公司 售后服务月度总结（2026-10）\n\n（存档）\n";
+  files["reports/2026-09-monthly.md"] =
+    "<!-- aftercare report monthly 2026-09, saved 2026-10-09T10:00:00+08:00 by 周敏 -->\n# 上海明远机电设备服务有限公司 售后服务月度总结（2026-09）\n\n（存档）\n";
+  files["reports/2026-10-monthly.md"] =
+    "<!-- aftercare report monthly 2026-10, saved 2026-11-03T10:00:00+08:00 by 周敏 -->\n# 上海明远机电设备服务有限公司 售后服务月度总结（2026-10）\n\n（存档）\n";
   files[".gitattributes"] = "*.yaml merge=aftercare\n";
   return files;
 }
@@ -393,7 +537,8 @@ created: 2026-11-10T10:00:00+08:00
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /** Four Crockford characters for a number below 32⁴: the IDs of one day never collide. */
-const suffix = (n: number) => Array.from({ length: 4 }, (_, i) => CROCKFORD[Math.floor(n / 32 ** (3 - i)) % 32]).join("");
+const suffix = (n: number) =>
+  Array.from({ length: 4 }, (_, i) => CROCKFORD[Math.floor(n / 32 ** (3 - i)) % 32]).join("");
 /** Generated IDs start at G000: none of them is an ID of the hand-written store (which use 0…). */
 const GEN = 16 * 32 ** 3;
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -428,9 +573,40 @@ export interface Generated {
 
 const ZH_NAMES = ["上海", "北京", "杭州", "苏州", "宁波", "南京", "无锡", "常州", "嘉兴", "绍兴"];
 const ZH_TRADES = ["机电设备", "制冷工程", "食品", "物流", "模具", "纺织", "印刷", "化工", "医药", "汽配"];
-const EN_NAMES = ["Acme", "Pacific", "Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay"];
-const EN_TRADES = ["Pumps", "Print Works", "Logistics", "Foods", "Tooling", "Textiles", "Chemicals", "Pharma", "Auto Parts", "Cooling"];
-const PROBLEMS = ["空压机跳闸", "冷水机组高压报警", "Pump seal leaking", "Feeder jams", "风机异响", "Display shows E4", "制冷效果差", "Motor overheats"];
+const EN_NAMES = [
+  "Acme",
+  "Pacific",
+  "Northwind",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Stark",
+  "Wayne",
+  "Hooli",
+  "Vandelay",
+];
+const EN_TRADES = [
+  "Pumps",
+  "Print Works",
+  "Logistics",
+  "Foods",
+  "Tooling",
+  "Textiles",
+  "Chemicals",
+  "Pharma",
+  "Auto Parts",
+  "Cooling",
+];
+const PROBLEMS = [
+  "空压机跳闸",
+  "冷水机组高压报警",
+  "Pump seal leaking",
+  "Feeder jams",
+  "风机异响",
+  "Display shows E4",
+  "制冷效果差",
+  "Motor overheats",
+];
 
 /**
  * Write `n.customers` customers, `n.tickets` tickets and about `n.contacts` contacts into `root`
@@ -438,7 +614,10 @@ const PROBLEMS = ["空压机跳闸", "冷水机组高压报警", "Pump seal leak
  * `today` (2026-11-30), most closed with their follow-ups, about 2 % open and recent. Customers
  * are numbered in IDs C-2409DD-XXXX; every name is unique.
  */
-export function generate(root: string, n: { customers: number; tickets: number; contacts: number; seed?: number }): Generated {
+export function generate(
+  root: string,
+  n: { customers: number; tickets: number; contacts: number; seed?: number },
+): Generated {
   const rand = rng(n.seed ?? 12);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const made = new Set<string>();
@@ -451,14 +630,28 @@ export function generate(root: string, n: { customers: number; tickets: number; 
     }
     writeFileSync(abs, text);
   };
-  const out: Generated = { files: 0, customers: [], tickets: [], contacts: [], openTickets: [], secondFollowUps: [], quiet: [], firstFollowUps: [] };
+  const out: Generated = {
+    files: 0,
+    customers: [],
+    tickets: [],
+    contacts: [],
+    openTickets: [],
+    secondFollowUps: [],
+    quiet: [],
+    firstFollowUps: [],
+  };
   for (let i = 0; i < n.customers; i++) {
     const id = `C-2409${pad((i % 28) + 1)}-${suffix(GEN + i)}`;
     const zh = i % 2 === 0;
-    const name = zh ? `${pick(ZH_NAMES)}${pick(ZH_TRADES)}有限公司第${i}分公司` : `${pick(EN_NAMES)} ${pick(EN_TRADES)} No. ${i} Ltd`;
+    const name = zh
+      ? `${pick(ZH_NAMES)}${pick(ZH_TRADES)}有限公司第${i}分公司`
+      : `${pick(EN_NAMES)} ${pick(EN_TRADES)} No. ${i} Ltd`;
     const person = zh ? `联系人${i}` : `Contact Person ${i}`;
     const tags = i % 7 === 0 ? "tags:\n  - vip\n" : i % 5 === 0 ? "tags:\n  - 华东\n" : "";
-    write(`customers/${id}.yaml`, `name: ${name}\ncontacts:\n  - name: ${person}\n    phones:\n      - "021-${String(5000_0000 + i).slice(0, 4)} ${String(i).padStart(4, "0")}"\n${tags}created: 2024-09-${pad((i % 28) + 1)}T09:00:00+08:00\n`);
+    write(
+      `customers/${id}.yaml`,
+      `name: ${name}\ncontacts:\n  - name: ${person}\n    phones:\n      - "021-${String(5000_0000 + i).slice(0, 4)} ${String(i).padStart(4, "0")}"\n${tags}created: 2024-09-${pad((i % 28) + 1)}T09:00:00+08:00\n`,
+    );
     out.customers.push(id);
   }
   const staff = ["王芳", "陈静", "Tom Baker"];
@@ -498,15 +691,30 @@ export function generate(root: string, n: { customers: number; tickets: number; 
     }
     write(`tickets/${Y}/${M}/${id}.yaml`, body);
     out.tickets.push(id);
-    const want = Math.min(contactsLeft, Math.max(0, Math.round((n.contacts / n.tickets) * (i + 1)) - (n.contacts - contactsLeft)));
+    const want = Math.min(
+      contactsLeft,
+      Math.max(0, Math.round((n.contacts / n.tickets) * (i + 1)) - (n.contacts - contactsLeft)),
+    );
     const closed = body.includes("status: closed");
     // the first follow-up and the second on day 8 (what the duties ask), then the call that
     // opened it and the answer: a store with fewer contacts than four a ticket still keeps its duties
     const plan: [number, string][] = [
-      [0, `at: ${iso(10, 30)}\nchannel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 告知出发和到达时间 departure and arrival\n`],
-      [8, `channel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 第二次回访 second follow-up\nsatisfaction: ${1 + (i % 5)}\n`],
-      [0, `at: ${iso(9)}\nchannel: call\ndirection: in\npurpose: complaint\nstaff: ${who}\nsummary: 客户来电报修 The customer called about ${problem}\n`],
-      [0, `at: ${iso(16, 30)}\nchannel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 告知处理结果 told the solution\n`],
+      [
+        0,
+        `at: ${iso(10, 30)}\nchannel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 告知出发和到达时间 departure and arrival\n`,
+      ],
+      [
+        8,
+        `channel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 第二次回访 second follow-up\nsatisfaction: ${1 + (i % 5)}\n`,
+      ],
+      [
+        0,
+        `at: ${iso(9)}\nchannel: call\ndirection: in\npurpose: complaint\nstaff: ${who}\nsummary: 客户来电报修 The customer called about ${problem}\n`,
+      ],
+      [
+        0,
+        `at: ${iso(16, 30)}\nchannel: call\ndirection: out\npurpose: followup\nstaff: ${who}\nsummary: 告知处理结果 told the solution\n`,
+      ],
     ];
     for (let k = 0; k < Math.min(want, plan.length); k++) {
       const [offset, rest] = plan[k]!;
@@ -531,8 +739,15 @@ export function generate(root: string, n: { customers: number; tickets: number; 
   for (let y = 2024, m = 9; y < 2026 || m < 11; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     const ym = `${y}-${pad(m)}`;
     const after = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
-    write(`reports/${ym}-monthly.md`, `<!-- aftercare report monthly ${ym}, saved ${after}-03T10:00:00+08:00 by 周敏 -->\n# 月度总结（${ym}）\n`);
-    if (m === 12) write(`reports/${y}-annual.md`, `<!-- aftercare report annual ${y}, saved ${y + 1}-01-10T10:00:00+08:00 by 周敏 -->\n# 年终总结（${y}）\n`);
+    write(
+      `reports/${ym}-monthly.md`,
+      `<!-- aftercare report monthly ${ym}, saved ${after}-03T10:00:00+08:00 by 周敏 -->\n# 月度总结（${ym}）\n`,
+    );
+    if (m === 12)
+      write(
+        `reports/${y}-annual.md`,
+        `<!-- aftercare report annual ${y}, saved ${y + 1}-01-10T10:00:00+08:00 by 周敏 -->\n# 年终总结（${y}）\n`,
+      );
   }
   out.files = out.customers.length + out.tickets.length + out.contacts.length;
   return out;

@@ -6,11 +6,13 @@ import { expect } from "vitest";
 export function checkMarkdown(text: string): void {
   const tokens = marked.lexer(text);
   const tables: Tokens.Table[] = [];
-  const walk = (ts: Token[]) => ts.forEach((t) => (t.type === "table" ? tables.push(t as Tokens.Table) : "tokens" in t && t.tokens && walk(t.tokens)));
+  const walk = (ts: Token[]) =>
+    ts.forEach((t) =>
+      t.type === "table" ? tables.push(t as Tokens.Table) : "tokens" in t && t.tokens && walk(t.tokens),
+    );
   walk(tokens);
   const inTables = tables.reduce((n, t) => n + 2 + t.rows.length, 0);
   const pipeLines = text.split("\n").filter((l) => l.startsWith("|")).length;
   expect(inTables, "every |-line is part of a parsed table").toBe(pipeLines);
   for (const t of tables) for (const row of t.rows) expect(row.length).toBe(t.header.length);
 }
-

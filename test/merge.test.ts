@@ -40,7 +40,10 @@ const ROWS: Row[] = [
     name: "different scalar fields, adjacent lines: both kept, the comment too",
     ours: edit("name: 上海明远机电设备有限公司", "name: 上海明远机电设备股份有限公司"),
     theirs: edit("张江路 88 号", "科苑路 1 号"),
-    text: BASE.replace("name: 上海明远机电设备有限公司", "name: 上海明远机电设备股份有限公司").replace("张江路 88 号", "科苑路 1 号"),
+    text: BASE.replace("name: 上海明远机电设备有限公司", "name: 上海明远机电设备股份有限公司").replace(
+      "张江路 88 号",
+      "科苑路 1 号",
+    ),
   },
   {
     name: "the same scalar changed the same way on both sides: no conflict",
@@ -69,13 +72,16 @@ const ROWS: Row[] = [
   },
   {
     name: "a phone added on one side, a title changed on the other, for the same contact person: merged field by field",
-    ours: edit('      - 021-5555 1234\n', '      - 021-5555 1234\n      - "13800001111"\n'),
+    ours: edit("      - 021-5555 1234\n", '      - 021-5555 1234\n      - "13800001111"\n'),
     theirs: edit("title: 设备科科长", "title: 设备部经理"),
-    text: BASE.replace("title: 设备科科长", "title: 设备部经理").replace('      - 021-5555 1234\n', '      - 021-5555 1234\n      - "13800001111"\n'),
+    text: BASE.replace("title: 设备科科长", "title: 设备部经理").replace(
+      "      - 021-5555 1234\n",
+      '      - 021-5555 1234\n      - "13800001111"\n',
+    ),
   },
   {
     name: "a contact person added on each side: both kept, this desk's first",
-    ours: edit("tags:", "  - name: 李娜\n    phones:\n      - \"13900002222\"\ntags:"),
+    ours: edit("tags:", '  - name: 李娜\n    phones:\n      - "13900002222"\ntags:'),
     theirs: edit("tags:", "  - name: 王磊\n    title: 采购\ntags:"),
     text: edit("tags:", '  - name: 李娜\n    phones:\n      - "13900002222"\n  - name: 王磊\n    title: 采购\ntags:'),
   },
@@ -88,16 +94,31 @@ const ROWS: Row[] = [
   },
   {
     name: "a contact person removed on one side and unchanged on the other: removed",
-    ours: edit("contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n", "contacts:\n  - name: 李娜\n"),
+    ours: edit(
+      "contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n",
+      "contacts:\n  - name: 李娜\n",
+    ),
     theirs: edit("张江路 88 号", "科苑路 1 号"),
-    text: edit("contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n", "contacts:\n  - name: 李娜\n").replace("张江路 88 号", "科苑路 1 号"),
+    text: edit(
+      "contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n",
+      "contacts:\n  - name: 李娜\n",
+    ).replace("张江路 88 号", "科苑路 1 号"),
   },
   {
     name: "a contact person removed on one side and changed on the other: a conflict",
-    ours: edit("contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n", "contacts:\n  - name: 李娜\n"),
+    ours: edit(
+      "contacts:\n  - name: 张伟\n    title: 设备科科长\n    phones:\n      - 021-5555 1234\n",
+      "contacts:\n  - name: 李娜\n",
+    ),
     theirs: edit("title: 设备科科长", "title: 设备部经理"),
     conflicts: ["contacts"],
-    contests: [{ path: "contacts[张伟]", ours: undefined, theirs: { name: "张伟", title: "设备部经理", phones: ["021-5555 1234"] } }],
+    contests: [
+      {
+        path: "contacts[张伟]",
+        ours: undefined,
+        theirs: { name: "张伟", title: "设备部经理", phones: ["021-5555 1234"] },
+      },
+    ],
   },
   {
     name: "a field added on one side, another removed on the other",
@@ -117,7 +138,8 @@ const ROWS: Row[] = [
     keys: TICKET,
     base: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n",
     ours: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n  depart: 2026-11-20T14:00:00+08:00\n",
-    theirs: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n  arrive: 2026-11-20T15:00:00+08:00\n",
+    theirs:
+      "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n  arrive: 2026-11-20T15:00:00+08:00\n",
     text: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n  depart: 2026-11-20T14:00:00+08:00\n  arrive: 2026-11-20T15:00:00+08:00\n",
   },
   {
@@ -125,7 +147,8 @@ const ROWS: Row[] = [
     keys: TICKET,
     base: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 李强\n  at: 2026-11-20T13:00:00+08:00\n",
     ours: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: 赵工\n  at: 2026-11-20T13:00:00+08:00\n",
-    theirs: "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: Anna Schmidt\n  at: 2026-11-20T13:00:00+08:00\n",
+    theirs:
+      "customer: C-261101-AAAA\nstatus: dispatched\ndispatch:\n  technician: Anna Schmidt\n  at: 2026-11-20T13:00:00+08:00\n",
     conflicts: ["dispatch"],
     contests: [{ path: "dispatch.technician", ours: "赵工", theirs: "Anna Schmidt" }],
   },
@@ -134,7 +157,8 @@ const ROWS: Row[] = [
     keys: TICKET,
     base: "customer: C-261101-AAAA\nstatus: closed\n",
     ours: "customer: C-261101-AAAA\nstatus: closed\nplans:\n  - date: 2027-04-15\n    topic: 年度保养提醒\n    at: 2026-11-26T10:00:00+08:00\n",
-    theirs: "customer: C-261101-AAAA\nstatus: closed\nplans:\n  - date: 2027-01-10\n    topic: Check the pump\n    at: 2026-11-26T11:00:00+08:00\n",
+    theirs:
+      "customer: C-261101-AAAA\nstatus: closed\nplans:\n  - date: 2027-01-10\n    topic: Check the pump\n    at: 2026-11-26T11:00:00+08:00\n",
     text: "customer: C-261101-AAAA\nstatus: closed\nplans:\n  - date: 2027-04-15\n    topic: 年度保养提醒\n    at: 2026-11-26T10:00:00+08:00\n  - date: 2027-01-10\n    topic: Check the pump\n    at: 2026-11-26T11:00:00+08:00\n",
   },
 ];
@@ -157,7 +181,10 @@ describe("mergeRecord", () => {
 
   it("marks the contested field with the labels given, each side whole, the rest merged on both", () => {
     const ours = edit("title: 设备科科长", "title: 设备部经理").replace("  - 华东\n", "  - 华东\n  - 欠款\n");
-    const theirs = edit("title: 设备科科长", "title: 副总经理").replace('      - 021-5555 1234\n', '      - 021-5555 1234\n      - "13800001111"\n');
+    const theirs = edit("title: 设备科科长", "title: 副总经理").replace(
+      "      - 021-5555 1234\n",
+      '      - 021-5555 1234\n      - "13800001111"\n',
+    );
     const r = mergeRecord(BASE, ours, theirs, CUSTOMER, { labels: { ours: "this desk", theirs: "the server" } })!;
     expect(r.text).toBe(
       "# 老客户，2019 年起合作\nname: 上海明远机电设备有限公司\naddress: 上海市浦东新区张江路 88 号\n" +
@@ -173,9 +200,19 @@ describe("mergeRecord", () => {
   it("settles a contest with the side or the value given", () => {
     const ours = edit("张江路 88 号", "科苑路 1 号");
     const theirs = edit("张江路 88 号", "漕溪北路 8 号");
-    expect(mergeRecord(BASE, ours, theirs, CUSTOMER, { settle: () => ({ side: "theirs" }) })!).toMatchObject({ conflicts: [], text: theirs });
-    expect(mergeRecord(BASE, ours, theirs, CUSTOMER, { settle: () => ({ side: "ours" }) })!).toMatchObject({ conflicts: [], text: ours });
-    expect(mergeRecord(BASE, ours, theirs, CUSTOMER, { settle: (c) => (c.path === "address" ? { value: "上海市徐汇区 1 号" } : undefined) })!.text).toBe(edit("上海市浦东新区张江路 88 号", "上海市徐汇区 1 号"));
+    expect(mergeRecord(BASE, ours, theirs, CUSTOMER, { settle: () => ({ side: "theirs" }) })!).toMatchObject({
+      conflicts: [],
+      text: theirs,
+    });
+    expect(mergeRecord(BASE, ours, theirs, CUSTOMER, { settle: () => ({ side: "ours" }) })!).toMatchObject({
+      conflicts: [],
+      text: ours,
+    });
+    expect(
+      mergeRecord(BASE, ours, theirs, CUSTOMER, {
+        settle: (c) => (c.path === "address" ? { value: "上海市徐汇区 1 号" } : undefined),
+      })!.text,
+    ).toBe(edit("上海市浦东新区张江路 88 号", "上海市徐汇区 1 号"));
   });
 
   it("leaves what is not a mapping of fields to git's line merge", () => {

@@ -40,7 +40,10 @@ function manyDuties(n: number): Duty[] {
   return out;
 }
 
-const customer = { name: "上海明远机电设备有限公司", contacts: [{ name: "张伟", phones: ["021-5555 1234"] }] } as unknown as Customer;
+const customer = {
+  name: "上海明远机电设备有限公司",
+  contacts: [{ name: "张伟", phones: ["021-5555 1234"] }],
+} as unknown as Customer;
 const lookup = { customer: () => customer, timezone: "Asia/Shanghai", say: translator("en") };
 
 describe("output at 200k duties", () => {
@@ -51,7 +54,12 @@ describe("output at 200k duties", () => {
     const lines = out.split("\n");
     // each person: a heading, the table's heading, the rows; a blank line between people
     expect(lines.filter((l) => l.includes("R-FOLLOWUP-2")).length).toBe(N);
-    expect(lines.filter((l) => /^\S/.test(l))).toEqual(["Anna Schmidt — 10000 overdue, 10000 due", "李强 — 10000 overdue, 10000 due", "王芳 — 70000 overdue, 70000 due", "(unassigned) — 10000 overdue, 10000 due"]);
+    expect(lines.filter((l) => /^\S/.test(l))).toEqual([
+      "Anna Schmidt — 10000 overdue, 10000 due",
+      "李强 — 10000 overdue, 10000 due",
+      "王芳 — 70000 overdue, 70000 due",
+      "(unassigned) — 10000 overdue, 10000 due",
+    ]);
     expect(out).not.toContain("more");
   });
 
@@ -72,11 +80,25 @@ describe("output at 200k duties", () => {
     expect(lines.length).toBe(N + 2);
     expect(lines[1]).toBe("0       Acme      x");
     expect(lines[N]).toBe("199999  上海明远  x");
-    expect(fields(testIO(), Array.from({ length: N }, (_, i): [string, string] => [`k${i}`, "v"])).split("\n").length).toBe(N + 1);
+    expect(
+      fields(
+        testIO(),
+        Array.from({ length: N }, (_, i): [string, string] => [`k${i}`, "v"]),
+      ).split("\n").length,
+    ).toBe(N + 1);
   });
 
   it("a review's figures group 200k duties in one pass", () => {
-    const input = { settings: { timezone: "Asia/Shanghai", locale: "en", staff: [], company: "x" }, customers: [], tickets: [], contacts: [], events: [], reports: [], waivers: [], now: new Date("2026-12-05T00:00:00Z") } as unknown as DutyInput;
+    const input = {
+      settings: { timezone: "Asia/Shanghai", locale: "en", staff: [], company: "x" },
+      customers: [],
+      tickets: [],
+      contacts: [],
+      events: [],
+      reports: [],
+      waivers: [],
+      now: new Date("2026-12-05T00:00:00Z"),
+    } as unknown as DutyInput;
     const f = periodFigures({ records: recordsOf(input), now: list, atEnd: list, period: monthPeriod("2026-11") });
     expect(f.compliance.total).toMatchObject({ due: N, open: N });
     expect(f.compliance.people.map((p) => [p.name, p.due])).toEqual([
@@ -94,7 +116,10 @@ describe("output at 200k duties", () => {
   });
 
   it("picking among 150k matching customers does not spread them into a call", () => {
-    const customers = Array.from({ length: 150_000 }, (_, i) => ({ id: `C-${i}`, value: { name: `明远${i}号公司` } as Customer }));
+    const customers = Array.from({ length: 150_000 }, (_, i) => ({
+      id: `C-${i}`,
+      value: { name: `明远${i}号公司` } as Customer,
+    }));
     const found = searchCustomers(customers, "公司");
     expect(found.length).toBe(150_000);
     expect(pickCustomer(found, "公司")).toBeUndefined();

@@ -13,7 +13,13 @@ import { ACME, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 async function ask(root: string, args: string[], answers: unknown[]) {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
-  const code = await main(args, { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }), cwd: root, clock: () => new Date(), prompter });
+  const code = await main(args, {
+    io,
+    env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }),
+    cwd: root,
+    clock: () => new Date(),
+    prompter,
+  });
   return { code, stdout: io.stdout(), stderr: io.stderr(), asked: prompter.asked };
 }
 
@@ -23,10 +29,19 @@ describe("prompts for what is missing", () => {
     const r = await ask(root, ["ticket", "open"], ["shmy", "空压机跳闸", "", "fax", undefined, ""]);
     expect(r.code, r.stderr).toBe(0);
     // filing a request plans the next contact (A2); an empty answer plans none
-    expect(r.asked).toEqual(["Customer (name, pinyin, contact or phone)", "Problem, as the customer tells it", "Service the customer wants (optional)", "Came in by", "Kind of request", "Next contact planned for (YYYY-MM-DD; empty for none)"]);
+    expect(r.asked).toEqual([
+      "Customer (name, pinyin, contact or phone)",
+      "Problem, as the customer tells it",
+      "Service the customer wants (optional)",
+      "Came in by",
+      "Kind of request",
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+    ]);
     const id = r.stdout.trim();
     // the ticket belongs to whoever filed it when the store names no follow-up clerk
-    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(`customer: ${MINGYUAN}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: fax\nkind: repair\nproblem: 空压机跳闸\nstatus: open\nassignee: 王芳\n`);
+    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(
+      `customer: ${MINGYUAN}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: fax\nkind: repair\nproblem: 空压机跳闸\nstatus: open\nassignee: 王芳\n`,
+    );
   });
 
   it("call log with no flags: the customer by phone digits, their open ticket and the purpose offered as defaults", async () => {
@@ -43,7 +58,9 @@ describe("prompts for what is missing", () => {
       "Next contact planned for (YYYY-MM-DD; empty for none)",
     ]);
     const k = r.stdout.trim();
-    expect(readFileSync(join(root, `contacts/2026/11/${k}.yaml`), "utf8")).toContain(`customer: ${MINGYUAN}\nticket: ${TICKET}\nat: 2026-11-26T10:00:00+08:00\nchannel: call\ndirection: in\npurpose: followup\n`);
+    expect(readFileSync(join(root, `contacts/2026/11/${k}.yaml`), "utf8")).toContain(
+      `customer: ${MINGYUAN}\nticket: ${TICKET}\nat: 2026-11-26T10:00:00+08:00\nchannel: call\ndirection: in\npurpose: followup\n`,
+    );
   });
 
   it("asks only for what is missing when some flags are given", async () => {
@@ -57,7 +74,11 @@ describe("prompts for what is missing", () => {
   it("never asks with --no-input: the missing flags are named, exit 2", async () => {
     const root = testStore(RECORDS);
     const r = await ask(root, ["call", "log", "--no-input", "--customer", ACME], []);
-    expect(r).toMatchObject({ code: 2, stderr: "call log needs --direction, --purpose, --summary; nothing was written\n", asked: [] });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: "call log needs --direction, --purpose, --summary; nothing was written\n",
+      asked: [],
+    });
   });
 });
 
@@ -67,7 +88,12 @@ describe("in a real terminal", () => {
   it.runIf(hasTmux)("ticket open with no flags, answered by keystrokes", async () => {
     const root = testStore(RECORDS);
     const session = `aftercare-${process.pid}-${Date.now()}`;
-    const env = cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00", LANG: "C.UTF-8", TERM: "xterm-256color" });
+    const env = cleanEnv({
+      AFTERCARE_USER: "王芳",
+      AFTERCARE_NOW: "2026-11-26T10:00:00+08:00",
+      LANG: "C.UTF-8",
+      TERM: "xterm-256color",
+    });
     delete env.CI; // CI runs have CI=true, which (like a pipe) turns prompts off
     delete env.TMUX;
     const tmux = (...args: string[]) => execFileSync("tmux", args, { env, encoding: "utf8" });
@@ -79,7 +105,19 @@ describe("in a real terminal", () => {
       }
       throw new Error(`never saw "${text}" on the screen:\n${screen()}`);
     };
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30", "-c", root, `${process.execPath} ${BIN} ticket open; sleep 5`);
+    tmux(
+      "new-session",
+      "-d",
+      "-s",
+      session,
+      "-x",
+      "120",
+      "-y",
+      "30",
+      "-c",
+      root,
+      `${process.execPath} ${BIN} ticket open; sleep 5`,
+    );
     try {
       await waitFor("Customer");
       tmux("send-keys", "-t", session, "-l", "Acme");
@@ -102,7 +140,9 @@ describe("in a real terminal", () => {
     }
     const files = readdirSync(join(root, "tickets/2026/11")).filter((f) => f !== "T-261120-CCCC.yaml");
     expect(files).toHaveLength(1);
-    expect(readFileSync(join(root, "tickets/2026/11", files[0]!), "utf8")).toContain(`customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\nassignee: 王芳\n`);
+    expect(readFileSync(join(root, "tickets/2026/11", files[0]!), "utf8")).toContain(
+      `customer: ${ACME}\nreceived: 2026-11-26T10:00:00+08:00\nfiled: 2026-11-26T10:00:00+08:00\nchannel: phone\nkind: repair\nproblem: Pump leaks\nstatus: open\nassignee: 王芳\n`,
+    );
   });
 });
 
@@ -110,8 +150,19 @@ describe("leaving a prompt", () => {
   it("Ctrl+C at a question cancels cleanly: one line, exit 130, nothing written", async () => {
     const root = testStore(RECORDS);
     const io = testIO({ tty: true });
-    const interrupted = { input: async () => Promise.reject(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" })), select: async () => "", search: async () => MINGYUAN };
-    const code = await main(["ticket", "open"], { io, env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }), cwd: root, clock: () => new Date(), prompter: interrupted as never });
+    const interrupted = {
+      input: async () =>
+        Promise.reject(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" })),
+      select: async () => "",
+      search: async () => MINGYUAN,
+    };
+    const code = await main(["ticket", "open"], {
+      io,
+      env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }),
+      cwd: root,
+      clock: () => new Date(),
+      prompter: interrupted as never,
+    });
     expect([code, io.stderr()]).toEqual([130, "cancelled; nothing was written\n"]);
     expect(commits(root)).toHaveLength(1);
   });

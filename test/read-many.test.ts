@@ -33,7 +33,16 @@ function store(copies: number): { root: string; items: ReadItem[] } {
           const path = rel.replace(/\.yaml$/, i ? `-${i}.yaml` : ".yaml");
           mkdirSync(dirname(join(root, path)), { recursive: true });
           // every seventh copy damaged in its own way: GBK, a tab, a comment (the full reader's), a bad field
-          const bytes = i % 7 === 1 ? iconv.encode(text.toString(), "gbk") : i % 7 === 2 ? Buffer.from(text.toString().replace(/\n/, "\n\t")) : i % 7 === 3 ? Buffer.from(`# copy ${i}\n${text}`) : i % 7 === 4 ? Buffer.from(`${text}bogus: 1\n`) : text;
+          const bytes =
+            i % 7 === 1
+              ? iconv.encode(text.toString(), "gbk")
+              : i % 7 === 2
+                ? Buffer.from(text.toString().replace(/\n/, "\n\t"))
+                : i % 7 === 3
+                  ? Buffer.from(`# copy ${i}\n${text}`)
+                  : i % 7 === 4
+                    ? Buffer.from(`${text}bogus: 1\n`)
+                    : text;
           writeFileSync(join(root, path), bytes);
           items.push({ kind, path });
         }
@@ -50,7 +59,12 @@ describe("readMany", () => {
     expect(items.length).toBeGreaterThan(800);
     const errors: unknown[] = [];
     const progress: number[] = [];
-    const viaWorkers = await readMany(items, root, { threads: 2, minForThreads: 0, onWorkerError: (e) => errors.push(e), onProgress: (done, total) => (expect(total).toBe(items.length), progress.push(done)) });
+    const viaWorkers = await readMany(items, root, {
+      threads: 2,
+      minForThreads: 0,
+      onWorkerError: (e) => errors.push(e),
+      onProgress: (done, total) => (expect(total).toBe(items.length), progress.push(done)),
+    });
     expect(errors).toEqual([]);
     expect(progress.at(-1)).toBe(items.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -79,14 +93,31 @@ describe("readMany", () => {
     const gone = items[5]!;
     rmSync(join(root, gone.path));
     const changed = items.findIndex((_, i) => i > 10 && first[i]!.value);
-    writeFileSync(join(root, items[changed]!.path), readFileSync(join(root, items[changed]!.path), "utf8").replace(/\n$/, "\n# edited\n"));
+    writeFileSync(
+      join(root, items[changed]!.path),
+      readFileSync(join(root, items[changed]!.path), "utf8").replace(/\n$/, "\n# edited\n"),
+    );
     const again = items.map((it, i) => ({ ...it, stamp: first[i]!.stamp }));
     for (const threads of [2, 0]) {
       const second = await readMany(again, root, { threads, minForThreads: 0 });
       second.forEach((r, i) => {
-        if (i === 5) expect(r).toEqual({ path: gone.path, kind: gone.kind, id: first[5]!.id, problems: [], gone: true });
-        else if (i === changed) expect(r).toMatchObject({ value: first[i]!.value, fast: false, stamp: stampOf(statSync(join(root, items[i]!.path))) });
-        else expect(r).toEqual({ path: items[i]!.path, kind: items[i]!.kind, id: first[i]!.id, problems: [], stamp: first[i]!.stamp, unchanged: true });
+        if (i === 5)
+          expect(r).toEqual({ path: gone.path, kind: gone.kind, id: first[5]!.id, problems: [], gone: true });
+        else if (i === changed)
+          expect(r).toMatchObject({
+            value: first[i]!.value,
+            fast: false,
+            stamp: stampOf(statSync(join(root, items[i]!.path))),
+          });
+        else
+          expect(r).toEqual({
+            path: items[i]!.path,
+            kind: items[i]!.kind,
+            id: first[i]!.id,
+            problems: [],
+            stamp: first[i]!.stamp,
+            unchanged: true,
+          });
       });
     }
   });
@@ -95,7 +126,16 @@ describe("readMany", () => {
     const root = tempDir();
     mkdirSync(join(root, "customers", "C-261101-AAAA.yaml"), { recursive: true });
     const [r] = await readMany([{ kind: "customer", path: "customers/C-261101-AAAA.yaml" }], root);
-    expect(r).toMatchObject({ problems: [{ path: "customers/C-261101-AAAA.yaml", line: 1, col: 1, message: "cannot be read (EISDIR); fix its permissions" }] });
+    expect(r).toMatchObject({
+      problems: [
+        {
+          path: "customers/C-261101-AAAA.yaml",
+          line: 1,
+          col: 1,
+          message: "cannot be read (EISDIR); fix its permissions",
+        },
+      ],
+    });
     expect(await readMany([], root, { threads: 2, minForThreads: 0 })).toEqual([]);
   });
 });

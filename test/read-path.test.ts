@@ -8,7 +8,21 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN, cleanEnv, cli, tempDir, testStore, type Run } from "./helpers.js";
-import { ACME, baseStore, DISPATCHED, JINGGONG, MINGYUAN, NOW, OPEN, PACIFIC, pathOf, SETTINGS, SHOP, XIHU, ZHOU } from "./index-fixtures.js";
+import {
+  ACME,
+  baseStore,
+  DISPATCHED,
+  JINGGONG,
+  MINGYUAN,
+  NOW,
+  OPEN,
+  PACIFIC,
+  pathOf,
+  SETTINGS,
+  SHOP,
+  XIHU,
+  ZHOU,
+} from "./index-fixtures.js";
 
 const store = () => testStore(baseStore(), { settings: SETTINGS });
 
@@ -57,9 +71,13 @@ describe("customer list --search through the index", () => {
     }
     // the page itself, in both languages of the data
     const page = await same(root, ["customer", "list", "--search", "shmy"]);
-    expect(page.stdout).toBe("ID             customer                  contact  phone          tags\nC-260901-AAAA  上海明远机电设备有限公司  张伟     021-5555 1234  vip,华东\n");
+    expect(page.stdout).toBe(
+      "ID             customer                  contact  phone          tags\nC-260901-AAAA  上海明远机电设备有限公司  张伟     021-5555 1234  vip,华东\n",
+    );
     const en = await same(root, ["customer", "list", "--search", "pacific"]);
-    expect(en.stdout).toBe("ID             customer                     contact       phone          tags\nC-260904-DDDD  Pacific Print Works Pte Ltd  Rajesh Kumar  +65 6741 2233  vip\n");
+    expect(en.stdout).toBe(
+      "ID             customer                     contact       phone          tags\nC-260904-DDDD  Pacific Print Works Pte Ltd  Rajesh Kumar  +65 6741 2233  vip\n",
+    );
     const none = await same(root, ["customer", "list", "--search", "qwxyz"]);
     expect(none.stderr).toBe('no customer matches "qwxyz"\n');
   });
@@ -73,7 +91,10 @@ describe("customer list --search through the index", () => {
     expect(ids(await same(root, ["customer", "list", "--search", "xihu", "--json"]))).toEqual([]);
     expect(ids(await same(root, ["customer", "list", "--search", "donghai", "--json"]))).toEqual([XIHU]);
     expect(ids(await same(root, ["customer", "list", "--search", "nbdhll", "--json"]))).toEqual([XIHU]);
-    writeFileSync(join(root, "customers", "C-261129-NEW1.yaml"), "name: 无锡太湖精密机械有限公司\ncontacts:\n  - name: 钱涛\n    phones:\n      - \"0510-8123 4567\"\ncreated: 2026-11-29T10:00:00+08:00\n");
+    writeFileSync(
+      join(root, "customers", "C-261129-NEW1.yaml"),
+      'name: 无锡太湖精密机械有限公司\ncontacts:\n  - name: 钱涛\n    phones:\n      - "0510-8123 4567"\ncreated: 2026-11-29T10:00:00+08:00\n',
+    );
     expect(ids(await same(root, ["customer", "list", "--search", "qiantao", "--json"]))).toEqual(["C-261129-NEW1"]);
     expect(ids(await same(root, ["customer", "list", "--search", "8123 4567", "--json"]))).toEqual(["C-261129-NEW1"]);
     unlinkSync(join(root, pathOf(MINGYUAN)));
@@ -91,9 +112,13 @@ describe("what a person types resolves through the index as through the files", 
     expect(ambiguous.stderr).toMatch(/C-2609 matches 6 customers/);
     expect((await same(root, ["ticket", "show", "T-270101"])).stderr).toMatch(/no ticket ID starts with T-270101/);
     expect((await same(root, ["customer", "show", "西湖"])).stdout).toMatch(/^C-260903-CCCC {2}杭州西湖食品有限公司$/m);
-    expect((await same(root, ["customer", "show", "rajesh"])).stdout).toMatch(/^C-260904-DDDD {2}Pacific Print Works Pte Ltd$/m);
+    expect((await same(root, ["customer", "show", "rajesh"])).stdout).toMatch(
+      /^C-260904-DDDD {2}Pacific Print Works Pte Ltd$/m,
+    );
     const two = await same(root, ["customer", "show", "公司"]);
-    expect(two.stderr).toMatch(/"公司" matches 2 customers: C-260903-CCCC 杭州西湖食品有限公司; C-260901-AAAA 上海明远机电设备有限公司; give the ID/);
+    expect(two.stderr).toMatch(
+      /"公司" matches 2 customers: C-260903-CCCC 杭州西湖食品有限公司; C-260901-AAAA 上海明远机电设备有限公司; give the ID/,
+    );
     for (const id of [OPEN, DISPATCHED, SHOP]) await same(root, ["ticket", "show", id, "--json"]);
     for (const id of [MINGYUAN, ZHOU]) await same(root, ["customer", "show", id]);
   });
@@ -104,32 +129,51 @@ describe("what a person types resolves through the index as through the files", 
     writeFileSync(join(root, pathOf(ACME)), "name: [Acme\n");
     const r = await same(root, ["customer", "show", ACME]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^customers\/C-260902-BBBB\.yaml:\d+:\d+: .*\ncustomer C-260902-BBBB cannot be read; fix the file/m);
+    expect(r.stderr).toMatch(
+      /^customers\/C-260902-BBBB\.yaml:\d+:\d+: .*\ncustomer C-260902-BBBB cannot be read; fix the file/m,
+    );
   });
 });
 
 describe("the morning list reads only the duties it can show", () => {
   it("due --within N and overdue show the same rows as the full read, timed duties too, day after day", async () => {
     const root = store();
-    for (const now of ["2026-11-26T09:30:00+08:00", "2026-11-27T12:00:00+08:00", NOW, "2026-12-01T17:45:00+08:00", "2026-12-14T09:00:00+08:00"]) {
-      for (const within of ["0", "1", "3", "7", "30", "400"]) await same(root, ["due", "--within", within, "--json"], now);
+    for (const now of [
+      "2026-11-26T09:30:00+08:00",
+      "2026-11-27T12:00:00+08:00",
+      NOW,
+      "2026-12-01T17:45:00+08:00",
+      "2026-12-14T09:00:00+08:00",
+    ]) {
+      for (const within of ["0", "1", "3", "7", "30", "400"])
+        await same(root, ["due", "--within", within, "--json"], now);
       await same(root, ["overdue", "--json"], now);
       await same(root, ["due", "--all", "--locale", "zh-CN"], now);
     }
     // an upcoming duty is shown from the day its window opens to the horizon, not a day earlier
-    const list = (within: string) => JSON.parse(readOut(root, ["due", "--within", within, "--json"])) as { key: string; earliest: string; state: string }[];
+    const list = (within: string) =>
+      JSON.parse(readOut(root, ["due", "--within", within, "--json"])) as {
+        key: string;
+        earliest: string;
+        state: string;
+      }[];
     const upcoming = list("400").filter((d) => d.state === "upcoming");
     expect(upcoming.length).toBeGreaterThan(0);
     const first = upcoming.map((d) => d.earliest).sort()[0]!;
     const days = Math.round((Date.parse(first) - Date.parse("2026-11-30")) / 86_400_000);
     expect(list(String(days)).some((d) => d.earliest === first && d.state === "upcoming")).toBe(true);
-    if (days > 0) expect(list(String(days - 1)).some((d) => d.earliest === first && d.state === "upcoming")).toBe(false);
+    if (days > 0)
+      expect(list(String(days - 1)).some((d) => d.earliest === first && d.state === "upcoming")).toBe(false);
   });
 });
 
 /** stdout of a read through the real binary, the clock pinned at NOW. */
 function readOut(root: string, args: string[]): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, env: cleanEnv({ AFTERCARE_NOW: NOW }), encoding: "utf8" });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: root,
+    env: cleanEnv({ AFTERCARE_NOW: NOW }),
+    encoding: "utf8",
+  });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -140,19 +184,49 @@ describe("what a read loads", () => {
     const dir = tempDir();
     const log = join(dir, "loaded.txt");
     const hooks = join(dir, "hooks.mjs");
-    writeFileSync(hooks, `import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`);
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`,
+    );
     const register = `data:text/javascript,import { register } from "node:module"; register(${encodeURIComponent(JSON.stringify(pathToFileURL(hooks).href))});`;
-    const r = spawnSync(process.execPath, ["--import", register, BIN, ...args], { cwd: root, env: cleanEnv({ AFTERCARE_NOW: NOW, AFTERCARE_USER: "王芳", ...env }), encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--import", register, BIN, ...args], {
+      cwd: root,
+      env: cleanEnv({ AFTERCARE_NOW: NOW, AFTERCARE_USER: "王芳", ...env }),
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const sources: string[] = [];
-    for (const url of readFileSync(log, "utf8").split("\n").filter((u) => u.startsWith("file:") && u.includes("/dist/"))) {
+    for (const url of readFileSync(log, "utf8")
+      .split("\n")
+      .filter((u) => u.startsWith("file:") && u.includes("/dist/"))) {
       const map = `${new URL(url).pathname}.map`;
-      if (existsSync(map)) for (const s of (JSON.parse(readFileSync(map, "utf8")) as { sources: string[] }).sources) sources.push(s);
+      if (existsSync(map))
+        for (const s of (JSON.parse(readFileSync(map, "utf8")) as { sources: string[] }).sources) sources.push(s);
     }
     return sources;
   }
   // (a package's package.json, read for its version, is not its code)
-  const heavy = (sources: string[]) => [...new Set(sources.filter((s) => !s.endsWith("/package.json")).map((s) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(s)?.[1]).filter((p) => p && ["zod", "yaml", "pinyin-pro", "liquidjs", "exceljs", "@inquirer/prompts", "chrono-node", "date-holidays"].includes(p)))];
+  const heavy = (sources: string[]) => [
+    ...new Set(
+      sources
+        .filter((s) => !s.endsWith("/package.json"))
+        .map((s) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(s)?.[1])
+        .filter(
+          (p) =>
+            p &&
+            [
+              "zod",
+              "yaml",
+              "pinyin-pro",
+              "liquidjs",
+              "exceljs",
+              "@inquirer/prompts",
+              "chrono-node",
+              "date-holidays",
+            ].includes(p),
+        ),
+    ),
+  ];
 
   it("due, overdue, ticket show, customer show and customer list --search load none of zod, YAML, pinyin-pro, the templates, the spreadsheets or the prompts", async () => {
     const root = store();
@@ -164,12 +238,28 @@ describe("what a read loads", () => {
     loaded(root, ["customer", "list", "--search", "shmy"], large); // the search keys are worked out once (pinyin-pro loads then)
     // both ways of finding what changed: git's word (past the limit), and every file's stamp (a
     // store under 30,000 files compares each, without loading the reader of changed files)
-    for (const [way, env] of [["git", large], ["every stamp", {}]] as const) {
-      for (const args of [["due"], ["overdue"], ["ticket", "show", DISPATCHED], ["customer", "show", MINGYUAN], ["customer", "list", "--search", "明远"], ["customer", "list", "--search", "shmy"]]) {
+    for (const [way, env] of [
+      ["git", large],
+      ["every stamp", {}],
+    ] as const) {
+      for (const args of [
+        ["due"],
+        ["overdue"],
+        ["ticket", "show", DISPATCHED],
+        ["customer", "show", MINGYUAN],
+        ["customer", "list", "--search", "明远"],
+        ["customer", "list", "--search", "shmy"],
+      ]) {
         const sources = loaded(root, args, env);
-        expect(sources.some((s) => s.endsWith("src/store/record-index.ts")), `${way}: ${args.join(" ")}`).toBe(true); // the index answered
+        expect(
+          sources.some((s) => s.endsWith("src/store/record-index.ts")),
+          `${way}: ${args.join(" ")}`,
+        ).toBe(true); // the index answered
         expect(heavy(sources), `${way}: ${args.join(" ")}`).toEqual([]);
-        expect(sources.some((s) => s.endsWith("src/store/fastread.ts")), `${way}: ${args.join(" ")}`).toBe(false); // no file was read
+        expect(
+          sources.some((s) => s.endsWith("src/store/fastread.ts")),
+          `${way}: ${args.join(" ")}`,
+        ).toBe(false); // no file was read
       }
     }
     // a file changed behind the tool's back is read (the reader loads then), and the read is right
@@ -189,20 +279,35 @@ describe("what a read loads", () => {
       const log = join(dir, "made.txt");
       writeFileSync(log, "");
       const spy = `data:text/javascript,${encodeURIComponent(`import { appendFileSync } from "node:fs"; const S = Intl.Segmenter; Intl.Segmenter = new Proxy(S, { construct(t, a) { appendFileSync(${JSON.stringify(log)}, "made\\n"); return new t(...a); } });`)}`;
-      const r = spawnSync(process.execPath, ["--import", spy, BIN, ...args], { cwd: root, env: cleanEnv({ AFTERCARE_NOW: NOW }), encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["--import", spy, BIN, ...args], {
+        cwd: root,
+        env: cleanEnv({ AFTERCARE_NOW: NOW }),
+        encoding: "utf8",
+      });
       expect(r.status, r.stderr).toBe(0);
       return { made: readFileSync(log, "utf8").split("\n").filter(Boolean).length, stdout: r.stdout };
     };
     for (const args of [["--version"], ["--help"]]) {
       expect(segmenters(args).made, args.join(" ")).toBe(0);
-      expect(loaded(root, args).filter((s) => s.endsWith("src/store/record-index.ts")), args.join(" ")).toEqual([]);
+      expect(
+        loaded(root, args).filter((s) => s.endsWith("src/store/record-index.ts")),
+        args.join(" "),
+      ).toEqual([]);
     }
     // Chinese and English names, cut to the column's width, are counted without one
-    for (const args of [["due", "--all"], ["customer", "list"], ["customer", "list", "--search", "pacific"]]) expect(segmenters(args).made, args.join(" ")).toBe(0);
+    for (const args of [
+      ["due", "--all"],
+      ["customer", "list"],
+      ["customer", "list", "--search", "pacific"],
+    ])
+      expect(segmenters(args).made, args.join(" ")).toBe(0);
     // a name with a combining accent and an emoji needs string-width: its columns are still right
     const file = join(root, pathOf(ACME));
     writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, "name: Acme Cafe\u0301 Tools 🔧 GmbH"));
     const shown = segmenters(["customer", "list", "--search", "acme"]);
     expect(shown.made).toBeGreaterThan(0);
-    expect(shown.stdout).toBe("ID             customer                 contact     phone           tags\nC-260902-BBBB  Acme Cafe\u0301 Tools 🔧 GmbH  Hans Weber  +49 30 1234567\n");
-  });});
+    expect(shown.stdout).toBe(
+      "ID             customer                 contact     phone           tags\nC-260902-BBBB  Acme Cafe\u0301 Tools 🔧 GmbH  Hans Weber  +49 30 1234567\n",
+    );
+  });
+});

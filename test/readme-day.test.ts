@@ -40,12 +40,21 @@ describe("the README's day at the desk, on a fresh store", () => {
     /** After each step: every open duty (today's and the next month's) has somebody to do it. */
     const owned = (step: string) => {
       const orphans = due().filter((d) => !d.assignee);
-      expect(orphans.map((d) => d.key), `duties without an owner after ${step}`).toEqual([]);
+      expect(
+        orphans.map((d) => d.key),
+        `duties without an owner after ${step}`,
+      ).toEqual([]);
     };
     const open = () => due().map((d) => `${d.key} ${d.state} ${d.assignee}`);
 
     // --- set up the store and its staff
-    expect(bin(tempDir(), ["init", dir, "--company", "上海明远机电设备服务有限公司", "--timezone", "Asia/Shanghai", "--locale", "zh-CN"], env())).toMatchObject({ code: 0, stdout: `${dir}\n` });
+    expect(
+      bin(
+        tempDir(),
+        ["init", dir, "--company", "上海明远机电设备服务有限公司", "--timezone", "Asia/Shanghai", "--locale", "zh-CN"],
+        env(),
+      ),
+    ).toMatchObject({ code: 0, stdout: `${dir}\n` });
     // the first person on the list acts before AFTERCARE_USER is set, as the README does it
     ok(["staff", "add", "王芳", "--role", "clerk", "--email", "wangfang@example.com"], "");
     ok(["staff", "add", "李强", "--role", "technician"]);
@@ -56,16 +65,52 @@ describe("the README's day at the desk, on a fresh store", () => {
 
     // --- a customer rings: file them, open a ticket, log the call
     now = "2026-11-26 09:08";
-    const c = id(["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟", "--phone", "021-5555 1234", "--address", "上海市闵行区春东路 508 号", "--tag", "vip"]);
+    const c = id([
+      "customer",
+      "add",
+      "上海华东制冷设备有限公司",
+      "--contact",
+      "张伟",
+      "--phone",
+      "021-5555 1234",
+      "--address",
+      "上海市闵行区春东路 508 号",
+      "--tag",
+      "vip",
+    ]);
     expect(c).toMatch(/^C-261126-\w{4}$/);
     now = "2026-11-26 09:12";
-    const t = id(["ticket", "open", "--customer", "华东", "--problem", "冷水机组高压报警停机", "--request", "尽快上门", "--received", "09:10"]);
+    const t = id([
+      "ticket",
+      "open",
+      "--customer",
+      "华东",
+      "--problem",
+      "冷水机组高压报警停机",
+      "--request",
+      "尽快上门",
+      "--received",
+      "09:10",
+    ]);
     expect(t).toMatch(/^T-261126-\w{4}$/);
     owned("ticket open");
     // opened without --assignee: the follow-up clerk's
     expect(open()).toEqual(expect.arrayContaining([`R-ESC-1DAY:${t} due 王芳`]));
     now = "2026-11-26 09:14";
-    id(["call", "log", "--ticket", t, "--direction", "in", "--purpose", "complaint", "--summary", "客户来电：冷水机组高压报警，车间温度上升", "--at", "09:10"]);
+    id([
+      "call",
+      "log",
+      "--ticket",
+      t,
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "客户来电：冷水机组高压报警，车间温度上升",
+      "--at",
+      "09:10",
+    ]);
     owned("call log (in)");
 
     // --- move the ticket along, by an ID prefix
@@ -78,7 +123,18 @@ describe("the README's day at the desk, on a fresh store", () => {
     owned("ticket dispatch");
     expect(open()).toEqual([`R-FOLLOWUP-1:${t} due 王芳`]);
     now = "2026-11-26 10:20";
-    id(["call", "log", "--ticket", p, "--direction", "out", "--purpose", "followup", "--summary", "告知 10:30 出发、11:40 到达；请准备机房钥匙"]);
+    id([
+      "call",
+      "log",
+      "--ticket",
+      p,
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "告知 10:30 出发、11:40 到达；请准备机房钥匙",
+    ]);
     owned("the first follow-up");
     expect(open()).toEqual([`R-FOLLOWUP-2:${t} upcoming 王芳`]);
     ok(["ticket", "show", p]);
@@ -88,7 +144,18 @@ describe("the README's day at the desk, on a fresh store", () => {
     owned("ticket resolve");
     expect(open()).toContain(`R-ANSWER-SAME-DAY:${t} due 王芳`);
     now = "2026-11-26 15:50";
-    const answer = id(["call", "log", "--ticket", p, "--direction", "out", "--purpose", "followup", "--summary", "告知处理结果：已清洗冷凝器、更换高压开关，机组恢复运行"]);
+    const answer = id([
+      "call",
+      "log",
+      "--ticket",
+      p,
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "告知处理结果：已清洗冷凝器、更换高压开关，机组恢复运行",
+    ]);
     owned("telling the solution");
     now = "2026-11-26 16:00";
     const closed = ok(["ticket", "close", p, "--next-date", "2027-04-15", "--next-topic", "制冷季前年度保养提醒"]);
@@ -112,14 +179,29 @@ describe("the README's day at the desk, on a fresh store", () => {
     now = "2026-12-04 09:00";
     expect(open()).toEqual(expect.arrayContaining([`R-FOLLOWUP-2:${t} due 王芳`, "R-MONTHLY:2026-11 due 周敏"]));
     now = "2026-12-04 10:40";
-    const second = run(["call", "log", "--customer", "华东", "--direction", "out", "--purpose", "followup", "--summary", "机组运行正常", "--satisfaction", "5"]);
+    const second = run([
+      "call",
+      "log",
+      "--customer",
+      "华东",
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "机组运行正常",
+      "--satisfaction",
+      "5",
+    ]);
     expect(second.code, second.stderr).toBe(0);
     const k = second.stdout.trim();
     expect(second.stderr).toContain(`已关联 ${t}；完成 R-FOLLOWUP-2`);
     owned("the second follow-up");
     expect(open().filter((d) => d.startsWith("R-FOLLOWUP-2"))).toEqual([]);
     // the corrections the README shows, in its order: the end state closes R-FOLLOWUP-2 again
-    expect(ok(["contact", "edit", k, "--at", "2026-12-04 10:30", "--person", "张伟"]).stderr).toContain(`完成 R-FOLLOWUP-2（${t}）`);
+    expect(ok(["contact", "edit", k, "--at", "2026-12-04 10:30", "--person", "张伟"]).stderr).toContain(
+      `完成 R-FOLLOWUP-2（${t}）`,
+    );
     expect(ok(["contact", "unlink", k]).stderr).toContain(`不再完成 R-FOLLOWUP-2（${t}）`);
     expect(open()).toContain(`R-FOLLOWUP-2:${t} due 王芳`);
     expect(ok(["contact", "link", k, "--ticket", t]).stderr).toContain(`完成 R-FOLLOWUP-2（${t}）`);
@@ -162,7 +244,10 @@ describe("the README's day at the desk, on a fresh store", () => {
     // every step was one commit by the person who made it, and the tree is clean
     expect(git(dir, "status", "--porcelain")).toBe("");
     const log = commits(dir);
-    expect(log[0]).toMatchObject({ author: "周敏", subject: "report 2026-11 monthly saved — 上海明远机电设备服务有限公司" });
+    expect(log[0]).toMatchObject({
+      author: "周敏",
+      subject: "report 2026-11 monthly saved — 上海明远机电设备服务有限公司",
+    });
     expect(log.filter((x) => x.author !== "王芳").map((x) => x.author)).toEqual(["周敏", "aftercare"]);
     expect(readFileSync(join(dir, "aftercare.yaml"), "utf8")).toMatch(/^followupClerk: 王芳$/m);
   });

@@ -17,7 +17,14 @@ const status = (root: string) => git(root, "status", "--porcelain").trim();
 /** A fixture store whose repository is set up for many files, as 'aftercare init' leaves it (doctor says nothing about that). */
 function setUpStore(): string {
   const root = testStore(RECORDS);
-  for (const key of ["feature.manyFiles", "core.splitIndex", "core.untrackedCache", "fetch.writeCommitGraph", "gc.writeCommitGraph"]) git(root, "config", key, "true");
+  for (const key of [
+    "feature.manyFiles",
+    "core.splitIndex",
+    "core.untrackedCache",
+    "fetch.writeCommitGraph",
+    "gc.writeCommitGraph",
+  ])
+    git(root, "config", key, "true");
   git(root, "commit-graph", "write", "--reachable", "--changed-paths");
   return root;
 }
@@ -37,17 +44,31 @@ describe("a write whose commit did not happen", () => {
     expect(commits(root)).toHaveLength(1);
 
     // while the lock is held, check and doctor name it, with why
-    expect(bin(root, ["check"], as()).stderr).toContain(`note: ${TICKET_FILE}: saved by "${RESOLVED}" but not committed (another git process holds the store's index.lock); the next write or 'aftercare doctor --fix' commits it\n`);
+    expect(bin(root, ["check"], as()).stderr).toContain(
+      `note: ${TICKET_FILE}: saved by "${RESOLVED}" but not committed (another git process holds the store's index.lock); the next write or 'aftercare doctor --fix' commits it\n`,
+    );
     const d = bin(root, ["doctor"], as());
     expect(d.code).toBe(1);
-    expect(d.stdout).toMatch(/^git's index is locked \(.*index\.lock, \d+ s old\): a git command is running or crashed; if none is running/m);
-    expect(d.stdout).toContain(`${TICKET_FILE}: saved by "${RESOLVED}" but not committed (another git process holds the store's index.lock); 'aftercare doctor --fix' (or the next write) commits it\n`);
+    expect(d.stdout).toMatch(
+      /^git's index is locked \(.*index\.lock, \d+ s old\): a git command is running or crashed; if none is running/m,
+    );
+    expect(d.stdout).toContain(
+      `${TICKET_FILE}: saved by "${RESOLVED}" but not committed (another git process holds the store's index.lock); 'aftercare doctor --fix' (or the next write) commits it\n`,
+    );
 
     rmSync(join(root, ".git/index.lock"));
     const next = bin(root, ["customer", "edit", ACME, "--tag", "export"], as("李强"));
     expect(next.code, next.stderr).toBe(0);
-    expect(next.stderr).toMatch(new RegExp(`^note: committed an earlier write that had been saved but not committed \\(another git process holds the store's index.lock\\): ${RESOLVED} \\(\\w+\\)\n`));
-    expect(commits(root).map((c) => `${c.author}: ${c.subject}`).slice(0, 2)).toEqual([`李强: customer ${ACME} edited — Acme Pumps GmbH`, `王芳: ${RESOLVED}`]);
+    expect(next.stderr).toMatch(
+      new RegExp(
+        `^note: committed an earlier write that had been saved but not committed \\(another git process holds the store's index.lock\\): ${RESOLVED} \\(\\w+\\)\n`,
+      ),
+    );
+    expect(
+      commits(root)
+        .map((c) => `${c.author}: ${c.subject}`)
+        .slice(0, 2),
+    ).toEqual([`李强: customer ${ACME} edited — Acme Pumps GmbH`, `王芳: ${RESOLVED}`]);
     expect(commits(root)[1]!.body).toBe(`Aftercare-Command: aftercare ticket resolve ${TICKET} --note ok`);
     expect(status(root)).toBe("");
     expect(bin(root, ["doctor"], as())).toMatchObject({ code: 0, stdout: "" });
@@ -61,10 +82,14 @@ describe("a write whose commit did not happen", () => {
     rmSync(join(root, ".git/index.lock"));
     const fix = bin(root, ["doctor", "--fix"], as());
     expect(fix.code, fix.stdout + fix.stderr).toBe(0);
-    expect(fix.stdout).toMatch(/^fixed: committed an earlier write .*: ticket T-261120-CCCC dispatched .*\(and 1 before it\)/m);
+    expect(fix.stdout).toMatch(
+      /^fixed: committed an earlier write .*: ticket T-261120-CCCC dispatched .*\(and 1 before it\)/m,
+    );
     const c = commits(root)[0]!;
     expect(c.subject).toMatch(/^ticket T-261120-CCCC dispatched/);
-    expect(c.body).toContain(`Also committed here, saved earlier but not committed then:\n- ticket ${TICKET} escalated`);
+    expect(c.body).toContain(
+      `Also committed here, saved earlier but not committed then:\n- ticket ${TICKET} escalated`,
+    );
     expect(c.body).toMatch(/\n\nAftercare-Command: aftercare ticket dispatch/);
     expect(readFileSync(join(root, TICKET_FILE), "utf8")).toContain("status: dispatched");
     expect(status(root)).toBe("");
@@ -77,8 +102,13 @@ describe("a write whose commit did not happen", () => {
     rmSync(join(root, ".git/index.lock"));
     writeFileSync(join(root, ACME_FILE), readFileSync(join(root, ACME_FILE), "utf8").replace("Berlin", "Hamburg"));
     const r = bin(root, ["ticket", "escalate", TICKET], as());
-    expect(r.stderr).toContain(`note: ${ACME_FILE} was saved by an earlier write ("customer ${ACME} edited — Acme Pumps GmbH") that was not committed, and changed since; check it, then commit with 'aftercare doctor --fix' (or git commit)\n`);
-    expect(commits(root).map((c) => c.subject)).toEqual([`ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司`, "fixture"]);
+    expect(r.stderr).toContain(
+      `note: ${ACME_FILE} was saved by an earlier write ("customer ${ACME} edited — Acme Pumps GmbH") that was not committed, and changed since; check it, then commit with 'aftercare doctor --fix' (or git commit)\n`,
+    );
+    expect(commits(root).map((c) => c.subject)).toEqual([
+      `ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司`,
+      "fixture",
+    ]);
     expect(status(root)).toBe(`M ${ACME_FILE}`);
   });
 });
@@ -89,15 +119,22 @@ describe("a writer killed between its write and its commit", () => {
     writeFileSync(join(root, KILLED), killedRecord);
     const c = bin(root, ["check"], as());
     expect(c).toMatchObject({ code: 0, stdout: "" });
-    expect(c.stderr).toBe(`note: ${KILLED}: new but not committed (a hand edit, or a write stopped before its commit); 'aftercare doctor --fix' commits it when it is valid\n`);
+    expect(c.stderr).toBe(
+      `note: ${KILLED}: new but not committed (a hand edit, or a write stopped before its commit); 'aftercare doctor --fix' commits it when it is valid\n`,
+    );
 
     // the next write goes on, and says so
     const w = bin(root, ["ticket", "escalate", TICKET], as());
     expect(w.code).toBe(0);
-    expect(w.stderr).toContain(`note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${KILLED} (new); 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid\n`);
+    expect(w.stderr).toContain(
+      `note: 1 record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${KILLED} (new); 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid\n`,
+    );
 
     const d = bin(root, ["doctor"], as());
-    expect(d).toMatchObject({ code: 1, stdout: `${KILLED}: new but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it\n` });
+    expect(d).toMatchObject({
+      code: 1,
+      stdout: `${KILLED}: new but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it\n`,
+    });
     const fix = bin(root, ["doctor", "--fix"], as());
     expect(fix.code, fix.stderr).toBe(0);
     expect(fix.stdout).toMatch(new RegExp(`^fixed: committed 1 record file left uncommitted \\(\\w+\\): ${KILLED}\n$`));
@@ -114,7 +151,9 @@ describe("a writer killed between its write and its commit", () => {
     writeFileSync(join(root, KILLED), "name: 杭州华泰\nphone: 1\ncreated: 2026-11-26T10:00:00+08:00\n");
     const fix = bin(root, ["doctor", "--fix"], as());
     expect(fix.code).toBe(1);
-    expect(fix.stdout).toContain(`${KILLED}: new but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it\n`);
+    expect(fix.stdout).toContain(
+      `${KILLED}: new but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it\n`,
+    );
     expect(commits(root)).toHaveLength(1);
   });
 });
@@ -123,7 +162,11 @@ describe("aftercare doctor", () => {
   it("a clean store: nothing to say, exit 0", () => {
     const root = setUpStore();
     const r = bin(root, ["doctor"], as());
-    expect(r).toMatchObject({ code: 0, stdout: "", stderr: "the store is sound: nothing left by a crash, a full disk or a merge\n" });
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: "",
+      stderr: "the store is sound: nothing left by a crash, a full disk or a merge\n",
+    });
     expect(bin(root, ["doctor", "--fix"], as())).toMatchObject({ code: 0, stdout: "" });
     expect(commits(root)).toHaveLength(1);
   });
@@ -134,18 +177,35 @@ describe("aftercare doctor", () => {
     mkdirSync(lock, { recursive: true });
     writeFileSync(join(root, ".aftercare/.gitignore"), "*\n");
     // a process of this host that is gone (pids are below 2^22 on Linux)
-    writeFileSync(join(lock, "holder.json"), JSON.stringify({ token: "t0k3n", pid: 4_194_303, host: hostname(), who: "李强", command: "ticket open", since: "2026-11-26T01:00:00Z" }));
+    writeFileSync(
+      join(lock, "holder.json"),
+      JSON.stringify({
+        token: "t0k3n",
+        pid: 4_194_303,
+        host: hostname(),
+        who: "李强",
+        command: "ticket open",
+        since: "2026-11-26T01:00:00Z",
+      }),
+    );
     const old = new Date(Date.now() - 3600_000);
     utimesSync(lock, old, old);
-    const temps = [`customers/.${ACME}.yaml.aftercare-4194303-0123abcd.tmp`, `tickets/2026/11/.${TICKET}.yaml.4194303.89abcdef.tmp`];
+    const temps = [
+      `customers/.${ACME}.yaml.aftercare-4194303-0123abcd.tmp`,
+      `tickets/2026/11/.${TICKET}.yaml.4194303.89abcdef.tmp`,
+    ];
     writeFileSync(join(root, temps[0]!), "");
     writeFileSync(join(root, temps[1]!), "customer: C-2611");
     for (const t of temps) utimesSync(join(root, t), old, old);
 
     const d = bin(root, ["doctor"], as());
     expect(d.code).toBe(1);
-    expect(d.stdout).toMatch(/^a stale write lock \(its process is gone\), held by 李强 \(pid 4194303, ticket open, since [\d: -]+\): the next write takes it over; 'aftercare doctor --fix' removes it$/m);
-    expect(d.stdout).toContain(`${temps[0]}: the temporary file of a write that did not finish (0 bytes, a full disk?); the record it was for is unchanged; 'aftercare doctor --fix' removes it\n`);
+    expect(d.stdout).toMatch(
+      /^a stale write lock \(its process is gone\), held by 李强 \(pid 4194303, ticket open, since [\d: -]+\): the next write takes it over; 'aftercare doctor --fix' removes it$/m,
+    );
+    expect(d.stdout).toContain(
+      `${temps[0]}: the temporary file of a write that did not finish (0 bytes, a full disk?); the record it was for is unchanged; 'aftercare doctor --fix' removes it\n`,
+    );
     expect(d.stdout).toContain(`${temps[1]}: the temporary file of a write that did not finish (16 bytes)`);
 
     const fix = bin(root, ["doctor", "--fix"], as());
@@ -167,12 +227,20 @@ describe("aftercare doctor", () => {
     };
     delete records[`contacts/2026/11/${CALL}.yaml`];
     const root = testStore(records);
-    writeFileSync(join(root, `customers/${MINGYUAN}.yaml`), RECORDS[`customers/${MINGYUAN}.yaml`]!.replace("address: 上海市浦东新区张江路 88 号\n", "<<<<<<< ours\naddress: 上海市浦东新区张江路 88 号\n=======\naddress: 上海市徐汇区漕溪北路 8 号\n>>>>>>> theirs\n"));
+    writeFileSync(
+      join(root, `customers/${MINGYUAN}.yaml`),
+      RECORDS[`customers/${MINGYUAN}.yaml`]!.replace(
+        "address: 上海市浦东新区张江路 88 号\n",
+        "<<<<<<< ours\naddress: 上海市浦东新区张江路 88 号\n=======\naddress: 上海市徐汇区漕溪北路 8 号\n>>>>>>> theirs\n",
+      ),
+    );
     git(root, ...ID, "commit", "--quiet", "-a", "-m", "a bad merge");
     const d = bin(root, ["doctor"], as());
     expect(d.code).toBe(1);
     const lines = d.stdout.trim().split("\n");
-    expect(lines).toContain(`customers/${MINGYUAN}.yaml: merge-conflict markers from line 3: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add customers/${MINGYUAN}.yaml' and commit`);
+    expect(lines).toContain(
+      `customers/${MINGYUAN}.yaml: merge-conflict markers from line 3: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add customers/${MINGYUAN}.yaml' and commit`,
+    );
     expect(lines).toContain(
       `duplicate ID ${TICKET}: ${TICKET_FILE} and tickets/2026/10/${TICKET}.yaml; compare them (diff ${TICKET_FILE} tickets/2026/10/${TICKET}.yaml), keep the right one and remove the other with 'git rm' (doctor never deletes a record)`,
     );
@@ -183,7 +251,9 @@ describe("aftercare doctor", () => {
     const before = files();
     const fix = bin(root, ["doctor", "--fix"], as());
     expect(fix.code).toBe(1); // the duplicate and the markers need a person
-    expect(fix.stdout).toContain(`fixed: moved contacts/2026/10/${CALL}.yaml to contacts/2026/11/${CALL}.yaml, where its ID puts it\n`);
+    expect(fix.stdout).toContain(
+      `fixed: moved contacts/2026/10/${CALL}.yaml to contacts/2026/11/${CALL}.yaml, where its ID puts it\n`,
+    );
     expect(files()).toBe(before);
     expect(existsSync(join(root, `tickets/2026/10/${TICKET}.yaml`))).toBe(true);
     expect(commits(root)[0]!.subject).toBe("aftercare doctor: a record moved to the folder its ID puts it in");
@@ -205,9 +275,15 @@ describe("aftercare doctor", () => {
     }
     const fix = bin(root, ["doctor", "--fix"], as());
     expect(fix.code).toBe(1);
-    expect(fix.stdout).toContain("a git merge is unfinished: settle the conflicts, then 'git merge --continue', or give up with 'git merge --abort'; writes wait until then\n");
+    expect(fix.stdout).toContain(
+      "a git merge is unfinished: settle the conflicts, then 'git merge --continue', or give up with 'git merge --abort'; writes wait until then\n",
+    );
     expect(fix.stdout).toContain(`${ACME_FILE}: merge-conflict markers from line 2`);
     expect(commits(root)[0]!.subject).toBe("here");
-    expect(readdirSync(join(root, "customers")).filter((n) => !n.startsWith(".")).sort()).toEqual([`${MINGYUAN}.yaml`, `${ACME}.yaml`].sort());
+    expect(
+      readdirSync(join(root, "customers"))
+        .filter((n) => !n.startsWith("."))
+        .sort(),
+    ).toEqual([`${MINGYUAN}.yaml`, `${ACME}.yaml`].sort());
   });
 });

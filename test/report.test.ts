@@ -31,15 +31,31 @@ describe("the review's figures, worked out by hand", () => {
   it("November 2026", async () => {
     const root = testStore(NOVEMBER);
     const store = await Store.open(root);
-    const view = periodView(await dutyInput(store, new Date(DEC1), () => undefined), monthPeriod("2026-11"), { company: "x", timezone: "Asia/Shanghai", locale: "en", generated: DEC1, generated_by: null });
+    const view = periodView(await dutyInput(store, new Date(DEC1), () => undefined), monthPeriod("2026-11"), {
+      company: "x",
+      timezone: "Asia/Shanghai",
+      locale: "en",
+      generated: DEC1,
+      generated_by: null,
+    });
     // T001, T002, T003 came in; T001 (32 h) and T002 (2 h) were resolved, T001 closed; T003 is still open.
-    expect(view.tickets).toMatchObject({ received: 3, resolved: 2, closed: 1, cancelled: 0, open_at_end: 1, filed_late: 1 });
+    expect(view.tickets).toMatchObject({
+      received: 3,
+      resolved: 2,
+      closed: 1,
+      cancelled: 0,
+      open_at_end: 1,
+      filed_late: 1,
+    });
     expect(view.tickets.by_kind).toEqual([
       { key: "complaint", received: 1, resolved: 0, open_at_end: 1 },
       { key: "consult", received: 1, resolved: 1, open_at_end: 0 },
       { key: "repair", received: 1, resolved: 1, open_at_end: 0 },
     ]);
-    expect(view.tickets.by_channel).toEqual([{ key: "phone", count: 2 }, { key: "email", count: 1 }]);
+    expect(view.tickets.by_channel).toEqual([
+      { key: "phone", count: 2 },
+      { key: "email", count: 1 },
+    ]);
     // T001 was dispatched 5 h after it came in; resolutions took 2 h and 32 h (nearest-rank median 2, p90 32)
     expect(view.tickets.to_dispatch).toEqual({ count: 1, median_hours: 5, p90_hours: 5 });
     expect(view.tickets.to_resolution).toEqual({ count: 2, median_hours: 2, p90_hours: 32 });
@@ -48,7 +64,15 @@ describe("the review's figures, worked out by hand", () => {
     // K004: late), T002's filing and escalation (its same-day solution counts), T003's filing (filed
     // the next morning: late) and escalation (due Monday 23rd after a Friday-night call, never
     // done), October's review (due 6 Nov, never saved).
-    expect(view.compliance.total).toEqual({ due: 12, on_time: 8, late: 2, open: 2, missed: 0, waived: 0, rate: 8 / 12 });
+    expect(view.compliance.total).toEqual({
+      due: 12,
+      on_time: 8,
+      late: 2,
+      open: 2,
+      missed: 0,
+      waived: 0,
+      rate: 8 / 12,
+    });
     expect(view.compliance.rules.map((r) => [r.rule, r.due, r.on_time, r.late, r.open])).toEqual([
       ["R-FILE-SAME-DAY", 3, 2, 1, 0],
       ["R-ESC-1DAY", 3, 2, 0, 1],
@@ -65,23 +89,51 @@ describe("the review's figures, worked out by hand", () => {
     ]);
     // six calls: K001, K005, K007 in; K002, K003, K004 out; one letter (K006)
     expect(view.calls.total).toBe(6);
-    expect(view.calls.by_direction).toEqual([{ key: "in", count: 3 }, { key: "out", count: 3 }]);
-    expect(view.calls.by_purpose).toEqual([{ key: "followup", count: 2 }, { key: "consult", count: 1 }, { key: "complaint", count: 2 }, { key: "other", count: 1 }]);
-    expect(view.calls.per_week.map((w) => [w.week, w.count])).toEqual([["2026-10-26", 0], ["2026-11-02", 3], ["2026-11-09", 2], ["2026-11-16", 1], ["2026-11-23", 0], ["2026-11-30", 0]]);
+    expect(view.calls.by_direction).toEqual([
+      { key: "in", count: 3 },
+      { key: "out", count: 3 },
+    ]);
+    expect(view.calls.by_purpose).toEqual([
+      { key: "followup", count: 2 },
+      { key: "consult", count: 1 },
+      { key: "complaint", count: 2 },
+      { key: "other", count: 1 },
+    ]);
+    expect(view.calls.per_week.map((w) => [w.week, w.count])).toEqual([
+      ["2026-10-26", 0],
+      ["2026-11-02", 3],
+      ["2026-11-09", 2],
+      ["2026-11-16", 1],
+      ["2026-11-23", 0],
+      ["2026-11-30", 0],
+    ]);
     expect(view.letters).toEqual({ total: 1, by_kind: [{ key: "reply", count: 1 }] });
     expect(view.consultations).toBe(1);
     expect(view.complaints.map((c) => [c.id, c.text, c.ticket, c.status])).toEqual([
       ["K-261102-K001", "停机影响生产", "T-261102-T001", "closed"],
       ["K-261121-K007", "Noise\nagain", "T-261121-T003", "open"],
     ]);
-    expect(view.satisfaction).toEqual({ count: 2, average: 4.5, distribution: [{ score: 5, count: 1 }, { score: 4, count: 1 }, { score: 3, count: 0 }, { score: 2, count: 0 }, { score: 1, count: 0 }] });
+    expect(view.satisfaction).toEqual({
+      count: 2,
+      average: 4.5,
+      distribution: [
+        { score: 5, count: 1 },
+        { score: 4, count: 1 },
+        { score: 3, count: 0 },
+        { score: 2, count: 0 },
+        { score: 1, count: 0 },
+      ],
+    });
     // at the month's end: October's review 24 days overdue, T003's escalation 7 days
     expect(view.overdue_at_end.map((p) => [p.name, p.duties.map((d) => [d.rule, d.days_late])])).toEqual([
       ["Anna Schmidt", [["R-MONTHLY", 24]]],
       ["王芳", [["R-ESC-1DAY", 7]]],
     ]);
     // each customer had five touches; a tie goes alphabetically
-    expect(view.top_customers.map((c) => [c.name, c.tickets, c.contacts])).toEqual([["Acme Pumps GmbH", 2, 3], ["上海明远机电设备有限公司", 1, 4]]);
+    expect(view.top_customers.map((c) => [c.name, c.tickets, c.contacts])).toEqual([
+      ["Acme Pumps GmbH", 2, 3],
+      ["上海明远机电设备有限公司", 1, 4],
+    ]);
   });
 });
 
@@ -99,7 +151,9 @@ describe("built-in templates", () => {
     for (const [name, args] of REPORTS)
       it(`${name} in ${locale}: snapshot, valid GFM, valid Mermaid`, async () => {
         const root = testStore(NOVEMBER);
-        const r = await cli(root, [...args, "--locale", locale], { now: name === "annual" ? "2027-01-04T09:00:00+08:00" : DEC1 });
+        const r = await cli(root, [...args, "--locale", locale], {
+          now: name === "annual" ? "2027-01-04T09:00:00+08:00" : DEC1,
+        });
         expect(r.stderr).toBe("");
         expect(r.code).toBe(0);
         await expect(r.stdout).toMatchFileSnapshot(`__snapshots__/${name}.${locale}.md`);
@@ -121,19 +175,34 @@ describe("saving the review", () => {
   it("--save archives the report, commits it, and closes the R-MONTHLY duty", async () => {
     const root = testStore(NOVEMBER);
     const before = JSON.parse((await cli(root, ["due", "--json"], { now: DEC1, as: "Anna Schmidt" })).stdout);
-    expect(before.filter((d: { rule: string }) => d.rule === "R-MONTHLY").map((d: { source: string }) => d.source)).toEqual(["2026-10", "2026-11"]);
+    expect(
+      before.filter((d: { rule: string }) => d.rule === "R-MONTHLY").map((d: { source: string }) => d.source),
+    ).toEqual(["2026-10", "2026-11"]);
     const r = await cli(root, ["report", "monthly", "2026-10", "--save"], { now: DEC1, as: "Anna Schmidt" });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("reports/2026-10-monthly.md\n");
     const text = readFileSync(join(root, "reports/2026-10-monthly.md"), "utf8");
-    expect(text.split("\n")[0]).toBe("<!-- aftercare report monthly 2026-10, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt -->");
+    expect(text.split("\n")[0]).toBe(
+      "<!-- aftercare report monthly 2026-10, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt -->",
+    );
     expect(text).toContain("# 上海明远机电设备有限公司 售后服务月度总结（2026-10）");
-    expect(commits(root)[0]).toMatchObject({ subject: "report 2026-10 monthly saved — 上海明远机电设备有限公司", author: "Anna Schmidt" });
+    expect(commits(root)[0]).toMatchObject({
+      subject: "report 2026-10 monthly saved — 上海明远机电设备有限公司",
+      author: "Anna Schmidt",
+    });
     const after = JSON.parse((await cli(root, ["due", "--json"], { now: DEC1 })).stdout);
-    expect(after.filter((d: { rule: string }) => d.rule === "R-MONTHLY").map((d: { source: string }) => d.source)).toEqual(["2026-11"]);
+    expect(
+      after.filter((d: { rule: string }) => d.rule === "R-MONTHLY").map((d: { source: string }) => d.source),
+    ).toEqual(["2026-11"]);
     const again = await cli(root, ["report", "monthly", "2026-10", "--save"], { now: DEC1, as: "Anna Schmidt" });
-    expect(again).toMatchObject({ code: 1, stderr: "reports/2026-10-monthly.md is already archived; pass --force to write it again (git keeps the old one); nothing was written\n" });
-    expect((await cli(root, ["report", "monthly", "2026-10", "--save", "--force"], { now: DEC1, as: "Anna Schmidt" })).code).toBe(0);
+    expect(again).toMatchObject({
+      code: 1,
+      stderr:
+        "reports/2026-10-monthly.md is already archived; pass --force to write it again (git keeps the old one); nothing was written\n",
+    });
+    expect(
+      (await cli(root, ["report", "monthly", "2026-10", "--save", "--force"], { now: DEC1, as: "Anna Schmidt" })).code,
+    ).toBe(0);
   });
 
   it("defaults to last month, in the store's zone", async () => {
@@ -144,7 +213,11 @@ describe("saving the review", () => {
 
 describe("templates a company writes", () => {
   it("a store's own template overrides the built-in one of the same name, and may include built-in parts", async () => {
-    const root = testStore({ ...NOVEMBER, "templates/monthly.en.md.liquid": "# {{ company }} — {{ period.label }}\n{{ tickets.received }} tickets; {{ compliance.total.rate | pct }} on time\n" });
+    const root = testStore({
+      ...NOVEMBER,
+      "templates/monthly.en.md.liquid":
+        "# {{ company }} — {{ period.label }}\n{{ tickets.received }} tickets; {{ compliance.total.rate | pct }} on time\n",
+    });
     const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
     expect(r.stdout).toBe("# 上海明远机电设备有限公司 — 2026-11\n3 tickets; 67% on time\n");
   });
@@ -154,7 +227,9 @@ describe("templates a company writes", () => {
     writeFileSync(join(root, "mine.liquid"), "Calls: {{ calls.total }}\n{{ calls.total | dollars }}\n");
     const r = await cli(root, ["report", "monthly", "2026-11", "--template", "mine.liquid"], { now: DEC1 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("mine.liquid:2:1: undefined filter: dollars\nthe report could not be written: fix the template; nothing was written\n");
+    expect(r.stderr).toBe(
+      "mine.liquid:2:1: undefined filter: dollars\nthe report could not be written: fix the template; nothing was written\n",
+    );
   });
 
   it("runs sandboxed: no includes from outside the template folders, no runaway loops", async () => {

@@ -10,7 +10,16 @@ import { periodView } from "../src/report/view.js";
 import { dutyInput, savedReports } from "../src/store/duty-input.js";
 import { Store } from "../src/store/store.js";
 import { cli, commits, git, SETTINGS, testStore } from "./helpers.js";
-import { ACME, baseStore as indexStore, generate, NOW as INDEX_NOW, PACIFIC, pathOf as indexPathOf, SETTINGS as INDEX_SETTINGS, XIHU } from "./index-fixtures.js";
+import {
+  ACME,
+  baseStore as indexStore,
+  generate,
+  NOW as INDEX_NOW,
+  PACIFIC,
+  pathOf as indexPathOf,
+  SETTINGS as INDEX_SETTINGS,
+  XIHU,
+} from "./index-fixtures.js";
 import { MONTH_EDGE, NOVEMBER, VEHICLES } from "./report-fixtures.js";
 
 const DEC1 = "2026-12-01T09:00:00+08:00";
@@ -28,52 +37,111 @@ function untouched(root: string, path = "reports/2026-11-monthly.md") {
 describe("saving a review: only once its period has ended", () => {
   it("November cannot be saved on 11-20, nor at 23:59:59 on 11-30 Shanghai; it can at 00:00 on 12-01 Shanghai (16:00 UTC)", async () => {
     const root = testStore(NOVEMBER);
-    const early = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-11-20T10:00:00+08:00", as: "Anna Schmidt" });
+    const early = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-11-20T10:00:00+08:00",
+      as: "Anna Schmidt",
+    });
     expect(early).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: "the monthly review 2026-11 cannot be saved before its period has ended (2026-12-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n",
+      stderr:
+        "the monthly review 2026-11 cannot be saved before its period has ended (2026-12-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n",
     });
     untouched(root);
-    const lastSecond = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-11-30T23:59:59+08:00", as: "Anna Schmidt" });
+    const lastSecond = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-11-30T23:59:59+08:00",
+      as: "Anna Schmidt",
+    });
     expect(lastSecond.code).toBe(1);
     untouched(root);
     // the same moment written in UTC: 16:00Z on 11-30 is 00:00 on 12-01 in Shanghai
-    const first = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-11-30T16:00:00Z", as: "Anna Schmidt" });
-    expect(first).toMatchObject({ code: 0, stdout: "reports/2026-11-monthly.md\n", stderr: "saved the monthly review 2026-11 to reports/2026-11-monthly.md (R-MONTHLY)\n" });
-    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe("<!-- aftercare report monthly 2026-11, saved 2026-12-01T00:00:00+08:00 by Anna Schmidt -->");
+    const first = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-11-30T16:00:00Z",
+      as: "Anna Schmidt",
+    });
+    expect(first).toMatchObject({
+      code: 0,
+      stdout: "reports/2026-11-monthly.md\n",
+      stderr: "saved the monthly review 2026-11 to reports/2026-11-monthly.md (R-MONTHLY)\n",
+    });
+    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe(
+      "<!-- aftercare report monthly 2026-11, saved 2026-12-01T00:00:00+08:00 by Anna Schmidt -->",
+    );
   });
 
   it("in Chinese", async () => {
     const root = testStore(NOVEMBER);
-    const r = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-11-20T10:00:00+08:00", as: "Anna Schmidt", env: ZH });
-    expect(r).toMatchObject({ code: 1, stdout: "", stderr: "2026-11 月度总结须在该期间结束（2026-12-01 00:00，Asia/Shanghai）后才能存档；不加 --save 可先预览；未写入任何内容\n" });
+    const r = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-11-20T10:00:00+08:00",
+      as: "Anna Schmidt",
+      env: ZH,
+    });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr:
+        "2026-11 月度总结须在该期间结束（2026-12-01 00:00，Asia/Shanghai）后才能存档；不加 --save 可先预览；未写入任何内容\n",
+    });
     untouched(root);
     const ok = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt", env: ZH });
-    expect(ok).toMatchObject({ code: 0, stdout: "reports/2026-11-monthly.md\n", stderr: "已将 2026-11 月度总结存档为 reports/2026-11-monthly.md（R-MONTHLY）\n" });
+    expect(ok).toMatchObject({
+      code: 0,
+      stdout: "reports/2026-11-monthly.md\n",
+      stderr: "已将 2026-11 月度总结存档为 reports/2026-11-monthly.md（R-MONTHLY）\n",
+    });
   });
 
   it("a future month, and the year-end review before the new year, are refused; the year after, it is saved", async () => {
     const root = testStore(NOVEMBER);
     const future = await cli(root, ["report", "monthly", "2027-03", "--save"], { now: DEC1, as: "Anna Schmidt" });
-    expect(future).toMatchObject({ code: 1, stderr: "the monthly review 2027-03 cannot be saved before its period has ended (2027-04-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n" });
+    expect(future).toMatchObject({
+      code: 1,
+      stderr:
+        "the monthly review 2027-03 cannot be saved before its period has ended (2027-04-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n",
+    });
     untouched(root, "reports/2027-03-monthly.md");
-    const year = await cli(root, ["report", "annual", "2026", "--save"], { now: "2026-12-31T23:00:00+08:00", as: "Anna Schmidt" });
-    expect(year).toMatchObject({ code: 1, stderr: "the year-end review 2026 cannot be saved before its period has ended (2027-01-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n" });
+    const year = await cli(root, ["report", "annual", "2026", "--save"], {
+      now: "2026-12-31T23:00:00+08:00",
+      as: "Anna Schmidt",
+    });
+    expect(year).toMatchObject({
+      code: 1,
+      stderr:
+        "the year-end review 2026 cannot be saved before its period has ended (2027-01-01 00:00, Asia/Shanghai); without --save it prints as a preview; nothing was written\n",
+    });
     untouched(root, "reports/2026-annual.md");
-    const yearZh = await cli(root, ["report", "annual", "2026", "--save"], { now: "2026-12-31T23:00:00+08:00", as: "Anna Schmidt", env: ZH });
-    expect(yearZh.stderr).toBe("2026 年终总结须在该期间结束（2027-01-01 00:00，Asia/Shanghai）后才能存档；不加 --save 可先预览；未写入任何内容\n");
-    const saved = await cli(root, ["report", "annual", "2026", "--save"], { now: "2027-01-04T09:00:00+08:00", as: "Anna Schmidt" });
-    expect(saved).toMatchObject({ code: 0, stdout: "reports/2026-annual.md\n", stderr: "saved the year-end review 2026 to reports/2026-annual.md (R-MONTHLY)\n" });
+    const yearZh = await cli(root, ["report", "annual", "2026", "--save"], {
+      now: "2026-12-31T23:00:00+08:00",
+      as: "Anna Schmidt",
+      env: ZH,
+    });
+    expect(yearZh.stderr).toBe(
+      "2026 年终总结须在该期间结束（2027-01-01 00:00，Asia/Shanghai）后才能存档；不加 --save 可先预览；未写入任何内容\n",
+    );
+    const saved = await cli(root, ["report", "annual", "2026", "--save"], {
+      now: "2027-01-04T09:00:00+08:00",
+      as: "Anna Schmidt",
+    });
+    expect(saved).toMatchObject({
+      code: 0,
+      stdout: "reports/2026-annual.md\n",
+      stderr: "saved the year-end review 2026 to reports/2026-annual.md (R-MONTHLY)\n",
+    });
   });
 
   it("without --save it is a preview: anyone, any time, nothing written", async () => {
     const root = testStore(NOVEMBER);
-    const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: "2026-11-20T10:00:00+08:00", as: "王芳" });
+    const r = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], {
+      now: "2026-11-20T10:00:00+08:00",
+      as: "王芳",
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[0]).toBe("# 上海明远机电设备有限公司: after-sales review 2026-11");
-    const y = await cli(root, ["report", "annual", "2026", "--locale", "en"], { now: "2026-11-20T10:00:00+08:00", as: "" });
+    const y = await cli(root, ["report", "annual", "2026", "--locale", "en"], {
+      now: "2026-11-20T10:00:00+08:00",
+      as: "",
+    });
     expect(y.code).toBe(0);
     untouched(root);
   });
@@ -93,11 +161,20 @@ describe("saving a review: only by the department supervisor (R-MONTHLY)", () =>
     expect(r).toMatchObject({
       code: 1,
       stdout: "",
-      stderr: "only the department supervisor saves the monthly review (R-MONTHLY); 王芳 is on the staff list as clerk: ask Anna Schmidt; without --save it prints as a preview; nothing was written\n",
+      stderr:
+        "only the department supervisor saves the monthly review (R-MONTHLY); 王芳 is on the staff list as clerk: ask Anna Schmidt; without --save it prints as a preview; nothing was written\n",
     });
     untouched(root);
-    const zh = await cli(root, ["report", "annual", "2026", "--save"], { now: "2027-01-04T09:00:00+08:00", as: "赵工", env: ZH });
-    expect(zh).toMatchObject({ code: 1, stderr: "年终总结只能由部门主管存档（R-MONTHLY）；赵工 在员工名单中是工程部主管：请由 Anna Schmidt 存档；不加 --save 可先预览；未写入任何内容\n" });
+    const zh = await cli(root, ["report", "annual", "2026", "--save"], {
+      now: "2027-01-04T09:00:00+08:00",
+      as: "赵工",
+      env: ZH,
+    });
+    expect(zh).toMatchObject({
+      code: 1,
+      stderr:
+        "年终总结只能由部门主管存档（R-MONTHLY）；赵工 在员工名单中是工程部主管：请由 Anna Schmidt 存档；不加 --save 可先预览；未写入任何内容\n",
+    });
     untouched(root, "reports/2026-annual.md");
   });
 
@@ -108,15 +185,21 @@ describe("saving a review: only by the department supervisor (R-MONTHLY)", () =>
       "only the department supervisor saves the monthly review (R-MONTHLY); 王芳 is on the staff list as clerk, and no supervisor is on the staff list: add one with 'aftercare staff add NAME --role supervisor'; without --save it prints as a preview; nothing was written\n",
     );
     const zh = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "王芳", env: ZH });
-    expect(zh.stderr).toBe("月度总结只能由部门主管存档（R-MONTHLY）；王芳 在员工名单中是售后客服，员工名单中没有部门主管：用 'aftercare staff add 姓名 --role supervisor' 添加；不加 --save 可先预览；未写入任何内容\n");
+    expect(zh.stderr).toBe(
+      "月度总结只能由部门主管存档（R-MONTHLY）；王芳 在员工名单中是售后客服，员工名单中没有部门主管：用 'aftercare staff add 姓名 --role supervisor' 添加；不加 --save 可先预览；未写入任何内容\n",
+    );
     untouched(root);
   });
 
   it("a supervisor who has left is no longer one", async () => {
-    const root = testStore(NOVEMBER, { settings: SETTINGS.replace("    role: supervisor\n", "    role: supervisor\n    left: 2026-11-30\n") });
+    const root = testStore(NOVEMBER, {
+      settings: SETTINGS.replace("    role: supervisor\n", "    role: supervisor\n    left: 2026-11-30\n"),
+    });
     const r = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt" });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^only the department supervisor saves the monthly review \(R-MONTHLY\); Anna Schmidt is on the staff list as supervisor, and no supervisor is on the staff list/);
+    expect(r.stderr).toMatch(
+      /^only the department supervisor saves the monthly review \(R-MONTHLY\); Anna Schmidt is on the staff list as supervisor, and no supervisor is on the staff list/,
+    );
     untouched(root);
   });
 });
@@ -125,34 +208,67 @@ describe("a corrected review keeps the date of its first save", () => {
   it("re-saved with --force: saved <first> by <first>, revised <now> by <name>; savedReports() still gives the first", async () => {
     const root = testStore(NOVEMBER, { settings: WITH_ZHOU });
     const path = join(root, "reports/2026-11-monthly.md");
-    expect((await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt" })).code).toBe(0);
-    const again = await cli(root, ["report", "monthly", "2026-11", "--save", "--force"], { now: "2026-12-09T15:00:00+08:00", as: "周敏" });
+    expect((await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt" })).code).toBe(
+      0,
+    );
+    const again = await cli(root, ["report", "monthly", "2026-11", "--save", "--force"], {
+      now: "2026-12-09T15:00:00+08:00",
+      as: "周敏",
+    });
     expect(again).toMatchObject({
       code: 0,
       stdout: "reports/2026-11-monthly.md\n",
-      stderr: "revised the monthly review 2026-11 in reports/2026-11-monthly.md; it keeps its first save, 2026-12-01 09:00 by Anna Schmidt (R-MONTHLY)\n",
+      stderr:
+        "revised the monthly review 2026-11 in reports/2026-11-monthly.md; it keeps its first save, 2026-12-01 09:00 by Anna Schmidt (R-MONTHLY)\n",
     });
     expect(readFileSync(path, "utf8").split("\n")[0]).toBe(
       "<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt, revised 2026-12-09T15:00:00+08:00 by 周敏 -->",
     );
-    expect(commits(root)[0]).toMatchObject({ subject: "report 2026-11 monthly revised — 上海明远机电设备有限公司", author: "周敏" });
+    expect(commits(root)[0]).toMatchObject({
+      subject: "report 2026-11 monthly revised — 上海明远机电设备有限公司",
+      author: "周敏",
+    });
     // a third save: still the first, and the latest revision
-    const third = await cli(root, ["report", "monthly", "2026-11", "--save", "--force"], { now: "2026-12-20T10:00:00+08:00", as: "Anna Schmidt", env: ZH });
-    expect(third.stderr).toBe("已修订 2026-11 月度总结（reports/2026-11-monthly.md）；仍以首次存档为准：2026-12-01 09:00（Anna Schmidt）（R-MONTHLY）\n");
+    const third = await cli(root, ["report", "monthly", "2026-11", "--save", "--force"], {
+      now: "2026-12-20T10:00:00+08:00",
+      as: "Anna Schmidt",
+      env: ZH,
+    });
+    expect(third.stderr).toBe(
+      "已修订 2026-11 月度总结（reports/2026-11-monthly.md）；仍以首次存档为准：2026-12-01 09:00（Anna Schmidt）（R-MONTHLY）\n",
+    );
     expect(readFileSync(path, "utf8").split("\n")[0]).toBe(
       "<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt, revised 2026-12-20T10:00:00+08:00 by Anna Schmidt -->",
     );
-    expect(await savedReports(await Store.open(root))).toEqual([{ kind: "monthly", period: "2026-11", saved: "2026-12-01T09:00:00+08:00", by: "Anna Schmidt" }]);
+    expect(await savedReports(await Store.open(root))).toEqual([
+      { kind: "monthly", period: "2026-11", saved: "2026-12-01T09:00:00+08:00", by: "Anna Schmidt" },
+    ]);
   });
 
   it("without --force an archived review is left as it is", async () => {
     const root = testStore(NOVEMBER);
-    expect((await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt" })).code).toBe(0);
+    expect((await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "Anna Schmidt" })).code).toBe(
+      0,
+    );
     const before = readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8");
-    const r = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-12-09T15:00:00+08:00", as: "Anna Schmidt" });
-    expect(r).toMatchObject({ code: 1, stdout: "", stderr: "reports/2026-11-monthly.md is already archived; pass --force to write it again (git keeps the old one); nothing was written\n" });
-    const zh = await cli(root, ["report", "monthly", "2026-11", "--save"], { now: "2026-12-09T15:00:00+08:00", as: "Anna Schmidt", env: ZH });
-    expect(zh.stderr).toBe("reports/2026-11-monthly.md 已存档；如需重写请加 --force（git 保留旧版本）；未写入任何内容\n");
+    const r = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-12-09T15:00:00+08:00",
+      as: "Anna Schmidt",
+    });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr:
+        "reports/2026-11-monthly.md is already archived; pass --force to write it again (git keeps the old one); nothing was written\n",
+    });
+    const zh = await cli(root, ["report", "monthly", "2026-11", "--save"], {
+      now: "2026-12-09T15:00:00+08:00",
+      as: "Anna Schmidt",
+      env: ZH,
+    });
+    expect(zh.stderr).toBe(
+      "reports/2026-11-monthly.md 已存档；如需重写请加 --force（git 保留旧版本）；未写入任何内容\n",
+    );
     expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8")).toBe(before);
     expect(commits(root)).toHaveLength(2);
   });
@@ -161,15 +277,21 @@ describe("a corrected review keeps the date of its first save", () => {
     const early = "<!-- aftercare report monthly 2026-11, saved 2026-11-20T10:00:00+08:00 by 王芳 -->\n# draft\n";
     const root = testStore({ ...NOVEMBER, "reports/2026-11-monthly.md": early });
     const r = await cli(root, ["report", "monthly", "2026-11", "--save", "--force"], { now: DEC1, as: "Anna Schmidt" });
-    expect(r).toMatchObject({ code: 0, stderr: "saved the monthly review 2026-11 to reports/2026-11-monthly.md (R-MONTHLY)\n" });
-    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe("<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt -->");
+    expect(r).toMatchObject({
+      code: 0,
+      stderr: "saved the monthly review 2026-11 to reports/2026-11-monthly.md (R-MONTHLY)\n",
+    });
+    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe(
+      "<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by Anna Schmidt -->",
+    );
     expect(commits(root)[0]!.subject).toBe("report 2026-11 monthly saved — 上海明远机电设备有限公司");
   });
 
   it("savedReports() reads a stamp in any offset, with or without a name, and ignores files without one", async () => {
     const root = testStore({
       "reports/2026-09-monthly.md": "<!-- aftercare report monthly 2026-09, saved 2026-10-08T01:00:00Z -->\n",
-      "reports/2026-10-monthly.md": "<!-- aftercare report monthly 2026-10, saved 2026-11-02T09:00:00+08:00 by 周敏, revised 2026-11-05T09:00:00+08:00 by Anna Schmidt -->\n",
+      "reports/2026-10-monthly.md":
+        "<!-- aftercare report monthly 2026-10, saved 2026-11-02T09:00:00+08:00 by 周敏, revised 2026-11-05T09:00:00+08:00 by Anna Schmidt -->\n",
       "reports/2025-annual.md": "# written by hand\n",
       "reports/notes.md": "<!-- aftercare saved 2026-11-02T09:00:00+08:00 -->\n",
     });
@@ -183,7 +305,9 @@ describe("a corrected review keeps the date of its first save", () => {
   it("a name that would end the comment cannot break the stamp", async () => {
     const root = testStore(NOVEMBER, { settings: SETTINGS + "  - name: A --> B\n    role: supervisor\n" });
     expect((await cli(root, ["report", "monthly", "2026-11", "--save"], { now: DEC1, as: "A --> B" })).code).toBe(0);
-    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe("<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by A -- B -->");
+    expect(readFileSync(join(root, "reports/2026-11-monthly.md"), "utf8").split("\n")[0]).toBe(
+      "<!-- aftercare report monthly 2026-11, saved 2026-12-01T09:00:00+08:00 by A -- B -->",
+    );
   });
 });
 
@@ -202,7 +326,11 @@ describe("a vehicle delivered at the reception desk counts as resolved", () => {
 
   it("in the annual figures, month by month", async () => {
     const store = await Store.open(testStore(VEHICLES));
-    const view = periodView(await dutyInput(store, new Date("2027-01-04T09:00:00+08:00"), () => undefined), yearPeriod("2026"), common);
+    const view = periodView(
+      await dutyInput(store, new Date("2027-01-04T09:00:00+08:00"), () => undefined),
+      yearPeriod("2026"),
+      common,
+    );
     expect(view.tickets).toMatchObject({ received: 2, resolved: 1, open_at_end: 1 });
     expect(view.months.find((m) => m.label === "2026-11")).toMatchObject({ received: 2, resolved: 1 });
   });
@@ -210,16 +338,23 @@ describe("a vehicle delivered at the reception desk counts as resolved", () => {
   it("as the review reads, in English and Chinese", async () => {
     const root = testStore(VEHICLES);
     const en = await cli(root, ["report", "monthly", "2026-11", "--locale", "en"], { now: DEC1 });
-    expect(en.stdout).toContain("| tickets received | 2 |\n| tickets resolved | 1 |\n| tickets still open at the end | 1 |\n");
+    expect(en.stdout).toContain(
+      "| tickets received | 2 |\n| tickets resolved | 1 |\n| tickets still open at the end | 1 |\n",
+    );
     expect(en.stdout).toContain("| workshop | 2 | 1 | 1 |\n");
     const zh = await cli(root, ["report", "monthly", "2026-11", "--locale", "zh-CN"], { now: DEC1 });
     expect(zh.stdout).toContain("| 受理工单 | 2 |\n| 解决工单 | 1 |\n| 月末未结工单 | 1 |\n");
-    const annual = await cli(root, ["report", "annual", "2026", "--locale", "en"], { now: "2027-01-04T09:00:00+08:00" });
+    const annual = await cli(root, ["report", "annual", "2026", "--locale", "en"], {
+      now: "2027-01-04T09:00:00+08:00",
+    });
     expect(annual.stdout).toContain("| tickets resolved | 1 |\n| tickets still open at the end | 1 |\n");
   });
 
   it("a delivered vehicle reopened afterwards is open again", async () => {
-    const reopened = VEHICLES["tickets/2026/11/T-261125-V001.yaml"]!.replace("status: closed", "status: open").replace("closed: 2026-11-25T18:00:00+08:00\n", "reopened:\n  - at: 2026-11-28T10:00:00+08:00\n    note: brakes squeal again\n");
+    const reopened = VEHICLES["tickets/2026/11/T-261125-V001.yaml"]!.replace("status: closed", "status: open").replace(
+      "closed: 2026-11-25T18:00:00+08:00\n",
+      "reopened:\n  - at: 2026-11-28T10:00:00+08:00\n    note: brakes squeal again\n",
+    );
     const store = await Store.open(testStore({ ...VEHICLES, "tickets/2026/11/T-261125-V001.yaml": reopened }));
     const view = periodView(await dutyInput(store, new Date(DEC1), () => undefined), monthPeriod("2026-11"), common);
     expect(view.tickets).toMatchObject({ received: 2, resolved: 0, open_at_end: 2 });
@@ -232,7 +367,10 @@ describe("a month is the company's calendar month in its zone, whatever offset a
     const nov = await cli(root, ["report", "calls", "--month", "2026-11", "--json"], { now: DEC1 });
     expect(JSON.parse(nov.stdout).calls.map((c: { id: string }) => c.id)).toEqual(["K-261130-E001"]);
     const dec = await cli(root, ["report", "calls", "--month", "2026-12", "--json"], { now: DEC1 });
-    expect(JSON.parse(dec.stdout).calls.map((c: { id: string; no: number }) => [c.no, c.id])).toEqual([[1, "K-261201-E002"], [2, "K-261201-E003"]]);
+    expect(JSON.parse(dec.stdout).calls.map((c: { id: string; no: number }) => [c.no, c.id])).toEqual([
+      [1, "K-261201-E002"],
+      [2, "K-261201-E003"],
+    ]);
     const en = await cli(root, ["report", "calls", "--month", "2026-11", "--locale", "en"], { now: DEC1 });
     expect(en.stdout).toContain("| 1 | 2026-11-30 23:30 | 上海明远机电设备有限公司 |");
     expect(en.stdout).not.toContain("K-261201-E002");
@@ -261,10 +399,17 @@ describe("a month is the company's calendar month in its zone, whatever offset a
     const dec = periodView(input, monthPeriod("2026-12"), common);
     expect([dec.calls.total, dec.letters.total, dec.complaints.length, dec.consultations]).toEqual([2, 1, 1, 1]);
     const year = periodView(input, yearPeriod("2026"), common);
-    expect(year.months.slice(10).map((m) => [m.label, m.calls, m.letters])).toEqual([["2026-11", 1, 1], ["2026-12", 2, 1]]);
-    const en = await cli(store.root, ["report", "monthly", "2026-11", "--locale", "en"], { now: "2027-01-04T09:00:00+08:00" });
+    expect(year.months.slice(10).map((m) => [m.label, m.calls, m.letters])).toEqual([
+      ["2026-11", 1, 1],
+      ["2026-12", 2, 1],
+    ]);
+    const en = await cli(store.root, ["report", "monthly", "2026-11", "--locale", "en"], {
+      now: "2027-01-04T09:00:00+08:00",
+    });
     expect(en.stdout).toContain("| calls / letters | 1 / 1 |");
-    const zh = await cli(store.root, ["report", "monthly", "2026-12", "--locale", "zh-CN"], { now: "2027-01-04T09:00:00+08:00" });
+    const zh = await cli(store.root, ["report", "monthly", "2026-12", "--locale", "zh-CN"], {
+      now: "2027-01-04T09:00:00+08:00",
+    });
     expect(zh.stdout).toContain("| 电话 / 信函 | 2 / 1 |");
   });
 
@@ -274,17 +419,30 @@ describe("a month is the company's calendar month in its zone, whatever offset a
     expect(JSON.parse(nov.stdout).map((c: { id: string }) => c.id)).toEqual(["K-261130-E004", "K-261130-E001"]);
     const dec = await cli(root, ["export", "contacts", "--month", "2026-12", "--format", "json"], { now: DEC1 });
     // the letter dated 12-01 stands at 00:00 that day, before the calls at 00:30
-    expect(JSON.parse(dec.stdout).map((c: { id: string }) => c.id)).toEqual(["K-261201-E005", "K-261201-E002", "K-261201-E003"]);
+    expect(JSON.parse(dec.stdout).map((c: { id: string }) => c.id)).toEqual([
+      "K-261201-E005",
+      "K-261201-E002",
+      "K-261201-E003",
+    ]);
   });
 });
 
 describe("the registers list contacts in the order they happened", () => {
   it("whatever offset each was written with", async () => {
     // 09:00Z is 17:00 in Shanghai: after a call at 10:00 +08:00 the same day, though its text sorts first
-    const call = (at: string, summary: string) => `customer: C-261001-AAAA\nat: ${at}\nchannel: call\ndirection: out\npurpose: other\nstaff: 王芳\nsummary: ${summary}\n`;
-    const root = testStore({ ...MONTH_EDGE, "contacts/2026/11/K-261110-S001.yaml": call("2026-11-10T09:00:00Z", "seventeen"), "contacts/2026/11/K-261110-S002.yaml": call("2026-11-10T10:00:00+08:00", "ten") });
+    const call = (at: string, summary: string) =>
+      `customer: C-261001-AAAA\nat: ${at}\nchannel: call\ndirection: out\npurpose: other\nstaff: 王芳\nsummary: ${summary}\n`;
+    const root = testStore({
+      ...MONTH_EDGE,
+      "contacts/2026/11/K-261110-S001.yaml": call("2026-11-10T09:00:00Z", "seventeen"),
+      "contacts/2026/11/K-261110-S002.yaml": call("2026-11-10T10:00:00+08:00", "ten"),
+    });
     const r = await cli(root, ["report", "calls", "--month", "2026-11", "--json"], { now: DEC1 });
-    expect(JSON.parse(r.stdout).calls.map((c: { summary: string }) => c.summary)).toEqual(["ten", "seventeen", "23:30 Shanghai on 11-30"]);
+    expect(JSON.parse(r.stdout).calls.map((c: { summary: string }) => c.summary)).toEqual([
+      "ten",
+      "seventeen",
+      "23:30 Shanghai on 11-30",
+    ]);
   });
 });
 
@@ -346,12 +504,15 @@ resolution:
   by: Tom Baker
   note: Use the TN-900 series
 `,
-    [indexPathOf("K-261102-0106")]: `customer: ${PACIFIC}\nticket: T-261027-0105\nat: 2026-11-02T10:00:00+08:00\nchannel: call\ndirection: out\npurpose: followup\nstaff: Tom Baker\nsummary: Told them to use the TN-900 series\n`,
+    [indexPathOf("K-261102-0106")]:
+      `customer: ${PACIFIC}\nticket: T-261027-0105\nat: 2026-11-02T10:00:00+08:00\nchannel: call\ndirection: out\npurpose: followup\nstaff: Tom Baker\nsummary: Told them to use the TN-900 series\n`,
     // an October duty excused in November: overdue at October's end, waived now
-    [indexPathOf("W-261105-0103")]: `duty: R-EVENT-NOTICE:E-261008-EV02:${ACME}:call\nreason: 客户已在展会上获知\nby: 周敏\nat: 2026-11-05T12:00:00+08:00\n`,
+    [indexPathOf("W-261105-0103")]:
+      `duty: R-EVENT-NOTICE:E-261008-EV02:${ACME}:call\nreason: 客户已在展会上获知\nby: 周敏\nat: 2026-11-05T12:00:00+08:00\n`,
     // an event recorded in October for 11-06: its calls were due by 10-23 and nobody made them
     // (overdue at October's end, missed now)
-    [indexPathOf("E-261008-EV02")]: `title: Open day at the service centre\ndate: 2026-11-06\nkind: gathering\naudience: all\nowner: 陈静\ncreated: 2026-10-08T10:00:00+08:00\n`,
+    [indexPathOf("E-261008-EV02")]:
+      `title: Open day at the service centre\ndate: 2026-11-06\nkind: gathering\naudience: all\nowner: 陈静\ncreated: 2026-10-08T10:00:00+08:00\n`,
     // a file that cannot be read: said on stderr, left out of both
     [indexPathOf("K-261015-0104")]: "customer: C-260902-BBBB\nat: [not closed\n",
   };
@@ -368,13 +529,18 @@ resolution:
     generate(root, { customers: 60, tickets: 400, contacts: 900, seed: 7 });
     const reads: { args: string[]; now: string; env?: Record<string, string> }[] = [];
     for (const env of [{ AFTERCARE_LOCALE: "" }, { AFTERCARE_LOCALE: "en" }]) {
-      for (const p of ["2026-10", "2026-09", "2026-11", "2025-12"]) reads.push({ args: ["report", "monthly", p], now: INDEX_NOW, env });
+      for (const p of ["2026-10", "2026-09", "2026-11", "2025-12"])
+        reads.push({ args: ["report", "monthly", p], now: INDEX_NOW, env });
       for (const y of ["2025", "2026"]) reads.push({ args: ["report", "annual", y], now: INDEX_NOW, env });
     }
     reads.push({ args: ["report", "monthly", "2026-10", "--json"], now: INDEX_NOW });
     reads.push({ args: ["report", "annual", "2025", "--locale", "en", "--json"], now: INDEX_NOW });
     // a replayed day: mid-November, and the last second of October (the period not yet over)
-    reads.push({ args: ["report", "monthly", "2026-10"], now: "2026-11-15T09:00:00+08:00", env: { AFTERCARE_LOCALE: "" } });
+    reads.push({
+      args: ["report", "monthly", "2026-10"],
+      now: "2026-11-15T09:00:00+08:00",
+      env: { AFTERCARE_LOCALE: "" },
+    });
     reads.push({ args: ["report", "monthly", "2026-10", "--locale", "en"], now: "2026-10-31T23:59:59+08:00" });
     // the first read builds the index; every read after it answers from it
     await cli(root, ["due"], { now: INDEX_NOW, as: "" });
@@ -387,14 +553,26 @@ resolution:
       expect(sorted(indexed.stderr), label).toBe(sorted(full.stderr));
       expect(indexed.code, label).toBe(0);
       // the broken file is named in both
-      expect(full.stderr, label).toContain("warning: 1 contact file could not be read and is left out (first: contacts/2026/10/K-261015-0104.yaml:");
+      expect(full.stderr, label).toContain(
+        "warning: 1 contact file could not be read and is left out (first: contacts/2026/10/K-261015-0104.yaml:",
+      );
     }
     // what the changes did is there to see: October's end had the escalation, the cancelled
     // ticket's duties and the open day's calls overdue; now those calls are missed, one waived
     const oct = await both(root, ["report", "monthly", "2026-10", "--json"], INDEX_NOW);
-    const view = JSON.parse(oct.indexed.stdout) as { overdue_at_end: { name: string | null; duties: { key: string; state: string }[] }[]; compliance: { rules: { rule: string; waived: number }[] } };
+    const view = JSON.parse(oct.indexed.stdout) as {
+      overdue_at_end: { name: string | null; duties: { key: string; state: string }[] }[];
+      compliance: { rules: { rule: string; waived: number }[] };
+    };
     const overdueKeys = view.overdue_at_end.flatMap((p) => p.duties.map((d) => d.key));
-    expect(overdueKeys).toEqual(expect.arrayContaining(["R-ESC-1DAY:T-261029-0101", "R-ANSWER-SAME-DAY:T-261027-0105", "R-ESC-1DAY:T-261026-0102", `R-EVENT-NOTICE:E-261008-EV02:${ACME}:call`]));
+    expect(overdueKeys).toEqual(
+      expect.arrayContaining([
+        "R-ESC-1DAY:T-261029-0101",
+        "R-ANSWER-SAME-DAY:T-261027-0105",
+        "R-ESC-1DAY:T-261026-0102",
+        `R-EVENT-NOTICE:E-261008-EV02:${ACME}:call`,
+      ]),
+    );
     expect(view.compliance.rules.find((r) => r.rule === "R-EVENT-NOTICE")).toMatchObject({ waived: 1, open: 0 });
     // and a month later the cancelled ticket's open duties are gone from the duties of now
     const due = await cli(root, ["due", "--json"], { now: INDEX_NOW, as: "" });

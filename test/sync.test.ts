@@ -42,7 +42,11 @@ function binAsync(cwd: string, args: string[], env: Record<string, string>): Pro
   });
 }
 const gitTry = (cwd: string, args: string[]) => {
-  const r = spawnSync("git", ["-c", "user.name=李强", "-c", "user.email=l@example.com", ...args], { cwd, env: cleanEnv(), encoding: "utf8" });
+  const r = spawnSync("git", ["-c", "user.name=李强", "-c", "user.email=l@example.com", ...args], {
+    cwd,
+    env: cleanEnv(),
+    encoding: "utf8",
+  });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 };
 const CUSTOMER_FILE = `customers/${MINGYUAN}.yaml`;
@@ -52,7 +56,11 @@ const serverHead = (server: string) => git(server, "rev-parse", "main").trim();
 function addressConflict() {
   const d = desks();
   ok(d.a, ["customer", "edit", MINGYUAN, "--address", "上海市徐汇区漕溪北路 8 号"], as("王芳"));
-  ok(d.b, ["customer", "edit", MINGYUAN, "--address", "上海市浦东新区科苑路 1 号"], as("李强", "2026-11-26T11:00:00+08:00"));
+  ok(
+    d.b,
+    ["customer", "edit", MINGYUAN, "--address", "上海市浦东新区科苑路 1 号"],
+    as("李强", "2026-11-26T11:00:00+08:00"),
+  );
   ok(d.a, ["sync"], as("王芳"));
   return { ...d, stop: bin(d.b, ["sync"], as("李强")) };
 }
@@ -61,38 +69,103 @@ describe("aftercare sync", () => {
   it("settings broken by another desk: the sync is done and says so, never a stack trace", () => {
     const { a, b } = desks();
     // desk b's clerk breaks aftercare.yaml by hand and pushes it with plain git, skipping the checks
-    writeFileSync(join(b, "aftercare.yaml"), readFileSync(join(b, "aftercare.yaml"), "utf8").replace("version: 1", "version: 9"));
-    git(b, "-c", "user.name=李强", "-c", "user.email=l@example.com", "commit", "--quiet", "--no-verify", "-am", "hand edit");
+    writeFileSync(
+      join(b, "aftercare.yaml"),
+      readFileSync(join(b, "aftercare.yaml"), "utf8").replace("version: 1", "version: 9"),
+    );
+    git(
+      b,
+      "-c",
+      "user.name=李强",
+      "-c",
+      "user.email=l@example.com",
+      "commit",
+      "--quiet",
+      "--no-verify",
+      "-am",
+      "hand edit",
+    );
     git(b, "push", "--quiet", "--no-verify", "origin", "HEAD");
     const r = bin(a, ["sync"], as("王芳"));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("brought in 1 change from 李强: the settings changed\n");
-    expect(r.stderr).toMatch(/^note: the store's settings as they now are cannot be read \(.*version.*\); fix aftercare.yaml, see 'aftercare check'\n$/);
+    expect(r.stderr).toMatch(
+      /^note: the store's settings as they now are cannot be read \(.*version.*\); fix aftercare.yaml, see 'aftercare check'\n$/,
+    );
   });
 
   it("a store with no remote says so, in the store's language too", () => {
     const root = testStore(RECORDS);
-    expect(bin(root, ["sync"], as("王芳"))).toMatchObject({ code: 1, stderr: "the store's repository has no remote to sync with; add the company's one first: git remote add origin URL\n" });
-    expect(bin(root, ["sync"], { ...as("王芳"), AFTERCARE_LOCALE: "zh-CN" })).toMatchObject({ code: 1, stderr: "存储库没有可同步的远程仓库；请先添加公司的仓库：git remote add origin URL\n" });
+    expect(bin(root, ["sync"], as("王芳"))).toMatchObject({
+      code: 1,
+      stderr:
+        "the store's repository has no remote to sync with; add the company's one first: git remote add origin URL\n",
+    });
+    expect(bin(root, ["sync"], { ...as("王芳"), AFTERCARE_LOCALE: "zh-CN" })).toMatchObject({
+      code: 1,
+      stderr: "存储库没有可同步的远程仓库；请先添加公司的仓库：git remote add origin URL\n",
+    });
   });
 
   it("two desks working apart end with every record from both, their commits unchanged, a clean check", () => {
     const { a, b } = desks();
     const ta = ok(a, ["ticket", "open", "--customer", MINGYUAN, "--problem", "冷库温度高"], as("王芳")).stdout.trim();
-    ok(a, ["call", "log", "--ticket", ta, "--direction", "in", "--purpose", "complaint", "--summary", "客户来电投诉"], as("王芳"));
-    ok(a, ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "Checked the pump"], as("王芳"));
+    ok(
+      a,
+      ["call", "log", "--ticket", ta, "--direction", "in", "--purpose", "complaint", "--summary", "客户来电投诉"],
+      as("王芳"),
+    );
+    ok(
+      a,
+      [
+        "call",
+        "log",
+        "--customer",
+        ACME,
+        "--direction",
+        "out",
+        "--purpose",
+        "followup",
+        "--summary",
+        "Checked the pump",
+      ],
+      as("王芳"),
+    );
     const tb = ok(b, ["ticket", "open", "--customer", MINGYUAN, "--problem", "空压机异响"], as("李强")).stdout.trim();
-    ok(b, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"], as("李强"));
+    ok(
+      b,
+      [
+        "call",
+        "log",
+        "--customer",
+        ACME,
+        "--direction",
+        "in",
+        "--purpose",
+        "consult",
+        "--summary",
+        "Asked for a quote",
+      ],
+      as("李强"),
+    );
     ok(b, ["ticket", "escalate", TICKET], as("李强"));
     const mine = git(b, "rev-list", "HEAD", "-3").trim();
 
     expect(ok(a, ["sync"], as("王芳")).stdout).toBe("sent 3 changes to origin\n");
-    expect(ok(b, ["sync"], as("李强")).stdout).toBe("brought in 3 changes from 王芳: 1 new ticket, 2 new calls and letters; sent 3 changes to origin\n");
-    expect(ok(a, ["sync"], { ...as("王芳"), AFTERCARE_LOCALE: "zh-CN" }).stdout).toBe("收到 李强 的 3 项更改：新增工单 1 项，新增联系记录 1 项，工单修改 1 项\n");
+    expect(ok(b, ["sync"], as("李强")).stdout).toBe(
+      "brought in 3 changes from 王芳: 1 new ticket, 2 new calls and letters; sent 3 changes to origin\n",
+    );
+    expect(ok(a, ["sync"], { ...as("王芳"), AFTERCARE_LOCALE: "zh-CN" }).stdout).toBe(
+      "收到 李强 的 3 项更改：新增工单 1 项，新增联系记录 1 项，工单修改 1 项\n",
+    );
     // desk b's commits went to the server as they were made: merged, not replayed
-    expect(git(b, "rev-list", "HEAD^2", "-3").trim() === mine || git(b, "rev-list", "HEAD^1", "-3").trim() === mine).toBe(true);
+    expect(
+      git(b, "rev-list", "HEAD^2", "-3").trim() === mine || git(b, "rev-list", "HEAD^1", "-3").trim() === mine,
+    ).toBe(true);
     for (const dir of [a, b]) {
-      const tickets = JSON.parse(ok(dir, ["ticket", "list", "--status", "all", "--json"], as("王芳")).stdout).map((t: { id: string }) => t.id);
+      const tickets = JSON.parse(ok(dir, ["ticket", "list", "--status", "all", "--json"], as("王芳")).stdout).map(
+        (t: { id: string }) => t.id,
+      );
       expect(tickets.sort()).toEqual([TICKET, ta, tb].sort());
       expect(bin(dir, ["check"], as("王芳"))).toMatchObject({ code: 0, stdout: "" });
       expect(git(dir, "status", "--porcelain")).toBe("");
@@ -104,7 +177,21 @@ describe("aftercare sync", () => {
     const { a, b, c, all } = desks(3);
     ok(a, ["customer", "edit", MINGYUAN, "--name", "上海明远机电设备股份有限公司", "--tag", "重点"], as("王芳"));
     ok(b, ["customer", "edit", MINGYUAN, "--tag", "欠款", "--contact", "张伟", "--phone", "13900002222"], as("李强"));
-    ok(c, ["customer", "edit", MINGYUAN, "--address", "上海市浦东新区科苑路 1 号", "--contact", "张伟", "--title", "设备部经理"], as("赵工"));
+    ok(
+      c,
+      [
+        "customer",
+        "edit",
+        MINGYUAN,
+        "--address",
+        "上海市浦东新区科苑路 1 号",
+        "--contact",
+        "张伟",
+        "--title",
+        "设备部经理",
+      ],
+      as("赵工"),
+    );
     for (const d of all) ok(d, ["sync"], as("王芳"));
     for (const d of all) ok(d, ["sync"], as("王芳"));
     const text = readFileSync(join(a, CUSTOMER_FILE), "utf8");
@@ -125,7 +212,13 @@ describe("aftercare sync", () => {
 
   it("three desks syncing at the same moment all land: a push another desk beat is tried again", async () => {
     const { server, all } = desks(3);
-    all.forEach((d, i) => ok(d, ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", `desk ${i}`], as("王芳")));
+    all.forEach((d, i) =>
+      ok(
+        d,
+        ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", `desk ${i}`],
+        as("王芳"),
+      ),
+    );
     const runs = await Promise.all(all.map((d) => binAsync(d, ["sync"], as("王芳"))));
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     for (const d of all) ok(d, ["sync"], as("王芳"));
@@ -147,9 +240,13 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
         "Or give up this sync, keeping your changes as they were: git merge --abort\n",
     );
     const file = readFileSync(join(b, CUSTOMER_FILE), "utf8");
-    expect(file).toContain("<<<<<<< this desk\naddress: 上海市浦东新区科苑路 1 号\n=======\naddress: 上海市徐汇区漕溪北路 8 号\n>>>>>>> the server\n");
+    expect(file).toContain(
+      "<<<<<<< this desk\naddress: 上海市浦东新区科苑路 1 号\n=======\naddress: 上海市徐汇区漕溪北路 8 号\n>>>>>>> the server\n",
+    );
     // writes wait; resolve shows both sides in full with who and when
-    expect(bin(b, ["ticket", "close", TICKET], as("李强")).stderr).toMatch(/^a sync stopped on a conflict \(a git merge is in progress in the store\): settle it with 'aftercare resolve'/);
+    expect(bin(b, ["ticket", "close", TICKET], as("李强")).stderr).toMatch(
+      /^a sync stopped on a conflict \(a git merge is in progress in the store\): settle it with 'aftercare resolve'/,
+    );
     const shown = ok(b, ["resolve", MINGYUAN.slice(0, 9)], as("李强"));
     // (the times are the commits' own, made now)
     expect(shown.stdout.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, "WHEN")).toBe(
@@ -160,10 +257,16 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
     );
     const r = ok(b, ["resolve", MINGYUAN, "--keep", "here"], as("李强"));
     expect(r.stdout).toBe(`${MINGYUAN}\n`);
-    expect(r.stderr).toBe(`settled ${MINGYUAN} and finished the sync's merge\nbrought in 1 change from 王芳: 1 customer changed; sent 1 change to origin\n`);
-    expect(readFileSync(join(b, CUSTOMER_FILE), "utf8")).toBe(RECORDS[CUSTOMER_FILE]!.replace("张江路 88 号", "科苑路 1 号"));
+    expect(r.stderr).toBe(
+      `settled ${MINGYUAN} and finished the sync's merge\nbrought in 1 change from 王芳: 1 customer changed; sent 1 change to origin\n`,
+    );
+    expect(readFileSync(join(b, CUSTOMER_FILE), "utf8")).toBe(
+      RECORDS[CUSTOMER_FILE]!.replace("张江路 88 号", "科苑路 1 号"),
+    );
     expect(serverHead(server)).toBe(git(b, "rev-parse", "HEAD").trim());
-    expect(commits(b)[0]!.body).toContain(`Settled ${CUSTOMER_FILE}:\n- address: kept "上海市浦东新区科苑路 1 号" (this desk) over "上海市徐汇区漕溪北路 8 号"`);
+    expect(commits(b)[0]!.body).toContain(
+      `Settled ${CUSTOMER_FILE}:\n- address: kept "上海市浦东新区科苑路 1 号" (this desk) over "上海市徐汇区漕溪北路 8 号"`,
+    );
     // the other desk gets it, and the history of the record keeps the value that gave way
     expect(ok(a, ["sync"], as("王芳")).stdout).toBe("brought in 1 change from 李强: 1 customer changed\n");
     const h = ok(a, ["history", MINGYUAN], as("王芳")).stdout;
@@ -180,18 +283,31 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
     const zh = { ...as("李强"), AFTERCARE_LOCALE: "zh-CN" };
     const stop = bin(d.b, ["sync"], zh);
     expect(stop.code).toBe(1);
-    expect(stop.stderr.split("\n").slice(0, 2)).toEqual(["同步已停止：以下记录在本机和其他工作台上都被修改：", `  ${CUSTOMER_FILE} (客户 ${MINGYUAN}): contacts[张伟].title: 设备部经理 (本机) / 副总经理 (服务器)`]);
-    expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toMatch(/^<<<<<<< 本机\ncontacts:\n {2}- name: 张伟\n {4}title: 设备部经理\n[\s\S]*=======\ncontacts:\n {2}- name: 张伟\n {4}title: 副总经理\n[\s\S]*>>>>>>> 服务器\n/m);
+    expect(stop.stderr.split("\n").slice(0, 2)).toEqual([
+      "同步已停止：以下记录在本机和其他工作台上都被修改：",
+      `  ${CUSTOMER_FILE} (客户 ${MINGYUAN}): contacts[张伟].title: 设备部经理 (本机) / 副总经理 (服务器)`,
+    ]);
+    expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toMatch(
+      /^<<<<<<< 本机\ncontacts:\n {2}- name: 张伟\n {4}title: 设备部经理\n[\s\S]*=======\ncontacts:\n {2}- name: 张伟\n {4}title: 副总经理\n[\s\S]*>>>>>>> 服务器\n/m,
+    );
     const shown = ok(d.b, ["resolve", MINGYUAN], zh).stdout;
     expect(shown.replace(/\d{4}-\d\d-\d\d \d\d:\d\d/g, "WHEN")).toContain(
-      "contacts  (冲突处：contacts[张伟].title)\n  本机 — 李强, WHEN:\n    - name: 张伟\n      title: 设备部经理\n      phones:\n        - 021-5555 1234\n        - \"13800001111\"\n  服务器 — 王芳, WHEN:\n    - name: 张伟\n      title: 副总经理\n",
+      'contacts  (冲突处：contacts[张伟].title)\n  本机 — 李强, WHEN:\n    - name: 张伟\n      title: 设备部经理\n      phones:\n        - 021-5555 1234\n        - "13800001111"\n  服务器 — 王芳, WHEN:\n    - name: 张伟\n      title: 副总经理\n',
     );
     // staged with its markers by mistake: resolve still knows both sides, from the commits
     git(d.b, "add", CUSTOMER_FILE);
-    expect(bin(d.b, ["resolve", MINGYUAN, "--keep", "here:address"], zh)).toMatchObject({ code: 2, stderr: `--keep here:address：${MINGYUAN} 中的 address 没有冲突；有冲突的是：contacts[张伟].title；未写入任何内容\n` });
+    expect(bin(d.b, ["resolve", MINGYUAN, "--keep", "here:address"], zh)).toMatchObject({
+      code: 2,
+      stderr: `--keep here:address：${MINGYUAN} 中的 address 没有冲突；有冲突的是：contacts[张伟].title；未写入任何内容\n`,
+    });
     ok(d.b, ["resolve", MINGYUAN, "--keep", "there:contacts[张伟].title"], zh);
     // (the contacts field written anew: a phone that needs no quotes has none)
-    expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toBe(RECORDS[CUSTOMER_FILE]!.replace("title: 设备科科长", "title: 副总经理").replace('"021-5555 1234"', "021-5555 1234"));
+    expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toBe(
+      RECORDS[CUSTOMER_FILE]!.replace("title: 设备科科长", "title: 副总经理").replace(
+        '"021-5555 1234"',
+        "021-5555 1234",
+      ),
+    );
     expect(serverHead(d.server)).toBe(git(d.b, "rev-parse", "HEAD").trim());
     const h = ok(d.b, ["history", MINGYUAN], zh).stdout;
     expect(h).toMatch(new RegExp(`^${MINGYUAN} {2}客户，\\d+ 次更改（最新的在前）\n`));
@@ -206,9 +322,14 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
     git(b, "add", "-A");
     const waiting = bin(b, ["sync"], as("李强"));
     expect(waiting.code).toBe(1);
-    expect(waiting.stderr.split("\n").slice(0, 2)).toEqual(["a sync stopped on a conflict and is still waiting:", `  ${CUSTOMER_FILE} (customer ${MINGYUAN}): address: 上海市浦东新区科苑路 1 号 (this desk) / 上海市徐汇区漕溪北路 8 号 (the server)`]);
+    expect(waiting.stderr.split("\n").slice(0, 2)).toEqual([
+      "a sync stopped on a conflict and is still waiting:",
+      `  ${CUSTOMER_FILE} (customer ${MINGYUAN}): address: 上海市浦东新区科苑路 1 号 (this desk) / 上海市徐汇区漕溪北路 8 号 (the server)`,
+    ]);
     const merging = git(b, "rev-parse", "HEAD");
-    expect(ok(b, ["resolve"], as("李强")).stdout).toMatch(new RegExp(`^${CUSTOMER_FILE} \\(customer ${MINGYUAN}\\): 1 field changed on both sides\n`));
+    expect(ok(b, ["resolve"], as("李强")).stdout).toMatch(
+      new RegExp(`^${CUSTOMER_FILE} \\(customer ${MINGYUAN}\\): 1 field changed on both sides\n`),
+    );
     expect(git(b, "rev-parse", "HEAD")).toBe(merging);
     // and commits past the hook
     expect(gitTry(b, ["commit", "--no-verify", "--no-edit"]).code).toBe(0);
@@ -232,14 +353,37 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
 describe("sending: the server's reasons, its history, its setup", () => {
   it("a server hook's rejection message reaches the user, and nothing is lost", () => {
     const { a, b, server } = desks();
-    ok(b, ["call", "log", "--customer", ACME, "--direction", "in", "--purpose", "consult", "--summary", "Asked for a quote"], as("李强"));
+    ok(
+      b,
+      [
+        "call",
+        "log",
+        "--customer",
+        ACME,
+        "--direction",
+        "in",
+        "--purpose",
+        "consult",
+        "--summary",
+        "Asked for a quote",
+      ],
+      as("李强"),
+    );
     ok(b, ["sync"], as("李强"));
-    writeFileSync(join(server, "hooks", "pre-receive"), "#!/bin/sh\necho '月末结账：12 月 1 日前不接受提交' >&2\nexit 1\n");
+    writeFileSync(
+      join(server, "hooks", "pre-receive"),
+      "#!/bin/sh\necho '月末结账：12 月 1 日前不接受提交' >&2\nexit 1\n",
+    );
     chmodSync(join(server, "hooks", "pre-receive"), 0o755);
     ok(a, ["ticket", "escalate", TICKET], as("王芳"));
     const r = bin(a, ["sync"], as("王芳"));
     // what came in is said even though nothing could be sent (the next sync has nothing new to tell)
-    expect(r).toMatchObject({ code: 1, stdout: "brought in 1 change from 李强: 1 new call or letter\n", stderr: "could not send the changes to origin: 月末结账：12 月 1 日前不接受提交; pre-receive hook declined; they are kept here and go with the next sync\n" });
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: "brought in 1 change from 李强: 1 new call or letter\n",
+      stderr:
+        "could not send the changes to origin: 月末结账：12 月 1 日前不接受提交; pre-receive hook declined; they are kept here and go with the next sync\n",
+    });
     rmSync(join(server, "hooks", "pre-receive"));
     expect(ok(a, ["sync"], as("王芳")).stdout).toBe("sent 1 change to origin\n");
   });
@@ -261,10 +405,18 @@ describe("sending: the server's reasons, its history, its setup", () => {
     ok(b, ["sync"], as("李强"));
     // someone rewinds the server by one commit
     git(server, "update-ref", "refs/heads/main", "main^");
-    ok(b, ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "ok"], as("李强"));
+    ok(
+      b,
+      ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "ok"],
+      as("李强"),
+    );
     const r = bin(b, ["sync"], as("李强"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^the server's main was rewritten \\(a force-push\\): it no longer has 1 change this desk had from it \\(\\w+ 王芳: ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司\\); nothing was sent\\. To take the server's history, keeping this desk's own unsent changes: git rebase --onto origin/main \\w+; to put the removed changes back on the server: aftercare sync --restore\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^the server's main was rewritten \\(a force-push\\): it no longer has 1 change this desk had from it \\(\\w+ 王芳: ticket ${TICKET} escalated to 赵工 — 上海明远机电设备有限公司\\); nothing was sent\\. To take the server's history, keeping this desk's own unsent changes: git rebase --onto origin/main \\w+; to put the removed changes back on the server: aftercare sync --restore\\n$`,
+      ),
+    );
     expect(ok(b, ["sync", "--restore"], as("李强")).stdout).toBe("sent 2 changes to origin\n");
     expect(git(server, "log", "--format=%s", "main")).toContain(`ticket ${TICKET} escalated`);
   });
@@ -284,7 +436,9 @@ describe("sending: the server's reasons, its history, its setup", () => {
     );
     expect(git(b, "stash", "list")).toMatch(/autostash/);
     // the markers say which is which: what came in first, the hand edit second
-    expect(readFileSync(file, "utf8")).toContain("<<<<<<< what came in\naddress: Hafenstraße 1, Hamburg\n=======\naddress: Marienplatz 2, München\n>>>>>>> your uncommitted edit\n");
+    expect(readFileSync(file, "utf8")).toContain(
+      "<<<<<<< what came in\naddress: Hafenstraße 1, Hamburg\n=======\naddress: Marienplatz 2, München\n>>>>>>> your uncommitted edit\n",
+    );
     // the next sync says it again until the stash is dealt with
     const again = bin(b, ["sync"], as("李强"));
     expect(again.code).toBe(1);
@@ -292,7 +446,9 @@ describe("sending: the server's reasons, its history, its setup", () => {
     const stashed = new Date(git(b, "log", "-1", "--format=%cI", "stash@{0}").trim());
     const shanghai = new Date(stashed.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
     expect(again.stderr).toContain(`could not put back (${shanghai})`);
-    expect(again.stderr).toMatch(/\nstash@\{0\} holds uncommitted changes an earlier sync put aside and could not put back \(\d{4}-\d\d-\d\d \d\d:\d\d\): see them with 'git stash show -p stash@\{0\}', put them back with 'git stash pop', or drop them with 'git stash drop stash@\{0\}'\n$/);
+    expect(again.stderr).toMatch(
+      /\nstash@\{0\} holds uncommitted changes an earlier sync put aside and could not put back \(\d{4}-\d\d-\d\d \d\d:\d\d\): see them with 'git stash show -p stash@\{0\}', put them back with 'git stash pop', or drop them with 'git stash drop stash@\{0\}'\n$/,
+    );
   });
 
   it("a 'git init --bare' server whose HEAD names master works by the README; init --server makes one right", () => {
@@ -302,13 +458,19 @@ describe("sending: the server's reasons, its history, its setup", () => {
     git(store, "remote", "add", "origin", server);
     const first = ok(store, ["sync"], as("王芳"));
     expect(first.stdout).toMatch(/^sent \d+ changes? to origin\n$/);
-    expect(first.stderr).toContain("note: the server's HEAD does not name main (it names 'master'), so a new clone does not check out the store; fix it on the server: git symbolic-ref HEAD refs/heads/main");
+    expect(first.stderr).toContain(
+      "note: the server's HEAD does not name main (it names 'master'), so a new clone does not check out the store; fix it on the server: git symbolic-ref HEAD refs/heads/main",
+    );
     // a new desk, by the README: git clone URL desk && cd desk && aftercare init --hooks
     const desk = join(tempDir(), "desk");
     git(tempDir(), "clone", "--quiet", server, desk);
-    expect(bin(desk, ["check"], as("王芳")).stderr).toMatch(/^this git clone has checked out nothing: the server's HEAD names a branch it does not have, while origin\/main holds the store; run 'aftercare init --hooks' here/);
+    expect(bin(desk, ["check"], as("王芳")).stderr).toMatch(
+      /^this git clone has checked out nothing: the server's HEAD names a branch it does not have, while origin\/main holds the store; run 'aftercare init --hooks' here/,
+    );
     const h = ok(desk, ["init", "--hooks"], as("王芳"));
-    expect(h.stderr).toContain("note: the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out main from origin/main");
+    expect(h.stderr).toContain(
+      "note: the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out main from origin/main",
+    );
     ok(desk, ["ticket", "escalate", TICKET], as("王芳"));
     expect(ok(desk, ["sync"], as("王芳")).stdout).toBe("sent 1 change to origin\n");
 
@@ -325,7 +487,9 @@ describe("sending: the server's reasons, its history, its setup", () => {
     writeFileSync(join(d2, ".gitattributes"), "*.yaml merge=aftercare\n");
     git(d2, "add", ".gitattributes");
     git(d2, "-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-m", "attrs");
-    expect(ok(d2, ["ticket", "dispatch", TICKET, "--technician", "李强"], as("王芳")).stderr).toMatch(/^note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone/);
+    expect(ok(d2, ["ticket", "dispatch", TICKET, "--technician", "李强"], as("王芳")).stderr).toMatch(
+      /^note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone/,
+    );
     expect(existsSync(join(d2, ".git/hooks/pre-push"))).toBe(true);
   });
 
@@ -355,11 +519,16 @@ describe("aftercare history", () => {
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(`${TICKET}  ticket, 4 changes (newest first)`);
     expect(r.stdout).toContain(`赵工  ticket ${TICKET} resolved — 上海明远机电设备有限公司`);
-    expect(r.stdout).toContain("    status: dispatched → resolved\n    resolution.at: 2026-11-21T16:00:00+08:00\n    resolution.by: 赵工\n    resolution.note: 更换接触器\n");
+    expect(r.stdout).toContain(
+      "    status: dispatched → resolved\n    resolution.at: 2026-11-21T16:00:00+08:00\n    resolution.by: 赵工\n    resolution.note: 更换接触器\n",
+    );
     expect(r.stdout).toContain("    status: escalated → dispatched\n    dispatch.technician: 李强\n");
     const j = JSON.parse(bin(root, ["history", TICKET.slice(0, 11), "--json"], as("王芳")).stdout);
     expect(j.history.map((s: { author: string }) => s.author)).toEqual(["赵工", "王芳", "王芳", "setup"]);
-    expect(j.history[2]).toMatchObject({ command: `aftercare ticket escalate ${TICKET}`, changes: expect.arrayContaining([{ field: "status", from: "open", to: "escalated" }]) });
+    expect(j.history[2]).toMatchObject({
+      command: `aftercare ticket escalate ${TICKET}`,
+      changes: expect.arrayContaining([{ field: "status", from: "open", to: "escalated" }]),
+    });
   });
 });
 
@@ -371,9 +540,19 @@ describe("aftercare undo", () => {
     const r = bin(root, ["undo"], as("王芳"));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${TICKET}\n`);
-    expect(r.stderr).toMatch(new RegExp(`^undid "ticket ${TICKET} resolved — 上海明远机电设备有限公司" \\(\\w{7}\\) with a new commit \\w+\\n$`));
-    expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toBe(RECORDS[`tickets/2026/11/${TICKET}.yaml`]);
-    expect(commits(root).map((c) => `${c.author}: ${c.subject}`).slice(0, 3)).toEqual([
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^undid "ticket ${TICKET} resolved — 上海明远机电设备有限公司" \\(\\w{7}\\) with a new commit \\w+\\n$`,
+      ),
+    );
+    expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toBe(
+      RECORDS[`tickets/2026/11/${TICKET}.yaml`],
+    );
+    expect(
+      commits(root)
+        .map((c) => `${c.author}: ${c.subject}`)
+        .slice(0, 3),
+    ).toEqual([
       `王芳: undo: ticket ${TICKET} resolved — 上海明远机电设备有限公司`,
       `李强: customer ${ACME} edited — Acme Pumps GmbH`,
       `王芳: ticket ${TICKET} resolved — 上海明远机电设备有限公司`,
@@ -386,7 +565,11 @@ describe("aftercare undo", () => {
     bin(root, ["ticket", "close", TICKET], as("李强"));
     const r = bin(root, ["undo"], as("王芳"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^cannot undo "ticket ${TICKET} resolved — 上海明远机电设备有限公司": later commits changed the same records:\\n  \\w+ 李强: ticket ${TICKET} closed — 上海明远机电设备有限公司\\nundo or correct those first; nothing was changed\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^cannot undo "ticket ${TICKET} resolved — 上海明远机电设备有限公司": later commits changed the same records:\\n  \\w+ 李强: ticket ${TICKET} closed — 上海明远机电设备有限公司\\nundo or correct those first; nothing was changed\\n$`,
+      ),
+    );
   });
 });
 
@@ -397,7 +580,10 @@ describe("hand edits and git faults", () => {
     expect(existsSync(join(dir, ".git/hooks/pre-commit"))).toBe(true);
     bin(dir, ["staff", "add", "王芳", "--role", "clerk"], as("王芳"));
     const c = ok(dir, ["customer", "add", "杭州华泰"], as("王芳")).stdout.trim();
-    writeFileSync(join(dir, `customers/${c}.yaml`), readFileSync(join(dir, `customers/${c}.yaml`), "utf8") + "phone: 0571\n");
+    writeFileSync(
+      join(dir, `customers/${c}.yaml`),
+      readFileSync(join(dir, `customers/${c}.yaml`), "utf8") + "phone: 0571\n",
+    );
     git(dir, "add", "-A");
     let err = "";
     try {
@@ -405,7 +591,9 @@ describe("hand edits and git faults", () => {
     } catch (e) {
       err = String((e as { stderr?: string }).stderr);
     }
-    expect(err).toContain(`customers/${c}.yaml:3:1: unknown field "phone" (check the spelling; a customer has no such field)`);
+    expect(err).toContain(
+      `customers/${c}.yaml:3:1: unknown field "phone" (check the spelling; a customer has no such field)`,
+    );
     expect(commits(dir)[0]!.subject).toBe(`customer ${c} added — 杭州华泰`);
   });
 
@@ -414,16 +602,30 @@ describe("hand edits and git faults", () => {
     // the repository's own hooks do not run on aftercare's commits (test/git-safety.test.ts);
     // aftercare's own hooks folder does
     mkdirSync(join(root, ".git/aftercare/hooks"), { recursive: true });
-    writeFileSync(join(root, ".git/aftercare/hooks/pre-commit"), "#!/bin/sh\necho 'commits are frozen today' >&2\nexit 1\n");
+    writeFileSync(
+      join(root, ".git/aftercare/hooks/pre-commit"),
+      "#!/bin/sh\necho 'commits are frozen today' >&2\nexit 1\n",
+    );
     chmodSync(join(root, ".git/aftercare/hooks/pre-commit"), 0o755);
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], as("王芳"));
     expect(r.code).not.toBe(1);
     expect(r.stderr).toContain(`saved but not committed (a git hook refused the commit: commits are frozen today)`);
-    expect(r.stderr).toContain(`commit it with: git -C "${root}" commit -m "ticket ${TICKET} resolved — 上海明远机电设备有限公司" -- tickets/2026/11/${TICKET}.yaml`);
+    expect(r.stderr).toContain(
+      `commit it with: git -C "${root}" commit -m "ticket ${TICKET} resolved — 上海明远机电设备有限公司" -- tickets/2026/11/${TICKET}.yaml`,
+    );
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
     rmSync(join(root, ".git/aftercare/hooks/pre-commit"));
-    expect(ok(root, ["ticket", "close", TICKET], as("王芳")).stderr).toMatch(/^note: committed an earlier write that had been saved but not committed \(a git hook refused the commit: commits are frozen today\): ticket T-261120-CCCC resolved/);
-    expect(commits(root).map((c) => c.subject).slice(0, 2)).toEqual([`ticket ${TICKET} closed — 上海明远机电设备有限公司`, `ticket ${TICKET} resolved — 上海明远机电设备有限公司`]);
+    expect(ok(root, ["ticket", "close", TICKET], as("王芳")).stderr).toMatch(
+      /^note: committed an earlier write that had been saved but not committed \(a git hook refused the commit: commits are frozen today\): ticket T-261120-CCCC resolved/,
+    );
+    expect(
+      commits(root)
+        .map((c) => c.subject)
+        .slice(0, 2),
+    ).toEqual([
+      `ticket ${TICKET} closed — 上海明远机电设备有限公司`,
+      `ticket ${TICKET} resolved — 上海明远机电设备有限公司`,
+    ]);
   });
 
   it("someone else's index.lock: the record is saved, not committed, and the user is told", () => {
@@ -439,7 +641,11 @@ describe("hand edits and git faults", () => {
     const root = testStore(RECORDS);
     git(root, "checkout", "--quiet", "--detach");
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], as("王芳"));
-    expect(r).toMatchObject({ code: 1, stderr: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written\n" });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr:
+        "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written\n",
+    });
     expect(git(root, "status", "--porcelain")).toBe("");
   });
 });
@@ -449,7 +655,9 @@ describe("without git on the machine", () => {
     const root = testStore(RECORDS);
     const r = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], { ...as("王芳"), PATH: "/nonexistent" });
     expect(r.code).toBe(3); // saved but not committed
-    expect(r.stderr).toContain("note: saved but not committed (git is not installed; install git to keep the store's history)");
+    expect(r.stderr).toContain(
+      "note: saved but not committed (git is not installed; install git to keep the store's history)",
+    );
     expect(readFileSync(join(root, `tickets/2026/11/${TICKET}.yaml`), "utf8")).toContain("status: resolved");
   });
 });

@@ -15,16 +15,52 @@ const CAFE = "Cafe\u0301"; // e + U+0301: one column
 const LINK = "\u001b]8;;https://example.com/t/1\u0007工单1\u001b]8;;\u0007";
 
 /** Where each line's second column starts, in terminal columns. */
-const secondColumn = (out: string) => out.trimEnd().split("\n").map((l) => width(l.slice(0, l.indexOf("|"))));
+const secondColumn = (out: string) =>
+  out
+    .trimEnd()
+    .split("\n")
+    .map((l) => width(l.slice(0, l.indexOf("|"))));
 
 describe("terminal columns", () => {
   it("counts CJK, emoji, family emoji, combining marks and links as a terminal shows them", () => {
-    expect([width("上海明远"), width(CAR), width(FAMILY), width(CAFE), width(LINK), width("🧑\u200d🔧"), width("\u001b[1m粗体\u001b[22m")]).toEqual([8, 2, 2, 4, 5, 2, 4]);
+    expect([
+      width("上海明远"),
+      width(CAR),
+      width(FAMILY),
+      width(CAFE),
+      width(LINK),
+      width("🧑\u200d🔧"),
+      width("\u001b[1m粗体\u001b[22m"),
+    ]).toEqual([8, 2, 2, 4, 5, 2, 4]);
   });
 
   it("agrees with string-width on any text (the fast path for plain Latin and CJK included)", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", "Z", " ", "上", "海", "。", "ー", "ｱ", "é", "\u0301", "🚗", "\u200d", "👩", "\ufe0f", "—", "…", "\u00ad", "한") });
-    fc.assert(fc.property(text, (s) => width(s) === stringWidth(s)), { numRuns: 2000 });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        "a",
+        "Z",
+        " ",
+        "上",
+        "海",
+        "。",
+        "ー",
+        "ｱ",
+        "é",
+        "\u0301",
+        "🚗",
+        "\u200d",
+        "👩",
+        "\ufe0f",
+        "—",
+        "…",
+        "\u00ad",
+        "한",
+      ),
+    });
+    fc.assert(
+      fc.property(text, (s) => width(s) === stringWidth(s)),
+      { numRuns: 2000 },
+    );
   });
 
   it("cuts a long cell at a character boundary, never between a letter and its accent or inside an emoji", () => {
@@ -43,14 +79,26 @@ describe("terminal columns", () => {
 
 describe("table", () => {
   it("keeps every column aligned with Chinese, emoji, combining marks and links in the cells", () => {
-    const rows = [["上海明远", "|"], [`${CAR} 车队`, "|"], [`${FAMILY} 周家`, "|"], [CAFE, "|"], [LINK, "|"], ["Acme", "|"]];
+    const rows = [
+      ["上海明远", "|"],
+      [`${CAR} 车队`, "|"],
+      [`${FAMILY} 周家`, "|"],
+      [CAFE, "|"],
+      [LINK, "|"],
+      ["Acme", "|"],
+    ];
     const out = table(testIO(), ["客户", "|"], rows);
     expect(new Set(secondColumn(out))).toEqual(new Set([10]));
     expect(out.split("\n").slice(2, 5)).toEqual([`${CAR} 车队   |`, `${FAMILY} 周家   |`, `${CAFE}      |`]);
   });
 
   it("fields pad their labels by terminal columns", () => {
-    expect(fields(testIO(), [["客户", "周先生"], ["received", "2026-11-26"]])).toBe("客户:     周先生\nreceived: 2026-11-26\n");
+    expect(
+      fields(testIO(), [
+        ["客户", "周先生"],
+        ["received", "2026-11-26"],
+      ]),
+    ).toBe("客户:     周先生\nreceived: 2026-11-26\n");
   });
 
   it("customer list lines up real names with an emoji and an accent, in both languages", async () => {

@@ -22,7 +22,19 @@ function formatRef(date: Date, tz: string): string {
   return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}T${pad(z.getHours())}:${pad(z.getMinutes())}:${pad(z.getSeconds())}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
 }
 
-const ZONES = ["Asia/Shanghai", "UTC", "Europe/Berlin", "America/New_York", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo", "Europe/Dublin", "Pacific/Apia"];
+const ZONES = [
+  "Asia/Shanghai",
+  "UTC",
+  "Europe/Berlin",
+  "America/New_York",
+  "America/St_Johns",
+  "Asia/Kathmandu",
+  "Australia/Lord_Howe",
+  "Pacific/Chatham",
+  "America/Sao_Paulo",
+  "Europe/Dublin",
+  "Pacific/Apia",
+];
 
 describe("the zone's wall clock without TZDate", () => {
   it("agrees with TZDate every 241 minutes over two years, and around each change of offset", () => {
@@ -31,7 +43,12 @@ describe("the zone's wall clock without TZDate", () => {
     const STEP = 241 * 60_000;
     const wrong: string[] = [];
     const same = (d: Date, tz: string) => {
-      if (dayOf(d, tz) !== dayRef(d, tz) || formatDateTime(d, tz) !== formatRef(d, tz) || minuteOfDay(d.getTime(), tz) !== minuteRef(d.getTime(), tz)) wrong.push(`${tz} ${d.toISOString()}`);
+      if (
+        dayOf(d, tz) !== dayRef(d, tz) ||
+        formatDateTime(d, tz) !== formatRef(d, tz) ||
+        minuteOfDay(d.getTime(), tz) !== minuteRef(d.getTime(), tz)
+      )
+        wrong.push(`${tz} ${d.toISOString()}`);
     };
     let changes = 0;
     for (const tz of ZONES) {
@@ -61,7 +78,15 @@ describe("the zone's wall clock without TZDate", () => {
 
   it("agrees on historical offsets with seconds, at midnight, and on an invalid date", () => {
     for (const tz of ZONES)
-      for (const at of ["1900-01-01T00:00:00Z", "1927-12-31T15:54:17Z", "1927-12-31T15:54:18Z", "1950-06-30T23:59:59Z", "2026-11-25T16:00:00Z", "2026-11-25T15:59:59.999Z", "2026-12-31T23:59:59Z"]) {
+      for (const at of [
+        "1900-01-01T00:00:00Z",
+        "1927-12-31T15:54:17Z",
+        "1927-12-31T15:54:18Z",
+        "1950-06-30T23:59:59Z",
+        "2026-11-25T16:00:00Z",
+        "2026-11-25T15:59:59.999Z",
+        "2026-12-31T23:59:59Z",
+      ]) {
         const d = new Date(at);
         expect(dayOf(d, tz)).toBe(dayRef(d, tz));
         expect(formatDateTime(d, tz)).toBe(formatRef(d, tz));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayOf, daysBetween, formatDateTime, isStoredDate, isStoredDateTime, isValidTimeZone, parseDateTime, parseDay } from "../src/domain/time.js";
+import {
+  addDays,
+  dayOf,
+  daysBetween,
+  formatDateTime,
+  isStoredDate,
+  isStoredDateTime,
+  isValidTimeZone,
+  parseDateTime,
+  parseDay,
+} from "../src/domain/time.js";
 
 const now = new Date("2026-11-26T17:30:00Z"); // 01:30 on the 27th in Shanghai
 

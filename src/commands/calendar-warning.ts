@@ -10,9 +10,17 @@ import { storeCalendar } from "../store/calendar-source.js";
 /** Why a year has no public holidays, and the command that fixes it. */
 export function whyMissing(say: Translator, cal: ResolvedCalendar): { what: string; fix: string } {
   const s = cal.source;
-  const own = [...new Set([...cal.off, ...cal.on].filter(([, v]) => v.origin === "settings").map(([d]) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
-  const what = s.id === "none" ? (s.explicit ? say.t("cal.whatNone", { spans: yearSpans(own) }) : say.t("cal.whatDefault")) : say.t("cal.whatSource", { id: s.id, label: s.label, spans: yearSpans(s.years) });
-  const fix = s.id === "cn" ? say.t("cal.fixCn") : s.id === "none" && !s.explicit ? say.t("cal.fixDefault") : say.t("cal.fixAdd");
+  const own = [
+    ...new Set([...cal.off, ...cal.on].filter(([, v]) => v.origin === "settings").map(([d]) => Number(d.slice(0, 4)))),
+  ].sort((a, b) => a - b);
+  const what =
+    s.id === "none"
+      ? s.explicit
+        ? say.t("cal.whatNone", { spans: yearSpans(own) })
+        : say.t("cal.whatDefault")
+      : say.t("cal.whatSource", { id: s.id, label: s.label, spans: yearSpans(s.years) });
+  const fix =
+    s.id === "cn" ? say.t("cal.fixCn") : s.id === "none" && !s.explicit ? say.t("cal.fixDefault") : say.t("cal.fixAdd");
   return { what, fix };
 }
 
@@ -26,7 +34,11 @@ export function missingLine(say: Translator, cal: ResolvedCalendar, years: reado
  * current year or a year one of `windows` reaches into has no holidays from the source or the
  * settings. Costs one load of the source, which the duties needed anyway.
  */
-export async function warnMissingYears(ctx: Context, today: Day, windows: Iterable<{ earliest: Day; deadline: Day }> = []): Promise<number[]> {
+export async function warnMissingYears(
+  ctx: Context,
+  today: Day,
+  windows: Iterable<{ earliest: Day; deadline: Day }> = [],
+): Promise<number[]> {
   const store = await ctx.store();
   const say = await ctx.say();
   const cal = await storeCalendar(store);

@@ -32,7 +32,8 @@ export function stateChange(d: Duty, today: string, tz: string): Date | undefine
 }
 
 /** The records a duty's event is made from: its ticket (or contact, or event) and its customer. */
-const recordsOf = (d: Duty) => [d.ticket ?? d.source, d.event, d.customer].filter((x): x is string => Boolean(x) && isId(x!));
+const recordsOf = (d: Duty) =>
+  [d.ticket ?? d.source, d.event, d.customer].filter((x): x is string => Boolean(x) && isId(x!));
 
 export async function calendarCmd(opts: { for?: string; output?: string; days?: string }, ctx: Context) {
   const store = await ctx.store();
@@ -42,7 +43,12 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
   const { list, today, customers } = await allDuties(ctx, { undone: true });
   const locale = await ctx.locale();
   const until = addDays(today, horizon);
-  const open = list.filter((d) => (d.state === "overdue" || d.state === "due" || d.state === "upcoming") && d.earliest <= until && (!opts.for || d.assignee === opts.for));
+  const open = list.filter(
+    (d) =>
+      (d.state === "overdue" || d.state === "due" || d.state === "upcoming") &&
+      d.earliest <= until &&
+      (!opts.for || d.assignee === opts.for),
+  );
   const domain = `${store.settings.storeId ?? (await derivedStoreId(store.root, ctx.deps.env, store.settings.company))}.aftercare`;
   const paths = new Set(open.flatMap(recordsOf).map(pathOf));
   const changed = await lastChanges(store.root, ctx.deps.env, paths, Object.values(FOLDERS));
@@ -50,7 +56,10 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
     const c = d.customer ? customers.get(d.customer) : undefined;
     // an overdue duty sits on today, so it stays in sight until it is done
     const day = d.state === "overdue" ? today : d.state === "upcoming" ? d.earliest : d.due;
-    const moments = [...recordsOf(d).map((id) => (changed.get(pathOf(id)) ?? 0) * 1000), stateChange(d, today, tz)?.getTime() ?? 0];
+    const moments = [
+      ...recordsOf(d).map((id) => (changed.get(pathOf(id)) ?? 0) * 1000),
+      stateChange(d, today, tz)?.getTime() ?? 0,
+    ];
     const last = Math.max(...moments);
     return {
       uid: `${d.key.replace(/[^A-Za-z0-9-]/g, "-")}@${domain}`,
@@ -60,7 +69,8 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
         d.topic,
         c && `${c.name} ${phoneOf(c)}`,
         t(locale, "cal.record", { id: d.ticket ?? d.source }),
-        t(locale, "cal.window", { from: d.earliest, to: d.deadline }) + (d.state === "overdue" ? t(locale, "cal.overdue", { n: d.daysLate ?? 0 }) : ""),
+        t(locale, "cal.window", { from: d.earliest, to: d.deadline }) +
+          (d.state === "overdue" ? t(locale, "cal.overdue", { n: d.daysLate ?? 0 }) : ""),
         d.assignee && t(locale, "cal.for", { name: d.assignee }),
       ]
         .filter(Boolean)
@@ -71,7 +81,12 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
       ...(last > 0 ? { lastModified: new Date(last) } : {}),
     };
   });
-  const text = ical(`${store.settings.company}${opts.for ? ` — ${opts.for}` : ""} (aftercare)`, events, await ctx.now(), { timezone: tz });
+  const text = ical(
+    `${store.settings.company}${opts.for ? ` — ${opts.for}` : ""} (aftercare)`,
+    events,
+    await ctx.now(),
+    { timezone: tz },
+  );
   if (opts.output) {
     // written whole, then renamed over the old file: a web server serving it never sends half a calendar
     const target = resolve(ctx.deps.cwd, opts.output);

@@ -31,7 +31,12 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
     const store = await ctx.store();
     let found: FileProblem[];
     try {
-      const onWorkerError = ctx.globals.debug ? (e: unknown) => ctx.io.err(`debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`) : undefined;
+      const onWorkerError = ctx.globals.debug
+        ? (e: unknown) =>
+            ctx.io.err(
+              `debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`,
+            )
+        : undefined;
       found = await checkStore(store, { full: opts.full, onProgress: progress?.update, onWorkerError });
     } finally {
       progress?.clear();
@@ -58,7 +63,10 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
     let problems: FileProblem[];
     try {
       // a tree of its own each time: nothing to remember between runs
-      problems = await checkStore(await Store.open(join(tmp, "staged", prefix)), { memo: false, onProgress: progress?.update });
+      problems = await checkStore(await Store.open(join(tmp, "staged", prefix)), {
+        memo: false,
+        onProgress: progress?.update,
+      });
     } finally {
       progress?.clear();
     }
@@ -71,10 +79,15 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
       problems = problems.filter((p) => !had.has(key(p)));
       if (known.length && !problems.length) {
         const files = [...new Set(known.map((p) => p.path))];
-        ctx.io.err(`note: ${files.length} file${files.length > 1 ? "s" : ""} already broken in the last commit ${files.length > 1 ? "are" : "is"} still broken (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); see 'aftercare check'\n`);
+        ctx.io.err(
+          `note: ${files.length} file${files.length > 1 ? "s" : ""} already broken in the last commit ${files.length > 1 ? "are" : "is"} still broken (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); see 'aftercare check'\n`,
+        );
       }
     }
-    if (problems.length) ctx.io.err(`the commit would break the aftercare store; fix these and stage them again (or commit with --no-verify to skip this check):\n`);
+    if (problems.length)
+      ctx.io.err(
+        `the commit would break the aftercare store; fix these and stage them again (or commit with --no-verify to skip this check):\n`,
+      );
     return report(ctx, problems);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
@@ -102,7 +115,12 @@ export async function noteUncommitted(ctx: Context, git: Git): Promise<void> {
   const files = await git.uncommitted();
   if (!files?.length) return;
   const pending = new Map<string, string>();
-  for (const p of await git.pendingCommits()) for (const f of p.files) pending.set(f.path, `saved by "${subjectOf(p.message)}" but not committed${p.reason ? ` (${p.reason})` : ""}; the next write or 'aftercare doctor --fix' commits it`);
+  for (const p of await git.pendingCommits())
+    for (const f of p.files)
+      pending.set(
+        f.path,
+        `saved by "${subjectOf(p.message)}" but not committed${p.reason ? ` (${p.reason})` : ""}; the next write or 'aftercare doctor --fix' commits it`,
+      );
   for (const f of files) {
     const why =
       pending.get(f.path) ??
@@ -151,7 +169,15 @@ function memoBasis(store: Store): string {
   // the running module: a bundle chunk (named by what it holds and what it imports) or, in
   // development, the source file, with the sources that decide what is sound
   const code = [import.meta.url];
-  if (import.meta.url.endsWith(".ts")) for (const rel of ["../domain/check.ts", "../domain/schema.ts", "../store/yaml.ts", "../store/fastread.ts", "../store/store.ts"]) code.push(new URL(rel, import.meta.url).href);
+  if (import.meta.url.endsWith(".ts"))
+    for (const rel of [
+      "../domain/check.ts",
+      "../domain/schema.ts",
+      "../store/yaml.ts",
+      "../store/fastread.ts",
+      "../store/store.ts",
+    ])
+      code.push(new URL(rel, import.meta.url).href);
   const text = JSON.stringify([VERSION, code.map((url) => statStamp(fileURLToPath(url)) ?? "-"), store.settings]);
   return createHash("sha256").update(text).digest("hex");
 }
@@ -250,19 +276,32 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   /** the stamp of each file read (not taken from the memo) */
   const freshStamp: (string | undefined)[] = new Array(items.length);
   let read = 0;
-  await readEach(items, store.root, { onProgress: opts.onProgress, onWorkerError: opts.onWorkerError, values: false, digest: "check", staff: store.settings.staff.map((p) => p.name) }, (r, i) => {
-    const { kind, path } = items[i]!;
-    if (r.unchanged) {
-      byIndex[i] = { kind, id: r.id, path, facts: known!.facts[memoAt[i]!]! };
-      return;
-    }
-    read++;
-    memoAt[i] = -1;
-    if (r.problems.length) readProblems[i] = r.problems;
-    if (!r.check) return;
-    byIndex[i] = r.check.findings ? { kind, id: r.id, path, facts: r.check.facts, findings: r.check.findings } : { kind, id: r.id, path, facts: r.check.facts };
-    freshStamp[i] = r.stamp;
-  });
+  await readEach(
+    items,
+    store.root,
+    {
+      onProgress: opts.onProgress,
+      onWorkerError: opts.onWorkerError,
+      values: false,
+      digest: "check",
+      staff: store.settings.staff.map((p) => p.name),
+    },
+    (r, i) => {
+      const { kind, path } = items[i]!;
+      if (r.unchanged) {
+        byIndex[i] = { kind, id: r.id, path, facts: known!.facts[memoAt[i]!]! };
+        return;
+      }
+      read++;
+      memoAt[i] = -1;
+      if (r.problems.length) readProblems[i] = r.problems;
+      if (!r.check) return;
+      byIndex[i] = r.check.findings
+        ? { kind, id: r.id, path, facts: r.check.facts, findings: r.check.findings }
+        : { kind, id: r.id, path, facts: r.check.facts };
+      freshStamp[i] = r.stamp;
+    },
+  );
   if (opts.stats) {
     opts.stats.files = items.length;
     opts.stats.read = read;

@@ -19,7 +19,9 @@ import { channelLabel, channelNames } from "../report/labels.js";
  * the index's search keys when there is an index, else every customer file, read once. Files that
  * cannot be read are named once, here.
  */
-export async function customerSearch(ctx: Context): Promise<(words: string) => Promise<{ item: Rec<Customer>; tier: number }[]>> {
+export async function customerSearch(
+  ctx: Context,
+): Promise<(words: string) => Promise<{ item: Rec<Customer>; tier: number }[]>> {
   const idx = await ctx.index();
   if (idx) {
     for (const w of idx.warnings(["customer"])) ctx.io.err(w);
@@ -41,9 +43,17 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
   const matches = await (await customerSearch(ctx))(q);
   const one = bestOf(matches);
   if (one) return one.id;
-  if (!matches.length) throw new UserError(`no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`);
-  const list = matches.slice(0, 8).map((m) => `${m.item.id} ${oneLine(m.item.value.name)}`).join("; ");
-  throw new UserError(`"${q}" matches ${matches.length} customers: ${list}${matches.length > 8 ? "; …" : ""}; give the ID; nothing was written`);
+  if (!matches.length)
+    throw new UserError(
+      `no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`,
+    );
+  const list = matches
+    .slice(0, 8)
+    .map((m) => `${m.item.id} ${oneLine(m.item.value.name)}`)
+    .join("; ");
+  throw new UserError(
+    `"${q}" matches ${matches.length} customers: ${list}${matches.length > 8 ? "; …" : ""}; give the ID; nothing was written`,
+  );
 }
 
 /** A customer from an ID (or unique prefix) or from what a clerk types: name, contact, phone; its file read. */
@@ -78,7 +88,11 @@ export async function findRecord<K extends RecordKind>(ctx: Context, kind: K, in
 }
 
 /** The record a read shows (`findRecord`'s), from the index when it holds the file read cleanly. */
-export async function recordToShow<K extends RecordKind>(ctx: Context, kind: K, input: string): Promise<Rec<RecordOf[K]>> {
+export async function recordToShow<K extends RecordKind>(
+  ctx: Context,
+  kind: K,
+  input: string,
+): Promise<Rec<RecordOf[K]>> {
   return shown(ctx, kind, await resolveId(ctx, kind, input));
 }
 
@@ -102,7 +116,12 @@ export function directionOf(flag: string): Direction {
 }
 
 /** A date-time flag as people write it (2026/12/07 08:55, 昨天 15:30, 下午3点半…), in the store's zone, stored with the company's offset. */
-export async function dateTimeFlag(ctx: Context, value: string | undefined, flag: string, direction = directionOf(flag)): Promise<string | undefined> {
+export async function dateTimeFlag(
+  ctx: Context,
+  value: string | undefined,
+  flag: string,
+  direction = directionOf(flag),
+): Promise<string | undefined> {
   if (value === undefined) return undefined;
   const tz = (await ctx.store()).settings.timezone;
   const now = await ctx.now();
@@ -113,7 +132,12 @@ export async function dateTimeFlag(ctx: Context, value: string | undefined, flag
 }
 
 /** A date flag as people write it (2026/12/07, 12月7日, 下周一, tomorrow…): a calendar day in the store's zone. */
-export async function dateFlag(ctx: Context, value: string | undefined, flag: string, direction = directionOf(flag)): Promise<string | undefined> {
+export async function dateFlag(
+  ctx: Context,
+  value: string | undefined,
+  flag: string,
+  direction = directionOf(flag),
+): Promise<string | undefined> {
   if (value === undefined) return undefined;
   const tz = (await ctx.store()).settings.timezone;
   const now = await ctx.now();
@@ -150,7 +174,10 @@ export async function notFuture(ctx: Context, stamp: string | undefined, flag: s
   const now = await ctx.now();
   const tz = (await ctx.store()).settings.timezone;
   const future = stamp.length === 10 ? stamp > formatDateTime(now, tz).slice(0, 10) : Date.parse(stamp) > now.getTime();
-  if (future) throw new UsageError(`${flag} ${stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " ")} is in the future (now ${formatDateTime(now, tz).slice(0, 16).replace("T", " ")}); record what has happened, when it happened; nothing was written`);
+  if (future)
+    throw new UsageError(
+      `${flag} ${stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " ")} is in the future (now ${formatDateTime(now, tz).slice(0, 16).replace("T", " ")}); record what has happened, when it happened; nothing was written`,
+    );
   return stamp;
 }
 
@@ -183,7 +210,11 @@ export async function nowStamp(ctx: Context): Promise<string> {
 }
 
 /** One value from a fixed list, or a usage error naming the choices. */
-export function choice<T extends string>(value: string | undefined, choices: readonly T[], flag: string): T | undefined {
+export function choice<T extends string>(
+  value: string | undefined,
+  choices: readonly T[],
+  flag: string,
+): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} "${value}" is not one of ${choices.join(", ")}; nothing was written`);
@@ -194,15 +225,24 @@ export function choice<T extends string>(value: string | undefined, choices: rea
  * `WeChat`, `短信`, a store's own `抖音`), in any case; else a usage error naming the choices, in
  * the user's language.
  */
-export async function channelFlag(ctx: Context, value: string | undefined, flag = "--channel"): Promise<string | undefined> {
+export async function channelFlag(
+  ctx: Context,
+  value: string | undefined,
+  flag = "--channel",
+): Promise<string | undefined> {
   if (value === undefined) return undefined;
   const added = (await ctx.store()).settings.channels;
   const names = channelNames(added);
   const typed = value.trim().toLowerCase();
-  const hit = names.find((n) => [n, channelLabel(n, "en", added), channelLabel(n, "zh-CN", added)].some((w) => w.toLowerCase() === typed));
+  const hit = names.find((n) =>
+    [n, channelLabel(n, "en", added), channelLabel(n, "zh-CN", added)].some((w) => w.toLowerCase() === typed),
+  );
   if (hit) return hit;
   const say = await ctx.say();
-  const choices = say.locale === "zh-CN" ? names.map((n) => `${n}（${channelLabel(n, "zh-CN", added)}）`).join("、") : names.join(", ");
+  const choices =
+    say.locale === "zh-CN"
+      ? names.map((n) => `${n}（${channelLabel(n, "zh-CN", added)}）`).join("、")
+      : names.join(", ");
   throw new UsageError(say.t("ch.unknown", { flag, value, choices }));
 }
 
@@ -227,7 +267,8 @@ const empty = (v: unknown) => v === undefined || v === "";
 export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<(string | undefined)[]> {
   const missing = asks.filter((a) => !a.optional && empty(a.value));
   if (!missing.length) return asks.map((a) => (empty(a.value) ? a.default : a.value));
-  if (!ctx.canPrompt) throw new UsageError(`${command} needs ${missing.map((a) => a.flag).join(", ")}; nothing was written`);
+  if (!ctx.canPrompt)
+    throw new UsageError(`${command} needs ${missing.map((a) => a.flag).join(", ")}; nothing was written`);
   const out: (string | undefined)[] = [];
   for (const a of asks) {
     if (!empty(a.value)) {
@@ -235,10 +276,16 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
       continue;
     }
     if (a.choices) {
-      const choices = (a.choices as (string | Choice)[]).map((c) => (typeof c === "string" ? { name: c, value: c } : c));
+      const choices = (a.choices as (string | Choice)[]).map((c) =>
+        typeof c === "string" ? { name: c, value: c } : c,
+      );
       out.push(await ctx.prompter.select({ message: a.message, choices, default: a.default }));
     } else {
-      const v = await ctx.prompter.input({ message: a.message + (a.optional ? " (optional)" : ""), default: a.default, required: !a.optional });
+      const v = await ctx.prompter.input({
+        message: a.message + (a.optional ? " (optional)" : ""),
+        default: a.default,
+        required: !a.optional,
+      });
       out.push(v.trim() || undefined);
     }
   }
@@ -249,11 +296,21 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
  * `fill` for an options object: each [key, flag, question] missing from `o` is asked at a terminal
  * or named in the usage error; returns the options with the answers in.
  */
-export async function fillInto<T extends object>(ctx: Context, command: string, o: T, asks: [keyof T & string, string, string, (readonly string[])?][]): Promise<T> {
+export async function fillInto<T extends object>(
+  ctx: Context,
+  command: string,
+  o: T,
+  asks: [keyof T & string, string, string, (readonly string[])?][],
+): Promise<T> {
   const values = await fill(
     ctx,
     command,
-    asks.map(([key, flag, message, choices]) => ({ flag, value: (o as Record<string, unknown>)[key] as string | undefined, message, choices })),
+    asks.map(([key, flag, message, choices]) => ({
+      flag,
+      value: (o as Record<string, unknown>)[key] as string | undefined,
+      message,
+      choices,
+    })),
   );
   const out = { ...o } as Record<string, unknown>;
   asks.forEach(([key], i) => (out[key] = values[i]));
@@ -261,7 +318,11 @@ export async function fillInto<T extends object>(ctx: Context, command: string, 
 }
 
 /** The customer, from the flag or, at a terminal, by typing part of a name, pinyin or phone. */
-export async function customerOrAsk(ctx: Context, input: string | undefined, flag = "--customer"): Promise<Loaded<"customer"> | undefined> {
+export async function customerOrAsk(
+  ctx: Context,
+  input: string | undefined,
+  flag = "--customer",
+): Promise<Loaded<"customer"> | undefined> {
   if (input) return findCustomer(ctx, input, flag);
   if (!ctx.canPrompt) return undefined;
   const store = await ctx.store();
@@ -273,7 +334,11 @@ export async function customerOrAsk(ctx: Context, input: string | undefined, fla
       // must never pick a customer the clerk did not search for
       (term?.trim() ? (await match(term)).map((m) => m.item) : []).slice(0, 10).map((c) => {
         const p = c.value.contacts?.find((x) => x.phones?.length);
-        return { name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`, value: c.id, description: c.id };
+        return {
+          name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`,
+          value: c.id,
+          description: c.id,
+        };
       }),
   });
   return store.get("customer", id);

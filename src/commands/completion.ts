@@ -30,7 +30,17 @@ export const SHELLS = ["bash", "zsh", "fish"] as const;
 const EXPORTS = ["customers", "tickets", "contacts", "duties"];
 
 /** What a value is: a fixed list, a file, a folder, a staff member, a record ID of these kinds, a month, a year. */
-type Kind = { list: readonly string[] } | "file" | "dir" | "staff" | "technician" | { ids: string } | "month" | "year" | "status" | "none";
+type Kind =
+  | { list: readonly string[] }
+  | "file"
+  | "dir"
+  | "staff"
+  | "technician"
+  | { ids: string }
+  | "month"
+  | "year"
+  | "status"
+  | "none";
 
 function optionKind(path: string[], o: OptionInfo): Kind {
   if (o.choices) return { list: o.choices };
@@ -40,7 +50,8 @@ function optionKind(path: string[], o: OptionInfo): Kind {
   if (name === "output" || name === "template" || name === "file") return "file";
   // who is sent to a job: the technicians on the list, as `ticket dispatch` asks (everyone when none is)
   if (name === "technician") return "technician";
-  if (["as", "for", "assignee", "cover", "owner"].includes(name) || (name === "to" && at === "ticket escalate")) return "staff";
+  if (["as", "for", "assignee", "cover", "owner"].includes(name) || (name === "to" && at === "ticket escalate"))
+    return "staff";
   if (name === "customer") return { ids: "C" };
   if (name === "ticket") return { ids: "T" };
   if (name === "event") return { ids: "E" };
@@ -87,7 +98,11 @@ export interface Source {
 }
 
 /** What fits the last of `words` (the words after "aftercare", the one under the cursor last). */
-export async function complete(tree: CommandTree, words: string[], source: (records: string | undefined) => Source): Promise<Completion> {
+export async function complete(
+  tree: CommandTree,
+  words: string[],
+  source: (records: string | undefined) => Source,
+): Promise<Completion> {
   const cur0 = words[words.length - 1] ?? "";
   const done = words.slice(0, -1);
   const globals = tree.options;
@@ -106,7 +121,9 @@ export async function complete(tree: CommandTree, words: string[], source: (reco
     }
     if (w === "--") continue;
     if (w.startsWith("-") && w !== "-") {
-      const [name, value] = w.includes("=") ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)] : [w, undefined];
+      const [name, value] = w.includes("=")
+        ? [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]
+        : [w, undefined];
       const o = find(name);
       if (o?.value && value === undefined) pending = o;
       else if (o?.long === "--records" && value) records = value;
@@ -173,17 +190,29 @@ export function storeSource(ctx: Context): Source {
         const of = role ? here.filter((s) => s.role === role) : [];
         return (of.length ? of : here).map((s) => s.name);
       }, []),
-    today: () => quiet(async () => dayOf(await ctx.now(), (await ctx.store()).settings.timezone), new Date().toISOString().slice(0, 10)),
+    today: () =>
+      quiet(
+        async () => dayOf(await ctx.now(), (await ctx.store()).settings.timezone),
+        new Date().toISOString().slice(0, 10),
+      ),
     ids: (letters, prefix) =>
       quiet(async () => {
         const store = await ctx.store();
         const want = prefix.toUpperCase();
         const out: string[] = [];
         for (const letter of letters) {
-          const kind = ({ C: "customer", T: "ticket", K: "contact", E: "event" } as Record<string, "customer" | "ticket" | "contact" | "event">)[letter];
+          const kind = (
+            { C: "customer", T: "ticket", K: "contact", E: "event" } as Record<
+              string,
+              "customer" | "ticket" | "contact" | "event"
+            >
+          )[letter];
           if (!kind || (want && !want.startsWith(letter) && !letter.startsWith(want.slice(0, 1)))) continue;
           const folder = join(store.root, FOLDERS[kind]);
-          const names = kind === "ticket" || kind === "contact" ? await monthFiles(folder, want) : await fs.readdir(folder).catch(() => []);
+          const names =
+            kind === "ticket" || kind === "contact"
+              ? await monthFiles(folder, want)
+              : await fs.readdir(folder).catch(() => []);
           for (const n of names) if (/\.ya?ml$/.test(n)) out.push(n.replace(/\.ya?ml$/, ""));
         }
         return out.filter((id) => id.startsWith(want)).sort();
@@ -200,8 +229,15 @@ async function monthFiles(folder: string, prefix: string): Promise<string[]> {
   const list = (dir: string) => fs.readdir(dir).catch(() => [] as string[]);
   if (m) return list(join(folder, `20${m[1]}`, m[2]!));
   const months: string[] = [];
-  for (const y of (await list(folder)).filter((y) => /^\d{4}$/.test(y)).sort().reverse()) {
-    for (const mo of (await list(join(folder, y))).filter((x) => /^\d{2}$/.test(x)).sort().reverse()) months.push(join(folder, y, mo));
+  for (const y of (await list(folder))
+    .filter((y) => /^\d{4}$/.test(y))
+    .sort()
+    .reverse()) {
+    for (const mo of (await list(join(folder, y)))
+      .filter((x) => /^\d{2}$/.test(x))
+      .sort()
+      .reverse())
+      months.push(join(folder, y, mo));
     if (months.length >= 3) break;
   }
   return (await Promise.all(months.slice(0, 3).map(list))).flat();

@@ -33,7 +33,9 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
     if (m > now) now = m;
   }
   if (!ctx.writeStarted) return customerDutyInput(store, await ctx.index(), customer, now);
-  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, { progress: indexProgress(ctx) });
+  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
+    progress: indexProgress(ctx),
+  });
   try {
     return await customerDutyInput(store, idx, customer, now);
   } finally {
@@ -50,7 +52,13 @@ function closedBy(input: DutyInput, contact: Rec<Contact>, locale: string): Duty
 /** "R-FOLLOWUP-2 (T-261102-AAAA)", or with `bare` "R-FOLLOWUP-2": duties by their rule and record. */
 function list(say: Translator, ds: Duty[], bare = false): string {
   const late = (d: Duty) => (d.state === "late" ? say.t("k.late") : "");
-  return [...new Set(ds.map((d) => (bare ? d.rule : say.t("k.duty", { rule: d.rule, record: d.ticket ?? d.event ?? d.source })) + late(d)))].join(say.t("k.sep"));
+  return [
+    ...new Set(
+      ds.map(
+        (d) => (bare ? d.rule : say.t("k.duty", { rule: d.rule, record: d.ticket ?? d.event ?? d.source })) + late(d),
+      ),
+    ),
+  ].join(say.t("k.sep"));
 }
 
 /** "closes A; no longer closes B": what a change made to the duties a contact closes. */
@@ -67,7 +75,12 @@ function closureSentence(say: Translator, before: Duty[], after: Duty[]): string
  * the customer's records as read under the write's lock (customerInput), the contact's own file
  * there or not yet.
  */
-export async function closesNote(ctx: Context, rec: Rec<Contact>, said = "", view?: Promise<DutyInput>): Promise<string | undefined> {
+export async function closesNote(
+  ctx: Context,
+  rec: Rec<Contact>,
+  said = "",
+  view?: Promise<DutyInput>,
+): Promise<string | undefined> {
   const input = await (view ?? customerInput(ctx, rec.value.customer, [rec.value.at]));
   const closed = closedBy(input, rec, await ctx.locale());
   // every duty the contact closes is named once: what linking already said is not repeated
@@ -100,7 +113,11 @@ function draftId(input: DutyInput): string {
  * to it: for each ticket or event with an open duty of the customer, the engine is run with the
  * contact linked, and compared with the contact unlinked.
  */
-export async function linkCandidates(ctx: Context, draft: Contact, fields: ("ticket" | "event")[]): Promise<LinkCandidate[]> {
+export async function linkCandidates(
+  ctx: Context,
+  draft: Contact,
+  fields: ("ticket" | "event")[],
+): Promise<LinkCandidate[]> {
   if (!fields.length) return [];
   const input = await customerInput(ctx, draft.customer, [draft.at]);
   const locale = input.settings.locale;
@@ -111,13 +128,29 @@ export async function linkCandidates(ctx: Context, draft: Contact, fields: ("tic
   const out: LinkCandidate[] = [];
   if (fields.includes("ticket"))
     for (const t of input.tickets.filter((t) => open.some((d) => d.ticket === t.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }, locale).filter((d) => openKeys.has(d.key));
-      if (closes.length) out.push({ field: "ticket", id: t.id, label: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})`, closes });
+      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }, locale).filter((d) =>
+        openKeys.has(d.key),
+      );
+      if (closes.length)
+        out.push({
+          field: "ticket",
+          id: t.id,
+          label: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})`,
+          closes,
+        });
     }
   if (fields.includes("event"))
     for (const e of input.events.filter((e) => open.some((d) => d.event === e.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }, locale).filter((d) => openKeys.has(d.key));
-      if (closes.length) out.push({ field: "event", id: e.id, label: `${e.id} ${oneLine(e.value.title, 40)} (${e.value.date})`, closes });
+      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }, locale).filter((d) =>
+        openKeys.has(d.key),
+      );
+      if (closes.length)
+        out.push({
+          field: "event",
+          id: e.id,
+          label: `${e.id} ${oneLine(e.value.title, 40)} (${e.value.date})`,
+          closes,
+        });
     }
   // most urgent first: the order the engine gives the duties they close
   const rank = (c: LinkCandidate) => Math.min(...c.closes.map((d) => open.findIndex((o) => o.key === d.key)));
@@ -147,14 +180,22 @@ export async function findLinks(ctx: Context, draft: Contact, fields: ("ticket" 
     else if (cands.length > 1 && ctx.canPrompt) {
       const v = await ctx.prompter.select<string>({
         message: field === "ticket" ? "Ticket the call answers" : "Event the call announces",
-        choices: [...cands.map((c) => ({ name: `${c.label} — closes ${list(say, c.closes, true)}`, value: c.id })), { name: "none", value: "" }],
+        choices: [
+          ...cands.map((c) => ({ name: `${c.label} — closes ${list(say, c.closes, true)}`, value: c.id })),
+          { name: "none", value: "" },
+        ],
         default: cands[0]!.id,
       });
       pick = cands.find((c) => c.id === v);
     } else if (cands.length > 1)
       later.push((id) => [
         say.t(field === "ticket" ? "k.ambiguousTicket" : "k.ambiguousEvent", { id, n: cands.length }),
-        ...cands.map((c) => say.t("k.candidateLine", { command: `aftercare contact link ${id} --${field} ${c.id}`, duties: list(say, c.closes, true) })),
+        ...cands.map((c) =>
+          say.t("k.candidateLine", {
+            command: `aftercare contact link ${id} --${field} ${c.id}`,
+            duties: list(say, c.closes, true),
+          }),
+        ),
       ]);
     if (pick) {
       set[field] = pick.id;
@@ -170,13 +211,28 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
   const store = await ctx.store();
   const want = normalizeIdInput(input);
   const kind = want.startsWith("K") ? "contact" : want.startsWith("T") ? "ticket" : undefined;
-  if (!kind) throw new UsageError(`--plan "${input}" must be the ID of the contact (K-…) or ticket (T-…) that planned the next contact; nothing was written`);
+  if (!kind)
+    throw new UsageError(
+      `--plan "${input}" must be the ID of the contact (K-…) or ticket (T-…) that planned the next contact; nothing was written`,
+    );
   const id = await store.resolveId(kind, want);
-  if (id === self) throw new UsageError(`--plan ${id} is this contact itself: give the contact or ticket that planned it; nothing was written`);
+  if (id === self)
+    throw new UsageError(
+      `--plan ${id} is this contact itself: give the contact or ticket that planned it; nothing was written`,
+    );
   const rec = await store.get(kind, id);
-  if (rec.value.customer !== customer) throw new UsageError(`--plan ${id} belongs to customer ${rec.value.customer}, not to ${customer}; nothing was written`);
-  const planned = kind === "contact" ? Boolean((rec as Loaded<"contact">).value.next) : Boolean((rec as Loaded<"ticket">).value.plans?.length);
-  if (!planned) throw new UsageError(`--plan ${id} planned no next contact (it has no ${kind === "contact" ? "next date" : "plans"}); nothing was written`);
+  if (rec.value.customer !== customer)
+    throw new UsageError(
+      `--plan ${id} belongs to customer ${rec.value.customer}, not to ${customer}; nothing was written`,
+    );
+  const planned =
+    kind === "contact"
+      ? Boolean((rec as Loaded<"contact">).value.next)
+      : Boolean((rec as Loaded<"ticket">).value.plans?.length);
+  if (!planned)
+    throw new UsageError(
+      `--plan ${id} planned no next contact (it has no ${kind === "contact" ? "next date" : "plans"}); nothing was written`,
+    );
   return id;
 }
 
@@ -187,7 +243,10 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
 async function correct(
   ctx: Context,
   input: string,
-  change: (k: Loaded<"contact">, say: Translator) => Promise<{ next: Contact; subject: string; sentence: string } | undefined>,
+  change: (
+    k: Loaded<"contact">,
+    say: Translator,
+  ) => Promise<{ next: Contact; subject: string; sentence: string } | undefined>,
 ): Promise<Loaded<"contact">> {
   const store = await ctx.store();
   const first = await findRecord(ctx, "contact", input);
@@ -219,7 +278,10 @@ export interface LinkOptions {
 }
 
 export async function contactLink(opts: LinkOptions, ctx: Context) {
-  if (!opts.ticket && !opts.event && !opts.plan) throw new UsageError("contact link needs --ticket T, --event E or --plan P: what to link the contact to; nothing was written");
+  if (!opts.ticket && !opts.event && !opts.plan)
+    throw new UsageError(
+      "contact link needs --ticket T, --event E or --plan P: what to link the contact to; nothing was written",
+    );
   return correct(ctx, opts.id, async (k) => {
     const next: Contact = { ...k.value };
     const targets: string[] = [];
@@ -227,7 +289,9 @@ export async function contactLink(opts: LinkOptions, ctx: Context) {
     if (opts.ticket) {
       const t = await findRecord(ctx, "ticket", opts.ticket);
       if (t.value.customer !== k.value.customer)
-        throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, and contact ${k.id} to ${k.value.customer}: a contact is linked only to its own customer's tickets; nothing was written`);
+        throw new UsageError(
+          `ticket ${t.id} belongs to customer ${t.value.customer}, and contact ${k.id} to ${k.value.customer}: a contact is linked only to its own customer's tickets; nothing was written`,
+        );
       if (k.value.ticket && k.value.ticket !== t.id) olds.push(k.value.ticket);
       next.ticket = t.id;
       targets.push(t.id);
@@ -249,7 +313,11 @@ export async function contactLink(opts: LinkOptions, ctx: Context) {
     return {
       next,
       subject: `contact ${k.id} linked to ${target}${olds.length ? ` (was ${olds.join(", ")})` : ""}`,
-      sentence: say.t("k.linked", { id: k.id, target, was: olds.length ? say.t("k.was", { old: olds.join(say.t("k.sep")) }) : "" }),
+      sentence: say.t("k.linked", {
+        id: k.id,
+        target,
+        was: olds.length ? say.t("k.was", { old: olds.join(say.t("k.sep")) }) : "",
+      }),
     };
   });
 }
@@ -270,7 +338,11 @@ export async function contactUnlink(opts: UnlinkOptions, ctx: Context) {
     const next: Contact = { ...k.value };
     for (const f of linked) delete next[f];
     const targets = linked.map((f) => (f === "plan" ? `plan ${k.value.plan}` : k.value[f]!)).join(", ");
-    return { next, subject: `contact ${k.id} unlinked from ${targets}`, sentence: say.t("k.unlinked", { id: k.id, targets }) };
+    return {
+      next,
+      subject: `contact ${k.id} unlinked from ${targets}`,
+      sentence: say.t("k.unlinked", { id: k.id, targets }),
+    };
   });
 }
 
@@ -289,29 +361,42 @@ export interface EditOptions {
 /** --satisfaction: a whole number from 1 to 5. */
 export function satisfactionFlag(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^[1-5]$/.test(v.trim())) throw new UsageError(`--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`);
+  if (!/^[1-5]$/.test(v.trim()))
+    throw new UsageError(
+      `--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`,
+    );
   return Number(v.trim());
 }
 
-export const TOLD_OUTBOUND = "--told marks an inbound call in which the customer was told what a duty asks (the solution, a notice); an outbound call tells them anyway: drop --told or give --direction in; nothing was written";
+export const TOLD_OUTBOUND =
+  "--told marks an inbound call in which the customer was told what a duty asks (the solution, a notice); an outbound call tells them anyway: drop --told or give --direction in; nothing was written";
 
 export async function contactEdit(opts: EditOptions, ctx: Context) {
   const direction = choice(opts.direction, DIRECTIONS, "--direction");
   const purpose = choice(opts.purpose, PURPOSES, "--purpose");
-  if (opts.told && opts.notTold) throw new UsageError("--told and --not-told contradict each other: give one; nothing was written");
+  if (opts.told && opts.notTold)
+    throw new UsageError("--told and --not-told contradict each other: give one; nothing was written");
   const satisfaction = satisfactionFlag(opts.satisfaction);
-  const given: string[] = (["at", "direction", "purpose", "summary", "person", "satisfaction"] as const).filter((f) => opts[f] !== undefined);
+  const given: string[] = (["at", "direction", "purpose", "summary", "person", "satisfaction"] as const).filter(
+    (f) => opts[f] !== undefined,
+  );
   if (opts.told || opts.notTold) given.push(opts.told ? "told" : "not-told");
   if (!given.length) throw new UsageError((await ctx.say()).t("k.editNothing"));
-  for (const f of ["summary", "person"] as const) if (opts[f] !== undefined && !opts[f]!.trim()) throw new UsageError(`--${f} is empty; nothing was written`);
+  for (const f of ["summary", "person"] as const)
+    if (opts[f] !== undefined && !opts[f]!.trim()) throw new UsageError(`--${f} is empty; nothing was written`);
   return correct(ctx, opts.id, async (k, say) => {
     const next: Contact = { ...k.value };
     if (opts.at !== undefined) {
       const dated = k.value.channel === "letter" && !/[T ]\d|^\d{1,2}:\d\d$/.test(opts.at.trim());
-      next.at = (await notFuture(ctx, dated ? await dateFlag(ctx, opts.at, "--at") : await dateTimeFlag(ctx, opts.at, "--at"), "--at"))!;
+      next.at = (await notFuture(
+        ctx,
+        dated ? await dateFlag(ctx, opts.at, "--at") : await dateTimeFlag(ctx, opts.at, "--at"),
+        "--at",
+      ))!;
     }
     if (direction) {
-      if (k.value.channel === "letter" && direction === "in") throw new UsageError(`${k.id} is a letter we sent: its direction is out; nothing was written`);
+      if (k.value.channel === "letter" && direction === "in")
+        throw new UsageError(`${k.id} is a letter we sent: its direction is out; nothing was written`);
       next.direction = direction;
     }
     if (purpose) next.purpose = purpose;
@@ -321,8 +406,16 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
     if (opts.told) next.told = true;
     if (opts.notTold) delete next.told;
     if (next.told && (next.direction !== "in" || next.channel !== "call"))
-      throw new UsageError(opts.told ? `${k.id} is ${k.value.channel === "letter" ? "a letter" : "an outbound call"}: ${TOLD_OUTBOUND}` : `${k.id} is marked told (an inbound call in which the customer was told); an outbound contact is not: add --not-told; nothing was written`);
+      throw new UsageError(
+        opts.told
+          ? `${k.id} is ${k.value.channel === "letter" ? "a letter" : "an outbound call"}: ${TOLD_OUTBOUND}`
+          : `${k.id} is marked told (an inbound call in which the customer was told); an outbound contact is not: add --not-told; nothing was written`,
+      );
     const fields = given.join(", ");
-    return { next, subject: `contact ${k.id} edited (${fields})`, sentence: say.t("k.edited", { id: k.id, fields: fieldWords(say.locale, given) }) };
+    return {
+      next,
+      subject: `contact ${k.id} edited (${fields})`,
+      sentence: say.t("k.edited", { id: k.id, fields: fieldWords(say.locale, given) }),
+    };
   });
 }

@@ -6,7 +6,19 @@ import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from 
 import { oneLine } from "../format/text.js";
 import type { Loaded } from "../store/store.js";
 import { isOpen } from "../domain/ticket.js";
-import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, findCustomer, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
+import {
+  choice,
+  customerOrAsk,
+  dateFlag,
+  dateTimeFlag,
+  fill,
+  findCustomer,
+  findRecord,
+  nowStamp,
+  written,
+  notFuture,
+  planDateCheck,
+} from "./common.js";
 import { allDuties } from "./due.js";
 import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
 import { dayOf } from "../domain/time.js";
@@ -16,22 +28,48 @@ import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TO
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
  * enough to know it), the ticket and the event.
  */
-async function about(ctx: Context, opts: { customer?: string; ticket?: string; event?: string }): Promise<{ customer: Loaded<"customer">; ticket?: string; fields: Pick<Contact, "customer" | "ticket" | "event"> }> {
+async function about(
+  ctx: Context,
+  opts: { customer?: string; ticket?: string; event?: string },
+): Promise<{ customer: Loaded<"customer">; ticket?: string; fields: Pick<Contact, "customer" | "ticket" | "event"> }> {
   const t = opts.ticket ? await findRecord(ctx, "ticket", opts.ticket) : undefined;
-  const c = !opts.customer && t ? await (await ctx.store()).get("customer", t.value.customer) : await findCustomer(ctx, opts.customer!);
-  if (t && t.value.customer !== c.id) throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
+  const c =
+    !opts.customer && t
+      ? await (await ctx.store()).get("customer", t.value.customer)
+      : await findCustomer(ctx, opts.customer!);
+  if (t && t.value.customer !== c.id)
+    throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
   const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
   return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
 }
 
-async function save(ctx: Context, value: Contact, subjectLine: string, sentence: string, notes: (id: string) => string[] = () => []) {
+async function save(
+  ctx: Context,
+  value: Contact,
+  subjectLine: string,
+  sentence: string,
+  notes: (id: string) => string[] = () => [],
+) {
   const store = await ctx.store();
   const actor = await ctx.actor();
-  const clean = parseInput(contactSchema, { ...value, staff: actor.name }, { at: value.channel === "letter" ? "--sent" : "--at", requests: "--request", complaints: "--complaint", "letter.subject": "--subject", "next.date": "--next-date", "next.topic": "--next-topic" });
+  const clean = parseInput(
+    contactSchema,
+    { ...value, staff: actor.name },
+    {
+      at: value.channel === "letter" ? "--sent" : "--at",
+      requests: "--request",
+      complaints: "--complaint",
+      "letter.subject": "--subject",
+      "next.date": "--next-date",
+      "next.topic": "--next-topic",
+    },
+  );
   // the customer's duties as the store holds them once the lock is taken (every file written before
   // it, by this desk or another), read while earlier writes are finished and this one is made
   let view: Promise<DutyInput> | undefined;
-  const read = ctx.json ? undefined : () => void (view = customerInput(ctx, clean.customer, [clean.at])).catch(() => undefined);
+  const read = ctx.json
+    ? undefined
+    : () => void (view = customerInput(ctx, clean.customer, [clean.at])).catch(() => undefined);
   return ctx.writing(async () => {
     const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
     const said = notes(rec.id);
@@ -52,7 +90,10 @@ async function nextDateFlag(ctx: Context, value: string | undefined): Promise<st
   const day = await dateFlag(ctx, value, "--next-date");
   if (!day) return undefined;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (day < today) throw new UsageError(`--next-date ${day} is before today (${today}): a planned next contact cannot be in the past; nothing was written`);
+  if (day < today)
+    throw new UsageError(
+      `--next-date ${day} is before today (${today}): a planned next contact cannot be in the past; nothing was written`,
+    );
   return day;
 }
 
@@ -84,13 +125,25 @@ export interface CallLogOptions {
 }
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
-const PURPOSE_OF: Record<string, string> = { "R-FOLLOWUP-1": "followup", "R-FOLLOWUP-2": "followup", "R-NEXT-SERVICE": "followup", "R-EVENT-NOTICE": "notice", "C-APPOINTMENT": "reminder", "C-READY-NOTICE": "notice", "R-ANSWER-SAME-DAY": "other" };
+const PURPOSE_OF: Record<string, string> = {
+  "R-FOLLOWUP-1": "followup",
+  "R-FOLLOWUP-2": "followup",
+  "R-NEXT-SERVICE": "followup",
+  "R-EVENT-NOTICE": "notice",
+  "C-APPOINTMENT": "reminder",
+  "C-READY-NOTICE": "notice",
+  "R-ANSWER-SAME-DAY": "other",
+};
 
 /**
  * What a call with this customer most likely answers: the ticket question offers every ticket of
  * theirs with an open duty (closed or not) and their open tickets, the most urgent duty's first.
  */
-async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions): Promise<Partial<CallLogOptions> & { asked: boolean }> {
+async function callDefaults(
+  ctx: Context,
+  customer: string,
+  opts: CallLogOptions,
+): Promise<Partial<CallLogOptions> & { asked: boolean }> {
   const store = await ctx.store();
   // this customer's duties and tickets only: from the index, else from every file
   const { list } = await allDuties(ctx, { customer });
@@ -107,21 +160,29 @@ async function callDefaults(ctx: Context, customer: string, opts: CallLogOptions
     });
   const say = await ctx.say();
   const asked = !opts.ticket && offered.length > 0;
-  const ticket = opts.ticket ?? (asked
-    ? await ctx.prompter.select<string>({
-        message: "Ticket the call is about",
-        choices: [
-          ...offered.map((t) => {
-            const d = urgent.get(t.id);
-            return { name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`, value: t.id };
-          }),
-          { name: "none", value: "" },
-        ],
-        default: offered[0]!.id,
-      })
-    : "");
+  const ticket =
+    opts.ticket ??
+    (asked
+      ? await ctx.prompter.select<string>({
+          message: "Ticket the call is about",
+          choices: [
+            ...offered.map((t) => {
+              const d = urgent.get(t.id);
+              return {
+                name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`,
+                value: t.id,
+              };
+            }),
+            { name: "none", value: "" },
+          ],
+          default: offered[0]!.id,
+        })
+      : "");
   const pressing = (d: Duty) => d.state === "due" || d.state === "overdue";
-  const duty = (ticket ? mine.find((d) => d.ticket === ticket && pressing(d)) : undefined) ?? mine.find((d) => !d.ticket && pressing(d)) ?? mine.find(pressing);
+  const duty =
+    (ticket ? mine.find((d) => d.ticket === ticket && pressing(d)) : undefined) ??
+    mine.find((d) => !d.ticket && pressing(d)) ??
+    mine.find(pressing);
   const purpose = duty && PURPOSE_OF[duty.rule];
   return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event, asked };
 }
@@ -134,15 +195,27 @@ async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogO
   const validate = await planDateCheck(ctx);
   const out = { ...opts };
   if (out.satisfaction === undefined) {
-    const v = await ctx.prompter.input({ message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)", validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty" });
+    const v = await ctx.prompter.input({
+      message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+      validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty",
+    });
     out.satisfaction = v.trim() || undefined;
   }
   if (out.nextDate === undefined && out.nextTopic === undefined) {
-    out.nextDate = (await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })).trim() || undefined;
+    out.nextDate =
+      (
+        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
+      ).trim() || undefined;
     if (out.nextDate === undefined) return out;
   }
-  if (out.nextTopic === undefined) out.nextTopic = (await ctx.prompter.input({ message: "Next contact: what it is about", required: true })).trim() || undefined;
-  if (out.nextDate === undefined) out.nextDate = (await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate })).trim() || undefined;
+  if (out.nextTopic === undefined)
+    out.nextTopic =
+      (await ctx.prompter.input({ message: "Next contact: what it is about", required: true })).trim() || undefined;
+  if (out.nextDate === undefined)
+    out.nextDate =
+      (
+        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate })
+      ).trim() || undefined;
   return out;
 }
 
@@ -160,20 +233,42 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   }
   const [, direction0, purpose0, summary] = await fill(ctx, "call log", [
     { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    { flag: "--direction", value: opts.direction, message: "Who called", choices: [{ name: "they called us (in)", value: "in" }, { name: "we called them (out)", value: "out" }], default: "out" },
-    { flag: "--purpose", value: opts.purpose, message: "What the call was for", choices: PURPOSES, default: opts.purposeDefault ?? "followup" },
+    {
+      flag: "--direction",
+      value: opts.direction,
+      message: "Who called",
+      choices: [
+        { name: "they called us (in)", value: "in" },
+        { name: "we called them (out)", value: "out" },
+      ],
+      default: "out",
+    },
+    {
+      flag: "--purpose",
+      value: opts.purpose,
+      message: "What the call was for",
+      choices: PURPOSES,
+      default: opts.purposeDefault ?? "followup",
+    },
     { flag: "--summary", value: opts.summary, message: "Key points of the conversation" },
   ]);
   const direction = choice(direction0, DIRECTIONS, "--direction")!;
   const purpose = choice(purpose0, PURPOSES, "--purpose")!;
   if (opts.told && direction !== "in") throw new UsageError(TOLD_OUTBOUND);
   // walking a clerk through the call (something was missing): also satisfaction and the next contact
-  const walking = ctx.canPrompt && (ticketAsked || [opts.customer ?? opts.ticket, opts.direction, opts.purpose, opts.summary].some((v) => v === undefined || v === ""));
+  const walking =
+    ctx.canPrompt &&
+    (ticketAsked ||
+      [opts.customer ?? opts.ticket, opts.direction, opts.purpose, opts.summary].some(
+        (v) => v === undefined || v === "",
+      ));
   opts = { ...opts, summary };
   if (walking) opts = await askOptional(ctx, opts);
   const satisfaction = satisfactionFlag(opts.satisfaction);
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
-    throw new UsageError("--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written");
+    throw new UsageError(
+      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
+    );
   const nextDate = await nextDateFlag(ctx, opts.nextDate);
   const at = (await notFuture(ctx, await dateTimeFlag(ctx, opts.at, "--at"), "--at")) ?? (await nowStamp(ctx));
   const found = await about(ctx, opts);
@@ -198,15 +293,30 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   };
   // no --ticket (and no answer to the ticket question): the ticket whose open duty the call answers;
   // a notice call without --event: the event it announces (any other call may not have mentioned one)
-  const look = [...(fields.ticket || ticketAsked ? [] : ["ticket" as const]), ...(fields.event || purpose !== "notice" ? [] : ["event" as const])];
+  const look = [
+    ...(fields.ticket || ticketAsked ? [] : ["ticket" as const]),
+    ...(fields.event || purpose !== "notice" ? [] : ["event" as const]),
+  ];
   const linking = await findLinks(ctx, draft, look);
   fields = { ...fields, ...linking.fields };
   const value: Contact = { ...draft, ...linking.fields };
   const ticket = fields.ticket;
   const dir = direction === "in" ? "inbound" : "outbound";
   const say = await ctx.say();
-  const sentence = say.t("w.loggedCall", { direction: say.word(direction), purpose: say.value(purpose), id: "{id}", customer: oneLine(customer.value.name) }) + (nextDate ? say.t("w.nextPlanned", { date: nextDate }) : "");
-  return save(ctx, value, `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`, sentence, linking.notes);
+  const sentence =
+    say.t("w.loggedCall", {
+      direction: say.word(direction),
+      purpose: say.value(purpose),
+      id: "{id}",
+      customer: oneLine(customer.value.name),
+    }) + (nextDate ? say.t("w.nextPlanned", { date: nextDate }) : "");
+  return save(
+    ctx,
+    value,
+    `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`,
+    sentence,
+    linking.notes,
+  );
 }
 
 export interface LetterLogOptions {
@@ -233,7 +343,15 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   ]);
   const kind = choice(kind0, LETTER_KINDS, "--kind")!;
   opts = { ...opts, subject };
-  const sent = await notFuture(ctx, opts.sent === undefined ? (await nowStamp(ctx)).slice(0, 10) : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim()) ? await dateTimeFlag(ctx, opts.sent, "--sent") : await dateFlag(ctx, opts.sent, "--sent"), "--sent");
+  const sent = await notFuture(
+    ctx,
+    opts.sent === undefined
+      ? (await nowStamp(ctx)).slice(0, 10)
+      : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim())
+        ? await dateTimeFlag(ctx, opts.sent, "--sent")
+        : await dateFlag(ctx, opts.sent, "--sent"),
+    "--sent",
+  );
   const { customer, fields } = await about(ctx, opts);
   const plan = await planFlag(ctx, opts.plan, customer.id);
   const value: Contact = {
@@ -248,5 +366,10 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
     summary: opts.summary,
   };
   const say = await ctx.say();
-  return save(ctx, value, `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`, say.t("w.loggedLetter", { kind: say.value(kind), id: "{id}", customer: oneLine(customer.value.name), date: sent! }));
+  return save(
+    ctx,
+    value,
+    `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`,
+    say.t("w.loggedLetter", { kind: say.value(kind), id: "{id}", customer: oneLine(customer.value.name), date: sent! }),
+  );
 }

@@ -29,7 +29,16 @@ export interface CustomerFields {
 }
 
 /** Which flag sets which field, for usage errors that name the flag. */
-const CUSTOMER_FLAGS = { name: "--name", "contacts.name": "--contact", "contacts.title": "--title", "contacts.phones": "--phone", "contacts.email": "--email", tags: "--tag", "equipment.name": "--equipment", "vehicles.plate": "--vehicle" };
+const CUSTOMER_FLAGS = {
+  name: "--name",
+  "contacts.name": "--contact",
+  "contacts.title": "--title",
+  "contacts.phones": "--phone",
+  "contacts.email": "--email",
+  tags: "--tag",
+  "equipment.name": "--equipment",
+  "vehicles.plate": "--vehicle",
+};
 
 const uniq = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
 
@@ -39,12 +48,17 @@ function applyFields(c: Customer, f: CustomerFields): Customer {
   if (f.address !== undefined) next.address = f.address || undefined;
   if (f.note !== undefined) next.note = f.note || undefined;
   const blank = (f.phone ?? []).find((x) => !x.trim());
-  if (blank !== undefined) throw new UsageError(`--phone "${blank}" is empty: give the number, such as "021-5555 1234"; nothing was written`);
-  if (f.email !== undefined && f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) throw new UsageError(`--email "${f.email}" is not an e-mail address such as name@example.com; nothing was written`);
+  if (blank !== undefined)
+    throw new UsageError(`--phone "${blank}" is empty: give the number, such as "021-5555 1234"; nothing was written`);
+  if (f.email !== undefined && f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim()))
+    throw new UsageError(`--email "${f.email}" is not an e-mail address such as name@example.com; nothing was written`);
   if (f.contact !== undefined || f.phone?.length || f.email !== undefined) {
     const contacts = [...(c.contacts ?? [])];
     const name = f.contact ?? contacts[0]?.name;
-    if (!name) throw new UsageError("--phone and --email belong to a contact person: give --contact NAME too; nothing was written");
+    if (!name)
+      throw new UsageError(
+        "--phone and --email belong to a contact person: give --contact NAME too; nothing was written",
+      );
     const i = contacts.findIndex((p) => p.name === name.trim());
     const old: Person = i >= 0 ? contacts[i]! : { name };
     const person: Person = {
@@ -62,32 +76,46 @@ function applyFields(c: Customer, f: CustomerFields): Customer {
     next.tags = tags.length ? tags : undefined;
   }
   if (f.equipment?.length) next.equipment = [...(c.equipment ?? []), ...f.equipment.map((name) => ({ name }))];
-  if (f.vehicle?.length) next.vehicles = [...(c.vehicles ?? []), ...f.vehicle.filter((p) => !(c.vehicles ?? []).some((v) => v.plate === p)).map((plate) => ({ plate }))];
+  if (f.vehicle?.length)
+    next.vehicles = [
+      ...(c.vehicles ?? []),
+      ...f.vehicle.filter((p) => !(c.vehicles ?? []).some((v) => v.plate === p)).map((plate) => ({ plate })),
+    ];
   return next;
 }
 
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
   const store = await ctx.store();
   if (!opts.name?.trim()) {
-    if (!ctx.canPrompt) throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+    if (!ctx.canPrompt)
+      throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
     const say = await ctx.say();
     opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
-    if (opts.contact === undefined) opts = { ...opts, contact: (await ctx.prompter.input({ message: say.t("ask.contactPerson") })).trim() || undefined };
+    if (opts.contact === undefined)
+      opts = {
+        ...opts,
+        contact: (await ctx.prompter.input({ message: say.t("ask.contactPerson") })).trim() || undefined,
+      };
     if (!opts.phone?.length) {
       const phone = await ctx.prompter.input({ message: say.t("ask.phone") });
       if (phone.trim()) opts = { ...opts, phone: [phone.trim()] };
     }
-    if (!opts.address) opts = { ...opts, address: (await ctx.prompter.input({ message: say.t("ask.address") })).trim() || undefined };
+    if (!opts.address)
+      opts = { ...opts, address: (await ctx.prompter.input({ message: say.t("ask.address") })).trim() || undefined };
   }
   // a private person (周先生 and a mobile number) is their own contact: no organisation, no one else to ask for
-  if (!opts.contact?.trim() && (opts.phone?.length || opts.email?.trim() || opts.title)) opts = { ...opts, contact: opts.name!.trim() };
+  if (!opts.contact?.trim() && (opts.phone?.length || opts.email?.trim() || opts.title))
+    opts = { ...opts, contact: opts.name!.trim() };
   const actor = await ctx.actor();
   const value = applyFields({ name: opts.name!, created: await nowStamp(ctx) }, opts);
   const ordered = parseInput(customerSchema, value, CUSTOMER_FLAGS);
   return ctx.writing(async () => {
     if (!opts.allowDuplicate) {
       const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
-      if (same) throw new UserError(`customer "${ordered.name}" already exists as ${same.id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written`);
+      if (same)
+        throw new UserError(
+          `customer "${ordered.name}" already exists as ${same.id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written`,
+        );
     }
     const rec = await store.create("customer", ordered, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `customer ${rec.id} added — ${ordered.name}`, actor);
@@ -100,7 +128,11 @@ function hasEdits(f: CustomerFields): boolean {
   return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
 }
 
-export async function customerEdit(opts: CustomerFields & { id: string }, ctx: Context, editor?: (path: string) => void) {
+export async function customerEdit(
+  opts: CustomerFields & { id: string },
+  ctx: Context,
+  editor?: (path: string) => void,
+) {
   const store = await ctx.store();
   const { id: input, ...f } = opts;
   const first = await findCustomer(ctx, input, "ID");
@@ -118,7 +150,9 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
       return rec;
     });
   if (!ctx.io.interactive && !editor)
-    throw new UsageError("customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written");
+    throw new UsageError(
+      "customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written",
+    );
 
   // The editor runs before the store's lock is taken: nobody waits while a person types. Under the
   // lock the file is compared with what the editor was given, and a change made meanwhile wins.
@@ -133,7 +167,9 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
     const now = await fs.readFile(abs).catch(() => undefined);
     if (!now || !now.equals(before)) {
       const by = now ? await changedBy(ctx, first.path) : "someone who deleted it";
-      throw new UserError(`${first.path} was changed meanwhile by ${by}; your edit is kept in ${edit.tmp}: compare it with the file as it is now and run 'aftercare customer edit ${first.id}' again; nothing was written`);
+      throw new UserError(
+        `${first.path} was changed meanwhile by ${by}; your edit is kept in ${edit.tmp}: compare it with the file as it is now and run 'aftercare customer edit ${first.id}' again; nothing was written`,
+      );
     }
     try {
       await writeAtomic(abs, edit.text);
@@ -150,7 +186,13 @@ export async function customerEdit(opts: CustomerFields & { id: string }, ctx: C
 }
 
 /** Open the record in an editor (outside the lock); the edited text once it validates, or undefined if unchanged. */
-export async function editInEditor(path: string, src: string, run: (p: string) => void, schema: z.ZodType<unknown> = customerSchema, kind: RecordKind = "customer"): Promise<{ text: string; tmp: string } | undefined> {
+export async function editInEditor(
+  path: string,
+  src: string,
+  run: (p: string) => void,
+  schema: z.ZodType<unknown> = customerSchema,
+  kind: RecordKind = "customer",
+): Promise<{ text: string; tmp: string } | undefined> {
   const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
   await fs.writeFile(tmp, src, { mode: 0o600 });
   run(tmp);
@@ -161,7 +203,11 @@ export async function editInEditor(path: string, src: string, run: (p: string) =
   }
   const { parsed, problems } = parseYaml(text);
   const ps = parsed ? validate(schema, parsed, kind).problems : problems;
-  if (ps.length) throw new UserError(ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") + `\nyour edit is kept in ${tmp}; ${path} was not changed`);
+  if (ps.length)
+    throw new UserError(
+      ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") +
+        `\nyour edit is kept in ${tmp}; ${path} was not changed`,
+    );
   return { text, tmp };
 }
 
@@ -181,6 +227,9 @@ export function runEditor(ctx: Context): (path: string) => void {
     const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
     const [cmd, ...args] = editor.trim().split(/\s+/);
     const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false, env: ctx.deps.env });
-    if (r.error || r.status !== 0) throw new UserError(`the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`);
+    if (r.error || r.status !== 0)
+      throw new UserError(
+        `the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`,
+      );
   };
 }

@@ -30,7 +30,13 @@ const TEMP_GRACE_MS = 60_000;
 function age(ms: number | undefined): string {
   if (ms === undefined) return "";
   const s = Math.round(ms / 1000);
-  return s < 120 ? `${s} s` : s < 7200 ? `${Math.round(s / 60)} min` : s < 172_800 ? `${Math.round(s / 3600)} h` : `${Math.round(s / 86_400)} days`;
+  return s < 120
+    ? `${s} s`
+    : s < 7200
+      ? `${Math.round(s / 60)} min`
+      : s < 172_800
+        ? `${Math.round(s / 3600)} h`
+        : `${Math.round(s / 86_400)} days`;
 }
 
 /** Every write's temporary file under the store (not inside .git or .aftercare). */
@@ -79,8 +85,18 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
   // git itself: a repository git refuses, an unfinished rebase or merge, a detached HEAD
   if (st.refused) add({ kind: "git", message: st.refused, fixable: false });
   if (st.operation)
-    add({ kind: "git", message: `a git ${st.operation} is unfinished${st.operation === "rebase" ? " (a sync stopped on a conflict?)" : ""}: settle the conflicts, then 'git ${st.operation} --continue', or give up with 'git ${st.operation} --abort'; writes wait until then`, fixable: false });
-  if (st.detached) add({ kind: "git", message: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch); writes wait until then", fixable: false });
+    add({
+      kind: "git",
+      message: `a git ${st.operation} is unfinished${st.operation === "rebase" ? " (a sync stopped on a conflict?)" : ""}: settle the conflicts, then 'git ${st.operation} --continue', or give up with 'git ${st.operation} --abort'; writes wait until then`,
+      fixable: false,
+    });
+  if (st.detached)
+    add({
+      kind: "git",
+      message:
+        "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch); writes wait until then",
+      fixable: false,
+    });
   if (st.gitDir && existsSync(join(st.gitDir, "index.lock"))) {
     const ms = Date.now() - statSync(join(st.gitDir, "index.lock")).mtimeMs;
     add({
@@ -95,15 +111,40 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
   if (!opts.underLock) {
     const lock = inspectLock(root);
     if (lock.held && (lock.dead || (lock.ageMs ?? 0) > 20_000)) {
-      add({ kind: "lock", path: ".aftercare/write.lock", message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${describeHolder(lock.holder, await ctx.store().then((s) => s.settings.timezone, () => undefined))}: the next write takes it over; 'aftercare doctor --fix' removes it`, fixable: true });
+      add({
+        kind: "lock",
+        path: ".aftercare/write.lock",
+        message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${describeHolder(
+          lock.holder,
+          await ctx.store().then(
+            (s) => s.settings.timezone,
+            () => undefined,
+          ),
+        )}: the next write takes it over; 'aftercare doctor --fix' removes it`,
+        fixable: true,
+      });
       d.locks.push(lock.path);
-    } else if (lock.held) ctx.io.err(`note: a write is in progress: ${describeHolder(lock.holder, await ctx.store().then((s) => s.settings.timezone, () => undefined))} holds the store's write lock\n`);
+    } else if (lock.held)
+      ctx.io.err(
+        `note: a write is in progress: ${describeHolder(
+          lock.holder,
+          await ctx.store().then(
+            (s) => s.settings.timezone,
+            () => undefined,
+          ),
+        )} holds the store's write lock\n`,
+      );
   }
   const aftercareDir = join(root, ".aftercare");
   for (const n of existsSync(aftercareDir) ? readdirSync(aftercareDir) : [])
     if (/^write\.lock\.stale-/.test(n)) {
       d.locks.push(join(aftercareDir, n));
-      add({ kind: "lock", path: `.aftercare/${n}`, message: `a stale lock moved aside and not removed (.aftercare/${n}); 'aftercare doctor --fix' removes it`, fixable: true });
+      add({
+        kind: "lock",
+        path: `.aftercare/${n}`,
+        message: `a stale lock moved aside and not removed (.aftercare/${n}); 'aftercare doctor --fix' removes it`,
+        fixable: true,
+      });
     }
 
   // temporary files of writes that did not finish
@@ -113,7 +154,12 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
     const s = statSync(join(root, t), { throwIfNoEntry: false });
     if (!s || (writing && Date.now() - s.mtimeMs < TEMP_GRACE_MS)) continue;
     d.temps.push(t);
-    add({ kind: "temp", path: t, message: `${t}: the temporary file of a write that did not finish (${s.size} bytes${s.size === 0 ? ", a full disk?" : ""}); the record it was for is unchanged; 'aftercare doctor --fix' removes it`, fixable: true });
+    add({
+      kind: "temp",
+      path: t,
+      message: `${t}: the temporary file of a write that did not finish (${s.size} bytes${s.size === 0 ? ", a full disk?" : ""}); the record it was for is unchanged; 'aftercare doctor --fix' removes it`,
+      fixable: true,
+    });
   }
 
   // the records: duplicates, wrong folders, conflict markers, anything else that does not read
@@ -123,7 +169,12 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
     problems = await checkStore(d.store);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    add({ kind: "invalid", path: SETTINGS_FILE, message: `${SETTINGS_FILE} cannot be read: ${e.message.split("\n")[0]}; fix it by hand (conflict markers? 'git diff ${SETTINGS_FILE}')`, fixable: false });
+    add({
+      kind: "invalid",
+      path: SETTINGS_FILE,
+      message: `${SETTINGS_FILE} cannot be read: ${e.message.split("\n")[0]}; fix it by hand (conflict markers? 'git diff ${SETTINGS_FILE}')`,
+      fixable: false,
+    });
   }
   const broken = new Set(problems.map((p) => p.path));
   const said = new Set<string>();
@@ -134,12 +185,22 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
     if (/leftover merge-conflict marker/.test(p.message)) {
       if (said.has(`conflict:${p.path}`)) continue;
       said.add(`conflict:${p.path}`);
-      add({ kind: "conflict", path: p.path, message: `${p.path}: merge-conflict markers from line ${p.line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add ${p.path}'${st.operation === "rebase" ? " and 'git rebase --continue'" : " and commit"}`, fixable: false });
+      add({
+        kind: "conflict",
+        path: p.path,
+        message: `${p.path}: merge-conflict markers from line ${p.line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add ${p.path}'${st.operation === "rebase" ? " and 'git rebase --continue'" : " and commit"}`,
+        fixable: false,
+      });
     } else if (dup) {
       const pair = [p.path, dup[2]!].sort().join(" ");
       if (said.has(`dup:${pair}`)) continue;
       said.add(`dup:${pair}`);
-      add({ kind: "duplicate", path: p.path, message: `duplicate ID ${dup[1]}: ${p.path} and ${dup[2]}; compare them (diff ${p.path} ${dup[2]}), keep the right one and remove the other with 'git rm' (doctor never deletes a record)`, fixable: false });
+      add({
+        kind: "duplicate",
+        path: p.path,
+        message: `duplicate ID ${dup[1]}: ${p.path} and ${dup[2]}; compare them (diff ${p.path} ${dup[2]}), keep the right one and remove the other with 'git rm' (doctor never deletes a record)`,
+        fixable: false,
+      });
     } else if (wrong) {
       const to = wrong[1]!;
       const free = !existsSync(join(root, ...to.split("/")));
@@ -157,41 +218,85 @@ async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean 
   others = others.filter((p) => !named.has(p.path));
   if (others.length) {
     const files = [...new Set(others.map((p) => p.path))];
-    add({ kind: "invalid", path: files[0], message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`, fixable: false });
+    add({
+      kind: "invalid",
+      path: files[0],
+      message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`,
+      fixable: false,
+    });
   }
 
   // writes that are waiting for their commit, when git cannot be asked (missing, or refusing)
   if (!st.repo || st.refused) {
     const waiting = await git.pendingCommits();
     if (waiting.length)
-      add({ kind: "uncommitted", message: `${waiting.length} write${waiting.length > 1 ? "s are" : " is"} saved but not committed (first: "${subjectOf(waiting[0]!.message)}", ${waiting[0]!.reason ?? "the command stopped before its commit"}); ${st.repo ? "fix what git says above" : "install git (or put it on PATH)"}, then the next write or 'aftercare doctor --fix' commits them`, fixable: false });
+      add({
+        kind: "uncommitted",
+        message: `${waiting.length} write${waiting.length > 1 ? "s are" : " is"} saved but not committed (first: "${subjectOf(waiting[0]!.message)}", ${waiting[0]!.reason ?? "the command stopped before its commit"}); ${st.repo ? "fix what git says above" : "install git (or put it on PATH)"}, then the next write or 'aftercare doctor --fix' commits them`,
+        fixable: false,
+      });
   }
   // records saved but not committed
   if (st.repo && !st.refused) {
     const files = (await git.uncommitted()) ?? [];
     const pending = new Map<string, { subject: string; reason?: string }>();
     const notes = await git.pendingCommits();
-    for (const p of notes) for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
+    for (const p of notes)
+      for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
     // a write whose files are gone before their commit (reset, undone by hand): say so, once
     for (const p of notes) {
-      const gone = p.files.filter((f) => !existsSync(join(root, ...f.path.split("/"))) && !files.some((x) => x.path === f.path));
+      const gone = p.files.filter(
+        (f) => !existsSync(join(root, ...f.path.split("/"))) && !files.some((x) => x.path === f.path),
+      );
       if (gone.length === p.files.length && gone.length)
-        add({ kind: "uncommitted", path: gone[0]!.path, message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`, fixable: false });
+        add({
+          kind: "uncommitted",
+          path: gone[0]!.path,
+          message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`,
+          fixable: false,
+        });
     }
     const moving = new Set(d.toMove.flat());
     for (const f of files) {
       const p = pending.get(f.path);
       if (f.status === "conflicted") {
-        if (!said.has(`conflict:${f.path}`)) add({ kind: "conflict", path: f.path, message: `${f.path}: a merge conflict not yet settled; see 'git status'`, fixable: false });
+        if (!said.has(`conflict:${f.path}`))
+          add({
+            kind: "conflict",
+            path: f.path,
+            message: `${f.path}: a merge conflict not yet settled; see 'git status'`,
+            fixable: false,
+          });
       } else if (f.status === "deleted")
-        add({ kind: "uncommitted", path: f.path, message: `${f.path}: deleted, and the deletion is not committed; if that was a mistake, bring it back with 'git checkout -- ${f.path}', else commit the deletion with git (doctor never deletes a record)`, fixable: false });
+        add({
+          kind: "uncommitted",
+          path: f.path,
+          message: `${f.path}: deleted, and the deletion is not committed; if that was a mistake, bring it back with 'git checkout -- ${f.path}', else commit the deletion with git (doctor never deletes a record)`,
+          fixable: false,
+        });
       else if (broken.has(f.path))
-        add({ kind: "uncommitted", path: f.path, message: `${f.path}: ${p ? `saved by "${p.subject}"` : f.status === "new" ? "new" : "changed"} but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it`, fixable: false });
+        add({
+          kind: "uncommitted",
+          path: f.path,
+          message: `${f.path}: ${p ? `saved by "${p.subject}"` : f.status === "new" ? "new" : "changed"} but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it`,
+          fixable: false,
+        });
       else if (!moving.has(f.path)) {
-        if (p) add({ kind: "uncommitted", path: f.path, message: `${f.path}: saved by "${p.subject}" but not committed (${p.reason ?? "the command stopped before its commit"}); 'aftercare doctor --fix' (or the next write) commits it`, fixable: true });
+        if (p)
+          add({
+            kind: "uncommitted",
+            path: f.path,
+            message: `${f.path}: saved by "${p.subject}" but not committed (${p.reason ?? "the command stopped before its commit"}); 'aftercare doctor --fix' (or the next write) commits it`,
+            fixable: true,
+          });
         else {
           d.toCommit.push(f.path);
-          add({ kind: "uncommitted", path: f.path, message: `${f.path}: ${f.status === "new" ? "new" : "changed"} but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it`, fixable: true });
+          add({
+            kind: "uncommitted",
+            path: f.path,
+            message: `${f.path}: ${f.status === "new" ? "new" : "changed"} but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it`,
+            fixable: true,
+          });
         }
       }
     }
@@ -214,7 +319,10 @@ async function author(ctx: Context, git: Git): Promise<{ name: string; email: st
     const a = await ctx.actor();
     return { name: a.name, email: a.email ?? (await git.configValue("user.email")) ?? "" };
   } catch {
-    return { name: (await git.configValue("user.name")) ?? "aftercare doctor", email: (await git.configValue("user.email")) ?? "" };
+    return {
+      name: (await git.configValue("user.name")) ?? "aftercare doctor",
+      email: (await git.configValue("user.email")) ?? "",
+    };
   }
 }
 
@@ -264,7 +372,11 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         records++;
       }
       if (moved.length) {
-        const r = await git.commit(moved, `aftercare doctor: ${records > 1 ? `${records} records` : "a record"} moved to the folder ${records > 1 ? "their IDs put them" : "its ID puts it"} in${trailer}`, who);
+        const r = await git.commit(
+          moved,
+          `aftercare doctor: ${records > 1 ? `${records} records` : "a record"} moved to the folder ${records > 1 ? "their IDs put them" : "its ID puts it"} in${trailer}`,
+          who,
+        );
         if (!r.committed) done.push(`could not commit the move: ${r.reason}`);
       }
       const toCommit = left.filter((p) => !moved.includes(p));
@@ -272,17 +384,29 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         const n = toCommit.length;
         const message = `aftercare doctor: commit ${n} record file${n > 1 ? "s" : ""} left uncommitted\n\n${toCommit.map((p) => `- ${p}`).join("\n")}\n\nFound changed but not committed (a write killed before its commit, or a hand edit), and valid.${trailer}`;
         const r = await git.commit(toCommit, message, who);
-        done.push(r.committed ? `committed ${n} record file${n > 1 ? "s" : ""} left uncommitted (${r.sha}): ${toCommit.slice(0, 5).join(", ")}${n > 5 ? ", …" : ""}` : `could not commit ${toCommit.join(", ")}: ${r.reason}`);
+        done.push(
+          r.committed
+            ? `committed ${n} record file${n > 1 ? "s" : ""} left uncommitted (${r.sha}): ${toCommit.slice(0, 5).join(", ")}${n > 5 ? ", …" : ""}`
+            : `could not commit ${toCommit.join(", ")}: ${r.reason}`,
+        );
       }
     },
-    { who: (await author(ctx, new Git(root, ctx.deps.env))).name, command: "doctor --fix", onWait: (l) => ctx.io.err(`${l}\n`) },
+    {
+      who: (await author(ctx, new Git(root, ctx.deps.env))).name,
+      command: "doctor --fix",
+      onWait: (l) => ctx.io.err(`${l}\n`),
+    },
   );
   return done;
 }
 
-export async function doctor(ctx: Context, opts: { fix?: boolean } = {}): Promise<{ exitCode: number; findings: Finding[]; fixed: string[] }> {
+export async function doctor(
+  ctx: Context,
+  opts: { fix?: boolean } = {},
+): Promise<{ exitCode: number; findings: Finding[]; fixed: string[] }> {
   const root = await ctx.storeRoot();
-  if (!existsSync(join(root, SETTINGS_FILE))) throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); point --records at the store`);
+  if (!existsSync(join(root, SETTINGS_FILE)))
+    throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); point --records at the store`);
   let d = await diagnose(ctx, root);
   let fixed: string[] = [];
   if (opts.fix && d.findings.some((f) => f.fixable)) {
@@ -293,8 +417,10 @@ export async function doctor(ctx: Context, opts: { fix?: boolean } = {}): Promis
   else {
     for (const f of fixed) ctx.io.out(`fixed: ${f}\n`);
     for (const f of d.findings) ctx.io.out(`${f.message}\n`);
-    if (!d.findings.length && !fixed.length) ctx.io.err("the store is sound: nothing left by a crash, a full disk or a merge\n");
-    else if (d.findings.some((f) => f.fixable) && !opts.fix) ctx.io.err("'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record\n");
+    if (!d.findings.length && !fixed.length)
+      ctx.io.err("the store is sound: nothing left by a crash, a full disk or a merge\n");
+    else if (d.findings.some((f) => f.fixable) && !opts.fix)
+      ctx.io.err("'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record\n");
   }
   return { exitCode: d.findings.length ? 1 : 0, findings: d.findings, fixed };
 }

@@ -20,7 +20,6 @@ export interface DueOptions {
   all?: boolean;
 }
 
-
 /**
  * Which duties: every one (the default: exports, calendars, reviews), only those not yet done
  * (the morning list, which never needs the rest; with `shown`, only those it can show: see
@@ -38,7 +37,10 @@ export type DutyScope =
  * The duties of the store at the context's moment, judged, and a lookup of their customers: from
  * the index, the customers asked for (all when no IDs are given); without it, every customer.
  */
-async function judged(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: Day; customers: (ids?: Iterable<string>) => Map<string, Customer>; unread: number }> {
+async function judged(
+  ctx: Context,
+  scope?: DutyScope,
+): Promise<{ list: Duty[]; today: Day; customers: (ids?: Iterable<string>) => Map<string, Customer>; unread: number }> {
   const store = await ctx.store();
   const now = await ctx.now();
   const locale = await ctx.locale();
@@ -48,11 +50,23 @@ async function judged(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; 
     const warnings = idx.warnings();
     for (const w of warnings) ctx.io.err(w);
     const found: FoundDuty[] =
-      scope && "customer" in scope ? idx.foundOf({ customer: scope.customer }, { undone: scope.undone }) : scope && "ticket" in scope ? idx.foundOf(scope) : scope ? idx.undone(now, scope.shown) : idx.allFound();
+      scope && "customer" in scope
+        ? idx.foundOf({ customer: scope.customer }, { undone: scope.undone })
+        : scope && "ticket" in scope
+          ? idx.foundOf(scope)
+          : scope
+            ? idx.undone(now, scope.shown)
+            : idx.allFound();
     const settings = await engineSettings(store); // the working calendar resolved (calendar.source)
-    if (!scope || ("undone" in scope && !("customer" in scope))) for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
+    if (!scope || ("undone" in scope && !("customer" in scope)))
+      for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
     const list = judge(found, settings, now, idx.waivers());
-    return { list, today, customers: (ids) => (ids ? idx.byIds("customer", ids) : new Map(idx.all("customer").map((c) => [c.id, c.value]))), unread: warnings.length };
+    return {
+      list,
+      today,
+      customers: (ids) => (ids ? idx.byIds("customer", ids) : new Map(idx.all("customer").map((c) => [c.id, c.value]))),
+      unread: warnings.length,
+    };
   }
   let unread = 0;
   const input = await dutyInput(store, now, (m) => {
@@ -62,7 +76,10 @@ async function judged(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; 
   let list = duties(input, locale);
   if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
   else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
-  else if (scope) list = list.filter((d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done));
+  else if (scope)
+    list = list.filter(
+      (d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done),
+    );
   const all = new Map(input.customers.map((c) => [c.id, c.value]));
   return { list, today, customers: () => all, unread };
 }
@@ -71,7 +88,10 @@ async function judged(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; 
 const customersOf = (list: Duty[]) => list.map((d) => d.customer).filter((c): c is string => c !== undefined);
 
 /** The duties of the store at the context's moment (shared by due, show and the reports). */
-export async function allDuties(ctx: Context, scope?: DutyScope): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
+export async function allDuties(
+  ctx: Context,
+  scope?: DutyScope,
+): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
   const { list, today, customers, unread } = await judged(ctx, scope);
   return { list, today, customers: customers(scope ? customersOf(list) : undefined), unread };
 }
@@ -80,29 +100,41 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   let within = 0;
   if (opts.within !== undefined) {
     within = Number(opts.within);
-    if (!/^\d{1,3}$/.test(opts.within.trim())) throw new UsageError(`--within "${opts.within}" must be a number of days, such as 7`);
+    if (!/^\d{1,3}$/.test(opts.within.trim()))
+      throw new UsageError(`--within "${opts.within}" must be a number of days, such as 7`);
   }
   const store = await ctx.store();
   const member = opts.for ? await ctx.staffNamed(opts.for, "--for") : undefined;
   const horizon = addDays(dayOf(await ctx.now(), store.settings.timezone), within);
   // only the duties the list can show are read: those due or overdue, and upcoming ones opening by the horizon
-  const { list, today, customers: customersFor, unread } = await judged(ctx, { undone: true, shown: opts.overdue ? { overdue: true } : { until: horizon } });
+  const {
+    list,
+    today,
+    customers: customersFor,
+    unread,
+  } = await judged(ctx, { undone: true, shown: opts.overdue ? { overdue: true } : { until: horizon } });
   const shown = list.filter(
     (d) =>
-      (d.state === "overdue" || (!opts.overdue && (d.state === "due" || (d.state === "upcoming" && d.earliest <= horizon)))) &&
+      (d.state === "overdue" ||
+        (!opts.overdue && (d.state === "due" || (d.state === "upcoming" && d.earliest <= horizon)))) &&
       (!opts.for || d.assignee === opts.for),
   );
   const overdue = shown.filter((d) => d.state === "overdue").length;
   await warnMissingYears(ctx, today, shown); // a year the list reaches with no public holidays: said once, above it
   // R-MONTHLY needs an owner: said once, above the list
-  if (!store.settings.staff.some((s) => s.role === "supervisor" && (!s.left || s.left > today))) ctx.io.err(`${(await ctx.say()).t("due.noSupervisor")}\n`);
+  if (!store.settings.staff.some((s) => s.role === "supervisor" && (!s.left || s.left > today)))
+    ctx.io.err(`${(await ctx.say()).t("due.noSupervisor")}\n`);
   // the customers of the rows printed: every one in JSON, each person's first `limit` on the page
   const limit = opts.all || ctx.json ? undefined : MORNING_LIMIT;
   const customers = customersFor(customersOf(shownDuties(shown, limit)));
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        shown.map((d) => ({ ...d, customerName: d.customer ? customers.get(d.customer)?.name : undefined, phone: phoneOf(customers.get(d.customer ?? "")) || undefined })),
+        shown.map((d) => ({
+          ...d,
+          customerName: d.customer ? customers.get(d.customer)?.name : undefined,
+          phone: phoneOf(customers.get(d.customer ?? "")) || undefined,
+        })),
         null,
         2,
       ) + "\n",
@@ -110,15 +142,28 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   } else {
     const say = await ctx.say();
     const head =
-      say.t(opts.overdue ? "due.headOverdue" : "due.head", { company: store.settings.company, weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"), date: today, tz: store.settings.timezone }) +
-      (opts.for ? say.t("due.for", { name: opts.for }) : "");
+      say.t(opts.overdue ? "due.headOverdue" : "due.head", {
+        company: store.settings.company,
+        weekday: say.t(`weekday.${weekday(today)}` as "weekday.0"),
+        date: today,
+        tz: store.settings.timezone,
+      }) + (opts.for ? say.t("due.for", { name: opts.for }) : "");
     // someone away has nothing of their own today: say who has their duties
     const away = member?.absences?.find((a) => today >= a.from && today <= a.to);
     if (away && member) ctx.io.err(`${say.t("due.forAway", { name: member.name, to: away.to, cover: away.cover })}\n`);
-    if (!shown.length) ctx.io.out(`${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`);
-    else ctx.io.out(`${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say }, { limit })}${opts.explain ? explanations(ctx.io, shownDuties(shown, limit), say) : ""}`);
+    if (!shown.length)
+      ctx.io.out(
+        `${head}\n${opts.overdue ? say.t("due.nothingOverdue") : within ? say.t("due.nothingWithin", { days: within }) : say.t("due.nothing")}\n`,
+      );
+    else
+      ctx.io.out(
+        `${ctx.io.color.bold(head)}\n\n${dutyList(ctx.io, shown, today, { customer: (id) => (id ? customers.get(id) : undefined), timezone: store.settings.timezone, say }, { limit })}${opts.explain ? explanations(ctx.io, shownDuties(shown, limit), say) : ""}`,
+      );
   }
   // a record that could not be read may hide an overdue duty: monitoring must not read "all clear"
-  if (unread) ctx.io.err(`note: the list may be incomplete: ${unread === 1 ? "a record file" : "some record files"} could not be read (above); see 'aftercare check'\n`);
+  if (unread)
+    ctx.io.err(
+      `note: the list may be incomplete: ${unread === 1 ? "a record file" : "some record files"} could not be read (above); see 'aftercare check'\n`,
+    );
   return { duties: shown, exitCode: opts.failIfOverdue && (overdue > 0 || unread > 0) ? 1 : 0 };
 }

@@ -13,7 +13,12 @@ import { savedReports } from "../store/duty-input.js";
 const OPEN = new Set<Duty["state"]>(["upcoming", "due", "overdue", "missed"]);
 
 /** The parts of a typed duty key: "R-FOLLOWUP-2 T-2611" or "R-FOLLOWUP-2:T-261102-7K3F". */
-const partsOf = (input: string) => input.trim().toUpperCase().split(/[\s:]+/).filter(Boolean);
+const partsOf = (input: string) =>
+  input
+    .trim()
+    .toUpperCase()
+    .split(/[\s:]+/)
+    .filter(Boolean);
 
 /** The duties a person meant: the exact key, or every duty whose key has all the parts typed. */
 export function matchDuties<D extends { key: string }>(list: D[], input: string): D[] {
@@ -42,7 +47,8 @@ async function dutiesMeant(ctx: Context, input: string): Promise<Duty[]> {
   const settings = await engineSettings(store);
   const longest = partsOf(input).reduce((a, b) => (b.length > a.length ? b : a), "");
   const found: FoundDuty[] = longest ? idx.foundWithKey(longest) : [];
-  for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, await ctx.locale())) found.push(d);
+  for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, await ctx.locale()))
+    found.push(d);
   return matchDuties(judge(found, settings, now, idx.eventsAndWaivers().waivers), input);
 }
 
@@ -51,20 +57,41 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   const actor = await ctx.actor();
   if (actor.role !== "supervisor") {
     const sups = store.settings.staff.filter((s) => s.role === "supervisor" && !s.left).map((s) => s.name);
-    throw new UserError(`only the department supervisor waives a duty (${actor.name} is ${actor.role})${sups.length ? `; ask ${sups.join(" or ")}` : "; add one with 'aftercare staff add NAME --role supervisor'"}; nothing was written`);
+    throw new UserError(
+      `only the department supervisor waives a duty (${actor.name} is ${actor.role})${sups.length ? `; ask ${sups.join(" or ")}` : "; add one with 'aftercare staff add NAME --role supervisor'"}; nothing was written`,
+    );
   }
   let reason = opts.reason?.trim();
   if (!reason) {
-    if (!ctx.canPrompt) throw new UsageError("duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written");
+    if (!ctx.canPrompt)
+      throw new UsageError(
+        "duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written",
+      );
     reason = (await ctx.prompter.input({ message: "Why the duty cannot be done", required: true })).trim();
   }
   const found = await dutiesMeant(ctx, opts.duty);
-  if (!found.length) throw new UserError(`no duty matches "${opts.duty}"; give its key as 'aftercare due --json' or 'ticket show' lists it, such as R-FOLLOWUP-2:T-261102-7K3F; nothing was written`);
+  if (!found.length)
+    throw new UserError(
+      `no duty matches "${opts.duty}"; give its key as 'aftercare due --json' or 'ticket show' lists it, such as R-FOLLOWUP-2:T-261102-7K3F; nothing was written`,
+    );
   const open = found.filter((d) => OPEN.has(d.state));
-  if (!open.length) throw new UserError(`${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`);
-  if (open.length > 1) throw new UsageError(`"${opts.duty}" matches ${open.length} duties: ${open.slice(0, 6).map((d) => d.key).join(", ")}${open.length > 6 ? ", …" : ""}; give the whole key; nothing was written`);
+  if (!open.length)
+    throw new UserError(
+      `${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`,
+    );
+  if (open.length > 1)
+    throw new UsageError(
+      `"${opts.duty}" matches ${open.length} duties: ${open
+        .slice(0, 6)
+        .map((d) => d.key)
+        .join(", ")}${open.length > 6 ? ", …" : ""}; give the whole key; nothing was written`,
+    );
   const d = open[0]!;
-  const value: Waiver = parseInput(waiverSchema, { duty: d.key, reason, by: actor.name, at: await nowStamp(ctx) }, { duty: "DUTY" });
+  const value: Waiver = parseInput(
+    waiverSchema,
+    { duty: d.key, reason, by: actor.name, at: await nowStamp(ctx) },
+    { duty: "DUTY" },
+  );
   const say = await ctx.say();
   return ctx.writing(async () => {
     const rec = await store.create("waiver", value, await ctx.now(), ctx.random);

@@ -19,40 +19,82 @@ export interface EventAddOptions {
 }
 
 export async function eventAdd(opts: EventAddOptions, ctx: Context) {
-  opts = await fillInto(ctx, "event add", opts, [["title", "--title", "Event title"], ["date", "--date", "Date (YYYY-MM-DD)"]]);
+  opts = await fillInto(ctx, "event add", opts, [
+    ["title", "--title", "Event title"],
+    ["date", "--date", "Date (YYYY-MM-DD)"],
+  ]);
   const store = await ctx.store();
   const kind = choice(opts.kind ?? "gathering", EVENT_KINDS, "--kind")!;
   const audience = opts.audience ?? "all";
-  if (audience !== "all" && !/^tag:\S+$/.test(audience)) throw new UsageError(`--audience "${audience}" must be "all" or "tag:NAME" (customers with that tag); nothing was written`);
+  if (audience !== "all" && !/^tag:\S+$/.test(audience))
+    throw new UsageError(
+      `--audience "${audience}" must be "all" or "tag:NAME" (customers with that tag); nothing was written`,
+    );
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = (await nowStamp(ctx)).slice(0, 10);
-  if (date < today) throw new UsageError(`--date ${date} is in the past (today is ${today}): an event is recorded before it takes place, so its customers can be told; nothing was written`);
+  if (date < today)
+    throw new UsageError(
+      `--date ${date} is in the past (today is ${today}): an event is recorded before it takes place, so its customers can be told; nothing was written`,
+    );
   const actor = await ctx.actor();
   const owner = opts.owner ? (await ctx.staffNamed(opts.owner, "--owner")).name : actor.name;
-  const value = parseInput(eventSchema, { title: opts.title, date, kind, audience, owner, note: opts.note, created: await nowStamp(ctx) });
+  const value = parseInput(eventSchema, {
+    title: opts.title,
+    date,
+    kind,
+    audience,
+    owner,
+    note: opts.note,
+    created: await nowStamp(ctx),
+  });
   const customers = await store.all("customer", (m) => ctx.io.err(m));
   const reach = customers.filter((c) => inAudience(value, c.value)).length;
-  if (!reach && audience !== "all") ctx.io.err(`note: no customer has the tag "${audience.slice(4)}" yet: nobody is to be phoned until one has it\n`);
+  if (!reach && audience !== "all")
+    ctx.io.err(`note: no customer has the tag "${audience.slice(4)}" yet: nobody is to be phoned until one has it\n`);
   return ctx.writing(async () => {
     const rec = await store.create("event", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `event ${rec.id} added (${kind} on ${date}) — ${value.title}`, actor);
-    written(ctx, rec, `added event ${rec.id} "${oneLine(value.title)}" on ${date}; ${reach} customer${reach === 1 ? "" : "s"} to phone two weeks ahead (R-EVENT-NOTICE), by ${owner}`);
+    written(
+      ctx,
+      rec,
+      `added event ${rec.id} "${oneLine(value.title)}" on ${date}; ${reach} customer${reach === 1 ? "" : "s"} to phone two weeks ahead (R-EVENT-NOTICE), by ${owner}`,
+    );
     return rec;
   });
 }
 
 export async function eventList(ctx: Context) {
   const store = await ctx.store();
-  const events = (await store.all("event", (m) => ctx.io.err(m))).sort((a, b) => a.value.date.localeCompare(b.value.date));
+  const events = (await store.all("event", (m) => ctx.io.err(m))).sort((a, b) =>
+    a.value.date.localeCompare(b.value.date),
+  );
   const { list } = await allDuties(ctx);
   const rows = events.map((e) => {
     const calls = list.filter((d) => d.event === e.id && d.key.endsWith(":call"));
     const phoned = calls.filter((d) => d.state === "done" || d.state === "late").length;
-    const letters = list.filter((d) => d.event === e.id && d.key.endsWith(":letter") && (d.state === "done" || d.state === "late")).length;
+    const letters = list.filter(
+      (d) => d.event === e.id && d.key.endsWith(":letter") && (d.state === "done" || d.state === "late"),
+    ).length;
     return { id: e.id, ...e.value, audienceSize: calls.length, phoned, letters };
   });
   if (ctx.json) ctx.io.out(JSON.stringify(rows, null, 2) + "\n");
   else if (!rows.length) ctx.io.err("no events yet; add one with 'aftercare event add --title TITLE --date DATE'\n");
-  else ctx.io.out(table(ctx.io, ["ID", "date", "kind", "title", "audience", "owner", "phoned", "letters"], rows.map((r) => [r.id, r.date, r.kind, oneLine(r.title, 30), r.audience, oneLine(r.owner), `${r.phoned}/${r.audienceSize}`, String(r.letters)])));
+  else
+    ctx.io.out(
+      table(
+        ctx.io,
+        ["ID", "date", "kind", "title", "audience", "owner", "phoned", "letters"],
+        rows.map((r) => [
+          r.id,
+          r.date,
+          r.kind,
+          oneLine(r.title, 30),
+          r.audience,
+          oneLine(r.owner),
+          `${r.phoned}/${r.audienceSize}`,
+          String(r.letters),
+        ]),
+      ),
+    );
   return rows;
 }

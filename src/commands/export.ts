@@ -27,7 +27,8 @@ export interface ExportOptions {
 }
 
 /** Several values in one cell, one a line: a line break is the one separator no one-line value holds. */
-const lines = (xs: (string | undefined)[] | undefined) => (xs ?? []).filter((x): x is string => Boolean(x)).join("\n") || undefined;
+const lines = (xs: (string | undefined)[] | undefined) =>
+  (xs ?? []).filter((x): x is string => Boolean(x)).join("\n") || undefined;
 /** An item with parts (equipment, a vehicle) as "name | model | serial": a | inside a part is written \| */
 export const parts = (xs: (string | undefined)[]) => {
   const out = xs.map((x) => (x ?? "").replace(/\|/g, "\\|"));
@@ -57,10 +58,13 @@ type Spec = [key: MessageKey, type: ColumnType, params?: Record<string, string |
 export async function exportRecords(opts: ExportOptions, ctx: Context) {
   const locale = await ctx.locale();
   const say = (k: MessageKey, p?: Record<string, string | number>) => t(locale, k, p);
-  if (!(EXPORTS as readonly string[]).includes(opts.what)) throw new UsageError(say("exp.what", { what: opts.what, choices: EXPORTS.join(", ") }));
+  if (!(EXPORTS as readonly string[]).includes(opts.what))
+    throw new UsageError(say("exp.what", { what: opts.what, choices: EXPORTS.join(", ") }));
   const format = opts.format ?? "csv";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(say("exp.format", { format, choices: FORMATS.join(", ") }));
-  if (opts.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(say("exp.month", { month: opts.month }));
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(say("exp.format", { format, choices: FORMATS.join(", ") }));
+  if (opts.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
+    throw new UsageError(say("exp.month", { month: opts.month }));
   if (opts.month && (opts.from || opts.to)) throw new UsageError(say("exp.monthAndRange"));
   const store = await ctx.store();
   const tz = store.settings.timezone;
@@ -86,43 +90,138 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   let sheet: Sheet;
   let data: object[];
   if (opts.what === "customers") {
-    const list = customers.filter((c) => inRange(c.value.created)).sort((a, b) => byTime(a.value.created, b.value.created));
+    const list = customers
+      .filter((c) => inRange(c.value.created))
+      .sort((a, b) => byTime(a.value.created, b.value.created));
     data = list.map((c) => ({ id: c.id, ...c.value }));
-    sheet = customerSheet(list.map((c) => ({ id: c.id, value: c.value })), say, w);
+    sheet = customerSheet(
+      list.map((c) => ({ id: c.id, value: c.value })),
+      say,
+      w,
+    );
   } else if (opts.what === "tickets") {
-    const list = (await store.all("ticket", warn)).filter((x) => inRange(x.value.received)).sort((a, b) => byTime(a.value.received, b.value.received));
+    const list = (await store.all("ticket", warn))
+      .filter((x) => inRange(x.value.received))
+      .sort((a, b) => byTime(a.value.received, b.value.received));
     data = list.map((x) => ({ id: x.id, ...x.value }));
     const money = { currency };
     sheet = {
       name: "tickets",
       columns: columns([
-        ["x.id", "id"], ["x.customer", "id"], ["x.customerName", "text"], ["x.kind", "text"], ["x.channel", "text"], ["x.received", "datetime"], ["x.filed", "datetime"],
-        ["x.problem", "text"], ["x.request", "text"], ["x.status", "text"], ["x.assignee", "text"], ["x.escalated", "datetime"], ["x.escalatedTo", "text"],
-        ["x.dispatched", "datetime"], ["x.technician", "text"], ["x.depart", "datetime"], ["x.arrive", "datetime"], ["x.resolved", "datetime"], ["x.solution", "text"],
-        ["x.closed", "datetime"], ["x.cancelled", "datetime"], ["x.plate", "text"], ["x.odometer", "int"], ["x.promised", "datetime"],
-        ["x.estimate", "money", money], ["x.bill", "money", money], ["x.paid", "money", money], ["x.delivered", "datetime"],
+        ["x.id", "id"],
+        ["x.customer", "id"],
+        ["x.customerName", "text"],
+        ["x.kind", "text"],
+        ["x.channel", "text"],
+        ["x.received", "datetime"],
+        ["x.filed", "datetime"],
+        ["x.problem", "text"],
+        ["x.request", "text"],
+        ["x.status", "text"],
+        ["x.assignee", "text"],
+        ["x.escalated", "datetime"],
+        ["x.escalatedTo", "text"],
+        ["x.dispatched", "datetime"],
+        ["x.technician", "text"],
+        ["x.depart", "datetime"],
+        ["x.arrive", "datetime"],
+        ["x.resolved", "datetime"],
+        ["x.solution", "text"],
+        ["x.closed", "datetime"],
+        ["x.cancelled", "datetime"],
+        ["x.plate", "text"],
+        ["x.odometer", "int"],
+        ["x.promised", "datetime"],
+        ["x.estimate", "money", money],
+        ["x.bill", "money", money],
+        ["x.paid", "money", money],
+        ["x.delivered", "datetime"],
       ]),
       rows: list.map(({ id, value: k }) => [
-        id, k.customer, names.get(k.customer), k.kind, k.channel, w(k.received), w(k.filed), k.problem, k.request, k.status, k.assignee,
-        w(k.escalation?.at), k.escalation?.to, w(k.dispatch?.at), k.dispatch?.technician, w(k.dispatch?.depart), w(k.dispatch?.arrive),
-        w(k.resolution?.at), k.resolution?.note, w(k.closed), w(k.cancelled?.at), k.intake?.plate, k.intake?.odometer, w(promised(k)),
-        estimateTotal(k), k.ready?.bill, k.delivery?.paid, w(k.delivery?.at),
+        id,
+        k.customer,
+        names.get(k.customer),
+        k.kind,
+        k.channel,
+        w(k.received),
+        w(k.filed),
+        k.problem,
+        k.request,
+        k.status,
+        k.assignee,
+        w(k.escalation?.at),
+        k.escalation?.to,
+        w(k.dispatch?.at),
+        k.dispatch?.technician,
+        w(k.dispatch?.depart),
+        w(k.dispatch?.arrive),
+        w(k.resolution?.at),
+        k.resolution?.note,
+        w(k.closed),
+        w(k.cancelled?.at),
+        k.intake?.plate,
+        k.intake?.odometer,
+        w(promised(k)),
+        estimateTotal(k),
+        k.ready?.bill,
+        k.delivery?.paid,
+        w(k.delivery?.at),
       ]),
     };
   } else if (opts.what === "contacts") {
-    const list = (await store.all("contact", warn)).filter((c) => inRange(c.value.at)).sort((a, b) => byTime(a.value.at, b.value.at));
+    const list = (await store.all("contact", warn))
+      .filter((c) => inRange(c.value.at))
+      .sort((a, b) => byTime(a.value.at, b.value.at));
     data = list.map((c) => ({ id: c.id, ...c.value }));
     sheet = {
       name: "contacts",
       columns: columns([
-        ["x.id", "id"], ["x.date", "date"], ["x.time", "time"], ["x.customer", "id"], ["x.customerName", "text"], ["x.ticket", "id"], ["x.event", "id"], ["x.via", "text"],
-        ["x.direction", "text"], ["x.purpose", "text"], ["x.staff", "text"], ["x.person", "text"], ["x.summary", "text"], ["x.requests", "text"], ["x.complaints", "text"],
-        ["x.satisfaction", "int"], ["x.nextDate", "date"], ["x.nextTopic", "text"], ["x.letterKind", "text"], ["x.letterSubject", "text"],
+        ["x.id", "id"],
+        ["x.date", "date"],
+        ["x.time", "time"],
+        ["x.customer", "id"],
+        ["x.customerName", "text"],
+        ["x.ticket", "id"],
+        ["x.event", "id"],
+        ["x.via", "text"],
+        ["x.direction", "text"],
+        ["x.purpose", "text"],
+        ["x.staff", "text"],
+        ["x.person", "text"],
+        ["x.summary", "text"],
+        ["x.requests", "text"],
+        ["x.complaints", "text"],
+        ["x.satisfaction", "int"],
+        ["x.nextDate", "date"],
+        ["x.nextTopic", "text"],
+        ["x.letterKind", "text"],
+        ["x.letterSubject", "text"],
       ]),
       // a letter is sent on a day, a call happens at a time: the day and the time in two columns, each of one kind
       rows: list.map(({ id, value: c }) => {
         const at = w(c.at)!;
-        return [id, at.slice(0, 10), at.length > 10 ? at.slice(11, 16) : undefined, c.customer, names.get(c.customer), c.ticket, c.event, c.channel, c.direction, c.purpose, c.staff, c.person, c.summary, lines(c.requests), lines(c.complaints), c.satisfaction, c.next?.date, c.next?.topic, c.letter?.kind, c.letter?.subject];
+        return [
+          id,
+          at.slice(0, 10),
+          at.length > 10 ? at.slice(11, 16) : undefined,
+          c.customer,
+          names.get(c.customer),
+          c.ticket,
+          c.event,
+          c.channel,
+          c.direction,
+          c.purpose,
+          c.staff,
+          c.person,
+          c.summary,
+          lines(c.requests),
+          lines(c.complaints),
+          c.satisfaction,
+          c.next?.date,
+          c.next?.topic,
+          c.letter?.kind,
+          c.letter?.subject,
+        ];
       }),
     };
   } else {
@@ -131,10 +230,37 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     sheet = {
       name: "duties",
       columns: columns([
-        ["x.key", "id"], ["x.rule", "text"], ["x.state", "text"], ["x.earliest", "date"], ["x.due", "date"], ["x.dueAt", "datetime"], ["x.assignee", "text"], ["x.owner", "text"],
-        ["x.customer", "id"], ["x.customerName", "text"], ["x.record", "id"], ["x.todo", "text"], ["x.doneOn", "date"], ["x.daysLate", "int"],
+        ["x.key", "id"],
+        ["x.rule", "text"],
+        ["x.state", "text"],
+        ["x.earliest", "date"],
+        ["x.due", "date"],
+        ["x.dueAt", "datetime"],
+        ["x.assignee", "text"],
+        ["x.owner", "text"],
+        ["x.customer", "id"],
+        ["x.customerName", "text"],
+        ["x.record", "id"],
+        ["x.todo", "text"],
+        ["x.doneOn", "date"],
+        ["x.daysLate", "int"],
       ]),
-      rows: list.map((d) => [d.key, d.rule, d.state, d.earliest, d.due, w(d.dueAt), d.assignee, d.owner, d.customer, names.get(d.customer ?? ""), d.ticket ?? d.source, d.topic, d.done ? storedDay(d.done.at, tz) : undefined, d.daysLate]),
+      rows: list.map((d) => [
+        d.key,
+        d.rule,
+        d.state,
+        d.earliest,
+        d.due,
+        w(d.dueAt),
+        d.assignee,
+        d.owner,
+        d.customer,
+        names.get(d.customer ?? ""),
+        d.ticket ?? d.source,
+        d.topic,
+        d.done ? storedDay(d.done.at, tz) : undefined,
+        d.daysLate,
+      ]),
     };
   }
   evenColumns(sheet);
@@ -147,17 +273,28 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   }
   if (opts.output) {
     await writeOutput(ctx, opts.output, out);
-    ctx.io.err(`${say("exp.done", { n: sheet.rows.length, what: say(`exp.${opts.what}` as MessageKey), file: opts.output })}\n`);
+    ctx.io.err(
+      `${say("exp.done", { n: sheet.rows.length, what: say(`exp.${opts.what}` as MessageKey), file: opts.output })}\n`,
+    );
   } else ctx.io.out(out as string); // a workbook's bytes go to a pipe or file as they are (a terminal was refused above)
   return { rows: sheet.rows.length };
 }
 
 /** The customer sheet: the first contact in its own columns, each further one in "contact 2", "phones 2"… */
-export function customerSheet(list: { id: string; value: Customer }[], say: (k: MessageKey, p?: Record<string, string | number>) => string, w: (at: string | undefined) => string | undefined): Sheet {
+export function customerSheet(
+  list: { id: string; value: Customer }[],
+  say: (k: MessageKey, p?: Record<string, string | number>) => string,
+  w: (at: string | undefined) => string | undefined,
+): Sheet {
   const most = Math.max(1, ...list.map((c) => c.value.contacts?.length ?? 0));
   const contactCols: Column[] = [];
   for (let n = 1; n <= most; n++)
-    for (const [k, type] of [["x.contact", "text"], ["x.title", "text"], ["x.phones", "phone"], ["x.email", "text"]] as const)
+    for (const [k, type] of [
+      ["x.contact", "text"],
+      ["x.title", "text"],
+      ["x.phones", "phone"],
+      ["x.email", "text"],
+    ] as const)
       contactCols.push({ heading: n === 1 ? say(k) : say("x.numbered", { heading: say(k), n }), type });
   return {
     name: "customers",
@@ -179,10 +316,15 @@ export function customerSheet(list: { id: string; value: Customer }[], say: (k: 
         people.push(p?.name, p?.title, lines(p?.phones), p?.email);
       }
       return [
-        id, c.name, c.address, ...people, lines(c.tags),
+        id,
+        c.name,
+        c.address,
+        ...people,
+        lines(c.tags),
         lines(c.equipment?.map((e) => parts([e.name, e.model, e.serial, e.installed]))),
         lines(c.vehicles?.map((v) => parts([v.plate, v.model, v.vin]))),
-        c.note, w(c.created),
+        c.note,
+        w(c.created),
       ];
     }),
   };

@@ -14,7 +14,8 @@ import type { Git } from "../store/git.js";
 import { mergeRecord } from "../store/merge.js";
 import { FOLDERS } from "../store/store.js";
 
-const ATTRIBUTES = "# aftercare: merge records field by field (aftercare init --hooks sets up the driver)\n*.yaml merge=aftercare\n";
+const ATTRIBUTES =
+  "# aftercare: merge records field by field (aftercare init --hooks sets up the driver)\n*.yaml merge=aftercare\n";
 const HOOK_MARK = "# installed by aftercare";
 /** The line of an installed hook or driver that records which aftercare it calls. */
 const BIN_MARK = "aftercare-bin";
@@ -112,7 +113,8 @@ export async function hookPath(root: string, git: Git, name = "pre-commit"): Pro
 /** Write a hook of aftercare's, unless one of the user's own is there: then the line to add to it. */
 async function writeHook(path: string, script: string, line: string): Promise<string | undefined> {
   const existing = (await exists(path)) ? await fs.readFile(path, "utf8") : undefined;
-  if (existing !== undefined && !existing.includes(HOOK_MARK)) return `a ${basename(path)} hook of your own is already at ${path}; add this line to it to check the store: ${line}`;
+  if (existing !== undefined && !existing.includes(HOOK_MARK))
+    return `a ${basename(path)} hook of your own is already at ${path}; add this line to it to check the store: ${line}`;
   await fs.mkdir(join(path, ".."), { recursive: true });
   await fs.writeFile(path, script, { mode: 0o755 });
   await fs.chmod(path, 0o755);
@@ -129,7 +131,8 @@ export async function lacksGitSupport(root: string, git: Git): Promise<boolean> 
   if (!/merge=aftercare/.test(await fs.readFile(join(root, ".gitattributes"), "utf8").catch(() => ""))) return false;
   // a clone: a repository with a remote (a store set up by hand without one is doctor's to name)
   const common = await git.commonDir();
-  if (!common || !/^\s*\[remote "/m.test(await fs.readFile(join(common, "config"), "utf8").catch(() => ""))) return false;
+  if (!common || !/^\s*\[remote "/m.test(await fs.readFile(join(common, "config"), "utf8").catch(() => "")))
+    return false;
   if (!(await git.configValue("merge.aftercare.driver"))) return true;
   const hook = await hookPath(root, git);
   return hook !== undefined && !existsSync(hook);
@@ -151,7 +154,11 @@ export async function installGitSupport(root: string, git: Git): Promise<GitSupp
   const prefix = await git.prefix();
   const commitNote = await writeHook((await hookPath(root, git))!, hookScript(prefix), `${shq(BIN)} check --staged`);
   if (commitNote) out.notes.push(commitNote);
-  const pushNote = await writeHook((await hookPath(root, git, "pre-push"))!, prePushScript(prefix), `${shq(BIN)} pre-push "$1"`);
+  const pushNote = await writeHook(
+    (await hookPath(root, git, "pre-push"))!,
+    prePushScript(prefix),
+    `${shq(BIN)} pre-push "$1"`,
+  );
   if (pushNote) out.notes.push(pushNote);
   return out;
 }
@@ -165,21 +172,42 @@ export async function gitSupportProblems(root: string, git: Git): Promise<string
   const text = hook && existsSync(hook) ? await fs.readFile(hook, "utf8") : undefined;
   const attrs = existsSync(join(root, ".gitattributes")) ? await fs.readFile(join(root, ".gitattributes"), "utf8") : "";
   // a store that was never set up for the hooks (no merge=aftercare) is not told off for lacking them
-  if (text === undefined && /merge=aftercare/.test(attrs)) out.push(`the pre-commit check is not installed (${hook}): hand edits are committed unchecked; run 'aftercare init --hooks'`);
+  if (text === undefined && /merge=aftercare/.test(attrs))
+    out.push(
+      `the pre-commit check is not installed (${hook}): hand edits are committed unchecked; run 'aftercare init --hooks'`,
+    );
   else if (text?.includes(HOOK_MARK)) {
     const bin = recordedBin(text);
-    if (bin && !existsSync(bin)) out.push(`the pre-commit hook calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`);
-    else if (!text.includes(BIN_MARK)) out.push(`the pre-commit hook is from an older aftercare (it reads the wrong index for 'git commit -a'); run 'aftercare init --hooks'`);
+    if (bin && !existsSync(bin))
+      out.push(
+        `the pre-commit hook calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`,
+      );
+    else if (!text.includes(BIN_MARK))
+      out.push(
+        `the pre-commit hook is from an older aftercare (it reads the wrong index for 'git commit -a'); run 'aftercare init --hooks'`,
+      );
   }
   const push = await hookPath(root, git, "pre-push");
-  if (text?.includes(HOOK_MARK) && push && !existsSync(push)) out.push(`the pre-push check is not installed (${push}): a plain 'git push' sends commits unchecked; run 'aftercare init --hooks'`);
+  if (text?.includes(HOOK_MARK) && push && !existsSync(push))
+    out.push(
+      `the pre-push check is not installed (${push}): a plain 'git push' sends commits unchecked; run 'aftercare init --hooks'`,
+    );
   const driver = await git.configValue("merge.aftercare.driver");
   if (/merge=aftercare/.test(attrs) || driver) {
-    if (!driver) out.push("the field-by-field merge driver is not set up in this clone (git merges records line by line); run 'aftercare init --hooks'");
+    if (!driver)
+      out.push(
+        "the field-by-field merge driver is not set up in this clone (git merges records line by line); run 'aftercare init --hooks'",
+      );
     else {
       const bin = recordedBin(driver);
-      if (bin && !existsSync(bin)) out.push(`the merge driver calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`);
-      else if (!driver.includes(BIN_MARK)) out.push("the merge driver is from an older aftercare (a failure there could leave a conflict without markers); run 'aftercare init --hooks'");
+      if (bin && !existsSync(bin))
+        out.push(
+          `the merge driver calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`,
+        );
+      else if (!driver.includes(BIN_MARK))
+        out.push(
+          "the merge driver is from an older aftercare (a failure there could leave a conflict without markers); run 'aftercare init --hooks'",
+        );
     }
   }
   return out;
@@ -190,7 +218,12 @@ export async function gitSupportProblems(root: string, git: Git): Promise<string
 // defaults read and rewrite its whole index (14 MB then) on every write.
 
 /** The settings `aftercare init` gives a store's repository: what each buys, what its lack costs, how to tell it is on. */
-export const MANY_FILES: readonly { key: string; why: string; lacking: string; on: (v: (k: string) => Promise<boolean | undefined>) => Promise<boolean> }[] = [
+export const MANY_FILES: readonly {
+  key: string;
+  why: string;
+  lacking: string;
+  on: (v: (k: string) => Promise<boolean | undefined>) => Promise<boolean>;
+}[] = [
   {
     key: "feature.manyFiles",
     why: "git's index in its compact version 4, and its cache of folders without new files",
@@ -267,10 +300,13 @@ export async function manyFilesProblems(git: Git): Promise<string[]> {
   const out: string[] = [];
   const value = (k: string) => git.configBool(k);
   for (const s of MANY_FILES)
-    if (!(await s.on(value))) out.push(`git's ${s.key} is off in the store's repository: ${s.lacking}; 'aftercare doctor --fix' turns it on`);
+    if (!(await s.on(value)))
+      out.push(`git's ${s.key} is off in the store's repository: ${s.lacking}; 'aftercare doctor --fix' turns it on`);
   const common = await git.commonDir();
   if (common && git.headCommit() && !hasBloomCommitGraph(common))
-    out.push("the store's repository has no commit-graph with changed-path Bloom filters: 'aftercare history' reads every commit to find a record's changes; 'aftercare doctor --fix' writes one");
+    out.push(
+      "the store's repository has no commit-graph with changed-path Bloom filters: 'aftercare history' reads every commit to find a record's changes; 'aftercare doctor --fix' writes one",
+    );
   return out;
 }
 
@@ -309,7 +345,14 @@ export function keyOrder(path: string): readonly string[] {
  * conflict markers around the fields changed both ways. Anything not a record, and anything that
  * goes wrong here: git's line merge, with its markers.
  */
-export async function mergeDriver(base: string, ours: string, theirs: string, path: string, git: Git, env: NodeJS.ProcessEnv = {}): Promise<number> {
+export async function mergeDriver(
+  base: string,
+  ours: string,
+  theirs: string,
+  path: string,
+  git: Git,
+  env: NodeJS.ProcessEnv = {},
+): Promise<number> {
   // 'aftercare sync' names the sides in the words its summary uses ("this desk", "the server")
   const labels = { ours: env.AFTERCARE_MERGE_OURS || "ours", theirs: env.AFTERCARE_MERGE_THEIRS || "theirs" };
   const lineMerge = async () => {

@@ -31,12 +31,12 @@ export interface Step {
  * it, so a merge that put another desk's new contact first does not read as every contact renamed.
  */
 function flat(v: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, out);
+  if (v && typeof v === "object" && !Array.isArray(v))
+    for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, out);
   else if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) {
     const key = identityOf([v]);
     v.forEach((x, i) => flat(x, `${prefix}[${key ? String((x as Record<string, unknown>)[key]) : i + 1}]`, out));
-  }
-  else if (v !== undefined && prefix) out[prefix] = v;
+  } else if (v !== undefined && prefix) out[prefix] = v;
   return out;
 }
 
@@ -64,7 +64,11 @@ export function settledInMerge(base: unknown, ours: unknown, theirs: unknown, me
     const own = !eq(m[k], a[k]) && !eq(m[k], b[k]);
     if (!both && !own) continue;
     const gaveWay = eq(m[k], a[k]) ? b[k] : a[k];
-    out.push({ field: k, ...(gaveWay !== undefined ? { from: gaveWay } : {}), ...(m[k] !== undefined ? { to: m[k] } : {}) });
+    out.push({
+      field: k,
+      ...(gaveWay !== undefined ? { from: gaveWay } : {}),
+      ...(m[k] !== undefined ? { to: m[k] } : {}),
+    });
   }
   return out;
 }
@@ -77,9 +81,14 @@ function line(c: Change, say: Translator): string {
     const [was, now] = [c.from.map(String), c.to.map(String)];
     const added = now.filter((x) => !was.includes(x));
     const removed = was.filter((x) => !now.includes(x));
-    if (added.length || removed.length) return `${c.field}: ${[...added.map((x) => `+${safe(x)}`), ...removed.map((x) => `−${safe(x)}`)].join(" ")}`;
+    if (added.length || removed.length)
+      return `${c.field}: ${[...added.map((x) => `+${safe(x)}`), ...removed.map((x) => `−${safe(x)}`)].join(" ")}`;
   }
-  return "from" in c && "to" in c ? `${c.field}: ${show(c.from)} → ${show(c.to)}` : "to" in c ? `${c.field}: ${show(c.to)}` : `${c.field}: ${show(c.from)} ${say.t("sy.removed")}`;
+  return "from" in c && "to" in c
+    ? `${c.field}: ${show(c.from)} → ${show(c.to)}`
+    : "to" in c
+      ? `${c.field}: ${show(c.to)}`
+      : `${c.field}: ${show(c.from)} ${say.t("sy.removed")}`;
 }
 
 export async function history(opts: { id: string }, ctx: Context): Promise<Step[]> {
@@ -103,8 +112,19 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   // --full-history: a change the other side of a merge made stays in the history even when the
   // merge kept this desk's value (git's default would drop that side); merges are shown below
   // only when they settled or combined what both sides changed.
-  const format = "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%P%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
-  const raw: { sha: string; date: string; author: string; subject: string; command: string; status: string; now: string; was: string; parents: string[] }[] = [];
+  const format =
+    "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%P%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
+  const raw: {
+    sha: string;
+    date: string;
+    author: string;
+    subject: string;
+    command: string;
+    status: string;
+    now: string;
+    was: string;
+    parents: string[];
+  }[] = [];
   let spec = path;
   let from: string | undefined;
   for (let moves = 0; moves < 20; moves++) {
@@ -112,10 +132,27 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     const found = log.stdout.split("\x1e").filter((c) => c.trim());
     for (const chunk of found) {
       const [head, ...rest] = chunk.split("\n");
-      const [sha, date, author, subject, parents, command] = head!.split("\x1f") as [string, string, string, string, string, string];
+      const [sha, date, author, subject, parents, command] = head!.split("\x1f") as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", spec.replace(/^:\(top\)/, "")];
       const now = ns[ns.length - 1]!;
-      raw.push({ sha, date, author, subject, command, status: ns[0]!, now, was: ns[0]!.startsWith("R") ? ns[1]! : now, parents: parents.split(" ").filter(Boolean) });
+      raw.push({
+        sha,
+        date,
+        author,
+        subject,
+        command,
+        status: ns[0]!,
+        now,
+        was: ns[0]!.startsWith("R") ? ns[1]! : now,
+        parents: parents.split(" ").filter(Boolean),
+      });
     }
     const first = raw[raw.length - 1];
     if (!found.length || !first || first.status !== "A") break;
@@ -147,14 +184,26 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     return t === undefined ? undefined : parseYaml(t).parsed?.value;
   };
   for (const r of raw) {
-    const step = { sha: r.sha.slice(0, 8), date: r.date, author: r.author, subject: r.subject, command: r.command?.trim() || undefined, path: r.now };
+    const step = {
+      sha: r.sha.slice(0, 8),
+      date: r.date,
+      author: r.author,
+      subject: r.subject,
+      command: r.command?.trim() || undefined,
+      path: r.now,
+    };
     if (r.parents.length > 1) {
       const [merged, ours, theirs] = [next(), next(), next()];
       if (JSON.stringify(ours) === JSON.stringify(theirs)) continue;
       // what the two sides had in common: the merge settled what both changed from it
       const mb = await git.run(["merge-base", r.parents[0]!, r.parents[1]!]);
       const [baseText] = mb.code === 0 ? await git.catFiles([`${mb.stdout.trim()}:${r.now}`]) : [undefined];
-      const changes = settledInMerge(baseText === undefined ? undefined : parseYaml(baseText).parsed?.value, ours, theirs, merged);
+      const changes = settledInMerge(
+        baseText === undefined ? undefined : parseYaml(baseText).parsed?.value,
+        ours,
+        theirs,
+        merged,
+      );
       if (changes.length) steps.push({ ...step, changes });
       continue;
     }
@@ -174,8 +223,7 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   for (const s of steps) {
     out += `\n${formatShort(new Date(s.date), tz)}  ${io.color.bold(safe(s.author))}  ${safe(s.subject)}  ${io.color.dim(s.sha)}\n`;
     const created = s.changes.every((c) => !("from" in c));
-    for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes)
-      out += `    ${line(c, say)}\n`;
+    for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes) out += `    ${line(c, say)}\n`;
     if (created && s.changes.length > 6) out += `    ${say.t("h.more", { n: s.changes.length - 6 })}\n`;
   }
   io.out(out);

@@ -19,7 +19,8 @@ const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 /** The longest stretch of days off `holidays add` takes in one go (a longer one is likelier a typo in the year). */
 export const MAX_DAYS_OFF = 31;
 
-const dayName = (say: Translator, day: Day) => (say.locale === "zh-CN" ? say.t(`weekday.${weekday(day)}` as "weekday.0") : EN_DAYS[weekday(day)]!);
+const dayName = (say: Translator, day: Day) =>
+  say.locale === "zh-CN" ? say.t(`weekday.${weekday(day)}` as "weekday.0") : EN_DAYS[weekday(day)]!;
 const range = (from: Day, to: Day) => (from === to ? from : `${from} – ${to}`);
 
 /**
@@ -62,40 +63,73 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
     if (last && last.name === name && last.origin === originOf(origin) && addDays(last.to, 1) === d) last.to = d;
     else off.push({ name, from: d, to: d, origin: originOf(origin) });
   }
-  const on = [...cal.on.keys()].filter((d) => d.startsWith(year)).sort().map((day) => ({ day, name: cal.on.get(day)!.name, origin: originOf(cal.on.get(day)!.origin) }));
+  const on = [...cal.on.keys()]
+    .filter((d) => d.startsWith(year))
+    .sort()
+    .map((day) => ({ day, name: cal.on.get(day)!.name, origin: originOf(cal.on.get(day)!.origin) }));
   let workingDays = 0;
   for (let d = `${year}-01-01`; d.startsWith(year); d = addDays(d, 1)) if (days.isWorkingDay(d)) workingDays++;
   const missing = missingYears(cal, [Number(year)]).length > 0;
-  const source = { id: cal.source.id, explicit: cal.source.explicit, label: cal.source.label, years: yearSpans(cal.source.years) };
+  const source = {
+    id: cal.source.id,
+    explicit: cal.source.explicit,
+    label: cal.source.label,
+    years: yearSpans(cal.source.years),
+  };
   const data = { year: Number(year), source, workweek: week, holidays: off, workdays: on, workingDays, missing };
   if (ctx.json) {
     ctx.io.out(JSON.stringify(data, null, 2) + "\n");
     return data;
   }
-  const weekNames = week.map((n) => (say.locale === "zh-CN" ? say.t(`weekday.${n % 7}` as "weekday.0") : EN_DAYS[n % 7]!));
+  const weekNames = week.map((n) =>
+    say.locale === "zh-CN" ? say.t(`weekday.${n % 7}` as "weekday.0") : EN_DAYS[n % 7]!,
+  );
   let out = say.t("cal.week", { days: weekNames.join(" "), n: workingDays, year }) + "\n";
   if (cal.source.id === "none") out += say.t(cal.source.explicit ? "cal.sourceNone" : "cal.sourceNoneDefault") + "\n";
-  else out += say.t("cal.source", { id: cal.source.id, label: cal.source.label, spans: yearSpans(cal.source.years), dflt: cal.source.explicit ? "" : say.t("cal.sourceDefault", { tz: store.settings.timezone }) }) + "\n";
+  else
+    out +=
+      say.t("cal.source", {
+        id: cal.source.id,
+        label: cal.source.label,
+        spans: yearSpans(cal.source.years),
+        dflt: cal.source.explicit ? "" : say.t("cal.sourceDefault", { tz: store.settings.timezone }),
+      }) + "\n";
   out += "\n";
   if (off.length)
     out += table(
       ctx.io,
       [say.t("cal.h.off"), say.t("cal.h.weekdays"), say.t("cal.h.holiday"), say.t("cal.h.origin")],
-      off.map((h) => [range(h.from, h.to), h.from === h.to ? dayName(say, h.from) : `${dayName(say, h.from)}–${dayName(say, h.to)}`, oneLine(h.name), h.origin]),
+      off.map((h) => [
+        range(h.from, h.to),
+        h.from === h.to ? dayName(say, h.from) : `${dayName(say, h.from)}–${dayName(say, h.to)}`,
+        oneLine(h.name),
+        h.origin,
+      ]),
     );
   else out += `${missing ? say.t("cal.noneWhy", { year, ...whyMissing(say, cal) }) : say.t("cal.none", { year })}\n`;
-  if (on.length) out += "\n" + table(ctx.io, [say.t("cal.h.on"), say.t("cal.h.weekday"), say.t("cal.h.for"), say.t("cal.h.origin")], on.map((w) => [w.day, dayName(say, w.day), oneLine(w.name ?? ""), w.origin]));
+  if (on.length)
+    out +=
+      "\n" +
+      table(
+        ctx.io,
+        [say.t("cal.h.on"), say.t("cal.h.weekday"), say.t("cal.h.for"), say.t("cal.h.origin")],
+        on.map((w) => [w.day, dayName(say, w.day), oneLine(w.name ?? ""), w.origin]),
+      );
   ctx.io.out(out);
   return data;
 }
 
 /** calendar.holidays / calendar.workdays of the settings, with `next` in place. */
-function withCalendar<S extends { calendar?: WorkCalendarSettings }>(settings: S, next: Partial<WorkCalendarSettings>): S {
+function withCalendar<S extends { calendar?: WorkCalendarSettings }>(
+  settings: S,
+  next: Partial<WorkCalendarSettings>,
+): S {
   return { ...settings, calendar: { ...settings.calendar, ...next } };
 }
 
 /** The store's own entry holding `day`, if any. */
-const ownHolidayOn = (cal: WorkCalendarSettings | undefined, day: Day) => (cal?.holidays ?? []).find((h) => h.from <= day && day <= (h.to ?? h.from));
+const ownHolidayOn = (cal: WorkCalendarSettings | undefined, day: Day) =>
+  (cal?.holidays ?? []).find((h) => h.from <= day && day <= (h.to ?? h.from));
 
 /** aftercare holidays add NAME --from DATE [--to DATE]: days off of the store's own, one commit. */
 export async function holidaysAdd(opts: { name?: string; from?: string; to?: string }, ctx: Context): Promise<Holiday> {
@@ -115,7 +149,10 @@ export async function holidaysAdd(opts: { name?: string; from?: string; to?: str
     const own = fresh.settings.calendar;
     for (let d = from; d <= to; d = addDays(d, 1)) {
       const h = ownHolidayOn(own, d);
-      if (h) throw new UserError(say.t("cal.overlapsOff", { day: d, name: h.name ?? "", range: range(h.from, h.to ?? h.from) }));
+      if (h)
+        throw new UserError(
+          say.t("cal.overlapsOff", { day: d, name: h.name ?? "", range: range(h.from, h.to ?? h.from) }),
+        );
       if (own?.workdays?.includes(d)) throw new UserError(say.t("cal.overlapsOn", { day: d }));
     }
     const list = [...(own?.holidays ?? []), entry].sort((a, b) => a.from.localeCompare(b.from));
@@ -137,10 +174,12 @@ export async function holidaysWorkday(opts: { date: string }, ctx: Context): Pro
     const own = fresh.settings.calendar;
     if (own?.workdays?.includes(day)) throw new UserError(say.t("cal.alreadyOn", { day }));
     const h = ownHolidayOn(own, day);
-    if (h) throw new UserError(say.t("cal.overlapsOff", { day, name: h.name ?? "", range: range(h.from, h.to ?? h.from) }));
+    if (h)
+      throw new UserError(say.t("cal.overlapsOff", { day, name: h.name ?? "", range: range(h.from, h.to ?? h.from) }));
     const cal = await storeCalendar(fresh, say.locale);
     const fromSource = cal.off.get(day);
-    if (workCalendar(cal.settings).isWorkingDay(day)) throw new UserError(say.t("cal.alreadyWorking", { day, weekday: dayName(say, day) }));
+    if (workCalendar(cal.settings).isWorkingDay(day))
+      throw new UserError(say.t("cal.alreadyWorking", { day, weekday: dayName(say, day) }));
     const list = [...(own?.workdays ?? []), day].sort();
     await fresh.updateSettings(withCalendar(fresh.settings, { workdays: list }));
     await ctx.commit(["aftercare.yaml"], `calendar: ${day} added as a make-up working day`, actor);

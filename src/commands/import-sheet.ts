@@ -7,18 +7,67 @@ import { t } from "../i18n.js";
 import { ID_RE } from "../domain/ids.js";
 import type { Cell } from "../store/tabular.js";
 
-export const FIELDS = ["name", "address", "contact", "title", "phone", "email", "tags", "note", "equipment", "vehicles", "created"] as const;
+export const FIELDS = [
+  "name",
+  "address",
+  "contact",
+  "title",
+  "phone",
+  "email",
+  "tags",
+  "note",
+  "equipment",
+  "vehicles",
+  "created",
+] as const;
 export type Field = (typeof FIELDS)[number];
 /** fields of a contact person: a numbered column ("联系人2", "phones 2") is the second contact's */
 const PERSON: Field[] = ["contact", "title", "phone", "email"];
 
 /** Column headings as offices write them, Chinese and English; compared by `key`. */
 const HEADINGS: Record<Field | "serial" | "id", string[]> = {
-  name: ["客户单位名称", "客户名称", "单位名称", "公司名称", "客户单位", "客户", "单位", "名称", "企业名称", "company", "customer", "name", "organisation", "organization", "customername"],
+  name: [
+    "客户单位名称",
+    "客户名称",
+    "单位名称",
+    "公司名称",
+    "客户单位",
+    "客户",
+    "单位",
+    "名称",
+    "企业名称",
+    "company",
+    "customer",
+    "name",
+    "organisation",
+    "organization",
+    "customername",
+  ],
   address: ["地址", "单位地址", "通讯地址", "详细地址", "联系地址", "公司地址", "address"],
   contact: ["联系人", "联系人姓名", "负责人", "contact", "contactperson", "contactname"],
   title: ["职务", "职位", "title", "position"],
-  phone: ["联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "固定电话", "座机", "移动电话", "办公电话", "联系人手机", "联系人电话", "联系人手机号", "phone", "phones", "telephone", "tel", "mobile", "phonenumber"],
+  phone: [
+    "联系电话",
+    "电话",
+    "手机",
+    "手机号",
+    "手机号码",
+    "联系方式",
+    "电话号码",
+    "固定电话",
+    "座机",
+    "移动电话",
+    "办公电话",
+    "联系人手机",
+    "联系人电话",
+    "联系人手机号",
+    "phone",
+    "phones",
+    "telephone",
+    "tel",
+    "mobile",
+    "phonenumber",
+  ],
   email: ["邮箱", "电子邮件", "电子邮箱", "联系人邮箱", "email", "e-mail", "mail"],
   tags: ["标签", "分类", "客户类型", "客户分类", "区域", "地区", "tags", "tag", "category", "region"],
   note: ["备注", "说明", "note", "notes", "remark", "remarks", "comment"],
@@ -38,7 +87,8 @@ export const key = (s: string) =>
     .replace(/[\s_:()*]/g, "");
 
 const KNOWN = new Map<string, Field | "serial" | "id">();
-for (const [f, hs] of Object.entries(HEADINGS)) for (const h of hs) if (!KNOWN.has(key(h))) KNOWN.set(key(h), f as Field);
+for (const [f, hs] of Object.entries(HEADINGS))
+  for (const h of hs) if (!KNOWN.has(key(h))) KNOWN.set(key(h), f as Field);
 
 /** What a heading names: a field (with the contact it belongs to), a column to pass over, or nothing known. */
 function known(heading: string): { field: Field | "serial" | "id"; n?: number } | undefined {
@@ -82,15 +132,21 @@ const isHeadingRow = (row: Cell[]) => {
 };
 
 /** A spreadsheet's column letter: 0 → A, 27 → AB. */
-export const letter = (i: number): string => (i >= 26 ? letter(Math.floor(i / 26) - 1) : "") + String.fromCharCode(65 + (i % 26));
+export const letter = (i: number): string =>
+  (i >= 26 ? letter(Math.floor(i / 26) - 1) : "") + String.fromCharCode(65 + (i % 26));
 
 /** Find the headings: --header-row, else the row among the first 30 that names the most known columns. */
-export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string; locale: string; csv?: boolean }): Layout {
+export function layout(
+  rows: Cell[][],
+  opts: { headerRow?: string; map?: string; locale: string; csv?: boolean },
+): Layout {
   let row: number;
   if (opts.headerRow !== undefined) {
-    if (!/^\d+$/.test(opts.headerRow) || Number(opts.headerRow) < 1) throw new UsageError(t(opts.locale, "imp.headerRowBad", { row: opts.headerRow }));
+    if (!/^\d+$/.test(opts.headerRow) || Number(opts.headerRow) < 1)
+      throw new UsageError(t(opts.locale, "imp.headerRowBad", { row: opts.headerRow }));
     row = Number(opts.headerRow) - 1;
-    if (row >= rows.length) throw new UsageError(t(opts.locale, "imp.headerRow", { row: opts.headerRow, rows: rows.length }));
+    if (row >= rows.length)
+      throw new UsageError(t(opts.locale, "imp.headerRow", { row: opts.headerRow, rows: rows.length }));
   } else {
     row = -1;
     let best = 0;
@@ -99,7 +155,11 @@ export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string;
       if (hits > best) [best, row] = [hits, i];
     });
     // nothing known: the first row that holds anything, so the refusal names what it has
-    if (row < 0) row = Math.max(0, rows.findIndex((r) => r.some((c) => text(c))));
+    if (row < 0)
+      row = Math.max(
+        0,
+        rows.findIndex((r) => r.some((c) => text(c))),
+      );
   }
   const top = rows[row] ?? [];
   // a second heading row under the first (联系方式 over 电话 | 手机), or a first one over it
@@ -119,7 +179,11 @@ export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string;
     row = row - 1;
   }
   // a CSV's columns are its heading row's (a cell past them is a shifted row, refused); a sheet's, every column that holds something
-  const width = Math.max(upper.length, lower?.length ?? 0, ...(opts.csv ? [] : rows.slice((sub ?? row) + 1).map((r) => r.length)));
+  const width = Math.max(
+    upper.length,
+    lower?.length ?? 0,
+    ...(opts.csv ? [] : rows.slice((sub ?? row) + 1).map((r) => r.length)),
+  );
   const headings: string[] = [];
   for (let i = 0; i < width; i++) {
     const u = text(upper[i]);
@@ -133,17 +197,29 @@ export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string;
   const unknown: { col: number; heading: string }[] = [];
   const taken = new Set<number>();
   // --map first: FIELD=COLUMN names a column by its heading (or its letter)
-  for (const part of (opts.map ?? "").split(/[,，]/).map((x) => x.trim()).filter(Boolean)) {
+  for (const part of (opts.map ?? "")
+    .split(/[,，]/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const [f, col] = part.split("=").map((x) => x.trim()) as [string, string | undefined];
-    if (!(FIELDS as readonly string[]).includes(f) || !col) throw new UsageError(`--map "${part}" must be FIELD=COLUMN with FIELD one of ${FIELDS.join(", ")}`);
+    if (!(FIELDS as readonly string[]).includes(f) || !col)
+      throw new UsageError(`--map "${part}" must be FIELD=COLUMN with FIELD one of ${FIELDS.join(", ")}`);
     let i = headings.findIndex((h) => key(h) === key(col));
     if (i < 0 && /^[A-Z]{1,2}$/.test(col)) i = [...Array(width).keys()].find((j) => letter(j) === col) ?? -1;
-    if (i < 0) throw new UsageError(`--map ${f}=${col}: the file has no column "${col}" (it has: ${headings.filter(Boolean).join(", ")})`);
+    if (i < 0)
+      throw new UsageError(
+        `--map ${f}=${col}: the file has no column "${col}" (it has: ${headings.filter(Boolean).join(", ")})`,
+      );
     fields.set(i, { field: f as Field, contact: 1 });
     taken.add(i);
   }
   const mapped = new Set([...fields.values()].map((v) => v.field));
-  const numberedContacts = new Set(headings.map((h) => known(h)).filter((k) => k?.field === "contact" && k.n && k.n > 1).map((k) => k!.n!));
+  const numberedContacts = new Set(
+    headings
+      .map((h) => known(h))
+      .filter((k) => k?.field === "contact" && k.n && k.n > 1)
+      .map((k) => k!.n!),
+  );
   const used = new Set<string>();
   headings.forEach((h, i) => {
     if (taken.has(i)) return;
@@ -156,7 +232,10 @@ export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string;
     if (k.field === "serial") return void serial.push(i);
     if (k.field === "id") {
       // aftercare's own IDs (an export read back) are the other store's: new ones are given; an office's own numbers are kept in the note
-      const values = rows.slice(data).map((r) => text(r[i])).filter(Boolean);
+      const values = rows
+        .slice(data)
+        .map((r) => text(r[i]))
+        .filter(Boolean);
       if (values.every((v) => ID_RE.test(v) && v.startsWith("C-"))) ids.push(i);
       else unknown.push({ col: i, heading: h });
       return;
@@ -165,22 +244,26 @@ export function layout(rows: Cell[][], opts: { headerRow?: string; map?: string;
     const contact = PERSON.includes(k.field) && k.n && numberedContacts.has(k.n) ? k.n : 1;
     const slot = `${k.field}:${contact}`;
     // a second column of a one-value field (a second 地址) is kept in the note rather than lost
-    if (used.has(slot) && !["phone", "tags", "note", "equipment", "vehicles"].includes(k.field)) return void unknown.push({ col: i, heading: h });
+    if (used.has(slot) && !["phone", "tags", "note", "equipment", "vehicles"].includes(k.field))
+      return void unknown.push({ col: i, heading: h });
     used.add(slot);
     fields.set(i, { field: k.field, contact });
   });
   return { row, sub, data, headings, fields, serial, ids, unknown };
 }
 
-const TOTALS = /^(合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|累\s*计|total|totals|grand\s+total|sum|subtotal)\b|^(合\s*计|总\s*计|小\s*计|共\s*计)/i;
+const TOTALS =
+  /^(合\s*计|总\s*计|小\s*计|共\s*计|总\s*数|累\s*计|total|totals|grand\s+total|sum|subtotal)\b|^(合\s*计|总\s*计|小\s*计|共\s*计)/i;
 const COUNTED = /^(共|合计|总计)?\s*\d+\s*(家|个|户|位|名|条|人)(客户)?$/;
 
 /** A row that is no customer: a row number alone (序号), or a totals row ("合计", "4 家"). */
 export function notACustomer(r: Cell[], l: Layout): { kind: "serial" | "totals"; value: string } | undefined {
   const cells = r.map(text);
   const filled = cells.map((c, i) => [c, i] as const).filter(([c]) => c);
-  if (filled.length && filled.every(([, i]) => l.serial.includes(i))) return { kind: "serial", value: filled.map(([c]) => c).join(" ") };
+  if (filled.length && filled.every(([, i]) => l.serial.includes(i)))
+    return { kind: "serial", value: filled.map(([c]) => c).join(" ") };
   const total = filled.find(([c]) => TOTALS.test(c) || COUNTED.test(c));
-  if (total && !filled.some(([c, i]) => l.fields.get(i)?.field === "name" && !TOTALS.test(c) && !COUNTED.test(c))) return { kind: "totals", value: total[0] };
+  if (total && !filled.some(([c, i]) => l.fields.get(i)?.field === "name" && !TOTALS.test(c) && !COUNTED.test(c)))
+    return { kind: "totals", value: total[0] };
   return undefined;
 }

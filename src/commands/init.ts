@@ -42,7 +42,10 @@ const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staf
 `;
 
 /** aftercare init --hooks: the pre-commit hook and merge driver for a store that exists (a clone). */
-export async function initHooks(root: string, deps: Deps): Promise<{ root: string; notes: string[]; committed: boolean }> {
+export async function initHooks(
+  root: string,
+  deps: Deps,
+): Promise<{ root: string; notes: string[]; committed: boolean }> {
   const notes: string[] = [];
   if (!(await exists(join(root, SETTINGS_FILE)))) {
     // a clone of a server whose HEAD names a branch it does not have checked out nothing: check out the store's
@@ -51,12 +54,21 @@ export async function initHooks(root: string, deps: Deps): Promise<{ root: strin
     notes.push(fixed);
   }
   const git = new Git(root, deps.env);
-  if (!(await git.topLevel())) throw new UserError(`${root} is not in a git repository: there is nothing to hook into (run git init there first); nothing was written`);
+  if (!(await git.topLevel()))
+    throw new UserError(
+      `${root} is not in a git repository: there is nothing to hook into (run git init there first); nothing was written`,
+    );
   const support = await installGitSupport(root, git);
   let committed = false;
   if (support.written.length) {
     const who = deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
-    committed = (await git.commit(support.written, "git support: records merge field by field\n\nAftercare-Command: aftercare init --hooks", { name: who, email: (await git.configValue("user.email")) ?? "" })).committed;
+    committed = (
+      await git.commit(
+        support.written,
+        "git support: records merge field by field\n\nAftercare-Command: aftercare init --hooks",
+        { name: who, email: (await git.configValue("user.email")) ?? "" },
+      )
+    ).committed;
   }
   // a clone has none of its repository's settings: set it up for many files like a new store
   await setUpForManyFiles(git);
@@ -66,10 +78,13 @@ export async function initHooks(root: string, deps: Deps): Promise<{ root: strin
 /** The branches of a clone's remotes that hold a store, for a clone whose HEAD has no commit (nothing checked out). */
 async function storeBranches(git: Git): Promise<string[] | undefined> {
   if ((await git.run(["rev-parse", "--verify", "--quiet", "HEAD"])).code === 0) return undefined;
-  const refs = (await git.run(["for-each-ref", "--format=%(refname:short)", "refs/remotes/"])).stdout.split("\n").filter((r) => r && !r.endsWith("/HEAD"));
+  const refs = (await git.run(["for-each-ref", "--format=%(refname:short)", "refs/remotes/"])).stdout
+    .split("\n")
+    .filter((r) => r && !r.endsWith("/HEAD"));
   const prefix = await git.prefix();
   const out: string[] = [];
-  for (const r of refs) if ((await git.run(["cat-file", "-e", `${r}:${prefix}${SETTINGS_FILE}`])).code === 0) out.push(r);
+  for (const r of refs)
+    if ((await git.run(["cat-file", "-e", `${r}:${prefix}${SETTINGS_FILE}`])).code === 0) out.push(r);
   return out;
 }
 
@@ -107,15 +122,26 @@ export async function initServer(root: string, path: string, deps: Deps): Promis
   const server = resolve(deps.cwd, path);
   const git = new Git(root, deps.env);
   const st = await git.state();
-  if (!st.repo || !st.branch || !git.headCommit()) throw new UserError(`--server: the store at ${root} has no git commit to send yet; nothing was written`);
+  if (!st.repo || !st.branch || !git.headCommit())
+    throw new UserError(`--server: the store at ${root} has no git commit to send yet; nothing was written`);
   const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
-  if (remotes.includes("origin")) throw new UserError(`--server: the store already has a remote origin (${(await git.run(["remote", "get-url", "origin"])).stdout.trim()}); remove it first (git remote remove origin) or sync with it; nothing was written`);
-  if ((await exists(server)) && (await fs.readdir(server)).length) throw new UserError(`--server: ${server} already exists and is not empty; give a new folder; nothing was written`);
+  if (remotes.includes("origin"))
+    throw new UserError(
+      `--server: the store already has a remote origin (${(await git.run(["remote", "get-url", "origin"])).stdout.trim()}); remove it first (git remote remove origin) or sync with it; nothing was written`,
+    );
+  if ((await exists(server)) && (await fs.readdir(server)).length)
+    throw new UserError(`--server: ${server} already exists and is not empty; give a new folder; nothing was written`);
   const made = await git.run(["init", "--bare", "--quiet", `--initial-branch=${st.branch}`, server]);
-  if (made.code !== 0) throw new UserError(`--server: git could not make a repository at ${server}: ${made.stderr.trim()}; nothing was written`);
+  if (made.code !== 0)
+    throw new UserError(
+      `--server: git could not make a repository at ${server}: ${made.stderr.trim()}; nothing was written`,
+    );
   await git.run(["remote", "add", "origin", server]);
   const push = await git.run(["push", "--quiet", "--set-upstream", "origin", `HEAD:refs/heads/${st.branch}`]);
-  if (push.code !== 0) throw new UserError(`--server: made ${server} but could not send the store to it: ${push.stderr.trim()}; 'aftercare sync' tries again`);
+  if (push.code !== 0)
+    throw new UserError(
+      `--server: made ${server} but could not send the store to it: ${push.stderr.trim()}; 'aftercare sync' tries again`,
+    );
   return { server, branch: st.branch };
 }
 
@@ -123,12 +149,17 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const root = resolve(deps.cwd, opts.dir ?? ".");
   const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
   if (!isValidTimeZone(timezone))
-    throw new UsageError(`--timezone "${timezone}" is not an IANA time zone; use a name such as Asia/Shanghai, Europe/Berlin or UTC; nothing was written`);
+    throw new UsageError(
+      `--timezone "${timezone}" is not an IANA time zone; use a name such as Asia/Shanghai, Europe/Berlin or UTC; nothing was written`,
+    );
   const locale = opts.locale ?? (deps.env.LANG?.startsWith("zh") ? "zh-CN" : "en");
-  if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}; nothing was written`);
+  if (!(LOCALES as readonly string[]).includes(locale))
+    throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}; nothing was written`);
   const company = opts.company?.trim();
-  if (!company) throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
-  if (await exists(join(root, SETTINGS_FILE))) throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
+  if (!company)
+    throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
+  if (await exists(join(root, SETTINGS_FILE)))
+    throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
 
   // the public holidays: the State Council's (with 调休) in China, else the country of the zone
   // when only one country has it (date-holidays), else none: the note says how to choose
@@ -143,7 +174,10 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   let gitInit = false;
   if (!(await git.topLevel())) {
     const r = await git.init();
-    if (r.code !== 0) deps.io.err(`note: could not create a git repository (${r.missing ? "git is not installed" : r.stderr.trim()}); the store works without one, but keeps no history\n`);
+    if (r.code !== 0)
+      deps.io.err(
+        `note: could not create a git repository (${r.missing ? "git is not installed" : r.stderr.trim()}); the store works without one, but keeps no history\n`,
+      );
     else gitInit = true;
   }
   const written: string[] = [SETTINGS_FILE, ".gitignore"];
@@ -151,9 +185,12 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const ignore = join(root, ".gitignore");
   const ignoreText = (await exists(ignore)) ? await fs.readFile(ignore, "utf8") : "";
   let ignoreAdd = "";
-  if (!/^\.aftercare\/?$/m.test(ignoreText)) ignoreAdd += "# derived cache and locks, always safe to delete\n.aftercare/\n";
-  if (!ignoreText.split(/\r?\n/).includes(TEMP_IGNORE)) ignoreAdd += `# the temporary file of a write in progress (removed when it fails)\n${TEMP_IGNORE}\n`;
-  if (ignoreAdd) await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + ignoreAdd);
+  if (!/^\.aftercare\/?$/m.test(ignoreText))
+    ignoreAdd += "# derived cache and locks, always safe to delete\n.aftercare/\n";
+  if (!ignoreText.split(/\r?\n/).includes(TEMP_IGNORE))
+    ignoreAdd += `# the temporary file of a write in progress (removed when it fails)\n${TEMP_IGNORE}\n`;
+  if (ignoreAdd)
+    await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + ignoreAdd);
   for (const folder of [...Object.values(FOLDERS), "reports", "templates"]) {
     await fs.mkdir(join(root, folder), { recursive: true });
     const keep = join(root, folder, ".gitkeep");
@@ -171,8 +208,12 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
     );
   const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
   const email = (await git.configValue("user.email")) ?? "";
-  const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, { name: who, email });
-  if (!r.committed && (gitInit || (await git.topLevel()))) deps.io.err(`note: store created but not committed (${r.reason})\n`);
+  const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, {
+    name: who,
+    email,
+  });
+  if (!r.committed && (gitInit || (await git.topLevel())))
+    deps.io.err(`note: store created but not committed (${r.reason})\n`);
   // ten years of records are some 200,000 files: git's index, status and history set up for that
   if (gitInit || (await git.topLevel())) await setUpForManyFiles(git);
   return { root, settings, committed: r.committed, gitInit };

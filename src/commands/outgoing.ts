@@ -28,7 +28,11 @@ export function kindOfPath(path: string): RecordKind | undefined {
 const idOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
 
 /** The store's files that differ between two commits (relative to the store), with git's status letter. */
-export async function changedFiles(git: Git, base: string | undefined, tip: string): Promise<{ path: string; status: string }[]> {
+export async function changedFiles(
+  git: Git,
+  base: string | undefined,
+  tip: string,
+): Promise<{ path: string; status: string }[]> {
   const r = await git.run(["diff", "--name-status", "-z", "--no-renames", "--relative", base ?? EMPTY_TREE, tip]);
   if (r.code !== 0) throw new Error(`git diff: ${r.stderr.trim()}`);
   const parts = r.stdout.split("\0");
@@ -54,8 +58,15 @@ export async function checkCommits(git: Git, base: string | undefined, tip: stri
   if (settingsParsed?.parsed) {
     const v = validate(settingsSchema as unknown as z.ZodType<Settings>, settingsParsed.parsed, "settings");
     settings = v.value;
-    if (present.some((f) => f.path === SETTINGS_FILE)) problems.push(...v.problems.map((p) => ({ path: SETTINGS_FILE, ...p })));
-  } else if (present.some((f) => f.path === SETTINGS_FILE)) problems.push(...(settingsParsed?.problems ?? [{ line: 1, col: 1, message: "not readable" }]).map((p) => ({ path: SETTINGS_FILE, ...p })));
+    if (present.some((f) => f.path === SETTINGS_FILE))
+      problems.push(...v.problems.map((p) => ({ path: SETTINGS_FILE, ...p })));
+  } else if (present.some((f) => f.path === SETTINGS_FILE))
+    problems.push(
+      ...(settingsParsed?.problems ?? [{ line: 1, col: 1, message: "not readable" }]).map((p) => ({
+        path: SETTINGS_FILE,
+        ...p,
+      })),
+    );
 
   const records: CheckRecord[] = [];
   const checked = new Set<string>();
@@ -107,7 +118,11 @@ export async function checkCommits(git: Git, base: string | undefined, tip: stri
     if (text !== undefined && kind) add(kind, p, text, checked.has(p));
   });
   if (settings || records.length) {
-    const findings = checkRecords({ settings: settings ?? ({ staff: [] } as unknown as Settings), records, pathOf: (id) => (/^[CTKEW]-\d{6}-/.test(id) ? pathOf(id) : "") });
+    const findings = checkRecords({
+      settings: settings ?? ({ staff: [] } as unknown as Settings),
+      records,
+      pathOf: (id) => (/^[CTKEW]-\d{6}-/.test(id) ? pathOf(id) : ""),
+    });
     for (const f of findings) {
       if (!checked.has(f.path)) continue;
       const text = texts0.get(f.path);
@@ -144,6 +159,8 @@ export async function prePush(ctx: Context, remote: string): Promise<{ exitCode:
     problems.push(...(await checkCommits(git, base, local)));
   }
   if (!problems.length) return { exitCode: 0 };
-  ctx.io.err(`${say.t("sy.prePush", { root: store.root })}\n${problems.map((p) => `${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}\n`);
+  ctx.io.err(
+    `${say.t("sy.prePush", { root: store.root })}\n${problems.map((p) => `${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}\n`,
+  );
   return { exitCode: 1 };
 }

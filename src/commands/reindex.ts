@@ -7,20 +7,29 @@ import { RecordIndex } from "../store/record-index.js";
 export async function reindex(_opts: Record<string, never>, ctx: Context): Promise<number> {
   const store = await ctx.store();
   if (ctx.deps.env.AFTERCARE_INDEX === "off") {
-    ctx.io.err("the index is switched off (AFTERCARE_INDEX=off): every read reads the record files; nothing was rebuilt\n");
+    ctx.io.err(
+      "the index is switched off (AFTERCARE_INDEX=off): every read reads the record files; nothing was rebuilt\n",
+    );
     return 0;
   }
   const started = Date.now();
   const progress = indexProgress(ctx);
-  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, { rebuild: true, progress });
+  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
+    rebuild: true,
+    progress,
+  });
   if (progress) process.stderr.write("\r\x1b[K");
   if (!idx) {
-    ctx.io.err("the index could not be built here (SQLite could not open .aftercare/index.sqlite); reads go on reading the record files\n");
+    ctx.io.err(
+      "the index could not be built here (SQLite could not open .aftercare/index.sqlite); reads go on reading the record files\n",
+    );
     return 1;
   }
   const n = idx.size();
   for (const w of idx.warnings()) ctx.io.err(w);
   idx.close();
-  ctx.io.err(`indexed ${n.files.toLocaleString("en")} record files and ${n.duties.toLocaleString("en")} duties of ${n.customers.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s (.aftercare/index.sqlite)\n`);
+  ctx.io.err(
+    `indexed ${n.files.toLocaleString("en")} record files and ${n.duties.toLocaleString("en")} duties of ${n.customers.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s (.aftercare/index.sqlite)\n`,
+  );
   return 0;
 }

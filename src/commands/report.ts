@@ -26,12 +26,26 @@ async function base(ctx: Context, opts: ReportOptions) {
   const store = await ctx.store();
   // a report is the company's document: the store's language unless --locale says otherwise
   const locale = (opts.locale ?? ctx.globals.locale ?? store.settings.locale) as Locale;
-  if (!(LOCALES as readonly string[]).includes(locale)) throw new UsageError(`--locale "${opts.locale}" is not supported; use ${LOCALES.join(" or ")}`);
+  if (!(LOCALES as readonly string[]).includes(locale))
+    throw new UsageError(`--locale "${opts.locale}" is not supported; use ${LOCALES.join(" or ")}`);
   const now = await ctx.now();
   const actor = ctx.globals.as ?? ctx.deps.env.AFTERCARE_USER ?? null;
-  const common: Common = { company: store.settings.company, timezone: store.settings.timezone, locale, generated: formatDateTime(now, store.settings.timezone), generated_by: actor };
+  const common: Common = {
+    company: store.settings.company,
+    timezone: store.settings.timezone,
+    locale,
+    generated: formatDateTime(now, store.settings.timezone),
+    generated_by: actor,
+  };
   const out = (name: string, view: object) =>
-    render(`${name}.${locale}.md.liquid`, view, { locale, timezone: store.settings.timezone, currency: store.settings.currency ?? "CNY", storeTemplates: store.abs("templates"), file: opts.template, cwd: ctx.deps.cwd });
+    render(`${name}.${locale}.md.liquid`, view, {
+      locale,
+      timezone: store.settings.timezone,
+      currency: store.settings.currency ?? "CNY",
+      storeTemplates: store.abs("templates"),
+      file: opts.template,
+      cwd: ctx.deps.cwd,
+    });
   return { store, now, common, out, locale, today: dayOf(now, store.settings.timezone) };
 }
 
@@ -57,17 +71,26 @@ const isSupervisor = (s: Staff, today: string) => s.role === "supervisor" && !(s
  * A review is saved only once its period is over (00:00 of the next day in the store's zone) and
  * only by the department supervisor; anything else is refused before a file is touched.
  */
-async function mustBeAllowedToSave(ctx: Context, kind: "monthly" | "annual", period: Period, now: Date, today: string): Promise<Staff> {
+async function mustBeAllowedToSave(
+  ctx: Context,
+  kind: "monthly" | "annual",
+  period: Period,
+  now: Date,
+  today: string,
+): Promise<Staff> {
   const store = await ctx.store();
   const tz = store.settings.timezone;
   const say = await ctx.say();
   const what = say.t(kind === "monthly" ? "review.monthly" : "review.annual");
   const over = periodOver(period, tz);
-  if (now.getTime() < over.getTime()) throw new UserError(say.t("review.notEnded", { what, period: period.label, end: formatShort(over, tz), tz }));
+  if (now.getTime() < over.getTime())
+    throw new UserError(say.t("review.notEnded", { what, period: period.label, end: formatShort(over, tz), tz }));
   const actor = await ctx.actor();
   if (!isSupervisor(actor, today)) {
     const names = store.settings.staff.filter((s) => isSupervisor(s, today)).map((s) => s.name);
-    const who = names.length ? say.t("review.askSupervisor", { names: names.join(", ") }) : say.t("review.noSupervisor");
+    const who = names.length
+      ? say.t("review.askSupervisor", { names: names.join(", ") })
+      : say.t("review.noSupervisor");
     throw new UserError(say.t("review.notSupervisor", { what, name: actor.name, role: say.word(actor.role), who }));
   }
   return actor;
@@ -105,13 +128,28 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
     // someone on the staff list who is not a supervisor — gets this save as its first.
     const prior = old === undefined ? {} : readStamp(old);
     const priorBy = prior.by === undefined ? undefined : store.settings.staff.find((s) => s.name === prior.by);
-    const keeps = prior.saved !== undefined && Date.parse(prior.saved) >= periodOver(period, tz).getTime() && !(priorBy && priorBy.role !== "supervisor");
-    const stamp = keeps ? stampLine(kind, label, { saved: prior.saved, by: prior.by, revised: common.generated, revisedBy: actor.name }) : stampLine(kind, label, { saved: common.generated, by: actor.name });
+    const keeps =
+      prior.saved !== undefined &&
+      Date.parse(prior.saved) >= periodOver(period, tz).getTime() &&
+      !(priorBy && priorBy.role !== "supervisor");
+    const stamp = keeps
+      ? stampLine(kind, label, { saved: prior.saved, by: prior.by, revised: common.generated, revisedBy: actor.name })
+      : stampLine(kind, label, { saved: common.generated, by: actor.name });
     await writeAtomic(store.abs(path), stamp + text);
-    await ctx.commit([path], `report ${label} ${kind} ${keeps ? "revised" : "saved"} — ${store.settings.company}`, actor);
+    await ctx.commit(
+      [path],
+      `report ${label} ${kind} ${keeps ? "revised" : "saved"} — ${store.settings.company}`,
+      actor,
+    );
     ctx.io.out(`${path}\n`);
     const message = keeps
-      ? say.t("review.revised", { what, period: label, path, first: formatShort(new Date(prior.saved!), tz), by: prior.by ? say.t("review.firstBy", { name: prior.by }) : "" })
+      ? say.t("review.revised", {
+          what,
+          period: label,
+          path,
+          first: formatShort(new Date(prior.saved!), tz),
+          by: prior.by ? say.t("review.firstBy", { name: prior.by }) : "",
+        })
       : say.t("review.saved", { what, period: label, path });
     ctx.io.err(`${message}\n`);
     return { text, path };
@@ -160,7 +198,8 @@ export async function reportLetters(opts: ReportOptions & { month?: string }, ct
 
 export async function reportCall(opts: ReportOptions & { id: string }, ctx: Context) {
   const call = await findRecord(ctx, "contact", opts.id);
-  if (call.value.channel !== "call") throw new UserError(`${call.id} is a ${call.value.channel}, not a call; the call record form is for calls`);
+  if (call.value.channel !== "call")
+    throw new UserError(`${call.id} is a ${call.value.channel}, not a call; the call record form is for calls`);
   const { input, common, out } = await setup(ctx, opts);
   const view = callView(input, call, common);
   return show(ctx, await out("call", view), view);
@@ -175,11 +214,15 @@ export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: 
 
 async function vehicleForm(name: "order" | "diagnosis", opts: ReportOptions & { id: string }, ctx: Context) {
   const ticket = await findRecord(ctx, "ticket", opts.id);
-  if (ticket.value.kind !== "shop") throw new UserError(`ticket ${ticket.id} is a ${ticket.value.kind} ticket; the ${name === "order" ? "repair order" : "diagnosis sheet"} is for vehicles at the reception desk (kind shop)`);
+  if (ticket.value.kind !== "shop")
+    throw new UserError(
+      `ticket ${ticket.id} is a ${ticket.value.kind} ticket; the ${name === "order" ? "repair order" : "diagnosis sheet"} is for vehicles at the reception desk (kind shop)`,
+    );
   const { input, common, out } = await setup(ctx, opts);
   const view = orderView(input, ticket, common);
   return show(ctx, await out(name, view), view);
 }
 
 export const reportOrder = (opts: ReportOptions & { id: string }, ctx: Context) => vehicleForm("order", opts, ctx);
-export const reportDiagnosis = (opts: ReportOptions & { id: string }, ctx: Context) => vehicleForm("diagnosis", opts, ctx);
+export const reportDiagnosis = (opts: ReportOptions & { id: string }, ctx: Context) =>
+  vehicleForm("diagnosis", opts, ctx);

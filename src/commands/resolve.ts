@@ -16,7 +16,22 @@ import { readRecord } from "../store/read-record.js";
 import { parseYaml, updateYamlText } from "../store/yaml.js";
 import { keyOrder } from "./git-setup.js";
 import { kindOfPath } from "./outgoing.js";
-import { contestedRecords, explainConflicts, finish, gitReason, howToSettle, incoming, noteStash, sendAll, sides, stashEnv, stashes, startRun, type ContestedRecord, type SyncRun } from "./sync.js";
+import {
+  contestedRecords,
+  explainConflicts,
+  finish,
+  gitReason,
+  howToSettle,
+  incoming,
+  noteStash,
+  sendAll,
+  sides,
+  stashEnv,
+  stashes,
+  startRun,
+  type ContestedRecord,
+  type SyncRun,
+} from "./sync.js";
 
 export interface ResolveOptions {
   id?: string;
@@ -43,7 +58,9 @@ function show(c: ContestedRecord, say: Translator, tz: string): string {
   const what = c.kind && c.kind !== "settings" ? ` (${say.t(`sy.${c.kind}` as "sy.customer")} ${c.id})` : "";
   if (!c.contests.length) return `${c.path}${what}: ${say.t("r.notRecord")}`;
   const mine = mergeRecord(c.texts.base, c.texts.here, c.texts.there, keyOrder(c.path))!.value;
-  const theirs = mergeRecord(c.texts.base, c.texts.here, c.texts.there, keyOrder(c.path), { settle: () => ({ side: "theirs" }) })!.value;
+  const theirs = mergeRecord(c.texts.base, c.texts.here, c.texts.there, keyOrder(c.path), {
+    settle: () => ({ side: "theirs" }),
+  })!.value;
   const fields = [...new Set(c.contests.map((x) => x.field))];
   const lines = [`${c.path}${what}: ${say.t("r.head", { n: fields.length, s: fields.length === 1 ? "" : "s" })}`];
   for (const f of fields) {
@@ -53,7 +70,12 @@ function show(c: ContestedRecord, say: Translator, tz: string): string {
     lines.push(`  ${there} — ${c.there.who}, ${when(c.there.when)}:`, full(theirs[f], say));
   }
   const first = fields[0]!;
-  lines.push("", say.t("r.settleWith"), `  aftercare resolve ${c.id} --keep here`, `  aftercare resolve ${c.id} --keep there`);
+  lines.push(
+    "",
+    say.t("r.settleWith"),
+    `  aftercare resolve ${c.id} --keep here`,
+    `  aftercare resolve ${c.id} --keep there`,
+  );
   if (fields.length > 1) lines.push(`  aftercare resolve ${c.id} --keep here:${first} --keep there:${fields[1]}`);
   lines.push(`  aftercare resolve ${c.id} --set ${first}=${say.t("r.value")}`);
   return lines.join("\n");
@@ -63,7 +85,10 @@ function show(c: ContestedRecord, say: Translator, tz: string): string {
 function typedValue(raw: string, like: unknown[], field: string): unknown {
   if (/^\s*[[{]/.test(raw)) {
     const p = parseYaml(`v: ${raw}\n`);
-    if (!p.parsed) throw new UsageError(`--set ${field}=${raw}: not a YAML list or mapping (${p.problems[0]?.message ?? "?"}); write it as [a, b] or {key: value}; nothing was written`);
+    if (!p.parsed)
+      throw new UsageError(
+        `--set ${field}=${raw}: not a YAML list or mapping (${p.problems[0]?.message ?? "?"}); write it as [a, b] or {key: value}; nothing was written`,
+      );
     return (p.parsed.value as Obj).v;
   }
   if (like.some((v) => typeof v === "number") && /^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
@@ -129,8 +154,14 @@ function settled(c: ContestedRecord, ch: Choices, say: Translator): { text: stri
   for (const x of c.contests) {
     const d = decide(x);
     const wholeSet = ch.value.has(x.field) && x.field !== x.path;
-    if (wholeSet || (d && "value" in d)) kept.push(`${x.path}: set to ${JSON.stringify(wholeSet ? ch.value.get(x.field) : (d as { value: unknown }).value)}`);
-    else if (d && "side" in d) kept.push(`${x.path}: kept ${JSON.stringify(d.side === "ours" ? x.ours : x.theirs) ?? "(removed)"} (${d.side === "ours" ? here : there}) over ${JSON.stringify(d.side === "ours" ? x.theirs : x.ours) ?? "(removed)"}`);
+    if (wholeSet || (d && "value" in d))
+      kept.push(
+        `${x.path}: set to ${JSON.stringify(wholeSet ? ch.value.get(x.field) : (d as { value: unknown }).value)}`,
+      );
+    else if (d && "side" in d)
+      kept.push(
+        `${x.path}: kept ${JSON.stringify(d.side === "ours" ? x.ours : x.theirs) ?? "(removed)"} (${d.side === "ours" ? here : there}) over ${JSON.stringify(d.side === "ours" ? x.theirs : x.ours) ?? "(removed)"}`,
+      );
   }
   let text = r.text;
   const whole = [...ch.value].filter(([k]) => c.contests.some((x) => x.field === k && x.path !== k));
@@ -165,7 +196,10 @@ export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exi
   if (opts.id) {
     const want = opts.id.trim().toUpperCase();
     const found = list.filter((c) => c.id.toUpperCase().startsWith(want) || c.path === opts.id);
-    if (found.length !== 1) throw new UserError(say.t(found.length ? "r.ambiguous" : "r.notContested", { id: opts.id, list: list.map((c) => c.id).join(", ") }));
+    if (found.length !== 1)
+      throw new UserError(
+        say.t(found.length ? "r.ambiguous" : "r.notContested", { id: opts.id, list: list.map((c) => c.id).join(", ") }),
+      );
     target = found[0];
   } else if (choosing) {
     if (list.length > 1) throw new UsageError(say.t("r.whichOne", { list: list.map((c) => c.id).join(", ") }));
@@ -181,7 +215,10 @@ export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exi
   const kind = kindOfPath(c.path);
   if (kind) {
     const problems = readRecord(kind, c.path, Buffer.from(text, "utf8")).problems;
-    if (problems.length) throw new UserError(`${say.t("r.invalid", { id: c.id })}\n${problems.map((p) => `  ${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}`);
+    if (problems.length)
+      throw new UserError(
+        `${say.t("r.invalid", { id: c.id })}\n${problems.map((p) => `  ${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}`,
+      );
   }
   const actor = await ctx.actor();
   const run = await startRun(ctx);
@@ -239,13 +276,18 @@ async function finishOperation(run: SyncRun, operation: "merge" | "rebase"): Pro
       .replace(/\n(Aftercare-Command: [^\n]*)\n([\s\S]*)$/, "\n$2\n\n$1")
       .trim();
     // (the commit puts back uncommitted edits the sync put aside: their markers, if any, in the stash's words)
-    const r = await git.run(["commit", "--no-verify", "--cleanup=strip", "-F", "-"], stashEnv(run), { input: `${message}\n` });
+    const r = await git.run(["commit", "--no-verify", "--cleanup=strip", "-F", "-"], stashEnv(run), {
+      input: `${message}\n`,
+    });
     if (r.code !== 0) throw new UserError(say.t("r.commitFailed", { reason: gitReason(r.stderr, r.stdout) }));
   } else {
     const r = await git.run(["rebase", "--continue"], { ...run.env, GIT_EDITOR: "true" });
     if (r.code !== 0) {
       const list = await contestedRecords(git, "rebase");
-      if (list.length) throw new UserError(`${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "rebase", say)}`);
+      if (list.length)
+        throw new UserError(
+          `${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "rebase", say)}`,
+        );
       throw new UserError(say.t("r.rebaseFailed", { reason: gitReason(r.stderr, r.stdout) }));
     }
   }

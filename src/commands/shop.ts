@@ -12,7 +12,10 @@ import { planOf, precheck, step, withPlan } from "./ticket-life.js";
 const money = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
   const c = parseMoney(value);
-  if (c === undefined) throw new UsageError(`${flag} "${value}" is not an amount: use units and up to two decimals, such as 1280.00; nothing was written`);
+  if (c === undefined)
+    throw new UsageError(
+      `${flag} "${value}" is not an amount: use units and up to two decimals, such as 1280.00; nothing was written`,
+    );
   return c;
 };
 
@@ -39,7 +42,17 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
     const v = JSON.parse(text) as Record<string, unknown>;
     const str = (x: unknown) => (x === undefined || x === null ? undefined : String(x));
     const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : undefined);
-    return { plate: str(v.plate), odometer: str(v.odometer), fuel: str(v.fuel), keyTag: str(v.keyTag ?? v.key_tag), model: str(v.model), vin: str(v.vin), belonging: list(v.belongings), damage: list(v.damage), papers: typeof v.papers === "boolean" ? (v.papers ? "ok" : "not checked") : str(v.papers) };
+    return {
+      plate: str(v.plate),
+      odometer: str(v.odometer),
+      fuel: str(v.fuel),
+      keyTag: str(v.keyTag ?? v.key_tag),
+      model: str(v.model),
+      vin: str(v.vin),
+      belonging: list(v.belongings),
+      damage: list(v.damage),
+      papers: typeof v.papers === "boolean" ? (v.papers ? "ok" : "not checked") : str(v.papers),
+    };
   } catch (e) {
     throw new UsageError(`the intake on standard input is not JSON (${(e as Error).message}); nothing was written`);
   }
@@ -47,10 +60,24 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
 
 /** C-INTAKE: the vehicle, its papers, damage, belongings, key tag, fuel and odometer. */
 export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
-  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)));
+  const given = Object.fromEntries(
+    Object.entries(flags).filter(([, v]) => v !== undefined && !(Array.isArray(v) && !v.length)),
+  );
   const o = { ...(await jsonInput(ctx)), ...given } as IntakeOptions;
-  Object.assign(o, await fillInto(ctx, "ticket intake", o, [["plate", "--plate", "Number plate"], ["odometer", "--odometer", "Odometer (km)"], ["fuel", "--fuel", "Fuel gauge (e.g. 1/2)"], ["keyTag", "--key-tag", "Key tag number"], ["papers", "--papers", 'Papers ("ok" when valid and complete, else what is wrong)']]));
-  if (!/^\d{1,8}$/.test(o.odometer!.replace(/[,\s]/g, "").replace(/km$/i, ""))) throw new UsageError(`--odometer "${o.odometer}" must be the reading in whole kilometres, such as 48210; nothing was written`);
+  Object.assign(
+    o,
+    await fillInto(ctx, "ticket intake", o, [
+      ["plate", "--plate", "Number plate"],
+      ["odometer", "--odometer", "Odometer (km)"],
+      ["fuel", "--fuel", "Fuel gauge (e.g. 1/2)"],
+      ["keyTag", "--key-tag", "Key tag number"],
+      ["papers", "--papers", 'Papers ("ok" when valid and complete, else what is wrong)'],
+    ]),
+  );
+  if (!/^\d{1,8}$/.test(o.odometer!.replace(/[,\s]/g, "").replace(/km$/i, "")))
+    throw new UsageError(
+      `--odometer "${o.odometer}" must be the reading in whole kilometres, such as 48210; nothing was written`,
+    );
   const store = await ctx.store();
   const ok = /^(ok|yes|valid|齐全|有效)$/i.test(o.papers!.trim());
   const plate = o.plate!.trim().toUpperCase();
@@ -78,7 +105,10 @@ export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
     also: async (t) => {
       const c = await store.get("customer", t.customer);
       if ((c.value.vehicles ?? []).some((v) => v.plate.toUpperCase() === plate)) return [];
-      await store.update(c, { ...c.value, vehicles: [...(c.value.vehicles ?? []), { plate, model: o.model, vin: o.vin?.toUpperCase() }] });
+      await store.update(c, {
+        ...c.value,
+        vehicles: [...(c.value.vehicles ?? []), { plate, model: o.model, vin: o.vin?.toUpperCase() }],
+      });
       return [c];
     },
   });
@@ -99,12 +129,23 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
   o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "Estimate by", ESTIMATE_MODES]]);
   if (!o.line?.length) {
     if (!ctx.canPrompt) throw new UsageError("ticket estimate needs --line; nothing was written");
-    o = { ...o, line: [await ctx.prompter.input({ message: 'Line ("TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT")', required: true })] };
+    o = {
+      ...o,
+      line: [
+        await ctx.prompter.input({
+          message: 'Line ("TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT")',
+          required: true,
+        }),
+      ],
+    };
   }
   const mode = choice(o.mode, ESTIMATE_MODES, "--mode")!;
   const lines = o.line!.map((text, i) => {
     const r = parseLine(text);
-    if (!r.line) throw new UsageError(`--line ${i + 1} ${r.error}; a line is "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"; nothing was written`);
+    if (!r.line)
+      throw new UsageError(
+        `--line ${i + 1} ${r.error}; a line is "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"; nothing was written`,
+      );
     return r.line;
   });
   const fee = money(o.diagnosisFee, "--diagnosis-fee");
@@ -115,20 +156,36 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
     detail: `by ${mode}`,
     words: { mode },
     next: (t, at, actor): Ticket => {
-      const estimate: Estimate = { mode, at, by: actor.name, diagnosis: o.diagnosis, advice: o.advice, lines, diagnosisFee: fee };
+      const estimate: Estimate = {
+        mode,
+        at,
+        by: actor.name,
+        diagnosis: o.diagnosis,
+        advice: o.advice,
+        lines,
+        diagnosisFee: fee,
+      };
       const warn = noGuarantee(estimate, store.settings.criticalSystems);
       const total = lines.reduce((s, l) => s + l.labour + (l.parts ?? []).reduce((p, x) => p + x.amount, 0), 0);
-      ctx.io.err(`estimate total ${formatMoney(total, currency, store.settings.locale)}${warn.length ? `; no quality guarantee (C-PARTS) on: ${warn.map((w) => `${w.part} (${w.reason === "customer-supplied" ? "the customer's own part" : "aftermarket on a critical system"})`).join(", ")}` : ""}\n`);
+      ctx.io.err(
+        `estimate total ${formatMoney(total, currency, store.settings.locale)}${warn.length ? `; no quality guarantee (C-PARTS) on: ${warn.map((w) => `${w.part} (${w.reason === "customer-supplied" ? "the customer's own part" : "aftermarket on a critical system"})`).join(", ")}` : ""}\n`,
+      );
       return { ...t, estimate };
     },
   });
 }
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */
-export async function ticketHandover(o: { id: string; receiver?: string; promise?: string; at?: string }, ctx: Context) {
+export async function ticketHandover(
+  o: { id: string; receiver?: string; promise?: string; at?: string },
+  ctx: Context,
+) {
   // the intake comes first: refuse before asking anything
   if (ctx.canPrompt && (!o.receiver || !o.promise)) await precheck(ctx, o.id, "handover");
-  o = await fillInto(ctx, "ticket handover", o, [["receiver", "--receiver", "Received in the workshop by"], ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"]]);
+  o = await fillInto(ctx, "ticket handover", o, [
+    ["receiver", "--receiver", "Received in the workshop by"],
+    ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"],
+  ]);
   const store = await ctx.store();
   const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;
   return step(ctx, o.id, o.at, {
@@ -137,8 +194,13 @@ export async function ticketHandover(o: { id: string; receiver?: string; promise
     words: { who: o.receiver!.trim() },
     next: (t, at, actor): Ticket => {
       const rounded = formatDateTime(nearestTenMinutes(new Date(at)), store.settings.timezone);
-      if (Date.parse(promise) <= Date.parse(rounded)) throw new UsageError(`--promise ${promise} is not after the hand-over (${rounded}); nothing was written`);
-      return { ...t, status: "workshop", handover: { at: rounded, receiver: o.receiver!.trim(), by: actor.name, promise } };
+      if (Date.parse(promise) <= Date.parse(rounded))
+        throw new UsageError(`--promise ${promise} is not after the hand-over (${rounded}); nothing was written`);
+      return {
+        ...t,
+        status: "workshop",
+        handover: { at: rounded, receiver: o.receiver!.trim(), by: actor.name, promise },
+      };
     },
   });
 }
@@ -167,10 +229,20 @@ export async function ticketPromise(o: { id: string; promise?: string; reason?: 
     },
     next: (t, at, actor): Ticket => {
       const h = t.handover!;
-      if (Date.parse(at) < Date.parse(h.at)) throw new UsageError(`--at ${show(at)} is before the hand-over to the workshop (${show(h.at)}); nothing was written`);
-      if (Date.parse(promise) <= Date.parse(h.at)) throw new UsageError(`--promise ${show(promise)} is not after the hand-over to the workshop (${show(h.at)}); nothing was written`);
+      if (Date.parse(at) < Date.parse(h.at))
+        throw new UsageError(
+          `--at ${show(at)} is before the hand-over to the workshop (${show(h.at)}); nothing was written`,
+        );
+      if (Date.parse(promise) <= Date.parse(h.at))
+        throw new UsageError(
+          `--promise ${show(promise)} is not after the hand-over to the workshop (${show(h.at)}); nothing was written`,
+        );
       if (Date.parse(promise) < Date.parse(at))
-        throw new UsageError(o.at ? `--promise ${show(promise)} is before --at ${show(at)}, when it was given; nothing was written` : `--promise ${show(promise)} is in the past (it is ${show(at)}); promise a time still to come; nothing was written`);
+        throw new UsageError(
+          o.at
+            ? `--promise ${show(promise)} is before --at ${show(at)}, when it was given; nothing was written`
+            : `--promise ${show(promise)} is in the past (it is ${show(at)}); promise a time still to come; nothing was written`,
+        );
       was = show(t.promises?.at(-1)?.promise ?? h.promise);
       return { ...t, promises: [...(t.promises ?? []), { promise, at, by: actor.name, reason: o.reason!.trim() }] };
     },
@@ -197,7 +269,18 @@ export async function ticketExtra(o: ExtraOptions, ctx: Context) {
     print: (t) => String(t.extras!.length),
     next: (t, at, actor): Ticket => ({
       ...t,
-      extras: [...(t.extras ?? []), { no: (t.extras?.length ?? 0) + 1, item: o.item!, safety: o.safety || undefined, effect: o.effect, amount, asked: at, by: actor.name }],
+      extras: [
+        ...(t.extras ?? []),
+        {
+          no: (t.extras?.length ?? 0) + 1,
+          item: o.item!,
+          safety: o.safety || undefined,
+          effect: o.effect,
+          amount,
+          asked: at,
+          by: actor.name,
+        },
+      ],
     }),
   });
 }
@@ -214,7 +297,8 @@ export interface AnswerOptions {
 }
 
 export async function ticketAnswer(o: AnswerOptions, ctx: Context) {
-  if (Boolean(o.approved) === Boolean(o.declined)) throw new UsageError("ticket answer needs exactly one of --approved or --declined; nothing was written");
+  if (Boolean(o.approved) === Boolean(o.declined))
+    throw new UsageError("ticket answer needs exactly one of --approved or --declined; nothing was written");
   const via = choice(o.via ?? "phone", VIA, "--via")!;
   const no = Number(o.no);
   const passed = await dateTimeFlag(ctx, o.passed, "--passed");
@@ -224,10 +308,23 @@ export async function ticketAnswer(o: AnswerOptions, ctx: Context) {
     words: { no: String(no), answer: o.approved ? "approved" : "declined" },
     next: (t, at): Ticket => {
       const x = t.extras?.find((e) => e.no === no);
-      if (!x) throw new UserError(`ticket ${o.id} has no extra-work request ${o.no}${t.extras?.length ? ` (it has 1–${t.extras.length})` : ""}; nothing was written`);
-      if (x.answer) throw new UserError(`extra-work request ${no} was already ${x.answer.approved ? "approved" : "declined"} at ${x.answer.at}; nothing was written`);
+      if (!x)
+        throw new UserError(
+          `ticket ${o.id} has no extra-work request ${o.no}${t.extras?.length ? ` (it has 1–${t.extras.length})` : ""}; nothing was written`,
+        );
+      if (x.answer)
+        throw new UserError(
+          `extra-work request ${no} was already ${x.answer.approved ? "approved" : "declined"} at ${x.answer.at}; nothing was written`,
+        );
       const customer = o.by;
-      return { ...t, extras: t.extras!.map((e) => (e.no === no ? { ...e, answer: { approved: Boolean(o.approved), at, by: customer, via, passed: passed ?? at } } : e)) };
+      return {
+        ...t,
+        extras: t.extras!.map((e) =>
+          e.no === no
+            ? { ...e, answer: { approved: Boolean(o.approved), at, by: customer, via, passed: passed ?? at } }
+            : e,
+        ),
+      };
     },
   });
 }
@@ -236,32 +333,60 @@ export async function ticketProgress(o: { id: string; note?: string; finish?: st
   const finish = await dateTimeFlag(ctx, o.finish, "--finish");
   return step(ctx, o.id, o.at, {
     action: "progress",
-    next: (t, at, actor): Ticket => ({ ...t, progress: [...(t.progress ?? []), { at, by: actor.name, note: o.note, finish }] }),
+    next: (t, at, actor): Ticket => ({
+      ...t,
+      progress: [...(t.progress ?? []), { at, by: actor.name, note: o.note, finish }],
+    }),
   });
 }
 
 /** C-READY-NOTICE: the job is done, belongings counted back, the bill totalled. */
-export async function ticketReady(o: { id: string; missing?: string; bill?: string; note?: string; at?: string }, ctx: Context) {
+export async function ticketReady(
+  o: { id: string; missing?: string; bill?: string; note?: string; at?: string },
+  ctx: Context,
+) {
   const bill = money(o.bill, "--bill");
   return step(ctx, o.id, o.at, {
     action: "ready",
     next: (t, at, actor): Ticket => {
       const pending = (t.extras ?? []).filter((x) => !x.answer);
-      if (pending.length) throw new UserError(`extra-work request${pending.length > 1 ? "s" : ""} ${pending.map((x) => x.no).join(", ")} still wait for the customer's answer (aftercare ticket answer ${o.id} N --approved|--declined); nothing was written`);
-      return { ...t, status: "ready", ready: { at, by: actor.name, belongings: !o.missing, bill: bill ?? billOf(t), note: o.missing ? `missing: ${o.missing}` : o.note } };
+      if (pending.length)
+        throw new UserError(
+          `extra-work request${pending.length > 1 ? "s" : ""} ${pending.map((x) => x.no).join(", ")} still wait for the customer's answer (aftercare ticket answer ${o.id} N --approved|--declined); nothing was written`,
+        );
+      return {
+        ...t,
+        status: "ready",
+        ready: {
+          at,
+          by: actor.name,
+          belongings: !o.missing,
+          bill: bill ?? billOf(t),
+          note: o.missing ? `missing: ${o.missing}` : o.note,
+        },
+      };
     },
   });
 }
 
-export async function ticketDeliver(o: { id: string; paid?: string; at?: string; nextDate?: string; nextTopic?: string }, ctx: Context) {
+export async function ticketDeliver(
+  o: { id: string; paid?: string; at?: string; nextDate?: string; nextTopic?: string },
+  ctx: Context,
+) {
   o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "Amount paid"]]);
-  const paid = (money(o.paid, "--paid"))!;
+  const paid = money(o.paid, "--paid")!;
   // the delivery closes the ticket: plan the next contact as closing does (R-NEXT-SERVICE)
   const plan = await planOf(ctx, o);
   return step(ctx, o.id, o.at, {
     action: "deliver",
     detail: plan && `(next contact ${plan.date})`,
-    next: (t, at, actor): Ticket => ({ ...t, status: "closed", delivery: { at, by: actor.name, paid }, closed: at, ...withPlan(t, plan, at, actor.name) }),
+    next: (t, at, actor): Ticket => ({
+      ...t,
+      status: "closed",
+      delivery: { at, by: actor.name, paid },
+      closed: at,
+      ...withPlan(t, plan, at, actor.name),
+    }),
     suffix: plan && ((say) => say.t("w.nextPlanned", { date: plan.date })),
   });
 }

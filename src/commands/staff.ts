@@ -18,13 +18,24 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   const name = opts.name.trim();
   if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
   if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "Role", ROLES]]);
-  if (!(ROLES as readonly string[]).includes(opts.role!)) throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
-  const member: Staff = parseInput(staffSchema, { name, role: opts.role as Staff["role"], ...(opts.phone ? { phone: opts.phone } : {}), ...(opts.email ? { email: opts.email } : {}) }, { name: "NAME" });
+  if (!(ROLES as readonly string[]).includes(opts.role!))
+    throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
+  const member: Staff = parseInput(
+    staffSchema,
+    {
+      name,
+      role: opts.role as Staff["role"],
+      ...(opts.phone ? { phone: opts.phone } : {}),
+      ...(opts.email ? { email: opts.email } : {}),
+    },
+    { name: "NAME" },
+  );
   // the very first member may add themselves: nobody is on the list yet to act for them
   const actor = store.settings.staff.length ? await ctx.actor() : member;
   return ctx.writing(async () => {
     const fresh = await ctx.store();
-    if (fresh.settings.staff.some((s) => s.name === name)) throw new UserError(`"${name}" is already on the staff list; nothing was written`);
+    if (fresh.settings.staff.some((s) => s.name === name))
+      throw new UserError(`"${name}" is already on the staff list; nothing was written`);
     await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
     await ctx.commit(["aftercare.yaml"], `staff ${name} added as ${member.role}`, actor);
     ctx.io.out(ctx.json ? JSON.stringify(member, null, 2) + "\n" : `${name}\n`);
@@ -33,13 +44,21 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   });
 }
 
-export const NO_SUPERVISOR = "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'";
+export const NO_SUPERVISOR =
+  "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'";
 
 export async function staffList(ctx: Context): Promise<Staff[]> {
   const store = await ctx.store();
   const staff = store.settings.staff;
   const clerk = store.settings.followupClerk;
-  if (ctx.json) ctx.io.out(JSON.stringify(staff.map((s) => (s.name === clerk ? { ...s, followupClerk: true } : s)), null, 2) + "\n");
+  if (ctx.json)
+    ctx.io.out(
+      JSON.stringify(
+        staff.map((s) => (s.name === clerk ? { ...s, followupClerk: true } : s)),
+        null,
+        2,
+      ) + "\n",
+    );
   else if (!staff.length) ctx.io.err("no staff yet; add someone with 'aftercare staff add NAME --role clerk'\n");
   else
     ctx.io.out(
@@ -65,11 +84,14 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
  */
 export async function staffFollowup(opts: { name: string }, ctx: Context): Promise<Staff> {
   const who = await ctx.staffNamed(opts.name, "NAME");
-  if (who.left) throw new UserError(`${who.name} left on ${who.left}; appoint someone still on the staff; nothing was written`);
+  if (who.left)
+    throw new UserError(`${who.name} left on ${who.left}; appoint someone still on the staff; nothing was written`);
   // A1: registration and follow-up are done by the after-sales clerks
   if (who.role !== "clerk") {
     const clerks = (await ctx.store()).settings.staff.filter((s) => s.role === "clerk" && !s.left).map((s) => s.name);
-    throw new UserError(`${who.name} is ${who.role}; the follow-up clerk is one of the after-sales clerks (regulation A1)${clerks.length ? `: ${clerks.join(", ")}` : ": add one with 'aftercare staff add NAME --role clerk'"}; nothing was written`);
+    throw new UserError(
+      `${who.name} is ${who.role}; the follow-up clerk is one of the after-sales clerks (regulation A1)${clerks.length ? `: ${clerks.join(", ")}` : ": add one with 'aftercare staff add NAME --role clerk'"}; nothing was written`,
+    );
   }
   const actor = await ctx.actor();
   return ctx.writing(async () => {
@@ -77,9 +99,16 @@ export async function staffFollowup(opts: { name: string }, ctx: Context): Promi
     const before = fresh.settings.followupClerk;
     if (before === who.name) throw new UserError(`${who.name} is already the follow-up clerk; nothing was written`);
     await fresh.updateSettings({ ...fresh.settings, followupClerk: who.name });
-    await ctx.commit(["aftercare.yaml"], `staff ${who.name} appointed follow-up clerk${before ? ` (was ${before})` : ""}`, actor);
+    await ctx.commit(
+      ["aftercare.yaml"],
+      `staff ${who.name} appointed follow-up clerk${before ? ` (was ${before})` : ""}`,
+      actor,
+    );
     ctx.io.out(ctx.json ? JSON.stringify({ ...who, followupClerk: true }, null, 2) + "\n" : `${who.name}\n`);
-    if (!ctx.json) ctx.io.err(`${who.name} is now the follow-up clerk${before ? ` (was ${before})` : ""}: a ticket opened without --assignee is theirs (A1)\n`);
+    if (!ctx.json)
+      ctx.io.err(
+        `${who.name} is now the follow-up clerk${before ? ` (was ${before})` : ""}: a ticket opened without --assignee is theirs (A1)\n`,
+      );
     return who;
   });
 }
@@ -93,7 +122,8 @@ function overlap(a: { from: string; to: string }, from: string, to: string): str
 }
 
 /** Whether someone is away (or gone) on any day from..to. */
-const awayIn = (s: Staff, from: string, to: string) => Boolean((s.left && s.left <= to) || (s.absences ?? []).some((a) => overlap(a, from, to)));
+const awayIn = (s: Staff, from: string, to: string) =>
+  Boolean((s.left && s.left <= to) || (s.absences ?? []).some((a) => overlap(a, from, to)));
 
 export interface AbsentOptions {
   name: string;
@@ -110,28 +140,46 @@ function coverCheck(staff: Staff[], name: string, coverName: string, from: strin
   // one absence per day: a second one over the same days would be silently ignored
   const own = (who.absences ?? []).filter((a) => overlap(a, from, to));
   if (own.length)
-    throw new UserError(`${who.name} is already recorded away ${own.map((a) => `${a.from}–${a.to} (covered by ${a.cover})`).join(", ")}; an absence over the same days would be ignored: edit that one in aftercare.yaml, or choose other days; nothing was written`);
+    throw new UserError(
+      `${who.name} is already recorded away ${own.map((a) => `${a.from}–${a.to} (covered by ${a.cover})`).join(", ")}; an absence over the same days would be ignored: edit that one in aftercare.yaml, or choose other days; nothing was written`,
+    );
   const days = (cover.absences ?? []).map((a) => overlap(a, from, to)).filter(Boolean);
-  const why = cover.left && cover.left <= to ? `${cover.name} left on ${cover.left}` : days.length ? `${cover.name} is away too (${days.join(", ")})` : undefined;
+  const why =
+    cover.left && cover.left <= to
+      ? `${cover.name} left on ${cover.left}`
+      : days.length
+        ? `${cover.name} is away too (${days.join(", ")})`
+        : undefined;
   if (!why) return;
   const present = staff.filter((s) => s.name !== who.name && s.name !== cover.name && !awayIn(s, from, to));
   // a colleague in the same role first, then the desk's other people
-  const rank = (s: Staff) => (s.role === who.role ? 0 : ["supervisor", "clerk", "engineering", "technician"].indexOf(s.role) + 1);
-  const suggest = present.sort((a, b) => rank(a) - rank(b)).slice(0, 2).map((s) => s.name);
+  const rank = (s: Staff) =>
+    s.role === who.role ? 0 : ["supervisor", "clerk", "engineering", "technician"].indexOf(s.role) + 1;
+  const suggest = present
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, 2)
+    .map((s) => s.name);
   throw new UserError(
     `${why}, so cannot cover ${who.name} ${from} to ${to}; ` +
-      (suggest.length ? `name someone present on all those days with --cover, such as ${suggest.join(" or ")}` : "nobody else on the staff list is present on all those days; split the absence, or add the cover with 'aftercare staff add'") +
+      (suggest.length
+        ? `name someone present on all those days with --cover, such as ${suggest.join(" or ")}`
+        : "nobody else on the staff list is present on all those days; split the absence, or add the cover with 'aftercare staff add'") +
       "; nothing was written",
   );
 }
 
 /** R-COVER: an absence with the colleague who stands in; their duties go to the cover meanwhile. */
 export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<Staff> {
-  opts = await fillInto(ctx, "staff absent", opts, [["from", "--from", "First day away"], ["to", "--to", "Last day away"], ["cover", "--cover", "Who covers"]]);
+  opts = await fillInto(ctx, "staff absent", opts, [
+    ["from", "--from", "First day away"],
+    ["to", "--to", "Last day away"],
+    ["cover", "--cover", "Who covers"],
+  ]);
   const store = await ctx.store();
   const who = await ctx.staffNamed(opts.name, "NAME");
   const cover = await ctx.staffNamed(opts.cover!, "--cover");
-  if (cover.name === who.name) throw new UsageError(`${who.name} cannot cover for themselves; name a colleague with --cover; nothing was written`);
+  if (cover.name === who.name)
+    throw new UsageError(`${who.name} cannot cover for themselves; name a colleague with --cover; nothing was written`);
   const from = (await dateFlag(ctx, opts.from, "--from"))!;
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
   if (to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing was written`);
@@ -140,7 +188,11 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const actor = await ctx.actor();
   return ctx.writing(async () => {
     coverCheck(store.settings.staff, who.name, cover.name, from, to);
-    const staff = store.settings.staff.map((s) => (s.name === who.name ? { ...s, absences: [...(s.absences ?? []), { from, to, cover: cover.name, note: opts.note }] } : s));
+    const staff = store.settings.staff.map((s) =>
+      s.name === who.name
+        ? { ...s, absences: [...(s.absences ?? []), { from, to, cover: cover.name, note: opts.note }] }
+        : s,
+    );
     await store.updateSettings({ ...store.settings, staff });
     await ctx.commit(["aftercare.yaml"], `staff ${who.name} absent ${from}–${to}, covered by ${cover.name}`, actor);
     const member = store.settings.staff.find((s) => s.name === who.name)!;

@@ -29,7 +29,15 @@ const PUSH_TRIES = 6;
 // ---------------------------------------------------------------------------------------------
 // Words
 
-const KIND_KEY = { customer: "sy.customer", ticket: "sy.ticket", contact: "sy.contact", event: "sy.event", waiver: "sy.waiver", report: "sy.review", other: "sy.other" } as const;
+const KIND_KEY = {
+  customer: "sy.customer",
+  ticket: "sy.ticket",
+  contact: "sy.contact",
+  event: "sy.event",
+  waiver: "sy.waiver",
+  report: "sy.review",
+  other: "sy.other",
+} as const;
 
 /** "2 new tickets, 3 new calls and letters, 1 customer changed" from the files a pull brought. */
 export function describeIncoming(files: Incoming["files"], say: Translator): string {
@@ -37,7 +45,14 @@ export function describeIncoming(files: Incoming["files"], say: Translator): str
   for (const f of files) {
     const name = f.path.split("/").pop()!;
     const kind = KINDS[name[0] as KindLetter];
-    const what = kind && /^[CTKEW]-\d{6}-/.test(name) ? kind : f.path === "aftercare.yaml" ? "settings" : f.path.startsWith("reports/") ? "report" : "other";
+    const what =
+      kind && /^[CTKEW]-\d{6}-/.test(name)
+        ? kind
+        : f.path === "aftercare.yaml"
+          ? "settings"
+          : f.path.startsWith("reports/")
+            ? "report"
+            : "other";
     const key = `${what}:${f.status}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }
@@ -77,7 +92,9 @@ export function gitReason(stderr: string, stdout = ""): string {
       if (remote[1]!.trim() && !/^(error:\s*)?$/.test(remote[1]!.trim())) out.push(remote[1]!.trim());
       continue;
     }
-    const refused = /^!\s*(?:\S+\s+)?\[(?:remote )?rejected\]\s*(?:\S+ -> \S+\s*)?\((.+)\)$/.exec(l) ?? /^!\t\S+\t\[(?:remote )?rejected\] \((.+)\)$/.exec(raw);
+    const refused =
+      /^!\s*(?:\S+\s+)?\[(?:remote )?rejected\]\s*(?:\S+ -> \S+\s*)?\((.+)\)$/.exec(l) ??
+      /^!\t\S+\t\[(?:remote )?rejected\] \((.+)\)$/.exec(raw);
     if (refused) {
       out.push(refused[1]!);
       continue;
@@ -142,7 +159,9 @@ export async function contestedRecords(git: Git, operation: "merge" | "rebase" |
   if (!files.length) return [];
   const prefix = await git.prefix();
   const [hereRev, thereRev] = operation === "rebase" ? ["REBASE_HEAD", "HEAD"] : ["HEAD", "MERGE_HEAD"];
-  const base = (await git.run(["merge-base", "HEAD", operation === "rebase" ? "REBASE_HEAD" : "MERGE_HEAD"])).stdout.trim();
+  const base = (
+    await git.run(["merge-base", "HEAD", operation === "rebase" ? "REBASE_HEAD" : "MERGE_HEAD"])
+  ).stdout.trim();
   // in a merge this desk is "ours" (stage 2); a rebase replays this desk's commits onto the server's, so it is "theirs"
   const [hereStage, thereStage] = operation === "rebase" ? [3, 2] : [2, 3];
   // a file staged with its markers has no stages left: its versions are the commits' (a rebase's base: the replayed commit's parent)
@@ -162,7 +181,15 @@ export async function contestedRecords(git: Git, operation: "merge" | "rebase" |
     const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
     const kind = kindOfPath(path) ?? (path === "aftercare.yaml" ? "settings" : undefined);
     const merged = kind ? mergeRecord(b, h, t, keyOrder(path)) : undefined;
-    out.push({ path, id: name, kind, texts: { base: b, here: h, there: t }, contests: merged?.contests ?? [], here: await last(hereRev, path), there: await last(thereRev, path) });
+    out.push({
+      path,
+      id: name,
+      kind,
+      texts: { base: b, here: h, there: t },
+      contests: merged?.contests ?? [],
+      here: await last(hereRev, path),
+      there: await last(thereRev, path),
+    });
   }
   return out;
 }
@@ -183,7 +210,9 @@ export function explainConflicts(list: ContestedRecord[], say: Translator): stri
   return list
     .map((c) => {
       const what = c.kind && c.kind !== "settings" ? ` (${say.t(`sy.${c.kind}` as "sy.customer")} ${c.id})` : "";
-      const fields = c.contests.map((x) => `${x.path}: ${inline(x.ours, say)} (${here}) / ${inline(x.theirs, say)} (${there})`);
+      const fields = c.contests.map(
+        (x) => `${x.path}: ${inline(x.ours, say)} (${here}) / ${inline(x.theirs, say)} (${there})`,
+      );
       return `  ${c.path}${what}: ${fields.length ? fields.join("; ") : say.t("sy.bothChanged")}`;
     })
     .join("\n");
@@ -192,7 +221,10 @@ export function explainConflicts(list: ContestedRecord[], say: Translator): stri
 /** Why nothing can be synced while git is half-way through something, and what to do. */
 async function pending(git: Git, operation: string, say: Translator): Promise<UserError> {
   const list = await contestedRecords(git, operation);
-  if (list.length) return new UserError(`${say.t("sy.waiting")}\n${explainConflicts(list, say)}\n${howToSettle(list, operation, say)}`);
+  if (list.length)
+    return new UserError(
+      `${say.t("sy.waiting")}\n${explainConflicts(list, say)}\n${howToSettle(list, operation, say)}`,
+    );
   if (operation === "merge") return new UserError(say.t("sy.mergeSettled"));
   if (operation === "rebase") return new UserError(say.t("sy.rebaseHalfway"));
   return new UserError(say.t("sy.operation", { operation }));
@@ -217,9 +249,14 @@ export interface Link {
 async function linkOf(git: Git, branch: string, say: Translator): Promise<Link> {
   const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
   if (!remotes.length) throw new UserError(say.t("sy.noRemote"));
-  const r = await git.run(["for-each-ref", "--format=%(upstream:remotename)%09%(upstream:remoteref)%09%(upstream)", `refs/heads/${branch}`]);
+  const r = await git.run([
+    "for-each-ref",
+    "--format=%(upstream:remotename)%09%(upstream:remoteref)%09%(upstream)",
+    `refs/heads/${branch}`,
+  ]);
   const [remote, ref, upstream] = r.code === 0 ? r.stdout.trim().split("\t") : [];
-  if (remote && ref?.startsWith("refs/heads/") && remotes.includes(remote)) return { remote, branch: ref.slice("refs/heads/".length), upstream: upstream || undefined };
+  if (remote && ref?.startsWith("refs/heads/") && remotes.includes(remote))
+    return { remote, branch: ref.slice("refs/heads/".length), upstream: upstream || undefined };
   return { remote: remotes.includes("origin") ? "origin" : remotes[0]!, branch };
 }
 
@@ -241,7 +278,15 @@ async function goneFromServer(git: Git, upstream: string): Promise<{ fork: strin
 }
 
 export async function incoming(git: Git, range: string): Promise<Incoming> {
-  const log = await git.run(["log", "--no-renames", "--no-merges", "--name-status", "--relative", "--format=%x1e%an", range]);
+  const log = await git.run([
+    "log",
+    "--no-renames",
+    "--no-merges",
+    "--name-status",
+    "--relative",
+    "--format=%x1e%an",
+    range,
+  ]);
   const commits = log.stdout.split("\x1e").filter((c) => c.trim());
   const authors = [...new Set(commits.map((c) => c.split("\n")[0]!.trim()))];
   const seen = new Map<string, "A" | "M" | "D">();
@@ -253,7 +298,8 @@ export async function incoming(git: Git, range: string): Promise<Incoming> {
   return { commits: commits.length, authors, files: [...seen].map(([path, status]) => ({ path, status })) };
 }
 
-export const stashes = async (git: Git) => (await git.run(["stash", "list", "--format=%gd%x1f%gs%x1f%cI"])).stdout.split("\n").filter(Boolean);
+export const stashes = async (git: Git) =>
+  (await git.run(["stash", "list", "--format=%gd%x1f%gs%x1f%cI"])).stdout.split("\n").filter(Boolean);
 
 // ---------------------------------------------------------------------------------------------
 // One sync
@@ -315,17 +361,26 @@ async function bringIn(run: SyncRun): Promise<void> {
     if (put && merging) await fs.writeFile(join((await git.state()).gitDir!, "MERGE_AUTOSTASH"), `${put}\n`);
     else if (put) await putBack(run, put);
     const list = await contestedRecords(git, "merge");
-    if (list.length) throw new UserError(`${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "merge", say)}`);
+    if (list.length)
+      throw new UserError(`${say.t("sy.stopped")}\n${explainConflicts(list, say)}\n${howToSettle(list, "merge", say)}`);
     throw new UserError(say.t("sy.mergeFailed", { reason: gitReason(m.stderr, m.stdout) }));
   }
   if (put) await putBack(run, put);
-  run.came = { commits: run.came.commits + came.commits, authors: [...new Set([...run.came.authors, ...came.authors])], files: [...run.came.files, ...came.files] };
+  run.came = {
+    commits: run.came.commits + came.commits,
+    authors: [...new Set([...run.came.authors, ...came.authors])],
+    files: [...run.came.files, ...came.files],
+  };
   await noteStash(run, before);
 }
 
 /** The words on the markers when uncommitted edits are put back over what came in. */
 export function stashEnv(run: SyncRun): NodeJS.ProcessEnv {
-  return { ...run.env, AFTERCARE_MERGE_OURS: run.say.t("sy.stashOurs"), AFTERCARE_MERGE_THEIRS: run.say.t("sy.stashTheirs") };
+  return {
+    ...run.env,
+    AFTERCARE_MERGE_OURS: run.say.t("sy.stashOurs"),
+    AFTERCARE_MERGE_THEIRS: run.say.t("sy.stashTheirs"),
+  };
 }
 
 /** Put uncommitted edits back; when they clash, they are kept in the stash list (as git's --autostash keeps them). */
@@ -351,9 +406,18 @@ export async function sendAll(run: SyncRun): Promise<void> {
     // what the desk made, not the merges that joined it to the others' work (unless a merge is all there is)
     const made = Number((await git.run(["rev-list", "--count", "--no-merges", ...range])).stdout.trim()) || ahead;
     const problems = await checkCommits(git, link.upstream, "HEAD");
-    if (problems.length) throw new UserError(`${say.t("sy.broken", { n: problems.length })}\n${problems.map((p) => `  ${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}\n${say.t("sy.brokenFix")}`);
+    if (problems.length)
+      throw new UserError(
+        `${say.t("sy.broken", { n: problems.length })}\n${problems.map((p) => `  ${p.path}:${p.line}:${p.col}: ${p.message}`).join("\n")}\n${say.t("sy.brokenFix")}`,
+      );
     const first = !link.upstream;
-    const push = await git.run(["push", "--porcelain", ...(first ? ["--set-upstream"] : []), link.remote, `HEAD:refs/heads/${link.branch}`]);
+    const push = await git.run([
+      "push",
+      "--porcelain",
+      ...(first ? ["--set-upstream"] : []),
+      link.remote,
+      `HEAD:refs/heads/${link.branch}`,
+    ]);
     if (push.code === 0) {
       run.sent += made;
       if (first) await noteServerHead(run);
@@ -361,8 +425,12 @@ export async function sendAll(run: SyncRun): Promise<void> {
       return;
     }
     // turned away because another desk's push landed first (or was landing at that moment: the server's ref was locked)
-    const beaten = /\[rejected\].*\((fetch first|non-fast-forward)\)|cannot lock ref|failed to update ref|\(failed to lock\)/.test(`${push.stdout}\n${push.stderr}`);
-    if (!beaten) throw new UserError(say.t("sy.pushFailed", { remote: link.remote, reason: gitReason(push.stderr, push.stdout) }));
+    const beaten =
+      /\[rejected\].*\((fetch first|non-fast-forward)\)|cannot lock ref|failed to update ref|\(failed to lock\)/.test(
+        `${push.stdout}\n${push.stderr}`,
+      );
+    if (!beaten)
+      throw new UserError(say.t("sy.pushFailed", { remote: link.remote, reason: gitReason(push.stderr, push.stdout) }));
     if (attempt + 1 >= PUSH_TRIES) throw new UserError(say.t("sy.raceLost", { remote: link.remote, n: PUSH_TRIES }));
     // another desk was first: wait a little (longer each time, never in step with the others), bring its work in, try again
     await new Promise((r) => setTimeout(r, (100 << attempt) + Math.floor(Math.random() * 100)));
@@ -380,7 +448,9 @@ async function noteServerHead(run: SyncRun): Promise<void> {
   if (!head) {
     // git does not say where an unborn HEAD points; a server on this machine shows it in its files
     const url = (await run.git.run(["remote", "get-url", run.link.remote])).stdout.trim();
-    head = /^ref: refs\/heads\/(\S+)/.exec(await fs.readFile(join(resolve(run.git.cwd, url.replace(/^file:\/\//, "")), "HEAD"), "utf8").catch(() => ""))?.[1];
+    head = /^ref: refs\/heads\/(\S+)/.exec(
+      await fs.readFile(join(resolve(run.git.cwd, url.replace(/^file:\/\//, "")), "HEAD"), "utf8").catch(() => ""),
+    )?.[1];
     if (head === run.link.branch) return;
   }
   const was = head ? run.say.t("sy.headNames", { head }) : "";
@@ -391,7 +461,15 @@ async function noteServerHead(run: SyncRun): Promise<void> {
 export function summary(run: SyncRun): string {
   const { say, came } = run;
   const said: string[] = [];
-  if (came.commits) said.push(say.t("sy.broughtIn", { n: came.commits, s: plural(came.commits), authors: came.authors.join(say.t("sy.comma")), what: describeIncoming(came.files, say) || say.t("sy.noRecord") }));
+  if (came.commits)
+    said.push(
+      say.t("sy.broughtIn", {
+        n: came.commits,
+        s: plural(came.commits),
+        authors: came.authors.join(say.t("sy.comma")),
+        what: describeIncoming(came.files, say) || say.t("sy.noRecord"),
+      }),
+    );
   if (run.sent) said.push(say.t("sy.sent", { n: run.sent, s: plural(run.sent), remote: run.link.remote }));
   if (!said.length) said.push(say.t("sy.inStep", { remote: run.link.remote }));
   return said.join(say.t("sy.semi"));
@@ -400,7 +478,11 @@ export function summary(run: SyncRun): string {
 /** Print the outcome; what came in from elsewhere may itself be broken: said, never thrown. */
 export async function finish(run: SyncRun, opts: { summaryTo?: "out" | "err" } = {}): Promise<{ exitCode: number }> {
   const { ctx, say, git } = run;
-  if (ctx.json) ctx.io.out(JSON.stringify({ remote: run.link.remote, incoming: run.came, sent: run.sent, problems: run.trouble }, null, 2) + "\n");
+  if (ctx.json)
+    ctx.io.out(
+      JSON.stringify({ remote: run.link.remote, incoming: run.came, sent: run.sent, problems: run.trouble }, null, 2) +
+        "\n",
+    );
   else if (opts.summaryTo === "err") ctx.io.err(`${summary(run)}\n`);
   else ctx.io.out(`${summary(run)}\n`);
   const root = (await ctx.store()).root;
@@ -416,8 +498,13 @@ export async function finish(run: SyncRun, opts: { summaryTo?: "out" | "err" } =
     // only what came in: the files the merge changed here
     const head = (await git.run(["rev-parse", "HEAD"])).stdout.trim();
     const was = (await git.run(["rev-parse", "--verify", "--quiet", "ORIG_HEAD"])).stdout.trim();
-    const problems = was ? (await checkCommits(git, was, head)).filter((p) => paths.has(p.path) && p.path !== "aftercare.yaml") : [];
-    if (problems.length) ctx.io.err(`${say.t("sy.incomingProblems", { n: problems.length, s: plural(problems.length), first: `${problems[0]!.path}:${problems[0]!.line}: ${problems[0]!.message}` })}\n`);
+    const problems = was
+      ? (await checkCommits(git, was, head)).filter((p) => paths.has(p.path) && p.path !== "aftercare.yaml")
+      : [];
+    if (problems.length)
+      ctx.io.err(
+        `${say.t("sy.incomingProblems", { n: problems.length, s: plural(problems.length), first: `${problems[0]!.path}:${problems[0]!.line}: ${problems[0]!.message}` })}\n`,
+      );
   }
   for (const t of run.trouble) ctx.io.err(`${t}\n`);
   return { exitCode: run.trouble.length ? 1 : 0 };
@@ -442,11 +529,15 @@ export async function sync(ctx: Context, opts: { restore?: boolean } = {}): Prom
   for (const s of await stashes(git)) {
     const [ref, subject, when] = s.split("\x1f");
     // (when: in the company's time zone, as every time aftercare shows)
-    if (/(^|: )autostash$/.test(subject ?? "")) run.trouble.push(say.t("sy.leftStash", { stash: ref!, when: when ? formatShort(new Date(when), store.settings.timezone) : "?" }));
+    if (/(^|: )autostash$/.test(subject ?? ""))
+      run.trouble.push(
+        say.t("sy.leftStash", { stash: ref!, when: when ? formatShort(new Date(when), store.settings.timezone) : "?" }),
+      );
   }
   return ctx.writing(async () => {
     const support = await installGitSupport(store.root, git);
-    if (support.written.length) await ctx.commit(support.written, "git support: records merge field by field", await ctx.actor());
+    if (support.written.length)
+      await ctx.commit(support.written, "git support: records merge field by field", await ctx.actor());
     await fetch(git, run.link, say);
     if (run.link.upstream && !opts.restore) {
       const gone = await goneFromServer(git, run.link.upstream);

@@ -28,7 +28,15 @@ export interface TicketEditOptions {
 
 /** The fields a flag changes, in the order of the record. */
 const EDITABLE = ["received", "channel", "kind", "problem", "request", "assignee", "appointment"] as const;
-const FLAGS = { received: "--received", channel: "--channel", kind: "--kind", problem: "--problem", request: "--request", assignee: "--assignee", appointment: "--appointment" };
+const FLAGS = {
+  received: "--received",
+  channel: "--channel",
+  kind: "--kind",
+  problem: "--problem",
+  request: "--request",
+  assignee: "--assignee",
+  appointment: "--appointment",
+};
 
 /** The steps taken on a ticket, each with when: a request is received before any of them. */
 function steps(t: Ticket): [string, string][] {
@@ -54,29 +62,51 @@ async function refuse(ctx: Context, t: Ticket, id: string, before?: Ticket): Pro
   const say = await ctx.say();
   const tz = store.settings.timezone;
   const channels = channelNames(store.settings.channels);
-  if (!channels.includes(t.channel)) throw new UsageError(say.t("te.channel", { id, channel: t.channel, channels: channels.join(", ") }));
-  if (new Date(t.received) > new Date(t.filed)) throw new UsageError(say.t("te.receivedAfterFiled", { id, received: formatShort(new Date(t.received), tz), filed: formatShort(new Date(t.filed), tz) }));
+  if (!channels.includes(t.channel))
+    throw new UsageError(say.t("te.channel", { id, channel: t.channel, channels: channels.join(", ") }));
+  if (new Date(t.received) > new Date(t.filed))
+    throw new UsageError(
+      say.t("te.receivedAfterFiled", {
+        id,
+        received: formatShort(new Date(t.received), tz),
+        filed: formatShort(new Date(t.filed), tz),
+      }),
+    );
   // a received time moved after a step the ticket has taken (ticket dispatch --at refuses the same order)
   if (before && t.received !== before.received) {
     const first = steps(t).sort((a, b) => Date.parse(a[1]) - Date.parse(b[1]))[0];
     if (first && Date.parse(t.received) > Date.parse(first[1]))
-      throw new UsageError(say.t("te.receivedAfterStep", { id, received: formatShort(new Date(t.received), tz), step: say.t(`te.step.${first[0]}` as MessageKey), at: formatShort(new Date(first[1]), tz) }));
+      throw new UsageError(
+        say.t("te.receivedAfterStep", {
+          id,
+          received: formatShort(new Date(t.received), tz),
+          step: say.t(`te.step.${first[0]}` as MessageKey),
+          at: formatShort(new Date(first[1]), tz),
+        }),
+      );
   }
   if (t.appointment && t.kind !== "shop") throw new UsageError(say.t("te.appointment", { id }));
   if (t.kind !== "shop" && (t.intake || t.estimate || t.handover || t.extras?.length || t.ready || t.delivery))
     throw new UsageError(say.t("te.notShop", { id }));
-  if (t.assignee !== undefined && !store.settings.staff.some((s) => s.name === t.assignee)) await ctx.staffNamed(t.assignee, "--assignee");
+  if (t.assignee !== undefined && !store.settings.staff.some((s) => s.name === t.assignee))
+    await ctx.staffNamed(t.assignee, "--assignee");
 }
 
 function changedFields(a: Ticket, b: Ticket): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]));
+  return [...keys].filter(
+    (k) => JSON.stringify((a as Record<string, unknown>)[k]) !== JSON.stringify((b as Record<string, unknown>)[k]),
+  );
 }
 
 async function commitEdit(ctx: Context, t: Loaded<"ticket">, rec: Loaded<"ticket">, fields: string[]) {
   const store = await ctx.store();
   const actor = await ctx.actor();
-  await ctx.commit([t.path], `ticket ${t.id} edited (${fields.join(", ")}) — ${await customerNameOf(store, rec.value.customer)}`, actor);
+  await ctx.commit(
+    [t.path],
+    `ticket ${t.id} edited (${fields.join(", ")}) — ${await customerNameOf(store, rec.value.customer)}`,
+    actor,
+  );
   const say = await ctx.say();
   written(ctx, rec, say.t("te.edited", { id: t.id, fields: fieldWords(say.locale, fields) }));
   return rec;
@@ -140,7 +170,10 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
         // joined the way the refusal's own language joins clauses
         const m = /(; |；)[^;；]*$/.exec(e.message);
         const sep = m?.[1] ?? (/[\u3400-\u9fff]/.test(e.message) ? "；" : "; ");
-        throw new UserError(`${m ? e.message.slice(0, m.index) : e.message}${sep}${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`, e.exitCode);
+        throw new UserError(
+          `${m ? e.message.slice(0, m.index) : e.message}${sep}${say.t("te.kept", { tmp: edit.tmp, path: first.path })}`,
+          e.exitCode,
+        );
       }
       throw e;
     }
@@ -150,4 +183,3 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
     return commitEdit(ctx, first, fresh, changedFields(first.value, fresh.value));
   });
 }
-

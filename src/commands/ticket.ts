@@ -8,7 +8,18 @@ import { table } from "../format/table.js";
 import { channelLabel, channelNames } from "../report/labels.js";
 import { oneLine } from "../format/text.js";
 import { planOf, withPlan } from "./ticket-life.js";
-import { channelFlag, choice, customerName, customerOrAsk, dateTimeFlag, fill, findCustomer, firstPhone, nowStamp, written } from "./common.js";
+import {
+  channelFlag,
+  choice,
+  customerName,
+  customerOrAsk,
+  dateTimeFlag,
+  fill,
+  findCustomer,
+  firstPhone,
+  nowStamp,
+  written,
+} from "./common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -39,8 +50,22 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
     { flag: "--customer", value: customerInput, message: "Customer" },
     { flag: "--problem", value: opts.problem, message: "Problem, as the customer tells it" },
     { flag: "--request", value: opts.request, message: "Service the customer wants", optional: true },
-    { flag: "--channel", value: typedChannel, message: "Came in by", choices: channels.map((c) => ({ name: channelLabel(c, say0.locale, store.settings.channels), value: c })), default: "phone", optional: true },
-    { flag: "--kind", value: opts.kind, message: "Kind of request", choices: TICKET_KINDS, default: "repair", optional: true },
+    {
+      flag: "--channel",
+      value: typedChannel,
+      message: "Came in by",
+      choices: channels.map((c) => ({ name: channelLabel(c, say0.locale, store.settings.channels), value: c })),
+      default: "phone",
+      optional: true,
+    },
+    {
+      flag: "--kind",
+      value: opts.kind,
+      message: "Kind of request",
+      choices: TICKET_KINDS,
+      default: "repair",
+      optional: true,
+    },
   ]).then((v) => v.slice(1));
   const kind = choice(kind0 ?? "repair", TICKET_KINDS, "--kind")!;
   const channel = choice(channel0 ?? "phone", channels, "--channel")!;
@@ -52,31 +77,48 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : (clerk ?? actor).name;
   const filed = await nowStamp(ctx);
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
-  if (new Date(received) > new Date(filed)) throw new UsageError(`--received ${received} is in the future; a request is filed after it comes in; nothing was written`);
-  if (opts.appointment !== undefined && kind !== "shop") throw new UsageError("--appointment is for vehicles at the reception desk: add --kind shop; nothing was written");
+  if (new Date(received) > new Date(filed))
+    throw new UsageError(
+      `--received ${received} is in the future; a request is filed after it comes in; nothing was written`,
+    );
+  if (opts.appointment !== undefined && kind !== "shop")
+    throw new UsageError("--appointment is for vehicles at the reception desk: add --kind shop; nothing was written");
   const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
   if (appointment && new Date(appointment) < new Date(filed))
-    throw new UsageError(`--appointment ${formatShort(new Date(appointment), store.settings.timezone)} is in the past; give the time the vehicle is to come in; nothing was written`);
+    throw new UsageError(
+      `--appointment ${formatShort(new Date(appointment), store.settings.timezone)} is in the past; give the time the vehicle is to come in; nothing was written`,
+    );
   const plan = await planOf(ctx, opts);
-  const ticket = parseInput(ticketSchema, {
-    customer: customer.id,
-    received,
-    filed,
-    channel,
-    kind,
-    problem: opts.problem,
-    request: opts.request,
-    status: "open",
-    assignee,
-    appointment,
-    ...withPlan({} as Ticket, plan, filed, actor.name),
-  } satisfies Partial<Ticket>, { "plans.date": "--next-date", "plans.topic": "--next-topic" });
+  const ticket = parseInput(
+    ticketSchema,
+    {
+      customer: customer.id,
+      received,
+      filed,
+      channel,
+      kind,
+      problem: opts.problem,
+      request: opts.request,
+      status: "open",
+      assignee,
+      appointment,
+      ...withPlan({} as Ticket, plan, filed, actor.name),
+    } satisfies Partial<Ticket>,
+    { "plans.date": "--next-date", "plans.topic": "--next-topic" },
+  );
   return ctx.writing(async () => {
     const rec = await store.create("ticket", ticket, await ctx.now(), ctx.random);
-    await ctx.commit([rec.path], `ticket ${rec.id} opened (${kind}${plan ? `, next contact ${plan.date}` : ""}) — ${customer.value.name}`, actor);
+    await ctx.commit(
+      [rec.path],
+      `ticket ${rec.id} opened (${kind}${plan ? `, next contact ${plan.date}` : ""}) — ${customer.value.name}`,
+      actor,
+    );
     const say = await ctx.say();
     const sentence =
-      say.t("w.openedTicket", { id: rec.id, customer: `${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}` }) +
+      say.t("w.openedTicket", {
+        id: rec.id,
+        customer: `${oneLine(customer.value.name)}${firstPhone(customer.value) ? ` (${firstPhone(customer.value)})` : ""}`,
+      }) +
       (!opts.assignee && assignee !== actor.name ? say.t("w.assignedTo", { name: oneLine(assignee) }) : "") +
       (plan ? say.t("w.nextPlanned", { date: plan.date }) : "");
     written(ctx, rec, sentence);
@@ -102,10 +144,18 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
   const list = (await store.all("ticket", (m) => ctx.io.err(m)))
     .filter((t) => statuses.includes(t.value.status))
     .filter((t) => !customerId || t.value.customer === customerId)
-    .filter((t) => !opts.assignee || t.value.assignee === opts.assignee || t.value.dispatch?.technician === opts.assignee)
+    .filter(
+      (t) => !opts.assignee || t.value.assignee === opts.assignee || t.value.dispatch?.technician === opts.assignee,
+    )
     .sort((a, b) => a.value.received.localeCompare(b.value.received) || a.id.localeCompare(b.id));
   if (ctx.json) {
-    ctx.io.out(JSON.stringify(list.map((t) => ({ id: t.id, ...t.value })), null, 2) + "\n");
+    ctx.io.out(
+      JSON.stringify(
+        list.map((t) => ({ id: t.id, ...t.value })),
+        null,
+        2,
+      ) + "\n",
+    );
     return list;
   }
   if (!list.length) {
@@ -117,7 +167,15 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
   ctx.io.out(
     table(
       ctx.io,
-      [say.t("h.id"), say.t("h.received"), say.t("h.customer"), say.t("h.kind"), say.t("h.status"), say.t("h.assignee"), say.t("h.problem")],
+      [
+        say.t("h.id"),
+        say.t("h.received"),
+        say.t("h.customer"),
+        say.t("h.kind"),
+        say.t("h.status"),
+        say.t("h.assignee"),
+        say.t("h.problem"),
+      ],
       list.map((t) => [
         t.id,
         formatShort(new Date(t.value.received), tz),
@@ -131,4 +189,3 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
   );
   return list;
 }
-

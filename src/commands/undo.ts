@@ -26,7 +26,14 @@ const FIELD = "\x1f";
 /** The newest commits (at most 500), with aftercare's trailers. */
 async function steps(git: Git, range?: string, paths: string[] = []): Promise<Step[]> {
   const format = `--format=${SEP}%H${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=Aftercare-Command,valueonly,separator=%x20)${FIELD}%(trailers:key=Aftercare-Undoes,valueonly,separator=%x20)${FIELD}%(trailers:key=Aftercare-Redoes,valueonly,separator=%x20)${FIELD}%b`;
-  const log = await git.run(["log", "-n", "500", format, ...(range ? [range] : []), ...(paths.length ? ["--", ...paths] : [])]);
+  const log = await git.run([
+    "log",
+    "-n",
+    "500",
+    format,
+    ...(range ? [range] : []),
+    ...(paths.length ? ["--", ...paths] : []),
+  ]);
   return log.stdout
     .split(SEP)
     .filter((c) => c.trim())
@@ -62,19 +69,42 @@ function standing(later: Step[]): Step[] {
 
 async function refuseDirty(git: Git, say: Translator): Promise<void> {
   // a revert that fails is rolled back with the working tree: never with someone's unsaved work in it
-  const dirty = (await git.run(["status", "--porcelain", "--untracked-files=all"])).stdout.split("\n").filter(Boolean).map((l) => l.slice(3));
-  if (dirty.length) throw new UserError(say.t("undo.dirty", { files: `${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", …" : ""}` }));
+  const dirty = (await git.run(["status", "--porcelain", "--untracked-files=all"])).stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  if (dirty.length)
+    throw new UserError(
+      say.t("undo.dirty", { files: `${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", …" : ""}` }),
+    );
 }
 
 /** Revert `target` with one commit authored by the actor; returns the new commit and the records it touched. */
 async function revert(ctx: Context, git: Git, say: Translator, target: Step, subject: string, trailer: string) {
   const actor = await ctx.actor();
   const files = (await git.run(["show", "--name-only", "--format=", target.sha])).stdout.split("\n").filter(Boolean);
-  const later = standing(await steps(git, `${target.sha}..HEAD`, files.map((f) => `:(top)${f}`)));
+  const later = standing(
+    await steps(
+      git,
+      `${target.sha}..HEAD`,
+      files.map((f) => `:(top)${f}`),
+    ),
+  );
   if (later.length)
-    throw new UserError(say.t("undo.later", { subject: target.subject, list: later.map((l) => `  ${l.sha.slice(0, 7)} ${l.author}: ${l.subject}`).join("\n") }));
+    throw new UserError(
+      say.t("undo.later", {
+        subject: target.subject,
+        list: later.map((l) => `  ${l.sha.slice(0, 7)} ${l.author}: ${l.subject}`).join("\n"),
+      }),
+    );
   const email = actor.email ?? (await git.configValue("user.email")) ?? "";
-  const ident = { GIT_AUTHOR_NAME: actor.name, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: actor.name, GIT_COMMITTER_EMAIL: email, AFTERCARE_COMMITTING: "1" };
+  const ident = {
+    GIT_AUTHOR_NAME: actor.name,
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: actor.name,
+    GIT_COMMITTER_EMAIL: email,
+    AFTERCARE_COMMITTING: "1",
+  };
   const rv = await git.run(["revert", "--no-commit", target.sha], ident);
   if (rv.code !== 0) {
     await git.run(["revert", "--abort"]);
@@ -86,7 +116,14 @@ async function revert(ctx: Context, git: Git, say: Translator, target: Step, sub
     await git.run(["revert", "--abort"]);
     throw new UserError(say.t("undo.gitRefused", { why: firstLine(c.stderr || c.stdout) }));
   }
-  const ids = files.map((f) => f.split("/").pop()!.replace(/\.ya?ml$/, "")).filter((n) => /^[CTKEW]-\d{6}-/.test(n));
+  const ids = files
+    .map((f) =>
+      f
+        .split("/")
+        .pop()!
+        .replace(/\.ya?ml$/, ""),
+    )
+    .filter((n) => /^[CTKEW]-\d{6}-/.test(n));
   const head = (await git.run(["rev-parse", "--short", "HEAD"])).stdout.trim();
   return { files, ids, head };
 }
@@ -105,7 +142,14 @@ export async function undo(ctx: Context) {
     if (!target) throw new UserError(say.t("undo.none", { name: actor.name }));
     if (/^aftercare init\b/.test(target.command)) throw new UserError(say.t("undo.init", { subject: target.subject }));
     const { files, ids, head } = await revert(ctx, git, say, target, `undo: ${target.subject}`, "Aftercare-Undoes");
-    if (ctx.json) ctx.io.out(JSON.stringify({ undone: target.sha.slice(0, 8), subject: target.subject, commit: head, records: ids, files }, null, 2) + "\n");
+    if (ctx.json)
+      ctx.io.out(
+        JSON.stringify(
+          { undone: target.sha.slice(0, 8), subject: target.subject, commit: head, records: ids, files },
+          null,
+          2,
+        ) + "\n",
+      );
     else {
       ctx.io.out(ids.length ? ids.join("\n") + "\n" : files.join("\n") + "\n");
       ctx.io.err(say.t("undo.done", { subject: target.subject, sha: target.sha.slice(0, 7), head }) + "\n");
@@ -135,7 +179,10 @@ export async function redo(ctx: Context) {
     if (!target) throw new UserError(say.t("redo.none", { name: actor.name }));
     const subject = target.subject.replace(/^undo: /, "");
     const { files, ids, head } = await revert(ctx, git, say, target, `redo: ${subject}`, "Aftercare-Redoes");
-    if (ctx.json) ctx.io.out(JSON.stringify({ redone: target.sha.slice(0, 8), subject, commit: head, records: ids, files }, null, 2) + "\n");
+    if (ctx.json)
+      ctx.io.out(
+        JSON.stringify({ redone: target.sha.slice(0, 8), subject, commit: head, records: ids, files }, null, 2) + "\n",
+      );
     else {
       ctx.io.out(ids.length ? ids.join("\n") + "\n" : files.join("\n") + "\n");
       ctx.io.err(say.t("redo.done", { subject, head }) + "\n");

@@ -22,7 +22,8 @@ export const DEFAULT_WORKWEEK = [1, 2, 3, 4, 5];
 export function workCalendar(settings: WorkCalendarSettings | undefined): WorkCalendar {
   const week = new Set(settings?.workweek ?? DEFAULT_WORKWEEK);
   const off = new Map<Day, string>();
-  for (const h of settings?.holidays ?? []) for (let d = h.from; d <= (h.to ?? h.from); d = addDays(d, 1)) off.set(d, h.name ?? "holiday");
+  for (const h of settings?.holidays ?? [])
+    for (let d = h.from; d <= (h.to ?? h.from); d = addDays(d, 1)) off.set(d, h.name ?? "holiday");
   const on = new Set(settings?.workdays ?? []);
   const isWorkingDay = (day: Day) => on.has(day) || (!off.has(day) && week.has(weekday(day) === 0 ? 7 : weekday(day)));
   const onOrAfter = (day: Day) => {
@@ -142,7 +143,15 @@ export function workClock(cal: WorkCalendar, hours: WorkingHours, tz: string): W
 export const SOURCE_RE = /^(?:cn|none|[A-Z]{2}(?:-[A-Za-z0-9]{1,10}){0,2})$/;
 
 /** Time zones of mainland China: a store there without calendar.source takes `cn`. */
-const CHINA_ZONES = new Set(["Asia/Shanghai", "Asia/Chongqing", "Asia/Chungking", "Asia/Harbin", "Asia/Urumqi", "Asia/Kashgar", "PRC"]);
+const CHINA_ZONES = new Set([
+  "Asia/Shanghai",
+  "Asia/Chongqing",
+  "Asia/Chungking",
+  "Asia/Harbin",
+  "Asia/Urumqi",
+  "Asia/Kashgar",
+  "PRC",
+]);
 
 export interface CalendarSource {
   /** cn, none, or a date-holidays code such as DE-BY */
@@ -177,7 +186,13 @@ export interface SourceDays {
   years: readonly number[];
 }
 
-export const NO_SOURCE = (id = "none"): SourceDays => ({ id, label: id, holidays: new Map(), workdays: new Map(), years: [] });
+export const NO_SOURCE = (id = "none"): SourceDays => ({
+  id,
+  label: id,
+  holidays: new Map(),
+  workdays: new Map(),
+  years: [],
+});
 
 export type Origin = "source" | "settings";
 
@@ -200,7 +215,11 @@ export interface ResolvedCalendar {
  * working day, an own working day over a source's holiday. Between the store's own entries a
  * working day wins, as it always has.
  */
-export function resolveCalendar(own: WorkCalendarSettings | undefined, source: CalendarSource, days: SourceDays): ResolvedCalendar {
+export function resolveCalendar(
+  own: WorkCalendarSettings | undefined,
+  source: CalendarSource,
+  days: SourceDays,
+): ResolvedCalendar {
   const off = new Map<Day, { name: string; origin: Origin }>();
   const on = new Map<Day, { name?: string; origin: Origin }>();
   const ownYears = new Set<number>();
@@ -242,14 +261,15 @@ export function missingYears(cal: ResolvedCalendar, years: Iterable<number>): nu
 /** The years a list of windows reaches into, from the first day to the last of each. */
 export function yearsOf(today: Day, windows: Iterable<{ earliest: Day; deadline: Day }>): number[] {
   const years = new Set([Number(today.slice(0, 4))]);
-  for (const w of windows) for (let y = Number(w.earliest.slice(0, 4)); y <= Number(w.deadline.slice(0, 4)); y++) years.add(y);
+  for (const w of windows)
+    for (let y = Number(w.earliest.slice(0, 4)); y <= Number(w.deadline.slice(0, 4)); y++) years.add(y);
   return [...years].sort((a, b) => a - b);
 }
 
 /** "2004–2026", or "2004–2010, 2012": a list of years as people read it. */
 export function yearSpans(years: readonly number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < years.length; ) {
+  for (let i = 0; i < years.length;) {
     let j = i;
     while (j + 1 < years.length && years[j + 1] === years[j]! + 1) j++;
     out.push(i === j ? String(years[i]) : `${years[i]}–${years[j]}`);

@@ -88,7 +88,10 @@ export function factsOf(kind: RecordKind, value: AnyRecord, onList?: ReadonlySet
  * (the schemas take only valid ones), and no field holds a control character.
  */
 export function encodeFacts(f: Facts): string {
-  const refs = f.customer === undefined && f.ticket === undefined && f.event === undefined ? "" : `${f.customer ?? ""}|${f.ticket ?? ""}|${f.event ?? ""}`;
+  const refs =
+    f.customer === undefined && f.ticket === undefined && f.event === undefined
+      ? ""
+      : `${f.customer ?? ""}|${f.ticket ?? ""}|${f.event ?? ""}`;
   if (!f.staff?.length) return refs;
   return `${refs || "||"}|${f.staff.map(([field, name]) => `${field}\u0002${name}`).join("\u0001")}`;
 }
@@ -114,7 +117,8 @@ export function decodeFacts(s: string): Facts {
   return f;
 }
 
-const factsOfRecord = (r: CheckRecord): Facts => (typeof r.facts === "string" ? decodeFacts(r.facts) : (r.facts ?? factsOf(r.kind, r.value!)));
+const factsOfRecord = (r: CheckRecord): Facts =>
+  typeof r.facts === "string" ? decodeFacts(r.facts) : (r.facts ?? factsOf(r.kind, r.value!));
 
 type Rule = (input: CheckInput, push: (f: Finding) => void) => void;
 
@@ -125,14 +129,20 @@ const identity: Rule = ({ records, pathOf }, push) => {
   for (const r of records) {
     const letter = LETTER.get(r.kind)!;
     if (!ID_RE.test(r.id) || r.id[0] !== letter) {
-      push({ path: r.path, field: [], message: `file name "${r.id}" is not a ${r.kind} ID (${letter}-yymmdd-XXXX); rename the file` });
+      push({
+        path: r.path,
+        field: [],
+        message: `file name "${r.id}" is not a ${r.kind} ID (${letter}-yymmdd-XXXX); rename the file`,
+      });
       continue;
     }
     const other = seen.get(r.id);
-    if (other) push({ path: r.path, field: [], message: `duplicate ID ${r.id}: also at ${other}; keep one of the two files` });
+    if (other)
+      push({ path: r.path, field: [], message: `duplicate ID ${r.id}: also at ${other}; keep one of the two files` });
     else seen.set(r.id, r.path);
     const place = pathOf(r.id);
-    if (place !== r.path) push({ path: r.path, field: [], message: `${r.kind} ${r.id} is in the wrong place: its ID puts it at ${place}` });
+    if (place !== r.path)
+      push({ path: r.path, field: [], message: `${r.kind} ${r.id} is in the wrong place: its ID puts it at ${place}` });
   }
 };
 
@@ -141,7 +151,8 @@ const references: Rule = ({ records, settings }, push) => {
   for (const r of records) ids.set(r.id, r);
   const staff = new Set(settings.staff.map((s) => s.name));
   const needRecord = (path: string, field: string, id: string | undefined, kind: RecordKind) => {
-    if (id !== undefined && ids.get(id)?.kind !== kind) push({ path, field: [field], message: `${field} refers to ${kind} ${id}, which is not in this store` });
+    if (id !== undefined && ids.get(id)?.kind !== kind)
+      push({ path, field: [field], message: `${field} refers to ${kind} ${id}, which is not in this store` });
   };
   for (const r of records) {
     if (r.kind === "customer") continue;
@@ -153,11 +164,21 @@ const references: Rule = ({ records, settings }, push) => {
       needRecord(r.path, "event", f.event, "event");
     }
     for (const [field, name] of f.staff ?? [])
-      if (!staff.has(name)) push({ path: r.path, field: field.split("."), message: `${field} names "${name}", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'` });
+      if (!staff.has(name))
+        push({
+          path: r.path,
+          field: field.split("."),
+          message: `${field} names "${name}", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'`,
+        });
     if (r.kind === "contact" && f.ticket !== undefined) {
       const t = ids.get(f.ticket);
       const owner = t?.kind === "ticket" ? factsOfRecord(t).customer : undefined;
-      if (t?.kind === "ticket" && owner !== f.customer) push({ path: r.path, field: ["ticket"], message: `ticket ${f.ticket} belongs to customer ${owner}, not to ${f.customer}` });
+      if (t?.kind === "ticket" && owner !== f.customer)
+        push({
+          path: r.path,
+          field: ["ticket"],
+          message: `ticket ${f.ticket} belongs to customer ${owner}, not to ${f.customer}`,
+        });
     }
   }
 };
@@ -184,25 +205,42 @@ export function recordFindings(kind: RecordKind, path: string, value: AnyRecord)
         ]
       : NEEDS;
   for (const [statuses, field, what] of needs)
-    if (statuses.includes(t.status) && t[field] === undefined) out.push({ path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
-  if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution) out.push({ path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
-  if (new Date(t.received) > new Date(t.filed)) out.push({ path, field: ["received"], message: "received is later than filed: a request is filed after it comes in" });
+    if (statuses.includes(t.status) && t[field] === undefined)
+      out.push({ path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
+  if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution)
+    out.push({ path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
+  if (new Date(t.received) > new Date(t.filed))
+    out.push({
+      path,
+      field: ["received"],
+      message: "received is later than filed: a request is filed after it comes in",
+    });
   return out;
 }
 
 const ticketConsistency: Rule = ({ records }, push) => {
-  for (const r of records) for (const f of r.value !== undefined ? recordFindings(r.kind, r.path, r.value) : (r.findings ?? [])) push(f);
+  for (const r of records)
+    for (const f of r.value !== undefined ? recordFindings(r.kind, r.path, r.value) : (r.findings ?? [])) push(f);
 };
 
 const staffList: Rule = ({ settings }, push) => {
   const seen = new Set<string>();
   const names = new Set(settings.staff.map((s) => s.name));
   settings.staff.forEach((s, i) => {
-    if (seen.has(s.name)) push({ path: "aftercare.yaml", field: ["staff", i, "name"], message: `staff member "${s.name}" is listed twice` });
+    if (seen.has(s.name))
+      push({
+        path: "aftercare.yaml",
+        field: ["staff", i, "name"],
+        message: `staff member "${s.name}" is listed twice`,
+      });
     seen.add(s.name);
     s.absences?.forEach((a, j) => {
       if (!names.has(a.cover) || a.cover === s.name)
-        push({ path: "aftercare.yaml", field: ["staff", i, "absences", j, "cover"], message: `cover "${a.cover}" for ${s.name}'s absence must be another person on the staff list` });
+        push({
+          path: "aftercare.yaml",
+          field: ["staff", i, "absences", j, "cover"],
+          message: `cover "${a.cover}" for ${s.name}'s absence must be another person on the staff list`,
+        });
     });
   });
 };

@@ -7,7 +7,17 @@ export const CHANNELS = ["phone", "fax", "visit", "email", "web", "wechat", "sms
 /** The name of a channel a store adds (douyin, hotline-2): lower-case letters, digits and hyphens. */
 export const CHANNEL_NAME_RE = /^[a-z][a-z0-9-]{0,31}$/;
 export const TICKET_KINDS = ["repair", "install", "maintenance", "consult", "complaint", "shop"] as const;
-export const TICKET_STATUSES = ["open", "escalated", "dispatched", "onsite", "workshop", "ready", "resolved", "closed", "cancelled"] as const;
+export const TICKET_STATUSES = [
+  "open",
+  "escalated",
+  "dispatched",
+  "onsite",
+  "workshop",
+  "ready",
+  "resolved",
+  "closed",
+  "cancelled",
+] as const;
 export const SUPPLIERS = ["us", "customer"] as const;
 export const GRADES = ["genuine", "aftermarket"] as const;
 export const ESTIMATE_MODES = ["system", "symptom", "item"] as const;

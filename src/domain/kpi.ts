@@ -65,7 +65,12 @@ export const OPEN_END = 8.64e15;
 export function dateTimesOf(value: unknown, out: number[] = []): number[] {
   if (typeof value === "string") {
     // a date-time: "2026-11-26T09:30…"; a bare date is a planned day (plans, schedules), not an event
-    if (value.length >= 16 && value.charCodeAt(10) === 84 && value.charCodeAt(4) === 45 && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    if (
+      value.length >= 16 &&
+      value.charCodeAt(10) === 84 &&
+      value.charCodeAt(4) === 45 &&
+      /^\d{4}-\d{2}-\d{2}T/.test(value)
+    ) {
       const t = Date.parse(value);
       if (!Number.isNaN(t)) out.push(t);
     }
@@ -135,7 +140,15 @@ const tallyOf = (ds: readonly Duty[]): Tally => {
     else if (d.state === "missed") missed++;
     else if (d.state === "waived") waived++;
   }
-  return { due: ds.length, on_time, late, open, missed, waived, rate: ds.length - waived ? on_time / (ds.length - waived) : null };
+  return {
+    due: ds.length,
+    on_time,
+    late,
+    open,
+    missed,
+    waived,
+    rate: ds.length - waived ? on_time / (ds.length - waived) : null,
+  };
 };
 
 /** The items by a key, each group in the items' order: one pass (never a filter per key). */
@@ -230,7 +243,9 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
   const tickets = records.tickets;
   const received = tickets.filter((t) => inP(t.value.received));
   const resolved = tickets.filter((t) => inP(resolvedAt(t.value)));
-  const openAtEnd = tickets.filter((t) => by(t.value.received) && !by(resolvedAt(t.value)) && !by(t.value.cancelled?.at));
+  const openAtEnd = tickets.filter(
+    (t) => by(t.value.received) && !by(resolvedAt(t.value)) && !by(t.value.cancelled?.at),
+  );
   const byKind = new Map<string, { received: number; resolved: number; open_at_end: number }>();
   const tallyKind = (ts: Rec<Ticket>[], field: "received" | "resolved" | "open_at_end") => {
     for (const t of ts) {
@@ -261,8 +276,16 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
     if (i >= 0 && i < perWeek.length) perWeek[i]!++;
   }
   const served = new Map<string, { tickets: number; contacts: number }>();
-  for (const t of received) served.set(t.value.customer, { tickets: (served.get(t.value.customer)?.tickets ?? 0) + 1, contacts: served.get(t.value.customer)?.contacts ?? 0 });
-  for (const c of contacts) served.set(c.value.customer, { tickets: served.get(c.value.customer)?.tickets ?? 0, contacts: (served.get(c.value.customer)?.contacts ?? 0) + 1 });
+  for (const t of received)
+    served.set(t.value.customer, {
+      tickets: (served.get(t.value.customer)?.tickets ?? 0) + 1,
+      contacts: served.get(t.value.customer)?.contacts ?? 0,
+    });
+  for (const c of contacts)
+    served.set(c.value.customer, {
+      tickets: served.get(c.value.customer)?.tickets ?? 0,
+      contacts: (served.get(c.value.customer)?.contacts ?? 0) + 1,
+    });
   // the five served most (ties by name): only those level with the fifth need their names
   const totals = [...served.values()].map((s) => s.tickets + s.contacts).sort((a, b) => b - a);
   const fifth = totals[Math.min(4, totals.length - 1)] ?? 0;
@@ -270,8 +293,14 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
   const complaints = contacts.filter((c) => c.value.purpose === "complaint" || (c.value.complaints?.length ?? 0) > 0);
   const overdueAtEnd = atEnd.filter((d) => d.state === "overdue");
   const overdue = groupBy(overdueAtEnd, (d) => d.assignee ?? "");
-  const customers = records.customerNames([...contenders.map(([id]) => id), ...complaints.map((c) => c.value.customer), ...overdueAtEnd.map((d) => d.customer ?? "")]);
-  const complaintTickets = records.ticketsById(complaints.map((c) => c.value.ticket).filter((t): t is string => t !== undefined));
+  const customers = records.customerNames([
+    ...contenders.map(([id]) => id),
+    ...complaints.map((c) => c.value.customer),
+    ...overdueAtEnd.map((d) => d.customer ?? ""),
+  ]);
+  const complaintTickets = records.ticketsById(
+    complaints.map((c) => c.value.ticket).filter((t): t is string => t !== undefined),
+  );
 
   // the reception desk (part C): vehicles in, promises kept, extra work, bills
   const shop = tickets.filter((t) => t.value.kind === "shop");
@@ -287,7 +316,9 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
     extra_declined: extras.filter((x) => x.answer?.approved === false).length,
     delivered: delivered.length,
     /** average amount paid, in cents; nil when nothing was delivered */
-    average_bill: delivered.length ? Math.round(delivered.reduce((s, t) => s + t.value.delivery!.paid, 0) / delivered.length) : null,
+    average_bill: delivered.length
+      ? Math.round(delivered.reduce((s, t) => s + t.value.delivery!.paid, 0) / delivered.length)
+      : null,
   };
 
   return {
@@ -300,9 +331,16 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
       open_at_end: openAtEnd.length,
       by_kind: [...byKind.keys()].sort().map((k) => ({ key: k, ...byKind.get(k)! })),
       by_channel: counts(received.map((t) => t.value.channel)),
-      to_dispatch: spread(tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at))),
+      to_dispatch: spread(
+        tickets
+          .filter((t) => inP(t.value.dispatch?.at))
+          .map((t) => hoursBetween(t.value.received, t.value.dispatch!.at)),
+      ),
       to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
-      filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.deadline >= period.from && d.deadline <= period.to).length,
+      filed_late: now.filter(
+        (d) =>
+          d.rule === "R-FILE-SAME-DAY" && d.state === "late" && d.deadline >= period.from && d.deadline <= period.to,
+      ).length,
     },
     compliance: {
       total: tallyOf(dueIn),
@@ -311,18 +349,41 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
     },
     calls: {
       total: calls.length,
-      by_direction: counts(calls.map((c) => c.value.direction), ["in", "out"]),
-      by_purpose: counts(calls.map((c) => c.value.purpose), ["followup", "consult", "complaint", "notice", "reminder", "other"]),
+      by_direction: counts(
+        calls.map((c) => c.value.direction),
+        ["in", "out"],
+      ),
+      by_purpose: counts(
+        calls.map((c) => c.value.purpose),
+        ["followup", "consult", "complaint", "notice", "reminder", "other"],
+      ),
       per_week: mondays.map((w, i) => ({ week: w, count: perWeek[i]! })),
     },
     visits: contacts.filter((c) => c.value.channel === "visit").length,
     consultations: calls.filter((c) => c.value.purpose === "consult").length,
-    complaints: complaints.map((c) => complaintRow(c, c.value.ticket === undefined ? undefined : complaintTickets.get(c.value.ticket), customers.get(c.value.customer))),
-    letters: { total: letters.length, by_kind: counts(letters.map((c) => c.value.letter!.kind), ["notice", "invitation", "reply"]) },
+    complaints: complaints.map((c) =>
+      complaintRow(
+        c,
+        c.value.ticket === undefined ? undefined : complaintTickets.get(c.value.ticket),
+        customers.get(c.value.customer),
+      ),
+    ),
+    letters: {
+      total: letters.length,
+      by_kind: counts(
+        letters.map((c) => c.value.letter!.kind),
+        ["notice", "invitation", "reply"],
+      ),
+    },
     satisfaction: {
       count: rated.length,
-      average: rated.length ? Math.round((rated.reduce((s, c) => s + c.value.satisfaction!, 0) / rated.length) * 100) / 100 : null,
-      distribution: [5, 4, 3, 2, 1].map((score) => ({ score, count: rated.filter((c) => c.value.satisfaction === score).length })),
+      average: rated.length
+        ? Math.round((rated.reduce((s, c) => s + c.value.satisfaction!, 0) / rated.length) * 100) / 100
+        : null,
+      distribution: [5, 4, 3, 2, 1].map((score) => ({
+        score,
+        count: rated.filter((c) => c.value.satisfaction === score).length,
+      })),
     },
     overdue_at_end: [...overdue.keys()].sort().map((name) => ({
       name: name || null,
@@ -343,7 +404,15 @@ export type Figures = ReturnType<typeof periodFigures>;
  * in one pass over the records instead of twelve.
  */
 export function monthRows(records: ReviewRecords, now: readonly Duty[], year: string, day: (at: string) => Day) {
-  const rows = Array.from({ length: 12 }, (_, i) => ({ label: `${year}-${String(i + 1).padStart(2, "0")}`, received: 0, resolved: 0, calls: 0, letters: 0, complaints: 0, due: [] as Duty[] }));
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    label: `${year}-${String(i + 1).padStart(2, "0")}`,
+    received: 0,
+    resolved: 0,
+    calls: 0,
+    letters: 0,
+    complaints: 0,
+    due: [] as Duty[],
+  }));
   const slot = (d: Day) => (d.startsWith(year) && d.charCodeAt(4) === 45 ? Number(d.slice(5, 7)) - 1 : -1);
   const monthOf = (at: string | undefined) => (at === undefined ? -1 : slot(day(at)));
   for (const t of records.tickets) {
@@ -391,6 +460,17 @@ function complaintRow(c: { id: string; value: Contact }, t: Ticket | undefined, 
 }
 
 export function dutyRow(d: Duty, customerName: string | undefined) {
-  return { rule: d.rule as RuleCode, key: d.key, record: d.ticket ?? d.source, customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null, earliest: d.earliest, due: d.due, deadline: d.deadline, state: d.state, days_late: d.daysLate ?? 0, assignee: d.assignee ?? null, topic: d.topic };
+  return {
+    rule: d.rule as RuleCode,
+    key: d.key,
+    record: d.ticket ?? d.source,
+    customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null,
+    earliest: d.earliest,
+    due: d.due,
+    deadline: d.deadline,
+    state: d.state,
+    days_late: d.daysLate ?? 0,
+    assignee: d.assignee ?? null,
+    topic: d.topic,
+  };
 }
-

@@ -17,7 +17,9 @@ export const pinyinKeys: PinyinOf = (name) => {
   if (!hasHan(name)) return NO_PINYIN;
   const seen = pinyinSeen.get(name);
   if (seen) return seen;
-  const syllables = pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive" }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ""));
+  const syllables = pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive" }).map((s) =>
+    s.toLowerCase().replace(/[^a-z0-9]/g, ""),
+  );
   const keys = Object.freeze({ initials: syllables.map((s) => s[0] ?? "").join(""), full: syllables.join("") });
   if (pinyinSeen.size >= PINYIN_SEEN_MAX) pinyinSeen.clear();
   pinyinSeen.set(name, keys);

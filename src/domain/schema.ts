@@ -2,7 +2,23 @@
 // hand edit is reported instead of silently ignored. Key order here is the key order on disk.
 import { z } from "zod";
 import { ID_RE } from "./ids.js";
-import { CHANNEL_NAME_RE, CHANNELS, CONTACT_CHANNELS, DIRECTIONS, ESTIMATE_MODES, EVENT_KINDS, GRADES, LETTER_KINDS, LOCALES, PURPOSES, ROLES, SUPPLIERS, TICKET_KINDS, TICKET_STATUSES, VIA } from "./enums.js";
+import {
+  CHANNEL_NAME_RE,
+  CHANNELS,
+  CONTACT_CHANNELS,
+  DIRECTIONS,
+  ESTIMATE_MODES,
+  EVENT_KINDS,
+  GRADES,
+  LETTER_KINDS,
+  LOCALES,
+  PURPOSES,
+  ROLES,
+  SUPPLIERS,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  VIA,
+} from "./enums.js";
 export * from "./enums.js";
 import { isStoredDate, isStoredDateTime, isValidTimeZone } from "./time.js";
 import { SOURCE_RE } from "./calendar.js";
@@ -25,7 +41,11 @@ function noControls(multiLine: boolean) {
     const lone = LONE_SURROGATE.exec(s);
     if (lone) {
       // a half of a UTF-16 pair (from a "\ud800" escape): no file can hold it; writing it would turn it into U+FFFD
-      ctx.addIssue({ code: "custom", input: s, message: `must be valid text: it holds a lone surrogate (${codePoint(lone[0])}) at character ${Array.from(s.slice(0, lone.index)).length + 1}` });
+      ctx.addIssue({
+        code: "custom",
+        input: s,
+        message: `must be valid text: it holds a lone surrogate (${codePoint(lone[0])}) at character ${Array.from(s.slice(0, lone.index)).length + 1}`,
+      });
       return;
     }
     const m = (multiLine ? NOT_IN_TEXT : NOT_IN_LINE).exec(s);
@@ -74,7 +94,6 @@ const phone = z
   .max(40, "is too long for a phone number (at most 40 characters)")
   .superRefine(noControls(false));
 
-
 export const absenceSchema = z
   .strictObject({ from: date, to: date, cover: text, note: longText.optional() })
   .refine((a) => a.from <= a.to, { message: "from must not be after to", path: ["to"] });
@@ -93,13 +112,21 @@ export const holidaySchema = z
   .strictObject({ name: text.optional(), from: date, to: date.optional() })
   .refine((h) => !h.to || h.from <= h.to, { message: "from must not be after to", path: ["to"] });
 
-const clock = z.string({ error: "must be a time of day such as 08:30" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 08:30");
+const clock = z
+  .string({ error: "must be a time of day such as 08:30" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day such as 08:30");
 export const calendarSchema = z.strictObject({
   /** where the public holidays and make-up working days come from; the entries below win over it (src/domain/calendar.ts) */
   source: z
     .string({ error: "must be cn, none, or a country code such as DE or US-CA" })
-    .refine((s) => s !== "CN", "must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them")
-    .refine((s) => SOURCE_RE.test(s), "must be cn (China, the State Council's calendar), none, or a country code with an optional state and region, such as DE, DE-BY or US-CA")
+    .refine(
+      (s) => s !== "CN",
+      "must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them",
+    )
+    .refine(
+      (s) => SOURCE_RE.test(s),
+      "must be cn (China, the State Council's calendar), none, or a country code with an optional state and region, such as DE, DE-BY or US-CA",
+    )
     .optional(),
   /** working hours of a working day: hour-based deadlines fall inside them */
   hours: z
@@ -114,15 +141,36 @@ export const calendarSchema = z.strictObject({
   workdays: z.array(date).optional(),
 });
 
-const days = (what: string) => z.number({ error: `must be a number of days (${what})` }).int("must be a whole number of days").min(0).max(366);
+const days = (what: string) =>
+  z
+    .number({ error: `must be a number of days (${what})` })
+    .int("must be a whole number of days")
+    .min(0)
+    .max(366);
 const workingDays = z.boolean({ error: "must be true or false" });
 export const rulesSchema = z.strictObject({
-  "R-ESC-1DAY": z.strictObject({ days: days("to escalate").optional(), workingDays: workingDays.optional() }).optional(),
-  "R-DISPATCH": z.strictObject({ hours: z.number({ error: "must be a number of working hours" }).min(0).max(720).optional() }).optional(),
-  "R-ANSWER-SAME-DAY": z.strictObject({ days: days("to tell the customer").optional(), workingDays: workingDays.optional() }).optional(),
-  "R-FOLLOWUP-1": z.strictObject({ days: days("after the dispatch").optional(), workingDays: workingDays.optional() }).optional(),
-  "R-FOLLOWUP-2": z.strictObject({ from: days("window opens after the first follow-up").optional(), to: days("window closes after the first follow-up").optional(), workingDays: workingDays.optional() }).optional(),
-  "R-NEXT-SERVICE": z.strictObject({ days: days("of grace after the planned date").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-ESC-1DAY": z
+    .strictObject({ days: days("to escalate").optional(), workingDays: workingDays.optional() })
+    .optional(),
+  "R-DISPATCH": z
+    .strictObject({ hours: z.number({ error: "must be a number of working hours" }).min(0).max(720).optional() })
+    .optional(),
+  "R-ANSWER-SAME-DAY": z
+    .strictObject({ days: days("to tell the customer").optional(), workingDays: workingDays.optional() })
+    .optional(),
+  "R-FOLLOWUP-1": z
+    .strictObject({ days: days("after the dispatch").optional(), workingDays: workingDays.optional() })
+    .optional(),
+  "R-FOLLOWUP-2": z
+    .strictObject({
+      from: days("window opens after the first follow-up").optional(),
+      to: days("window closes after the first follow-up").optional(),
+      workingDays: workingDays.optional(),
+    })
+    .optional(),
+  "R-NEXT-SERVICE": z
+    .strictObject({ days: days("of grace after the planned date").optional(), workingDays: workingDays.optional() })
+    .optional(),
   "R-EVENT-NOTICE": z
     .strictObject({
       daysBefore: days("the phone notice is due before the event").optional(),
@@ -132,16 +180,39 @@ export const rulesSchema = z.strictObject({
       workingDays: workingDays.optional(),
     })
     .optional(),
-  "R-MONTHLY": z.strictObject({ days: days("after the month ends").optional(), annualDays: days("after the year ends").optional(), workingDays: workingDays.optional() }).optional(),
-  "R-FILE-SAME-DAY": z.strictObject({ days: days("to file a request").optional(), workingDays: workingDays.optional() }).optional(),
-  "C-APPOINTMENT": z.strictObject({ daysBefore: days("the reminder comes before the appointment").optional() }).optional(),
+  "R-MONTHLY": z
+    .strictObject({
+      days: days("after the month ends").optional(),
+      annualDays: days("after the year ends").optional(),
+      workingDays: workingDays.optional(),
+    })
+    .optional(),
+  "R-FILE-SAME-DAY": z
+    .strictObject({ days: days("to file a request").optional(), workingDays: workingDays.optional() })
+    .optional(),
+  "C-APPOINTMENT": z
+    .strictObject({ daysBefore: days("the reminder comes before the appointment").optional() })
+    .optional(),
   "C-EXTRA-WORK": z.strictObject({ hours: z.number().min(0).max(720).optional() }).optional(),
-  "C-PROGRESS-CHECK": z.strictObject({ from: z.number().min(0).max(100).optional(), to: z.number().min(0).max(100).optional() }).optional(),
-  "C-READY-NOTICE": z.strictObject({ shortHours: z.number().min(0).max(72).optional(), longHours: z.number().min(0).max(72).optional(), longJobDays: z.number().min(0).max(60).optional() }).optional(),
+  "C-PROGRESS-CHECK": z
+    .strictObject({ from: z.number().min(0).max(100).optional(), to: z.number().min(0).max(100).optional() })
+    .optional(),
+  "C-READY-NOTICE": z
+    .strictObject({
+      shortHours: z.number().min(0).max(72).optional(),
+      longHours: z.number().min(0).max(72).optional(),
+      longJobDays: z.number().min(0).max(60).optional(),
+    })
+    .optional(),
   /** duties that fell due before this day are not tracked (an imported history) */
   since: date.optional(),
   /** no hour-based window is shorter than this many minutes */
-  graceMinutes: z.number({ error: "must be a number of minutes" }).int("must be whole minutes").min(0).max(1440).optional(),
+  graceMinutes: z
+    .number({ error: "must be a number of minutes" })
+    .int("must be whole minutes")
+    .min(0)
+    .max(1440)
+    .optional(),
 });
 
 /** A channel a store adds: `{ name: douyin, zh-CN: 抖音, en: Douyin }`. */
@@ -157,13 +228,18 @@ export const channelSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   version: z.literal(1, { error: "must be 1 (the store format this aftercare reads)" }),
   company: text,
-  timezone: z.string({ error: "must be an IANA time zone such as Asia/Shanghai" }).refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
+  timezone: z
+    .string({ error: "must be an IANA time zone such as Asia/Shanghai" })
+    .refine(isValidTimeZone, "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)"),
   locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(", ")}` }),
   staff: z.array(staffSchema).default([]),
   /** the after-sales clerk the engineering supervisor appointed for registration and follow-up (A1) */
   followupClerk: text.optional(),
   /** ISO 4217 code of the money on estimates and bills (default CNY) */
-  currency: z.string({ error: "must be a currency code such as CNY or EUR" }).regex(/^[A-Z]{3}$/, "must be a currency code such as CNY or EUR").optional(),
+  currency: z
+    .string({ error: "must be a currency code such as CNY or EUR" })
+    .regex(/^[A-Z]{3}$/, "must be a currency code such as CNY or EUR")
+    .optional(),
   /** words that mark an estimate line as a critical system (C-PARTS) */
   criticalSystems: z.array(text).optional(),
   calendar: calendarSchema.optional(),
@@ -173,7 +249,10 @@ export const settingsSchema = z.strictObject({
   /** the store's own name, made at init: the calendar's event UIDs end in @ID.aftercare, so two stores' duties never collide */
   storeId: z
     .string({ error: "must be the store's ID, such as 5f2c9a61d04e7b38" })
-    .regex(/^[a-z0-9][a-z0-9-]{3,62}$/, "must be 4 to 63 lower-case letters, digits and hyphens, such as 5f2c9a61d04e7b38")
+    .regex(
+      /^[a-z0-9][a-z0-9-]{3,62}$/,
+      "must be 4 to 63 lower-case letters, digits and hyphens, such as 5f2c9a61d04e7b38",
+    )
     .optional(),
 });
 
@@ -198,7 +277,11 @@ export const customerSchema = z.strictObject({
 });
 
 /** Money as whole cents (or fen): never a float. */
-const cents = z.number({ error: "must be an amount in cents, a whole number" }).int("must be a whole number of cents").min(0, "must not be negative").max(1e12, "is too large");
+const cents = z
+  .number({ error: "must be an amount in cents, a whole number" })
+  .int("must be a whole number of cents")
+  .min(0, "must not be negative")
+  .max(1e12, "is too large");
 
 export const intakeSchema = z.strictObject({
   at: dateTime,
@@ -206,7 +289,11 @@ export const intakeSchema = z.strictObject({
   plate: text,
   model: text.optional(),
   vin: text.optional(),
-  odometer: z.number({ error: "must be the odometer reading in km" }).int("must be whole kilometres").min(0).max(10_000_000),
+  odometer: z
+    .number({ error: "must be the odometer reading in km" })
+    .int("must be whole kilometres")
+    .min(0)
+    .max(10_000_000),
   fuel: text,
   keyTag: text,
   /** the vehicle's papers: valid and complete, or what is wrong with them */
@@ -251,7 +338,13 @@ export const extraSchema = z.strictObject({
   asked: dateTime,
   by: text.optional(),
   answer: z
-    .strictObject({ approved: z.boolean({ error: "must be true (approved) or false (declined)" }), at: dateTime, by: text.optional(), via: z.enum(VIA, { error: `must be one of ${VIA.join(", ")}` }), passed: dateTime.optional() })
+    .strictObject({
+      approved: z.boolean({ error: "must be true (approved) or false (declined)" }),
+      at: dateTime,
+      by: text.optional(),
+      via: z.enum(VIA, { error: `must be one of ${VIA.join(", ")}` }),
+      passed: dateTime.optional(),
+    })
     .optional(),
 });
 
@@ -262,7 +355,10 @@ export const ticketSchema = z.strictObject({
   /** one of CHANNELS, or a channel the store adds under `channels:` in aftercare.yaml */
   channel: z
     .string({ error: `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml` })
-    .refine((s) => CHANNEL_NAME_RE.test(s), `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml (lower-case letters, digits and hyphens)`),
+    .refine(
+      (s) => CHANNEL_NAME_RE.test(s),
+      `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml (lower-case letters, digits and hyphens)`,
+    ),
   kind: z.enum(TICKET_KINDS, { error: `must be one of ${TICKET_KINDS.join(", ")}` }),
   problem: longText,
   request: longText.optional(),
@@ -304,10 +400,24 @@ export const ticketSchema = z.strictObject({
   estimate: estimateSchema.optional(),
   handover: z.strictObject({ at: dateTime, receiver: text, by: text.optional(), promise: dateTime }).optional(),
   /** C-PROMISE revised (after approved extra work): the latest one counts */
-  promises: z.array(z.strictObject({ promise: dateTime, at: dateTime, by: text.optional(), reason: longText })).optional(),
+  promises: z
+    .array(z.strictObject({ promise: dateTime, at: dateTime, by: text.optional(), reason: longText }))
+    .optional(),
   extras: z.array(extraSchema).optional(),
-  progress: z.array(z.strictObject({ at: dateTime, by: text.optional(), note: longText.optional(), finish: dateTime.optional() })).optional(),
-  ready: z.strictObject({ at: dateTime, by: text.optional(), belongings: z.boolean({ error: "must be true (all returned) or false" }), bill: cents, note: longText.optional() }).optional(),
+  progress: z
+    .array(
+      z.strictObject({ at: dateTime, by: text.optional(), note: longText.optional(), finish: dateTime.optional() }),
+    )
+    .optional(),
+  ready: z
+    .strictObject({
+      at: dateTime,
+      by: text.optional(),
+      belongings: z.boolean({ error: "must be true (all returned) or false" }),
+      bill: cents,
+      note: longText.optional(),
+    })
+    .optional(),
   delivery: z.strictObject({ at: dateTime, by: text.optional(), paid: cents }).optional(),
 });
 
@@ -318,14 +428,20 @@ export const contactSchema = z
     event: idOf("E", "event").optional(),
     at: z
       .string({ error: "must be a date or date-time" })
-      .refine((s) => isStoredDateTime(s) || isStoredDate(s), "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)"),
+      .refine(
+        (s) => isStoredDateTime(s) || isStoredDate(s),
+        "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)",
+      ),
     channel: z.enum(CONTACT_CHANNELS, { error: `must be one of ${CONTACT_CHANNELS.join(", ")}` }),
     direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(", ")}` }),
     purpose: z.enum(PURPOSES, { error: `must be one of ${PURPOSES.join(", ")}` }),
     staff: text,
     person: text.optional(),
     letter: z
-      .strictObject({ kind: z.enum(LETTER_KINDS, { error: `must be one of ${LETTER_KINDS.join(", ")}` }), subject: text })
+      .strictObject({
+        kind: z.enum(LETTER_KINDS, { error: `must be one of ${LETTER_KINDS.join(", ")}` }),
+        subject: text,
+      })
       .optional(),
     summary: longText.optional(),
     requests: z.array(longText).optional(),
@@ -335,16 +451,32 @@ export const contactSchema = z
     /** the planned next contact this one carries out: the contact (K-…) or ticket (T-…) that planned it */
     plan: z
       .string({ error: "must be the ID of the contact or ticket that planned it" })
-      .refine((s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")), "must be the ID of the contact (K-…) or ticket (T-…) that planned it")
+      .refine(
+        (s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")),
+        "must be the ID of the contact (K-…) or ticket (T-…) that planned it",
+      )
       .optional(),
-    satisfaction: z.number({ error: "must be a whole number from 1 to 5" }).int("must be a whole number from 1 to 5").min(1, "must be from 1 to 5").max(5, "must be from 1 to 5").optional(),
+    satisfaction: z
+      .number({ error: "must be a whole number from 1 to 5" })
+      .int("must be a whole number from 1 to 5")
+      .min(1, "must be from 1 to 5")
+      .max(5, "must be from 1 to 5")
+      .optional(),
     next: z.strictObject({ date, topic: text }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.channel === "letter" && !c.letter)
-      ctx.addIssue({ code: "custom", path: ["letter"], message: "a letter needs its kind and subject (letter: {kind, subject})" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["letter"],
+        message: "a letter needs its kind and subject (letter: {kind, subject})",
+      });
     if (c.channel !== "letter" && c.letter)
-      ctx.addIssue({ code: "custom", path: ["letter"], message: `only letters have a letter section; this contact is a ${c.channel}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["letter"],
+        message: `only letters have a letter section; this contact is a ${c.channel}`,
+      });
   });
 
 export const eventSchema = z.strictObject({

@@ -60,7 +60,10 @@ export function searchKeys(c: Customer, pinyin: PinyinOf): SearchKeys {
  * so a query never matches across two keys). The index looks there first, in SQL.
  */
 export function haystack(k: SearchKeys): { text: string; digits: string } {
-  return { text: [k.name, k.initials, k.full, ...k.people, ...k.peopleFull, k.address, ...k.tags].join("\n"), digits: k.phones.join("\n") };
+  return {
+    text: [k.name, k.initials, k.full, ...k.people, ...k.peopleFull, k.address, ...k.tags].join("\n"),
+    digits: k.phones.join("\n"),
+  };
 }
 
 /** A query as matching needs it, worked out once per search. */
@@ -76,7 +79,11 @@ export interface Query {
 export function queryOf(query: string): Query {
   const q = fold(query);
   const qd = digitsOf(query);
-  return { q, letters: /^[a-z]+$/.test(q), ...(qd.length >= 4 && qd.length >= q.replace(/[\s()+-]/g, "").length ? { phone: qd } : {}) };
+  return {
+    q,
+    letters: /^[a-z]+$/.test(q),
+    ...(qd.length >= 4 && qd.length >= q.replace(/[\s()+-]/g, "").length ? { phone: qd } : {}),
+  };
 }
 
 /** True when a query may match by pinyin (letters only): only then are the names' pinyin needed. */
@@ -126,7 +133,9 @@ export function ranked<T>(matches: { item: T; tier: number; name: string }[]): {
 export function searchCustomers<T extends Named<Customer>>(customers: T[], query: string, pinyin?: PinyinOf): T[] {
   const qy = queryOf(query);
   const py = pinyinFor(qy, pinyin);
-  return ranked(customers.map((c) => ({ item: c, tier: tierOf(searchKeys(c.value, py), qy), name: c.value.name }))).map((x) => x.item);
+  return ranked(customers.map((c) => ({ item: c, tier: tierOf(searchKeys(c.value, py), qy), name: c.value.name }))).map(
+    (x) => x.item,
+  );
 }
 
 /** The one match of the best tier, if exactly one has it (a name match beats a tag match; two name matches are ambiguous). */

@@ -4,7 +4,10 @@ import type { Estimate, Ticket } from "./schema.js";
 
 /** "1280.00", "1280", "1,280.5" → 128050 cents; undefined when it is not an amount. */
 export function parseMoney(input: string): number | undefined {
-  const s = input.trim().replace(/[,，\s]/g, "").replace(/^[¥￥€$]/, "");
+  const s = input
+    .trim()
+    .replace(/[,，\s]/g, "")
+    .replace(/^[¥￥€$]/, "");
   const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return undefined;
   return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
@@ -28,10 +31,27 @@ export function estimateTotals(e: Estimate | undefined): Totals {
 
 /** The bill: the estimate and every extra the customer approved. */
 export function billOf(t: Ticket): number {
-  return estimateTotals(t.estimate).total + (t.extras ?? []).filter((x) => x.answer?.approved).reduce((s, x) => s + (x.amount ?? 0), 0);
+  return (
+    estimateTotals(t.estimate).total +
+    (t.extras ?? []).filter((x) => x.answer?.approved).reduce((s, x) => s + (x.amount ?? 0), 0)
+  );
 }
 
-export const DEFAULT_CRITICAL = ["制动", "刹车", "转向", "气囊", "安全带", "轮胎", "brake", "steering", "airbag", "seat belt", "tyre", "tire", "suspension"];
+export const DEFAULT_CRITICAL = [
+  "制动",
+  "刹车",
+  "转向",
+  "气囊",
+  "安全带",
+  "轮胎",
+  "brake",
+  "steering",
+  "airbag",
+  "seat belt",
+  "tyre",
+  "tire",
+  "suspension",
+];
 
 export function isCritical(line: Estimate["lines"][number], words: readonly string[]): boolean {
   if (line.critical !== undefined) return line.critical;
@@ -51,7 +71,8 @@ export function noGuarantee(e: Estimate | undefined, words: readonly string[] = 
   for (const line of e?.lines ?? [])
     for (const p of line.parts ?? []) {
       if (p.supplier === "customer") out.push({ item: line.item, part: p.name, reason: "customer-supplied" });
-      else if (p.grade === "aftermarket" && isCritical(line, words)) out.push({ item: line.item, part: p.name, reason: "aftermarket-critical" });
+      else if (p.grade === "aftermarket" && isCritical(line, words))
+        out.push({ item: line.item, part: p.name, reason: "aftermarket-critical" });
     }
   return out;
 }
@@ -67,7 +88,10 @@ export function nearestTenMinutes(d: Date): Date {
  * Fields are separated by ; (or the Chinese ；), a part is name/supplier/grade/amount.
  */
 export function parseLine(text: string): { line?: Estimate["lines"][number]; error?: string } {
-  const [item, ...fields] = text.split(/[;；]/).map((x) => x.trim()).filter(Boolean);
+  const [item, ...fields] = text
+    .split(/[;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!item) return { error: "is empty" };
   let labour = 0;
   const parts: NonNullable<Estimate["lines"][number]["parts"]> = [];
@@ -82,8 +106,15 @@ export function parseLine(text: string): { line?: Estimate["lines"][number]; err
     } else if (k === "part") {
       const [name, supplier, grade, amount] = v.split("/").map((x) => x.trim());
       const c = amount === undefined ? undefined : parseMoney(amount);
-      if (!name || (supplier !== "us" && supplier !== "customer") || (grade !== "genuine" && grade !== "aftermarket") || c === undefined)
-        return { error: `part "${v}" must be name/us|customer/genuine|aftermarket/amount, such as 前制动片/us/genuine/480.00` };
+      if (
+        !name ||
+        (supplier !== "us" && supplier !== "customer") ||
+        (grade !== "genuine" && grade !== "aftermarket") ||
+        c === undefined
+      )
+        return {
+          error: `part "${v}" must be name/us|customer/genuine|aftermarket/amount, such as 前制动片/us/genuine/480.00`,
+        };
       parts.push({ name, supplier, grade, amount: c });
     } else return { error: `"${f}" is not labour=…, part=… or critical` };
   }

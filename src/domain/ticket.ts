@@ -25,7 +25,17 @@ export type TicketAction =
   // R-DISPATCH: nobody can be sent at once; the job is scheduled
   | "schedule";
 
-export const SHOP_ACTIONS: readonly TicketAction[] = ["intake", "estimate", "handover", "extra", "answer", "progress", "ready", "deliver", "promise"];
+export const SHOP_ACTIONS: readonly TicketAction[] = [
+  "intake",
+  "estimate",
+  "handover",
+  "extra",
+  "answer",
+  "progress",
+  "ready",
+  "deliver",
+  "promise",
+];
 
 /** The kinds of ticket that send a technician to the customer's site (R-DISPATCH). */
 export const ONSITE_KINDS: readonly TicketKind[] = ["repair", "install", "maintenance"];
@@ -82,25 +92,34 @@ export function refusal(action: TicketAction, status: TicketStatus, id: string):
     return action === "close" && status === "closed"
       ? `${now}; it cannot be closed again`
       : `${now}; it cannot be ${DONE[action]}; reopen it first with 'aftercare ticket reopen ${id}'`;
-  if (action === "close") return `${now}; only a resolved ticket can be closed: resolve it first with 'aftercare ticket resolve ${id} --note TEXT', or cancel it`;
+  if (action === "close")
+    return `${now}; only a resolved ticket can be closed: resolve it first with 'aftercare ticket resolve ${id} --note TEXT', or cancel it`;
   if (action === "reopen") return `${now}; only a resolved, closed or cancelled ticket can be reopened`;
   if (action === "arrive") return `${now}; only a dispatched ticket can be marked on site (dispatch it first)`;
   if (action === "escalate") return `${now}; only an open, dispatched or on-site ticket can be escalated`;
-  if (action === "intake" || action === "handover") return `${now}; a vehicle is ${DONE[action]} while its ticket is open`;
-  if (action === "extra" || action === "progress" || action === "ready") return `${now}; only a vehicle in the workshop can be ${DONE[action]} (hand it over first: aftercare ticket handover ${id})`;
-  if (action === "promise") return `${now}; only a vehicle in the workshop can be given a revised promise${status === "open" ? ` (hand it over first: aftercare ticket handover ${id})` : ""}`;
+  if (action === "intake" || action === "handover")
+    return `${now}; a vehicle is ${DONE[action]} while its ticket is open`;
+  if (action === "extra" || action === "progress" || action === "ready")
+    return `${now}; only a vehicle in the workshop can be ${DONE[action]} (hand it over first: aftercare ticket handover ${id})`;
+  if (action === "promise")
+    return `${now}; only a vehicle in the workshop can be given a revised promise${status === "open" ? ` (hand it over first: aftercare ticket handover ${id})` : ""}`;
   if (action === "schedule") return `${now}; only a ticket not yet dispatched (open or escalated) can be scheduled`;
-  if (action === "deliver") return `${now}; only a vehicle marked ready can be delivered (aftercare ticket ready ${id})`;
-  if (status === "resolved") return `${now}; it cannot be ${DONE[action]}; reopen it first with 'aftercare ticket reopen ${id}'`;
+  if (action === "deliver")
+    return `${now}; only a vehicle marked ready can be delivered (aftercare ticket ready ${id})`;
+  if (status === "resolved")
+    return `${now}; it cannot be ${DONE[action]}; reopen it first with 'aftercare ticket reopen ${id}'`;
   return `${now}; it cannot be ${DONE[action]}`;
 }
 
 /** Why an action does not fit a ticket of this kind, or undefined when it does. */
 export function wrongKind(action: TicketAction, kind: TicketKind, id: string): string | undefined {
   const shop = SHOP_ACTIONS.includes(action);
-  if (shop && kind !== "shop") return `ticket ${id} is a ${kind} ticket; ${action} is for vehicles at the reception desk (kind shop)`;
-  if (!shop && kind === "shop" && ["dispatch", "arrive", "escalate", "schedule"].includes(action)) return `ticket ${id} is a vehicle at the reception desk; use ticket handover / ready / deliver`;
-  if (action === "schedule" && !ONSITE_KINDS.includes(kind)) return `ticket ${id} is a ${kind} ticket; only on-site work (${ONSITE_KINDS.join(", ")}) is scheduled for a dispatch`;
+  if (shop && kind !== "shop")
+    return `ticket ${id} is a ${kind} ticket; ${action} is for vehicles at the reception desk (kind shop)`;
+  if (!shop && kind === "shop" && ["dispatch", "arrive", "escalate", "schedule"].includes(action))
+    return `ticket ${id} is a vehicle at the reception desk; use ticket handover / ready / deliver`;
+  if (action === "schedule" && !ONSITE_KINDS.includes(kind))
+    return `ticket ${id} is a ${kind} ticket; only on-site work (${ONSITE_KINDS.join(", ")}) is scheduled for a dispatch`;
   return undefined;
 }
 
@@ -108,13 +127,17 @@ export function wrongKind(action: TicketAction, kind: TicketKind, id: string): s
 export function missingStep(action: TicketAction, t: Ticket, id: string): string | undefined {
   if (action === "handover" && !t.intake)
     return `ticket ${id} has no intake yet: take the vehicle in first (C-INTAKE) with 'aftercare ticket intake ${id} --plate PLATE --odometer KM --fuel LEVEL --key-tag N --papers ok'`;
-  if (action === "promise" && !t.handover) return `ticket ${id} was never handed to the workshop: hand it over with 'aftercare ticket handover ${id} --receiver NAME --promise DATETIME'`;
+  if (action === "promise" && !t.handover)
+    return `ticket ${id} was never handed to the workshop: hand it over with 'aftercare ticket handover ${id} --receiver NAME --promise DATETIME'`;
   return undefined;
 }
 
 /** Why an action is refused on this ticket (kind, status, a missing step), or undefined. */
 export function refuse(action: TicketAction, t: Ticket, id: string): string | undefined {
-  return wrongKind(action, t.kind, id) ?? (canApply(action, t.status) ? missingStep(action, t, id) : refusal(action, t.status, id));
+  return (
+    wrongKind(action, t.kind, id) ??
+    (canApply(action, t.status) ? missingStep(action, t, id) : refusal(action, t.status, id))
+  );
 }
 
 export function pastTense(action: TicketAction): string {

@@ -87,8 +87,7 @@ export function weekday(day: Day): number {
 }
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const DATETIME_RE =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const TIME_RE = /^(\d{1,2}):(\d{2})$/;
 const RELATIVE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
 
@@ -137,7 +136,11 @@ export const STORED_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d
 export const STORED_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isStoredDateTime(s: string): boolean {
-  return STORED_DATETIME_RE.test(s) && !Number.isNaN(new Date(s).getTime()) && parseDateTime(s, "UTC", new Date(0)) !== undefined;
+  return (
+    STORED_DATETIME_RE.test(s) &&
+    !Number.isNaN(new Date(s).getTime()) &&
+    parseDateTime(s, "UTC", new Date(0)) !== undefined
+  );
 }
 export function isStoredDate(s: string): boolean {
   return STORED_DATE_RE.test(s) && parseDay(s, "UTC", new Date(0)) === s;

@@ -39,7 +39,8 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
 function realDay(y: number, m: number, d: number): Day | undefined {
-  if (!(y >= 1000 && y <= 9999) || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  if (!(y >= 1000 && y <= 9999) || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())
+    return undefined;
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -61,7 +62,19 @@ function shifted(p: Parsed, n: number): Parsed | undefined {
   return day ? { ...p, day } : undefined;
 }
 
-const RELATIVE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 明天: 1, 明日: 1, 前天: -2, 后天: 2 };
+const RELATIVE: Record<string, number> = {
+  today: 0,
+  yesterday: -1,
+  tomorrow: 1,
+  今天: 0,
+  今日: 0,
+  昨天: -1,
+  昨日: -1,
+  明天: 1,
+  明日: 1,
+  前天: -2,
+  后天: 2,
+};
 
 /** The forms read without chrono: ISO dates and date-times, HH:MM, today/yesterday/tomorrow, now. */
 function fast(s: string, tz: string, now: Date): Parsed | undefined | "bad" {
@@ -104,7 +117,10 @@ interface ChronoResult {
 let parsers: Promise<{ zh: ChronoParser; en: ChronoParser }> | undefined;
 /** chrono-node's Chinese (simplified) and English casual parsers, loaded on first use. */
 function chrono() {
-  parsers ??= Promise.all([import("chrono-node/zh"), import("chrono-node/en")]).then(([zh, en]) => ({ zh: zh.hans.casual as ChronoParser, en: en.casual as ChronoParser }));
+  parsers ??= Promise.all([import("chrono-node/zh"), import("chrono-node/en")]).then(([zh, en]) => ({
+    zh: zh.hans.casual as ChronoParser,
+    en: en.casual as ChronoParser,
+  }));
   return parsers;
 }
 
@@ -134,7 +150,9 @@ async function slow(s: string, tz: string, now: Date): Promise<Parsed | undefine
     const day = realDay(c.get("year")!, c.get("month")!, c.get("day")!);
     if (!day) return undefined;
     const timed = c.isCertain("hour");
-    const time: [number, number, number] | undefined = timed ? [c.get("hour")!, c.get("minute") ?? 0, c.get("second") ?? 0] : undefined;
+    const time: [number, number, number] | undefined = timed
+      ? [c.get("hour")!, c.get("minute") ?? 0, c.get("second") ?? 0]
+      : undefined;
     const qualified = /(上|下|这|本)(个)?(周|星期|礼拜)|\b(next|last|this|past|coming)\b/i.test(text);
     const open: Open = c.isCertain("day")
       ? c.isCertain("year")
@@ -158,7 +176,13 @@ async function slow(s: string, tz: string, now: Date): Promise<Parsed | undefine
 function zonedWall(now: Date, tz: string) {
   const day = dayOf(now, tz);
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hourCycle: "h23", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(now);
+  const f = new Intl.DateTimeFormat("en-GB", {
+    timeZone: tz,
+    hourCycle: "h23",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(now);
   const part = (k: string) => Number(f.find((x) => x.type === k)?.value ?? 0);
   return { y, m, d, h: part("hour"), mi: part("minute"), s: part("second") };
 }
@@ -197,12 +221,19 @@ export async function readDateTime(input: string, tz: string, now: Date, directi
   // a date without its year, already past, is next year's; a bare time already past is NOT moved
   // to tomorrow: the flag's own check refuses it as past, so a promise is never silently a day late
   if (direction === "future") options = options.map((q) => (isPast(q) && q.open === "year" ? (shifted(q, 1) ?? q) : q));
-  const fits = options.filter((q) => (direction === "past" ? !isFuture(q) : direction === "future" ? !isPast(q) : true));
+  const fits = options.filter((q) =>
+    direction === "past" ? !isFuture(q) : direction === "future" ? !isPast(q) : true,
+  );
   if (fits.length > 1) return { kind: "ambiguous", readings: fits.map((q) => reading(q, tz)) };
   if (fits.length === 1) return { kind: "ok", reading: reading(fits[0]!, tz) };
   if (direction === "past") {
     const earlier = shifted(base, -1);
-    return { kind: "future", reading: reading(base, tz), earlier: earlier && !isFuture(earlier) ? reading(earlier, tz) : undefined, open: earlier ? base.open : undefined };
+    return {
+      kind: "future",
+      reading: reading(base, tz),
+      earlier: earlier && !isFuture(earlier) ? reading(earlier, tz) : undefined,
+      open: earlier ? base.open : undefined,
+    };
   }
   // a future flag read in the past: the caller says why that is refused (or allows it)
   return { kind: "ok", reading: reading(base, tz) };
@@ -215,7 +246,9 @@ export async function readDay(input: string, tz: string, now: Date, direction: D
     // only the day counts: "下午3点" as a day is today; the day of a past moment is not in the future
     return { kind: "ok", reading: { day: r.reading.day, at: zonedTime(r.reading.day, 0, 0, 0, tz) } };
   }
-  if (r.kind === "ambiguous" && new Set(r.readings.map((x) => x.day)).size === 1) return { kind: "ok", reading: { day: r.readings[0]!.day, at: zonedTime(r.readings[0]!.day, 0, 0, 0, tz) } };
-  if (r.kind === "future" && r.reading.time && r.reading.day <= dayOf(now, tz)) return { kind: "ok", reading: { day: r.reading.day, at: zonedTime(r.reading.day, 0, 0, 0, tz) } };
+  if (r.kind === "ambiguous" && new Set(r.readings.map((x) => x.day)).size === 1)
+    return { kind: "ok", reading: { day: r.readings[0]!.day, at: zonedTime(r.readings[0]!.day, 0, 0, 0, tz) } };
+  if (r.kind === "future" && r.reading.time && r.reading.day <= dayOf(now, tz))
+    return { kind: "ok", reading: { day: r.reading.day, at: zonedTime(r.reading.day, 0, 0, 0, tz) } };
   return r;
 }

@@ -19,7 +19,10 @@ function clock(at: string, today: Day, tz: string): string {
 export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): string {
   switch (d.state) {
     case "overdue":
-      if (d.dueAt && (d.daysLate ?? 0) < 1) return (d.minutesLate ?? 60) < 60 ? say.t("when.overdueMinutes", { n: d.minutesLate ?? 1 }) : say.t("when.overdueHours", { n: d.hoursLate ?? 1 });
+      if (d.dueAt && (d.daysLate ?? 0) < 1)
+        return (d.minutesLate ?? 60) < 60
+          ? say.t("when.overdueMinutes", { n: d.minutesLate ?? 1 })
+          : say.t("when.overdueHours", { n: d.hoursLate ?? 1 });
       return say.t("when.overdueDays", { n: Math.max(1, d.daysLate ?? 1) });
     case "due":
       if (d.dueAt) return say.t("when.byTime", { time: clock(d.dueAt, today, tz) });
@@ -34,7 +37,10 @@ export function when(d: Duty, today: Day, tz = "UTC", say: Translator = EN): str
       return say.t("when.done");
     case "late":
       // late by less than a day: in hours or minutes
-      if (d.dueAt && !(d.daysLate ?? 0)) return (d.minutesLate ?? 60) < 60 ? say.t("when.lateMinutes", { n: d.minutesLate ?? 1 }) : say.t("when.lateHours", { n: d.hoursLate ?? 1 });
+      if (d.dueAt && !(d.daysLate ?? 0))
+        return (d.minutesLate ?? 60) < 60
+          ? say.t("when.lateMinutes", { n: d.minutesLate ?? 1 })
+          : say.t("when.lateHours", { n: d.hoursLate ?? 1 });
       return say.t("when.late", { n: Math.max(1, d.daysLate ?? 1) });
     case "missed":
       return say.t("when.missed");
@@ -72,7 +78,14 @@ export function dutyRows(io: IO, list: Duty[], today: Day, lk: Lookup, width: nu
     [say.t("h.when"), say.t("h.rule"), say.t("h.customer"), say.t("h.phone"), say.t("h.record"), say.t("h.todo")],
     list.map((d) => {
       const c = lk.customer(d.customer);
-      return [paint(io, d, when(d, today, tz, say)), d.rule, oneLine(c?.name ?? d.customer ?? "", 26), oneLine(phoneOf(c), 22), d.ticket ?? d.source, oneLine(d.topic, width)];
+      return [
+        paint(io, d, when(d, today, tz, say)),
+        d.rule,
+        oneLine(c?.name ?? d.customer ?? "", 26),
+        oneLine(phoneOf(c), 22),
+        d.ticket ?? d.source,
+        oneLine(d.topic, width),
+      ];
     }),
   );
 }
@@ -100,7 +113,8 @@ function byPerson(list: Duty[]): Map<string | undefined, Duty[]> {
 }
 
 /** A limit as given (undefined: none); a negative or fractional one is read as the whole number below, at least 0. */
-const cap = (limit: number | undefined): number => (limit === undefined || Number.isNaN(limit) ? Infinity : Math.max(0, Math.floor(limit)));
+const cap = (limit: number | undefined): number =>
+  limit === undefined || Number.isNaN(limit) ? Infinity : Math.max(0, Math.floor(limit));
 
 /**
  * The duties the morning list shows with `limit`, in the order of `list`: each person's first
@@ -131,7 +145,9 @@ export function dutyList(io: IO, list: Duty[], today: Day, lk: Lookup, opts: Dut
   const rank = new Map<string | undefined, number>();
   for (const [who, ds] of groups) rank.set(who, urgency(ds));
   // the most pressing person first; nobody's duties (unassigned) last
-  const people = [...groups.keys()].sort((a, b) => (a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : rank.get(a)! - rank.get(b)! || a.localeCompare(b)));
+  const people = [...groups.keys()].sort((a, b) =>
+    a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : rank.get(a)! - rank.get(b)! || a.localeCompare(b),
+  );
   const out: string[] = [];
   for (const who of people) {
     const ds = groups.get(who)!;
@@ -181,13 +197,21 @@ export function summary(ds: Duty[], say: Translator = EN): string {
 /** A record's duties, every state, for `ticket show` and `customer show`. */
 export function dutyHistory(io: IO, list: Duty[], today: Day, tz = "UTC", say: Translator = EN): string {
   if (!list.length) return `${say.t("s.none")}\n`;
-  return table(
-    io,
-    [say.t("h.rule"), say.t("h.state"), say.t("h.window"), say.t("h.who"), say.t("h.todo")],
-    [...list]
-      .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
-      .map((d) => [d.rule, paint(io, d, when(d, today, tz, say)), windowOf(d, tz), oneLine(d.assignee ?? say.t("due.unassigned")), oneLine(d.topic, 60)]),
-  ) + explanations(io, list, say);
+  return (
+    table(
+      io,
+      [say.t("h.rule"), say.t("h.state"), say.t("h.window"), say.t("h.who"), say.t("h.todo")],
+      [...list]
+        .sort((a, b) => a.earliest.localeCompare(b.earliest) || a.rule.localeCompare(b.rule))
+        .map((d) => [
+          d.rule,
+          paint(io, d, when(d, today, tz, say)),
+          windowOf(d, tz),
+          oneLine(d.assignee ?? say.t("due.unassigned")),
+          oneLine(d.topic, 60),
+        ]),
+    ) + explanations(io, list, say)
+  );
 }
 
 /** A duty's window as people read it: "2026-11-09 – 2026-11-16", or to the minute. */

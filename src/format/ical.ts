@@ -40,7 +40,11 @@ export interface IcalEvent {
   sequence?: number;
 }
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const ymd = (day: string) => day.replace(/-/g, "");
 const nextDay = (day: string) => {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
@@ -56,13 +60,21 @@ const nextDay = (day: string) => {
 export const sequenceOf = (d: Date) => Math.max(0, Math.floor((d.getTime() - Date.UTC(2020, 0, 1)) / 60_000));
 
 export function calendar(name: string, events: IcalEvent[], now: Date, opts: { timezone?: string } = {}): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//aftercare//duties//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icalText(name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//aftercare//duties//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${icalText(name)}`,
+  ];
   if (opts.timezone) lines.push(`X-WR-TIMEZONE:${opts.timezone}`);
   // a subscribed calendar asks again within the hour (Apple and Outlook read these)
   lines.push("REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H");
   for (const e of events) {
     lines.push("BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${utc(now)}`);
-    if (e.lastModified) lines.push(`LAST-MODIFIED:${utc(e.lastModified)}`, `SEQUENCE:${e.sequence ?? sequenceOf(e.lastModified)}`);
+    if (e.lastModified)
+      lines.push(`LAST-MODIFIED:${utc(e.lastModified)}`, `SEQUENCE:${e.sequence ?? sequenceOf(e.lastModified)}`);
     if (e.start) {
       lines.push(`DTSTART:${utc(e.start)}`, `DTEND:${utc(new Date(e.start.getTime() + (e.minutes ?? 15) * 60_000))}`);
     } else {

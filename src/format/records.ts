@@ -13,7 +13,14 @@ export function contactTable(io: IO, contacts: { id: string; value: Contact }[],
   return table(
     io,
     [say.t("h.id"), say.t("h.when"), say.t("h.how"), say.t("h.purpose"), say.t("h.staff"), say.t("h.summary")],
-    contacts.map((k) => [k.id, at(k.value.at, tz), `${say.value(k.value.channel)} ${say.value(k.value.direction)}`, say.value(k.value.purpose), oneLine(k.value.staff), oneLine(k.value.summary ?? k.value.letter?.subject, 40)]),
+    contacts.map((k) => [
+      k.id,
+      at(k.value.at, tz),
+      `${say.value(k.value.channel)} ${say.value(k.value.direction)}`,
+      say.value(k.value.purpose),
+      oneLine(k.value.staff),
+      oneLine(k.value.summary ?? k.value.letter?.subject, 40),
+    ]),
   );
 }
 
@@ -22,6 +29,12 @@ export function ticketTable(io: IO, tickets: { id: string; value: Ticket }[], tz
   return table(
     io,
     [say.t("h.id"), say.t("h.received"), say.t("h.kind"), say.t("h.status"), say.t("h.problem")],
-    tickets.map((t) => [t.id, at(t.value.received, tz), say.value(t.value.kind), say.value(t.value.status), oneLine(t.value.problem, 50)]),
+    tickets.map((t) => [
+      t.id,
+      at(t.value.received, tz),
+      say.value(t.value.kind),
+      say.value(t.value.status),
+      oneLine(t.value.problem, 50),
+    ]),
   );
 }

@@ -45,6 +45,12 @@ export function fields(io: IO, pairs: [string, string | undefined][]): string {
   const shown = pairs.filter(([, v]) => v !== undefined && v !== "");
   let w = 0;
   for (const [k] of shown) w = Math.max(w, width(k));
-  return shown.map(([k, v]) => `${io.color.dim(k + ":" + " ".repeat(w - width(k)))} ${v!.replace(/\n/g, "\n" + " ".repeat(w + 2))}`).join("\n") + "\n";
+  return (
+    shown
+      .map(
+        ([k, v]) =>
+          `${io.color.dim(k + ":" + " ".repeat(w - width(k)))} ${v!.replace(/\n/g, "\n" + " ".repeat(w + 2))}`,
+      )
+      .join("\n") + "\n"
+  );
 }
-

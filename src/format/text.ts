@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
  * line and paragraph separators U+2028/2029, and lone surrogates. A zero-width joiner between two
  * emoji is part of one (👨‍👩‍👧‍👦, 🧑‍🔧) and stays; anywhere else it is shown.
  */
-export const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\p{Cs}|(?<!(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+export const UNSAFE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\p{Cs}|(?<!(?:\p{Extended_Pictographic}|\p{Emoji_Modifier})\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 /**
  * How an unsafe character is shown: its code point, visibly (ESC → \u001b, RLO → \u202e). Every
@@ -49,8 +50,10 @@ export function terminalSafe(text: string): string {
  * blocks (ideographs, kana, CJK punctuation, fullwidth forms), with no combining mark, joiner,
  * variation selector, emoji or escape sequence. Counted by code point, the common case, fast.
  */
-const PLAIN = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]*$/;
-const WIDE = /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]/g;
+const PLAIN =
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]*$/;
+const WIDE =
+  /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]/g;
 
 type StringWidth = typeof import("string-width").default;
 let stringWidth: StringWidth | undefined;
@@ -62,7 +65,11 @@ let stringWidth: StringWidth | undefined;
  * sources (development, tests) Node's require of an ES module (Node ≥ 20.19, package.json engines).
  */
 function slowWidth(s: string): number {
-  stringWidth ??= ((typeof require === "function" ? require("string-width") : createRequire(import.meta.url)("string-width")) as { default: StringWidth }).default;
+  stringWidth ??= (
+    (typeof require === "function" ? require("string-width") : createRequire(import.meta.url)("string-width")) as {
+      default: StringWidth;
+    }
+  ).default;
   return stringWidth(s);
 }
 
@@ -91,7 +98,9 @@ function* characters(s: string): Iterable<string> {
  */
 export function oneLine(text: string | undefined, max = 0): string {
   if (!text) return "";
-  const s = safe(text).replace(/\s*\n\s*/g, " ⏎ ").replace(/\t/g, " ");
+  const s = safe(text)
+    .replace(/\s*\n\s*/g, " ⏎ ")
+    .replace(/\t/g, " ");
   if (max <= 0 || width(s) <= max) return s;
   let out = "";
   let w = 0;

@@ -8,7 +8,15 @@ import type { Reading, Typed } from "../domain/typed-time.js";
 const shownAt = (r: Reading, tz: string) => (r.time ? formatShort(r.at, tz) : r.day);
 
 /** The one line for a typed date or date-time that cannot be used; undefined when it can. */
-export function typedProblem(say: Translator, r: Typed, value: string, flag: string, tz: string, now: Date, what: "date" | "datetime"): string | undefined {
+export function typedProblem(
+  say: Translator,
+  r: Typed,
+  value: string,
+  flag: string,
+  tz: string,
+  now: Date,
+  what: "date" | "datetime",
+): string | undefined {
   switch (r.kind) {
     case "ok":
       return undefined;
@@ -25,7 +33,10 @@ export function typedProblem(say: Translator, r: Typed, value: string, flag: str
         typed: r.readings.map((x) => `${flag} "${shownAt(x, tz)}"`).join(say.t("date.or")),
       });
     case "future": {
-      const meant = r.earlier && r.open ? say.t("date.meant", { which: say.t(`date.meant.${r.open}`), moment: shownAt(r.earlier, tz), flag }) : "";
+      const meant =
+        r.earlier && r.open
+          ? say.t("date.meant", { which: say.t(`date.meant.${r.open}`), moment: shownAt(r.earlier, tz), flag })
+          : "";
       return say.t("date.future", { flag, shown: shownAt(r.reading, tz), now: formatShort(now, tz), meant });
     }
   }

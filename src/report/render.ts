@@ -41,7 +41,10 @@ export function md(v: unknown): string {
 
 /** Text safe inside a quoted Mermaid label: nothing that ends the label, starts HTML or an entity. */
 export function mermaidText(v: unknown): string {
-  return plain(v ?? "").replace(/\\u[0-9a-f]{4}/g, " ").replace(/["\n\t#;<>&`]/g, " ").trim();
+  return plain(v ?? "")
+    .replace(/\\u[0-9a-f]{4}/g, " ")
+    .replace(/["\n\t#;<>&`]/g, " ")
+    .trim();
 }
 
 export interface RenderOptions {
@@ -71,12 +74,19 @@ export async function engine(opts: RenderOptions): Promise<Liquid> {
     // control, bidi or zero-width character reaches the report raw
     outputEscape: (v: unknown) => (typeof v === "string" ? safe(v) : (v as string)),
   });
-  const nf = (digits: number) => new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const nf = (digits: number) =>
+    new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   const zh = opts.locale === "zh-CN";
   liquid.registerFilter("label", (v: unknown) => label(v, opts.locale));
-  liquid.registerFilter("num", (v: unknown, digits = 0) => (v === null || v === undefined || v === "" ? "—" : nf(Number(digits)).format(Number(v))));
-  liquid.registerFilter("pct", (v: unknown) => (v === null || v === undefined ? "—" : `${nf(0).format(Math.round(Number(v) * 100))}%`));
-  liquid.registerFilter("pct_value", (v: unknown) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 1000) / 10));
+  liquid.registerFilter("num", (v: unknown, digits = 0) =>
+    v === null || v === undefined || v === "" ? "—" : nf(Number(digits)).format(Number(v)),
+  );
+  liquid.registerFilter("pct", (v: unknown) =>
+    v === null || v === undefined ? "—" : `${nf(0).format(Math.round(Number(v) * 100))}%`,
+  );
+  liquid.registerFilter("pct_value", (v: unknown) =>
+    v === null || v === undefined ? 0 : Math.round(Number(v) * 1000) / 10,
+  );
   liquid.registerFilter("hours", (v: unknown) => {
     if (v === null || v === undefined) return "—";
     const h = Number(v);
@@ -91,7 +101,9 @@ export async function engine(opts: RenderOptions): Promise<Liquid> {
     const s = String(v ?? "");
     return s.length <= 10 ? s : dayOf(new Date(s), opts.timezone);
   });
-  liquid.registerFilter("money", (v: unknown) => (v === null || v === undefined || v === "" ? "—" : formatMoney(Number(v), opts.currency ?? "CNY", opts.locale)));
+  liquid.registerFilter("money", (v: unknown) =>
+    v === null || v === undefined || v === "" ? "—" : formatMoney(Number(v), opts.currency ?? "CNY", opts.locale),
+  );
   liquid.registerFilter("cell", cell);
   liquid.registerFilter("md", md);
   liquid.registerFilter("mermaid", mermaidText);
@@ -100,7 +112,11 @@ export async function engine(opts: RenderOptions): Promise<Liquid> {
 
 /** Where a template error happened, as path:line:col (relative to the working folder). */
 function describe(e: unknown, cwd: string): string {
-  const err = e as { message?: string; token?: { file?: string; getPosition?: () => [number, number] }; originalError?: Error };
+  const err = e as {
+    message?: string;
+    token?: { file?: string; getPosition?: () => [number, number] };
+    originalError?: Error;
+  };
   const msg = (err.originalError?.message ?? err.message ?? String(e)).split(/, file:|\n/)[0]!;
   const file = err.token?.file;
   const [line, col] = err.token?.getPosition?.() ?? [1, 1];
@@ -111,7 +127,11 @@ function describe(e: unknown, cwd: string): string {
  * Render a report: `name` is looked up in the store's templates, then the built-in ones
  * ("monthly.zh-CN.md"), unless `file` names a template of the user's own.
  */
-export async function render(name: string, view: object, opts: RenderOptions & { file?: string; cwd: string }): Promise<string> {
+export async function render(
+  name: string,
+  view: object,
+  opts: RenderOptions & { file?: string; cwd: string },
+): Promise<string> {
   const liquid = await engine(opts);
   try {
     if (opts.file) {
@@ -124,13 +144,19 @@ export async function render(name: string, view: object, opts: RenderOptions & {
     return tidy(await liquid.renderFile(name, view));
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${describe(e, opts.cwd)}\nthe report could not be written: fix the template; nothing was written`);
+    throw new UserError(
+      `${describe(e, opts.cwd)}\nthe report could not be written: fix the template; nothing was written`,
+    );
   }
 }
 
 /** Templates leave blank lines where their tags stood: at most one blank line, one final newline. */
 function tidy(text: string): string {
-  return text.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").replace(/^\n+/, "").replace(/\n*$/, "\n");
+  return text
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .replace(/^\n+/, "")
+    .replace(/\n*$/, "\n");
 }
 
 export const templateFile = (name: string) => join(BUILTIN, `${name}.liquid`);

@@ -2,7 +2,16 @@
 // due in the period, judged now (compliance), and those overdue at the period's end. Either from a
 // full read of the files, or from the derived index without reading the store (issue 12); both
 // give the same review, byte for byte (test/reviews.test.ts compares them).
-import { duties, judge, recordDuties, reviewDutiesAt, type Duty, type DutyInput, type FoundDuty, type ReportRecord } from "../domain/duties/index.js";
+import {
+  duties,
+  judge,
+  recordDuties,
+  reviewDutiesAt,
+  type Duty,
+  type DutyInput,
+  type FoundDuty,
+  type ReportRecord,
+} from "../domain/duties/index.js";
 import { dateTimesOf, periodEnd, recordsOf, type Period, type ReviewRecords } from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
 import { addDays, dayOf, type Day } from "../domain/time.js";
@@ -26,10 +35,12 @@ export function fileReview(input: DutyInput, period: Period, locale: string): Re
 
 const DAY_MS = 86_400_000;
 
-const savedBy = (reports: readonly ReportRecord[], at: Date) => reports.filter((r) => !r.saved || Date.parse(r.saved) <= at.getTime());
+const savedBy = (reports: readonly ReportRecord[], at: Date) =>
+  reports.filter((r) => !r.saved || Date.parse(r.saved) <= at.getTime());
 
 /** Whether what did a duty (a stored date or date-time) came after the moment `at` (whose day is `day`). */
-const after = (doneAt: string, at: Date, day: Day) => (doneAt.length === 10 ? doneAt > day : Date.parse(doneAt) > at.getTime());
+const after = (doneAt: string, at: Date, day: Day) =>
+  doneAt.length === 10 ? doneAt > day : Date.parse(doneAt) > at.getTime();
 
 export interface IndexReviewOptions {
   /** the store's settings with the working calendar resolved (engineSettings) */
@@ -99,8 +110,10 @@ function foundAt(idx: RecordIndex, o: IndexReviewOptions, at: Date): FoundDuty[]
   const t = at.getTime();
   // customer → the tickets, contacts and events whose duties are found again
   const again = new Map<string, Set<string>>();
-  const mark = (customer: string, source: string) => (again.get(customer) ?? again.set(customer, new Set()).get(customer)!).add(source);
-  for (const { grp, duty } of idx.dueBy(day, addDays(day, -3))) if (!duty.done || after(duty.done.at, at, day)) mark(grp, duty.source);
+  const mark = (customer: string, source: string) =>
+    (again.get(customer) ?? again.set(customer, new Set()).get(customer)!).add(source);
+  for (const { grp, duty } of idx.dueBy(day, addDays(day, -3)))
+    if (!duty.done || after(duty.done.at, at, day)) mark(grp, duty.source);
   if (t < now.getTime())
     for (const tk of idx.near("ticket", t - 2 * DAY_MS, t + 2 * DAY_MS)) {
       const ms = dateTimesOf(tk.value);
@@ -108,7 +121,16 @@ function foundAt(idx: RecordIndex, o: IndexReviewOptions, at: Date): FoundDuty[]
     }
   // customers never share duties: theirs are found in one run of the engine (one calendar, one
   // day cache), and its first day is the earliest of theirs
-  const input: DutyInput = { settings, customers: [], tickets: [], contacts: [], events: idx.allEvents(), reports: [], waivers: [], now: at };
+  const input: DutyInput = {
+    settings,
+    customers: [],
+    tickets: [],
+    contacts: [],
+    events: idx.allEvents(),
+    reports: [],
+    waivers: [],
+    now: at,
+  };
   const sources = new Set<string>();
   for (const [g, of] of again) {
     const recs = idx.group(g);

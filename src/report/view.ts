@@ -1,7 +1,16 @@
 // The view model every template gets (documented in docs/templates.md). Built from the records
 // and from the one rules engine; templates only format it.
 import type { Duty, DutyInput } from "../domain/duties/index.js";
-import { dayCache, dutyRow, inPeriod, monthPeriod, monthRows, periodFigures, storedMoment, type Period } from "../domain/kpi.js";
+import {
+  dayCache,
+  dutyRow,
+  inPeriod,
+  monthPeriod,
+  monthRows,
+  periodFigures,
+  storedMoment,
+  type Period,
+} from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
 import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
@@ -40,11 +49,22 @@ export function contactRow(c: Rec<Contact>, no: number, customers: Map<string, C
 }
 
 export function ticketRow(t: Rec<Ticket>, customers: Map<string, Customer>) {
-  return { id: t.id, ...t.value, customer: { id: t.value.customer, name: customers.get(t.value.customer)?.name ?? t.value.customer } };
+  return {
+    id: t.id,
+    ...t.value,
+    customer: { id: t.value.customer, name: customers.get(t.value.customer)?.name ?? t.value.customer },
+  };
 }
 
 export function customerRow(c: Rec<Customer>) {
-  return { id: c.id, ...c.value, contacts: c.value.contacts ?? [], tags: c.value.tags ?? [], equipment: c.value.equipment ?? [], vehicles: c.value.vehicles ?? [] };
+  return {
+    id: c.id,
+    ...c.value,
+    contacts: c.value.contacts ?? [],
+    tags: c.value.tags ?? [],
+    equipment: c.value.equipment ?? [],
+    vehicles: c.value.vehicles ?? [],
+  };
 }
 
 /**
@@ -100,7 +120,12 @@ export function callView(input: DutyInput, call: Rec<Contact>, common: Common) {
   const customers = new Map(input.customers.map((c) => [c.id, c.value]));
   const customer = input.customers.find((c) => c.id === call.value.customer);
   const ticket = input.tickets.find((t) => t.id === call.value.ticket);
-  return { ...common, call: contactRow(call, 1, customers), customer: customer ? customerRow(customer) : null, ticket: ticket ? ticketRow(ticket, customers) : null };
+  return {
+    ...common,
+    call: contactRow(call, 1, customers),
+    customer: customer ? customerRow(customer) : null,
+    ticket: ticket ? ticketRow(ticket, customers) : null,
+  };
 }
 
 export function customerView(input: DutyInput, customer: Rec<Customer>, common: Common, all: Duty[]) {
@@ -116,7 +141,9 @@ export function customerView(input: DutyInput, customer: Rec<Customer>, common: 
     (v) => v.at,
     tz,
   );
-  const mine = all.filter((d) => d.customer === customer.id).sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
+  const mine = all
+    .filter((d) => d.customer === customer.id)
+    .sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
   return {
     ...common,
     customer: customerRow(customer),
@@ -139,7 +166,16 @@ export function orderView(input: DutyInput, ticket: Rec<Ticket>, common: Common)
     customer: customer ? customerRow(customer) : null,
     intake: v.intake ?? null,
     estimate: v.estimate
-      ? { ...v.estimate, diagnosis_fee: v.estimate.diagnosisFee ?? null, lines: v.estimate.lines.map((l) => ({ ...l, parts: l.parts ?? [], total: l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0) })), ...totals }
+      ? {
+          ...v.estimate,
+          diagnosis_fee: v.estimate.diagnosisFee ?? null,
+          lines: v.estimate.lines.map((l) => ({
+            ...l,
+            parts: l.parts ?? [],
+            total: l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0),
+          })),
+          ...totals,
+        }
       : null,
     no_guarantee: noGuarantee(v.estimate, input.settings.criticalSystems),
     handover: v.handover ?? null,

@@ -1,7 +1,17 @@
 // A derived cache of validated records in .aftercare/ (git-ignored, always safe to delete): a file
 // whose size, times and inode are unchanged since it was read is not parsed again. Reading a
 // large store then costs a stat per file instead of a YAML parse.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from "node:fs";
 import { join } from "node:path";
 import { stateDir } from "./fsutil.js";
 
@@ -39,7 +49,10 @@ export class RecordCache {
 
   read(kind: string): Map<string, CacheEntry> {
     try {
-      const data = JSON.parse(readFileSync(this.file(kind), "utf8")) as { format: number; entries: Record<string, CacheEntry> };
+      const data = JSON.parse(readFileSync(this.file(kind), "utf8")) as {
+        format: number;
+        entries: Record<string, CacheEntry>;
+      };
       if (data.format !== FORMAT) return new Map();
       return new Map(Object.entries(data.entries));
     } catch {
@@ -92,11 +105,23 @@ export class CheckMemo {
 
   read(basis: string): CheckMemoFiles | undefined {
     try {
-      const data = JSON.parse(readFileSync(this.file(), "latin1")) as { format: number; basis: string } & CheckMemoFiles;
+      const data = JSON.parse(readFileSync(this.file(), "latin1")) as {
+        format: number;
+        basis: string;
+      } & CheckMemoFiles;
       if (data.format !== CHECK_FORMAT || data.basis !== basis) return undefined;
       const { paths, stamps, facts } = data;
-      if (!Array.isArray(paths) || !Array.isArray(stamps) || !Array.isArray(facts) || stamps.length !== paths.length || facts.length !== paths.length) return undefined;
-      for (let i = 0; i < paths.length; i++) if (typeof paths[i] !== "string" || typeof stamps[i] !== "string" || typeof facts[i] !== "string") return undefined;
+      if (
+        !Array.isArray(paths) ||
+        !Array.isArray(stamps) ||
+        !Array.isArray(facts) ||
+        stamps.length !== paths.length ||
+        facts.length !== paths.length
+      )
+        return undefined;
+      for (let i = 0; i < paths.length; i++)
+        if (typeof paths[i] !== "string" || typeof stamps[i] !== "string" || typeof facts[i] !== "string")
+          return undefined;
       return { paths, stamps, facts };
     } catch {
       return undefined;
@@ -114,12 +139,21 @@ export class CheckMemo {
       const tmp = join(dir, `check.json.${process.pid}.tmp`);
       fd = openSync(tmp, "w");
       // in pieces, so that no string of the whole memo is ever made
-      const put = (text: string) => writeSync(fd!, /[^\u0000-\u007f]/.test(text) ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : text, null, "latin1");
+      const put = (text: string) =>
+        writeSync(
+          fd!,
+          /[^\u0000-\u007f]/.test(text)
+            ? text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+            : text,
+          null,
+          "latin1",
+        );
       put(`{"format":${CHECK_FORMAT},"basis":${JSON.stringify(basis)}`);
       for (const key of ["paths", "stamps", "facts"] as const) {
         const list = files[key];
         put(`,"${key}":[`);
-        for (let i = 0; i < list.length; i += 4096) put((i ? "," : "") + JSON.stringify(list.slice(i, i + 4096)).slice(1, -1));
+        for (let i = 0; i < list.length; i += 4096)
+          put((i ? "," : "") + JSON.stringify(list.slice(i, i + 4096)).slice(1, -1));
         put("]");
       }
       put("}");
@@ -137,7 +171,11 @@ export class CheckMemo {
 /** The validated settings of aftercare.yaml, as of the file's stamp (and this format). */
 export function readSettingsCache(root: string, stamp: string): unknown {
   try {
-    const data = JSON.parse(readFileSync(join(root, ".aftercare", "cache", "settings.json"), "utf8")) as { format: number; stamp: string; settings: unknown };
+    const data = JSON.parse(readFileSync(join(root, ".aftercare", "cache", "settings.json"), "utf8")) as {
+      format: number;
+      stamp: string;
+      settings: unknown;
+    };
     return data.format === FORMAT && data.stamp === stamp ? data.settings : undefined;
   } catch {
     return undefined;

@@ -12,7 +12,13 @@ import { join } from "node:path";
 import chineseDaysPackage from "chinese-days/package.json" with { type: "json" };
 import dateHolidaysPackage from "date-holidays/package.json" with { type: "json" };
 import { UserError } from "../errors.js";
-import { calendarSource, NO_SOURCE, resolveCalendar, type ResolvedCalendar, type SourceDays } from "../domain/calendar.js";
+import {
+  calendarSource,
+  NO_SOURCE,
+  resolveCalendar,
+  type ResolvedCalendar,
+  type SourceDays,
+} from "../domain/calendar.js";
 import type { Settings } from "../domain/schema.js";
 import { stateDir } from "./fsutil.js";
 import type { Store } from "./store.js";
@@ -34,7 +40,10 @@ const langOf = (locale: string): Lang => (locale.startsWith("zh") ? "zh" : "en")
 
 /** chinese-days' dataset: { holidays: { "2026-01-01": "New Year's Day,元旦,1" }, workdays: {…} }. */
 async function chinaDays(lang: Lang): Promise<SourceDays> {
-  const data = (await import("chinese-days/dist/chinese-days.json", { with: { type: "json" } })).default as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const data = (await import("chinese-days/dist/chinese-days.json", { with: { type: "json" } })).default as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
   const name = (v: string) => {
     const [en, zh] = v.split(",");
     return (lang === "zh" ? zh : en) || v;
@@ -60,7 +69,12 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
   const label = DATE_HOLIDAYS;
   let file: string | undefined;
   try {
-    if (root) file = join(stateDir(root), "cache", `holidays-${id}-${dateHolidaysPackage.version}-${RULE_YEARS.from}-${RULE_YEARS.to}-${lang}.json`);
+    if (root)
+      file = join(
+        stateDir(root),
+        "cache",
+        `holidays-${id}-${dateHolidaysPackage.version}-${RULE_YEARS.from}-${RULE_YEARS.to}-${lang}.json`,
+      );
   } catch {
     file = undefined; // a store on a read-only disk works them out each time
   }
@@ -75,9 +89,14 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
   const { default: Holidays } = await import("date-holidays");
   const [country, state, region] = id.split("-") as [string, string?, string?];
   const hd = new Holidays();
-  const known = (list: Record<string, string> | undefined, code: string | undefined) => !code || Object.keys(list ?? {}).some((k) => k.toUpperCase() === code.toUpperCase());
+  const known = (list: Record<string, string> | undefined, code: string | undefined) =>
+    !code || Object.keys(list ?? {}).some((k) => k.toUpperCase() === code.toUpperCase());
   const countries = hd.getCountries("en") as Record<string, string> | undefined;
-  if (!known(countries, country) || !known(hd.getStates(country, "en") as Record<string, string> | undefined, state) || (state && !known(hd.getRegions(country, state, "en") as Record<string, string> | undefined, region)))
+  if (
+    !known(countries, country) ||
+    !known(hd.getStates(country, "en") as Record<string, string> | undefined, state) ||
+    (state && !known(hd.getRegions(country, state, "en") as Record<string, string> | undefined, region))
+  )
     throw new UserError(
       `calendar.source "${id}" in aftercare.yaml is not a ${region ? "region" : state ? "state" : "country"} that ${label} knows; use cn, none, or a code such as DE, DE-BY or US-CA (https://github.com/commenthol/date-holidays#supported-countries-states-regions)`,
     );
@@ -119,7 +138,10 @@ export async function sourceDays(id: string, locale: string, root?: string): Pro
 const resolved = new WeakMap<Settings, Map<string, Promise<ResolvedCalendar>>>();
 
 /** The store's working calendar: its source's days with its own entries over them (once per run and language). */
-export function storeCalendar(store: Pick<Store, "root" | "settings">, locale: string = store.settings.locale): Promise<ResolvedCalendar> {
+export function storeCalendar(
+  store: Pick<Store, "root" | "settings">,
+  locale: string = store.settings.locale,
+): Promise<ResolvedCalendar> {
   const settings = store.settings;
   let byLang = resolved.get(settings);
   if (!byLang) resolved.set(settings, (byLang = new Map()));

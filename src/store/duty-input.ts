@@ -13,7 +13,9 @@ const DATETIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:Z|[+-]\\d{2}:\\d{2
  * and after a corrected review is saved again (--force), still with the first save:
  *   <!-- aftercare report monthly 2026-10, saved 2026-11-02T09:00:00+08:00 by 周敏, revised 2026-11-20T15:00:00+08:00 by 周敏 -->
  */
-const SAVED_RE = new RegExp(`<!--\\s*aftercare\\b[^>]*?\\bsaved (${DATETIME})(?: by ([^\\n>]+?)(?=, revised |\\s*-->))?`);
+const SAVED_RE = new RegExp(
+  `<!--\\s*aftercare\\b[^>]*?\\bsaved (${DATETIME})(?: by ([^\\n>]+?)(?=, revised |\\s*-->))?`,
+);
 const REVISED_RE = new RegExp(`<!--\\s*aftercare\\b[^>]*?\\brevised (${DATETIME})(?: by ([^\\n>]+?)(?=\\s*-->))?`);
 
 export interface Stamp {
@@ -34,10 +36,19 @@ export function readStamp(text: string): Stamp {
 }
 
 /** A name as it can stand in the stamp: one line, nothing that would end the comment. */
-const stampName = (name: string) => name.replace(/>/g, " ").replace(/, revised /g, " revised ").replace(/\s+/g, " ").trim();
+const stampName = (name: string) =>
+  name
+    .replace(/>/g, " ")
+    .replace(/, revised /g, " revised ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** The stamp line for a review: the first save, and the latest revision when this is not the first. */
-export function stampLine(kind: "monthly" | "annual", period: string, s: { saved?: string; by?: string; revised?: string; revisedBy?: string }): string {
+export function stampLine(
+  kind: "monthly" | "annual",
+  period: string,
+  s: { saved?: string; by?: string; revised?: string; revisedBy?: string },
+): string {
   const saved = s.saved ? `, saved ${s.saved}${s.by ? ` by ${stampName(s.by)}` : ""}` : "";
   const revised = s.revised ? `, revised ${s.revised}${s.revisedBy ? ` by ${stampName(s.revisedBy)}` : ""}` : "";
   return `<!-- aftercare report ${kind} ${period}${saved}${revised} -->\n`;
@@ -56,7 +67,12 @@ export async function savedReports(store: Store): Promise<ReportRecord[]> {
     if (!m) continue;
     // the first save counts for R-MONTHLY, however often the review was corrected after it
     const stamp = readStamp(await fs.readFile(store.abs(`reports/${name}`), "utf8"));
-    out.push({ kind: m[1] ? "monthly" : "annual", period: (m[1] ?? m[2])!, saved: stamp.saved, ...(stamp.by ? { by: stamp.by } : {}) });
+    out.push({
+      kind: m[1] ? "monthly" : "annual",
+      period: (m[1] ?? m[2])!,
+      saved: stamp.saved,
+      ...(stamp.by ? { by: stamp.by } : {}),
+    });
   }
   return out;
 }
@@ -81,7 +97,12 @@ export async function dutyInput(store: Store, now: Date, warn: (msg: string) => 
  * else every record is read and the customer's kept. Files that cannot be read are left out
  * without a word: what the caller says is about this customer's duties, not about the store.
  */
-export async function customerDutyInput(store: Store, idx: RecordIndex | undefined, customer: string, now: Date): Promise<DutyInput> {
+export async function customerDutyInput(
+  store: Store,
+  idx: RecordIndex | undefined,
+  customer: string,
+  now: Date,
+): Promise<DutyInput> {
   // the settings with the working calendar resolved, as dutyInput gives them
   const settings = await engineSettings(store);
   if (idx) return { settings, ...idx.group(customer), ...idx.eventsAndWaivers(), reports: [], now };

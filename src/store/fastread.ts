@@ -63,22 +63,57 @@ const HEX_RE = /^[0-9a-fA-F]+$/;
 function plainValue(v: string): unknown {
   const c = v.charCodeAt(0);
   // only these first characters can start anything but text: 0-9 + - . ~ n N t T f F
-  if (!((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46)) return v;
+  if (!(
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x7e ||
+    c === 0x6e ||
+    c === 0x4e ||
+    c === 0x74 ||
+    c === 0x54 ||
+    c === 0x66 ||
+    c === 0x46
+  ))
+    return v;
   if (NULL_RE.test(v)) return null;
   if (BOOL_RE.test(v)) return v[0] === "t" || v[0] === "T";
   if (INT_OCT_RE.test(v)) return parseInt(v.substring(2), 8);
   if (INT_RE.test(v)) return parseInt(v, 10);
   if (INT_HEX_RE.test(v)) return parseInt(v.substring(2), 16);
-  if (FLOAT_NAN_RE.test(v)) return v.slice(-3).toLowerCase() === "nan" ? NaN : v[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (FLOAT_NAN_RE.test(v))
+    return v.slice(-3).toLowerCase() === "nan"
+      ? NaN
+      : v[0] === "-"
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   if (FLOAT_EXP_RE.test(v) || FLOAT_RE.test(v)) return parseFloat(v);
   return v;
 }
 
 /** The one-character escapes of a double-quoted scalar (yaml's resolve-flow-scalar escapeCodes, but an escaped tab). */
-const ESCAPES = new Map<string, string>(Object.entries({
-  "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v",
-  N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029", " ": " ", '"': '"', "/": "/", "\\": "\\",
-}));
+const ESCAPES = new Map<string, string>(
+  Object.entries({
+    "0": "\0",
+    a: "\x07",
+    b: "\b",
+    e: "\x1b",
+    f: "\f",
+    n: "\n",
+    r: "\r",
+    t: "\t",
+    v: "\v",
+    N: "\u0085",
+    _: "\u00a0",
+    L: "\u2028",
+    P: "\u2029",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+  }),
+);
 
 /** Thrown inside the parser when the text is outside the subset; caught in parseFast. */
 const BAIL = { bail: true };
@@ -366,7 +401,8 @@ function singleQuoted(l: string, at: number): string {
  * subset read here (the caller then uses parseYaml). The top level must be a block mapping.
  */
 export function parseFast(src: string): unknown {
-  if (src.length === 0 || src.charCodeAt(src.length - 1) !== 0x0a || src.length > MAX_BYTES || NOT_FAST.test(src)) return UNSURE;
+  if (src.length === 0 || src.charCodeAt(src.length - 1) !== 0x0a || src.length > MAX_BYTES || NOT_FAST.test(src))
+    return UNSURE;
   if (src.length * 3 > MAX_BYTES && Buffer.byteLength(src, "utf8") > MAX_BYTES) return UNSURE;
   const lines = src.split("\n");
   lines.pop();
@@ -486,7 +522,8 @@ export function readOne(root: string, item: ReadItem, what: ReadWhat = {}, onLis
   let fd: number;
   try {
     // a file the caller has seen: a stat is half the cost of opening it
-    if (item.stamp !== undefined && stampOf(statSync(abs)) === item.stamp) return { path, kind, id, problems: [], stamp: item.stamp, unchanged: true };
+    if (item.stamp !== undefined && stampOf(statSync(abs)) === item.stamp)
+      return { path, kind, id, problems: [], stamp: item.stamp, unchanged: true };
     fd = openSync(abs, "r");
   } catch (e) {
     return failed(e, item, id);
@@ -534,7 +571,12 @@ function failed(e: unknown, { kind, path }: ReadItem, id: string): ReadResult {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return { path, kind, id, problems: [], gone: true };
   const why = `${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}`;
-  return { path, kind, id, problems: [{ path, line: 1, col: 1, message: `cannot be read (${why}); fix its permissions` }] };
+  return {
+    path,
+    kind,
+    id,
+    problems: [{ path, line: 1, col: 1, message: `cannot be read (${why}); fix its permissions` }],
+  };
 }
 
 /** Files one after another in this thread. */
@@ -558,10 +600,14 @@ function workerSpec(): { url: URL } | { code: string } | undefined {
     // worker does not inherit the hooks of the thread that starts it
     const require = createRequire(import.meta.url);
     const pkg = require.resolve("tsx/package.json");
-    const exp = (JSON.parse(readFileSync(pkg, "utf8")) as { exports: Record<string, { import?: { default?: string } }> }).exports["./esm/api"]?.import?.default;
+    const exp = (
+      JSON.parse(readFileSync(pkg, "utf8")) as { exports: Record<string, { import?: { default?: string } }> }
+    ).exports["./esm/api"]?.import?.default;
     if (!exp) return undefined;
     const api = pathToFileURL(join(dirname(pkg), exp)).href;
-    return { code: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })` };
+    return {
+      code: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`,
+    };
   } catch {
     return undefined;
   }
@@ -585,7 +631,11 @@ interface Done {
  * answer is readRecord's (readRecordFast), with its stamp. A worker that cannot start or fails
  * leaves its files to this thread: the answer is the same, only slower.
  */
-export async function readMany(items: readonly ReadItem[], root: string, opts: ReadManyOptions = {}): Promise<ReadResult[]> {
+export async function readMany(
+  items: readonly ReadItem[],
+  root: string,
+  opts: ReadManyOptions = {},
+): Promise<ReadResult[]> {
   const out: ReadResult[] = new Array(items.length);
   await readEach(items, root, opts, (r, i) => (out[i] = r));
   return out;
@@ -595,7 +645,12 @@ export async function readMany(items: readonly ReadItem[], root: string, opts: R
  * readMany, handing each file's result to `each` (with its index in `items`) as it comes, in no
  * particular order, instead of keeping them all: for a caller that keeps only a little of each.
  */
-export async function readEach(items: readonly ReadItem[], root: string, opts: ReadManyOptions, each: (r: ReadResult, i: number) => void): Promise<void> {
+export async function readEach(
+  items: readonly ReadItem[],
+  root: string,
+  opts: ReadManyOptions,
+  each: (r: ReadResult, i: number) => void,
+): Promise<void> {
   // files the caller has seen are stat-ed here first (a stat costs less than sending a file
   // to a worker and its answer back); only those that changed, and new ones, are read
   if (!items.some((it) => it.stamp !== undefined)) return readUnseen(items, root, opts, each);
@@ -618,11 +673,21 @@ export async function readEach(items: readonly ReadItem[], root: string, opts: R
     at.push(i);
   });
   const unchanged = items.length - rest.length;
-  await readUnseen(rest, root, { ...opts, onProgress: opts.onProgress && ((done) => opts.onProgress!(unchanged + done, items.length)) }, (r, j) => each(r, at[j]!));
+  await readUnseen(
+    rest,
+    root,
+    { ...opts, onProgress: opts.onProgress && ((done) => opts.onProgress!(unchanged + done, items.length)) },
+    (r, j) => each(r, at[j]!),
+  );
 }
 
 /** Read every one of `items`: on worker threads when there are many, else in this thread. */
-async function readUnseen(items: readonly ReadItem[], root: string, opts: ReadManyOptions, each: (r: ReadResult, i: number) => void): Promise<void> {
+async function readUnseen(
+  items: readonly ReadItem[],
+  root: string,
+  opts: ReadManyOptions,
+  each: (r: ReadResult, i: number) => void,
+): Promise<void> {
   const total = items.length;
   const progress = opts.onProgress;
   const what: ReadWhat = { values: opts.values, digest: opts.digest, staff: opts.staff };
@@ -695,7 +760,14 @@ async function readUnseen(items: readonly ReadItem[], root: string, opts: ReadMa
   }
 }
 
-async function inThread(items: readonly ReadItem[], root: string, what: ReadWhat, each: (r: ReadResult, i: number) => void, progress?: (done: number, total: number) => void, onList?: ReadonlySet<string>): Promise<void> {
+async function inThread(
+  items: readonly ReadItem[],
+  root: string,
+  what: ReadWhat,
+  each: (r: ReadResult, i: number) => void,
+  progress?: (done: number, total: number) => void,
+  onList?: ReadonlySet<string>,
+): Promise<void> {
   for (let i = 0; i < items.length; i++) {
     each(readOne(root, items[i]!, what, onList), i);
     if (progress && (i + 1) % CHUNK === 0) progress(i + 1, items.length);
@@ -704,6 +776,9 @@ async function inThread(items: readonly ReadItem[], root: string, what: ReadWhat
 }
 
 /** The worker's side: answer each message with its files read (read-worker.ts). */
-export function serveReads(port: { on(event: "message", fn: (m: Ask) => void): unknown; postMessage(m: Done): void }): void {
+export function serveReads(port: {
+  on(event: "message", fn: (m: Ask) => void): unknown;
+  postMessage(m: Done): void;
+}): void {
   port.on("message", (m) => port.postMessage({ chunk: m.chunk, results: readBatch(m.root, m.items, m.what) }));
 }

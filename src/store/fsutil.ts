@@ -1,7 +1,16 @@
 // Atomic, exclusive and serialised writes. A crash leaves the old file or the new one, never half.
 import { randomBytes } from "node:crypto";
 import * as fsc from "node:fs";
-import { existsSync, mkdirSync, promises as fs, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  promises as fs,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
@@ -141,7 +150,10 @@ export async function ignoreTempFiles(gitDir: string | undefined): Promise<void>
     const text = await fs.readFile(file, "utf8").catch(() => "");
     if (text.split(/\r?\n/).includes(TEMP_IGNORE)) return;
     await fs.mkdir(dirname(file), { recursive: true });
-    await fs.appendFile(file, `${text && !text.endsWith("\n") ? "\n" : ""}# aftercare: the temporary file of a write in progress\n${TEMP_IGNORE}\n`);
+    await fs.appendFile(
+      file,
+      `${text && !text.endsWith("\n") ? "\n" : ""}# aftercare: the temporary file of a write in progress\n${TEMP_IGNORE}\n`,
+    );
   } catch {
     // a read-only .git: the files are short-lived and removed on failure anyway
   }
@@ -219,7 +231,9 @@ export function lockPath(root: string): string {
 function readHolder(lockDir: string): LockHolder | undefined {
   try {
     const v = JSON.parse(readFileSync(join(lockDir, HOLDER), "utf8")) as LockHolder;
-    return v && typeof v.token === "string" && Number.isInteger(v.pid) && v.pid > 0 && typeof v.host === "string" ? v : undefined;
+    return v && typeof v.token === "string" && Number.isInteger(v.pid) && v.pid > 0 && typeof v.host === "string"
+      ? v
+      : undefined;
   } catch {
     return undefined;
   }
@@ -240,7 +254,13 @@ function deadHere(h: LockHolder): boolean {
 }
 
 /** What the store's lock is now, for a waiting message or `doctor`; creates nothing. */
-export function inspectLock(root: string): { path: string; held: boolean; holder?: LockHolder; dead: boolean; ageMs?: number } {
+export function inspectLock(root: string): {
+  path: string;
+  held: boolean;
+  holder?: LockHolder;
+  dead: boolean;
+  ageMs?: number;
+} {
   const path = lockPath(root);
   let ageMs: number | undefined;
   try {
@@ -258,7 +278,13 @@ function clock(iso: string, timeZone?: string): string | undefined {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const tz = timeZone ? { timeZone } : {};
-  const time = new Intl.DateTimeFormat("en-GB", { ...tz, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    ...tz,
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(d);
   if (Date.now() - d.getTime() < 12 * 3600_000) return time;
   return `${new Intl.DateTimeFormat("en-CA", { ...tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(d)} ${time}`;
 }
@@ -267,7 +293,11 @@ function clock(iso: string, timeZone?: string): string | undefined {
 export function describeHolder(h: LockHolder | undefined, timeZone?: string): string {
   if (!h) return "another aftercare command";
   const since = clock(h.since, timeZone);
-  const parts = [`pid ${h.pid}${h.host !== hostname() ? ` on ${plain(h.host)}` : ""}`, h.command && plain(h.command), since && `since ${since}`].filter(Boolean);
+  const parts = [
+    `pid ${h.pid}${h.host !== hostname() ? ` on ${plain(h.host)}` : ""}`,
+    h.command && plain(h.command),
+    since && `since ${since}`,
+  ].filter(Boolean);
   return `${h.who ? plain(h.who) : "another aftercare command"} (${parts.join(", ")})`;
 }
 
@@ -312,7 +342,9 @@ function lockFs(me: () => LockHolder, token: string) {
     mkdir(p: string, cb: (err: NodeJS.ErrnoException | null) => void) {
       fsc.mkdir(p, (err) => {
         if (err) return cb(err);
-        fsc.writeFile(join(p, HOLDER), JSON.stringify(me()), (e2) => (e2 ? fsc.rm(p, { recursive: true, force: true }, () => cb(e2)) : cb(null)));
+        fsc.writeFile(join(p, HOLDER), JSON.stringify(me()), (e2) =>
+          e2 ? fsc.rm(p, { recursive: true, force: true }, () => cb(e2)) : cb(null),
+        );
       });
     },
     rmdir(p: string, cb: (err: NodeJS.ErrnoException | null) => void) {
@@ -340,7 +372,9 @@ export class LockLostError extends UserError {
 }
 
 function lostMessage(h: Held, now: LockHolder | undefined): string {
-  const why = h.lost ? "it was not refreshed in time (was the command paused, or the machine asleep?)" : "it was taken over";
+  const why = h.lost
+    ? "it was not refreshed in time (was the command paused, or the machine asleep?)"
+    : "it was taken over";
   const by = now ? `; it is now held by ${describeHolder(now)}` : "";
   return `this command lost the store's write lock: ${why}${by}; it stopped before committing, so what it saved is left uncommitted (see 'git status'); run it again`;
 }
@@ -367,7 +401,14 @@ export async function withLock<T>(root: string, fn: () => Promise<T>, opts: Lock
   const lockDir = join(dir, "write.lock");
   const token = randomBytes(8).toString("hex");
   const h: Held = { root: resolve(root), lockDir, token };
-  const me = (): LockHolder => ({ token, pid: process.pid, host: hostname(), who: opts.who, command: opts.command, since: new Date().toISOString() });
+  const me = (): LockHolder => ({
+    token,
+    pid: process.pid,
+    host: hostname(),
+    who: opts.who,
+    command: opts.command,
+    since: new Date().toISOString(),
+  });
   const lfs = lockFs(me, token);
   const timeout = opts.timeout ?? TIMEOUT_MS;
   const started = Date.now();
@@ -397,8 +438,12 @@ export async function withLock<T>(root: string, fn: () => Promise<T>, opts: Lock
     const waited = Date.now() - started;
     if (waited >= timeout) {
       const hint =
-        holder && holder.host === hostname() ? `if process ${holder.pid} is stuck, end it (kill ${holder.pid}) and try again` : `try again later; if that command is gone for good, delete ${lockDir}`;
-      throw new UserError(`the store is busy: ${describeHolder(holder, opts.timeZone)} still holds its write lock after ${Math.round(waited / 1000)} s of waiting; ${hint}; nothing was written`);
+        holder && holder.host === hostname()
+          ? `if process ${holder.pid} is stuck, end it (kill ${holder.pid}) and try again`
+          : `try again later; if that command is gone for good, delete ${lockDir}`;
+      throw new UserError(
+        `the store is busy: ${describeHolder(holder, opts.timeZone)} still holds its write lock after ${Math.round(waited / 1000)} s of waiting; ${hint}; nothing was written`,
+      );
     }
     if (opts.onWait && waited >= ANNOUNCE_AFTER_MS && (holder?.token ?? "") !== announced) {
       announced = holder?.token ?? "";

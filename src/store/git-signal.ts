@@ -15,19 +15,42 @@ import { join } from "node:path";
 import { cleanEnv, Git, gitSpawns, locateRepo } from "./git.js";
 
 /** Settings that make git look at every file (a user's core.checkStat=minimal would trust size and whole seconds). */
-const LOOK = ["--no-optional-locks", "-c", "core.fsmonitor=false", "-c", "core.checkStat=default", "-c", "core.trustctime=true", "-c", "core.ignoreStat=false", "-c", "core.quotepath=off"];
+const LOOK = [
+  "--no-optional-locks",
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "core.checkStat=default",
+  "-c",
+  "core.trustctime=true",
+  "-c",
+  "core.ignoreStat=false",
+  "-c",
+  "core.quotepath=off",
+];
 
 /** A git status letter (A, M, D, T, U…) for each path, relative to the store's folder. */
 export type PathStatus = Map<string, string>;
 
 /** One git process; its stdout, or undefined when it could not run or failed. `children` is told of it (to stop it). */
-function gitOut(cwd: string, env: NodeJS.ProcessEnv, args: string[], maxBuffer = 256 * 1024 * 1024, children?: ChildProcess[]): Promise<string | undefined> {
+function gitOut(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  maxBuffer = 256 * 1024 * 1024,
+  children?: ChildProcess[],
+): Promise<string | undefined> {
   const full = [...LOOK, ...args];
   gitSpawns.count++;
   gitSpawns.args.push(full);
   return new Promise((done) => {
     try {
-      const child = execFile("git", full, { cwd, env: { ...cleanEnv(env), LC_ALL: "C" }, maxBuffer, encoding: "utf8" }, (err, stdout) => done(err ? undefined : stdout));
+      const child = execFile(
+        "git",
+        full,
+        { cwd, env: { ...cleanEnv(env), LC_ALL: "C" }, maxBuffer, encoding: "utf8" },
+        (err, stdout) => done(err ? undefined : stdout),
+      );
       children?.push(child);
       child.stdin?.on("error", () => undefined);
       child.stdin?.end();
@@ -72,7 +95,12 @@ export class GitSignal {
    * commit at HEAD: the files that differ from HEAD, and (given the commit the index reflects)
    * what changed between that commit and HEAD. Undefined when git cannot be asked here.
    */
-  static start(root: string, env: NodeJS.ProcessEnv, folders: readonly string[], since?: string): GitSignal | undefined {
+  static start(
+    root: string,
+    env: NodeJS.ProcessEnv,
+    folders: readonly string[],
+    since?: string,
+  ): GitSignal | undefined {
     if (typeof locateRepo(root, env) !== "object") return undefined;
     const head = new Git(root, env).headCommit();
     if (!head) return undefined;
@@ -82,7 +110,13 @@ export class GitSignal {
     // say) differs from HEAD: changed, staged, deleted, conflicted; --relative keeps a store in a
     // sub-folder of its repository to its own paths, named from its folder
     const children: ChildProcess[] = [];
-    const dirty = gitOut(root, env, ["diff-index", "--relative", "--name-status", "-z", head, "--", ...folders], undefined, children).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
+    const dirty = gitOut(
+      root,
+      env,
+      ["diff-index", "--relative", "--name-status", "-z", head, "--", ...folders],
+      undefined,
+      children,
+    ).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
     const sig = new GitSignal(root, env, folders, head, startedAt, indexStamp, dirty, new Map(), children);
     if (since && since !== head) sig.changedSince(since);
     return sig;
@@ -99,7 +133,24 @@ export class GitSignal {
     let p = this.diffs.get(since);
     if (!p) {
       p = /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(since)
-        ? gitOut(this.root, this.env, ["diff-tree", "-r", "--relative", "--no-renames", "--name-status", "-z", since, this.head, "--", ...this.folders], undefined, this.children).then((o) => (o === undefined ? undefined : parseNameStatus(o)))
+        ? gitOut(
+            this.root,
+            this.env,
+            [
+              "diff-tree",
+              "-r",
+              "--relative",
+              "--no-renames",
+              "--name-status",
+              "-z",
+              since,
+              this.head,
+              "--",
+              ...this.folders,
+            ],
+            undefined,
+            this.children,
+          ).then((o) => (o === undefined ? undefined : parseNameStatus(o)))
         : Promise.resolve(undefined);
       this.diffs.set(since, p);
     }
@@ -195,7 +246,14 @@ function readVarint(buf: Buffer, at: number): { value: number; next: number } {
  * the positions of those entries (or only the entries at the positions `only`), and its `link`
  * extension (a split index) if any. Undefined when the file is not an index this code knows.
  */
-function scanIndex(buf: Buffer, hashLen: number, since: number, only?: ReadonlySet<number>): { hits: { entry: IndexEntry; pos: number }[]; count: number; link?: { shared: string; replace: number[] } } | undefined {
+function scanIndex(
+  buf: Buffer,
+  hashLen: number,
+  since: number,
+  only?: ReadonlySet<number>,
+):
+  | { hits: { entry: IndexEntry; pos: number }[]; count: number; link?: { shared: string; replace: number[] } }
+  | undefined {
   if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return undefined;
   const version = buf.readUInt32BE(4);
   if (version < 2 || version > 4) return undefined;
@@ -229,7 +287,8 @@ function scanIndex(buf: Buffer, hashLen: number, since: number, only?: ReadonlyS
       path = buf.subarray(name, nul);
       next = at + ((name - at + (nul - name) + 8) & ~7);
     }
-    if (only ? only.has(i) : ctime >= since || mtime >= since) hits.push({ entry: { path: path.toString("utf8"), ctime, mtime }, pos: i });
+    if (only ? only.has(i) : ctime >= since || mtime >= since)
+      hits.push({ entry: { path: path.toString("utf8"), ctime, mtime }, pos: i });
     at = next;
   }
   // extensions: a split index names its shared part and which of its entries this one replaces
@@ -289,7 +348,12 @@ function ewahBits(data: Buffer, at: number): number[] | undefined {
  * after `since` (seconds since 1970): those in which git may miss a further change made in the
  * same second. Undefined when the index cannot be read here (the caller compares every stamp).
  */
-export function recordedSince(root: string, env: NodeJS.ProcessEnv, head: string, since: number): Set<string> | undefined {
+export function recordedSince(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  head: string,
+  since: number,
+): Set<string> | undefined {
   const loc = locateRepo(root, env);
   if (typeof loc !== "object") return undefined;
   const hashLen = head.length === 64 ? 32 : 20;

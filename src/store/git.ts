@@ -13,7 +13,18 @@
 import { UserError } from "../errors.js";
 import { execFile, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, promises as fs, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  promises as fs,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { stateDir } from "./fsutil.js";
 import { FOLDERS, SETTINGS_FILE } from "./store.js";
@@ -37,7 +48,15 @@ export interface CommitResult {
   notes?: string[];
 }
 
-const KEEP = new Set(["GIT_SSH", "GIT_SSH_COMMAND", "GIT_ASKPASS", "GIT_TERMINAL_PROMPT", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "GIT_EDITOR"]);
+const KEEP = new Set([
+  "GIT_SSH",
+  "GIT_SSH_COMMAND",
+  "GIT_ASKPASS",
+  "GIT_TERMINAL_PROMPT",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_NOSYSTEM",
+  "GIT_EDITOR",
+]);
 
 export function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
@@ -75,7 +94,9 @@ const gitDirs = new Map<string, string | null>();
 export function repoRefusal(stderr: string): string | undefined {
   const text = stderr.trim();
   if (!text) return undefined;
-  const dubious = /detected dubious ownership in repository at '([^'\n]+)'/.exec(text) ?? /unsafe repository \('([^'\n]+)' is owned by someone else\)/.exec(text);
+  const dubious =
+    /detected dubious ownership in repository at '([^'\n]+)'/.exec(text) ??
+    /unsafe repository \('([^'\n]+)' is owned by someone else\)/.exec(text);
   if (dubious) {
     const at = dubious[1]!;
     return (
@@ -86,7 +107,11 @@ export function repoRefusal(stderr: string): string | undefined {
   if (/not a git repository \(or any (of the )?parent/i.test(text)) return undefined;
   if (/git is not installed/.test(text)) return undefined;
   const line = firstLine(text);
-  if (/not a git repository|invalid gitfile|unknown repository (format|extension)|bad signature|index file corrupt|corrupt|permission denied|unable to read|could not read|cannot (open|read)|safe\.directory|owned by/i.test(text))
+  if (
+    /not a git repository|invalid gitfile|unknown repository (format|extension)|bad signature|index file corrupt|corrupt|permission denied|unable to read|could not read|cannot (open|read)|safe\.directory|owned by/i.test(
+      text,
+    )
+  )
     return `git cannot use the store's repository: ${line}; repair it (see 'git status' in the store) before writing`;
   return undefined;
 }
@@ -122,7 +147,7 @@ export function locateRepo(cwd: string, env: NodeJS.ProcessEnv = process.env): R
   } catch {
     return "unsure";
   }
-  for (let dir = here; ; ) {
+  for (let dir = here; ;) {
     const dotGit = join(dir, ".git");
     const st = statSync(dotGit, { throwIfNoEntry: false });
     if (st?.isDirectory()) return isGitDir(dotGit) ? finishLocation(dir, dotGit, undefined, here, env) : "unsure";
@@ -162,17 +187,29 @@ function isGitDir(dir: string): boolean {
   return head !== undefined && (/^ref: refs\//.test(head) || /^[0-9a-f]{40}([0-9a-f]{24})?\s*$/.test(head));
 }
 
-function finishLocation(top: string, gitDir: string, gitFile: string | undefined, here: string, env: NodeJS.ProcessEnv): RepoLocation | "unsure" {
+function finishLocation(
+  top: string,
+  gitDir: string,
+  gitFile: string | undefined,
+  here: string,
+  env: NodeJS.ProcessEnv,
+): RepoLocation | "unsure" {
   const pointer = readText(join(gitDir, "commondir"));
   const commonDir = pointer !== undefined ? resolve(gitDir, pointer.trim()) : gitDir;
   // settings that move the work tree or change what a repository is: git decides
   const config = readText(join(commonDir, "config")) ?? "";
   const version = /^[ \t]*repositoryformatversion[ \t]*=[ \t]*(\S*)/im.exec(config)?.[1];
-  if (/^[ \t]*worktree[ \t]*=/im.test(config) || /^[ \t]*bare[ \t]*=[ \t]*(true|yes|on|1)[ \t]*$/im.test(config) || (version !== undefined && version !== "0" && version !== "1")) return "unsure";
+  if (
+    /^[ \t]*worktree[ \t]*=/im.test(config) ||
+    /^[ \t]*bare[ \t]*=[ \t]*(true|yes|on|1)[ \t]*$/im.test(config) ||
+    (version !== undefined && version !== "0" && version !== "1")
+  )
+    return "unsure";
   // git refuses a repository that is not the user's own unless safe.directory says otherwise
   const uid = typeof process.geteuid === "function" ? process.geteuid() : undefined;
   if (uid === undefined || (uid === 0 && env.SUDO_UID)) return "unsure";
-  for (const p of [top, gitDir, gitFile]) if (p !== undefined && lstatSync(p, { throwIfNoEntry: false })?.uid !== uid) return "unsure";
+  for (const p of [top, gitDir, gitFile])
+    if (p !== undefined && lstatSync(p, { throwIfNoEntry: false })?.uid !== uid) return "unsure";
   const rel = relative(top, here).split(sep).join("/");
   return { top, gitDir, commonDir, prefix: rel ? `${rel}/` : "" };
 }
@@ -189,13 +226,22 @@ function readHead(gitDir: string): { ref?: string; oid?: string } | undefined {
 
 /** The commit a ref points at: its loose file, else packed-refs; null when it does not exist yet (a new branch). */
 function resolveRef(loc: RepoLocation, ref: string): string | null | undefined {
-  const loose = readText(join(ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/") || ref.startsWith("refs/remotes/") ? loc.commonDir : loc.gitDir, ...ref.split("/")));
+  const loose = readText(
+    join(
+      ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/") || ref.startsWith("refs/remotes/")
+        ? loc.commonDir
+        : loc.gitDir,
+      ...ref.split("/"),
+    ),
+  );
   if (loose !== undefined) {
     const t = loose.trim();
     return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(t) ? t : undefined;
   }
   const packed = readText(join(loc.commonDir, "packed-refs"));
-  if (packed) for (const line of packed.split("\n")) if (line.endsWith(` ${ref}`) && /^[0-9a-f]{40}/.test(line)) return line.slice(0, line.indexOf(" "));
+  if (packed)
+    for (const line of packed.split("\n"))
+      if (line.endsWith(` ${ref}`) && /^[0-9a-f]{40}/.test(line)) return line.slice(0, line.indexOf(" "));
   return null;
 }
 
@@ -217,7 +263,9 @@ const configMemos = new Map<string, { memo: ConfigMemo; values: ConfigValues; pa
 /** The settings aftercare reads, kept in a store's memo; asking for any other asks git. */
 function kept(key: string): boolean {
   return (
-    /^(user\.(name|email)|commit\.(gpgsign|cleanup)|i18n\.commitencoding|extensions\.[a-z]+|gc\.(auto|writecommitgraph)|maintenance\.auto|feature\.manyfiles|fetch\.writecommitgraph)$/.test(key) ||
+    /^(user\.(name|email)|commit\.(gpgsign|cleanup)|i18n\.commitencoding|extensions\.[a-z]+|gc\.(auto|writecommitgraph)|maintenance\.auto|feature\.manyfiles|fetch\.writecommitgraph)$/.test(
+      key,
+    ) ||
     /^core\.(hookspath|splitindex|untrackedcache)$/.test(key) ||
     key.startsWith("merge.aftercare.")
   );
@@ -401,9 +449,16 @@ export class Git {
           { cwd: this.cwd, env: { ...cleanEnv(this.env), ...extraEnv, LC_ALL: "C" }, maxBuffer: 64 * 1024 * 1024 },
           (err, stdout, stderr) => {
             const e = err as (NodeJS.ErrnoException & { code?: number | string }) | null;
-            if (e && e.code === "ENOENT") done({ code: 127, stdout: "", stderr: "git is not installed", missing: true });
-            else if (e && typeof e.code === "string") done({ code: 1, stdout: String(stdout ?? ""), stderr: `${e.code}: ${e.message}` });
-            else done({ code: e ? (typeof e.code === "number" ? e.code : 1) : 0, stdout: String(stdout), stderr: String(stderr) });
+            if (e && e.code === "ENOENT")
+              done({ code: 127, stdout: "", stderr: "git is not installed", missing: true });
+            else if (e && typeof e.code === "string")
+              done({ code: 1, stdout: String(stdout ?? ""), stderr: `${e.code}: ${e.message}` });
+            else
+              done({
+                code: e ? (typeof e.code === "number" ? e.code : 1) : 0,
+                stdout: String(stdout),
+                stderr: String(stderr),
+              });
           },
         );
       } catch (e) {
@@ -453,7 +508,10 @@ export class Git {
 
   /** `rev-parse`, for what the files could not tell: one process, the top, the .git and the prefix. */
   private async askGit(): Promise<{ run: GitRun; top?: string; gitDir?: string; prefix?: string }> {
-    const run = await this.spawn(["-c", "core.fsmonitor=false", "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix"], {});
+    const run = await this.spawn(
+      ["-c", "core.fsmonitor=false", "rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix"],
+      {},
+    );
     if (run.code !== 0) return { run };
     const [top, gitDir, prefix] = run.stdout.split("\n");
     if (gitDir) gitDirs.set(this.cwd, gitDir);
@@ -475,7 +533,10 @@ export class Git {
     if (typeof loc === "object") return loc.top;
     const r = (await this.askGit()).run;
     if (r.code === 0) return r.stdout.split("\n")[0]!;
-    if (r.missing) throw new UserError(`git is not installed (or not on PATH), so there is ${what}; install git; nothing was changed`);
+    if (r.missing)
+      throw new UserError(
+        `git is not installed (or not on PATH), so there is ${what}; install git; nothing was changed`,
+      );
     const refusal = repoRefusal(r.stderr);
     if (refusal) throw new UserError(`${refusal}; nothing was changed`);
     throw new UserError(`the store at ${this.cwd} is not a git repository, so there is ${what}; see 'git init'`);
@@ -498,7 +559,14 @@ export class Git {
   private async config(key?: string): Promise<ConfigValues> {
     const loc = this.location();
     const git = gitOnPath(this.env);
-    const env = JSON.stringify([this.env.GIT_CONFIG_GLOBAL, this.env.GIT_CONFIG_NOSYSTEM, this.env.HOME, this.env.XDG_CONFIG_HOME, git, typeof loc === "object" ? loc.gitDir : loc]);
+    const env = JSON.stringify([
+      this.env.GIT_CONFIG_GLOBAL,
+      this.env.GIT_CONFIG_NOSYSTEM,
+      this.env.HOME,
+      this.env.XDG_CONFIG_HOME,
+      git,
+      typeof loc === "object" ? loc.gitDir : loc,
+    ]);
     const fresh = (m: ConfigMemo) => m.env === env && m.files.every(([p, s]) => stamp(p) === s);
     const held = configMemos.get(this.cwd);
     const enough = (h: { partial?: boolean }) => !h.partial || key === undefined || kept(key);
@@ -546,7 +614,11 @@ export class Git {
       if (from && !stamps.has(from)) stamps.set(from, stamp(from));
       // an included file counts as soon as it exists, even when it is empty now
       if (/^include(if\..*)?\.path$/.test(key) && value) {
-        const target = value.startsWith("~/") ? join(home, value.slice(2)) : isAbsolute(value) ? value : resolve(from ? dirname(from) : this.cwd, value);
+        const target = value.startsWith("~/")
+          ? join(home, value.slice(2))
+          : isAbsolute(value)
+            ? value
+            : resolve(from ? dirname(from) : this.cwd, value);
         if (!stamps.has(target)) stamps.set(target, stamp(target));
         if (/^includeif\.onbranch:/.test(key)) onBranch = true;
       }
@@ -556,7 +628,11 @@ export class Git {
     if (onBranch && typeof loc === "object") stamps.set(join(loc.gitDir, "HEAD"), stamp(join(loc.gitDir, "HEAD")));
     const memo: ConfigMemo = { files: [...stamps], env, values: [...values] };
     configMemos.set(this.cwd, { memo, values });
-    if (inStore) await writeWhole(join(stateDir(this.cwd), CONFIG_MEMO), JSON.stringify({ ...memo, values: memo.values.filter(([k]) => kept(k)) })).catch(() => undefined);
+    if (inStore)
+      await writeWhole(
+        join(stateDir(this.cwd), CONFIG_MEMO),
+        JSON.stringify({ ...memo, values: memo.values.filter(([k]) => kept(k)) }),
+      ).catch(() => undefined);
     return values;
   }
 
@@ -585,16 +661,33 @@ export class Git {
       // nothing on disk; git says whether it is missing, or just that this is no repository
       const probe = await this.spawn(["-c", "core.fsmonitor=false", "rev-parse", "--absolute-git-dir"], {});
       if (probe.code === 0) return this.stateFrom(probe.stdout.trim());
-      return { repo: false, detached: false, operation: undefined, refused: probe.missing ? undefined : repoRefusal(probe.stderr) };
+      return {
+        repo: false,
+        detached: false,
+        operation: undefined,
+        refused: probe.missing ? undefined : repoRefusal(probe.stderr),
+      };
     }
     if (loc === "unsure") {
       const probe = await this.spawn(["-c", "core.fsmonitor=false", "rev-parse", "--absolute-git-dir"], {});
-      if (probe.code !== 0) return { repo: false, detached: false, operation: undefined, refused: probe.missing ? undefined : repoRefusal(probe.stderr) };
+      if (probe.code !== 0)
+        return {
+          repo: false,
+          detached: false,
+          operation: undefined,
+          refused: probe.missing ? undefined : repoRefusal(probe.stderr),
+        };
       return this.stateFrom(probe.stdout.trim());
     }
     const head = readHead(loc.gitDir);
     if (!head || (head.ref && !head.ref.startsWith("refs/heads/"))) return this.stateFrom(loc.gitDir);
-    return { repo: true, gitDir: loc.gitDir, branch: head.ref?.slice("refs/heads/".length), detached: head.ref === undefined && operationIn(loc.gitDir) === undefined, operation: operationIn(loc.gitDir) };
+    return {
+      repo: true,
+      gitDir: loc.gitDir,
+      branch: head.ref?.slice("refs/heads/".length),
+      detached: head.ref === undefined && operationIn(loc.gitDir) === undefined,
+      operation: operationIn(loc.gitDir),
+    };
   }
 
   /** The state of a repository git found, asking git for the branch. */
@@ -602,7 +695,13 @@ export class Git {
     gitDirs.set(this.cwd, dir);
     const branch = await this.run(["symbolic-ref", "-q", "--short", "HEAD"]);
     const operation = operationIn(dir);
-    return { repo: true, gitDir: dir, branch: branch.code === 0 ? branch.stdout.trim() : undefined, detached: branch.code !== 0 && operation === undefined, operation };
+    return {
+      repo: true,
+      gitDir: dir,
+      branch: branch.code === 0 ? branch.stdout.trim() : undefined,
+      detached: branch.code !== 0 && operation === undefined,
+      operation,
+    };
   }
 
   /** The store's prefix inside its repository ("" at the top, else "sub/dir/"). */
@@ -632,7 +731,17 @@ export class Git {
     gitSpawns.args.push(args);
     const out = await new Promise<Buffer | undefined>((done) => {
       try {
-        const child = execFile("git", args, { cwd: this.cwd, env: { ...cleanEnv(this.env), LC_ALL: "C" }, encoding: "buffer", maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => done(err ? undefined : stdout));
+        const child = execFile(
+          "git",
+          args,
+          {
+            cwd: this.cwd,
+            env: { ...cleanEnv(this.env), LC_ALL: "C" },
+            encoding: "buffer",
+            maxBuffer: 256 * 1024 * 1024,
+          },
+          (err, stdout) => done(err ? undefined : stdout),
+        );
         child.stdin?.on("error", () => undefined);
         child.stdin?.end(names.map((n) => `${n}\n`).join(""));
       } catch {
@@ -678,7 +787,15 @@ export class Git {
    * git cannot say (not a repository, git missing, a refusal).
    */
   async uncommitted(pathspecs: readonly string[] = RECORD_PATHS): Promise<UncommittedFile[] | undefined> {
-    const st = await this.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...pathspecs]);
+    const st = await this.run([
+      "status",
+      "--porcelain=v1",
+      "-z",
+      "--untracked-files=all",
+      "--no-renames",
+      "--",
+      ...pathspecs,
+    ]);
     if (st.code !== 0) return undefined;
     const prefix = await this.prefix();
     const out: UncommittedFile[] = [];
@@ -690,7 +807,16 @@ export class Git {
       const path = full.slice(prefix.length);
       const name = path.slice(path.lastIndexOf("/") + 1);
       if (name.startsWith(".")) continue;
-      const status = xy === "??" ? "new" : /U|AA|DD/.test(xy) ? "conflicted" : xy.includes("D") ? "deleted" : xy[0] === "A" ? "new" : "changed";
+      const status =
+        xy === "??"
+          ? "new"
+          : /U|AA|DD/.test(xy)
+            ? "conflicted"
+            : xy.includes("D")
+              ? "deleted"
+              : xy[0] === "A"
+                ? "new"
+                : "changed";
       out.push({ path, status });
     }
     return out;
@@ -703,22 +829,33 @@ export class Git {
    * does not happen — a held index.lock, a kill, a full disk — is finished by the next write or
    * by 'aftercare doctor --fix'.
    */
-  async commit(paths: string[], message: string, author: Author, opts: { journal?: boolean } = {}): Promise<CommitResult> {
+  async commit(
+    paths: string[],
+    message: string,
+    author: Author,
+    opts: { journal?: boolean } = {},
+  ): Promise<CommitResult> {
     // git is asked where the repository is only when the files cannot tell (a store outside git…)
     const loc = this.location();
     const probe = typeof loc === "object" ? undefined : (await this.askGit()).run;
-    const journal = opts.journal !== false && existsSync(join(this.cwd, SETTINGS_FILE)) ? await this.journal(paths, message, author).catch(() => undefined) : undefined;
+    const journal =
+      opts.journal !== false && existsSync(join(this.cwd, SETTINGS_FILE))
+        ? await this.journal(paths, message, author).catch(() => undefined)
+        : undefined;
     const result = await this.commitNow(paths, message, author, probe);
     if (journal) {
-      if (result.committed || (probe && probe.code !== 0 && !probe.missing && !repoRefusal(probe.stderr))) await fs.rm(journal, { force: true });
+      if (result.committed || (probe && probe.code !== 0 && !probe.missing && !repoRefusal(probe.stderr)))
+        await fs.rm(journal, { force: true });
       else await this.noteReason(journal, result.reason ?? "git did not commit");
     }
     return result;
   }
 
   private async commitNow(paths: string[], message: string, author: Author, probe?: GitRun): Promise<CommitResult> {
-    if (probe?.missing) return { committed: false, reason: "git is not installed; install git to keep the store's history" };
-    if (probe && probe.code !== 0) return { committed: false, reason: repoRefusal(probe.stderr) ?? "the store is not in a git repository" };
+    if (probe?.missing)
+      return { committed: false, reason: "git is not installed; install git to keep the store's history" };
+    if (probe && probe.code !== 0)
+      return { committed: false, reason: repoRefusal(probe.stderr) ?? "the store is not in a git repository" };
     const clean = this.scan?.clean === true;
     // 1. stage the files; the same pass over the index names what else changed by hand — unless
     // git status has just looked at every record file (finishEarlierWrites): a second pass over
@@ -731,11 +868,13 @@ export class Git {
       if (!/index\.lock/.test(staged.stderr) || DISK_FULL.test(staged.stderr)) return this.failure(staged, false);
       await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
     }
-    if (staged!.code !== 0 && (staged!.code !== 1 || /^(fatal|error):/m.test(staged!.stderr))) return this.failure(staged!, false);
+    if (staged!.code !== 0 && (staged!.code !== 1 || /^(fatal|error):/m.test(staged!.stderr)))
+      return this.failure(staged!, false);
     const others = this.changedByHand(staged!.stdout, paths);
     const notes = clean && others.length ? [othersNote(others)] : [];
     // 2. the commit: fast-import when nothing needs `git commit` itself, else `git commit`
-    let result = (await this.fastCommit(paths, message, author)) ?? (await this.porcelainCommit(paths, message, author));
+    let result =
+      (await this.fastCommit(paths, message, author)) ?? (await this.porcelainCommit(paths, message, author));
     if (notes.length) result = { ...result, notes };
     if (result.committed && clean && !others.length) this.leaveSnapshot(paths);
     else this.scan = { clean: false };
@@ -754,7 +893,11 @@ export class Git {
       const path = m[1]!.slice(prefix.length);
       if (mine.has(path) || !RECORD_PATHS.some((r) => path === r || path.startsWith(`${r}/`))) continue;
       if (path.slice(path.lastIndexOf("/") + 1).startsWith(".")) continue;
-      out.push({ path, status: m[2] === "merge" ? "conflicted" : existsSync(join(this.cwd, ...path.split("/"))) ? "changed" : "deleted" });
+      out.push({
+        path,
+        status:
+          m[2] === "merge" ? "conflicted" : existsSync(join(this.cwd, ...path.split("/"))) ? "changed" : "deleted",
+      });
     }
     return out;
   }
@@ -763,13 +906,25 @@ export class Git {
   private async failure(last: GitRun, committing: boolean): Promise<CommitResult> {
     const text = `${last.stderr}\n${last.stdout}`;
     // a full disk first: git then also names the index.lock it could not write
-    if (DISK_FULL.test(text)) return { committed: false, reason: "No space left on device: git could not write its objects" };
-    if (/index\.lock': File exists|Unable to create '.*index\.lock'/.test(text) || (/index\.lock/.test(text) && !/write error/i.test(text))) return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
-    if (last.missing) return { committed: false, reason: "git is not installed; install git to keep the store's history" };
+    if (DISK_FULL.test(text))
+      return { committed: false, reason: "No space left on device: git could not write its objects" };
+    if (
+      /index\.lock': File exists|Unable to create '.*index\.lock'/.test(text) ||
+      (/index\.lock/.test(text) && !/write error/i.test(text))
+    )
+      return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
+    if (last.missing)
+      return { committed: false, reason: "git is not installed; install git to keep the store's history" };
     const refusal = repoRefusal(text);
     if (refusal) return { committed: false, reason: refusal };
-    const hook = committing && (/hook/i.test(text) || (await this.hookExists("pre-commit")) || (await this.hookExists("commit-msg")));
-    return { committed: false, reason: hook ? `a git hook refused the commit: ${firstLine(text)}` : firstLine(text), hook };
+    const hook =
+      committing &&
+      (/hook/i.test(text) || (await this.hookExists("pre-commit")) || (await this.hookExists("commit-msg")));
+    return {
+      committed: false,
+      reason: hook ? `a git hook refused the commit: ${firstLine(text)}` : firstLine(text),
+      hook,
+    };
   }
 
   /** `git commit` of the staged paths (hooks, signing and all): the way for anything the fast way does not cover. */
@@ -818,7 +973,8 @@ export class Git {
     const cleanup = await this.configValue("commit.cleanup");
     if (cleanup && !/^(default|whitespace)$/i.test(cleanup)) return undefined;
     const format = (await this.configValue("extensions.objectFormat"))?.toLowerCase() ?? "sha1";
-    if ((format !== "sha1" && format !== "sha256") || (await this.configValue("extensions.refStorage"))) return undefined;
+    if ((format !== "sha1" && format !== "sha256") || (await this.configValue("extensions.refStorage")))
+      return undefined;
     const name = identPart(author.name);
     const email = identPart(author.email);
     const text = cleanMessage(message);
@@ -879,7 +1035,10 @@ export class Git {
    * result stands when fast-import then ends well. Undefined when fast-import failed (its crash
    * report is removed: the commit is made the other way).
    */
-  private fastImport<T>(loc: RepoLocation, talk: (fi: { send: (s: string | Buffer) => void; line: () => Promise<string> }) => Promise<T>): Promise<T | undefined> {
+  private fastImport<T>(
+    loc: RepoLocation,
+    talk: (fi: { send: (s: string | Buffer) => void; line: () => Promise<string> }) => Promise<T>,
+  ): Promise<T | undefined> {
     return new Promise((done) => {
       void (async () => {
         const args = [...(await this.settings()), "fast-import", "--quiet"];
@@ -887,7 +1046,11 @@ export class Git {
         gitSpawns.args.push(args);
         let child: ReturnType<typeof spawn>;
         try {
-          child = spawn("git", args, { cwd: this.cwd, env: { ...cleanEnv(this.env), LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
+          child = spawn("git", args, {
+            cwd: this.cwd,
+            env: { ...cleanEnv(this.env), LC_ALL: "C" },
+            stdio: ["pipe", "pipe", "pipe"],
+          });
         } catch {
           return done(undefined);
         }
@@ -953,7 +1116,9 @@ export class Git {
     try {
       const limit = Number((await this.configValue("gc.auto")) ?? 6700);
       if (!(limit > 0) || (await this.configBool("maintenance.auto")) === false) return;
-      const loose = readdirSync(join(loc.commonDir, "objects", "17")).filter((n) => /^[0-9a-f]{38}([0-9a-f]{24})?$/.test(n)).length;
+      const loose = readdirSync(join(loc.commonDir, "objects", "17")).filter((n) =>
+        /^[0-9a-f]{38}([0-9a-f]{24})?$/.test(n),
+      ).length;
       if (loose <= Math.ceil(limit / 256)) return;
       await this.run(["maintenance", "run", "--auto", "--quiet"]);
     } catch {
@@ -994,7 +1159,8 @@ export class Git {
     if (head?.ref !== snap.ref || resolveRef(loc, snap.ref) !== snap.head) return undefined;
     const index = join(loc.gitDir, "index");
     if (stamp(index) !== snap.index.stamp && hashFile(index) !== snap.index.sha1) return undefined;
-    for (const [rel, s] of Object.entries(snap.dirs)) if (dirStamp(rel === "." ? this.cwd : join(this.cwd, ...rel.split("/"))) !== s) return undefined;
+    for (const [rel, s] of Object.entries(snap.dirs))
+      if (dirStamp(rel === "." ? this.cwd : join(this.cwd, ...rel.split("/"))) !== s) return undefined;
     return snap.dirs;
   }
 
@@ -1017,7 +1183,13 @@ export class Git {
       }
     }
     const index = join(loc.gitDir, "index");
-    const snap: Snapshot = { v: 1, ref: head.ref, head: oid, index: { stamp: stamp(index), sha1: hashFile(index) }, dirs: next };
+    const snap: Snapshot = {
+      v: 1,
+      ref: head.ref,
+      head: oid,
+      index: { stamp: stamp(index), sha1: hashFile(index) },
+      dirs: next,
+    };
     this.scan = { clean: true, dirs: next };
     try {
       writeWholeSync(join(stateDir(this.cwd), SNAPSHOT), JSON.stringify(snap));
@@ -1036,8 +1208,17 @@ export class Git {
   private async journal(paths: string[], message: string, author: Author): Promise<string> {
     const dir = this.journalDir();
     await fs.mkdir(dir, { recursive: true });
-    const entry: PendingCommit = { at: new Date().toISOString(), pid: process.pid, message, author, files: paths.map((path) => ({ path, sha256: hashOf(join(this.cwd, path)) })) };
-    const file = join(dir, `${Date.now().toString().padStart(15, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.json`);
+    const entry: PendingCommit = {
+      at: new Date().toISOString(),
+      pid: process.pid,
+      message,
+      author,
+      files: paths.map((path) => ({ path, sha256: hashOf(join(this.cwd, path)) })),
+    };
+    const file = join(
+      dir,
+      `${Date.now().toString().padStart(15, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.json`,
+    );
     await writeWhole(file, JSON.stringify(entry, null, 2) + "\n");
     return file;
   }
@@ -1104,14 +1285,17 @@ export class Git {
     // the newest write that still matches a file is the one that commits it
     const claim = new Map<string, number>();
     pending.forEach((p, i) => {
-      for (const f of p.files) if (dirty.has(f.path) && hashOf(join(this.cwd, f.path)) === f.sha256) claim.set(f.path, i);
+      for (const f of p.files)
+        if (dirty.has(f.path) && hashOf(join(this.cwd, f.path)) === f.sha256) claim.set(f.path, i);
     });
     let carried: (PendingCommit & { file: string })[] = [];
     let unfinished = false;
     for (const [i, p] of pending.entries()) {
       for (const f of p.files) mine.add(f.path);
       const paths = p.files.map((f) => f.path).filter((f) => claim.get(f) === i);
-      const changedSince = p.files.filter((f) => dirty.has(f.path) && claim.get(f.path) === undefined).map((f) => f.path);
+      const changedSince = p.files
+        .filter((f) => dirty.has(f.path) && claim.get(f.path) === undefined)
+        .map((f) => f.path);
       if (changedSince.length) {
         unfinished = true;
         notes.push(
@@ -1124,11 +1308,18 @@ export class Git {
         else await fs.rm(p.file, { force: true });
         continue;
       }
-      const message = carried.length ? withBody(p.message, `Also committed here, saved earlier but not committed then:\n${carried.map((c) => `- ${subjectOf(c.message)}`).join("\n")}`) : p.message;
+      const message = carried.length
+        ? withBody(
+            p.message,
+            `Also committed here, saved earlier but not committed then:\n${carried.map((c) => `- ${subjectOf(c.message)}`).join("\n")}`,
+          )
+        : p.message;
       const r = await this.commitNow(paths, message, p.author);
       if (!r.committed) {
         await this.noteReason(p.file, r.reason ?? "git did not commit");
-        notes.push(`note: an earlier write is still not committed (${r.reason}): ${subjectOf(p.message)} — ${paths.join(", ")}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can`);
+        notes.push(
+          `note: an earlier write is still not committed (${r.reason}): ${subjectOf(p.message)} — ${paths.join(", ")}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can`,
+        );
         this.scan = { clean: false, looked: true };
         return notes;
       }
@@ -1151,13 +1342,23 @@ function othersNote(others: UncommittedFile[]): string {
   return `note: ${others.length} record file${others.length > 1 ? "s are" : " is"} changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${others
     .slice(0, 5)
     .map((f) => `${f.path}${f.status === "changed" ? "" : ` (${f.status})`}`)
-    .join(", ")}${others.length > 5 ? ", …" : ""}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid`;
+    .join(
+      ", ",
+    )}${others.length > 5 ? ", …" : ""}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid`;
 }
 
 /** A rebase, merge, cherry-pick or revert left unfinished in a work tree's .git. */
 function operationIn(dir: string): RepoState["operation"] {
   const has = (p: string) => existsSync(join(dir, p));
-  return has("rebase-merge") || has("rebase-apply") ? "rebase" : has("MERGE_HEAD") ? "merge" : has("CHERRY_PICK_HEAD") ? "cherry-pick" : has("REVERT_HEAD") ? "revert" : undefined;
+  return has("rebase-merge") || has("rebase-apply")
+    ? "rebase"
+    : has("MERGE_HEAD")
+      ? "merge"
+      : has("CHERRY_PICK_HEAD")
+        ? "cherry-pick"
+        : has("REVERT_HEAD")
+          ? "revert"
+          : undefined;
 }
 
 export interface UncommittedFile {
@@ -1193,7 +1394,8 @@ export function subjectOf(message: string): string {
 /** Put a paragraph before a message's trailers (Aftercare-Command:), or at its end. */
 function withBody(message: string, para: string): string {
   const parts = message.split("\n\n");
-  if (parts.length > 1 && /^[\w-]+: /.test(parts[parts.length - 1]!)) return [...parts.slice(0, -1), para, parts[parts.length - 1]].join("\n\n");
+  if (parts.length > 1 && /^[\w-]+: /.test(parts[parts.length - 1]!))
+    return [...parts.slice(0, -1), para, parts[parts.length - 1]].join("\n\n");
   return `${message}\n\n${para}`;
 }
 
@@ -1236,10 +1438,12 @@ export const DISK_FULL = /No space left on device|Out of diskspace|Disk quota ex
 
 export function firstLine(s: string): string {
   return (
-    s
-      .split("\n")
-      .map((l) => l.trim())
-      // git's hints and warnings (CRLF conversion…) are not the reason it failed
-      .find((l) => l && !l.startsWith("hint:") && !/^warning:/i.test(l)) ?? "git failed"
-  ).replace(/^(fatal|error): /, "");
+    (
+      s
+        .split("\n")
+        .map((l) => l.trim())
+        // git's hints and warnings (CRLF conversion…) are not the reason it failed
+        .find((l) => l && !l.startsWith("hint:") && !/^warning:/i.test(l)) ?? "git failed"
+    ).replace(/^(fatal|error): /, "")
+  );
 }

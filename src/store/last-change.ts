@@ -10,12 +10,27 @@ import { join } from "node:path";
 import { cleanEnv, gitSpawns } from "./git.js";
 
 /** Seconds since the epoch of the last commit that touched each path (relative to the store's root). */
-export async function lastChanges(root: string, env: NodeJS.ProcessEnv, paths: Iterable<string>, folders: string[]): Promise<Map<string, number>> {
+export async function lastChanges(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  paths: Iterable<string>,
+  folders: string[],
+): Promise<Map<string, number>> {
   const wanted = new Set(paths);
   const found = new Map<string, number>();
   if (wanted.size) {
     gitSpawns.count++;
-    const args = ["-c", "core.quotePath=false", "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", ...folders];
+    const args = [
+      "-c",
+      "core.quotePath=false",
+      "log",
+      "--format=%x00%ct",
+      "--name-only",
+      "--relative",
+      "--no-renames",
+      "--",
+      ...folders,
+    ];
     gitSpawns.args.push(args);
     await new Promise<void>((done) => {
       const child = spawn("git", args, { cwd: root, env: cleanEnv(env), stdio: ["ignore", "pipe", "ignore"] });
@@ -57,7 +72,10 @@ export async function derivedStoreId(root: string, env: NodeJS.ProcessEnv, compa
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (c: string) => (out += c));
     child.on("error", () => done(""));
-    child.on("close", (code) => done(code === 0 ? out.split("\n").filter(Boolean).sort()[0] ?? "" : ""));
+    child.on("close", (code) => done(code === 0 ? (out.split("\n").filter(Boolean).sort()[0] ?? "") : ""));
   });
-  return createHash("sha256").update(first ? `git:${first}` : `company:${company}`).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(first ? `git:${first}` : `company:${company}`)
+    .digest("hex")
+    .slice(0, 16);
 }

@@ -94,7 +94,8 @@ class Merger {
       }
       return out;
     }
-    if (Array.isArray(a) && Array.isArray(b) && (o === undefined || Array.isArray(o))) return this.list((o as unknown[] | undefined) ?? [], a, b, path);
+    if (Array.isArray(a) && Array.isArray(b) && (o === undefined || Array.isArray(o)))
+      return this.list((o as unknown[] | undefined) ?? [], a, b, path);
     return this.contest(path, o, a, b);
   }
 
@@ -140,7 +141,13 @@ const pair = (key: string, v: unknown) => (v === undefined ? "" : stringifyRecor
  * Merge `ours` and `theirs` from `base`. Undefined when any side is not a mapping of fields (the
  * caller falls back to git's line merge). The text keeps our file's comments and layout.
  */
-export function mergeRecord(base: string, ours: string, theirs: string, keyOrder: readonly string[], opts: MergeOptions = {}): MergeResult | undefined {
+export function mergeRecord(
+  base: string,
+  ours: string,
+  theirs: string,
+  keyOrder: readonly string[],
+  opts: MergeOptions = {},
+): MergeResult | undefined {
   const [O, A, B] = [base, ours, theirs].map((t) => parseYaml(t).parsed);
   if (!A || !B || !O) return undefined;
   const [o, a, b] = [O.value, A.value, B.value];
@@ -173,7 +180,10 @@ export function mergeRecord(base: string, ours: string, theirs: string, keyOrder
   const labels = opts.labels ?? { ours: "ours", theirs: "theirs" };
   for (const k of conflicts) {
     const block = `<<<<<<< ${labels.ours}\n${pair(k, merged[k]) || `# (${k} removed)\n`}=======\n${pair(k, other[k]) || `# (${k} removed)\n`}>>>>>>> ${labels.theirs}\n`;
-    text = text.replace(new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${placeholder(k)}\\n`, "m"), () => block);
+    text = text.replace(
+      new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${placeholder(k)}\\n`, "m"),
+      () => block,
+    );
   }
   return { text, conflicts, contests, value: merged };
 }

@@ -62,7 +62,9 @@ export function fullStatLimit(env: NodeJS.ProcessEnv): number {
   const given = env.AFTERCARE_FULL_STAT_FILES?.trim();
   if (!given) return FULL_STAT_FILES;
   if (!/^\d+$/.test(given))
-    throw new UsageError(`AFTERCARE_FULL_STAT_FILES "${env.AFTERCARE_FULL_STAT_FILES}" must be a whole number of files, such as 30000 (or unset, for ${FULL_STAT_FILES}); nothing was read`);
+    throw new UsageError(
+      `AFTERCARE_FULL_STAT_FILES "${env.AFTERCARE_FULL_STAT_FILES}" must be a whole number of files, such as 30000 (or unset, for ${FULL_STAT_FILES}); nothing was read`,
+    );
   return Number(given);
 }
 
@@ -75,7 +77,9 @@ function trackedFiles(root: string, env: NodeJS.ProcessEnv): number {
       const fd = openSync(file, "r");
       try {
         const head = Buffer.alloc(12);
-        return readSync(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC" ? head.readUInt32BE(8) : 0;
+        return readSync(fd, head, 0, 12, 0) === 12 && head.toString("latin1", 0, 4) === "DIRC"
+          ? head.readUInt32BE(8)
+          : 0;
       } finally {
         closeSync(fd);
       }
@@ -85,7 +89,8 @@ function trackedFiles(root: string, env: NodeJS.ProcessEnv): number {
   };
   let n = count(join(loc.gitDir, "index"));
   try {
-    for (const f of readdirSync(loc.gitDir)) if (f.startsWith("sharedindex.")) n = Math.max(n, count(join(loc.gitDir, f)));
+    for (const f of readdirSync(loc.gitDir))
+      if (f.startsWith("sharedindex.")) n = Math.max(n, count(join(loc.gitDir, f)));
   } catch {
     // no .git to list: the index's own count
   }
@@ -167,7 +172,14 @@ export class RecordIndex {
       return undefined;
     }
     if (trackedFiles(root, env) <= limit) return undefined;
-    return { root, signal: GitSignal.start(root, env, KIND_ORDER.map((k) => FOLDERS[k])) };
+    return {
+      root,
+      signal: GitSignal.start(
+        root,
+        env,
+        KIND_ORDER.map((k) => FOLDERS[k]),
+      ),
+    };
   }
 
   /**
@@ -212,7 +224,8 @@ export class RecordIndex {
     } catch {
       return undefined; // a store on a read-only disk is read from its files
     }
-    if (opts.rebuild) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    if (opts.rebuild)
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
     for (let attempt = 0; attempt < 2; attempt++) {
       let db: DB | undefined;
       try {
@@ -231,7 +244,12 @@ export class RecordIndex {
         if (e instanceof UserError) throw e;
         // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
         // the files are read directly this time, and the index is left as it is
-        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(String((e as { code?: unknown }).code ?? ""))) return undefined;
+        if (
+          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(
+            String((e as { code?: unknown }).code ?? ""),
+          )
+        )
+          return undefined;
         // damaged, of another format, or half-written: start again from the files
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
       }
@@ -242,7 +260,11 @@ export class RecordIndex {
   /** How much it holds. */
   size(): { files: number; duties: number; customers: number } {
     const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
-    return { files: n("SELECT count(*) AS n FROM file"), duties: n("SELECT count(*) AS n FROM duty"), customers: n("SELECT count(*) AS n FROM grp") };
+    return {
+      files: n("SELECT count(*) AS n FROM file"),
+      duties: n("SELECT count(*) AS n FROM duty"),
+      customers: n("SELECT count(*) AS n FROM grp"),
+    };
   }
 
   close(): void {
@@ -256,7 +278,9 @@ export class RecordIndex {
     db.exec("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
     if (this.meta("format") !== FORMAT) {
       // another format: everything is read again from the files
-      db.exec("DROP TABLE IF EXISTS dir; DROP TABLE IF EXISTS file; DROP TABLE IF EXISTS grp; DROP TABLE IF EXISTS duty; DROP TABLE IF EXISTS search; DELETE FROM meta;");
+      db.exec(
+        "DROP TABLE IF EXISTS dir; DROP TABLE IF EXISTS file; DROP TABLE IF EXISTS grp; DROP TABLE IF EXISTS duty; DROP TABLE IF EXISTS search; DELETE FROM meta;",
+      );
       this.setMeta("format", FORMAT);
     }
     db.exec(`
@@ -314,7 +338,9 @@ export class RecordIndex {
     const settings = this.store.settings;
     const limit = fullStatLimit(env);
     // counted only up to one past the limit: a count of every row takes 8–12 ms at 205k files
-    const fileCount = (db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM file LIMIT ?)").get(limit + 1) as { n: number }).n;
+    const fileCount = (
+      db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM file LIMIT ?)").get(limit + 1) as { n: number }
+    ).n;
     // git is asked first, so that it compares the files' stats on the other core while this one
     // works: in a store past the limit, or one being indexed from nothing that git says is large
     const large = fileCount > limit || (fileCount === 0 && trackedFiles(this.store.root, env) > limit);
@@ -325,7 +351,13 @@ export class RecordIndex {
       this.tookAhead = true;
       const since = this.meta("head");
       if (since && since !== signal.head) void signal.changedSince(since);
-    } else if (large) signal = GitSignal.start(this.store.root, env, KIND_ORDER.map((k) => FOLDERS[k]), this.meta("head"));
+    } else if (large)
+      signal = GitSignal.start(
+        this.store.root,
+        env,
+        KIND_ORDER.map((k) => FOLDERS[k]),
+        this.meta("head"),
+      );
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -339,12 +371,18 @@ export class RecordIndex {
       }
       if (everyone) {
         db.exec("DELETE FROM grp; DELETE FROM duty;");
-        for (const r of db.prepare("SELECT DISTINCT grp FROM file WHERE grp IS NOT NULL AND grp NOT LIKE '#%'").all() as { grp: string }[]) groups.add(r.grp);
+        for (const r of db
+          .prepare("SELECT DISTINCT grp FROM file WHERE grp IS NOT NULL AND grp NOT LIKE '#%'")
+          .all() as { grp: string }[])
+          groups.add(r.grp);
         this.setMeta("basis", basis);
       }
       // a moment outside the span the duties were found for: found again
       const t = now.getTime();
-      for (const r of db.prepare("SELECT id FROM grp WHERE valid_from > ? OR valid_until <= ?").all(t, t) as { id: string }[]) groups.add(r.id);
+      for (const r of db.prepare("SELECT id FROM grp WHERE valid_from > ? OR valid_until <= ?").all(t, t) as {
+        id: string;
+      }[])
+        groups.add(r.id);
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) this.findDuties(groups, now, locale, await engineSettings(this.store));
       db.exec("COMMIT");
@@ -370,7 +408,9 @@ export class RecordIndex {
       const [dirty, changed] = await Promise.all([signal.dirty(), since ? signal.changedSince(since) : undefined]);
       if (dirty) git = { head: signal.head, dirty, changed };
     }
-    const watched = new Map((db.prepare("SELECT path, why FROM watch").all() as { path: string; why: number }[]).map((r) => [r.path, r.why]));
+    const watched = new Map(
+      (db.prepare("SELECT path, why FROM watch").all() as { path: string; why: number }[]).map((r) => [r.path, r.why]),
+    );
     // every file's stamp is compared unless git names what changed since the commit the index reflects
     let sweep = !git?.changed;
     // git wrote its index since the last read: the files it recorded then may hide a change made
@@ -379,10 +419,17 @@ export class RecordIndex {
       git.recorded = signal!.recordedSince(this.meta("gitIndex"));
       if (!git.recorded) sweep = true;
     }
-    const knownDirs = new Map((db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [r.path, r.stamp]));
+    const knownDirs = new Map(
+      (db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [
+        r.path,
+        r.stamp,
+      ]),
+    );
     const getFiles = db.prepare("SELECT path FROM file WHERE dir = ?").pluck();
     const delFile = db.prepare("DELETE FROM file WHERE path = ? RETURNING grp").pluck();
-    const putDir = db.prepare("INSERT INTO dir (path, stamp) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET stamp = excluded.stamp");
+    const putDir = db.prepare(
+      "INSERT INTO dir (path, stamp) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET stamp = excluded.stamp",
+    );
     const delDir = db.prepare("DELETE FROM dir WHERE path = ?");
     const forget = (path: string) => {
       const grp = delFile.get(path) as string | null | undefined;
@@ -422,8 +469,15 @@ export class RecordIndex {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === "ENOENT") return;
-        const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" ? "it is not a folder" : (e as Error).message;
-        throw new UserError(`cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`);
+        const why =
+          code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : code === "ENOTDIR"
+              ? "it is not a folder"
+              : (e as Error).message;
+        throw new UserError(
+          `cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`,
+        );
       }
       const known = new Set(getFiles.all(rel) as string[]);
       for (const e of entries) {
@@ -452,7 +506,9 @@ export class RecordIndex {
     const getRow = db.prepare("SELECT path, kind, dir, stamp, grp FROM file WHERE path = ?");
     const known: [path: string, stamp: string][] = sweep
       ? (db.prepare("SELECT path, stamp FROM file").raw().all() as [string, string][])
-      : [...new Set([...git!.dirty.keys(), ...git!.changed!.keys(), ...watched.keys(), ...git!.recorded ?? []])].flatMap((p) => {
+      : [
+          ...new Set([...git!.dirty.keys(), ...git!.changed!.keys(), ...watched.keys(), ...(git!.recorded ?? [])]),
+        ].flatMap((p) => {
           const r = getRow.get(p) as Row | undefined;
           return r ? [[r.path, r.stamp] as [string, string]] : [];
         });
@@ -489,13 +545,25 @@ export class RecordIndex {
     const unchanged = known.length - (items.length - found.length);
     this.counts.files = unchanged;
     if (items.length)
-      await (await import("./fastread.js")).readEach(items, root, { onProgress: (done) => ((this.counts.files = unchanged + done), done % 1000 === 0 && this.progress?.(this.counts)) }, (r, i) => {
-        near(r.path, r.stamp);
-        const was = before[i];
-        if (was) touched.add(was);
-        const g = this.put(r, dirs[i]!);
-        if (g) touched.add(g);
-      });
+      await (
+        await import("./fastread.js")
+      ).readEach(
+        items,
+        root,
+        {
+          onProgress: (done) => (
+            (this.counts.files = unchanged + done),
+            done % 1000 === 0 && this.progress?.(this.counts)
+          ),
+        },
+        (r, i) => {
+          near(r.path, r.stamp);
+          const was = before[i];
+          if (was) touched.add(was);
+          const g = this.put(r, dirs[i]!);
+          if (g) touched.add(g);
+        },
+      );
 
     // what to look at next time: the files that differ from HEAD, those git may have seen before
     // their change, and those HEAD does not hold (git vouches only for files in its commit)
@@ -505,7 +573,10 @@ export class RecordIndex {
       let outside: Set<string> | undefined;
       if (sweep) {
         const held = await signal!.inHead(KIND_ORDER.map((k) => FOLDERS[k]));
-        if (held) outside = new Set((db.prepare("SELECT path FROM file").pluck().all() as string[]).filter((p) => !held.has(p)));
+        if (held)
+          outside = new Set(
+            (db.prepare("SELECT path FROM file").pluck().all() as string[]).filter((p) => !held.has(p)),
+          );
       } else {
         outside = new Set();
         for (const [p, why] of watched) if (why & UNTRACKED) outside.add(p);
@@ -525,7 +596,8 @@ export class RecordIndex {
         head = git.head;
         const indexed = db.prepare("SELECT 1 FROM file WHERE path = ?").pluck();
         for (const p of outside) if (indexed.get(p)) next.set(p, UNTRACKED);
-        for (const p of [...git.dirty.keys(), ...recent]) if (next.has(p) || indexed.get(p)) next.set(p, (next.get(p) ?? 0) | RECHECK);
+        for (const p of [...git.dirty.keys(), ...recent])
+          if (next.has(p) || indexed.get(p)) next.set(p, (next.get(p) ?? 0) | RECHECK);
       }
     }
     // written only when it changed: a read that finds nothing new writes nothing
@@ -586,8 +658,12 @@ export class RecordIndex {
     const recordsOf = db.prepare("SELECT kind, id, value FROM file WHERE grp = ? AND value IS NOT NULL");
     const delDuties = db.prepare("DELETE FROM duty WHERE grp = ?");
     const delGrp = db.prepare("DELETE FROM grp WHERE id = ?");
-    const putGrp = db.prepare("INSERT INTO grp (id, start, valid_from, valid_until) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET start = excluded.start, valid_from = excluded.valid_from, valid_until = excluded.valid_until");
-    const putDuty = db.prepare("INSERT INTO duty (grp, key, ticket, customer, undone, expires, expires_at, deadline, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const putGrp = db.prepare(
+      "INSERT INTO grp (id, start, valid_from, valid_until) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET start = excluded.start, valid_from = excluded.valid_from, valid_until = excluded.valid_until",
+    );
+    const putDuty = db.prepare(
+      "INSERT INTO duty (grp, key, ticket, customer, undone, expires, expires_at, deadline, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     const t = now.getTime();
     for (const g of groups) {
       if (++this.counts.groups % 200 === 0) this.progress?.(this.counts);
@@ -607,7 +683,10 @@ export class RecordIndex {
         delGrp.run(g);
         continue;
       }
-      const { found, start } = recordDuties({ settings, customers, tickets, contacts, events, reports: [], waivers: [], now }, locale);
+      const { found, start } = recordDuties(
+        { settings, customers, tickets, contacts, events, reports: [], waivers: [], now },
+        locale,
+      );
       let from = -Infinity;
       let until = Infinity;
       for (const m of moments) {
@@ -616,7 +695,17 @@ export class RecordIndex {
       }
       putGrp.run(g, start ?? null, from === -Infinity ? -8.64e15 : from, until === Infinity ? 8.64e15 : until);
       for (const d of found)
-        putDuty.run(g, d.key, d.ticket ?? null, d.customer ?? null, d.done ? 0 : 1, d.expires ?? null, d.expiresAt ? Date.parse(d.expiresAt) : null, d.deadline, JSON.stringify(d));
+        putDuty.run(
+          g,
+          d.key,
+          d.ticket ?? null,
+          d.customer ?? null,
+          d.done ? 0 : 1,
+          d.expires ?? null,
+          d.expiresAt ? Date.parse(d.expiresAt) : null,
+          d.deadline,
+          JSON.stringify(d),
+        );
     }
   }
 
@@ -648,14 +737,20 @@ export class RecordIndex {
 
   /** Every duty the records impose. */
   allFound(): FoundDuty[] {
-    return (this.db.prepare("SELECT json FROM duty").all() as { json: string }[]).map((r) => JSON.parse(r.json) as FoundDuty);
+    return (this.db.prepare("SELECT json FROM duty").all() as { json: string }[]).map(
+      (r) => JSON.parse(r.json) as FoundDuty,
+    );
   }
 
   /** The duties of one customer, or of one ticket; with `undone`, only those the records have not done. */
   foundOf(of: { customer: string } | { ticket: string }, opts: { undone?: boolean } = {}): FoundDuty[] {
     // (+undone: found by the customer's or ticket's index, not among every undone duty)
     const undone = opts.undone ? " AND +undone = 1" : "";
-    const rows = ("customer" in of ? this.db.prepare(`SELECT json FROM duty WHERE customer = ?${undone}`).all(of.customer) : this.db.prepare(`SELECT json FROM duty WHERE ticket = ?${undone}`).all(of.ticket)) as { json: string }[];
+    const rows = (
+      "customer" in of
+        ? this.db.prepare(`SELECT json FROM duty WHERE customer = ?${undone}`).all(of.customer)
+        : this.db.prepare(`SELECT json FROM duty WHERE ticket = ?${undone}`).all(of.ticket)
+    ) as { json: string }[];
     return rows.map((r) => JSON.parse(r.json) as FoundDuty);
   }
 
@@ -671,7 +766,11 @@ export class RecordIndex {
 
   /** The contacts that name a ticket. */
   contactsOfTicket(ticket: string): Rec<Contact>[] {
-    const rows = this.db.prepare("SELECT id, path, value FROM file WHERE ref = ? AND kind = 'contact' AND placed = 1 AND value IS NOT NULL").all(ticket) as { id: string; path: string; value: string }[];
+    const rows = this.db
+      .prepare(
+        "SELECT id, path, value FROM file WHERE ref = ? AND kind = 'contact' AND placed = 1 AND value IS NOT NULL",
+      )
+      .all(ticket) as { id: string; path: string; value: string }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as Contact }));
   }
@@ -694,7 +793,9 @@ export class RecordIndex {
 
   /** A record by ID wherever its file sits (the first in path order), as `Store.load` finds it. */
   anywhere<K extends RecordKind>(kind: K, id: string): RecordOf[K] | undefined {
-    const rows = this.db.prepare("SELECT path, value FROM file WHERE id = ? AND kind = ? AND value IS NOT NULL").all(id, kind) as { path: string; value: string }[];
+    const rows = this.db
+      .prepare("SELECT path, value FROM file WHERE id = ? AND kind = ? AND value IS NOT NULL")
+      .all(id, kind) as { path: string; value: string }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return rows[0] ? (JSON.parse(rows[0].value) as RecordOf[K]) : undefined;
   }
@@ -704,8 +805,12 @@ export class RecordIndex {
     // the few events and waivers, and the customers: the kind written out, so that their partial index answers (file_events, file_waivers, file_customers) instead of a scan of the store
     const rows = (
       kind === "event" || kind === "waiver" || kind === "customer"
-        ? this.db.prepare(`SELECT id, path, value FROM file WHERE kind = '${kind}' AND placed = 1 AND value IS NOT NULL`).all()
-        : this.db.prepare("SELECT id, path, value FROM file WHERE kind = ? AND placed = 1 AND value IS NOT NULL").all(kind)
+        ? this.db
+            .prepare(`SELECT id, path, value FROM file WHERE kind = '${kind}' AND placed = 1 AND value IS NOT NULL`)
+            .all()
+        : this.db
+            .prepare("SELECT id, path, value FROM file WHERE kind = ? AND placed = 1 AND value IS NOT NULL")
+            .all(kind)
     ) as { id: string; path: string; value: string }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as RecordOf[K] }));
@@ -714,7 +819,9 @@ export class RecordIndex {
   /** One customer's records. */
   group(customer: string): { customers: Rec<Customer>[]; tickets: Rec<Ticket>[]; contacts: Rec<Contact>[] } {
     const out = { customers: [] as Rec<Customer>[], tickets: [] as Rec<Ticket>[], contacts: [] as Rec<Contact>[] };
-    const rows = this.db.prepare("SELECT kind, id, path, value FROM file WHERE grp = ? AND value IS NOT NULL").all(customer) as { kind: RecordKind; id: string; path: string; value: string }[];
+    const rows = this.db
+      .prepare("SELECT kind, id, path, value FROM file WHERE grp = ? AND value IS NOT NULL")
+      .all(customer) as { kind: RecordKind; id: string; path: string; value: string }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const r of rows) {
       const value = JSON.parse(r.value) as unknown;
@@ -739,13 +846,19 @@ export class RecordIndex {
    */
   idsStartingWith(kind: RecordKind, prefix: string): string[] {
     // IDs are ASCII: every one that starts with the prefix sorts before prefix + DEL
-    const ids = this.db.prepare("SELECT DISTINCT id FROM file WHERE id >= ? AND id < ? AND kind = ?").pluck().all(prefix, `${prefix}\x7f`, kind) as string[];
+    const ids = this.db
+      .prepare("SELECT DISTINCT id FROM file WHERE id >= ? AND id < ? AND kind = ?")
+      .pluck()
+      .all(prefix, `${prefix}\x7f`, kind) as string[];
     return ids.filter((id) => isId(id) && id.startsWith(prefix)).sort();
   }
 
   /** The record in the file its ID names (the one `Store.get` reads), when that file reads cleanly. */
   record<K extends RecordKind>(kind: K, id: string): RecordOf[K] | undefined {
-    const value = this.db.prepare("SELECT value FROM file WHERE path = ? AND kind = ? AND value IS NOT NULL").pluck().get(pathOf(id), kind) as string | undefined;
+    const value = this.db
+      .prepare("SELECT value FROM file WHERE path = ? AND kind = ? AND value IS NOT NULL")
+      .pluck()
+      .get(pathOf(id), kind) as string | undefined;
     return value === undefined ? undefined : (JSON.parse(value) as RecordOf[K]);
   }
 
@@ -757,7 +870,11 @@ export class RecordIndex {
    */
   async findCustomers(query: string): Promise<{ item: Rec<Customer>; tier: number }[]> {
     const qy = queryOf(query);
-    const stale = this.db.prepare("SELECT 1 FROM file f WHERE f.kind = 'customer' AND f.placed = 1 AND f.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search s WHERE s.path = f.path) LIMIT 1").pluck();
+    const stale = this.db
+      .prepare(
+        "SELECT 1 FROM file f WHERE f.kind = 'customer' AND f.placed = 1 AND f.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search s WHERE s.path = f.path) LIMIT 1",
+      )
+      .pluck();
     for (let attempt = 0; attempt < 2; attempt++) {
       // one read transaction: the keys and the files they were worked out from, as of one moment
       const found = this.db.transaction(() => (stale.get() === undefined ? this.matching(qy) : undefined))();
@@ -767,12 +884,23 @@ export class RecordIndex {
         this.db.transaction(() => this.fillSearchKeys(customerKeys)).immediate();
       } catch (e) {
         // a read-only or busy index: every customer is matched here instead
-        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(String((e as { code?: unknown }).code ?? ""))) break;
+        if (
+          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(
+            String((e as { code?: unknown }).code ?? ""),
+          )
+        )
+          break;
         throw e;
       }
     }
     const { pinyinKeys } = await import("../domain/pinyin.js");
-    return ranked(this.all("customer").map((c) => ({ item: c, tier: tierOf(searchKeys(c.value, pinyinKeys), qy), name: c.value.name })));
+    return ranked(
+      this.all("customer").map((c) => ({
+        item: c,
+        tier: tierOf(searchKeys(c.value, pinyinKeys), qy),
+        name: c.value.name,
+      })),
+    );
   }
 
   /** The customers whose kept keys match, best first; equal ones in path order, as `all` gives them. */
@@ -795,7 +923,11 @@ export class RecordIndex {
 
   /** Work out the search keys of the customers that have none (in a write transaction). */
   private fillSearchKeys(keysOf: (c: Customer) => SearchKeys): void {
-    const rows = this.db.prepare("SELECT f.path, f.value FROM file f WHERE f.kind = 'customer' AND f.placed = 1 AND f.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search s WHERE s.path = f.path)").all() as { path: string; value: string }[];
+    const rows = this.db
+      .prepare(
+        "SELECT f.path, f.value FROM file f WHERE f.kind = 'customer' AND f.placed = 1 AND f.value IS NOT NULL AND NOT EXISTS (SELECT 1 FROM search s WHERE s.path = f.path)",
+      )
+      .all() as { path: string; value: string }[];
     const put = this.db.prepare("INSERT OR REPLACE INTO search (path, text, digits, keys) VALUES (?, ?, ?, ?)");
     for (const r of rows) {
       const keys = keysOf(JSON.parse(r.value) as Customer);
@@ -814,14 +946,20 @@ export class RecordIndex {
   near<K extends "ticket" | "contact">(kind: K, from: number, to: number): Rec<RecordOf[K]>[] {
     // the kind written out, so that its partial index (file_span_…) answers
     const sql = kind === "ticket" ? "kind = 'ticket'" : "kind = 'contact'";
-    const rows = this.db.prepare(`SELECT id, path, value FROM file WHERE ${sql} AND placed = 1 AND value IS NOT NULL AND hi >= ? AND lo <= ?`).all(from, to) as { id: string; path: string; value: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT id, path, value FROM file WHERE ${sql} AND placed = 1 AND value IS NOT NULL AND hi >= ? AND lo <= ?`,
+      )
+      .all(from, to) as { id: string; path: string; value: string }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as RecordOf[K] }));
   }
 
   /** The duties whose deadline falls on these days (inclusive). */
   foundDueBetween(from: Day, to: Day): FoundDuty[] {
-    return (this.db.prepare("SELECT json FROM duty WHERE deadline BETWEEN ? AND ?").all(from, to) as { json: string }[]).map((r) => JSON.parse(r.json) as FoundDuty);
+    return (
+      this.db.prepare("SELECT json FROM duty WHERE deadline BETWEEN ? AND ?").all(from, to) as { json: string }[]
+    ).map((r) => JSON.parse(r.json) as FoundDuty);
   }
 
   /**
@@ -830,14 +968,18 @@ export class RecordIndex {
    */
   dueBy(day: Day, since: string): { grp: string; duty: FoundDuty }[] {
     const rows = this.db
-      .prepare("SELECT grp, json FROM duty WHERE undone = 1 AND deadline <= ? UNION ALL SELECT grp, json FROM duty INDEXED BY duty_done WHERE json_extract(json, '$.done.at') >= ? AND deadline <= ?")
+      .prepare(
+        "SELECT grp, json FROM duty WHERE undone = 1 AND deadline <= ? UNION ALL SELECT grp, json FROM duty INDEXED BY duty_done WHERE json_extract(json, '$.done.at') >= ? AND deadline <= ?",
+      )
       .all(day, since, day) as { grp: string; json: string }[];
     return rows.map((r) => ({ grp: r.grp, duty: JSON.parse(r.json) as FoundDuty }));
   }
 
   /** The first day anything happened among the customers not in `except`, if on or before `by`. */
   firstDayOutside(except: ReadonlySet<string>, by: Day): Day | undefined {
-    for (const r of this.db.prepare("SELECT id, start FROM grp WHERE start IS NOT NULL AND start <= ? ORDER BY start").iterate(by) as Iterable<{ id: string; start: string }>)
+    for (const r of this.db
+      .prepare("SELECT id, start FROM grp WHERE start IS NOT NULL AND start <= ? ORDER BY start")
+      .iterate(by) as Iterable<{ id: string; start: string }>)
       if (!except.has(r.id)) return r.start;
     return undefined;
   }
@@ -845,7 +987,9 @@ export class RecordIndex {
   /** Customers' names by ID (those that read cleanly and sit where their ID puts them). */
   customerNames(ids: Iterable<string>): Map<string, string> {
     const out = new Map<string, string>();
-    const q = this.db.prepare("SELECT json_extract(value, '$.name') AS name FROM file WHERE id = ? AND kind = 'customer' AND placed = 1 AND value IS NOT NULL");
+    const q = this.db.prepare(
+      "SELECT json_extract(value, '$.name') AS name FROM file WHERE id = ? AND kind = 'customer' AND placed = 1 AND value IS NOT NULL",
+    );
     for (const id of new Set(ids)) {
       const r = q.get(id) as { name: string } | undefined;
       if (r) out.set(id, r.name);
@@ -872,7 +1016,11 @@ export class RecordIndex {
    * over every file's row (≈ 100 ms at 205k records); a group holds only placed, readable records.
    */
   private ofGroup<T>(grp: string): Rec<T>[] {
-    const rows = this.db.prepare("SELECT id, path, value FROM file WHERE grp = ? AND value IS NOT NULL").all(grp) as { id: string; path: string; value: string }[];
+    const rows = this.db.prepare("SELECT id, path, value FROM file WHERE grp = ? AND value IS NOT NULL").all(grp) as {
+      id: string;
+      path: string;
+      value: string;
+    }[];
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as T }));
   }
@@ -881,15 +1029,18 @@ export class RecordIndex {
   warnings(kinds: readonly RecordKind[] = KIND_ORDER): string[] {
     const out: string[] = [];
     for (const kind of kinds) {
-      const bad = this.db.prepare("SELECT path, problems FROM file WHERE kind = ? AND problems IS NOT NULL").all(kind) as { path: string; problems: string }[];
+      const bad = this.db
+        .prepare("SELECT path, problems FROM file WHERE kind = ? AND problems IS NOT NULL")
+        .all(kind) as { path: string; problems: string }[];
       bad.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       if (bad.length) {
         out.push(unreadWarning(kind, bad.length, (JSON.parse(bad[0]!.problems) as FileProblem[])[0]!));
       }
-      const stray = this.db.prepare("SELECT path FROM file WHERE kind = ? AND placed = 0 AND value IS NOT NULL").all(kind) as { path: string }[];
+      const stray = this.db
+        .prepare("SELECT path FROM file WHERE kind = ? AND placed = 0 AND value IS NOT NULL")
+        .all(kind) as { path: string }[];
       stray.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      if (stray.length)
-        out.push(strayWarning(kind, stray.length, stray[0]!.path));
+      if (stray.length) out.push(strayWarning(kind, stray.length, stray[0]!.path));
     }
     return out;
   }
@@ -908,4 +1059,3 @@ function groupOf(kind: RecordKind, id: string, value: unknown): string | null {
       return WAIVERS;
   }
 }
-

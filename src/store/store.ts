@@ -12,7 +12,13 @@ import type { Parsing } from "./read-record.js";
 import type { Parsed } from "./yaml.js";
 
 export const SETTINGS_FILE = "aftercare.yaml";
-export const FOLDERS: Record<RecordKind, string> = { customer: "customers", ticket: "tickets", contact: "contacts", event: "events", waiver: "waivers" };
+export const FOLDERS: Record<RecordKind, string> = {
+  customer: "customers",
+  ticket: "tickets",
+  contact: "contacts",
+  event: "events",
+  waiver: "waivers",
+};
 /** Kinds whose files are filed by the year and month in their ID: tickets/2026/11/T-261126-Q2MX.yaml */
 const BY_MONTH = new Set<RecordKind>(["ticket", "contact", "waiver"]);
 
@@ -66,7 +72,10 @@ function parsingNow(): Parsing {
 /** A file's text, refusing what is not UTF-8 (the problem names the byte). */
 function readText(abs: string, shown: string): string {
   const text = parsingNow().decodeUtf8(readFileSync(abs));
-  if (text.problem) throw new UserError(`${shown}:${text.problem.line}:${text.problem.col}: ${text.problem.message}; nothing was written`);
+  if (text.problem)
+    throw new UserError(
+      `${shown}:${text.problem.line}:${text.problem.col}: ${text.problem.message}; nothing was written`,
+    );
   return text.text;
 }
 
@@ -124,7 +133,9 @@ export class Store {
     try {
       bytes = await fs.readFile(file);
     } catch {
-      throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); create one with 'aftercare init ${root}' or point --records at an existing store`);
+      throw new UserError(
+        `no aftercare store at ${root} (${SETTINGS_FILE} not found); create one with 'aftercare init ${root}' or point --records at an existing store`,
+      );
     }
     const decoded = decodeUtf8(bytes);
     if (decoded.problem) throw new UserError(describeProblems(file, [decoded.problem]));
@@ -161,21 +172,32 @@ export class Store {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === "ENOENT") return;
         const rel = relative(this.root, dir).split(sep).join("/") || ".";
-        const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" ? "it is not a folder" : (e as Error).message;
-        throw new UserError(`cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`);
+        const why =
+          code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : code === "ENOTDIR"
+              ? "it is not a folder"
+              : (e as Error).message;
+        throw new UserError(
+          `cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`,
+        );
       }
       for (const e of entries) {
         if (e.name.startsWith(".")) continue;
         const full = join(dir, e.name);
         if (e.isDirectory()) await walk(full);
-        else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) out.push(relative(this.root, full).split(sep).join("/"));
+        else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml"))
+          out.push(relative(this.root, full).split(sep).join("/"));
       }
     };
     await walk(join(this.root, FOLDERS[kind]));
     return out.sort();
   }
 
-  private async readFile<K extends RecordKind>(kind: K, path: string): Promise<{ record?: Loaded<K>; problems: FileProblem[] }> {
+  private async readFile<K extends RecordKind>(
+    kind: K,
+    path: string,
+  ): Promise<{ record?: Loaded<K>; problems: FileProblem[] }> {
     // small files, read one after another: the synchronous call costs a fraction of the async one
     let bytes: Buffer;
     try {
@@ -183,7 +205,16 @@ export class Store {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") return { problems: [] }; // removed since the folder was listed
-      return { problems: [{ path, line: 1, col: 1, message: `cannot be read (${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}); fix its permissions` }] };
+      return {
+        problems: [
+          {
+            path,
+            line: 1,
+            col: 1,
+            message: `cannot be read (${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}); fix its permissions`,
+          },
+        ],
+      };
     }
     const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
     const r = (await loadParsing()).readRecord(kind, path, bytes);
@@ -263,10 +294,13 @@ export class Store {
     }
   }
 
-  private warnOf<K extends RecordKind>(kind: K, { records, problems }: { records: Loaded<K>[]; problems: FileProblem[] }, warn: (msg: string) => void): Loaded<K>[] {
+  private warnOf<K extends RecordKind>(
+    kind: K,
+    { records, problems }: { records: Loaded<K>[]; problems: FileProblem[] },
+    warn: (msg: string) => void,
+  ): Loaded<K>[] {
     const files = [...new Set(problems.map((p) => p.path))];
-    if (files.length)
-      warn(unreadWarning(kind, files.length, problems[0]!));
+    if (files.length) warn(unreadWarning(kind, files.length, problems[0]!));
     const placed = records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
     if (placed.length < records.length) {
       const stray = records.find((r) => !placed.includes(r))!;
@@ -280,7 +314,10 @@ export class Store {
     const path = pathOf(id);
     if (!(await exists(this.abs(path)))) throw new UserError(`no ${kind} ${id} in this store (looked for ${path})`);
     const r = await this.readFile(kind, path);
-    if (!r.record) throw new UserError(`${describeProblems(path, r.problems)}\n${kind} ${id} cannot be read; fix the file (see 'aftercare check'); nothing was written`);
+    if (!r.record)
+      throw new UserError(
+        `${describeProblems(path, r.problems)}\n${kind} ${id} cannot be read; fix the file (see 'aftercare check'); nothing was written`,
+      );
     return r.record;
   }
 
@@ -292,16 +329,22 @@ export class Store {
     const want = normalizeIdInput(input);
     const letter = LETTER_OF[kind];
     if (!isIdPrefix(want) || want[0] !== letter)
-      throw new UserError(`"${input}" is not a ${kind} ID: ${kind} IDs look like ${letter}-261126-7K3F (any unique start of one will do)`);
+      throw new UserError(
+        `"${input}" is not a ${kind} ID: ${kind} IDs look like ${letter}-261126-7K3F (any unique start of one will do)`,
+      );
     if (isId(want)) {
       if (await exists(this.abs(pathOf(want)))) return want;
       throw new UserError(`no ${kind} ${want} in this store`);
     }
-    const ids = (await this.files(kind)).map((p) => p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "")).filter((n) => isId(n) && n.startsWith(want));
+    const ids = (await this.files(kind))
+      .map((p) => p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/, ""))
+      .filter((n) => isId(n) && n.startsWith(want));
     const unique = [...new Set(ids)];
     if (unique.length === 1) return unique[0]!;
     if (unique.length === 0) throw new UserError(`no ${kind} ID starts with ${want}`);
-    throw new UserError(`${want} matches ${unique.length} ${kind}s: ${unique.slice(0, 10).join(", ")}${unique.length > 10 ? ", …" : ""}; type more of the ID`);
+    throw new UserError(
+      `${want} matches ${unique.length} ${kind}s: ${unique.slice(0, 10).join(", ")}${unique.length > 10 ? ", …" : ""}; type more of the ID`,
+    );
   }
 
   private checked<K extends RecordKind>(kind: K, value: unknown): RecordOf[K] {
@@ -316,7 +359,12 @@ export class Store {
   }
 
   /** Write a new record under a fresh ID; two writers never share a file. Returns the ID. */
-  async create<K extends RecordKind>(kind: K, value: RecordOf[K], now: Date, random: (n: number) => Uint8Array = randomBytes): Promise<Loaded<K>> {
+  async create<K extends RecordKind>(
+    kind: K,
+    value: RecordOf[K],
+    now: Date,
+    random: (n: number) => Uint8Array = randomBytes,
+  ): Promise<Loaded<K>> {
     const { parseYaml, stringifyRecord } = await loadParsing();
     const clean = this.checked(kind, value);
     const text = stringifyRecord(clean as object);
@@ -338,7 +386,13 @@ export class Store {
     const { SCHEMAS, parseYaml, updateYamlText } = await loadParsing();
     const clean = this.checked(rec.kind, next);
     const order = Object.keys((SCHEMAS[rec.kind] as unknown as { shape: object }).shape);
-    const text = updateYamlText(rec.src, rec.parsed, rec.value as Record<string, unknown>, clean as Record<string, unknown>, order);
+    const text = updateYamlText(
+      rec.src,
+      rec.parsed,
+      rec.value as Record<string, unknown>,
+      clean as Record<string, unknown>,
+      order,
+    );
     await writeAtomic(this.abs(rec.path), text);
     this.cache.delete(rec.kind);
     const { parsed } = parseYaml(text);
@@ -348,9 +402,16 @@ export class Store {
   async updateSettings(next: Settings): Promise<void> {
     const { parseYaml, settingsSchema, updateYamlText } = await loadParsing();
     const r = settingsSchema.safeParse(next);
-    if (!r.success) throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
+    if (!r.success)
+      throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
     const order = Object.keys(settingsSchema.shape);
-    const text = updateYamlText(this.settingsFile.src, this.settingsFile.parsed, this.settings as Record<string, unknown>, r.data as Record<string, unknown>, order);
+    const text = updateYamlText(
+      this.settingsFile.src,
+      this.settingsFile.parsed,
+      this.settings as Record<string, unknown>,
+      r.data as Record<string, unknown>,
+      order,
+    );
     await writeAtomic(join(this.root, SETTINGS_FILE), text);
     this.settings = r.data;
     this.settingsFile = { src: text, parsed: parseYaml(text).parsed! };

@@ -10,8 +10,23 @@ import { stringify } from "csv-stringify/sync";
 import { UsageError, UserError } from "../errors.js";
 import { t } from "../i18n.js";
 
-const DELIMITER_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars" };
-const DELIMITER_WORDS: Record<string, string> = { ",": ",", comma: ",", ";": ";", semicolon: ";", "\t": "\t", "\\t": "\t", tab: "\t", "|": "|", pipe: "|" };
+const DELIMITER_NAMES: Record<string, string> = {
+  ",": "commas",
+  ";": "semicolons",
+  "\t": "tabs",
+  "|": "vertical bars",
+};
+const DELIMITER_WORDS: Record<string, string> = {
+  ",": ",",
+  comma: ",",
+  ";": ";",
+  semicolon: ";",
+  "\t": "\t",
+  "\\t": "\t",
+  tab: "\t",
+  "|": "|",
+  pipe: "|",
+};
 
 /** The separator's name as a person says it: "commas", "semicolons", "tabs". */
 export function delimiterName(d: string): string {
@@ -57,18 +72,35 @@ export function sniffDelimiter(text: string): string {
     return Object.entries(counts).sort((a, b) => b[1] - a[1]) as [string, number][];
   };
   const filled = (line: string, d: string) => line.split(d).filter((c) => c.replace(/"/g, "").trim()).length;
-  const heading = lines.find((l) => {
-    const [first] = countsOf(l);
-    return first![1] > 0 && filled(l, first![0]) >= 2;
-  }) ?? lines[0] ?? "";
+  const heading =
+    lines.find((l) => {
+      const [first] = countsOf(l);
+      return first![1] > 0 && filled(l, first![0]) >= 2;
+    }) ??
+    lines[0] ??
+    "";
   const [first, second] = countsOf(heading);
   if (first![1] === 0) return ",";
   if (first![1] === second![1])
-    throw new UsageError(`the header row has as many ${delimiterName(first![0])} as ${delimiterName(second![0])} (${first![1]}): say which separates the columns with --delimiter ${first![0] === "\t" ? "tab" : first![0]} or --delimiter ${second![0] === "\t" ? "tab" : second![0]}; nothing was written`);
+    throw new UsageError(
+      `the header row has as many ${delimiterName(first![0])} as ${delimiterName(second![0])} (${first![1]}): say which separates the columns with --delimiter ${first![0] === "\t" ? "tab" : first![0]} or --delimiter ${second![0] === "\t" ? "tab" : second![0]}; nothing was written`,
+    );
   return first![0];
 }
 
-const ENCODINGS: Record<string, string> = { "utf8": "utf-8", "utf-8": "utf-8", gbk: "gb18030", gb2312: "gb18030", gb18030: "gb18030", "utf16": "utf-16le", "utf-16": "utf-16le", "utf16le": "utf-16le", "utf-16le": "utf-16le", "utf16be": "utf-16be", "utf-16be": "utf-16be" };
+const ENCODINGS: Record<string, string> = {
+  utf8: "utf-8",
+  "utf-8": "utf-8",
+  gbk: "gb18030",
+  gb2312: "gb18030",
+  gb18030: "gb18030",
+  utf16: "utf-16le",
+  "utf-16": "utf-16le",
+  utf16le: "utf-16le",
+  "utf-16le": "utf-16le",
+  utf16be: "utf-16be",
+  "utf-16be": "utf-16be",
+};
 
 /** Which encoding a CSV file is in: its BOM, else UTF-16 by its NUL bytes, else UTF-8 if it decodes, else GB18030. */
 export function detectEncoding(bytes: Uint8Array): string {
@@ -91,12 +123,17 @@ export function detectEncoding(bytes: Uint8Array): string {
 
 export function decode(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
   const enc = encoding ? ENCODINGS[encoding.toLowerCase()] : detectEncoding(bytes);
-  if (!enc) throw new UserError(`--encoding "${encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be`);
+  if (!enc)
+    throw new UserError(
+      `--encoding "${encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be`,
+    );
   try {
     const text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: enc };
   } catch {
-    throw new UserError(`the file is not valid ${enc}${encoding ? "" : " (detected)"}; say its encoding with --encoding gb18030|utf-8|utf-16le`);
+    throw new UserError(
+      `the file is not valid ${enc}${encoding ? "" : " (detected)"}; say its encoding with --encoding gb18030|utf-8|utf-16le`,
+    );
   }
 }
 
@@ -145,7 +182,10 @@ function foreignWorkbook(path: string, bytes: Uint8Array): string | undefined {
  * no longer maintained there and carries unfixed advisories for exactly this, reading files from
  * outside.
  */
-export async function readGrid(path: string, opts: { encoding?: string; sheet?: string; delimiter?: string; locale: string }): Promise<Grid> {
+export async function readGrid(
+  path: string,
+  opts: { encoding?: string; sheet?: string; delimiter?: string; locale: string },
+): Promise<Grid> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
@@ -155,7 +195,10 @@ export async function readGrid(path: string, opts: { encoding?: string; sheet?: 
   }
   const name = basename(path);
   const foreign = foreignWorkbook(path, bytes);
-  if (foreign) throw new UserError(t(opts.locale, "imp.foreign", { file: name, format: t(opts.locale, `imp.format${foreign}` as "imp.format.xls") }));
+  if (foreign)
+    throw new UserError(
+      t(opts.locale, "imp.foreign", { file: name, format: t(opts.locale, `imp.format${foreign}` as "imp.format.xls") }),
+    );
   if (/\.xlsx$/i.test(path) || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     const { default: ExcelJS } = await import("exceljs");
     const wb = new ExcelJS.Workbook();
@@ -165,7 +208,14 @@ export async function readGrid(path: string, opts: { encoding?: string; sheet?: 
       throw new UserError(t(opts.locale, "imp.badXlsx", { file: name, why: (e as Error).message }));
     }
     const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
-    if (!ws) throw new UserError(t(opts.locale, "imp.noSheet", { file: name, sheet: opts.sheet ?? "", sheets: wb.worksheets.map((w) => w.name).join(", ") }));
+    if (!ws)
+      throw new UserError(
+        t(opts.locale, "imp.noSheet", {
+          file: name,
+          sheet: opts.sheet ?? "",
+          sheets: wb.worksheets.map((w) => w.name).join(", "),
+        }),
+      );
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: Cell[] = [];
@@ -184,9 +234,17 @@ export async function readGrid(path: string, opts: { encoding?: string; sheet?: 
   let records: string[][];
   try {
     // one separator for the whole file: "VIP;需开专票" in a comma file is one cell
-    records = parse(body, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, delimiter });
+    records = parse(body, {
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+      delimiter,
+    });
   } catch (e) {
-    throw new UserError(`${path} is not valid CSV (columns separated by ${delimiterName(delimiter)}): ${(e as Error).message}; nothing was written`);
+    throw new UserError(
+      `${path} is not valid CSV (columns separated by ${delimiterName(delimiter)}): ${(e as Error).message}; nothing was written`,
+    );
   }
   return { rows: records, format: "csv", encoding, delimiter };
 }
@@ -267,7 +325,10 @@ export function toCsv(sheet: Sheet, bom: boolean): string {
       return String(v);
     }),
   );
-  return (bom ? "\uFEFF" : "") + stringify([sheet.columns.map((c) => c.heading), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return (
+    (bom ? "\uFEFF" : "") +
+    stringify([sheet.columns.map((c) => c.heading), ...rows], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ })
+  );
 }
 
 /** A wall-clock date or date-time as the Date exceljs writes as that Excel serial (its UTC fields). */
@@ -279,9 +340,25 @@ function excelDate(v: string): Date {
 }
 
 /** The width a person reads: a Chinese character is two columns. */
-const textWidth = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const textWidth = (s: string) =>
+  [...s].reduce(
+    (n, ch) =>
+      n +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1),
+    0,
+  );
 
-const FORMATS: Partial<Record<ColumnType, string>> = { date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm", time: "hh:mm", money: "#,##0.00", int: "0", phone: "@", id: "@" };
+const FORMATS: Partial<Record<ColumnType, string>> = {
+  date: "yyyy-mm-dd",
+  datetime: "yyyy-mm-dd hh:mm",
+  time: "hh:mm",
+  money: "#,##0.00",
+  int: "0",
+  phone: "@",
+  id: "@",
+};
 const WIDTHS: Partial<Record<ColumnType, number>> = { date: 12, datetime: 17, time: 7, money: 12 };
 
 /** Sheets as one .xlsx workbook: typed cells, the heading row frozen and filtered, widths that fit. */
@@ -290,7 +367,10 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({ header: c.heading, style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {} }));
+    ws.columns = sheet.columns.map((c) => ({
+      header: c.heading,
+      style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for (const r of sheet.rows) {
       ws.addRow(
@@ -311,12 +391,27 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
     }
     sheet.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
-      const longest = Math.max(textWidth(c.heading) + 2, ...sheet.rows.map((r) => Math.max(...String(r[i] ?? "").split("\n").map(textWidth)) + 1));
-      col.width = Math.min(50, Math.max(6, WIDTHS[c.type] ?? 0, c.type === "money" || c.type === "int" ? textWidth(c.heading) + 2 : longest));
-      if (c.type === "text" && sheet.rows.some((r) => String(r[i] ?? "").includes("\n"))) col.alignment = { wrapText: true, vertical: "top" };
+      const longest = Math.max(
+        textWidth(c.heading) + 2,
+        ...sheet.rows.map(
+          (r) =>
+            Math.max(
+              ...String(r[i] ?? "")
+                .split("\n")
+                .map(textWidth),
+            ) + 1,
+        ),
+      );
+      col.width = Math.min(
+        50,
+        Math.max(6, WIDTHS[c.type] ?? 0, c.type === "money" || c.type === "int" ? textWidth(c.heading) + 2 : longest),
+      );
+      if (c.type === "text" && sheet.rows.some((r) => String(r[i] ?? "").includes("\n")))
+        col.alignment = { wrapText: true, vertical: "top" };
     });
     ws.getRow(1).alignment = { vertical: "middle" };
-    if (sheet.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    if (sheet.columns.length)
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

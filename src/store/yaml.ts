@@ -1,6 +1,20 @@
 // Safe YAML in, deterministic YAML out, and edits that leave untouched lines byte-for-byte.
 import { safe } from "../format/text.js";
-import { CST, Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, visit, type Node } from "yaml";
+import {
+  CST,
+  Document,
+  isAlias,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Node,
+} from "yaml";
 
 /** A record is a few KB; the settings file a few dozen. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -68,7 +82,9 @@ export function invalidUtf8At(b: Uint8Array): number {
  * A record file's bytes as text, or where they stop being UTF-8. Never a lossy decode: a file
  * saved as GBK must not become U+FFFD and be written back that way. A UTF-8 BOM is dropped.
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { text: string; problem?: undefined } | { text?: undefined; problem: Problem } {
   try {
     return { text: UTF8.decode(bytes) };
   } catch {
@@ -87,7 +103,12 @@ const CONFLICT_RE = /^(<{7}|={7}|>{7}|\|{7})(\s|$)/;
 export function conflictMarkers(src: string): Problem[] {
   const out: Problem[] = [];
   src.split("\n").forEach((l, i) => {
-    if (CONFLICT_RE.test(l)) out.push({ line: i + 1, col: 1, message: "leftover merge-conflict marker: resolve the conflict and remove the marker lines" });
+    if (CONFLICT_RE.test(l))
+      out.push({
+        line: i + 1,
+        col: 1,
+        message: "leftover merge-conflict marker: resolve the conflict and remove the marker lines",
+      });
   });
   return out;
 }
@@ -145,12 +166,28 @@ function tokenProblem(src: string): Problem | undefined {
     offset += tok.length;
     const nl = tok.lastIndexOf("\n");
     col = nl >= 0 ? tok.length - nl - 1 : col + tok.length;
-    const deep = (where = at) => ({ ...offsetPosition(src, where), message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep` });
-    const many = () => ({ ...offsetPosition(src, at), message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many` });
+    const deep = (where = at) => ({
+      ...offsetPosition(src, where),
+      message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep`,
+    });
+    const many = () => ({
+      ...offsetPosition(src, at),
+      message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many`,
+    });
     const type = scalar ? "scalar" : CST.tokenType(tok);
     scalar = false;
-    const tooLong = () => ({ ...offsetPosition(src, at), message: `more than ${MAX_LINES} lines outside text values; a record is never that long` });
-    if (type !== "newline" && type !== "space" && type !== "comment" && type !== "byte-order-mark" && type !== "doc-start") content = true;
+    const tooLong = () => ({
+      ...offsetPosition(src, at),
+      message: `more than ${MAX_LINES} lines outside text values; a record is never that long`,
+    });
+    if (
+      type !== "newline" &&
+      type !== "space" &&
+      type !== "comment" &&
+      type !== "byte-order-mark" &&
+      type !== "doc-start"
+    )
+      content = true;
     switch (type) {
       case "newline":
         entry = -1;
@@ -165,15 +202,26 @@ function tokenProblem(src: string): Problem | undefined {
       case "tag":
       case "anchor":
       case "alias":
-        if (++props > MAX_PROPS) return { ...offsetPosition(src, at), message: `more than ${MAX_PROPS} tags, anchors and aliases; a record needs none` };
+        if (++props > MAX_PROPS)
+          return {
+            ...offsetPosition(src, at),
+            message: `more than ${MAX_PROPS} tags, anchors and aliases; a record needs none`,
+          };
         if (flow === 0 && entry < 0) [entry, entryAt] = [start, at];
         break;
       case "directive-line":
-        return { ...offsetPosition(src, at), message: "YAML directives (%YAML, %TAG) are not allowed in records; remove the line" };
+        return {
+          ...offsetPosition(src, at),
+          message: "YAML directives (%YAML, %TAG) are not allowed in records; remove the line",
+        };
       case "doc-start":
       case "doc-end":
         // one document: a '---' may open the file, nothing may follow the document
-        if (type === "doc-end" || content || ++docs > 1) return { ...offsetPosition(src, at), message: "a record file holds one YAML document; remove the '---' separator" };
+        if (type === "doc-end" || content || ++docs > 1)
+          return {
+            ...offsetPosition(src, at),
+            message: "a record file holds one YAML document; remove the '---' separator",
+          };
         stack.length = 0;
         flow = 0;
         entry = -1;
@@ -214,7 +262,9 @@ function tokenProblem(src: string): Problem | undefined {
 }
 
 /** The tags a record may carry: the core schema's own scalars and collections, written out. */
-const ALLOWED_TAGS = new Set(["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`));
+const ALLOWED_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "seq", "map"].map((t) => `tag:yaml.org,2002:${t}`),
+);
 const YAML_TAG = "tag:yaml.org,2002:";
 
 export function position(lines: LineCounter, offset: number): { line: number; col: number } {
@@ -229,21 +279,40 @@ export function position(lines: LineCounter, offset: number): { line: number; co
  */
 export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] } {
   if (src.length > MAX_FILE_BYTES || Buffer.byteLength(src, "utf8") > MAX_FILE_BYTES)
-    return { problems: [{ line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; a record is never that large` }] };
+    return {
+      problems: [
+        { line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; a record is never that large` },
+      ],
+    };
   const markers = conflictMarkers(src);
   if (markers.length) return { problems: cap(markers) };
   const shape = tokenProblem(src);
   if (shape) return { problems: [shape] };
   const lines = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lines, uniqueKeys: false, schema: "core", merge: false, prettyErrors: false, strict: true });
+  const doc = parseDocument(src, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    schema: "core",
+    merge: false,
+    prettyErrors: false,
+    strict: true,
+  });
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith("Unresolved tag"))]) {
     const at = e.linePos?.[0] ?? position(lines, e.pos[0]);
-    problems.push({ line: at.line, col: at.col, message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
+    problems.push({
+      line: at.line,
+      col: at.col,
+      message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+    });
   }
   if (/^(---|\.\.\.)\s*$/m.test(src.replace(/^---\s*\n/, ""))) {
     const idx = src.search(/^(---|\.\.\.)\s*$/m);
-    if (idx > 0) problems.push({ ...position(lines, idx), message: "a record file holds one YAML document; remove the '---' separator" });
+    if (idx > 0)
+      problems.push({
+        ...position(lines, idx),
+        message: "a record file holds one YAML document; remove the '---' separator",
+      });
   }
   // A walk of our own, not yaml's visit(): the token check above bounds its depth, and it costs a
   // fraction of visit()'s frozen path arrays on a file of thousands of items.
@@ -257,7 +326,10 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
       return position(lines, i >= 0 && !src.slice(i, start).includes("\n") ? i : start);
     };
     if (++nodes > 2 * MAX_ITEMS + 1) {
-      problems.push({ ...at(), message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many` });
+      problems.push({
+        ...at(),
+        message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many`,
+      });
       return false;
     }
     const collection = isMap(node) || isSeq(node);
@@ -265,8 +337,10 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
       problems.push({ ...at(), message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep` });
       return false;
     }
-    if (isAlias(node)) problems.push({ ...at(), message: "aliases (*name) are not allowed in records; write the value out" });
-    else if (node.anchor) problems.push({ ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" });
+    if (isAlias(node))
+      problems.push({ ...at(), message: "aliases (*name) are not allowed in records; write the value out" });
+    else if (node.anchor)
+      problems.push({ ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" });
     else if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
       const shown = node.tag.startsWith(YAML_TAG) ? `!!${node.tag.slice(YAML_TAG.length)}` : node.tag;
       problems.push({
@@ -280,7 +354,11 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         const k = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(k)) problems.push({ ...position(lines, (pair.key as Node | null)?.range?.[0] ?? start), message: `duplicate key "${excerpt(String(k))}": a field may appear once; remove one` });
+        if (seen.has(k))
+          problems.push({
+            ...position(lines, (pair.key as Node | null)?.range?.[0] ?? start),
+            message: `duplicate key "${excerpt(String(k))}": a field may appear once; remove one`,
+          });
         seen.add(k);
       }
       for (const pair of node.items) if (!walk(pair.key, depth + 1) || !walk(pair.value, depth + 1)) return false;
@@ -300,7 +378,8 @@ const MAX_PROBLEMS = 20;
 /** Problems as shown: each message one short line, at most MAX_PROBLEMS of them. */
 export function cap<P extends Problem>(ps: P[]): P[] {
   const out = ps.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, message: capMessage(p.message) }));
-  if (ps.length > MAX_PROBLEMS) out.push({ ...ps[MAX_PROBLEMS]!, message: `and ${ps.length - MAX_PROBLEMS} more problems in this file` });
+  if (ps.length > MAX_PROBLEMS)
+    out.push({ ...ps[MAX_PROBLEMS]!, message: `and ${ps.length - MAX_PROBLEMS} more problems in this file` });
   return out;
 }
 
@@ -366,8 +445,26 @@ export function yaml11Ambiguous(s: string): boolean {
  * them for what they are. The same text in any other field is quoted.
  */
 const DATE_FIELDS = new Set([
-  "created", "received", "filed", "at", "date", "from", "to", "left", "closed", "appointment", "depart", "arrive", "arrived",
-  "promise", "asked", "passed", "finish", "installed", "since", "workdays",
+  "created",
+  "received",
+  "filed",
+  "at",
+  "date",
+  "from",
+  "to",
+  "left",
+  "closed",
+  "appointment",
+  "depart",
+  "arrive",
+  "arrived",
+  "promise",
+  "asked",
+  "passed",
+  "finish",
+  "installed",
+  "since",
+  "workdays",
 ]);
 const STORED_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -454,7 +551,10 @@ export function updateYamlText(
   const order = [...keyOrder, ...Object.keys(next).filter((k) => !keyOrder.includes(k))];
   for (const key of Object.keys(next)) {
     if (old[key] !== undefined || next[key] === undefined) continue;
-    const before = order.slice(0, order.indexOf(key)).reverse().find((k) => spans.has(k));
+    const before = order
+      .slice(0, order.indexOf(key))
+      .reverse()
+      .find((k) => spans.has(k));
     const after = order.slice(order.indexOf(key) + 1).find((k) => spans.has(k));
     const at = before ? spans.get(before)![1] : after ? spans.get(after)![0] : src.length;
     edits.push({ at, end: at, text: pairText(key, next[key]) });

@@ -56,7 +56,13 @@ function wallClock(tz: string) {
   };
 }
 
-function zone(key: Zone["key"], tz: string, calendar: Settings["calendar"], names: [string, string, string, string, string, string], company: string): Zone {
+function zone(
+  key: Zone["key"],
+  tz: string,
+  calendar: Settings["calendar"],
+  names: [string, string, string, string, string, string],
+  company: string,
+): Zone {
   const [clerk, clerk2, clerk3, tech, eng, sup] = names;
   return {
     key,
@@ -87,8 +93,20 @@ function zone(key: Zone["key"], tz: string, calendar: Settings["calendar"], name
   };
 }
 
-export const SH = zone("SH", "Asia/Shanghai", CHINA_2026, ["孙丽", "何平", "林涛", "马超", "高峰", "郑红"], "苏州恒通机电服务有限公司");
-export const BER = zone("BER", "Europe/Berlin", BERLIN_2026, ["Anna Keller", "Jonas Brandt", "Mia Vogel", "Lukas Meier", "Eva Roth", "Petra Lang"], "Nordwind Anlagenservice GmbH");
+export const SH = zone(
+  "SH",
+  "Asia/Shanghai",
+  CHINA_2026,
+  ["孙丽", "何平", "林涛", "马超", "高峰", "郑红"],
+  "苏州恒通机电服务有限公司",
+);
+export const BER = zone(
+  "BER",
+  "Europe/Berlin",
+  BERLIN_2026,
+  ["Anna Keller", "Jonas Brandt", "Mia Vogel", "Lukas Meier", "Eva Roth", "Petra Lang"],
+  "Nordwind Anlagenservice GmbH",
+);
 
 // record IDs: the same in both stores (each row is its own store)
 export const C1 = "C-260105-KH01";
@@ -98,8 +116,28 @@ export const T2 = "T-260901-GD02";
 export const E1 = "E-260801-HD01";
 
 export function customer(z: Zone, id = C1, over: Partial<Customer> = {}): Rec<Customer> {
-  const name = z.key === "SH" ? (id === C1 ? "苏州恒通精密机械有限公司" : "无锡新锐塑料制品厂") : id === C1 ? "Brandt Kältetechnik GmbH" : "Neuwerk Pumpen KG";
-  return { id, value: { name, contacts: [{ name: z.key === "SH" ? "吴静" : "Karl Brandt", phones: [z.key === "SH" ? "0512-6666 1234" : "+49 30 5550 1234"] }], created: z.at("2026-01-05 09:00"), ...over } };
+  const name =
+    z.key === "SH"
+      ? id === C1
+        ? "苏州恒通精密机械有限公司"
+        : "无锡新锐塑料制品厂"
+      : id === C1
+        ? "Brandt Kältetechnik GmbH"
+        : "Neuwerk Pumpen KG";
+  return {
+    id,
+    value: {
+      name,
+      contacts: [
+        {
+          name: z.key === "SH" ? "吴静" : "Karl Brandt",
+          phones: [z.key === "SH" ? "0512-6666 1234" : "+49 30 5550 1234"],
+        },
+      ],
+      created: z.at("2026-01-05 09:00"),
+      ...over,
+    },
+  };
 }
 
 /** An on-site repair ticket of C1, received and filed at `received` (wall clock), no assignee. */
@@ -120,20 +158,68 @@ export function ticket(z: Zone, received: string, over: Partial<Ticket> = {}, id
 }
 
 let seq = 0;
-const nextId = (day: string) => `K-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${(++seq).toString().padStart(4, "0")}`;
+const nextId = (day: string) =>
+  `K-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${(++seq).toString().padStart(4, "0")}`;
 
 /** An outbound follow-up call to C1 about T1 by the follow-up clerk at `local` (wall clock). */
 export function call(z: Zone, local: string, over: Partial<Contact> = {}): Rec<Contact> {
-  return { id: nextId(local), value: { customer: C1, ticket: T1, at: z.at(local), channel: "call", direction: "out", purpose: "followup", staff: z.clerk, ...over } };
+  return {
+    id: nextId(local),
+    value: {
+      customer: C1,
+      ticket: T1,
+      at: z.at(local),
+      channel: "call",
+      direction: "out",
+      purpose: "followup",
+      staff: z.clerk,
+      ...over,
+    },
+  };
 }
 
 /** An outbound letter to C1 about T1 dated `day` (a bare date, as letters are logged). */
-export function letter(z: Zone, day: string, kind: NonNullable<Contact["letter"]>["kind"], over: Partial<Contact> = {}): Rec<Contact> {
-  return { id: nextId(day), value: { customer: C1, ticket: T1, at: day, channel: "letter", direction: "out", purpose: "notice", staff: z.clerk, letter: { kind, subject: "Notice" }, ...over } };
+export function letter(
+  z: Zone,
+  day: string,
+  kind: NonNullable<Contact["letter"]>["kind"],
+  over: Partial<Contact> = {},
+): Rec<Contact> {
+  return {
+    id: nextId(day),
+    value: {
+      customer: C1,
+      ticket: T1,
+      at: day,
+      channel: "letter",
+      direction: "out",
+      purpose: "notice",
+      staff: z.clerk,
+      letter: { kind, subject: "Notice" },
+      ...over,
+    },
+  };
 }
 
-export function event(z: Zone, date: string, recorded: string, over: Partial<CustomerEvent> = {}, id = E1): Rec<CustomerEvent> {
-  return { id, value: { title: z.key === "SH" ? "客户联谊会" : "Kundentag", date, kind: "gathering", audience: "all", owner: z.clerk2, created: z.at(recorded), ...over } };
+export function event(
+  z: Zone,
+  date: string,
+  recorded: string,
+  over: Partial<CustomerEvent> = {},
+  id = E1,
+): Rec<CustomerEvent> {
+  return {
+    id,
+    value: {
+      title: z.key === "SH" ? "客户联谊会" : "Kundentag",
+      date,
+      kind: "gathering",
+      audience: "all",
+      owner: z.clerk2,
+      created: z.at(recorded),
+      ...over,
+    },
+  };
 }
 
 export function waiver(z: Zone, duty: string, local: string): Rec<Waiver> {
@@ -156,7 +242,22 @@ export interface Records {
 }
 
 export type Expected = Partial<
-  Pick<Duty, "state" | "earliest" | "due" | "deadline" | "earliestAt" | "dueAt" | "daysLate" | "hoursLate" | "minutesLate" | "owner" | "assignee" | "expires" | "expiresAt"> & { done: Partial<NonNullable<Duty["done"]>> }
+  Pick<
+    Duty,
+    | "state"
+    | "earliest"
+    | "due"
+    | "deadline"
+    | "earliestAt"
+    | "dueAt"
+    | "daysLate"
+    | "hoursLate"
+    | "minutesLate"
+    | "owner"
+    | "assignee"
+    | "expires"
+    | "expiresAt"
+  > & { done: Partial<NonNullable<Duty["done"]>> }
 >;
 
 export interface Row {
@@ -193,7 +294,8 @@ export function dutyOf(row: Row, rule: string): Duty | undefined {
     },
     "en",
   ).filter((d) => d.rule === (row.rule ?? rule) && (row.key === undefined || d.key === row.key));
-  if (all.length > 1) throw new Error(`several ${row.rule ?? rule} duties (${all.map((d) => d.key).join(", ")}): give the row a key`);
+  if (all.length > 1)
+    throw new Error(`several ${row.rule ?? rule} duties (${all.map((d) => d.key).join(", ")}): give the row a key`);
   return all[0];
 }
 
@@ -209,7 +311,8 @@ export function table(rule: string, rows: Row[]): void {
         // absent keys in the expectation are not checked; a key set to undefined must be absent
         const set = Object.fromEntries(Object.entries(row.expect).filter(([, v]) => v !== undefined));
         expect(d).toMatchObject(set);
-        for (const [k, v] of Object.entries(row.expect)) if (v === undefined) expect(d![k as keyof Duty], k).toBeUndefined();
+        for (const [k, v] of Object.entries(row.expect))
+          if (v === undefined) expect(d![k as keyof Duty], k).toBeUndefined();
       }
     });
   }

@@ -18,13 +18,16 @@ export const DEFAULTS = {
 } as const;
 
 type Defaults = typeof DEFAULTS;
-export type RuleSettings = { [K in keyof Defaults]: { -readonly [P in keyof Defaults[K]]: Defaults[K][P] extends boolean ? boolean : number } };
+export type RuleSettings = {
+  [K in keyof Defaults]: { -readonly [P in keyof Defaults[K]]: Defaults[K][P] extends boolean ? boolean : number };
+};
 
 /** No hour-based window is shorter than this, unless rules.graceMinutes says otherwise. */
 export const DEFAULT_GRACE_MINUTES = 30;
 
 export function ruleSettings(rules: Rules | undefined): RuleSettings {
   const out = {} as Record<string, unknown>;
-  for (const [code, d] of Object.entries(DEFAULTS) as [string, object][]) out[code] = { ...d, ...((rules as Record<string, object> | undefined)?.[code] ?? {}) };
+  for (const [code, d] of Object.entries(DEFAULTS) as [string, object][])
+    out[code] = { ...d, ...((rules as Record<string, object> | undefined)?.[code] ?? {}) };
   return out as RuleSettings;
 }

@@ -8,13 +8,40 @@ import type { RuleSettings } from "./config.js";
 import { firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
-function planDuty(rx: RuleContext, rs: RuleSettings, p: { key: string; source: string; customer: string; ticket?: string; owner?: string; date: string; topic: string; madeAt: number; not?: ReadonlyMap<string, string> }): Found {
+function planDuty(
+  rx: RuleContext,
+  rs: RuleSettings,
+  p: {
+    key: string;
+    source: string;
+    customer: string;
+    ticket?: string;
+    owner?: string;
+    date: string;
+    topic: string;
+    madeAt: number;
+    not?: ReadonlyMap<string, string>;
+  },
+): Found {
   const cfg = rs["R-NEXT-SERVICE"];
   // a plan for a day off is carried out on the working day before it
-  const earliest = rx.cal.onOrBefore(p.date) < p.date && rx.cal.onOrBefore(p.date) >= rx.dayOf(new Date(p.madeAt).toISOString()) ? rx.cal.onOrBefore(p.date) : p.date;
+  const earliest =
+    rx.cal.onOrBefore(p.date) < p.date && rx.cal.onOrBefore(p.date) >= rx.dayOf(new Date(p.madeAt).toISOString())
+      ? rx.cal.onOrBefore(p.date)
+      : p.date;
   const by = rx.deadline(p.date, cfg.days, cfg.workingDays);
   const from = Math.max(p.madeAt + 1, momentOf(earliest, rx.tz));
-  const r = firstCounting(rx, { customer: p.customer, channels: TALK, tell: true, purposes: ["followup", "reminder", "notice"], from, plan: p.source, not: p.not, listFrom: p.madeAt + 1, what: rx.say.t("what.plan") });
+  const r = firstCounting(rx, {
+    customer: p.customer,
+    channels: TALK,
+    tell: true,
+    purposes: ["followup", "reminder", "notice"],
+    from,
+    plan: p.source,
+    not: p.not,
+    listFrom: p.madeAt + 1,
+    what: rx.say.t("what.plan"),
+  });
   return {
     key: p.key,
     rule: "R-NEXT-SERVICE",
@@ -35,13 +62,26 @@ export function nextServiceDuty(c: Rec<Contact>, rx: RuleContext, rs: RuleSettin
   const next = c.value.next;
   if (!next) return [];
   const madeAt = c.value.at.length === 10 ? zonedTime(c.value.at, 23, 59, 59, rx.tz).getTime() : Date.parse(c.value.at);
-  return [planDuty(rx, rs, { key: `R-NEXT-SERVICE:${c.id}`, source: c.id, customer: c.value.customer, ticket: c.value.ticket, owner: c.value.staff, date: next.date, topic: next.topic, madeAt })];
+  return [
+    planDuty(rx, rs, {
+      key: `R-NEXT-SERVICE:${c.id}`,
+      source: c.id,
+      customer: c.value.customer,
+      ticket: c.value.ticket,
+      owner: c.value.staff,
+      date: next.date,
+      topic: next.topic,
+      madeAt,
+    }),
+  ];
 }
 
 /** The plans made while filing or closing a ticket (A2). */
 export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
   // in date order, one contact carries out one plan: a call naming the ticket closes its next plan
-  const order = (t.value.plans ?? []).map((p, i) => ({ p, i })).sort((a, b) => a.p.date.localeCompare(b.p.date) || a.i - b.i);
+  const order = (t.value.plans ?? [])
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.date.localeCompare(b.p.date) || a.i - b.i);
   const used = new Map<string, string>();
   const out: Found[] = [];
   for (const { p, i } of order) {

@@ -60,24 +60,66 @@ export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts, quiet = fa
   if (used) return quiet ? NO : say.t("why.used", { id, rule: used });
   if (spec.plan && c.plan === spec.plan) return undefined;
   // outside the window says the most: linking it would not help
-  if (!onOrAfter(rx, c, spec.from)) return quiet ? NO : say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
+  if (!onOrAfter(rx, c, spec.from))
+    return quiet
+      ? NO
+      : say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
   // a letter dated the day the duty ended is not before it
   if (spec.until !== undefined && (c.at.length === 10 ? c.at >= dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
-    return quiet ? NO : say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
+    return quiet
+      ? NO
+      : say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
   const why: string[] = [];
   if (spec.ticket && c.ticket !== spec.ticket)
-    why.push(quiet ? NO : c.ticket ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket }) : say.t("why.unlinked", { id, ticket: spec.ticket }));
+    why.push(
+      quiet
+        ? NO
+        : c.ticket
+          ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket })
+          : say.t("why.unlinked", { id, ticket: spec.ticket }),
+    );
   if (spec.event && c.event !== spec.event)
-    why.push(quiet ? NO : c.event ? say.t("why.otherEvent", { id, other: c.event, event: spec.event }) : say.t("why.unlinkedEvent", { id, event: spec.event }));
+    why.push(
+      quiet
+        ? NO
+        : c.event
+          ? say.t("why.otherEvent", { id, other: c.event, event: spec.event })
+          : say.t("why.unlinkedEvent", { id, event: spec.event }),
+    );
   if (!spec.channels.includes(c.channel))
-    why.push(quiet ? NO : say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", { id, channel: say.word(c.channel), channels: spec.channels.map((x) => say.word(x)).join(" / "), plan: spec.plan ?? "" }));
+    why.push(
+      quiet
+        ? NO
+        : say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", {
+            id,
+            channel: say.word(c.channel),
+            channels: spec.channels.map((x) => say.word(x)).join(" / "),
+            plan: spec.plan ?? "",
+          }),
+    );
   // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
   else if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told))
     why.push(quiet ? NO : say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what }));
   if (spec.purposes && !spec.purposes.includes(c.purpose))
-    why.push(quiet ? NO : say.t("why.purpose", { id, purpose: say.word(c.purpose), purposes: spec.purposes.map((x) => say.word(x)).join(" / ") }));
+    why.push(
+      quiet
+        ? NO
+        : say.t("why.purpose", {
+            id,
+            purpose: say.word(c.purpose),
+            purposes: spec.purposes.map((x) => say.word(x)).join(" / "),
+          }),
+    );
   if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
-    why.push(quiet ? NO : say.t("why.letterKind", { id, kind: say.word(c.letter.kind), kinds: spec.letterKinds.map((x) => say.word(x)).join(" / ") }));
+    why.push(
+      quiet
+        ? NO
+        : say.t("why.letterKind", {
+            id,
+            kind: say.word(c.letter.kind),
+            kinds: spec.letterKinds.map((x) => say.word(x)).join(" / "),
+          }),
+    );
   return why.length ? why.join("; ") : undefined;
 }
 
@@ -91,6 +133,7 @@ export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Cont
   // a duty that is done never shows what else was looked at: the reasons are worded for the undone
   const listFrom = spec.listFrom ?? spec.from;
   const considered: Considered[] = [];
-  for (const k of skipped) if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why: judge(rx, k, spec)! });
+  for (const k of skipped)
+    if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why: judge(rx, k, spec)! });
   return { considered };
 }

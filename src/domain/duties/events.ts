@@ -26,10 +26,24 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
   const out: Found[] = [];
   for (const c of rx.input.customers) {
     if (!inAudience(e.value, c.value) || rx.dayOf(c.value.created) > e.value.date) continue;
-    const base = { source: e.id, customer: c.id, event: e.id, owner: e.value.owner, expires: addDays(e.value.date, -1) };
+    const base = {
+      source: e.id,
+      customer: c.id,
+      event: e.id,
+      owner: e.value.owner,
+      expires: addDays(e.value.date, -1),
+    };
     const say = { kind: rx.say.word(e.value.kind), title: e.value.title, date: e.value.date };
     // a call counts from the moment the event is recorded; the list shows it from `opens`
-    const r = firstCounting(rx, { customer: c.id, event: e.id, channels: TALK, tell: true, from: Date.parse(e.value.created), until: momentOf(e.value.date, rx.tz), what: rx.say.t("what.eventCall", say) });
+    const r = firstCounting(rx, {
+      customer: c.id,
+      event: e.id,
+      channels: TALK,
+      tell: true,
+      from: Date.parse(e.value.created),
+      until: momentOf(e.value.date, rx.tz),
+      what: rx.say.t("what.eventCall", say),
+    });
     out.push({
       ...base,
       key: `R-EVENT-NOTICE:${e.id}:${c.id}:call`,
@@ -47,7 +61,16 @@ export function eventDuties(e: Rec<CustomerEvent>, rx: RuleContext, rs: RuleSett
       const within = rx.deadline(called, cfg.letterWithin, cfg.workingDays);
       const eve = addDays(e.value.date, -1);
       const by = within > eve ? (eve < called ? called : eve) : within;
-      const l = firstCounting(rx, { customer: c.id, event: e.id, channels: ["letter"], tell: true, letterKinds: ["notice", "invitation"], from: momentOf(called, rx.tz), until: momentOf(e.value.date, rx.tz), what: rx.say.t("what.eventLetter") });
+      const l = firstCounting(rx, {
+        customer: c.id,
+        event: e.id,
+        channels: ["letter"],
+        tell: true,
+        letterKinds: ["notice", "invitation"],
+        from: momentOf(called, rx.tz),
+        until: momentOf(e.value.date, rx.tz),
+        what: rx.say.t("what.eventLetter"),
+      });
       out.push({
         ...base,
         key: `R-EVENT-NOTICE:${e.id}:${c.id}:letter`,

@@ -40,7 +40,10 @@ function asOf(input: DutyInput, today: Day): DutyInput {
     if (after(v.ready?.at, now)) v.ready = undefined;
     if (after(v.delivery?.at, now)) v.delivery = undefined;
     if (v.progress) v.progress = v.progress.filter((p) => !after(p.at, now));
-    if (v.extras) v.extras = v.extras.filter((x) => !after(x.asked, now)).map((x) => (after(x.answer?.at, now) ? { ...x, answer: undefined } : x));
+    if (v.extras)
+      v.extras = v.extras
+        .filter((x) => !after(x.asked, now))
+        .map((x) => (after(x.answer?.at, now) ? { ...x, answer: undefined } : x));
     if (v.status === "cancelled" && !v.cancelled) v.status = "open";
     // a reopening after the moment had not happened: the solution (and close) it took back stood
     if (v.reopened?.some((r) => after(r.at, now))) {
@@ -65,8 +68,15 @@ function asOf(input: DutyInput, today: Day): DutyInput {
   };
 }
 
-function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number, tz: string): Pick<Duty, "state" | "daysLate" | "hoursLate" | "minutesLate"> {
-  const expired = (d.expires !== undefined && today > d.expires) || (d.expiresAt !== undefined && now >= Date.parse(d.expiresAt));
+function stateOf(
+  d: Found,
+  today: Day,
+  dayOfAt: (at: string) => Day,
+  now: number,
+  tz: string,
+): Pick<Duty, "state" | "daysLate" | "hoursLate" | "minutesLate"> {
+  const expired =
+    (d.expires !== undefined && today > d.expires) || (d.expiresAt !== undefined && now >= Date.parse(d.expiresAt));
   if (d.dueAt) {
     const due = Date.parse(d.dueAt);
     const late = (t: number) => {
@@ -75,7 +85,9 @@ function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number
     };
     if (d.done) {
       const t = momentOf(d.done.at, tz);
-      return t <= due ? { state: "done" } : { state: "late", ...late(t), daysLate: daysBetween(d.deadline, dayOfAt(d.done.at)) };
+      return t <= due
+        ? { state: "done" }
+        : { state: "late", ...late(t), daysLate: daysBetween(d.deadline, dayOfAt(d.done.at)) };
     }
     if (expired) return { state: "missed" };
     if (d.earliestAt && now < Date.parse(d.earliestAt)) return { state: "upcoming" };
@@ -96,7 +108,12 @@ function stateOf(d: Found, today: Day, dayOfAt: (at: string) => Day, now: number
  * R-COVER: while its owner is absent, a duty goes to the cover; a cover who is away too passes it
  * on to theirs, until someone present. Someone who has left hands it to the follow-up clerk.
  */
-function assigneeOf(settings: Settings, staff: Map<string, Settings["staff"][number]>, owner: string | undefined, today: Day): string | undefined {
+function assigneeOf(
+  settings: Settings,
+  staff: Map<string, Settings["staff"][number]>,
+  owner: string | undefined,
+  today: Day,
+): string | undefined {
   const gone = (name: string) => {
     const l = staff.get(name)?.left;
     return l !== undefined && l <= today;
@@ -121,7 +138,10 @@ function assigneeOf(settings: Settings, staff: Map<string, Settings["staff"][num
       // nobody on the chain is here: the follow-up clerk, else any clerk who is, else the
       // supervisor (who appoints covers, R-COVER)
       const roles = (r: string) => settings.staff.filter((s) => s.role === r).map((s) => s.name);
-      return [clerk, ...roles("clerk"), ...roles("supervisor")].find((n): n is string => n !== undefined && present(n)) ?? who;
+      return (
+        [clerk, ...roles("clerk"), ...roles("supervisor")].find((n): n is string => n !== undefined && present(n)) ??
+        who
+      );
     }
     who = next;
   }
@@ -149,7 +169,10 @@ export function byUrgency(a: Duty, b: Duty): number {
 export type FoundDuty = Found & { doneBy?: string };
 
 /** The working calendar and clock of a settings object, made once (the index asks per customer). */
-const calendars = new WeakMap<Settings, { cal: ReturnType<typeof workCalendar>; clock: ReturnType<typeof workClock> }>();
+const calendars = new WeakMap<
+  Settings,
+  { cal: ReturnType<typeof workCalendar>; clock: ReturnType<typeof workClock> }
+>();
 function calendarOf(settings: Settings) {
   let c = calendars.get(settings);
   if (!c) {
@@ -163,16 +186,23 @@ const translators = new Map<string, ReturnType<typeof translator>>();
 const sayIn = (locale: string) => translators.get(locale) ?? translators.set(locale, translator(locale)).get(locale)!;
 
 /** The rules' shared context at `raw.now` (after the records are taken as of that moment). */
-function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
+function contextOf(
+  raw: DutyInput,
+  locale: string,
+): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
   const tz = raw.settings.timezone;
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
   const { cal, clock } = calendarOf(raw.settings);
   const staffNames = new Set(raw.settings.staff.map((s) => s.name));
-  const followupClerk = raw.settings.followupClerk && staffNames.has(raw.settings.followupClerk) ? raw.settings.followupClerk : undefined;
+  const followupClerk =
+    raw.settings.followupClerk && staffNames.has(raw.settings.followupClerk) ? raw.settings.followupClerk : undefined;
   // a ticket's owner: its assignee; else the designated follow-up clerk (A1); else the first clerk
   const here = (s: Settings["staff"][number]) => !s.left || s.left > today;
-  const fallbackClerk = (followupClerk && raw.settings.staff.some((s) => s.name === followupClerk && here(s)) ? followupClerk : undefined) ?? raw.settings.staff.find((s) => s.role === "clerk" && here(s))?.name;
+  const fallbackClerk =
+    (followupClerk && raw.settings.staff.some((s) => s.name === followupClerk && here(s))
+      ? followupClerk
+      : undefined) ?? raw.settings.staff.find((s) => s.role === "clerk" && here(s))?.name;
   // the zone's calendar day of a moment is asked for often; work each one out once
   const dayOfAt = dayCache(tz);
   const contacts = input.contacts
@@ -216,7 +246,11 @@ function contextOf(raw: DutyInput, locale: string): { input: DutyInput; rx: Rule
  * tickets, its contacts, and every event) are the same whether the others are there or not,
  * which is what lets the index keep them per customer.
  */
-export function recordDuties(raw: DutyInput, locale: string = raw.settings.locale, sources?: ReadonlySet<string>): { found: FoundDuty[]; start: Day | undefined } {
+export function recordDuties(
+  raw: DutyInput,
+  locale: string = raw.settings.locale,
+  sources?: ReadonlySet<string>,
+): { found: FoundDuty[]; start: Day | undefined } {
   const { input, rx, rs } = contextOf(raw, locale);
   const found: Found[] = [];
   const add = (list: Found[]) => {
@@ -241,7 +275,13 @@ export function recordDuties(raw: DutyInput, locale: string = raw.settings.local
 }
 
 /** R-MONTHLY's duties at `now`, for a store whose first activity was on `start`. */
-export function reviewDutiesAt(settings: Settings, reports: ReportRecord[], start: Day | undefined, now: Date, locale: string = settings.locale): Found[] {
+export function reviewDutiesAt(
+  settings: Settings,
+  reports: ReportRecord[],
+  start: Day | undefined,
+  now: Date,
+  locale: string = settings.locale,
+): Found[] {
   const raw: DutyInput = { settings, customers: [], tickets: [], contacts: [], events: [], reports, waivers: [], now };
   const { rx, rs } = contextOf(raw, locale);
   return reviewDuties(rx, rs, start);
@@ -251,7 +291,12 @@ export function reviewDutiesAt(settings: Settings, reports: ReportRecord[], star
  * The moment decides each duty's state, R-COVER its assignee, and a supervisor's waiver (written
  * by `now`) excuses it; most urgent first.
  */
-export function judge(found: readonly FoundDuty[], settings: Settings, now: Date, waiverRecords: readonly Rec<Waiver>[] = []): Duty[] {
+export function judge(
+  found: readonly FoundDuty[],
+  settings: Settings,
+  now: Date,
+  waiverRecords: readonly Rec<Waiver>[] = [],
+): Duty[] {
   const tz = settings.timezone;
   const today = dayOf(now, tz);
   const nowMs = now.getTime();
@@ -260,7 +305,9 @@ export function judge(found: readonly FoundDuty[], settings: Settings, now: Date
   // a waiver is the supervisor's: one written by anyone else (by hand) does not excuse anything
   const supervisors = new Set(settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
   const happened = (at: string) => (at.length === 10 ? at <= today : Date.parse(at) <= nowMs);
-  const waivers = new Map(waiverRecords.filter((w) => happened(w.value.at) && supervisors.has(w.value.by)).map((w) => [w.value.duty, w]));
+  const waivers = new Map(
+    waiverRecords.filter((w) => happened(w.value.at) && supervisors.has(w.value.by)).map((w) => [w.value.duty, w]),
+  );
   // R-COVER depends only on the owner and today: worked out once per person
   const staffByName = new Map(settings.staff.map((s) => [s.name, s]));
   const assignees = new Map<string, string | undefined>();
@@ -274,9 +321,23 @@ export function judge(found: readonly FoundDuty[], settings: Settings, now: Date
     const done = s.state === "done" || s.state === "late";
     // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
     const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
-    const duty: Duty = { ...d, ...s, assignee: open ? (assignees.get(d.owner ?? "") ?? assigneeOf(settings, staffByName, d.owner, today)) : (doneBy ?? d.owner) };
+    const duty: Duty = {
+      ...d,
+      ...s,
+      assignee: open
+        ? (assignees.get(d.owner ?? "") ?? assigneeOf(settings, staffByName, d.owner, today))
+        : (doneBy ?? d.owner),
+    };
     if (done) delete duty.considered;
-    if (w && !done) out.push({ ...duty, state: "waived", waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id }, daysLate: undefined, hoursLate: undefined, minutesLate: undefined });
+    if (w && !done)
+      out.push({
+        ...duty,
+        state: "waived",
+        waived: { at: w.value.at, by: w.value.by, reason: w.value.reason, record: w.id },
+        daysLate: undefined,
+        hoursLate: undefined,
+        minutesLate: undefined,
+      });
     else out.push(duty);
   }
   return out.sort(byUrgency);
@@ -294,5 +355,3 @@ export function duties(raw: DutyInput, locale: string = raw.settings.locale): Du
 function addDaysTo(day: Day, n: number): Day {
   return n === 0 ? day : addDays(day, n);
 }
-
-

@@ -36,7 +36,13 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings, start: Day | und
   const review = (kind: "monthly" | "annual", period: string, opens: Day, days: number, key: string, topic: string) => {
     const endsAt = momentOf(opens, rx.tz);
     // a save before the period ended, or by someone who is not a supervisor, is not the review
-    const r = rx.input.reports.find((x) => x.kind === kind && x.period === period && (!x.saved || Date.parse(x.saved) >= endsAt) && (!x.by || supervisors.has(x.by)));
+    const r = rx.input.reports.find(
+      (x) =>
+        x.kind === kind &&
+        x.period === period &&
+        (!x.saved || Date.parse(x.saved) >= endsAt) &&
+        (!x.by || supervisors.has(x.by)),
+    );
     const by = rx.deadline(opens, days, cfg.workingDays);
     out.push({
       key,
@@ -51,8 +57,23 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings, start: Day | und
     });
   };
   const thisMonth = rx.today.slice(0, 7);
-  for (let ym = start.slice(0, 7); ym < thisMonth; ym = monthAfter(ym)) review("monthly", ym, `${monthAfter(ym)}-01`, cfg.days, `R-MONTHLY:${ym}`, rx.say.t("duty.monthly", { period: ym }));
+  for (let ym = start.slice(0, 7); ym < thisMonth; ym = monthAfter(ym))
+    review(
+      "monthly",
+      ym,
+      `${monthAfter(ym)}-01`,
+      cfg.days,
+      `R-MONTHLY:${ym}`,
+      rx.say.t("duty.monthly", { period: ym }),
+    );
   for (let y = Number(start.slice(0, 4)); y < Number(rx.today.slice(0, 4)); y++)
-    review("annual", String(y), addDays(`${y + 1}-01-01`, 0), cfg.annualDays, `R-MONTHLY:${y}`, rx.say.t("duty.annual", { period: y }));
+    review(
+      "annual",
+      String(y),
+      addDays(`${y + 1}-01-01`, 0),
+      cfg.annualDays,
+      `R-MONTHLY:${y}`,
+      rx.say.t("duty.annual", { period: y }),
+    );
   return out;
 }

@@ -33,7 +33,16 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const cameEarly = v.intake && Date.parse(v.intake.at) < Date.parse(v.appointment);
     if (booked < appt && !cameEarly) {
       const deadline = addDays(appt, -rs["C-APPOINTMENT"].daysBefore);
-      const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, purposes: ["reminder"], from: Date.parse(v.filed), until: Date.parse(v.appointment), what: rx.say.t("what.appointment") });
+      const r = firstCounting(rx, {
+        customer: v.customer,
+        ticket: t.id,
+        channels: TELL,
+        tell: true,
+        purposes: ["reminder"],
+        from: Date.parse(v.filed),
+        until: Date.parse(v.appointment),
+        what: rx.say.t("what.appointment"),
+      });
       // the list shows it on the reminder day; a reminder any time after booking counts
       const shownDay = rx.shown(booked, deadline < booked ? booked : deadline);
       out.push({
@@ -65,7 +74,12 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
       earliestAt: x.asked,
       dueAt: iso(dueAt),
       done: x.answer && { at: x.answer.at, record: t.id },
-      topic: rx.say.t("duty.extra", { no: x.no, item: x.item, safety: x.safety ? rx.say.t("duty.extraSafety") : "", effect: x.effect ? rx.say.t("duty.extraEffect", { effect: x.effect }) : "" }),
+      topic: rx.say.t("duty.extra", {
+        no: x.no,
+        item: x.item,
+        safety: x.safety ? rx.say.t("duty.extraSafety") : "",
+        effect: x.effect ? rx.say.t("duty.extraEffect", { effect: x.effect }) : "",
+      }),
     });
   }
 
@@ -97,7 +111,12 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
           // once the vehicle is ready, asking how the job stands can no longer be done
           expiresAt: endedAt,
           done: checked && { at: checked.at, record: t.id },
-          considered: (v.progress ?? []).filter((p) => Date.parse(p.at) < opensAt).map((p) => ({ record: t.id, why: rx.say.t("why.earlyCheck", { at: at(Date.parse(p.at)), from: at(opensAt) }) })),
+          considered: (v.progress ?? [])
+            .filter((p) => Date.parse(p.at) < opensAt)
+            .map((p) => ({
+              record: t.id,
+              why: rx.say.t("why.earlyCheck", { at: at(Date.parse(p.at)), from: at(opensAt) }),
+            })),
           topic: rx.say.t("duty.progress", { receiver: v.handover.receiver, time: at(promise) }),
         });
     }
@@ -112,7 +131,15 @@ export function shopDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): F
     const hours = long ? cfg.longHours : cfg.shortHours;
     const ready = Date.parse(v.ready.at);
     const dueAt = hourly(ready, Math.max(promise - hours * HOUR, ready));
-    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TALK, tell: true, from: ready, until: v.delivery ? Date.parse(v.delivery.at) : undefined, what: rx.say.t("what.ready") });
+    const r = firstCounting(rx, {
+      customer: v.customer,
+      ticket: t.id,
+      channels: TALK,
+      tell: true,
+      from: ready,
+      until: v.delivery ? Date.parse(v.delivery.at) : undefined,
+      what: rx.say.t("what.ready"),
+    });
     out.push({
       ...base,
       key: `C-READY-NOTICE:${t.id}`,

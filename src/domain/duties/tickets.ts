@@ -34,7 +34,8 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   });
   if (v.kind === "shop") {
     // C8: the post-service follow-ups count from the day the vehicle was delivered
-    if (v.delivery) out.push(...followups(t, rx, rs, base, Date.parse(v.delivery.at), undefined, rx.say.t("duty.followup1Shop")));
+    if (v.delivery)
+      out.push(...followups(t, rx, rs, base, Date.parse(v.delivery.at), undefined, rx.say.t("duty.followup1Shop")));
     out.push(...planAfterClose(t, rx, rs, base));
     return v.status === "cancelled" ? out.filter((d) => d.done) : out;
   }
@@ -45,7 +46,9 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   const esc = rs["R-ESC-1DAY"];
   const engineering = new Set(rx.input.settings.staff.filter((s) => s.role === "engineering").map((s) => s.name));
   const escalated = v.escalation && engineering.has(v.escalation.to) ? v.escalation.at : undefined;
-  const acted = [escalated, firstSolved(v)].filter((x): x is string => Boolean(x)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const acted = [escalated, firstSolved(v)]
+    .filter((x): x is string => Boolean(x))
+    .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   const escBy = rx.deadline(received, esc.days, esc.workingDays);
   out.push({
     ...base,
@@ -64,7 +67,14 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     const solved = rx.dayOf(v.resolution.at);
     const ans = rs["R-ANSWER-SAME-DAY"];
     const by = rx.deadline(solved, ans.days, ans.workingDays);
-    const r = firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, from: solvedAt, what: rx.say.t("what.solution") });
+    const r = firstCounting(rx, {
+      customer: v.customer,
+      ticket: t.id,
+      channels: TELL,
+      tell: true,
+      from: solvedAt,
+      what: rx.say.t("what.solution"),
+    });
     out.push({
       ...base,
       key: `R-ANSWER-SAME-DAY:${t.id}`,
@@ -82,14 +92,28 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
   // the customer is told why and when (the planned date recorded with `ticket schedule`).
   if (ON_SITE.has(v.kind)) {
     const opensAt = rx.clock.addWorkingMinutes(Date.parse(v.received), rs["R-DISPATCH"].hours * 60);
-    const settled = [v.dispatch?.at, firstSolved(v), v.cancelled?.at].filter((x): x is string => Boolean(x)).map(Date.parse);
+    const settled = [v.dispatch?.at, firstSolved(v), v.cancelled?.at]
+      .filter((x): x is string => Boolean(x))
+      .map(Date.parse);
     const settledAt = settled.length ? Math.min(...settled) : undefined;
     if (settledAt === undefined || settledAt > opensAt) {
       const day = rx.dayOf(iso(opensAt));
-      const r = v.schedule ? firstCounting(rx, { customer: v.customer, ticket: t.id, channels: TELL, tell: true, from: Date.parse(v.received), what: rx.say.t("what.dispatch") }) : { considered: [] };
+      const r = v.schedule
+        ? firstCounting(rx, {
+            customer: v.customer,
+            ticket: t.id,
+            channels: TELL,
+            tell: true,
+            from: Date.parse(v.received),
+            what: rx.say.t("what.dispatch"),
+          })
+        : { considered: [] };
       // told: the plan is recorded and the customer heard it (the later of the two)
-      const told = r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(r.found.value.at, rx.tz)) : undefined;
-      const doneAt = [told, v.dispatch ? Date.parse(v.dispatch.at) : undefined].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+      const told =
+        r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(r.found.value.at, rx.tz)) : undefined;
+      const doneAt = [told, v.dispatch ? Date.parse(v.dispatch.at) : undefined]
+        .filter((x): x is number => x !== undefined)
+        .sort((a, b) => a - b)[0];
       // by the end of that working day
       const dueAt = Math.max(rx.clock.atOrBefore(zonedTime(day, 23, 59, 0, rx.tz).getTime()), opensAt + rx.grace);
       if (v.status !== "cancelled" || doneAt !== undefined)
@@ -104,17 +128,37 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
           dueAt: iso(dueAt),
           // a resolution without a visit ends it: nothing is left to send anyone for
           expiresAt: v.resolution && !v.dispatch ? v.resolution.at : undefined,
-          done: doneAt !== undefined ? { at: iso(doneAt), record: told !== undefined && (!v.dispatch || told <= Date.parse(v.dispatch.at)) ? r.found!.id : t.id } : undefined,
+          done:
+            doneAt !== undefined
+              ? {
+                  at: iso(doneAt),
+                  record: told !== undefined && (!v.dispatch || told <= Date.parse(v.dispatch.at)) ? r.found!.id : t.id,
+                }
+              : undefined,
           considered: v.schedule ? r.considered : [],
-          topic: v.schedule ? rx.say.t("duty.dispatchTell", { date: v.schedule.date, reason: v.schedule.reason }) : rx.say.t("duty.dispatch", { problem: v.problem }),
+          topic: v.schedule
+            ? rx.say.t("duty.dispatchTell", { date: v.schedule.date, reason: v.schedule.reason })
+            : rx.say.t("duty.dispatch", { problem: v.problem }),
         });
     }
   }
 
   // R-FOLLOWUP-1 on the day of dispatch, before the technician arrives; R-FOLLOWUP-2 in days 7–14.
   if (v.dispatch) {
-    const times = (v.dispatch.depart ? rx.say.t("duty.leaves", { time: formatShort(new Date(v.dispatch.depart), rx.tz) }) : "") + (v.dispatch.arrive ? rx.say.t("duty.arrives", { time: formatShort(new Date(v.dispatch.arrive), rx.tz) }) : "");
-    out.push(...followups(t, rx, rs, base, Date.parse(v.dispatch.at), v.dispatch, rx.say.t("duty.followup1", { technician: v.dispatch.technician, times })));
+    const times =
+      (v.dispatch.depart ? rx.say.t("duty.leaves", { time: formatShort(new Date(v.dispatch.depart), rx.tz) }) : "") +
+      (v.dispatch.arrive ? rx.say.t("duty.arrives", { time: formatShort(new Date(v.dispatch.arrive), rx.tz) }) : "");
+    out.push(
+      ...followups(
+        t,
+        rx,
+        rs,
+        base,
+        Date.parse(v.dispatch.at),
+        v.dispatch,
+        rx.say.t("duty.followup1", { technician: v.dispatch.technician, times }),
+      ),
+    );
   }
   out.push(...planAfterClose(t, rx, rs, base));
 
@@ -125,7 +169,9 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
 
 /** When the request was first solved: a reopening takes a solution back, not the fact that it came. */
 function firstSolved(v: Ticket): string | undefined {
-  const all = [v.resolution?.at, ...(v.reopened ?? []).map((r) => r.resolution?.at)].filter((x): x is string => Boolean(x));
+  const all = [v.resolution?.at, ...(v.reopened ?? []).map((r) => r.resolution?.at)].filter((x): x is string =>
+    Boolean(x),
+  );
   return all.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 
@@ -145,13 +191,29 @@ function ticketPlansOf(rx: RuleContext, customer: string): NonNullable<Ticket["p
   return m.get(customer) ?? [];
 }
 
-function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base, fromAt: number, dispatch: Ticket["dispatch"], topic: string): Found[] {
+function followups(
+  t: Rec<Ticket>,
+  rx: RuleContext,
+  rs: RuleSettings,
+  base: Base,
+  fromAt: number,
+  dispatch: Ticket["dispatch"],
+  topic: string,
+): Found[] {
   const out: Found[] = [];
   const fu1 = rs["R-FOLLOWUP-1"];
   const from = rx.dayOf(formatDateTime(new Date(fromAt), rx.tz));
   const by = rx.deadline(from, fu1.days, fu1.workingDays);
   const arrived = dispatch?.arrived;
-  const spec = { customer: base.customer!, ticket: t.id, channels: TELL, tell: true, purposes: ["followup"] as const, from: fromAt, what: rx.say.t("what.followup1") };
+  const spec = {
+    customer: base.customer!,
+    ticket: t.id,
+    channels: TELL,
+    tell: true,
+    purposes: ["followup"] as const,
+    from: fromAt,
+    what: rx.say.t("what.followup1"),
+  };
   // a call once the technician is there is not the first follow-up (it may well be the second)
   const r1 = firstCounting(rx, { ...spec, until: arrived ? Date.parse(arrived) : undefined });
   // the customer hears the times before the technician arrives: the planned arrival is the deadline
@@ -173,12 +235,22 @@ function followups(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base
     topic,
   });
   // the second counts from the first, or, when the first was missed, from the day it was due
-  const firstDay = r1.found ? rx.dayOf(r1.found.value.at) : arrived && Date.parse(arrived) <= rx.input.now.getTime() ? deadline1 : undefined;
+  const firstDay = r1.found
+    ? rx.dayOf(r1.found.value.at)
+    : arrived && Date.parse(arrived) <= rx.input.now.getTime()
+      ? deadline1
+      : undefined;
   if (firstDay) {
     const fu2 = rs["R-FOLLOWUP-2"];
     const opens = fu2.workingDays ? rx.cal.addWorkingDays(firstDay, fu2.from) : addDays(firstDay, fu2.from);
     const by2 = rx.deadline(firstDay, fu2.to, fu2.workingDays);
-    const r2 = firstCounting(rx, { ...spec, from: momentOf(opens, rx.tz), not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined, what: rx.say.t("what.followup2"), listFrom: r1.found ? momentOf(r1.found.value.at, rx.tz) : fromAt });
+    const r2 = firstCounting(rx, {
+      ...spec,
+      from: momentOf(opens, rx.tz),
+      not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined,
+      what: rx.say.t("what.followup2"),
+      listFrom: r1.found ? momentOf(r1.found.value.at, rx.tz) : fromAt,
+    });
     out.push({
       ...base,
       key: `R-FOLLOWUP-2:${t.id}`,
@@ -204,7 +276,8 @@ function planAfterClose(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base:
   const closed = rx.dayOf(v.closed);
   const closedAt = Date.parse(v.closed);
   const plans: number[] = [];
-  for (const k of rx.ofCustomer(v.customer)) if (k.value.next && k.value.next.date > closed) plans.push(momentOf(k.value.at, rx.tz));
+  for (const k of rx.ofCustomer(v.customer))
+    if (k.value.next && k.value.next.date > closed) plans.push(momentOf(k.value.at, rx.tz));
   for (const p of ticketPlansOf(rx, v.customer)) if (p.date > closed) plans.push(Date.parse(p.at));
   const made = plans.length ? Math.max(closedAt, Math.min(...plans)) : undefined;
   const cfg = rs["R-NEXT-SERVICE"];
