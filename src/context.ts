@@ -378,7 +378,7 @@ export class Context {
         const config =
           typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
         const setup =
-          config && !config.includes('[merge "aftercare"]') ? await import("./commands/git-setup.js") : undefined;
+          config && !config.includes('[merge "aftercare"]') ? await import("./services/git-support.js") : undefined;
         if (setup && (await setup.lacksGitSupport(store.root, await this.git()))) {
           const s = await setup.installGitSupport(store.root, await this.git());
           this.io.err(

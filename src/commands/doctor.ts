@@ -11,7 +11,8 @@ import { describeHolder, inspectLock, isTempFile, withLock } from "../store/fsut
 import { Git, subjectOf } from "../store/git.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { checkStore } from "./check.js";
-import { gitSupportProblems, installGitSupport, manyFilesProblems, setUpForManyFiles } from "./git-setup.js";
+import { gitSupportProblems, installGitSupport } from "../services/git-support.js";
+import { manyFilesProblems, setUpForManyFiles } from "../services/many-files.js";
 
 export interface Finding {
   /** what kind of thing: uncommitted, lock, temp, duplicate, misplaced, conflict, invalid, hooks, git, setup */
@@ -71,7 +72,7 @@ interface Diagnosis {
   /** the lock folders to remove */
   locks: string[];
   hooks: boolean;
-  /** the repository is not set up for many files (git-setup.ts MANY_FILES) */
+  /** the repository is not set up for many files (services/many-files.ts MANY_FILES) */
   manyFiles: boolean;
   store?: Store;
 }

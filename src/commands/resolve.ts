@@ -14,7 +14,7 @@ import { writeAtomic } from "../store/fsutil.js";
 import { mergeRecord, type Contest, type Settlement } from "../store/merge.js";
 import { readRecord } from "../store/read-record.js";
 import { parseYaml, updateYamlText } from "../store/yaml.js";
-import { keyOrder } from "./git-setup.js";
+import { keyOrder } from "../services/merge-driver.js";
 import { kindOfPath } from "./outgoing.js";
 import {
   contestedRecords,

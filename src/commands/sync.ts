@@ -14,7 +14,8 @@ import { formatShort } from "../domain/time.js";
 import type { Git } from "../store/git.js";
 import { Store } from "../store/store.js";
 import { mergeRecord, type Contest } from "../store/merge.js";
-import { installGitSupport, keyOrder } from "./git-setup.js";
+import { installGitSupport } from "../services/git-support.js";
+import { keyOrder } from "../services/merge-driver.js";
 import { checkCommits, kindOfPath } from "./outgoing.js";
 
 export interface Incoming {
