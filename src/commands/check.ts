@@ -14,7 +14,7 @@ import { CheckMemo, statStamp, type CheckMemoFiles } from "../store/cache.js";
 import { readEach, type ReadItem } from "../store/fastread.js";
 import { FOLDERS, pathOf, SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
-import { calendarCheck } from "./holidays.js";
+import { calendarCheck } from "../services/calendar-check.js";
 
 const KINDS: RecordKind[] = ["customer", "ticket", "contact", "event", "waiver"];
 

@@ -19,7 +19,7 @@ import {
   notFuture,
   planDateCheck,
 } from "./common.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
 import { dayOf } from "../domain/time.js";
 import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";

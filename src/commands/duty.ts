@@ -4,7 +4,7 @@
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { waiverSchema, type Waiver } from "../domain/schema.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { nowStamp, written } from "./common.js";
 import { judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
 import { engineSettings } from "../store/calendar-source.js";

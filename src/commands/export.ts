@@ -10,7 +10,7 @@ import { formatDateTime } from "../domain/time.js";
 import { t, type MessageKey } from "../i18n.js";
 import { toCsv, toXlsx, type Column, type ColumnType, type Sheet, type Value } from "../store/tabular.js";
 import { dateFlag, writeOutput } from "./common.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 
 export const EXPORTS = ["customers", "tickets", "contacts", "duties"] as const;
 export const FORMATS = ["csv", "json", "xlsx"] as const;

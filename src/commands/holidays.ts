@@ -1,6 +1,6 @@
 // aftercare holidays [YEAR] | add | workday: the working calendar the store's deadlines use — the
-// public holidays of calendar.source with the store's own days over them — and what check says of
-// it (the missing-year warning itself is calendar-warning.ts, which the morning list loads).
+// public holidays of calendar.source with the store's own days over them (what check says of it is
+// services/calendar-check.ts; the missing-year warning services/calendar-warning.ts).
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { DEFAULT_WORKWEEK, missingYears, workCalendar, yearSpans } from "../domain/calendar.js";
@@ -10,9 +10,7 @@ import type { Translator } from "../i18n.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { storeCalendar } from "../store/calendar-source.js";
-import { SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
-import { locate } from "../store/yaml.js";
-import { warnMissingYears, whyMissing } from "./calendar-warning.js";
+import { whyMissing } from "../services/calendar-warning.js";
 import { dateFlag } from "./common.js";
 
 const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -22,22 +20,6 @@ export const MAX_DAYS_OFF = 31;
 const dayName = (say: Translator, day: Day) =>
   say.locale === "zh-CN" ? say.t(`weekday.${weekday(day)}` as "weekday.0") : EN_DAYS[weekday(day)]!;
 const range = (from: Day, to: Day) => (from === to ? from : `${from} – ${to}`);
-
-/**
- * What check says of the calendar: an unknown calendar.source is a problem of aftercare.yaml at
- * its line; a current year without public holidays a warning on stderr (the years the morning
- * list's windows reach are due's to say).
- */
-export async function calendarCheck(ctx: Context, store: Store): Promise<FileProblem[]> {
-  try {
-    await warnMissingYears(ctx, dayOf(await ctx.now(), store.settings.timezone));
-    return [];
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    const at = locate(store.settingsParsed, ["calendar", "source"]);
-    return [{ path: SETTINGS_FILE, line: at.line, col: at.col, message: e.message.replace(" in aftercare.yaml", "") }];
-  }
-}
 
 interface DayOff {
   name: string;
