@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { checkStore, progressLine } from "../src/commands/check.js";
+import { progressLine } from "../src/commands/check.js";
+import { checkStore } from "../src/services/store-check.js";
 import { checkRecords, decodeFacts, encodeFacts } from "../src/domain/check.js";
 import type { RecordKind } from "../src/domain/ids.js";
 import { locate, type Parsed } from "../src/store/yaml.js";

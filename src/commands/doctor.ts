@@ -10,7 +10,7 @@ import { UserError } from "../errors.js";
 import { describeHolder, inspectLock, isTempFile, withLock } from "../store/fsutil.js";
 import { Git, subjectOf } from "../store/git.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
-import { checkStore } from "./check.js";
+import { checkStore } from "../services/store-check.js";
 import { gitSupportProblems, installGitSupport } from "../services/git-support.js";
 import { manyFilesProblems, setUpForManyFiles } from "../services/many-files.js";
 

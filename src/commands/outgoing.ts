@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import type { Context } from "../context.js";
 import { checkRecords, factsOf, recordFindings, type CheckRecord } from "../domain/check.js";
-import { KINDS, type KindLetter, type RecordKind } from "../domain/ids.js";
+import { KIND_OF_LETTER, type KindLetter, type RecordKind } from "../domain/ids.js";
 import { settingsSchema, type Settings } from "../domain/schema.js";
 import type { Git } from "../store/git.js";
 import { readRecord, validate } from "../store/read-record.js";
@@ -22,7 +22,7 @@ const KIND_OF_FOLDER = new Map(Object.entries(FOLDERS).map(([k, f]) => [f, k as 
 export function kindOfPath(path: string): RecordKind | undefined {
   const kind = KIND_OF_FOLDER.get(path.slice(0, path.indexOf("/")));
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return kind && /\.ya?ml$/.test(name) && KINDS[name[0] as KindLetter] === kind ? kind : undefined;
+  return kind && /\.ya?ml$/.test(name) && KIND_OF_LETTER[name[0] as KindLetter] === kind ? kind : undefined;
 }
 
 const idOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");

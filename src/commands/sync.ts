@@ -8,7 +8,7 @@ import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
-import { KINDS, type KindLetter } from "../domain/ids.js";
+import { KIND_OF_LETTER, type KindLetter } from "../domain/ids.js";
 import type { Translator } from "../i18n.js";
 import { formatShort } from "../domain/time.js";
 import type { Git } from "../store/git.js";
@@ -45,7 +45,7 @@ export function describeIncoming(files: Incoming["files"], say: Translator): str
   const tally = new Map<string, number>();
   for (const f of files) {
     const name = f.path.split("/").pop()!;
-    const kind = KINDS[name[0] as KindLetter];
+    const kind = KIND_OF_LETTER[name[0] as KindLetter];
     const what =
       kind && /^[CTKEW]-\d{6}-/.test(name)
         ? kind

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
-import { idDate, isId, isIdPrefix, KINDS, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
+import { idDate, isId, isIdPrefix, kindOfId, LETTER_OF, newId, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import type { RecordOf, Settings } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
 import { RecordCache, readSettingsCache, statStamp, writeSettingsCache, type CacheEntry } from "./cache.js";
@@ -40,7 +40,7 @@ export interface Loaded<K extends RecordKind = RecordKind> {
 
 /** Where the record with this ID lives, relative to the store root. The ID must be valid. */
 export function pathOf(id: string): string {
-  const kind = KINDS[id[0] as keyof typeof KINDS];
+  const kind = kindOfId(id);
   if (!isId(id) || !kind) throw new Error(`pathOf: not an ID: ${id}`);
   if (!BY_MONTH.has(kind)) return `${FOLDERS[kind]}/${id}.yaml`;
   const [y, m] = idDate(id).split("-");
