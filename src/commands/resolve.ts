@@ -15,23 +15,19 @@ import { mergeRecord, type Contest, type Settlement } from "../store/merge.js";
 import { readRecord } from "../store/read-record.js";
 import { parseYaml, updateYamlText } from "../store/yaml.js";
 import { keyOrder } from "../services/merge-driver.js";
-import { kindOfPath } from "./outgoing.js";
+import { contestedRecords, explainConflicts, howToSettle, type ContestedRecord } from "../services/conflicts.js";
 import {
-  contestedRecords,
-  explainConflicts,
   finish,
-  gitReason,
-  howToSettle,
   incoming,
   noteStash,
   sendAll,
-  sides,
   stashEnv,
   stashes,
   startRun,
-  type ContestedRecord,
   type SyncRun,
-} from "./sync.js";
+} from "../services/sync-run.js";
+import { gitReason, sides } from "../services/sync-words.js";
+import { kindOfPath } from "../store/store.js";
 
 export interface ResolveOptions {
   id?: string;

@@ -119,4 +119,3 @@ export async function setUpForManyFiles(git: Git, opts: { only?: "missing" } = {
   }
   return done;
 }
-

@@ -63,7 +63,8 @@ function memoBasis(store: Store): string {
       "../domain/schema.ts",
       "../store/yaml.ts",
       "../store/fastread.ts",
-      "../store/store.ts",
+      "../store/layout.ts",
+      "../store/read-record.ts",
     ])
       code.push(new URL(rel, import.meta.url).href);
   const text = JSON.stringify([VERSION, code.map((url) => statStamp(fileURLToPath(url)) ?? "-"), store.settings]);

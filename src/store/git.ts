@@ -27,7 +27,7 @@ import {
 } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { stateDir } from "./fsutil.js";
-import { FOLDERS, SETTINGS_FILE } from "./store.js";
+import { FOLDERS, SETTINGS_FILE } from "./layout.js";
 
 export interface Author {
   name: string;
