@@ -12,7 +12,7 @@ import { customerDutyInput } from "../store/duty-input.js";
 import { RecordIndex } from "../store/record-index.js";
 import type { Loaded } from "../store/store.js";
 import { choice, dateFlag, dateTimeFlag, findRecord, written, notFuture } from "./common.js";
-import { customerNameOf } from "./ticket-life.js";
+import { customerNameOf } from "../services/ticket-step.js";
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
 

@@ -13,7 +13,7 @@ import type { Loaded } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
 import { channelFlag, choice, dateTimeFlag, findRecord, written } from "./common.js";
 import { changedBy, editInEditor, runEditor } from "./customer.js";
-import { customerNameOf } from "./ticket-life.js";
+import { customerNameOf } from "../services/ticket-step.js";
 
 export interface TicketEditOptions {
   id: string;
