@@ -125,3 +125,13 @@ export async function channelFlag(
       : names.join(", ");
   throw new UsageError(say.t("ch.unknown", { flag, value, choices }));
 }
+
+/** --satisfaction: a whole number from 1 to 5. */
+export function satisfactionFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^[1-5]$/.test(v.trim()))
+    throw new UsageError(
+      `--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`,
+    );
+  return Number(v.trim());
+}
