@@ -4,6 +4,7 @@
 // customers` field for field (lists one item a line, a second contact in "contact 2" columns).
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
+import { estimateTotals } from "../domain/shop.js";
 import type { Customer, Ticket } from "../domain/schema.js";
 import { monthPeriod, storedDay, storedMoment } from "../domain/kpi.js";
 import { formatDateTime } from "../domain/time.js";
@@ -337,6 +338,5 @@ function promised(k: Ticket): string | undefined {
 
 /** The estimate's total in cents: labour and parts of every line. */
 function estimateTotal(k: Ticket): number | undefined {
-  if (!k.estimate) return undefined;
-  return k.estimate.lines.reduce((sum, l) => sum + l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0), 0);
+  return k.estimate ? estimateTotals(k.estimate).total : undefined;
 }

@@ -4,6 +4,7 @@
 import { UsageError } from "../errors.js";
 import { indexProgress, type Context } from "../context.js";
 import { duties, type Duty, type DutyInput, type Rec } from "../domain/duties/index.js";
+import { isOpenDuty } from "../domain/duty-state.js";
 import type { Contact } from "../domain/schema.js";
 import { normalizeIdInput } from "../domain/ids.js";
 import { dayOf, zonedTime } from "../domain/time.js";
@@ -13,7 +14,6 @@ import { customerDutyInput } from "../store/duty-input.js";
 import { RecordIndex } from "../store/record-index.js";
 import type { Loaded } from "../store/store.js";
 
-const OPEN = new Set(["due", "overdue", "upcoming"]);
 
 /**
  * The engine's input for one customer's duties, judged at `now` or, for a contact dated later
@@ -122,7 +122,7 @@ export async function linkCandidates(
   const locale = input.settings.locale;
   const id = draftId(input);
   const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] }, locale);
-  const open = base.filter((d) => OPEN.has(d.state) && d.customer === draft.customer);
+  const open = base.filter((d) => isOpenDuty(d) && d.customer === draft.customer);
   const openKeys = new Set(open.map((d) => d.key));
   const out: LinkCandidate[] = [];
   if (fields.includes("ticket"))

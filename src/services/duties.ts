@@ -2,6 +2,7 @@
 // one, else from every record (shared by due, show, event, contact, export, calendar and duty).
 import type { Context } from "../context.js";
 import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
+import { isOpenDuty } from "../domain/duty-state.js";
 import type { Customer } from "../domain/schema.js";
 import { dayOf, type Day } from "../domain/time.js";
 import { dutyInput, savedReports } from "../store/duty-input.js";
@@ -65,7 +66,7 @@ export async function judged(
   else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
   else if (scope)
     list = list.filter(
-      (d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done),
+      (d) => isOpenDuty(d) || (d.state === "waived" && !d.done),
     );
   const all = new Map(input.customers.map((c) => [c.id, c.value]));
   return { list, today, customers: () => all, unread };
