@@ -3,6 +3,7 @@
 // folder, conflict markers, hooks or a merge driver pointing at an aftercare that is gone — and
 // say for each, in one line, what to do. --fix repairs what it safely can and commits it; it never
 // deletes a record.
+import { jsonText } from "../format/json.js";
 import { existsSync, promises as fs, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Context } from "../context.js";
@@ -414,7 +415,7 @@ export async function doctor(
     fixed = await repair(ctx, root, d);
     d = await diagnose(ctx, root);
   }
-  if (ctx.json) ctx.io.out(JSON.stringify({ findings: d.findings, fixed }, null, 2) + "\n");
+  if (ctx.json) ctx.io.out(jsonText({ findings: d.findings, fixed }));
   else {
     for (const f of fixed) ctx.io.out(`fixed: ${f}\n`);
     for (const f of d.findings) ctx.io.out(`${f.message}\n`);

@@ -2,11 +2,12 @@
 // Chinese store, so Excel reads it), JSON or .xlsx with real types, filtered by month or range.
 // Headings are in the language shown (--locale); a customer sheet is read back by `import
 // customers` field for field (lists one item a line, a second contact in "contact 2" columns).
+import { jsonText } from "../format/json.js";
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { estimateTotals } from "../domain/shop.js";
 import type { Customer, Ticket } from "../domain/schema.js";
-import { monthPeriod, storedDay, storedMoment } from "../domain/kpi.js";
+import { isMonth, monthPeriod, storedDay, storedMoment } from "../domain/kpi.js";
 import { formatDateTime } from "../domain/time.js";
 import { t, type MessageKey } from "../i18n.js";
 import { toCsv, toXlsx, type Column, type ColumnType, type Sheet, type Value } from "../store/tabular.js";
@@ -64,8 +65,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   const format = opts.format ?? "csv";
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(say("exp.format", { format, choices: FORMATS.join(", ") }));
-  if (opts.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month))
-    throw new UsageError(say("exp.month", { month: opts.month }));
+  if (opts.month && !isMonth(opts.month)) throw new UsageError(say("exp.month", { month: opts.month }));
   if (opts.month && (opts.from || opts.to)) throw new UsageError(say("exp.monthAndRange"));
   const store = await ctx.store();
   const tz = store.settings.timezone;
@@ -266,7 +266,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
   }
   evenColumns(sheet);
   let out: string | Buffer;
-  if (format === "json") out = JSON.stringify(data, null, 2) + "\n";
+  if (format === "json") out = jsonText(data);
   else if (format === "csv") out = toCsv(sheet, opts.bom ?? store.settings.locale === "zh-CN");
   else {
     if (!opts.output && ctx.io.isTTY) throw new UsageError(say("exp.xlsxTty"));

@@ -1,6 +1,7 @@
 // aftercare holidays [YEAR] | add | workday: the working calendar the store's deadlines use — the
 // public holidays of calendar.source with the store's own days over them (what check says of it is
 // services/calendar-check.ts; the missing-year warning services/calendar-warning.ts).
+import { jsonText } from "../format/json.js";
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { DEFAULT_WORKWEEK, missingYears, workCalendar, yearSpans } from "../domain/calendar.js";
@@ -60,7 +61,7 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
   };
   const data = { year: Number(year), source, workweek: week, holidays: off, workdays: on, workingDays, missing };
   if (ctx.json) {
-    ctx.io.out(JSON.stringify(data, null, 2) + "\n");
+    ctx.io.out(jsonText(data));
     return data;
   }
   const weekNames = week.map((n) =>
@@ -140,7 +141,7 @@ export async function holidaysAdd(opts: { name?: string; from?: string; to?: str
     const list = [...(own?.holidays ?? []), entry].sort((a, b) => a.from.localeCompare(b.from));
     await fresh.updateSettings(withCalendar(fresh.settings, { holidays: list }));
     await ctx.commit(["aftercare.yaml"], `calendar: ${name} ${range(from, to)} added as days off`, actor);
-    ctx.io.out(ctx.json ? JSON.stringify(entry, null, 2) + "\n" : `${range(from, to)}\n`);
+    ctx.io.out(ctx.json ? jsonText(entry) : `${range(from, to)}\n`);
     if (!ctx.json) ctx.io.err(`${say.t("cal.added", { name: oneLine(name), days: range(from, to), n })}\n`);
     return entry;
   });

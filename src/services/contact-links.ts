@@ -14,7 +14,6 @@ import { customerDutyInput } from "../store/duty-input.js";
 import { RecordIndex } from "../store/record-index.js";
 import type { Loaded } from "../store/store.js";
 
-
 /**
  * The engine's input for one customer's duties, judged at `now` or, for a contact dated later
  * than now, at that contact's moment (so that it counts at all). Before a write takes the store's

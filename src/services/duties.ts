@@ -64,10 +64,7 @@ export async function judged(
   let list = duties(input, locale);
   if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
   else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
-  else if (scope)
-    list = list.filter(
-      (d) => isOpenDuty(d) || (d.state === "waived" && !d.done),
-    );
+  else if (scope) list = list.filter((d) => isOpenDuty(d) || (d.state === "waived" && !d.done));
   const all = new Map(input.customers.map((c) => [c.id, c.value]));
   return { list, today, customers: () => all, unread };
 }

@@ -1,5 +1,6 @@
 // One sync, step by step: the remote, what comes in, the merge, what goes out, the summary; shared
 // by `aftercare sync` and `aftercare resolve`, which finishes a sync a conflict stopped.
+import { jsonText } from "../format/json.js";
 import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
@@ -263,10 +264,7 @@ export function summary(run: SyncRun): string {
 export async function finish(run: SyncRun, opts: { summaryTo?: "out" | "err" } = {}): Promise<{ exitCode: number }> {
   const { ctx, say, git } = run;
   if (ctx.json)
-    ctx.io.out(
-      JSON.stringify({ remote: run.link.remote, incoming: run.came, sent: run.sent, problems: run.trouble }, null, 2) +
-        "\n",
-    );
+    ctx.io.out(jsonText({ remote: run.link.remote, incoming: run.came, sent: run.sent, problems: run.trouble }));
   else if (opts.summaryTo === "err") ctx.io.err(`${summary(run)}\n`);
   else ctx.io.out(`${summary(run)}\n`);
   const root = (await ctx.store()).root;

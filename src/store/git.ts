@@ -10,6 +10,7 @@
 // branch, a rebase or merge under way, the settings — is read from the files git keeps, and
 // anything unusual (a repository git may refuse, hooks in aftercare's hooks folder, signed
 // commits, a conversion filter) goes the long way, through `git commit`.
+import { jsonText } from "../format/json.js";
 import { UserError } from "../errors.js";
 import { execFile, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -1219,14 +1220,14 @@ export class Git {
       dir,
       `${Date.now().toString().padStart(15, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.json`,
     );
-    await writeWhole(file, JSON.stringify(entry, null, 2) + "\n");
+    await writeWhole(file, jsonText(entry));
     return file;
   }
 
   private async noteReason(file: string, reason: string): Promise<void> {
     try {
       const entry = JSON.parse(await fs.readFile(file, "utf8")) as PendingCommit;
-      await writeWhole(file, JSON.stringify({ ...entry, reason }, null, 2) + "\n");
+      await writeWhole(file, jsonText({ ...entry, reason }));
     } catch {
       // the entry stays as it is: it still names the files
     }

@@ -36,7 +36,8 @@ export function describeProblems(path: string, ps: { line: number; col: number; 
   return ps.map((p) => `${path}:${p.line}:${p.col}: ${p.message}`).join("\n");
 }
 
-/** The value a YAML text holds (an old version of a record, from git), or undefined when it does not parse. */
-export async function valueOfText(text: string): Promise<unknown> {
-  return (await loadParsing()).parseYaml(text).parsed?.value;
+/** The values YAML texts hold (old versions of a record, from git); undefined for one missing or that does not parse. */
+export async function valuesOfTexts(texts: readonly (string | undefined)[]): Promise<unknown[]> {
+  const { parseYaml } = await loadParsing();
+  return texts.map((t) => (t === undefined ? undefined : parseYaml(t).parsed?.value));
 }

@@ -28,6 +28,11 @@ export class RecordReader {
     return join(this.root, ...rel.split("/"));
   }
 
+  /** A file of the store that is not a record (a saved report), as text; undefined when there is none. */
+  async text(rel: string): Promise<string | undefined> {
+    return fs.readFile(this.abs(rel), "utf8").catch(() => undefined);
+  }
+
   /** Forget what was read of a kind (it was written), or of every kind. */
   forget(kind?: RecordKind): void {
     if (kind) this.cache.delete(kind);

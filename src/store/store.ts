@@ -106,6 +106,11 @@ export class Store {
     this.reader.forget(kind);
   }
 
+  /** A file of the store that is not a record (a saved report), as text; undefined when there is none. */
+  readFile(path: string): Promise<string | undefined> {
+    return this.reader.text(path);
+  }
+
   /** A file of the store that is not a record written whole (a saved report under reports/). */
   writeFile(path: string, text: string): Promise<void> {
     return writeWhole(this.root, path, text);
