@@ -159,5 +159,3 @@ function tidy(text: string): string {
     .replace(/^\n+/, "")
     .replace(/\n*$/, "\n");
 }
-
-export const templateFile = (name: string) => join(BUILTIN, `${name}.liquid`);
