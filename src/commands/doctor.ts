@@ -63,24 +63,7 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         }
         done.push("reinstalled the pre-commit check and the merge driver for this aftercare");
       }
-      const moved: string[] = [];
-      let records = 0;
-      for (const [from, to] of fresh.toMove) {
-        await fs.mkdir(join(root, ...to.split("/"), ".."), { recursive: true });
-        const tracked = (await git.run(["ls-files", "--error-unmatch", "--", from])).code === 0;
-        await fs.rename(join(root, ...from.split("/")), join(root, ...to.split("/")));
-        moved.push(...(tracked ? [from, to] : [to]));
-        done.push(`moved ${from} to ${to}, where its ID puts it`);
-        records++;
-      }
-      if (moved.length) {
-        const r = await git.commit(
-          moved,
-          `aftercare doctor: ${records > 1 ? `${records} records` : "a record"} moved to the folder ${records > 1 ? "their IDs put them" : "its ID puts it"} in${trailer}`,
-          who,
-        );
-        if (!r.committed) done.push(`could not commit the move: ${r.reason}`);
-      }
+      const moved = await moveMisplaced(root, git, fresh.toMove, { who, trailer }, done);
       const toCommit = left.filter((p) => !moved.includes(p));
       if (toCommit.length) {
         const n = toCommit.length;
@@ -100,6 +83,35 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
     },
   );
   return done;
+}
+
+/** Move records to the folder their IDs put them in, and commit the move; the paths it touched. */
+async function moveMisplaced(
+  root: string,
+  git: Git,
+  toMove: [string, string][],
+  commit: { who: { name: string; email: string }; trailer: string },
+  done: string[],
+): Promise<string[]> {
+  const moved: string[] = [];
+  let records = 0;
+  for (const [from, to] of toMove) {
+    await fs.mkdir(join(root, ...to.split("/"), ".."), { recursive: true });
+    const tracked = (await git.run(["ls-files", "--error-unmatch", "--", from])).code === 0;
+    await fs.rename(join(root, ...from.split("/")), join(root, ...to.split("/")));
+    moved.push(...(tracked ? [from, to] : [to]));
+    done.push(`moved ${from} to ${to}, where its ID puts it`);
+    records++;
+  }
+  if (moved.length) {
+    const r = await git.commit(
+      moved,
+      `aftercare doctor: ${records > 1 ? `${records} records` : "a record"} moved to the folder ${records > 1 ? "their IDs put them" : "its ID puts it"} in${commit.trailer}`,
+      commit.who,
+    );
+    if (!r.committed) done.push(`could not commit the move: ${r.reason}`);
+  }
+  return moved;
 }
 
 export async function doctor(

@@ -2,16 +2,16 @@
 // temporary files of writes that did not finish, records that do not read or sit in the wrong
 // place, records saved but not committed, hooks and settings a clone lacks. Each finding says in
 // one line what to do; doctor.ts repairs the fixable ones.
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
-import { describeHolder, inspectLock, isTempFile } from "../store/fsutil.js";
 import { Git, subjectOf } from "../store/git.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { gitSupportProblems } from "./git-support.js";
 import { manyFilesProblems } from "./many-files.js";
 import { checkStore } from "./store-check.js";
+import { age, lockFindings, staleLockFindings, tempFileFindings } from "./leftovers.js";
 
 export interface Finding {
   /** what kind of thing: uncommitted, lock, temp, duplicate, misplaced, conflict, invalid, hooks, git, setup */
@@ -22,42 +22,6 @@ export interface Finding {
   message: string;
   /** --fix repairs it */
   fixable: boolean;
-}
-
-/** How long a temporary file may exist before it is taken for a crash's leftover, ms. */
-const TEMP_GRACE_MS = 60_000;
-
-export function age(ms: number | undefined): string {
-  if (ms === undefined) return "";
-  const s = Math.round(ms / 1000);
-  return s < 120
-    ? `${s} s`
-    : s < 7200
-      ? `${Math.round(s / 60)} min`
-      : s < 172_800
-        ? `${Math.round(s / 3600)} h`
-        : `${Math.round(s / 86_400)} days`;
-}
-
-/** Every write's temporary file under the store (not inside .git or .aftercare). */
-function tempFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== ".git" && e.name !== ".aftercare" && e.name !== "node_modules") walk(full);
-      } else if (isTempFile(e.name)) out.push(relative(root, full).split(sep).join("/"));
-    }
-  };
-  walk(root);
-  return out.sort();
 }
 
 export interface Diagnosis {
@@ -133,60 +97,6 @@ function gitStateFindings(st: GitState, add: Add): void {
   }
 }
 
-/** The store's write lock: stale (the next write takes it over), or held by a write in progress (a note). */
-async function lockFindings(ctx: Context, root: string, d: Diagnosis, add: Add): Promise<void> {
-  const lock = inspectLock(root);
-  if (!lock.held) return;
-  const holder = describeHolder(
-    lock.holder,
-    await ctx.store().then(
-      (s) => s.settings.timezone,
-      () => undefined,
-    ),
-  );
-  if (lock.dead || (lock.ageMs ?? 0) > 20_000) {
-    add({
-      kind: "lock",
-      path: ".aftercare/write.lock",
-      message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${holder}: the next write takes it over; 'aftercare doctor --fix' removes it`,
-      fixable: true,
-    });
-    d.locks.push(lock.path);
-  } else ctx.io.err(`note: a write is in progress: ${holder} holds the store's write lock\n`);
-}
-
-/** Stale locks moved aside and not removed. */
-function staleLockFindings(root: string, d: Diagnosis, add: Add): void {
-  const aftercareDir = join(root, ".aftercare");
-  for (const n of existsSync(aftercareDir) ? readdirSync(aftercareDir) : [])
-    if (/^write\.lock\.stale-/.test(n)) {
-      d.locks.push(join(aftercareDir, n));
-      add({
-        kind: "lock",
-        path: `.aftercare/${n}`,
-        message: `a stale lock moved aside and not removed (.aftercare/${n}); 'aftercare doctor --fix' removes it`,
-        fixable: true,
-      });
-    }
-}
-
-/** Temporary files of writes that did not finish (not those of a write in progress). */
-function tempFileFindings(root: string, underLock: boolean, d: Diagnosis, add: Add): void {
-  const lock = inspectLock(root);
-  const writing = !underLock && lock.held && !lock.dead && (lock.ageMs ?? 0) <= 20_000;
-  for (const t of tempFiles(root)) {
-    const s = statSync(join(root, t), { throwIfNoEntry: false });
-    if (!s || (writing && Date.now() - s.mtimeMs < TEMP_GRACE_MS)) continue;
-    d.temps.push(t);
-    add({
-      kind: "temp",
-      path: t,
-      message: `${t}: the temporary file of a write that did not finish (${s.size} bytes${s.size === 0 ? ", a full disk?" : ""}); the record it was for is unchanged; 'aftercare doctor --fix' removes it`,
-      fixable: true,
-    });
-  }
-}
-
 /** The records: duplicates, wrong folders, conflict markers, anything else that does not read. */
 async function recordFindings(
   root: string,
@@ -194,19 +104,7 @@ async function recordFindings(
   d: Diagnosis,
   add: Add,
 ): Promise<{ broken: Set<string>; said: Set<string> }> {
-  let problems: FileProblem[] = [];
-  try {
-    d.store = await Store.open(root);
-    problems = await checkStore(d.store);
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    add({
-      kind: "invalid",
-      path: SETTINGS_FILE,
-      message: `${SETTINGS_FILE} cannot be read: ${e.message.split("\n")[0]}; fix it by hand (conflict markers? 'git diff ${SETTINGS_FILE}')`,
-      fixable: false,
-    });
-  }
+  const problems = await storeProblems(root, d, add);
   const broken = new Set(problems.map((p) => p.path));
   const said = new Set<string>();
   let others: FileProblem[] = [];
@@ -247,16 +145,36 @@ async function recordFindings(
   // a file already named above is not counted again
   const named = new Set(d.findings.map((f) => f.path));
   others = others.filter((p) => !named.has(p.path));
-  if (others.length) {
-    const files = [...new Set(others.map((p) => p.path))];
+  if (others.length) add(otherProblems(others));
+  return { broken, said };
+}
+
+/** What check finds in the store; none, and a finding, when the settings cannot be read. */
+async function storeProblems(root: string, d: Diagnosis, add: Add): Promise<FileProblem[]> {
+  try {
+    d.store = await Store.open(root);
+    return await checkStore(d.store);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
     add({
       kind: "invalid",
-      path: files[0],
-      message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`,
+      path: SETTINGS_FILE,
+      message: `${SETTINGS_FILE} cannot be read: ${e.message.split("\n")[0]}; fix it by hand (conflict markers? 'git diff ${SETTINGS_FILE}')`,
       fixable: false,
     });
+    return [];
   }
-  return { broken, said };
+}
+
+/** The problems no other finding names, counted in one line. */
+function otherProblems(others: FileProblem[]): Finding {
+  const files = [...new Set(others.map((p) => p.path))];
+  return {
+    kind: "invalid",
+    path: files[0],
+    message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`,
+    fixable: false,
+  };
 }
 
 /** Writes that are waiting for their commit, when git cannot be asked (missing, or refusing). */
@@ -268,6 +186,25 @@ async function waitingFindings(git: Git, st: GitState, add: Add): Promise<void> 
       message: `${waiting.length} write${waiting.length > 1 ? "s are" : " is"} saved but not committed (first: "${subjectOf(waiting[0]!.message)}", ${waiting[0]!.reason ?? "the command stopped before its commit"}); ${st.repo ? "fix what git says above" : "install git (or put it on PATH)"}, then the next write or 'aftercare doctor --fix' commits them`,
       fixable: false,
     });
+}
+
+type PendingCommit = Awaited<ReturnType<Git["pendingCommits"]>>[number];
+type Uncommitted = NonNullable<Awaited<ReturnType<Git["uncommitted"]>>>;
+
+/** A write whose files are gone before their commit (reset, undone by hand): said once. */
+function goneWrites(root: string, notes: PendingCommit[], files: Uncommitted, add: Add): void {
+  for (const p of notes) {
+    const gone = p.files.filter(
+      (f) => !existsSync(join(root, ...f.path.split("/"))) && !files.some((x) => x.path === f.path),
+    );
+    if (gone.length === p.files.length && gone.length)
+      add({
+        kind: "uncommitted",
+        path: gone[0]!.path,
+        message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`,
+        fixable: false,
+      });
+  }
 }
 
 /** Records saved but not committed. */
@@ -284,19 +221,7 @@ async function uncommittedFindings(
   const notes = await git.pendingCommits();
   for (const p of notes)
     for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
-  // a write whose files are gone before their commit (reset, undone by hand): say so, once
-  for (const p of notes) {
-    const gone = p.files.filter(
-      (f) => !existsSync(join(root, ...f.path.split("/"))) && !files.some((x) => x.path === f.path),
-    );
-    if (gone.length === p.files.length && gone.length)
-      add({
-        kind: "uncommitted",
-        path: gone[0]!.path,
-        message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`,
-        fixable: false,
-      });
-  }
+  goneWrites(root, notes, files, add);
   const moving = new Set(d.toMove.flat());
   for (const f of files) {
     const p = pending.get(f.path);
