@@ -18,28 +18,36 @@ import { Store, type FileProblem } from "../store/store.js";
  * Without --staged, record files changed but not committed are named on stderr.
  */
 export async function check(ctx: Context, opts: { staged?: boolean; full?: boolean } = {}): Promise<FileProblem[]> {
+  return opts.staged ? checkStaged(ctx) : checkWorkingFiles(ctx, !!opts.full);
+}
+
+/** The store's files as they are: every problem, the working calendar's, and the files not committed. */
+async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProblem[]> {
   const progress = progressLine();
-  if (!opts.staged) {
-    const store = await ctx.store();
-    let found: FileProblem[];
-    try {
-      const onWorkerError = ctx.globals.debug
-        ? (e: unknown) =>
-            ctx.io.err(
-              `debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`,
-            )
-        : undefined;
-      found = await checkStore(store, { full: opts.full, onProgress: progress?.update, onWorkerError });
-    } finally {
-      progress?.clear();
-    }
-    // the working calendar: a calendar.source its library does not know is a problem of
-    // aftercare.yaml; a year without public holidays a warning (it is no broken record)
-    found.push(...(await calendarCheck(ctx, store)));
-    const problems = report(ctx, found);
-    await noteUncommitted(ctx, new Git(store.root, ctx.deps.env));
-    return problems;
+  const store = await ctx.store();
+  let found: FileProblem[];
+  try {
+    const onWorkerError = ctx.globals.debug
+      ? (e: unknown) =>
+          ctx.io.err(
+            `debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`,
+          )
+      : undefined;
+    found = await checkStore(store, { full, onProgress: progress?.update, onWorkerError });
+  } finally {
+    progress?.clear();
   }
+  // the working calendar: a calendar.source its library does not know is a problem of
+  // aftercare.yaml; a year without public holidays a warning (it is no broken record)
+  found.push(...(await calendarCheck(ctx, store)));
+  const problems = report(ctx, found);
+  await noteUncommitted(ctx, new Git(store.root, ctx.deps.env));
+  return problems;
+}
+
+/** What the next commit would hold (--staged): only the problems the commit brings. */
+async function checkStaged(ctx: Context): Promise<FileProblem[]> {
+  const progress = progressLine();
   const root = await ctx.storeRoot();
   const git = new Git(root, ctx.deps.env);
   const st = await git.state();

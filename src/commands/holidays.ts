@@ -29,16 +29,11 @@ interface DayOff {
   origin: string;
 }
 
-export async function holidays(opts: { year?: string }, ctx: Context) {
-  const store = await ctx.store();
-  const say = await ctx.say();
-  const year = opts.year ?? dayOf(await ctx.now(), store.settings.timezone).slice(0, 4);
-  if (!/^\d{4}$/.test(year)) throw new UsageError(say.t("cal.badYear", { year: opts.year ?? "" }));
-  const cal = await storeCalendar(store, say.locale);
-  const days = workCalendar(cal.settings);
-  const week = store.settings.calendar?.workweek ?? DEFAULT_WORKWEEK;
+type StoreCalendar = Awaited<ReturnType<typeof storeCalendar>>;
+
+/** A year's days off (consecutive days of one name and origin make one row) and extra working days. */
+function daysOfYear(cal: StoreCalendar, year: string) {
   const originOf = (o: "source" | "settings") => (o === "source" ? cal.source.label : "aftercare.yaml");
-  // consecutive days off of one name and origin make one row
   const off: DayOff[] = [];
   for (const d of [...cal.off.keys()].filter((d) => d.startsWith(year)).sort()) {
     const { name, origin } = cal.off.get(d)!;
@@ -50,6 +45,18 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
     .filter((d) => d.startsWith(year))
     .sort()
     .map((day) => ({ day, name: cal.on.get(day)!.name, origin: originOf(cal.on.get(day)!.origin) }));
+  return { off, on };
+}
+
+export async function holidays(opts: { year?: string }, ctx: Context) {
+  const store = await ctx.store();
+  const say = await ctx.say();
+  const year = opts.year ?? dayOf(await ctx.now(), store.settings.timezone).slice(0, 4);
+  if (!/^\d{4}$/.test(year)) throw new UsageError(say.t("cal.badYear", { year: opts.year ?? "" }));
+  const cal = await storeCalendar(store, say.locale);
+  const days = workCalendar(cal.settings);
+  const week = store.settings.calendar?.workweek ?? DEFAULT_WORKWEEK;
+  const { off, on } = daysOfYear(cal, year);
   let workingDays = 0;
   for (let d = `${year}-01-01`; d.startsWith(year); d = addDays(d, 1)) if (days.isWorkingDay(d)) workingDays++;
   const missing = missingYears(cal, [Number(year)]).length > 0;
