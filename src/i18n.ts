@@ -1,7 +1,13 @@
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
 export type Locale = "zh-CN" | "en";
-type Entry = { en: string; "zh-CN": string };
+/**
+ * A sentence whose words change with a number: one form per plural category of the language
+ * (Intl.PluralRules), `other` always. The number is the `n` parameter, else the first number given.
+ */
+export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Text = string | Forms;
+export type Entry = { en: Text; "zh-CN": Text };
 
 const M = {
   // table headings
@@ -41,7 +47,10 @@ const M = {
   },
   "due.for": { en: ", for {name}", "zh-CN": "，{name}" },
   "due.nothing": { en: "nothing due.", "zh-CN": "今天没有待办工作。" },
-  "due.nothingWithin": { en: "nothing due in the next {days} days.", "zh-CN": "今后 {days} 天没有待办工作。" },
+  "due.nothingWithin": {
+    en: { one: "nothing due in the next {days} day.", other: "nothing due in the next {days} days." },
+    "zh-CN": "今后 {days} 天没有待办工作。",
+  },
   "due.nothingOverdue": { en: "nothing overdue.", "zh-CN": "没有逾期工作。" },
   "due.unassigned": { en: "(unassigned)", "zh-CN": "（未指派）" },
   "due.covering": { en: " (covering for {names})", "zh-CN": "（代 {names}）" },
@@ -181,6 +190,9 @@ const M = {
     "zh-CN": "{at} 的进度检查早于期限开始（{from}）",
   },
   "why.head": { en: "not counted:", "zh-CN": "未计入：" },
+  // duty words (issue 13, item 1: the rules engine gives data, src/format/duty-words.ts words it)
+  "why.usedPlan": { en: "{id} already counts for {rule} ({date})", "zh-CN": "{id} 已计为 {rule}（{date}）" },
+  "why.sep": { en: "; ", "zh-CN": "；" },
   "when.overdueMinutes": { en: "overdue {n}min", "zh-CN": "逾期 {n} 分钟" },
   "when.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.waived": { en: "waived", "zh-CN": "已豁免" },
@@ -1074,10 +1086,24 @@ const M = {
 
 export type MessageKey = keyof typeof M;
 
+/** Every entry of the catalogue (for the test that walks them). */
+export const CATALOGUE: Readonly<Record<MessageKey, Entry>> = M;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** The form of `text` for the number in `params` (Intl.PluralRules of the locale). */
+function formOf(text: Text, locale: Locale, params: Record<string, string | number>): string {
+  if (typeof text === "string") return text;
+  const n = typeof params.n === "number" ? params.n : Object.values(params).find((v) => typeof v === "number");
+  if (n === undefined) return text.other;
+  const rules = pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
+  return text[rules.select(n)] ?? text.other;
+}
+
 /** The message for `key` in `locale`, with {name} placeholders filled. */
 export function t(locale: string, key: MessageKey, params: Record<string, string | number> = {}): string {
   const entry = M[key] as Entry;
-  const text = entry[(locale === "zh-CN" ? "zh-CN" : "en") as Locale];
+  const loc: Locale = locale === "zh-CN" ? "zh-CN" : "en";
+  const text = formOf(entry[loc], loc, params);
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 

@@ -2,7 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHINA_2026 } from "../src/domain/calendar.js";
-import { duties, type Duty, type DutyInput } from "../src/domain/duties/index.js";
+import { duties, type Duty, type DutyInput, type Judged } from "../src/domain/duties/index.js";
+import { wordDuties } from "../src/format/duty-words.js";
+import { translator } from "../src/i18n.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../src/domain/schema.js";
 
 const STAFF: Settings["staff"] = [
@@ -59,7 +61,9 @@ const call = (at: string, over: Partial<Contact> = {}): { id: string; value: Con
   },
 });
 
-function run(now: string, parts: Partial<Omit<DutyInput, "now" | "settings">> & { settings?: Settings } = {}): Duty[] {
+type Parts = Partial<Omit<DutyInput, "now" | "settings">> & { settings?: Settings };
+/** The engine's duties at `now`: data, no words. */
+function judgedAt(now: string, parts: Parts = {}): Judged[] {
   return duties({
     settings: parts.settings ?? settings(),
     customers: parts.customers ?? [{ id: C1, value: customer("上海华东制冷") }],
@@ -70,6 +74,8 @@ function run(now: string, parts: Partial<Omit<DutyInput, "now" | "settings">> & 
     now: new Date(now),
   });
 }
+/** The duties at `now` as shown in English (src/format/duty-words.ts). */
+const run = (now: string, parts: Parts = {}): Duty[] => wordDuties(judgedAt(now, parts), translator("en"));
 const find = (ds: Duty[], rule: string) => ds.filter((d) => d.rule === rule);
 const one = (ds: Duty[], rule: string) => {
   const f = find(ds, rule);
