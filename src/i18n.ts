@@ -691,11 +691,17 @@ const M = {
   },
   "imp.otherSkipped": { en: ", {n} other rows skipped", "zh-CN": "，另跳过 {n} 行" },
   "imp.done": {
-    en: "imported {n} customer{s} from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+    en: {
+      one: "imported {n} customer from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+      other: "imported {n} customers from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+    },
     "zh-CN": "已从 {file}{enc} 导入 {n} 位客户；已有或重复 {skip} 位；拒绝 {bad} 行{other}",
   },
   "imp.strict": {
-    en: "{n} row{s} refused and --strict given: nothing was imported",
+    en: {
+      one: "{n} row refused and --strict given: nothing was imported",
+      other: "{n} rows refused and --strict given: nothing was imported",
+    },
     "zh-CN": "{n} 行被拒绝且已加 --strict：未导入任何内容",
   },
   "imp.skipped": { en: "skipped row {what}", "zh-CN": "已跳过第 {what}" },
@@ -891,7 +897,10 @@ const M = {
     en: "git has no history of {id} ({path}); was it ever committed?",
     "zh-CN": "git 中没有 {id}（{path}）的历史；它提交过吗？",
   },
-  "h.head": { en: "{kind}, {n} change{s} (newest first)", "zh-CN": "{kind}，{n} 次更改（最新的在前）" },
+  "h.head": {
+    en: { one: "{kind}, {n} change (newest first)", other: "{kind}, {n} changes (newest first)" },
+    "zh-CN": "{kind}，{n} 次更改（最新的在前）",
+  },
   "h.more": { en: "… and {n} more fields", "zh-CN": "…… 另有 {n} 个字段" },
   "sy.customer": { en: "customer", "zh-CN": "客户" },
   "sy.customers": { en: "customers", "zh-CN": "客户" },
@@ -915,11 +924,14 @@ const M = {
   "sy.comma": { en: ", ", "zh-CN": "，" },
   "sy.semi": { en: "; ", "zh-CN": "；" },
   "sy.broughtIn": {
-    en: "brought in {n} change{s} from {authors}: {what}",
+    en: { one: "brought in {n} change from {authors}: {what}", other: "brought in {n} changes from {authors}: {what}" },
     "zh-CN": "收到 {authors} 的 {n} 项更改：{what}",
   },
   "sy.noRecord": { en: "no record changed", "zh-CN": "没有记录变动" },
-  "sy.sent": { en: "sent {n} change{s} to {remote}", "zh-CN": "已向 {remote} 发送 {n} 项更改" },
+  "sy.sent": {
+    en: { one: "sent {n} change to {remote}", other: "sent {n} changes to {remote}" },
+    "zh-CN": "已向 {remote} 发送 {n} 项更改",
+  },
   "sy.inStep": { en: "already in step with {remote}", "zh-CN": "已与 {remote} 同步，没有新的更改" },
   "sy.removed": { en: "(removed)", "zh-CN": "（已删除）" },
   "sy.bothChanged": { en: "changed on both sides", "zh-CN": "两边都有修改" },
@@ -1002,7 +1014,11 @@ const M = {
   },
   "sy.headNames": { en: " (it names '{head}')", "zh-CN": "（它指向 '{head}'）" },
   "sy.rewritten": {
-    en: "the server's {branch} was rewritten (a force-push): it no longer has {n} change{s} this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+    en: {
+      one: "the server's {branch} was rewritten (a force-push): it no longer has {n} change this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+      other:
+        "the server's {branch} was rewritten (a force-push): it no longer has {n} changes this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+    },
     "zh-CN":
       "服务器的 {branch} 分支被改写（强制推送）：本机从服务器取得的 {n} 项更改在服务器上已不存在（{list}）；本次未发送。接受服务器的历史、保留本机尚未发送的更改：git rebase --onto {upstream} {fork}；把被删除的更改恢复到服务器：aftercare sync --restore",
   },
@@ -1011,7 +1027,10 @@ const M = {
     "zh-CN": "注意：当前的存储设置无法读取（{reason}）；请修正 aftercare.yaml，参见 'aftercare check'",
   },
   "sy.incomingProblems": {
-    en: "note: what came in has {n} problem{s} (first: {first}); see 'aftercare check'",
+    en: {
+      one: "note: what came in has {n} problem (first: {first}); see 'aftercare check'",
+      other: "note: what came in has {n} problems (first: {first}); see 'aftercare check'",
+    },
     "zh-CN": "注意：收到的更改中有 {n} 个问题（第一个：{first}）；参见 'aftercare check'",
   },
   "sy.prePush": {
@@ -1022,7 +1041,10 @@ const M = {
     en: "nothing to settle: no sync is waiting on a conflict in this store",
     "zh-CN": "没有需要解决的冲突：本存储中没有因冲突停下的同步",
   },
-  "r.head": { en: "{n} field{s} changed on both sides", "zh-CN": "{n} 个字段两边都有修改" },
+  "r.head": {
+    en: { one: "{n} field changed on both sides", other: "{n} fields changed on both sides" },
+    "zh-CN": "{n} 个字段两边都有修改",
+  },
   "r.inside": { en: "contested: {paths}", "zh-CN": "冲突处：{paths}" },
   "r.settleWith": { en: "settle it with one of:", "zh-CN": "用以下任一命令解决：" },
   "r.value": { en: "VALUE", "zh-CN": "值" },
