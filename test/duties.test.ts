@@ -616,7 +616,7 @@ describe("the engine gives data; src/format/duty-words.ts words it (issue 13, it
       },
     ]);
     expect(worded(first, en).considered![1]!.why).toBe(
-      `${other.id} is about T-261102-DDDD, not ${T1}; ${other.id} is a notice contact; this takes followup`,
+      `${other.id} is about T-261102-DDDD, not ${T1}; ${other.id} is a notice contact; this takes follow-up`,
     );
     // every field but the words is the engine's, in the engine's order (--json keeps its shape)
     const { about: _about, considered: _considered, ...rest } = first;
