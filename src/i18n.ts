@@ -193,6 +193,32 @@ const M = {
   // duty words (issue 13, item 1: the rules engine gives data, src/format/duty-words.ts words it)
   "why.usedPlan": { en: "{id} already counts for {rule} ({date})", "zh-CN": "{id} 已计为 {rule}（{date}）" },
   "why.sep": { en: "; ", "zh-CN": "；" },
+  // the customer picker at a terminal (issue 13, item 4: src/prompt-customer.ts)
+  "pick.search": { en: "Customer (name, pinyin, contact or phone)", "zh-CN": "客户（名称、拼音、联系人或电话）" },
+  "pick.which": {
+    en: { one: '"{typed}" matches {n} customer: which one?', other: '"{typed}" matches {n} customers: which one?' },
+    "zh-CN": "“{typed}”对应 {n} 位客户，请选择：",
+  },
+  "pick.new": { en: '+ new customer "{name}"', "zh-CN": "+ 新建客户“{name}”" },
+  // after a call at a terminal (issue 13, item 4: src/prompt-call.ts)
+  "ask.satisfaction": {
+    en: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+    "zh-CN": "客户满意度，1（差）至 5（很好）（可不填）",
+  },
+  "ask.satisfactionRange": { en: "a whole number from 1 to 5, or empty", "zh-CN": "请填 1 至 5 的整数，或留空" },
+  "ask.nextDate": {
+    en: "Next contact planned for (YYYY-MM-DD; empty for none)",
+    "zh-CN": "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
+  },
+  "ask.nextDateNeeded": {
+    en: "Next contact planned for (YYYY-MM-DD)",
+    "zh-CN": "下次联系日期（如 2026-12-09、12月9日、下周一）",
+  },
+  "ask.nextTopic": { en: "Next contact: what it is about", "zh-CN": "下次联系的内容" },
+  "pick.exists": {
+    en: 'customer "{name}" already exists as {id}: pick it from the list; nothing was written',
+    "zh-CN": "客户“{name}”已存在（{id}）：请从列表中选择；未写入任何内容",
+  },
   "when.overdueMinutes": { en: "overdue {n}min", "zh-CN": "逾期 {n} 分钟" },
   "when.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.waived": { en: "waived", "zh-CN": "已豁免" },
