@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the one catalogue: a table of every sentence in both languages, read key by key */
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
 export type Locale = "zh-CN" | "en";
