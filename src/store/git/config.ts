@@ -3,7 +3,7 @@
 // from: a changed, new or removed settings file asks again.
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
-import { stateDir } from "../fsutil.js";
+import { stateDir } from "../state-dir.js";
 import { SETTINGS_FILE } from "../store.js";
 import { stamp, writeWhole } from "./files.js";
 import type { RepoLocation } from "./locate.js";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import { stateDir } from "../fsutil.js";
+import { stateDir } from "../state-dir.js";
 import { hashOf, writeWhole } from "./files.js";
 
 export interface Author {

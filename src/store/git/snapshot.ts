@@ -2,7 +2,7 @@
 // changed behind its back since (.aftercare/git-snapshot.json, git-ignored, never the truth).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { stateDir } from "../fsutil.js";
+import { stateDir } from "../state-dir.js";
 import { SETTINGS_FILE } from "../store.js";
 import { dirStamp, hashFile, stamp, writeWholeSync } from "./files.js";
 import { readHead, resolveRef, type RepoLocation } from "./locate.js";
