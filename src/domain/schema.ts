@@ -5,13 +5,13 @@ import type { z } from "zod";
 import {
   contactSchema,
   customerSchema,
-  estimateSchema,
   eventSchema,
-  extraSchema,
-  intakeSchema,
-  personSchema,
   ticketSchema,
   waiverSchema,
+  type estimateSchema,
+  type extraSchema,
+  type intakeSchema,
+  type personSchema,
 } from "./schema/records.js";
 import type {
   calendarSchema,

@@ -200,7 +200,7 @@ export class GitCommits extends GitRepo {
     if (r === "empty") return { committed: true, empty: true };
     if (r === undefined || r === "porcelain") return undefined;
     await this.autoMaintenance(way.loc);
-    return { committed: true, sha: short(r) };
+    return { committed: true, sha: short(r.commit) };
   }
 
   /** `git fast-import` with the store's settings, and a conversation with it (see converse). */

@@ -90,7 +90,7 @@ export interface FastImport {
 }
 
 /** What the commit's conversation ends with: the new commit, nothing to commit, or "use git commit". */
-export type FastOutcome = string | "empty" | "porcelain";
+export type FastOutcome = { commit: string } | "empty" | "porcelain";
 
 /**
  * The conversation that commits `files` on `ref` over `parent`: ask fast-import what each path is
@@ -122,7 +122,7 @@ export function commitTalk(
     fi.send(body);
     fi.send(`\nfrom ${commit.parent}\n${changes.join("")}\nget-mark :1\n`);
     const oid = (await fi.line()).trim();
-    return OID.test(oid) ? oid : "porcelain";
+    return OID.test(oid) ? { commit: oid } : "porcelain";
   };
 }
 

@@ -23,7 +23,7 @@ function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date || typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   if (typeof v === "object") {
-    const o = v as { text?: unknown; richText?: { text: string }[]; result?: unknown; error?: string };
+    const o = v as { text?: string; richText?: { text: string }[]; result?: unknown; error?: string };
     if (o.richText) return o.richText.map((r) => r.text).join("");
     if (o.text !== undefined) return String(o.text);
     if ("result" in o) return cellValue(o.result);

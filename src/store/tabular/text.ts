@@ -60,7 +60,7 @@ export function sniffDelimiter(text: string): string {
       if (ch === '"') q = !q;
       else if (!q && ch in counts) counts[ch]!++;
     }
-    return Object.entries(counts).sort((a, b) => b[1] - a[1]) as [string, number][];
+    return Object.entries(counts).sort((a, b) => b[1] - a[1]);
   };
   const filled = (line: string, d: string) => line.split(d).filter((c) => c.replace(/"/g, "").trim()).length;
   const heading =

@@ -57,7 +57,6 @@ class Shape {
   }
 
   /** One token of type `type`, text `tok`, at column `start` and offset `at`: a problem, or undefined. */
-  // eslint-disable-next-line max-lines-per-function -- one switch over the lexer's token types, read top to bottom
   step(type: string, tok: string, start: number, at: number): Problem | undefined {
     switch (type) {
       case "newline":
