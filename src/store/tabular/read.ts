@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { UserError } from "../../errors.js";
 import { t } from "../../i18n.js";
+import { textOf } from "../../format/text.js";
 import { decode, delimiterFlag, delimiterName, sniffDelimiter } from "./text.js";
 
 /** A cell as read: text (every CSV cell), a number, a date (its UTC fields are the wall clock the sheet shows), a boolean, or nothing. */
@@ -23,9 +24,10 @@ function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date || typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   if (typeof v === "object") {
-    const o = v as { text?: string; richText?: { text: string }[]; result?: unknown; error?: string };
+    const o = v as { text?: unknown; richText?: { text: string }[]; result?: unknown; error?: string };
     if (o.richText) return o.richText.map((r) => r.text).join("");
-    if (o.text !== undefined) return String(o.text);
+    // a link's text: a string, or rich text when it is formatted (exceljs)
+    if (o.text !== undefined) return typeof o.text === "object" && o.text !== null ? cellValue(o.text) : textOf(o.text);
     if ("result" in o) return cellValue(o.result);
     if (o.error) return o.error;
   }
