@@ -1,6 +1,8 @@
 /* eslint-disable max-lines -- the one catalogue: a table of every sentence in both languages, read key by key */
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
+import { textOf } from "./format/text.js";
+
 export type Locale = "zh-CN" | "en";
 /**
  * A sentence whose words change with a number: one form per plural category of the language
@@ -1150,7 +1152,7 @@ function formOf(text: Text, locale: Locale, params: Record<string, string | numb
 
 /** The message for `key` in `locale`, with {name} placeholders filled. */
 export function t(locale: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = M[key] as Entry;
+  const entry: Entry = M[key];
   const loc: Locale = locale === "zh-CN" ? "zh-CN" : "en";
   const text = formOf(entry[loc], loc, params);
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
@@ -1159,7 +1161,7 @@ export function t(locale: string, key: MessageKey, params: Record<string, string
 /** The word for a value records hold (a kind, status, rule…), or the value itself. */
 export function word(locale: string, value: unknown): string {
   const k = `word.${String(value)}`;
-  return k in M ? t(locale, k as MessageKey) : String(value ?? "");
+  return k in M ? t(locale, k as MessageKey) : textOf(value);
 }
 
 /** The fields an edit changed, in words: `received, channel`, or 受理时间、来源 (a field with no word keeps its name). */
@@ -1172,7 +1174,7 @@ export const translator = (locale: string) => ({
   t: (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
   word: (v: unknown) => word(locale, v),
   /** a record's value in a table: as typed on the command line in English, in words in Chinese */
-  value: (v: unknown) => (locale === "zh-CN" ? word(locale, v) : String(v ?? "")),
+  value: (v: unknown) => (locale === "zh-CN" ? word(locale, v) : textOf(v)),
   locale,
 });
 export type Translator = ReturnType<typeof translator>;

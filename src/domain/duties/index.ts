@@ -260,7 +260,7 @@ export function judge(
   const out: Judged[] = [];
   for (const f of found) {
     if (since && f.deadline < since) continue;
-    const { doneBy, ...d } = f as FoundDuty;
+    const { doneBy, ...d } = f;
     const s = stateOf(d, today, dayOfAt, nowMs, tz);
     const w = waivers.get(d.key);
     const done = s.state === "done" || s.state === "late";
