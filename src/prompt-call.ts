@@ -19,12 +19,13 @@ export async function askAfterCall<T extends AfterCall>(
   validate: (v: string) => Promise<true | string>,
 ): Promise<T> {
   const say = await ctx.say();
-  const ask = async (message: string, more: { required?: boolean; validate?: typeof validate } = {}) =>
+  type Check = (v: string) => true | string | Promise<true | string>;
+  const ask = async (message: string, more: { required?: boolean; validate?: Check } = {}) =>
     (await ctx.prompter.input({ message, ...more })).trim() || undefined;
   const out = { ...opts };
   if (out.satisfaction === undefined)
     out.satisfaction = await ask(say.t("ask.satisfaction"), {
-      validate: async (s) => /^[1-5]?$/.test(s.trim()) || say.t("ask.satisfactionRange"),
+      validate: (s) => /^[1-5]?$/.test(s.trim()) || say.t("ask.satisfactionRange"),
     });
   if (out.nextDate === undefined && out.nextTopic === undefined) {
     out.nextDate = await ask(say.t("ask.nextDate"), { validate });
