@@ -144,7 +144,9 @@ function report(ctx: Context, problems: FileProblem[]): FileProblem[] {
  * cleared at the end; only on a terminal (never in a pipe, cron or a test), and only once the
  * check has taken longer than `delayMs`.
  */
-export function progressLine(delayMs = 300): { update(done: number, total: number): void; clear(): void } | undefined {
+export function progressLine(
+  delayMs = 300,
+): { update: (done: number, total: number) => void; clear: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;
   const started = Date.now();
   let shown = false;

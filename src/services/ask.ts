@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Loaded } from "../store/store.js";
 import type { Choice } from "../prompt.js";
-import { oneLine } from "../format/text.js";
+import { searchCustomer } from "../prompt-customer.js";
 
 export interface Ask {
   flag: string;
@@ -87,20 +87,6 @@ export async function customerOrAsk(
   if (input) return findCustomer(ctx, input, flag);
   if (!ctx.canPrompt) return undefined;
   const store = await ctx.store();
-  const match = await customerSearch(ctx);
-  const id = await ctx.prompter.search<string>({
-    message: "Customer (name, pinyin, contact or phone)",
-    source: async (term) =>
-      // nothing is offered before something is typed: Enter pressed before the list refreshes
-      // must never pick a customer the clerk did not search for
-      (term?.trim() ? (await match(term)).map((m) => m.item) : []).slice(0, 10).map((c) => {
-        const p = c.value.contacts?.find((x) => x.phones?.length);
-        return {
-          name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`,
-          value: c.id,
-          description: c.id,
-        };
-      }),
-  });
+  const id = await searchCustomer(ctx, await customerSearch(ctx));
   return store.get("customer", id);
 }

@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import type { Translator } from "../i18n.js";
-import type { Git } from "../store/git.js";
+import type { Git, RepoState } from "../store/git.js";
 import { mergeRecord, type Contest } from "../store/merge.js";
 import { idOfPath, kindOfPath } from "../store/store.js";
 import { keyOrder } from "./merge-driver.js";
@@ -56,7 +56,10 @@ async function markedFiles(git: Git, unmerged: string[]): Promise<string[]> {
  * Each record left unmerged, with its contested values, read from git's index (stages 1, 2, 3);
  * and each one staged with its markers still in, read from the commits being merged.
  */
-export async function contestedRecords(git: Git, operation: "merge" | "rebase" | string): Promise<ContestedRecord[]> {
+export async function contestedRecords(
+  git: Git,
+  operation: NonNullable<RepoState["operation"]>,
+): Promise<ContestedRecord[]> {
   const unmerged = await unmergedFiles(git);
   const marked = operation === "merge" || operation === "rebase" ? await markedFiles(git, unmerged) : [];
   const files = [...unmerged, ...marked];
@@ -122,7 +125,11 @@ export function explainConflicts(list: ContestedRecord[], say: Translator): stri
 }
 
 /** Why nothing can be synced while git is half-way through something, and what to do. */
-export async function pending(git: Git, operation: string, say: Translator): Promise<UserError> {
+export async function pending(
+  git: Git,
+  operation: NonNullable<RepoState["operation"]>,
+  say: Translator,
+): Promise<UserError> {
   const list = await contestedRecords(git, operation);
   if (list.length)
     return new UserError(

@@ -3,7 +3,7 @@
 // contact belongs to. Shared by contact add (contact.ts) and contact link/unlink/edit.
 import { UsageError } from "../errors.js";
 import { indexProgress, type Context } from "../context.js";
-import { duties, type Duty, type DutyInput, type Rec } from "../domain/duties/index.js";
+import { duties, type DutyInput, type Judged, type Rec } from "../domain/duties/index.js";
 import { isOpenDuty } from "../domain/duty-state.js";
 import type { Contact } from "../domain/schema.js";
 import { normalizeIdInput } from "../domain/ids.js";
@@ -42,14 +42,14 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
 }
 
 /** The duties `contact` closes when the store holds it as given (in place of its stored self). */
-export function closedBy(input: DutyInput, contact: Rec<Contact>, locale: string): Duty[] {
+export function closedBy(input: DutyInput, contact: Rec<Contact>): Judged[] {
   const contacts = [...input.contacts.filter((c) => c.id !== contact.id), contact];
-  return duties({ ...input, contacts }, locale).filter((d) => d.done?.record === contact.id);
+  return duties({ ...input, contacts }).filter((d) => d.done?.record === contact.id);
 }
 
 /** "R-FOLLOWUP-2 (T-261102-AAAA)", or with `bare` "R-FOLLOWUP-2": duties by their rule and record. */
-function list(say: Translator, ds: Duty[], bare = false): string {
-  const late = (d: Duty) => (d.state === "late" ? say.t("k.late") : "");
+function list(say: Translator, ds: Judged[], bare = false): string {
+  const late = (d: Judged) => (d.state === "late" ? say.t("k.late") : "");
   return [
     ...new Set(
       ds.map(
@@ -60,7 +60,7 @@ function list(say: Translator, ds: Duty[], bare = false): string {
 }
 
 /** "closes A; no longer closes B": what a change made to the duties a contact closes. */
-export function closureSentence(say: Translator, before: Duty[], after: Duty[]): string {
+export function closureSentence(say: Translator, before: Judged[], after: Judged[]): string {
   const has = new Set(after.map((d) => d.key));
   const lost = before.filter((d) => !has.has(d.key));
   const parts = [after.length ? say.t("k.closes", { duties: list(say, after) }) : say.t("k.closesNone")];
@@ -80,7 +80,7 @@ export async function closesNote(
   view?: Promise<DutyInput>,
 ): Promise<string | undefined> {
   const input = await (view ?? customerInput(ctx, rec.value.customer, [rec.value.at]));
-  const closed = closedBy(input, rec, await ctx.locale());
+  const closed = closedBy(input, rec);
   // every duty the contact closes is named once: what linking already said is not repeated
   const rest = closed.filter((d) => !said.includes(d.rule));
   const say = await ctx.say();
@@ -93,7 +93,7 @@ export interface LinkCandidate {
   /** how a person recognises it in a list */
   label: string;
   /** the open duties the contact closes linked to it, and not without */
-  closes: Duty[];
+  closes: Judged[];
 }
 
 /** An ID no stored contact has, for judging a contact not yet written. */
@@ -118,17 +118,14 @@ export async function linkCandidates(
 ): Promise<LinkCandidate[]> {
   if (!fields.length) return [];
   const input = await customerInput(ctx, draft.customer, [draft.at]);
-  const locale = input.settings.locale;
   const id = draftId(input);
-  const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] }, locale);
+  const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] });
   const open = base.filter((d) => isOpenDuty(d) && d.customer === draft.customer);
   const openKeys = new Set(open.map((d) => d.key));
   const out: LinkCandidate[] = [];
   if (fields.includes("ticket"))
     for (const t of input.tickets.filter((t) => open.some((d) => d.ticket === t.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }, locale).filter((d) =>
-        openKeys.has(d.key),
-      );
+      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }).filter((d) => openKeys.has(d.key));
       if (closes.length)
         out.push({
           field: "ticket",
@@ -139,9 +136,7 @@ export async function linkCandidates(
     }
   if (fields.includes("event"))
     for (const e of input.events.filter((e) => open.some((d) => d.event === e.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }, locale).filter((d) =>
-        openKeys.has(d.key),
-      );
+      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }).filter((d) => openKeys.has(d.key));
       if (closes.length)
         out.push({
           field: "event",

@@ -8,6 +8,7 @@ import type { Customer, RecordOf } from "../domain/schema.js";
 import { bestOf, matchTier, ranked, wantsPinyin } from "../domain/search.js";
 import type { Loaded } from "../store/store.js";
 import { oneLine } from "../format/text.js";
+import { pickAmong } from "../prompt-customer.js";
 
 /**
  * How the customers a person's words match are found, best first with how well (domain/search.ts):
@@ -41,6 +42,13 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
   if (!matches.length)
     throw new UserError(
       `no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`,
+    );
+  // at a terminal: the clerk picks among the matches (issue 13, item 4)
+  if (ctx.canPrompt)
+    return pickAmong(
+      ctx,
+      q,
+      matches.map((m) => m.item),
     );
   const list = matches
     .slice(0, 8)

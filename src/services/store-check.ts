@@ -165,9 +165,9 @@ async function readItems(
   memoAt: Int32Array,
   opts: CheckStoreOptions,
 ): Promise<ReadRun> {
-  const readProblems: (FileProblem[] | undefined)[] = new Array(items.length);
-  const byIndex: (CheckRecord | undefined)[] = new Array(items.length);
-  const freshStamp: (string | undefined)[] = new Array(items.length);
+  const readProblems = new Array<FileProblem[] | undefined>(items.length);
+  const byIndex = new Array<CheckRecord | undefined>(items.length);
+  const freshStamp = new Array<string | undefined>(items.length);
   let read = 0;
   const staff = store.settings.staff.map((p) => p.name);
   const { onProgress, onWorkerError } = opts;

@@ -45,7 +45,7 @@ export function describeIncoming(files: Incoming["files"], say: Translator): str
       continue;
     }
     const base = KIND_KEY[what];
-    const noun = say.t(n > 1 ? (`${base}s` as "sy.customers") : (base as "sy.customer"));
+    const noun = say.t(n > 1 ? (`${base}s` as "sy.customers") : base);
     parts.push(say.t(st === "A" ? "sy.nNew" : st === "D" ? "sy.nRemoved" : "sy.nChanged", { n, what: noun }));
   }
   return parts.join(say.t("sy.comma"));

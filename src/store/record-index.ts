@@ -38,8 +38,14 @@ import { locateRepo } from "./git.js";
 import { GitSignal, type PathStatus } from "./git-signal.js";
 import { FOLDERS, pathOf, strayWarning, unreadWarning, type FileProblem, type Store } from "./store.js";
 
+/** The code of a better-sqlite3 error (SQLITE_BUSY…), or "" for an error without one. */
+function sqliteCode(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" ? code : "";
+}
+
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
-const FORMAT = "7";
+const FORMAT = "8";
 /**
  * Up to this many record files every file's stamp is compared on every read (≈ 2–3 µs a file);
  * past it, git names the files that changed (GitSignal). AFTERCARE_FULL_STAT_FILES sets another
@@ -244,11 +250,7 @@ export class RecordIndex {
         if (e instanceof UserError) throw e;
         // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
         // the files are read directly this time, and the index is left as it is
-        if (
-          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(
-            String((e as { code?: unknown }).code ?? ""),
-          )
-        )
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(sqliteCode(e)))
           return undefined;
         // damaged, of another format, or half-written: start again from the files
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
@@ -384,7 +386,7 @@ export class RecordIndex {
       }[])
         groups.add(r.id);
       // the holidays of calendar.source are loaded only when duties are found again
-      if (groups.size) this.findDuties(groups, now, locale, await engineSettings(this.store));
+      if (groups.size) this.findDuties(groups, now, await engineSettings(this.store));
       db.exec("COMMIT");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
@@ -585,7 +587,7 @@ export class RecordIndex {
           else outside.delete(p);
         }
         // new files no commit brought: HEAD may hold them (restored by hand) or not
-        const fresh = found.filter((f) => !git!.changed!.has(f.path));
+        const fresh = found.filter((f) => !git.changed!.has(f.path));
         if (fresh.length) {
           const held = await signal!.inHead([...new Set(fresh.map((f) => f.dir))]);
           for (const f of fresh) if (!held?.has(f.path)) outside.add(f.path);
@@ -648,7 +650,7 @@ export class RecordIndex {
   }
 
   /** Find the duties of these customers' records again. */
-  private findDuties(groups: Set<string>, now: Date, locale: string, settings: Settings): void {
+  private findDuties(groups: Set<string>, now: Date, settings: Settings): void {
     const db = this.db;
     const tz = settings.timezone;
     const events = this.allEvents();
@@ -683,10 +685,16 @@ export class RecordIndex {
         delGrp.run(g);
         continue;
       }
-      const { found, start } = recordDuties(
-        { settings, customers, tickets, contacts, events, reports: [], waivers: [], now },
-        locale,
-      );
+      const { found, start } = recordDuties({
+        settings,
+        customers,
+        tickets,
+        contacts,
+        events,
+        reports: [],
+        waivers: [],
+        now,
+      });
       let from = -Infinity;
       let until = Infinity;
       for (const m of moments) {
@@ -884,12 +892,7 @@ export class RecordIndex {
         this.db.transaction(() => this.fillSearchKeys(customerKeys)).immediate();
       } catch (e) {
         // a read-only or busy index: every customer is matched here instead
-        if (
-          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(
-            String((e as { code?: unknown }).code ?? ""),
-          )
-        )
-          break;
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(sqliteCode(e))) break;
         throw e;
       }
     }
