@@ -131,7 +131,7 @@ export class RecordReader {
     }
     if (dirty || next.size !== known.size) this.parseCache.write(kind, next);
     const result = { records, problems };
-    this.cache.set(kind, result as KindRead<RecordKind>);
+    this.cache.set(kind, result);
     return result;
   }
 

@@ -34,7 +34,7 @@ export async function writeNew<K extends RecordKind>(
 ): Promise<Loaded<K>> {
   const { parseYaml, stringifyRecord } = await loadParsing();
   const clean = checked(kind, value);
-  const text = stringifyRecord(clean as object);
+  const text = stringifyRecord(clean);
   for (let attempt = 0; attempt < 32; attempt++) {
     const id = newId(kind, day, random);
     const path = pathOf(id);
@@ -56,7 +56,7 @@ export async function rewrite<K extends RecordKind>(
   const clean = checked(rec.kind, next);
   const order = Object.keys((SCHEMAS[rec.kind] as unknown as { shape: object }).shape);
   const before = rec.value as Record<string, unknown>;
-  const text = updateYamlText(rec.src, rec.parsed, before, clean as Record<string, unknown>, order);
+  const text = updateYamlText(rec.src, rec.parsed, before, clean, order);
   await writeAtomic(abs(root, rec.path), text);
   const { parsed } = parseYaml(text);
   return { ...rec, value: clean, src: text, parsed: parsed! };
@@ -75,7 +75,7 @@ export async function rewriteSettings(
     throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
   const order = Object.keys(settingsSchema.shape);
   const before = current as Record<string, unknown>;
-  const text = updateYamlText(file.src, file.parsed, before, r.data as Record<string, unknown>, order);
+  const text = updateYamlText(file.src, file.parsed, before, r.data, order);
   await writeAtomic(join(root, SETTINGS_FILE), text);
   return { settings: r.data, file: { src: text, parsed: parseYaml(text).parsed! } };
 }
