@@ -5,6 +5,7 @@ import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
 import { dateFlag, fillInto } from "./common.js";
+import { filled } from "../format/json.js";
 
 export interface StaffAddOptions {
   name: string;
@@ -54,7 +55,7 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
   if (ctx.json)
     ctx.io.out(
       JSON.stringify(
-        staff.map((s) => (s.name === clerk ? { ...s, followupClerk: true } : s)),
+        staff.map((s) => ({ ...filled("staff", s), followupClerk: s.name === clerk })),
         null,
         2,
       ) + "\n",
