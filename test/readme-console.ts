@@ -1,5 +1,5 @@
 // The README's ```console blocks as steps a test can replay: each `$ ` line a command, the lines
-// after it until the next `$ ` its output (stdout, then stderr). The conventions, which the README
+// after it until the next `$ ` its output (stdout and stderr, in the order written). The conventions, which the README
 // keeps (and says so in its "Development" section):
 //   - `<!-- now: 2026-11-26 09:08 -->` on a line before a block pins the clock for the block's commands;
 //   - `~/desk` in a command is the store's folder, `/home/wf/desk` in an output stands for it;
@@ -10,6 +10,13 @@
 //   - `# …` after a command is a remark; `$ cd …` is the store's folder already;
 //     `$ export NAME=VALUE` sets an environment variable for the commands after it.
 // Other fenced blocks (```sh, ```text) are illustrations and are not run.
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { BIN, cleanEnv } from "./helpers.js";
+
+/** The home folder the README's outputs show (`~` in its commands). */
+export const HOME = "/home/wf";
 
 export interface Step {
   /** the command as the README shows it (without its remark) */
@@ -108,4 +115,62 @@ export function expectedOf(expected: string, actual: string): string {
   if (lines.at(-2) !== "…") return expected;
   const head = lines.slice(0, -2).join("\n") + "\n";
   return actual.startsWith(head) ? actual : `${head}…\n`;
+}
+
+interface Duty {
+  key: string;
+  state: string;
+  assignee: string | null;
+}
+
+/** One README session: a home folder, the folder commands run in, the environment `export` sets. */
+export class Session {
+  cwd: string;
+  readonly env: Record<string, string> = {};
+  readonly ids = new IdMap();
+  constructor(readonly home: string) {
+    this.cwd = home;
+  }
+
+  private path(w: string): string {
+    return w === "~" || w.startsWith("~/") ? this.home + w.slice(1) : w;
+  }
+
+  /** Run a step; what it printed, in the README's terms. */
+  run(step: Step): string {
+    const [cmd, ...rest] = step.args;
+    if (cmd === "cd") {
+      this.cwd = resolve(this.cwd, this.path(rest[0] ?? "~"));
+      return "";
+    }
+    if (cmd === "export") {
+      const [name, value] = rest[0]!.split("=", 2);
+      this.env[name!] = value!;
+      return "";
+    }
+    const args = this.ids.args(rest).map((w) => this.path(w));
+    const env = cleanEnv({ AFTERCARE_NOW: step.now, ...this.env });
+    delete env.AFTERCARE_LOCALE; // the store's language, as at the desk
+    // stdout and stderr into one file, as a terminal shows them: in the order they were written
+    const file = join(this.home, "..", "printed.txt");
+    const fd = openSync(file, "w");
+    try {
+      const [exe, argv] = cmd === "aftercare" ? [process.execPath, [BIN, ...args]] : [cmd!, args];
+      spawnSync(exe, argv, { cwd: this.cwd, env, stdio: ["ignore", fd, fd] });
+    } finally {
+      closeSync(fd);
+    }
+    const printed = readFileSync(file, "utf8").replaceAll(this.home, HOME);
+    return this.ids.read(step.expected, printed);
+  }
+
+  duties(now: string, within = 400): Duty[] {
+    const env = cleanEnv({ AFTERCARE_NOW: now, ...this.env });
+    const r = spawnSync(process.execPath, [BIN, "due", "--json", "--within", String(within)], {
+      cwd: this.cwd,
+      env,
+      encoding: "utf8",
+    });
+    return JSON.parse(r.stdout) as Duty[];
+  }
 }

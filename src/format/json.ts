@@ -40,6 +40,11 @@ export function recordJson<T extends object>(kind: JsonKind, rec: { id: string; 
   return { id: rec.id, ...filled(kind, rec.value) };
 }
 
+/** A member of the staff list: every field of aftercare.yaml's entry, and whether they are the follow-up clerk. */
+export function staffJson(s: object & { name: string }, clerk: string | undefined): Record<string, unknown> {
+  return { ...filled("staff", s), followupClerk: s.name === clerk };
+}
+
 /** A record a write made, as `--json` prints it: its kind told by its ID (C-, T-, K-, E-, W-). */
 export function writtenJson(rec: { id: string; value: unknown }): Record<string, unknown> {
   const kind = kindOfId(rec.id);
