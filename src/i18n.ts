@@ -459,7 +459,8 @@ const M = {
   },
   "cal.noJson": {
     en: "calendar prints iCalendar, not JSON; the same duties as JSON: aftercare due --json --within 90",
-    "zh-CN": "calendar 输出 iCalendar 日历文件，不输出 JSON；同样的工作事项以 JSON 输出：aftercare due --json --within 90",
+    "zh-CN":
+      "calendar 输出 iCalendar 日历文件，不输出 JSON；同样的工作事项以 JSON 输出：aftercare due --json --within 90",
   },
   "cal.instead": { en: " (a day off in {label}: {name})", "zh-CN": "（{label} 中为放假日：{name}）" },
   "cal.badYear": { en: 'YEAR "{year}" must be a year such as 2026', "zh-CN": '年份 "{year}" 应为四位年份，如 2026' },

@@ -78,7 +78,8 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
   };
   const data = { year: Number(year), source, workweek: week, holidays: off, workdays: on, workingDays, missing };
   if (ctx.json) {
-    ctx.io.out(JSON.stringify(data, null, 2) + "\n");
+    // a make-up working day of the store's own may have no name: null, not a missing key (docs/json.md)
+    ctx.io.out(JSON.stringify({ ...data, workdays: on.map((w) => ({ ...w, name: w.name ?? null })) }, null, 2) + "\n");
     return data;
   }
   const weekNames = week.map((n) =>

@@ -155,7 +155,11 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        { ...recordJson("ticket", t), contacts: contacts.map((k) => recordJson("contact", k)), duties: mine.map(dutyJson) },
+        {
+          ...recordJson("ticket", t),
+          contacts: contacts.map((k) => recordJson("contact", k)),
+          duties: mine.map(dutyJson),
+        },
         null,
         2,
       ) + "\n",
