@@ -7,6 +7,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { cli, git, SETTINGS } from "./helpers.js";
+import {
+  contactSchema,
+  customerSchema,
+  eventSchema,
+  staffSchema,
+  ticketSchema,
+  waiverSchema,
+} from "../src/domain/schema.js";
+import { FIELDS } from "../src/format/json.js";
 import * as S from "./json-schemas.js";
 
 const DAY1 = "2026-11-26T09:15:00+08:00";
@@ -40,6 +49,19 @@ function validList<T>(schema: z.ZodType<T>, value: unknown, what: string): T[] {
   sameKeys(value, what);
   expect((value as unknown[]).length, `${what} is empty`).toBeGreaterThan(0);
   return (value as unknown[]).map((v, i) => valid(schema, v, `${what}[${i}]`));
+}
+
+type Write = (schema: z.ZodType, args: string[], now?: string, as?: string) => Promise<{ id: string }>;
+
+/** A letter, an event and the staff list's changes, each write's output checked as it is made. */
+async function otherRecords(w: Write): Promise<void> {
+  await w(S.Contact, ["letter", "log", "--customer", "Pacific", "--kind", "notice", "--subject", "Service notice"]);
+  ids.e1 = (
+    await w(S.Event, ["event", "add", "--title", "客户答谢会", "--date", "2026-12-30", "--audience", "tag:vip"])
+  ).id;
+  await w(S.StaffMember, ["staff", "add", "陈静", "--role", "clerk"]);
+  await w(S.StaffMember, ["staff", "followup", "王芳"]);
+  await w(S.StaffMember, ["staff", "absent", "陈静", "--from", "2026-12-21", "--to", "2026-12-22", "--cover", "王芳"]);
 }
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -102,13 +124,7 @@ beforeAll(async () => {
     ["ticket", "dispatch", ids.t1, "--technician", "李强", "--depart", "10:30", "--arrive", "11:40"],
     "2026-11-26T09:31:00+08:00",
   );
-  await w(S.Contact, ["letter", "log", "--customer", "Pacific", "--kind", "notice", "--subject", "Service notice"]);
-  ids.e1 = (
-    await w(S.Event, ["event", "add", "--title", "客户答谢会", "--date", "2026-12-30", "--audience", "tag:vip"])
-  ).id;
-  await w(S.StaffMember, ["staff", "add", "陈静", "--role", "clerk"]);
-  await w(S.StaffMember, ["staff", "followup", "王芳"]);
-  await w(S.StaffMember, ["staff", "absent", "陈静", "--from", "2026-12-21", "--to", "2026-12-22", "--cover", "王芳"]);
+  await otherRecords(w);
 }, 60_000);
 
 describe("writes print the record they wrote", () => {
@@ -178,6 +194,10 @@ describe.each(["zh-CN", "en"])("reads, in %s", (locale) => {
     const events = validList(S.EventRow, await read(["event", "list"]), "event list");
     expect(events[0]).toMatchObject({ id: ids.e1, title: "客户答谢会", note: null, audienceSize: 1 });
   });
+});
+
+describe.each(["zh-CN", "en"])("reads of the store's life, in %s", (locale) => {
+  const read = (args: string[]) => json([...args, "--locale", locale]);
 
   it("history: every change with both sides, and what kind of change it was", async () => {
     const h = valid(S.History, await read(["history", ids.t1]), "history");
@@ -241,6 +261,19 @@ describe("the rest", () => {
       const r = await cli(root, ["calendar", "--json", "--locale", locale!], { now: LATER });
       expect(r).toMatchObject({ code: 2, stdout: "", stderr: line });
     }
+  });
+
+  it("the fields --json prints for a record are its schema's, in the schema's order", () => {
+    const schemas = {
+      customer: customerSchema,
+      ticket: ticketSchema,
+      contact: contactSchema,
+      event: eventSchema,
+      waiver: waiverSchema,
+      staff: staffSchema,
+    };
+    for (const [kind, schema] of Object.entries(schemas))
+      expect(FIELDS[kind as keyof typeof FIELDS], kind).toEqual(Object.keys(schema.shape));
   });
 
   it("docs/json.md has a section for every shape this test checks", () => {

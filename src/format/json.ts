@@ -2,35 +2,75 @@
 // of one kind carries the same keys, in the same order; a field a record or duty does not have is
 // null rather than left out, so a script reads `d.assignee` or a spreadsheet a column without
 // asking first whether it is there (issue 13, item 7).
-import type { z } from "zod";
 import type { Duty } from "../domain/duties/types.js";
-import {
-  contactSchema,
-  customerSchema,
-  eventSchema,
-  staffSchema,
-  ticketSchema,
-  waiverSchema,
-  type Customer,
-} from "../domain/schema.js";
+import type { Customer } from "../domain/schema.js";
 import { kindOfId } from "../domain/ids.js";
 import { phoneOf } from "./duties.js";
 
-/** The record kinds and the schema whose top-level keys a record's JSON carries. */
-const SHAPES = {
-  customer: customerSchema.shape,
-  ticket: ticketSchema.shape,
-  contact: contactSchema.shape,
-  event: eventSchema.shape,
-  waiver: waiverSchema.shape,
-  staff: staffSchema.shape,
-} satisfies Record<string, z.ZodRawShape>;
-export type JsonKind = keyof typeof SHAPES;
+/**
+ * Each record kind's fields, in the order of its schema in src/domain/schema.ts (which the file
+ * keeps on disk). Written out rather than read from the schemas, so a read prints JSON without
+ * loading zod (test/read-path.test.ts); test/json-contract.test.ts checks they are the schemas' keys.
+ */
+export const FIELDS = {
+  customer: ["name", "address", "contacts", "tags", "equipment", "vehicles", "note", "created"],
+  ticket: [
+    "customer",
+    "received",
+    "filed",
+    "channel",
+    "kind",
+    "problem",
+    "request",
+    "status",
+    "assignee",
+    "escalation",
+    "dispatch",
+    "resolution",
+    "closed",
+    "cancelled",
+    "reopened",
+    "schedule",
+    "plans",
+    "appointment",
+    "intake",
+    "estimate",
+    "handover",
+    "promises",
+    "extras",
+    "progress",
+    "ready",
+    "delivery",
+  ],
+  contact: [
+    "customer",
+    "ticket",
+    "event",
+    "at",
+    "channel",
+    "direction",
+    "purpose",
+    "staff",
+    "person",
+    "letter",
+    "summary",
+    "requests",
+    "complaints",
+    "told",
+    "plan",
+    "satisfaction",
+    "next",
+  ],
+  event: ["title", "date", "kind", "audience", "owner", "note", "created"],
+  waiver: ["duty", "reason", "by", "at"],
+  staff: ["name", "role", "phone", "email", "left", "absences"],
+} as const;
+export type JsonKind = keyof typeof FIELDS;
 
 /** Every key of the kind's schema, in its order, with null for what the value lacks; then any extra keys. */
 export function filled<T extends object>(kind: JsonKind, value: T): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(SHAPES[kind])) out[k] = (value as Record<string, unknown>)[k] ?? null;
+  for (const k of FIELDS[kind]) out[k] = (value as Record<string, unknown>)[k] ?? null;
   for (const [k, v] of Object.entries(value)) if (!(k in out)) out[k] = v ?? null;
   return out;
 }
@@ -49,7 +89,7 @@ export function staffJson(s: object & { name: string }, clerk: string | undefine
 export function writtenJson(rec: { id: string; value: unknown }): Record<string, unknown> {
   const kind = kindOfId(rec.id);
   const value = rec.value as object;
-  return kind && kind in SHAPES ? recordJson(kind as JsonKind, { id: rec.id, value }) : { id: rec.id, ...value };
+  return kind && kind in FIELDS ? recordJson(kind as JsonKind, { id: rec.id, value }) : { id: rec.id, ...value };
 }
 
 /** A field's change in `history --json`: added (no `from`), removed (no `to`) or changed, always with both keys. */
