@@ -3,7 +3,8 @@ import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/index.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
-import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
+import { dutyList, explanations, MORNING_LIMIT, shownDuties } from "../format/duties.js";
+import { dueRowJson } from "../format/json.js";
 import { warnMissingYears } from "../services/calendar-warning.js";
 import { customersOf, judged } from "../services/duties.js";
 
@@ -52,11 +53,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        shown.map((d) => ({
-          ...d,
-          customerName: d.customer ? customers.get(d.customer)?.name : undefined,
-          phone: phoneOf(customers.get(d.customer ?? "")) || undefined,
-        })),
+        shown.map((d) => dueRowJson(d, d.customer ? customers.get(d.customer) : undefined)),
         null,
         2,
       ) + "\n",
