@@ -34,15 +34,36 @@ interface GroupChange {
   since: number;
 }
 
-/** The changes a refresh met, by group (a customer's ID). */
+/**
+ * What the rules engine reads of a contact, as a text to compare: everything but what is only
+ * shown (its summary, person, requests, complaints, satisfaction, a letter's subject), with the
+ * moments it names. A contact whose text is the same before and after its change moves no duty.
+ */
+function ruleText(v: Contact, tz: string): string {
+  const { summary: _s, person: _p, requests: _r, complaints: _c, satisfaction: _f, letter, ...rest } = v;
+  // and every moment it names, wherever: they bound the span in which the duties hold
+  const moments: number[] = [];
+  momentsOf(v, tz, moments);
+  const kept: Record<string, unknown> = { ...rest, letterKind: letter?.kind, moments };
+  return JSON.stringify(
+    Object.keys(kept)
+      .sort()
+      .map((k) => [k, kept[k]]),
+  );
+}
+
+/** The changes a refresh met, by group (a customer's ID): each changed record's versions, as it was and as it is. */
 export class Changes {
-  readonly byGroup = new Map<string, GroupChange>();
+  private readonly byGroup = new Map<
+    string,
+    { all: boolean; records: Map<string, { kind: RecordKind; versions: unknown[] }> }
+  >();
 
   constructor(private readonly tz: string) {}
 
-  private of(grp: string): GroupChange {
+  private of(grp: string) {
     let c = this.byGroup.get(grp);
-    if (!c) this.byGroup.set(grp, (c = { all: false, sources: new Set(), since: Infinity }));
+    if (!c) this.byGroup.set(grp, (c = { all: false, records: new Map() }));
     return c;
   }
 
@@ -51,19 +72,13 @@ export class Changes {
     this.of(grp).all = true;
   }
 
-  /** A record of the group as it was, or as it is now (a JSON text or a value; undefined: no clean value). */
+  /** A record of the group as it was, or as it is now (its value, or the JSON text the index kept). */
   record(grp: string | null | undefined, kind: RecordKind, id: string, value: unknown): void {
     if (!grp) return;
     const c = this.of(grp);
     if (kind !== "ticket" && kind !== "contact") return void (c.all = true);
-    const v = (typeof value === "string" ? JSON.parse(value) : value) as Ticket | Contact | undefined;
-    c.sources.add(id);
-    if (kind === "contact" && (v as Contact | undefined)?.ticket) c.sources.add((v as Contact).ticket!);
-    const moments: number[] = [];
-    momentsOf(v, this.tz, moments);
-    for (const m of moments) if (m < c.since) c.since = m;
-    // a record that names no moment at all: nothing can be ruled out
-    if (!moments.length) c.since = -Infinity;
+    const r = c.records.get(id) ?? c.records.set(id, { kind, versions: [] }).get(id)!;
+    r.versions.push(typeof value === "string" ? JSON.parse(value) : value);
   }
 
   /** The groups changed. */
@@ -73,7 +88,26 @@ export class Changes {
 
   /** What to find again in a group: every duty, or those of these sources (see the head of this file). */
   wanted(grp: string): GroupChange | undefined {
-    return this.byGroup.get(grp);
+    const c = this.byGroup.get(grp);
+    if (!c) return undefined;
+    const out: GroupChange = { all: c.all, sources: new Set(), since: Infinity };
+    for (const [id, r] of c.records) {
+      // a contact changed only in what the rules do not read (a summary amended) moves nothing
+      if (r.kind === "contact" && r.versions.length > 1) {
+        const texts = new Set(r.versions.map((v) => ruleText(v as Contact, this.tz)));
+        if (texts.size === 1) continue;
+      }
+      out.sources.add(id);
+      for (const v of r.versions) {
+        if (r.kind === "contact" && (v as Contact).ticket) out.sources.add((v as Contact).ticket!);
+        const moments: number[] = [];
+        momentsOf(v, this.tz, moments);
+        for (const m of moments) if (m < out.since) out.since = m;
+        // a record that names no moment at all: nothing can be ruled out
+        if (!moments.length) out.since = -Infinity;
+      }
+    }
+    return out;
   }
 }
 
@@ -166,13 +200,15 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
   const st = statementsOf(f.db);
   for (const g of groups) {
     f.onGroup();
+    const change = changes?.wanted(g);
+    // every change met is one the rules do not read: nothing to find again, not even the span
+    if (change && !change.all && !change.sources.size && st.hasGrp.get(g)) continue;
     const { customers, tickets, contacts, moments } = readGroup(st.recordsOf, g, tz, common);
     if (!customers.length && !tickets.length && !contacts.length) {
       st.delDuties.run(g);
       st.delGrp.run(g);
       continue;
     }
-    const change = changes?.wanted(g);
     // a group whose duties were never found (new, or found again in full) has no kept rows to keep
     const sources = change && !change.all && st.hasGrp.get(g) ? dropMoved(st, g, change, tz) : undefined;
     if (!sources) st.delDuties.run(g);
