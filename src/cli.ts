@@ -6,6 +6,7 @@
 // load when a command runs; in the bundle (scripts/build.mjs) each is a chunk of its own, so
 // --version and --help never read zod, yaml, liquidjs, exceljs, the prompts or the CSV libraries.
 import { Command, CommanderError, Option } from "commander";
+import type { CommandTree } from "./commands/completion.js";
 import type { Context, Deps, Globals } from "./context.js";
 import { EXIT, fail, fromOsError, internalError, LIMITS, render, describe, UserError } from "./errors.js";
 import { resolve } from "node:path";
@@ -124,7 +125,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       const cmd = args[args.length - 1] as Command;
       checkLengths(cmd, args);
       const { Context } = await commands.context();
-      ctx = new Context(cmd.optsWithGlobals() as Globals, deps);
+      ctx = new Context(cmd.optsWithGlobals<Globals>(), deps);
       ctx.commandLine = commandLine(argv);
       let result: unknown;
       try {
@@ -518,9 +519,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--amount <amount>", "its price")
     .option("--at <datetime>", at)
     .action(
-      run(async (c, id: string, o: Record<string, unknown>) =>
-        (await commands.shop()).ticketExtra({ ...o, id } as import("./commands/shop.js").ExtraOptions, c),
-      ),
+      run(async (c, id: string, o: Record<string, unknown>) => (await commands.shop()).ticketExtra({ ...o, id }, c)),
     );
   ticket
     .command("answer <id> <n>")
@@ -533,7 +532,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--at <datetime>", "when the customer answered (default: now)")
     .action(
       run(async (c, id: string, no: string, o: Record<string, unknown>) =>
-        (await commands.shop()).ticketAnswer({ ...o, id, no } as import("./commands/shop.js").AnswerOptions, c),
+        (await commands.shop()).ticketAnswer({ ...o, id, no }, c),
       ),
     );
   ticket
@@ -660,10 +659,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .option("--not-told", "remove the told mark")
       .action(
         run(async (c, id: string, o: Record<string, string | boolean | undefined>) =>
-          (await commands.contactEdit()).contactEdit(
-            { ...o, id } as import("./commands/contact-edit.js").EditOptions,
-            c,
-          ),
+          (await commands.contactEdit()).contactEdit({ ...o, id }, c),
         ),
       );
   contactEditCmd(contact.command("edit <id>").description("correct what a contact records"));
@@ -692,7 +688,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .description(
       "rebuild the derived index under .aftercare/ from the record files (never needed for correctness; reads bring it up to date themselves)",
     )
-    .action(run(async (c, o: {}) => ({ exitCode: await (await commands.reindex()).reindex(o, c) })));
+    .action(run(async (c, o: Record<string, never>) => ({ exitCode: await (await commands.reindex()).reindex(o, c) })));
   program
     .command("doctor")
     .description(
@@ -765,7 +761,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--strict", "write nothing when any row is refused or a column is no customer field")
     .action(
       run(async (c, file: string, o: Record<string, unknown>) =>
-        (await commands.import()).importCustomers({ ...o, file } as import("./commands/import.js").ImportOptions, c),
+        (await commands.import()).importCustomers({ ...o, file }, c),
       ),
     );
 
@@ -784,7 +780,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--output <file>", "write to a file (needed for .xlsx at a terminal)")
     .action(
       run(async (c, what: string, o: Record<string, unknown>) =>
-        (await commands.export()).exportRecords({ ...o, what } as import("./commands/export.js").ExportOptions, c),
+        (await commands.export()).exportRecords({ ...o, what }, c),
       ),
     );
 
@@ -803,7 +799,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     );
 
   // shell completion: the script, and the completer it calls (src/commands/completion.ts)
-  const tree = (cmd: Command): import("./commands/completion.js").CommandTree => ({
+  const tree = (cmd: Command): CommandTree => ({
     name: cmd.name(),
     options: cmd.options
       .filter((o) => o.long && !o.hidden)

@@ -236,6 +236,13 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
   return id;
 }
 
+/** What a correction writes: the contact as it becomes, the commit's subject, and the sentence said. */
+interface Correction {
+  next: Contact;
+  subject: string;
+  sentence: string;
+}
+
 /**
  * Rewrite a contact under the store's lock, commit it, and say what it now closes. `change` gets
  * the stored contact and returns the new one and the words for the commit and the sentence.
@@ -243,10 +250,7 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
 async function correct(
   ctx: Context,
   input: string,
-  change: (
-    k: Loaded<"contact">,
-    say: Translator,
-  ) => Promise<{ next: Contact; subject: string; sentence: string } | undefined>,
+  change: (k: Loaded<"contact">, say: Translator) => Correction | undefined | Promise<Correction | undefined>,
 ): Promise<Loaded<"contact">> {
   const store = await ctx.store();
   const first = await findRecord(ctx, "contact", input);
@@ -332,7 +336,7 @@ export interface UnlinkOptions {
 export async function contactUnlink(opts: UnlinkOptions, ctx: Context) {
   const which = (["ticket", "event", "plan"] as const).filter((f) => opts[f]);
   if (!which.length) which.push("ticket");
-  return correct(ctx, opts.id, async (k, say) => {
+  return correct(ctx, opts.id, (k, say) => {
     const linked = which.filter((f) => k.value[f]);
     if (!linked.length) return undefined;
     const next: Contact = { ...k.value };
@@ -383,7 +387,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
   if (opts.told || opts.notTold) given.push(opts.told ? "told" : "not-told");
   if (!given.length) throw new UsageError((await ctx.say()).t("k.editNothing"));
   for (const f of ["summary", "person"] as const)
-    if (opts[f] !== undefined && !opts[f]!.trim()) throw new UsageError(`--${f} is empty; nothing was written`);
+    if (opts[f] !== undefined && !opts[f].trim()) throw new UsageError(`--${f} is empty; nothing was written`);
   return correct(ctx, opts.id, async (k, say) => {
     const next: Contact = { ...k.value };
     if (opts.at !== undefined) {

@@ -1,6 +1,7 @@
 // The reception desk (regulation part C): a vehicle from appointment to delivery, on a ticket of
 // kind shop. aftercare ticket intake | estimate | handover | extra | answer | progress | ready | deliver.
 import { UsageError, UserError } from "../errors.js";
+import { textOf } from "../format/text.js";
 import type { Context } from "../context.js";
 import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "../domain/schema.js";
 import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
@@ -40,7 +41,7 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
   if (!text) return {};
   try {
     const v = JSON.parse(text) as Record<string, unknown>;
-    const str = (x: unknown) => (x === undefined || x === null ? undefined : String(x));
+    const str = (x: unknown) => (x === undefined || x === null ? undefined : textOf(x));
     const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : undefined);
     return {
       plate: str(v.plate),

@@ -10,6 +10,12 @@ import { calendarStamp } from "../calendar-source.js";
 import { locateRepo } from "../git.js";
 import { FOLDERS } from "../store.js";
 
+/** The code of a better-sqlite3 error (SQLITE_BUSY…), or "" for an error without one. */
+export function sqliteCode(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" ? code : "";
+}
+
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
 export const FORMAT = "7";
 /**

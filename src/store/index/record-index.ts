@@ -37,7 +37,16 @@ import type { ReadResult } from "../fastread.js";
 import { stateDir } from "../fsutil.js";
 import { GitSignal } from "../git-signal.js";
 import { pathOf, type Store } from "../store.js";
-import { basisOf, EVENTS, fullStatLimit, groupOf, RECORD_FOLDERS, trackedFiles, WAIVERS } from "./common.js";
+import {
+  basisOf,
+  EVENTS,
+  sqliteCode,
+  fullStatLimit,
+  groupOf,
+  RECORD_FOLDERS,
+  trackedFiles,
+  WAIVERS,
+} from "./common.js";
 import { Changes, findDuties } from "./find-duties.js";
 import { meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
@@ -153,7 +162,7 @@ export class RecordIndex extends IndexSearch {
         if (e instanceof UserError) throw e;
         // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
         // the files are read directly this time, and the index is left as it is
-        if (LEAVE_AS_IT_IS.test(String((e as { code?: unknown }).code ?? ""))) return undefined;
+        if (LEAVE_AS_IT_IS.test(sqliteCode(e))) return undefined;
         // damaged, of another format, or half-written: start again from the files
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
       }

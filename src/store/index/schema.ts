@@ -17,7 +17,6 @@ export function dropMeta(db: DB, k: string): void {
 }
 
 /** Set the tables up; an index of another format is emptied first (everything is read again from the files). */
-// eslint-disable-next-line max-lines-per-function -- the schema, one statement per table and index, read top to bottom
 export function setUp(db: DB): void {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");

@@ -5,6 +5,7 @@ import type { Rec } from "../../domain/duties/index.js";
 import type { Customer } from "../../domain/schema.js";
 import { haystack, queryOf, ranked, searchKeys, tierOf, type Query, type SearchKeys } from "../../domain/search.js";
 import { IndexAnswers } from "./answers.js";
+import { sqliteCode } from "./common.js";
 
 export class IndexSearch extends IndexAnswers {
   /**
@@ -29,12 +30,7 @@ export class IndexSearch extends IndexAnswers {
         this.db.transaction(() => this.fillSearchKeys(customerKeys)).immediate();
       } catch (e) {
         // a read-only or busy index: every customer is matched here instead
-        if (
-          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(
-            String((e as { code?: unknown }).code ?? ""),
-          )
-        )
-          break;
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(sqliteCode(e))) break;
         throw e;
       }
     }
