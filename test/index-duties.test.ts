@@ -48,19 +48,16 @@ async function duties(root: string): Promise<{ kept: Map<string, FoundDuty>; fou
   idx.close();
   const recs = async <K extends RecordKind>(k: K): Promise<Rec<RecordOf[K]>[]> =>
     (await store.all(k, () => {})).map((l) => ({ id: l.id, value: l.value }));
-  const { found } = recordDuties(
-    {
-      settings: await engineSettings(store),
-      customers: await recs("customer"),
-      tickets: await recs("ticket"),
-      contacts: await recs("contact"),
-      events: await recs("event"),
-      reports: [],
-      waivers: [],
-      now,
-    },
-    store.settings.locale,
-  );
+  const { found } = recordDuties({
+    settings: await engineSettings(store),
+    customers: await recs("customer"),
+    tickets: await recs("ticket"),
+    contacts: await recs("contact"),
+    events: await recs("event"),
+    reports: [],
+    waivers: [],
+    now,
+  });
   // as the index keeps them: through JSON (a property left undefined is not kept)
   return { kept, found: new Map(found.map((d) => [d.key, JSON.parse(JSON.stringify(d)) as FoundDuty])) };
 }

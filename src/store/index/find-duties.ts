@@ -180,7 +180,6 @@ function spanAround(moments: readonly number[], t: number): [from: number, until
 export interface FindDuties {
   db: DB;
   now: Date;
-  locale: string;
   settings: Settings;
   events: Rec<CustomerEvent>[];
   /** counted per group, for a progress line */
@@ -214,7 +213,6 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
     if (!sources) st.delDuties.run(g);
     const { found, start } = recordDuties(
       { settings, customers, tickets, contacts, events, reports: [], waivers: [], now },
-      f.locale,
       sources,
     );
     const [validFrom, validUntil] = spanAround(moments, now.getTime());

@@ -232,7 +232,6 @@ export class RecordIndex extends IndexSearch {
         const f = {
           db,
           now,
-          locale,
           settings: await engineSettings(this.store),
           events: this.allEvents(),
           onGroup: () => void (++this.counts.groups % 200 === 0 && this.progress?.(this.counts)),
