@@ -5,6 +5,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
 import { writeOutput } from "./common.js";
+import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/types.js";
 import { isId } from "../domain/ids.js";
@@ -36,6 +37,8 @@ const recordsOf = (d: Duty) =>
   [d.ticket ?? d.source, d.event, d.customer].filter((x): x is string => Boolean(x) && isId(x!));
 
 export async function calendarCmd(opts: { for?: string; output?: string; days?: string }, ctx: Context) {
+  // an iCalendar file is what a phone subscribes to; the duties as data are `due --json` (docs/json.md)
+  if (ctx.json) throw new UsageError((await ctx.say()).t("cal.noJson"));
   const store = await ctx.store();
   const tz = store.settings.timezone;
   if (opts.for) await ctx.staffNamed(opts.for, "--for");

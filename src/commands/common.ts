@@ -14,6 +14,7 @@ import type { Choice } from "../prompt.js";
 import { pickAmong, searchCustomer } from "../prompt-customer.js";
 import { oneLine } from "../format/text.js";
 import { channelLabel, channelNames } from "../report/labels.js";
+import { writtenJson } from "../format/json.js";
 
 /**
  * How the customers a person's words match are found, best first with how well (domain/search.ts):
@@ -340,7 +341,7 @@ export async function customerOrAsk(
 
 /** Every write prints the ID it wrote (or the record as JSON) on stdout, and a sentence on stderr. */
 export function written(ctx: Context, rec: { id: string; value: unknown }, sentence: string): void {
-  if (ctx.json) ctx.io.out(JSON.stringify({ id: rec.id, ...(rec.value as object) }, null, 2) + "\n");
+  if (ctx.json) ctx.io.out(JSON.stringify(writtenJson(rec), null, 2) + "\n");
   else {
     ctx.io.out(`${rec.id}\n`);
     ctx.io.err(`${sentence}\n`);

@@ -4,11 +4,12 @@ import type { Context } from "../context.js";
 import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday, type Day } from "../domain/time.js";
-import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
+import { dutyList, explanations, MORNING_LIMIT, shownDuties } from "../format/duties.js";
 import { wordDuties } from "../format/duty-words.js";
 import { dutyInput, savedReports } from "../store/duty-input.js";
 import { engineSettings } from "../store/calendar-source.js";
 import { warnMissingYears } from "./calendar-warning.js";
+import { dueRowJson } from "../format/json.js";
 
 export interface DueOptions {
   overdue?: boolean;
@@ -131,11 +132,7 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        shown.map((d) => ({
-          ...d,
-          customerName: d.customer ? customers.get(d.customer)?.name : undefined,
-          phone: phoneOf(customers.get(d.customer ?? "")) || undefined,
-        })),
+        shown.map((d) => dueRowJson(d, d.customer ? customers.get(d.customer) : undefined)),
         null,
         2,
       ) + "\n",

@@ -8,6 +8,7 @@ import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { allDuties } from "./due.js";
 import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
+import { filled, jsonText } from "../format/json.js";
 
 export interface EventAddOptions {
   title?: string;
@@ -77,7 +78,7 @@ export async function eventList(ctx: Context) {
     ).length;
     return { id: e.id, ...e.value, audienceSize: calls.length, phoned, letters };
   });
-  if (ctx.json) ctx.io.out(JSON.stringify(rows, null, 2) + "\n");
+  if (ctx.json) ctx.io.out(jsonText(rows.map((r) => ({ id: r.id, ...filled("event", r) }))));
   else if (!rows.length) ctx.io.err("no events yet; add one with 'aftercare event add --title TITLE --date DATE'\n");
   else
     ctx.io.out(

@@ -11,6 +11,7 @@ import { t, type MessageKey } from "../i18n.js";
 import { toCsv, toXlsx, type Column, type ColumnType, type Sheet, type Value } from "../store/tabular.js";
 import { dateFlag, writeOutput } from "./common.js";
 import { allDuties } from "./due.js";
+import { dutyJson, recordJson } from "../format/json.js";
 
 export const EXPORTS = ["customers", "tickets", "contacts", "duties"] as const;
 export const FORMATS = ["csv", "json", "xlsx"] as const;
@@ -93,7 +94,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     const list = customers
       .filter((c) => inRange(c.value.created))
       .sort((a, b) => byTime(a.value.created, b.value.created));
-    data = list.map((c) => ({ id: c.id, ...c.value }));
+    data = list.map((c) => recordJson("customer", c));
     sheet = customerSheet(
       list.map((c) => ({ id: c.id, value: c.value })),
       say,
@@ -103,7 +104,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     const list = (await store.all("ticket", warn))
       .filter((x) => inRange(x.value.received))
       .sort((a, b) => byTime(a.value.received, b.value.received));
-    data = list.map((x) => ({ id: x.id, ...x.value }));
+    data = list.map((x) => recordJson("ticket", x));
     const money = { currency };
     sheet = {
       name: "tickets",
@@ -172,7 +173,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     const list = (await store.all("contact", warn))
       .filter((c) => inRange(c.value.at))
       .sort((a, b) => byTime(a.value.at, b.value.at));
-    data = list.map((c) => ({ id: c.id, ...c.value }));
+    data = list.map((c) => recordJson("contact", c));
     sheet = {
       name: "contacts",
       columns: columns([
@@ -226,7 +227,7 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     };
   } else {
     const list = (await allDuties(ctx)).list.filter((d) => inRange(d.deadline));
-    data = list;
+    data = list.map(dutyJson);
     sheet = {
       name: "duties",
       columns: columns([

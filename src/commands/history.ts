@@ -8,6 +8,7 @@ import { safe } from "../format/text.js";
 import { identityOf } from "../store/merge.js";
 import { pathOf } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
+import { changeJson } from "../format/json.js";
 
 export interface Change {
   field: string;
@@ -215,7 +216,8 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   }
   if (!steps.length) throw new UserError(say.t("h.none", { id, path }));
   if (ctx.json) {
-    ctx.io.out(JSON.stringify({ id, kind, path, history: steps }, null, 2) + "\n");
+    const history = steps.map((s) => ({ ...s, command: s.command ?? null, changes: s.changes.map(changeJson) }));
+    ctx.io.out(JSON.stringify({ id, kind, path, history }, null, 2) + "\n");
     return steps;
   }
   const tz = store.settings.timezone;

@@ -15,6 +15,7 @@ import { oneLine, safe } from "../format/text.js";
 import { channelLabel } from "../report/labels.js";
 import { customerName, customerSearch, customerToShow, firstPhone, happened, recordToShow } from "./common.js";
 import { allDuties } from "./due.js";
+import { dutyJson, recordJson } from "../format/json.js";
 
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();
@@ -31,7 +32,7 @@ export async function customerList(opts: { search?: string }, ctx: Context) {
   if (ctx.json)
     ctx.io.out(
       JSON.stringify(
-        list.map((c) => ({ id: c.id, ...c.value })),
+        list.map((c) => recordJson("customer", c)),
         null,
         2,
       ) + "\n",
@@ -89,11 +90,10 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
     ctx.io.out(
       JSON.stringify(
         {
-          id: c.id,
-          ...c.value,
-          tickets: tickets.map((t) => ({ id: t.id, ...t.value })),
-          contacts: contacts.map((k) => ({ id: k.id, ...k.value })),
-          duties,
+          ...recordJson("customer", c),
+          tickets: tickets.map((t) => recordJson("ticket", t)),
+          contacts: contacts.map((k) => recordJson("contact", k)),
+          duties: duties.map(dutyJson),
         },
         null,
         2,
@@ -155,7 +155,11 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        { id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties: mine },
+        {
+          ...recordJson("ticket", t),
+          contacts: contacts.map((k) => recordJson("contact", k)),
+          duties: mine.map(dutyJson),
+        },
         null,
         2,
       ) + "\n",

@@ -20,6 +20,7 @@ import {
   nowStamp,
   written,
 } from "./common.js";
+import { recordJson } from "../format/json.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -151,7 +152,7 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        list.map((t) => ({ id: t.id, ...t.value })),
+        list.map((t) => recordJson("ticket", t)),
         null,
         2,
       ) + "\n",
