@@ -9,6 +9,7 @@ import { withLock, type LockOptions } from "./fsutil.js";
 import type { FileProblem, Loaded } from "./layout.js";
 import { findStore, openSettings, readSettingsFile, type SettingsFile } from "./open.js";
 import { RecordReader } from "./reader.js";
+import { loadParsing } from "./parsing.js";
 import { rewrite, rewriteSettings, writeNew, writeWhole } from "./writer.js";
 import type { Parsed } from "./yaml.js";
 
@@ -95,6 +96,7 @@ export class Store {
   }
 
   async updateSettings(next: Settings): Promise<void> {
+    await loadParsing(); // the settings' text is read (settingsFile) before rewriteSettings would load it
     const r = await rewriteSettings(this.root, this.settingsFile, this.settings, next);
     this.settings = r.settings;
     this.settingsFileRead = r.file;

@@ -1,0 +1,237 @@
+// Chinese all the way (issue 13, item 1, "done when"): on a fresh zh-CN store with Chinese data,
+// every command — its success and its usual refusals — is run through the real binary, and what it
+// prints (stdout and stderr) may hold no English word outside what the person typed or must type.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bin, cleanEnv, git, tempDir } from "./helpers.js";
+
+/**
+ * What may stay in Latin letters in a Chinese sentence, each for a reason:
+ * - IDs and rule codes (C-261126-B0BC, T-261126-W…, R-FOLLOWUP-2, C-DIAGNOSIS, A1): the records' names;
+ * - commands to type (`aftercare staff add 姓名 --role clerk`, `git merge --abort`) and flag names: typed as shown;
+ * - file paths and time zones (reports/2026-11-monthly.md, Asia/Shanghai): names on disk and in the IANA list;
+ * - e-mail addresses: record data;
+ * - proper nouns of the tools and formats the desk works with (git, YAML, CSV, JSON, Excel…).
+ */
+const ALLOWED: readonly RegExp[] = [
+  /\b(?:aftercare|git)(?: (?![（(])[^\s'"`‘’“”）)；，。、：:]+)+/g, // a command to type, up to its closing mark
+  /--[a-z][a-z-]*(?:[= ][a-z][\w:=-]*)?/g, // a flag (and a value typed after it: --keep here, --role clerk)
+  /(?:[\w.-]*\/)+[\w.@{}-]*/g, // a path, a time zone, a remote
+  /\b[\w.-]+@[\w.-]+\b/g, // an e-mail address
+  /\b[A-Z]{1,2}-[A-Z0-9-]+\b/g, // an ID, an ID's prefix, a rule code
+  /\b(?:git|YAML|CSV|JSON|Excel|iCalendar|xlsx|csv|json|yaml|md|UTF-8|utf-8|GBK|gb18030|BOM|WeChat|IANA|HEAD|origin|main|stash@\{\d+\})\b/g,
+];
+/** The English words left once what may stay is taken out. */
+export function englishWords(text: string): string[] {
+  let rest = text;
+  for (const re of ALLOWED) rest = rest.replace(re, " ");
+  return rest.match(/[A-Za-z]{3,}/g) ?? [];
+}
+
+interface Step {
+  args: string[];
+  now?: string;
+  /** the name under which the first line of stdout (the written ID) is kept for later steps */
+  keep?: string;
+  /** stdout is a file format, not sentences (calendar's iCalendar, export's CSV data rows): only stderr is read */
+  data?: boolean;
+}
+
+/** A fresh store at `root`, commands run in it with the store's language, IDs kept by name. */
+class Desk {
+  readonly ids: Record<string, string> = {};
+  readonly shown: { line: string; text: string; words: string[] }[] = [];
+  constructor(readonly root: string) {}
+
+  run(step: Step, cwd = this.root, input?: string): string {
+    const args = step.args.map((a) => a.replace(/\{(\w+)\}/g, (_, k: string) => this.ids[k] ?? `{${k}}`));
+    const env = { AFTERCARE_LOCALE: "", AFTERCARE_USER: "王芳", AFTERCARE_NOW: step.now ?? "2026-11-26 09:00" };
+    const r = bin(cwd, args, env, input);
+    if (step.keep) this.ids[step.keep] = r.stdout.split("\n")[0]!.trim();
+    const text = (step.data ? "" : r.stdout) + r.stderr;
+    this.shown.push({ line: args.join(" "), text, words: englishWords(text.replaceAll(this.root, "/desk")) });
+    return r.stdout;
+  }
+}
+
+const csv = `客户单位名称,地址,联系人,联系电话,标签
+杭州西湖机械厂,杭州市西湖区文三路 1 号,陈刚,0571-8888 1234,重点
+,无名称的一行,,,
+`;
+
+/** The day at the desk and the commands around it, with their usual refusals (the README's order). */
+const DAY: Step[] = [
+  { args: ["staff", "add", "王芳", "--role", "clerk", "--email", "wangfang@example.com"] },
+  { args: ["staff", "add", "李强", "--role", "technician"] },
+  { args: ["staff", "add", "赵建国", "--role", "engineering"] },
+  { args: ["staff", "add", "李强", "--role", "technician"] }, // already on the list
+  { args: ["staff", "followup", "王芳"] },
+  { args: ["staff", "list"] }, // no supervisor yet: said
+  { args: ["staff", "add", "周敏", "--role", "supervisor"] },
+  { args: ["staff", "absent", "李强", "--from", "2026-12-01", "--to", "2026-12-02", "--note", "培训"] },
+  { args: ["staff", "followup", "王方"] }, // a typo
+  { args: ["staff", "list"] },
+  { args: ["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟", "--phone", "021-5555 1234", "--tag", "重点"], keep: "C" },
+  { args: ["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟"] }, // a duplicate
+  { args: ["customer", "add", "周先生", "--phone", "138 1234 5678"], keep: "P" },
+  { args: ["customer", "list"] },
+  { args: ["customer", "show", "{C}"] },
+  { args: ["customer", "show", "C-9"] }, // no such ID prefix
+  { args: ["customer", "edit", "{C}", "--address", "上海市闵行区春东路 508 号"] },
+  { args: ["ticket", "open", "--customer", "华东", "--problem", "冷水机组高压报警停机", "--received", "09:10"], now: "2026-11-26 09:15", keep: "T" },
+  { args: ["ticket", "open", "--customer", "华东", "--problem", "报警", "--received", "23:10"], now: "2026-11-26 09:15" }, // in the future
+  { args: ["ticket", "open", "--customer", "不存在的公司", "--problem", "报警"] },
+  { args: ["ticket", "open", "--customer", "华东", "--problem", "报警", "--channel", "信鸽"] },
+  { args: ["call", "log", "--ticket", "{T}", "--direction", "in", "--purpose", "complaint", "--summary", "客户来电", "--at", "09:10"], now: "2026-11-26 09:20" },
+  { args: ["call", "log", "--ticket", "{T}"], now: "2026-11-26 09:20" }, // flags missing, no terminal
+  { args: ["ticket", "arrive", "{T}"], now: "2026-11-26 09:25" }, // not dispatched yet
+  { args: ["ticket", "escalate", "{T}"], now: "2026-11-26 09:30" },
+  { args: ["ticket", "dispatch", "{T}", "--technician", "王芳"], now: "2026-11-26 09:30" }, // not a technician
+  { args: ["ticket", "dispatch", "{T}", "--technician", "李强", "--depart", "10:30", "--arrive", "11:40"], now: "2026-11-26 09:30" },
+  { args: ["call", "log", "--ticket", "{T}", "--direction", "out", "--purpose", "followup", "--summary", "告知出发时间"], now: "2026-11-26 10:20" },
+  { args: ["ticket", "show", "{T}"], now: "2026-11-26 10:25" },
+  { args: ["ticket", "list"], now: "2026-11-26 10:25" },
+  { args: ["ticket", "arrive", "{T}"], now: "2026-11-26 11:40" },
+  { args: ["ticket", "close", "{T}"], now: "2026-11-26 15:30" }, // not resolved yet
+  { args: ["ticket", "resolve", "{T}", "--note", "更换高压开关"], now: "2026-11-26 15:40" },
+  { args: ["call", "log", "--ticket", "{T}", "--direction", "out", "--purpose", "followup", "--summary", "告知处理结果"], now: "2026-11-26 15:45", keep: "K" },
+  { args: ["ticket", "close", "{T}", "--next-date", "2026-11-01"], now: "2026-11-26 15:50" }, // in the past
+  { args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"], now: "2026-11-26 15:50" },
+  { args: ["ticket", "dispatch", "{T}", "--technician", "李强"], now: "2026-11-26 16:30" }, // closed
+  { args: ["ticket", "cancel", "{T}"], now: "2026-11-26 16:30" }, // no reason
+  { args: ["ticket", "reopen", "{T}", "--note", "客户再次来电"], now: "2026-11-26 16:35" },
+  { args: ["ticket", "resolve", "{T}", "--note", "已处理"], now: "2026-11-26 16:40" },
+  { args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"], now: "2026-11-26 16:45" },
+  { args: ["ticket", "edit", "{T}", "--problem", "冷水机组高压报警"], now: "2026-11-26 16:50" },
+  { args: ["ticket", "open", "--customer", "{P}", "--problem", "空调不制冷", "--received", "16:00"], now: "2026-11-26 16:55", keep: "T2" },
+  { args: ["ticket", "schedule", "{T2}", "--date", "2026-11-30", "--reason", "技术员都在外地"], now: "2026-11-26 17:00" },
+  { args: ["ticket", "cancel", "{T2}", "--reason", "客户自行修好"], now: "2026-11-26 17:05" },
+  { args: ["letter", "log", "--customer", "华东", "--kind", "reply", "--subject", "维修报告"], now: "2026-11-26 17:10" },
+  { args: ["letter", "log", "--customer", "华东"], now: "2026-11-26 17:10" }, // no kind
+  { args: ["contact", "edit", "{K}", "--summary", "告知处理结果：已更换高压开关"], now: "2026-11-26 17:15" },
+  { args: ["contact", "unlink", "{K}"], now: "2026-11-26 17:20" },
+  { args: ["contact", "link", "{K}", "--ticket", "{T}"], now: "2026-11-26 17:25" },
+  { args: ["call", "edit", "{K}", "--satisfaction", "5"], now: "2026-11-26 17:30" },
+  { args: ["undo"], now: "2026-11-26 17:35" },
+  { args: ["redo"], now: "2026-11-26 17:36" },
+  { args: ["redo"], now: "2026-11-26 17:37" }, // nothing to redo
+  { args: ["history", "{T}"], now: "2026-11-26 17:40" },
+  { args: ["check"], now: "2026-11-26 17:40" },
+  { args: ["doctor"], now: "2026-11-26 17:40" },
+  { args: ["reindex"], now: "2026-11-26 17:40" },
+  { args: ["due"], now: "2026-12-04 09:00" },
+  { args: ["due", "--within", "7"], now: "2026-12-04 09:00" },
+  { args: ["due", "--explain"], now: "2026-12-04 09:00" },
+  { args: ["overdue"], now: "2026-12-20 09:00" },
+  { args: ["due", "--for", "王方"], now: "2026-12-04 09:00" }, // a typo
+  { args: ["duty", "waive", "R-FOLLOWUP-2:{T}", "--reason", "客户联系不上"], now: "2026-12-04 09:10" }, // not the supervisor
+  { args: ["duty", "waive", "R-FOLLOWUP-2:{T}", "--reason", "客户联系不上", "--as", "周敏"], now: "2026-12-04 09:10" },
+  { args: ["event", "add", "--title", "年度用户座谈会", "--date", "2027-01-20"], now: "2026-12-04 09:20", keep: "E" },
+  { args: ["event", "list"], now: "2026-12-04 09:20" },
+  { args: ["call", "log", "--customer", "华东", "--event", "{E}", "--direction", "out", "--purpose", "notice", "--summary", "邀请参加座谈会"], now: "2027-01-06 09:00" },
+  { args: ["event", "list"], now: "2027-01-06 09:00" },
+  { args: ["holidays", "2026"], now: "2026-12-04 09:30" },
+  { args: ["holidays", "add", "厂庆", "--from", "2026-12-28", "--to", "2026-12-28"], now: "2026-12-04 09:30" },
+  { args: ["holidays", "workday", "2026-12-27"], now: "2026-12-04 09:31" },
+  { args: ["holidays", "2030"], now: "2026-12-04 09:32" }, // a year not announced
+  { args: ["report", "monthly", "2026-11", "--save"], now: "2026-12-04 16:00" }, // not the supervisor
+  { args: ["report", "monthly", "2026-11", "--save", "--as", "周敏"], now: "2026-12-04 16:00" },
+  { args: ["report", "monthly", "2026-11"], now: "2026-12-04 16:00" },
+  { args: ["report", "calls", "--month", "2026-11"], now: "2026-12-04 16:00" },
+  { args: ["report", "letters", "--month", "2026-11"], now: "2026-12-04 16:00" },
+  { args: ["report", "call", "{K}"], now: "2026-12-04 16:00" },
+  { args: ["report", "customer", "华东"], now: "2026-12-04 16:00" },
+  { args: ["export", "customers"], now: "2026-12-04 16:00", data: true },
+  { args: ["export", "tickets", "--format", "xlsx"], now: "2026-12-04 16:00" }, // binary to a pipe
+  { args: ["export", "tickets", "--output", "tickets.csv"], now: "2026-12-04 16:00" },
+  { args: ["import", "customers", "customers.csv", "--dry-run"], now: "2026-12-04 16:10" },
+  { args: ["import", "customers", "customers.csv"], now: "2026-12-04 16:10" },
+  { args: ["import", "customers", "missing.csv"], now: "2026-12-04 16:10" },
+  { args: ["calendar", "--for", "王芳"], now: "2026-12-04 16:20", data: true },
+  { args: ["sync"], now: "2026-12-04 16:30" }, // no server yet
+  { args: ["resolve"], now: "2026-12-04 16:30" }, // nothing to settle
+  { args: ["ticket", "show", "T-261126"], now: "2026-12-04 16:40" }, // ambiguous prefix
+  { args: ["ticket", "show", "X1"], now: "2026-12-04 16:40" }, // not an ID
+  { args: ["history", "{T}"], now: "2026-12-04 16:40" },
+];
+
+/** The reception desk (part C of the regulation): a vehicle from appointment to delivery. */
+const SHOP: Step[] = [
+  { args: ["ticket", "open", "--kind", "shop", "--customer", "周先生", "--problem", "刹车异响", "--appointment", "2026-12-09 09:00"], now: "2026-12-07 14:00", keep: "S" },
+  { args: ["ticket", "intake", "{S}", "--plate", "沪A12345", "--odometer", "48210", "--fuel", "1/2", "--key-tag", "17", "--model", "大众帕萨特", "--belonging", "雨伞", "--damage", "左后门划痕", "--papers", "ok"], now: "2026-12-09 09:05" },
+  { args: ["ticket", "estimate", "{S}", "--mode", "system", "--line", "制动系统; labour=350; part=前制动片/us/aftermarket/480", "--diagnosis", "前制动片磨损", "--advice", "更换前制动片", "--diagnosis-fee", "100"], now: "2026-12-09 09:10" },
+  { args: ["ticket", "handover", "{S}", "--receiver", "张师傅", "--promise", "17:50"], now: "2026-12-09 09:20" },
+  { args: ["ticket", "extra", "{S}", "--item", "更换左前减震器", "--safety", "--amount", "900"], now: "2026-12-09 11:00" },
+  { args: ["ticket", "answer", "{S}", "1", "--approved", "--by", "周先生", "--via", "phone"], now: "2026-12-09 11:10" },
+  { args: ["ticket", "promise", "{S}", "--promise", "18:30", "--reason", "等配件"], now: "2026-12-09 14:00" },
+  { args: ["ticket", "progress", "{S}", "--note", "正在试车"], now: "2026-12-09 15:00" },
+  { args: ["ticket", "deliver", "{S}", "--paid", "1730.00"], now: "2026-12-09 16:00" }, // not ready yet
+  { args: ["ticket", "ready", "{S}"], now: "2026-12-09 16:50" },
+  { args: ["ticket", "show", "{S}"], now: "2026-12-09 16:55" },
+  { args: ["ticket", "deliver", "{S}", "--paid", "1730.00"], now: "2026-12-09 17:00" },
+  { args: ["report", "order", "{S}"], now: "2026-12-09 17:05" },
+  { args: ["report", "diagnosis", "{S}"], now: "2026-12-09 17:05" },
+];
+
+describe("a zh-CN store shows no English outside the record data", () => {
+  it("in every command's output and refusal, from init to sync", { timeout: 300_000 }, () => {
+    const home = tempDir();
+    const desk = new Desk(join(home, "desk"));
+    const init = ["init", "desk", "--company", "上海明远机电设备服务有限公司", "--timezone", "Asia/Shanghai", "--locale", "zh-CN"];
+    desk.run({ args: init }, home);
+    desk.run({ args: ["init", "desk", "--company", "上海明远"] }, home); // already a store
+    writeFileSync(join(desk.root, "customers.csv"), csv);
+    for (const step of [...DAY, ...SHOP]) desk.run(step);
+    // hand edits: "not committed", the pre-commit hook's refusal, check's findings
+    writeFileSync(join(desk.root, "customers", `${desk.ids.P}.yaml`), "name: [周先生\n");
+    desk.run({ args: ["check"] });
+    desk.run({ args: ["doctor"] });
+    const hook = spawnCommit(desk.root);
+    desk.shown.push({ line: "git commit (pre-commit hook)", text: hook, words: englishWords(hook) });
+    git(desk.root, "checkout", "--", ".");
+    // several desks: a server, a clone, a change there, the sync here
+    const server = join(home, "server.git");
+    desk.run({ args: ["init", "--server", server] });
+    const other = join(home, "other");
+    git(home, "clone", "--quiet", server, other);
+    desk.run({ args: ["init", "--hooks"] }, other);
+    desk.run({ args: ["customer", "edit", desk.ids.C!, "--address", "上海市徐汇区漕溪北路 8 号"] }, other);
+    desk.run({ args: ["sync"] }, other);
+    desk.run({ args: ["customer", "edit", desk.ids.C!, "--address", "上海市浦东新区科苑路 1 号"] });
+    desk.run({ args: ["sync"] });
+    desk.run({ args: ["customer", "add", "temp"] }); // a write while the merge waits
+    desk.run({ args: ["resolve", desk.ids.C!] });
+    desk.run({ args: ["resolve", desk.ids.C!, "--keep", "there"] });
+    desk.run({ args: ["sync"] }, other);
+
+    const english = desk.shown.filter((s) => s.words.length).map((s) => `$ aftercare ${s.line}\n${s.text}`);
+    expect(english.join("\n")).toBe("");
+  });
+});
+
+/** A commit of a broken hand edit, refused by the pre-commit hook: what git shows (the store's language). */
+function spawnCommit(root: string): string {
+  const env = cleanEnv({ AFTERCARE_USER: "王芳" });
+  delete env.AFTERCARE_LOCALE;
+  const run = (...args: string[]) => spawnSync("git", args, { cwd: root, env, encoding: "utf8" });
+  run("add", "-A");
+  const r = run("-c", "user.name=王芳", "-c", "user.email=w@example.com", "commit", "--quiet", "-m", "手工修改");
+  return r.stdout + r.stderr;
+}
+
+describe("the allowlist of the test above", () => {
+  it("keeps commands to type, flags, IDs, rule codes, paths and the tools' names", () => {
+    expect(
+      englishWords(
+        "请运行 `aftercare staff add 姓名 --role clerk`（R-FOLLOWUP-2，C-261126-B0BC）；reports/2026-11-monthly.md；git、YAML、CSV",
+      ),
+    ).toEqual([]);
+  });
+
+  it("finds the English words of a sentence", () => {
+    expect(englishWords("added 王芳 (clerk) to the staff list")).toEqual(["added", "clerk", "the", "staff", "list"]);
+    expect(englishWords("note: 客户档案 not committed")).toEqual(["note", "not", "committed"]);
+  });
+});
