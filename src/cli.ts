@@ -8,7 +8,8 @@
 import { Command, CommanderError, Option } from "commander";
 import type { CommandTree } from "./commands/completion.js";
 import type { Context, Deps, Globals } from "./context.js";
-import { EXIT, fail, fromOsError, internalError, LIMITS, render, describe, UserError } from "./errors.js";
+import { EXIT, fail, fromOsError, internalError, LIMITS, messageIn, render, describe, UserError } from "./errors.js";
+import { translator } from "./i18n.js";
 import { resolve } from "node:path";
 import {
   CHANNELS,
@@ -203,11 +204,10 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
             const h = await (
               await commands.init()
             ).initHooks(dir ? resolve(deps.cwd, dir) : await c.storeRoot().catch(() => deps.cwd), deps);
-            for (const n of h.notes) io.err(`note: ${n}\n`);
+            const say = translator(await c.locale().catch(() => c.globals.locale ?? "en"));
+            for (const n of h.notes) io.err(`${say.t("note.prefix", { text: n })}\n`);
             io.out(`${h.root}\n`);
-            io.err(
-              "installed the pre-commit and pre-push checks (aftercare check) and the field-by-field merge driver\n",
-            );
+            io.err(`${say.t("init.hooks")}\n`);
             return;
           }
           const existing = o.server && !o.company ? await c.storeRoot().catch(() => undefined) : undefined;
@@ -217,16 +217,15 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
           if (r && c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
           else if (r) {
             io.out(`${r.root}\n`);
-            io.err(
-              `created an aftercare store for ${r.settings.company} (${r.settings.timezone}, ${r.settings.locale})${r.gitInit ? " in a new git repository" : ""}\nnext: aftercare staff add NAME --role clerk\n`,
-            );
+            const { company, timezone, locale } = r.settings;
+            const say = translator(c.globals.locale || deps.env.AFTERCARE_LOCALE || locale);
+            io.err(`${say.t(r.gitInit ? "init.createdGit" : "init.created", { company, timezone, locale })}\n${say.t("init.next")}\n`);
           }
           if (o.server) {
             const s = await (await commands.init()).initServer(existing ?? r!.root, o.server, deps);
             if (existing) io.out(`${s.server}\n`);
-            io.err(
-              `made ${s.server} the store's server (a bare git repository on ${s.branch}, the store's origin) and sent the store to it; each desk: git clone ${s.server} DESK && cd DESK && aftercare init --hooks\n`,
-            );
+            const say = translator(await c.locale().catch(() => c.globals.locale ?? "en"));
+            io.err(`${say.t("init.server", { server: s.server, branch: s.branch })}\n`);
           }
         },
       ),
@@ -1026,7 +1025,8 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
         : EXIT.usage;
     if (e instanceof UserError) {
       // an error never carries colour of its own: escape codes in it came from what was typed
-      io.err(`${e.message.replace(/\u001b/g, "\\u001b")}\n`);
+      const locale = (await ctx?.locale().catch(() => undefined)) || ctx?.globals.locale || deps.env.AFTERCARE_LOCALE || "en";
+      io.err(`${messageIn(e, locale).replace(/\u001b/g, "\\u001b")}\n`);
       return e.exitCode;
     }
     // Ctrl+C or Ctrl+D at a prompt

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, fail, fromOsError, osErrorCode, render, UsageError, UserError, type Written } from "./errors.js";
+import { describe, fail, fromOsError, osErrorCode, refusal, render, UsageError, UserError, type Written } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { translator, type Translator } from "./i18n.js";
@@ -197,15 +197,14 @@ export class Context {
       source = "git's user.name";
     }
     if (!name)
-      throw new UserError(
-        "who is doing this? Give --as NAME or set AFTERCARE_USER to a name on the staff list (cron jobs too); nothing was written",
-      );
+      throw new UserError((await this.say()).t("ctx.whoActs"));
     const staff = store.settings.staff.find((s) => s.name === name.trim());
     if (staff) return staff;
     const known = store.settings.staff.map((s) => s.name);
+    const say = await this.say();
+    const from = say.t(source === "--as" ? "ctx.fromAs" : source === "AFTERCARE_USER" ? "ctx.fromEnv" : "ctx.fromGit");
     throw new UserError(
-      `"${name}" (from ${source}) is not on the staff list${known.length ? ` (${known.join(", ")})` : ""}; ` +
-        `add them with 'aftercare staff add "${name}" --role clerk' or act as someone who is; nothing was written`,
+      say.t(known.length ? "ctx.notStaffKnown" : "ctx.notStaff", { name, from, known: known.join(", ") }),
     );
   }
 
@@ -217,6 +216,7 @@ export class Context {
     const known = store.settings.staff.map((x) => x.name);
     const say = await this.say();
     const best = closestName(name.trim(), known);
+    if (flag === "NAME") flag = say.t("st.nameArg");
     if (best) throw new UserError(say.t("staff.didYouMean", { flag, name, best }));
     throw new UserError(
       known.length
@@ -361,14 +361,10 @@ export class Context {
 /** A write refused up front: the store's repository mid-merge or mid-rebase, on a detached HEAD, or refused by git. */
 function refuseWrite(st: Awaited<ReturnType<Git["state"]>>): void {
   if (st.operation)
-    throw new UserError(
-      st.operation === "merge"
-        ? "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written"
-        : `a git ${st.operation} is in progress in the store (unfinished): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
-    );
+    throw st.operation === "merge"
+      ? refusal("ctx.midMerge")
+      : refusal("ctx.midOperation", { operation: st.operation });
   if (st.detached)
-    throw new UserError(
-      "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
-    );
+    throw refusal("ctx.detached");
   if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
 }

@@ -5,6 +5,7 @@
 // The catalogue's wording lives in one table (`en`), keyed by what happened, so a later
 // translation adds a table of the same shape instead of touching the code that raises them.
 import type { ZodError } from "zod";
+import { wordedText, type MessageKey, type WordParam, type Worded } from "./i18n.js";
 
 /** The exit codes, one table (docs/reliability.md, README "Exit codes"). */
 export const EXIT = {
@@ -67,6 +68,20 @@ export class UserError extends Error {
     if (typeof message !== "string") this.problem = message;
     this.name = "UserError";
   }
+}
+
+/** A UserError (exit 1, or `exitCode`) from a catalogue entry, for code that does not know the locale (the store, the domain). */
+export function refusal(key: MessageKey, params: Record<string, WordParam> = {}, exitCode: number = EXIT.refused): UserError {
+  const worded: Worded = { key, params };
+  const text = wordedText("en", worded);
+  const e = exitCode === EXIT.usage ? new UsageError(text) : new UserError(text, exitCode);
+  return Object.assign(e, { worded });
+}
+
+/** An error's message in `locale`: a catalogue refusal's words, else its message as raised. */
+export function messageIn(e: UserError, locale: string): string {
+  const worded = (e as UserError & { worded?: Worded }).worded;
+  return worded ? wordedText(locale, worded) : e.message;
 }
 
 /** The command line itself is wrong: a missing or malformed flag. Exit 2. */

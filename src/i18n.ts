@@ -1138,6 +1138,283 @@ const M = {
     en: "could not finish the rebase: {reason}; 'git status' shows where it stands",
     "zh-CN": "无法完成变基：{reason}；'git status' 显示当前状态",
   },
+  // ---------------------------------------------------------------------------------------------
+  // What was still English in a zh-CN store (issue 13, item 1: test/zh-render.test.ts finds it)
+  // staff (src/commands/staff.ts)
+  "st.exists": { en: '"{name}" is already on the staff list; nothing was written', "zh-CN": "“{name}”已在员工名单中；未写入任何内容" },
+  "st.added": { en: "added {name} ({role}) to the staff list", "zh-CN": "已将 {name}（{role}）加入员工名单" },
+  "st.none": { en: "no staff yet; add someone with 'aftercare staff add NAME --role clerk'", "zh-CN": "员工名单还是空的；请用 'aftercare staff add 姓名 --role clerk' 添加" },
+  "st.clerkMark": { en: " (follow-up clerk)", "zh-CN": "（跟踪专员）" },
+  "st.leftMark": { en: " (left {date})", "zh-CN": "（{date} 离职）" },
+  "st.absence": { en: "{from}–{to} (cover {cover})", "zh-CN": "{from}–{to}（{cover} 代岗）" },
+  "st.noSupervisor": {
+    en: "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'",
+    "zh-CN": "员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加",
+  },
+  "st.alreadyClerk": { en: "{name} is already the follow-up clerk; nothing was written", "zh-CN": "{name} 已经是跟踪专员；未写入任何内容" },
+  "st.nowClerk": {
+    en: "{name} is now the follow-up clerk: a ticket opened without --assignee is theirs (A1)",
+    "zh-CN": "{name} 现在是跟踪专员：没有 --assignee 的工单归其负责（A1）",
+  },
+  "st.nowClerkWas": {
+    en: "{name} is now the follow-up clerk (was {was}): a ticket opened without --assignee is theirs (A1)",
+    "zh-CN": "{name} 现在是跟踪专员（原为 {was}）：没有 --assignee 的工单归其负责（A1）",
+  },
+  "st.away": {
+    en: "{name} is away {from} to {to}; {cover} covers their duties (R-COVER)",
+    "zh-CN": "{name} {from} 至 {to} 不在岗；由 {cover} 代岗（R-COVER）",
+  },
+  // asking for what is missing (src/services/ask.ts)
+  "ask.needs": { en: "{command} needs {flags}; nothing was written", "zh-CN": "'aftercare {command}' 缺少 {flags}；未写入任何内容" },
+  "ask.flagSep": { en: ", ", "zh-CN": "、" },
+  "ask.optional": { en: " (optional)", "zh-CN": "（可不填）" },
+  // record kinds in a sentence, and IDs as typed (src/store/reader.ts)
+  "rk.customer": { en: "customer", "zh-CN": "客户" },
+  "rk.ticket": { en: "ticket", "zh-CN": "工单" },
+  "rk.contact": { en: "contact", "zh-CN": "联系记录" },
+  "rk.event": { en: "event", "zh-CN": "活动" },
+  "rk.waiver": { en: "waiver", "zh-CN": "豁免记录" },
+  "rks.customer": { en: "customers", "zh-CN": "位客户" },
+  "rks.ticket": { en: "tickets", "zh-CN": "张工单" },
+  "rks.contact": { en: "contacts", "zh-CN": "条联系记录" },
+  "rks.event": { en: "events", "zh-CN": "个活动" },
+  "rks.waiver": { en: "waivers", "zh-CN": "条豁免记录" },
+  "id.notOne": {
+    en: '"{input}" is not a {kind} ID: {kind} IDs look like {example} (any unique start of one will do)',
+    "zh-CN": "“{input}”不是{kind}编号：{kind}编号形如 {example}（写出能唯一确定的开头一段即可）",
+  },
+  "id.none": { en: "no {kind} {id} in this store", "zh-CN": "档案库中没有{kind} {id}" },
+  "id.noPrefix": { en: "no {kind} ID starts with {prefix}", "zh-CN": "没有以 {prefix} 开头的{kind}编号" },
+  "id.many": {
+    en: "{prefix} matches {n} {kinds}: {ids}; type more of the ID",
+    "zh-CN": "{prefix} 对应 {n} {kinds}：{ids}；请多写几位编号",
+  },
+  // customers (src/commands/customer.ts, src/services/find-record.ts)
+  "cu.exists": {
+    en: 'customer "{name}" already exists as {id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written',
+    "zh-CN": "客户“{name}”已存在（{id}）；请用这个编号，或者确是同名的另一位客户时加 --allow-duplicate；未写入任何内容",
+  },
+  "cu.noChange": { en: "no changes to {id}", "zh-CN": "{id} 没有改动" },
+  "cu.saved": { en: "saved customer {id}", "zh-CN": "已保存客户档案 {id}" },
+  "cu.editNothing": {
+    en: "customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written",
+    "zh-CN": "'aftercare customer edit' 需要要修改的内容（--name、--address、--contact、--phone、--tag、--untag、--note…），或在终端中打开 $EDITOR；未写入任何内容",
+  },
+  "cu.noMatch": {
+    en: "no customer matches \"{q}\" ({flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written",
+    "zh-CN": "没有与“{q}”（{flag}）相符的客户；可用 'aftercare customer list --search 文字' 查找，或用 'aftercare customer add' 添加；未写入任何内容",
+  },
+  "cu.emptyFlag": { en: "{flag} is empty: give a customer ID or name", "zh-CN": "{flag} 是空的：请写客户编号或名称" },
+  "cu.many": {
+    en: '"{q}" matches {n} customers: {list}; give the ID; nothing was written',
+    "zh-CN": "“{q}”对应 {n} 位客户：{list}；请写编号；未写入任何内容",
+  },
+  // a step that does not fit the ticket (src/domain/ticket.ts: refuse)
+  "tk.refused": { en: "{why}; nothing was written", "zh-CN": "{why}；未写入任何内容" },
+  "tk.now": { en: "ticket {id} is {status}", "zh-CN": "工单 {id} {status}" },
+  "tk.closedAgain": { en: "{now}; it cannot be closed again", "zh-CN": "{now}，不能再次关闭" },
+  "tk.reopenFirst": {
+    en: "{now}; it cannot be {done}; reopen it first with 'aftercare ticket reopen {id}'",
+    "zh-CN": "{now}，不能{done}；请先用 'aftercare ticket reopen {id}' 重新打开",
+  },
+  "tk.closeOnlyResolved": {
+    en: "{now}; only a resolved ticket can be closed: resolve it first with 'aftercare ticket resolve {id} --note TEXT', or cancel it",
+    "zh-CN": "{now}；只有已解决的工单才能关闭：请先用 'aftercare ticket resolve {id} --note 处理结果' 解决，或者取消工单",
+  },
+  "tk.reopenOnly": {
+    en: "{now}; only a resolved, closed or cancelled ticket can be reopened",
+    "zh-CN": "{now}；只有已解决、已关闭或已取消的工单才能重新打开",
+  },
+  "tk.arriveOnly": {
+    en: "{now}; only a dispatched ticket can be marked on site (dispatch it first)",
+    "zh-CN": "{now}；只有已派工的工单才能标记到场（请先派工）",
+  },
+  "tk.escalateOnly": {
+    en: "{now}; only an open, dispatched or on-site ticket can be escalated",
+    "zh-CN": "{now}；只有待处理、已派工或在现场的工单才能上报",
+  },
+  "tk.vehicleOpen": { en: "{now}; a vehicle is {done} while its ticket is open", "zh-CN": "{now}；只有工单待处理时才能{done}" },
+  "tk.workshopOnly": {
+    en: "{now}; only a vehicle in the workshop can be {done} (hand it over first: aftercare ticket handover {id})",
+    "zh-CN": "{now}；只有车间维修中的车辆才能{done}（请先交车间：aftercare ticket handover {id}）",
+  },
+  "tk.promiseOnly": {
+    en: "{now}; only a vehicle in the workshop can be given a revised promise",
+    "zh-CN": "{now}；只有车间维修中的车辆才能修改承诺完工时间",
+  },
+  "tk.promiseOnlyOpen": {
+    en: "{now}; only a vehicle in the workshop can be given a revised promise (hand it over first: aftercare ticket handover {id})",
+    "zh-CN": "{now}；只有车间维修中的车辆才能修改承诺完工时间（请先交车间：aftercare ticket handover {id}）",
+  },
+  "tk.scheduleOnly": {
+    en: "{now}; only a ticket not yet dispatched (open or escalated) can be scheduled",
+    "zh-CN": "{now}；只有尚未派工（待处理或已上报）的工单才能安排派工日期",
+  },
+  "tk.deliverOnly": {
+    en: "{now}; only a vehicle marked ready can be delivered (aftercare ticket ready {id})",
+    "zh-CN": "{now}；只有已完工待交车的车辆才能交车（aftercare ticket ready {id}）",
+  },
+  "tk.cannot": { en: "{now}; it cannot be {done}", "zh-CN": "{now}，不能{done}" },
+  "tk.notShop": {
+    en: "ticket {id} is a {kind} ticket; {action} is for vehicles at the reception desk (kind shop)",
+    "zh-CN": "工单 {id} 是{kind}工单；'aftercare ticket {action}' 用于进厂维修的车辆（--kind shop）",
+  },
+  "tk.shopNotOnsite": {
+    en: "ticket {id} is a vehicle at the reception desk; use ticket handover / ready / deliver",
+    "zh-CN": "工单 {id} 是进厂维修的车辆；请用 'aftercare ticket handover'、'aftercare ticket ready'、'aftercare ticket deliver'",
+  },
+  "tk.scheduleKind": {
+    en: "ticket {id} is a {kind} ticket; only on-site work ({kinds}) is scheduled for a dispatch",
+    "zh-CN": "工单 {id} 是{kind}工单；只有上门服务（{kinds}）才安排派工日期",
+  },
+  "tk.noIntake": {
+    en: "ticket {id} has no intake yet: take the vehicle in first (C-INTAKE) with 'aftercare ticket intake {id} --plate PLATE --odometer KM --fuel LEVEL --key-tag N --papers ok'",
+    "zh-CN": "工单 {id} 还没有接车：请先接车（C-INTAKE）：'aftercare ticket intake {id} --plate 车牌 --odometer 公里数 --fuel 油量 --key-tag 钥匙牌号 --papers ok'",
+  },
+  "tk.noHandover": {
+    en: "ticket {id} was never handed to the workshop: hand it over with 'aftercare ticket handover {id} --receiver NAME --promise DATETIME'",
+    "zh-CN": "工单 {id} 还没有交车间：请用 'aftercare ticket handover {id} --receiver 姓名 --promise 时间' 交车间",
+  },
+  // what a step does, as the refusals name it (en: as the commit subjects say it)
+  "do.escalate": { en: "escalated", "zh-CN": "上报" },
+  "do.dispatch": { en: "dispatched", "zh-CN": "派工" },
+  "do.arrive": { en: "marked on site", "zh-CN": "标记到场" },
+  "do.resolve": { en: "resolved", "zh-CN": "标记解决" },
+  "do.close": { en: "closed", "zh-CN": "关闭" },
+  "do.reopen": { en: "reopened", "zh-CN": "重新打开" },
+  "do.cancel": { en: "cancelled", "zh-CN": "取消" },
+  "do.intake": { en: "taken in", "zh-CN": "接车" },
+  "do.estimate": { en: "estimated", "zh-CN": "估价" },
+  "do.handover": { en: "handed to the workshop", "zh-CN": "交车间" },
+  "do.extra": { en: "given an extra-work request", "zh-CN": "登记增项" },
+  "do.answer": { en: "given the customer's answer", "zh-CN": "登记客户对增项的答复" },
+  "do.progress": { en: "checked on", "zh-CN": "检查进度" },
+  "do.ready": { en: "marked ready", "zh-CN": "标记完工" },
+  "do.deliver": { en: "delivered", "zh-CN": "交车" },
+  "do.promise": { en: "given a revised promise", "zh-CN": "修改承诺完工时间" },
+  "do.schedule": { en: "scheduled", "zh-CN": "安排派工日期" },
+  // who is acting, and a store mid-merge (src/context.ts)
+  "st.nameArg": { en: "NAME", "zh-CN": "姓名" },
+  "ctx.whoActs": {
+    en: "who is doing this? Give --as NAME or set AFTERCARE_USER to a name on the staff list (cron jobs too); nothing was written",
+    "zh-CN": "是谁在操作？请加 --as 姓名，或把环境变量 AFTERCARE_USER 设为员工名单中的姓名（定时任务也一样）；未写入任何内容",
+  },
+  "ctx.fromAs": { en: "--as", "zh-CN": "--as" },
+  "ctx.fromEnv": { en: "AFTERCARE_USER", "zh-CN": "环境变量 AFTERCARE_USER" },
+  "ctx.fromGit": { en: "git's user.name", "zh-CN": "git 的 user.name" },
+  "ctx.notStaffKnown": {
+    en: "\"{name}\" (from {from}) is not on the staff list ({known}); add them with 'aftercare staff add \"{name}\" --role clerk' or act as someone who is; nothing was written",
+    "zh-CN": "“{name}”（来自 {from}）不在员工名单中（{known}）；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
+  },
+  "ctx.notStaff": {
+    en: "\"{name}\" (from {from}) is not on the staff list; add them with 'aftercare staff add \"{name}\" --role clerk' or act as someone who is; nothing was written",
+    "zh-CN": "“{name}”（来自 {from}）不在员工名单中；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
+  },
+  "ctx.midMerge": {
+    en: "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written",
+    "zh-CN": "上次同步因冲突停止（档案库中有未完成的 git 合并）：请先用 'aftercare resolve' 解决（或放弃：git merge --abort）；未写入任何内容",
+  },
+  "ctx.midOperation": {
+    en: "a git {operation} is in progress in the store (unfinished): finish it (git {operation} --continue) or abort it (git {operation} --abort) first; nothing was written",
+    "zh-CN": "档案库中有未完成的 git {operation}：请先完成（git {operation} --continue）或放弃（git {operation} --abort）；未写入任何内容",
+  },
+  "ctx.detached": {
+    en: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
+    "zh-CN": "档案库的 git HEAD 不在任何分支上：请先用 'git switch main'（或你的分支）切换回去；未写入任何内容",
+  },
+  // init (src/cli.ts, src/commands/init.ts)
+  "note.prefix": { en: "note: {text}", "zh-CN": "注意：{text}" },
+  "init.created": {
+    en: "created an aftercare store for {company} ({timezone}, {locale})",
+    "zh-CN": "已为 {company} 建立 aftercare 档案库（{timezone}，{locale}）",
+  },
+  "init.createdGit": {
+    en: "created an aftercare store for {company} ({timezone}, {locale}) in a new git repository",
+    "zh-CN": "已为 {company} 建立 aftercare 档案库（{timezone}，{locale}），并新建 git 仓库",
+  },
+  "init.next": { en: "next: aftercare staff add NAME --role clerk", "zh-CN": "下一步：aftercare staff add 姓名 --role clerk" },
+  "init.hooks": {
+    en: "installed the pre-commit and pre-push checks (aftercare check) and the field-by-field merge driver",
+    "zh-CN": "已安装提交前和推送前的检查（aftercare check）以及按字段合并的合并驱动",
+  },
+  "init.server": {
+    en: "made {server} the store's server (a bare git repository on {branch}, the store's origin) and sent the store to it; each desk: git clone {server} DESK && cd DESK && aftercare init --hooks",
+    "zh-CN": "已把 {server} 设为档案库的服务器（{branch} 分支上的裸 git 仓库，即档案库的 origin），并已发送档案库；其他每个工作台：git clone {server} 目录 && cd 目录 && aftercare init --hooks",
+  },
+  "init.exists": {
+    en: "{file} already exists: {root} is already a store; nothing was written",
+    "zh-CN": "{file} 已存在：{root} 已经是档案库；未写入任何内容",
+  },
+  // the planned next contact (src/services/ticket-plan.ts, src/commands/contact.ts)
+  "plan.together": {
+    en: "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
+    "zh-CN": "--next-date 和 --next-topic 要一起给：下次联系既要有日期，也要有内容；未写入任何内容",
+  },
+  "plan.emptyTopic": {
+    en: "--next-topic is empty: say what the next contact is about; nothing was written",
+    "zh-CN": "--next-topic 是空的：请写下次联系的内容；未写入任何内容",
+  },
+  // doctor, reindex, duty waive
+  "doc.fixed": { en: "fixed: {text}", "zh-CN": "已修复：{text}" },
+  "doc.sound": {
+    en: "the store is sound: nothing left by a crash, a full disk or a merge",
+    "zh-CN": "档案库完好：没有崩溃、磁盘写满或合并留下的问题",
+  },
+  "doc.fixHint": {
+    en: "'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record",
+    "zh-CN": "'aftercare doctor --fix' 修复标明可修复的问题并提交；它从不删除记录",
+  },
+  "ri.done": {
+    en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
+    "zh-CN": "已为 {customers} 位客户的 {files} 个记录文件和 {duties} 项工作建立索引，用时 {seconds} 秒（.aftercare/index.sqlite）",
+  },
+  "dw.onlySupervisorAsk": {
+    en: "only the department supervisor waives a duty ({name} is {role}); ask {sups}; nothing was written",
+    "zh-CN": "只有部门主管能豁免工作事项（{name} 是{role}）；请找 {sups}；未写入任何内容",
+  },
+  "dw.onlySupervisorAdd": {
+    en: "only the department supervisor waives a duty ({name} is {role}); add one with 'aftercare staff add NAME --role supervisor'; nothing was written",
+    "zh-CN": "只有部门主管能豁免工作事项（{name} 是{role}）；请用 'aftercare staff add 姓名 --role supervisor' 添加主管；未写入任何内容",
+  },
+  "dw.or": { en: " or ", "zh-CN": " 或 " },
+  "dw.needsReason": {
+    en: "duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written",
+    "zh-CN": "'aftercare duty waive' 需要 --reason 原因：这项工作为什么无法完成（总结中会列出）；未写入任何内容",
+  },
+  // events (src/commands/event.ts)
+  "ev.badAudience": {
+    en: '--audience "{audience}" must be "all" or "tag:NAME" (customers with that tag); nothing was written',
+    "zh-CN": "--audience “{audience}” 只能是 all 或 tag:标签（带该标签的客户）；未写入任何内容",
+  },
+  "ev.past": {
+    en: "--date {date} is in the past (today is {today}): an event is recorded before it takes place, so its customers can be told; nothing was written",
+    "zh-CN": "--date {date} 已经过去（今天是 {today}）：活动要在举行之前登记，才能通知客户；未写入任何内容",
+  },
+  "ev.noTag": {
+    en: 'note: no customer has the tag "{tag}" yet: nobody is to be phoned until one has it',
+    "zh-CN": "注意：还没有客户带标签“{tag}”：在有客户带上它之前，不需要给任何人打电话",
+  },
+  "ev.added": {
+    en: {
+      one: 'added event {id} "{title}" on {date}; {n} customer to phone two weeks ahead (R-EVENT-NOTICE), by {owner}',
+      other: 'added event {id} "{title}" on {date}; {n} customers to phone two weeks ahead (R-EVENT-NOTICE), by {owner}',
+    },
+    "zh-CN": "已登记活动 {id}“{title}”（{date}）；提前两周电话通知 {n} 位客户（R-EVENT-NOTICE），由 {owner} 负责",
+  },
+  "ev.none": {
+    en: "no events yet; add one with 'aftercare event add --title TITLE --date DATE'",
+    "zh-CN": "还没有活动；请用 'aftercare event add --title 名称 --date 日期' 添加",
+  },
+  "ev.h.id": { en: "ID", "zh-CN": "编号" },
+  "ev.h.date": { en: "date", "zh-CN": "日期" },
+  "ev.h.kind": { en: "kind", "zh-CN": "类型" },
+  "ev.h.title": { en: "title", "zh-CN": "名称" },
+  "ev.h.audience": { en: "audience", "zh-CN": "对象" },
+  "ev.h.owner": { en: "owner", "zh-CN": "负责人" },
+  "ev.h.phoned": { en: "phoned", "zh-CN": "已电话通知" },
+  "ev.h.letters": { en: "letters", "zh-CN": "已寄信函" },
+  "ev.all": { en: "all", "zh-CN": "全部客户" },
+  "ev.tag": { en: "tag:{tag}", "zh-CN": "标签 {tag}" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;
@@ -1183,3 +1460,27 @@ export const translator = (locale: string) => ({
   locale,
 });
 export type Translator = ReturnType<typeof translator>;
+
+/**
+ * A parameter of a worded sentence: a number or text as it is; a catalogue sentence of its own; a
+ * value records hold (`{ value: "repair" }`: as typed in English, in words in Chinese); a list of them.
+ */
+export type WordParam = string | number | Worded | { value: string } | { values: readonly string[] };
+/** A sentence as facts (a catalogue key and its parameters), worded in the reader's language when shown. */
+export interface Worded {
+  key: MessageKey;
+  params?: Record<string, WordParam>;
+}
+
+/** A worded sentence in `locale`. */
+export function wordedText(locale: string, w: Worded): string {
+  const say = translator(locale);
+  const param = (v: WordParam): string | number => {
+    if (typeof v !== "object") return v;
+    if ("key" in v) return wordedText(locale, v);
+    if ("value" in v) return say.value(v.value);
+    return v.values.map((x) => say.value(x)).join(say.t("ask.flagSep"));
+  };
+  return say.t(w.key, Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, param(v)])));
+}
+

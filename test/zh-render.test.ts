@@ -2,7 +2,7 @@
 // every command — its success and its usual refusals — is run through the real binary, and what it
 // prints (stdout and stderr) may hold no English word outside what the person typed or must type.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, cleanEnv, git, tempDir } from "./helpers.js";
@@ -146,9 +146,9 @@ const DAY: Step[] = [
   { args: ["export", "customers"], now: "2026-12-04 16:00", data: true },
   { args: ["export", "tickets", "--format", "xlsx"], now: "2026-12-04 16:00" }, // binary to a pipe
   { args: ["export", "tickets", "--output", "tickets.csv"], now: "2026-12-04 16:00" },
-  { args: ["import", "customers", "customers.csv", "--dry-run"], now: "2026-12-04 16:10" },
-  { args: ["import", "customers", "customers.csv"], now: "2026-12-04 16:10" },
-  { args: ["import", "customers", "missing.csv"], now: "2026-12-04 16:10" },
+  { args: ["import", "customers", "../customers.csv", "--dry-run"], now: "2026-12-04 16:10" },
+  { args: ["import", "customers", "../customers.csv"], now: "2026-12-04 16:10" },
+  { args: ["import", "customers", "../missing.csv"], now: "2026-12-04 16:10" },
   { args: ["calendar", "--for", "王芳"], now: "2026-12-04 16:20", data: true },
   { args: ["sync"], now: "2026-12-04 16:30" }, // no server yet
   { args: ["resolve"], now: "2026-12-04 16:30" }, // nothing to settle
@@ -181,16 +181,18 @@ describe("a zh-CN store shows no English outside the record data", () => {
     const desk = new Desk(join(home, "desk"));
     const init = ["init", "desk", "--company", "上海明远机电设备服务有限公司", "--timezone", "Asia/Shanghai", "--locale", "zh-CN"];
     desk.run({ args: init }, home);
-    desk.run({ args: ["init", "desk", "--company", "上海明远"] }, home); // already a store
-    writeFileSync(join(desk.root, "customers.csv"), csv);
+    desk.run({ args: ["init", "desk", "--company", "上海明远", "--locale", "zh-CN"] }, home); // already a store
+    writeFileSync(join(home, "customers.csv"), csv);
     for (const step of [...DAY, ...SHOP]) desk.run(step);
     // hand edits: "not committed", the pre-commit hook's refusal, check's findings
-    writeFileSync(join(desk.root, "customers", `${desk.ids.P}.yaml`), "name: [周先生\n");
+    const hand = join(desk.root, "customers", `${desk.ids.P}.yaml`);
+    writeFileSync(hand, readFileSync(hand, "utf8").replace(/^name: .*$/m, "name: 周先生\nnickname: 老周"));
+    rmSync(join(desk.root, "customers", `${desk.ids.C}.yaml`));
     desk.run({ args: ["check"] });
     desk.run({ args: ["doctor"] });
     const hook = spawnCommit(desk.root);
     desk.shown.push({ line: "git commit (pre-commit hook)", text: hook, words: englishWords(hook) });
-    git(desk.root, "checkout", "--", ".");
+    git(desk.root, "reset", "--quiet", "--hard");
     // several desks: a server, a clone, a change there, the sync here
     const server = join(home, "server.git");
     desk.run({ args: ["init", "--server", server] });

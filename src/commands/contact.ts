@@ -230,9 +230,7 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   if (ctx.canPrompt) opts = await askAfterCall(ctx, opts, await planDateCheck(ctx));
   const satisfaction = satisfactionFlag(opts.satisfaction);
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
-    throw new UsageError(
-      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
-    );
+    throw new UsageError((await ctx.say()).t("plan.together"));
   const nextDate = await nextDateFlag(ctx, opts.nextDate);
   const at = (await notFuture(ctx, await dateTimeFlag(ctx, opts.at, "--at"), "--at")) ?? (await nowStamp(ctx));
   const found = await about(ctx, opts);

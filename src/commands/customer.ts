@@ -105,9 +105,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
     if (!opts.allowDuplicate) {
       const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
       if (same)
-        throw new UserError(
-          `customer "${ordered.name}" already exists as ${same.id}; use that ID, or pass --allow-duplicate for a different customer of the same name; nothing was written`,
-        );
+        throw new UserError((await ctx.say()).t("cu.exists", { name: ordered.name, id: same.id }));
     }
     const rec = await store.create("customer", ordered, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `customer ${rec.id} added — ${ordered.name}`, actor);
@@ -134,24 +132,22 @@ export async function customerEdit(
       const c = await store.get("customer", first.id);
       const rec = await store.update(c, checkEdit(customerSchema, c.value, applyFields(c.value, f), CUSTOMER_FLAGS));
       if (rec.src === c.src) {
-        ctx.io.err(`no changes to ${c.id}\n`);
+        ctx.io.err(`${(await ctx.say()).t("cu.noChange", { id: c.id })}\n`);
         return c;
       }
       await ctx.commit([c.path], `customer ${c.id} edited — ${rec.value.name}`, actor);
-      written(ctx, rec, `saved customer ${c.id}`);
+      written(ctx, rec, (await ctx.say()).t("cu.saved", { id: c.id }));
       return rec;
     });
   if (!ctx.io.interactive && !editor)
-    throw new UsageError(
-      "customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written",
-    );
+    throw new UsageError((await ctx.say()).t("cu.editNothing"));
 
   // The editor runs before the store's lock is taken: nobody waits while a person types. Under the
   // lock the file is compared with what the editor was given, and a change made meanwhile wins.
   const before = await bytesOf(store, first.path);
   const edit = await editInEditor(first.path, first.src, editor ?? runEditor(ctx));
   if (!edit) {
-    ctx.io.err(`no changes to ${first.id}\n`);
+    ctx.io.err(`${(await ctx.say()).t("cu.noChange", { id: first.id })}\n`);
     return first;
   }
   return ctx.writing(async () => {
@@ -168,7 +164,7 @@ export async function customerEdit(
     }
     const fresh = await store.get("customer", first.id);
     await ctx.commit([first.path], `customer ${first.id} edited — ${fresh.value.name}`, actor);
-    written(ctx, fresh, `saved customer ${first.id}`);
+    written(ctx, fresh, (await ctx.say()).t("cu.saved", { id: first.id }));
     return fresh;
   });
 }

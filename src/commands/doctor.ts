@@ -136,12 +136,12 @@ export async function doctor(
   }));
   if (ctx.json) ctx.io.out(jsonText({ findings, fixed }));
   else {
-    for (const f of fixed) ctx.io.out(`fixed: ${f}\n`);
+    for (const f of fixed) ctx.io.out(`${(await ctx.say()).t("doc.fixed", { text: f })}\n`);
     for (const f of d.findings) ctx.io.out(`${f.message}\n`);
     if (!d.findings.length && !fixed.length)
-      ctx.io.err("the store is sound: nothing left by a crash, a full disk or a merge\n");
+      ctx.io.err(`${(await ctx.say()).t("doc.sound")}\n`);
     else if (d.findings.some((f) => f.fixable) && !opts.fix)
-      ctx.io.err("'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record\n");
+      ctx.io.err(`${(await ctx.say()).t("doc.fixHint")}\n`);
   }
   return { exitCode: d.findings.length ? 1 : 0, findings: d.findings, fixed };
 }

@@ -58,16 +58,18 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   const actor = await ctx.actor();
   if (actor.role !== "supervisor") {
     const sups = store.settings.staff.filter((s) => s.role === "supervisor" && !s.left).map((s) => s.name);
+    const say = await ctx.say();
+    const [name, role] = [actor.name, say.value(actor.role)];
     throw new UserError(
-      `only the department supervisor waives a duty (${actor.name} is ${actor.role})${sups.length ? `; ask ${sups.join(" or ")}` : "; add one with 'aftercare staff add NAME --role supervisor'"}; nothing was written`,
+      sups.length
+        ? say.t("dw.onlySupervisorAsk", { name, role, sups: sups.join(say.t("dw.or")) })
+        : say.t("dw.onlySupervisorAdd", { name, role }),
     );
   }
   let reason = opts.reason?.trim();
   if (!reason) {
     if (!ctx.canPrompt)
-      throw new UsageError(
-        "duty waive needs --reason TEXT: why the duty cannot be done (the reviews show it); nothing was written",
-      );
+      throw new UsageError((await ctx.say()).t("dw.needsReason"));
     reason = (await ctx.prompter.input({ message: "Why the duty cannot be done", required: true })).trim();
   }
   const found = await dutiesMeant(ctx, opts.duty);

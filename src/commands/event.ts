@@ -28,15 +28,11 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   const kind = choice(opts.kind ?? "gathering", EVENT_KINDS, "--kind")!;
   const audience = opts.audience ?? "all";
   if (audience !== "all" && !/^tag:\S+$/.test(audience))
-    throw new UsageError(
-      `--audience "${audience}" must be "all" or "tag:NAME" (customers with that tag); nothing was written`,
-    );
+    throw new UsageError((await ctx.say()).t("ev.badAudience", { audience }));
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = (await nowStamp(ctx)).slice(0, 10);
   if (date < today)
-    throw new UsageError(
-      `--date ${date} is in the past (today is ${today}): an event is recorded before it takes place, so its customers can be told; nothing was written`,
-    );
+    throw new UsageError((await ctx.say()).t("ev.past", { date, today }));
   const actor = await ctx.actor();
   const owner = opts.owner ? (await ctx.staffNamed(opts.owner, "--owner")).name : actor.name;
   const value = parseInput(eventSchema, {
@@ -51,14 +47,14 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   const customers = await store.all("customer", (m) => ctx.io.err(m));
   const reach = customers.filter((c) => inAudience(value, c.value)).length;
   if (!reach && audience !== "all")
-    ctx.io.err(`note: no customer has the tag "${audience.slice(4)}" yet: nobody is to be phoned until one has it\n`);
+    ctx.io.err(`${(await ctx.say()).t("ev.noTag", { tag: audience.slice(4) })}\n`);
   return ctx.writing(async () => {
     const rec = await store.create("event", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `event ${rec.id} added (${kind} on ${date}) — ${value.title}`, actor);
     written(
       ctx,
       rec,
-      `added event ${rec.id} "${oneLine(value.title)}" on ${date}; ${reach} customer${reach === 1 ? "" : "s"} to phone two weeks ahead (R-EVENT-NOTICE), by ${owner}`,
+      (await ctx.say()).t("ev.added", { id: rec.id, title: oneLine(value.title), date, n: reach, owner }),
     );
     return rec;
   });
@@ -78,19 +74,20 @@ export async function eventList(ctx: Context) {
     ).length;
     return { id: e.id, ...e.value, audienceSize: calls.length, phoned, letters };
   });
+  const say = await ctx.say();
   if (ctx.json) ctx.io.out(jsonText(rows.map((r) => ({ id: r.id, ...filled("event", r) }))));
-  else if (!rows.length) ctx.io.err("no events yet; add one with 'aftercare event add --title TITLE --date DATE'\n");
+  else if (!rows.length) ctx.io.err(`${say.t("ev.none")}\n`);
   else
     ctx.io.out(
       table(
         ctx.io,
-        ["ID", "date", "kind", "title", "audience", "owner", "phoned", "letters"],
+        (["id", "date", "kind", "title", "audience", "owner", "phoned", "letters"] as const).map((h) => say.t(`ev.h.${h}`)),
         rows.map((r) => [
           r.id,
           r.date,
-          r.kind,
+          say.value(r.kind),
           oneLine(r.title, 30),
-          r.audience,
+          r.audience === "all" ? say.t("ev.all") : say.t("ev.tag", { tag: r.audience.slice(4) }),
           oneLine(r.owner),
           `${r.phoned}/${r.audienceSize}`,
           String(r.letters),

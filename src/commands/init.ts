@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseInput, UsageError, UserError } from "../errors.js";
+import { t } from "../i18n.js";
 import type { Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
 import { calendarSource, DEFAULT_WORKWEEK } from "../domain/calendar.js";
@@ -160,7 +161,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   if (!company)
     throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
   if (await exists(join(root, SETTINGS_FILE)))
-    throw new UserError(`${join(root, SETTINGS_FILE)} already exists: ${root} is already a store; nothing was written`);
+    throw new UserError(t(locale, "init.exists", { file: join(root, SETTINGS_FILE), root }));
 
   // the public holidays: the State Council's (with 调休) in China, else the country of the zone
   // when only one country has it (date-holidays), else none: the note says how to choose

@@ -28,8 +28,9 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
   const n = idx.size();
   for (const w of idx.warnings()) ctx.io.err(w);
   idx.close();
-  ctx.io.err(
-    `indexed ${n.files.toLocaleString("en")} record files and ${n.duties.toLocaleString("en")} duties of ${n.customers.toLocaleString("en")} customers in ${((Date.now() - started) / 1000).toFixed(1)} s (.aftercare/index.sqlite)\n`,
-  );
+  const count = (x: number) => x.toLocaleString("en");
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const [files, duties, customers] = [count(n.files), count(n.duties), count(n.customers)];
+  ctx.io.err(`${(await ctx.say()).t("ri.done", { files, duties, customers, seconds })}\n`);
   return 0;
 }

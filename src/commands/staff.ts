@@ -36,22 +36,20 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   return ctx.writing(async () => {
     const fresh = await ctx.store();
     if (fresh.settings.staff.some((s) => s.name === name))
-      throw new UserError(`"${name}" is already on the staff list; nothing was written`);
+      throw new UserError((await ctx.say()).t("st.exists", { name }));
     await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
     await ctx.commit(["aftercare.yaml"], `staff ${name} added as ${member.role}`, actor);
     ctx.io.out(ctx.json ? jsonText(staffJson(member, fresh.settings.followupClerk)) : `${name}\n`);
-    if (!ctx.json) ctx.io.err(`added ${name} (${member.role}) to the staff list\n`);
+    if (!ctx.json) ctx.io.err(`${(await ctx.say()).t("st.added", { name, role: (await ctx.say()).word(member.role) })}\n`);
     return member;
   });
 }
-
-export const NO_SUPERVISOR =
-  "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'";
 
 export async function staffList(ctx: Context): Promise<Staff[]> {
   const store = await ctx.store();
   const staff = store.settings.staff;
   const clerk = store.settings.followupClerk;
+  const say = await ctx.say();
   if (ctx.json)
     ctx.io.out(
       JSON.stringify(
@@ -60,22 +58,22 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
         2,
       ) + "\n",
     );
-  else if (!staff.length) ctx.io.err("no staff yet; add someone with 'aftercare staff add NAME --role clerk'\n");
+  else if (!staff.length) ctx.io.err(`${say.t("st.none")}\n`);
   else
     ctx.io.out(
       table(
         ctx.io,
-        ["name", "role", "phone", "email", "absences"],
+        [say.t("h.name"), say.t("h.role"), say.t("h.phone"), say.t("h.email"), say.t("h.absences")],
         staff.map((s) => [
           oneLine(s.name),
-          `${s.role}${s.name === clerk ? " (follow-up clerk)" : ""}${s.left ? ` (left ${s.left})` : ""}`,
+          `${say.value(s.role)}${s.name === clerk ? say.t("st.clerkMark") : ""}${s.left ? say.t("st.leftMark", { date: s.left }) : ""}`,
           oneLine(s.phone),
           oneLine(s.email),
-          (s.absences ?? []).map((a) => `${a.from}–${a.to} (cover ${oneLine(a.cover)})`).join("; "),
+          (s.absences ?? []).map((a) => say.t("st.absence", { from: a.from, to: a.to, cover: oneLine(a.cover) })).join(say.t("why.sep")),
         ]),
       ),
     );
-  if (staff.length && !staff.some((s) => s.role === "supervisor" && !s.left)) ctx.io.err(`${NO_SUPERVISOR}\n`);
+  if (staff.length && !staff.some((s) => s.role === "supervisor" && !s.left)) ctx.io.err(`${say.t("st.noSupervisor")}\n`);
   return staff;
 }
 
@@ -98,7 +96,7 @@ export async function staffFollowup(opts: { name: string }, ctx: Context): Promi
   return ctx.writing(async () => {
     const fresh = await ctx.store();
     const before = fresh.settings.followupClerk;
-    if (before === who.name) throw new UserError(`${who.name} is already the follow-up clerk; nothing was written`);
+    if (before === who.name) throw new UserError((await ctx.say()).t("st.alreadyClerk", { name: who.name }));
     await fresh.updateSettings({ ...fresh.settings, followupClerk: who.name });
     await ctx.commit(
       ["aftercare.yaml"],
@@ -108,7 +106,7 @@ export async function staffFollowup(opts: { name: string }, ctx: Context): Promi
     ctx.io.out(ctx.json ? jsonText(staffJson(who, who.name)) : `${who.name}\n`);
     if (!ctx.json)
       ctx.io.err(
-        `${who.name} is now the follow-up clerk${before ? ` (was ${before})` : ""}: a ticket opened without --assignee is theirs (A1)\n`,
+        `${(await ctx.say()).t(before ? "st.nowClerkWas" : "st.nowClerk", { name: who.name, was: before ?? "" })}\n`,
       );
     return who;
   });
@@ -198,7 +196,7 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
     await ctx.commit(["aftercare.yaml"], `staff ${who.name} absent ${from}–${to}, covered by ${cover.name}`, actor);
     const member = staff.find((s) => s.name === who.name)!;
     ctx.io.out(ctx.json ? jsonText(staffJson(member, store.settings.followupClerk)) : `${who.name}\n`);
-    if (!ctx.json) ctx.io.err(`${who.name} is away ${from} to ${to}; ${cover.name} covers their duties (R-COVER)\n`);
+    if (!ctx.json) ctx.io.err(`${(await ctx.say()).t("st.away", { name: who.name, from, to, cover: cover.name })}\n`);
     return member;
   });
 }

@@ -1,5 +1,6 @@
 // A ticket's life: open → escalated → dispatched → on site → resolved → closed (or cancelled, or
 // reopened). Pure functions from a ticket and an action to the next ticket.
+import type { MessageKey, Worded } from "../i18n.js";
 import type { Ticket, TicketStatus } from "./schema.js";
 
 type TicketKind = Ticket["kind"];
@@ -85,58 +86,50 @@ export function canApply(action: TicketAction, status: TicketStatus): boolean {
   return FROM[action].includes(status);
 }
 
-/** Why an action is refused, and what would work instead. */
-export function refusal(action: TicketAction, status: TicketStatus, id: string): string {
-  const now = `ticket ${id} is ${status === "onsite" ? "on site" : status === "workshop" ? "in the workshop" : status}`;
+const done = (action: TicketAction): Worded => ({ key: `do.${action}` });
+
+/** Why an action is refused, and what would work instead (worded from the catalogue: tk.*). */
+function statusRefusal(action: TicketAction, status: TicketStatus, id: string): Worded {
+  const now: Worded = { key: "tk.now", params: { id, status: { key: `word.${status}` } } };
+  const say = (key: MessageKey): Worded => ({ key, params: { now, id, done: done(action) } });
   if (status === "closed" || status === "cancelled")
-    return action === "close" && status === "closed"
-      ? `${now}; it cannot be closed again`
-      : `${now}; it cannot be ${DONE[action]}; reopen it first with 'aftercare ticket reopen ${id}'`;
-  if (action === "close")
-    return `${now}; only a resolved ticket can be closed: resolve it first with 'aftercare ticket resolve ${id} --note TEXT', or cancel it`;
-  if (action === "reopen") return `${now}; only a resolved, closed or cancelled ticket can be reopened`;
-  if (action === "arrive") return `${now}; only a dispatched ticket can be marked on site (dispatch it first)`;
-  if (action === "escalate") return `${now}; only an open, dispatched or on-site ticket can be escalated`;
-  if (action === "intake" || action === "handover")
-    return `${now}; a vehicle is ${DONE[action]} while its ticket is open`;
-  if (action === "extra" || action === "progress" || action === "ready")
-    return `${now}; only a vehicle in the workshop can be ${DONE[action]} (hand it over first: aftercare ticket handover ${id})`;
-  if (action === "promise")
-    return `${now}; only a vehicle in the workshop can be given a revised promise${status === "open" ? ` (hand it over first: aftercare ticket handover ${id})` : ""}`;
-  if (action === "schedule") return `${now}; only a ticket not yet dispatched (open or escalated) can be scheduled`;
-  if (action === "deliver")
-    return `${now}; only a vehicle marked ready can be delivered (aftercare ticket ready ${id})`;
-  if (status === "resolved")
-    return `${now}; it cannot be ${DONE[action]}; reopen it first with 'aftercare ticket reopen ${id}'`;
-  return `${now}; it cannot be ${DONE[action]}`;
+    return action === "close" && status === "closed" ? say("tk.closedAgain") : say("tk.reopenFirst");
+  if (action === "close") return say("tk.closeOnlyResolved");
+  if (action === "reopen") return say("tk.reopenOnly");
+  if (action === "arrive") return say("tk.arriveOnly");
+  if (action === "escalate") return say("tk.escalateOnly");
+  if (action === "intake" || action === "handover") return say("tk.vehicleOpen");
+  if (action === "extra" || action === "progress" || action === "ready") return say("tk.workshopOnly");
+  if (action === "promise") return say(status === "open" ? "tk.promiseOnlyOpen" : "tk.promiseOnly");
+  if (action === "schedule") return say("tk.scheduleOnly");
+  if (action === "deliver") return say("tk.deliverOnly");
+  if (status === "resolved") return say("tk.reopenFirst");
+  return say("tk.cannot");
 }
 
 /** Why an action does not fit a ticket of this kind, or undefined when it does. */
-export function wrongKind(action: TicketAction, kind: TicketKind, id: string): string | undefined {
+export function wrongKind(action: TicketAction, kind: TicketKind, id: string): Worded | undefined {
   const shop = SHOP_ACTIONS.includes(action);
-  if (shop && kind !== "shop")
-    return `ticket ${id} is a ${kind} ticket; ${action} is for vehicles at the reception desk (kind shop)`;
+  if (shop && kind !== "shop") return { key: "tk.notShop", params: { id, kind: { value: kind }, action } };
   if (!shop && kind === "shop" && ["dispatch", "arrive", "escalate", "schedule"].includes(action))
-    return `ticket ${id} is a vehicle at the reception desk; use ticket handover / ready / deliver`;
+    return { key: "tk.shopNotOnsite", params: { id } };
   if (action === "schedule" && !ONSITE_KINDS.includes(kind))
-    return `ticket ${id} is a ${kind} ticket; only on-site work (${ONSITE_KINDS.join(", ")}) is scheduled for a dispatch`;
+    return { key: "tk.scheduleKind", params: { id, kind: { value: kind }, kinds: { values: ONSITE_KINDS } } };
   return undefined;
 }
 
 /** A step that must come first (the intake before the hand-over), or undefined. */
-export function missingStep(action: TicketAction, t: Ticket, id: string): string | undefined {
-  if (action === "handover" && !t.intake)
-    return `ticket ${id} has no intake yet: take the vehicle in first (C-INTAKE) with 'aftercare ticket intake ${id} --plate PLATE --odometer KM --fuel LEVEL --key-tag N --papers ok'`;
-  if (action === "promise" && !t.handover)
-    return `ticket ${id} was never handed to the workshop: hand it over with 'aftercare ticket handover ${id} --receiver NAME --promise DATETIME'`;
+export function missingStep(action: TicketAction, t: Ticket, id: string): Worded | undefined {
+  if (action === "handover" && !t.intake) return { key: "tk.noIntake", params: { id } };
+  if (action === "promise" && !t.handover) return { key: "tk.noHandover", params: { id } };
   return undefined;
 }
 
 /** Why an action is refused on this ticket (kind, status, a missing step), or undefined. */
-export function refuse(action: TicketAction, t: Ticket, id: string): string | undefined {
+export function refuse(action: TicketAction, t: Ticket, id: string): Worded | undefined {
   return (
     wrongKind(action, t.kind, id) ??
-    (canApply(action, t.status) ? missingStep(action, t, id) : refusal(action, t.status, id))
+    (canApply(action, t.status) ? missingStep(action, t, id) : statusRefusal(action, t.status, id))
   );
 }
 

@@ -29,7 +29,9 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
   const missing = asks.filter((a) => !a.optional && empty(a.value));
   if (!missing.length) return asks.map((a) => (empty(a.value) ? a.default : a.value));
   if (!ctx.canPrompt)
-    throw new UsageError(`${command} needs ${missing.map((a) => a.flag).join(", ")}; nothing was written`);
+    throw new UsageError(
+      (await ctx.say()).t("ask.needs", { command, flags: missing.map((a) => a.flag).join((await ctx.say()).t("ask.flagSep")) }),
+    );
   const out: (string | undefined)[] = [];
   for (const a of asks) {
     if (!empty(a.value)) {
@@ -43,7 +45,7 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
       out.push(await ctx.prompter.select({ message: a.message, choices, default: a.default }));
     } else {
       const v = await ctx.prompter.input({
-        message: a.message + (a.optional ? " (optional)" : ""),
+        message: a.message + (a.optional ? (await ctx.say()).t("ask.optional") : ""),
         default: a.default,
         required: !a.optional,
       });

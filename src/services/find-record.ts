@@ -34,15 +34,13 @@ export async function customerSearch(
 /** The ID of the customer a person meant: an ID (or unique prefix), or words one customer matches best (name, contact, phone). */
 export async function customerId(ctx: Context, input: string, flag = "--customer"): Promise<string> {
   const q = input.trim();
-  if (!q) throw new UsageError(`${flag} is empty: give a customer ID or name`);
+  if (!q) throw new UsageError((await ctx.say()).t("cu.emptyFlag", { flag }));
   if (/^c-/i.test(q)) return resolveId(ctx, "customer", q);
   const matches = await (await customerSearch(ctx))(q);
   const one = bestOf(matches);
   if (one) return one.id;
   if (!matches.length)
-    throw new UserError(
-      `no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`,
-    );
+    throw new UserError((await ctx.say()).t("cu.noMatch", { q, flag }));
   // at a terminal: the clerk picks among the matches (issue 13, item 4)
   if (ctx.canPrompt)
     return pickAmong(
@@ -54,9 +52,7 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
     .slice(0, 8)
     .map((m) => `${m.item.id} ${oneLine(m.item.value.name)}`)
     .join("; ");
-  throw new UserError(
-    `"${q}" matches ${matches.length} customers: ${list}${matches.length > 8 ? "; …" : ""}; give the ID; nothing was written`,
-  );
+  throw new UserError((await ctx.say()).t("cu.many", { q, n: matches.length, list: list + (matches.length > 8 ? "; …" : "") }));
 }
 
 /** A customer from an ID (or unique prefix) or from what a clerk types: name, contact, phone; its file read. */

@@ -28,15 +28,13 @@ export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: s
     if (!date) return undefined;
   }
   if (ctx.canPrompt && topic === undefined)
-    topic = await ctx.prompter.input({ message: "Next contact: what it is about", required: true });
+    topic = await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextTopic"), required: true });
   if (ctx.canPrompt && date === undefined)
-    date = await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate });
+    date = await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextDateNeeded"), required: true, validate });
   if (date === undefined || topic === undefined)
-    throw new UsageError(
-      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
-    );
+    throw new UsageError((await ctx.say()).t("plan.together"));
   if (!topic.trim())
-    throw new UsageError("--next-topic is empty: say what the next contact is about; nothing was written");
+    throw new UsageError((await ctx.say()).t("plan.emptyTopic"));
   const day = (await dateFlag(ctx, date, "--next-date"))!;
   if (day < today)
     throw new UsageError(

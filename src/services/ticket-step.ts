@@ -1,7 +1,7 @@
 // One step in a ticket's life (escalate, dispatch, close, an extra-work answer...): refused before
 // anything is asked when it does not fit the ticket, else written under the lock, committed with
 // the customer's name, and said in the user's language. Shared by the ticket verbs and the shop's.
-import { checkEdit, UsageError, UserError } from "../errors.js";
+import { checkEdit, refusal, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
 import { pastTense, refuse, type TicketAction } from "../domain/ticket.js";
@@ -51,7 +51,7 @@ export async function customerNameOf(store: Store, id: string): Promise<string> 
 export async function precheck(ctx: Context, input: string, action: TicketAction): Promise<Loaded<"ticket">> {
   const t = await findRecord(ctx, "ticket", input);
   const why = refuse(action, t.value, t.id);
-  if (why) throw new UserError(`${why}; nothing was written`);
+  if (why) throw refusal("tk.refused", { why });
   return t;
 }
 
@@ -68,7 +68,7 @@ export async function step(
   return ctx.writing(async () => {
     const t = await store.get("ticket", first.id);
     const why = refuse(s.action, t.value, t.id);
-    if (why) throw new UserError(`${why}; nothing was written`);
+    if (why) throw refusal("tk.refused", { why });
     if (new Date(when) < new Date(t.value.received))
       throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);
     const rec = await store.update(t, checkEdit(ticketSchema, t.value, s.next(t.value, when, actor), TICKET_FLAGS));

@@ -3,7 +3,7 @@
 // (record-index.ts) answers most reads before they come here.
 import { promises as fs, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
 import { isId, isIdPrefix, LETTER_OF, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import type { RecordOf } from "../domain/schema.js";
 import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
@@ -173,20 +173,17 @@ export class RecordReader {
     const want = normalizeIdInput(input);
     const letter = LETTER_OF[kind];
     if (!isIdPrefix(want) || want[0] !== letter)
-      throw new UserError(
-        `"${input}" is not a ${kind} ID: ${kind} IDs look like ${letter}-261126-7K3F (any unique start of one will do)`,
-      );
+      throw refusal("id.notOne", { input, kind: { key: `rk.${kind}` }, example: `${letter}-261126-7K3F` });
     if (isId(want)) {
       if (await exists(this.abs(pathOf(want)))) return want;
-      throw new UserError(`no ${kind} ${want} in this store`);
+      throw refusal("id.none", { kind: { key: `rk.${kind}` }, id: want });
     }
     const ids = (await this.files(kind)).map(idOfPath).filter((n) => isId(n) && n.startsWith(want));
     const unique = [...new Set(ids)];
     if (unique.length === 1) return unique[0]!;
-    if (unique.length === 0) throw new UserError(`no ${kind} ID starts with ${want}`);
-    throw new UserError(
-      `${want} matches ${unique.length} ${kind}s: ${unique.slice(0, 10).join(", ")}${unique.length > 10 ? ", …" : ""}; type more of the ID`,
-    );
+    if (unique.length === 0) throw refusal("id.noPrefix", { kind: { key: `rk.${kind}` }, prefix: want });
+    const some = unique.slice(0, 10).join(", ") + (unique.length > 10 ? ", …" : "");
+    throw refusal("id.many", { prefix: want, n: unique.length, kinds: { key: `rks.${kind}` }, ids: some });
   }
 }
 
