@@ -165,7 +165,10 @@ export class Context {
   /** The store's git, one per run: what the write found before it began reaches its commit. */
   async git(): Promise<Git> {
     const root = (await this.store()).root;
-    if (this.gitI?.cwd !== root) this.gitI = new Git(root, this.deps.env);
+    if (this.gitI?.cwd !== root) {
+      this.gitI = new Git(root, this.deps.env);
+      this.gitI.locale = await this.locale();
+    }
     return this.gitI;
   }
 

@@ -1415,6 +1415,219 @@ const M = {
   "ev.h.letters": { en: "letters", "zh-CN": "已寄信函" },
   "ev.all": { en: "all", "zh-CN": "全部客户" },
   "ev.tag": { en: "tag:{tag}", "zh-CN": "标签 {tag}" },
+  // a vehicle's ticket (src/commands/show.ts: shopFields)
+  "word.in-person": { en: "in person", "zh-CN": "当面" },
+  "sh.appointment": { en: "appointment", "zh-CN": "预约" },
+  "sh.vehicle": { en: "vehicle", "zh-CN": "车辆" },
+  "sh.vehicleText": {
+    en: "{plate}{model}{vin}, {km} km, fuel {fuel}, key tag {tag}; taken in {at}",
+    "zh-CN": "{plate}{model}{vin}，{km} 公里，油量 {fuel}，钥匙牌 {tag}；{at} 接车",
+  },
+  "sh.papers": { en: "papers", "zh-CN": "证件" },
+  "sh.papersOk": { en: "valid and complete", "zh-CN": "有效齐全" },
+  "sh.papersBad": { en: "not in order", "zh-CN": "不齐全" },
+  "sh.damage": { en: "damage", "zh-CN": "车身损伤" },
+  "sh.belongings": { en: "belongings", "zh-CN": "随车物品" },
+  "sh.diagnosis": { en: "diagnosis", "zh-CN": "诊断" },
+  "sh.advice": { en: " — advice: {advice}", "zh-CN": " — 建议：{advice}" },
+  "sh.estimate": { en: "estimate", "zh-CN": "估价" },
+  "sh.estimateText": { en: "by {mode}: {lines}; total {total}", "zh-CN": "{mode}：{lines}；合计 {total}" },
+  "sh.fee": { en: " (diagnosis fee {fee})", "zh-CN": "（检测费 {fee}）" },
+  "sh.noGuarantee": { en: "no guarantee", "zh-CN": "不保修" },
+  "sh.ownPart": { en: "{part} (customer's own part)", "zh-CN": "{part}（客户自带配件）" },
+  "sh.aftermarket": { en: "{part} (aftermarket, critical system)", "zh-CN": "{part}（关键系统使用副厂件）" },
+  "sh.workshop": { en: "workshop", "zh-CN": "车间" },
+  "sh.workshopText": { en: "{at} to {receiver}, promised {promise}", "zh-CN": "{at} 交给 {receiver}，承诺 {promise} 完工" },
+  "sh.promiseRevised": { en: "promise revised", "zh-CN": "修改承诺" },
+  "sh.promiseText": { en: "{at}: now {promise} — {reason}", "zh-CN": "{at}：改为 {promise} — {reason}" },
+  "sh.extra": { en: "extra {no}", "zh-CN": "增项 {no}" },
+  "sh.safety": { en: " (safety)", "zh-CN": "（涉及安全）" },
+  "sh.waiting": { en: "waiting for the customer's answer", "zh-CN": "等待客户答复" },
+  "sh.approved": { en: "approved {at} via {via}", "zh-CN": "{at} 经{via}同意" },
+  "sh.declined": { en: "declined {at} via {via}", "zh-CN": "{at} 经{via}拒绝" },
+  "sh.by": { en: " by {by}", "zh-CN": "（{by}）" },
+  "sh.progress": { en: "progress", "zh-CN": "进度" },
+  "sh.finish": { en: " (finish {at})", "zh-CN": "（预计 {at} 完工）" },
+  "sh.ready": { en: "ready", "zh-CN": "完工" },
+  "sh.readyText": { en: "{at}, bill {bill}", "zh-CN": "{at}，应收 {bill}" },
+  "sh.belongingsBack": { en: ", belongings all returned", "zh-CN": "，随车物品已全部归还" },
+  "sh.delivered": { en: "delivered", "zh-CN": "交车" },
+  "sh.deliveredText": { en: "{at}, paid {paid}", "zh-CN": "{at}，实收 {paid}" },
+  // the estimate's sentence (src/commands/shop.ts)
+  "sh.total": { en: "estimate total {total}", "zh-CN": "估价合计 {total}" },
+  "sh.totalWarn": {
+    en: "estimate total {total}; no quality guarantee (C-PARTS) on: {parts}",
+    "zh-CN": "估价合计 {total}；以下配件不保修（C-PARTS）：{parts}",
+  },
+  "sh.warnOwn": { en: "{part} (the customer's own part)", "zh-CN": "{part}（客户自带配件）" },
+  "sh.warnAftermarket": { en: "{part} (aftermarket on a critical system)", "zh-CN": "{part}（关键系统使用副厂件）" },
+  // record files changed but not committed (src/store/git/uncommitted.ts, src/commands/check.ts)
+  "gn.status": { en: " ({status})", "zh-CN": "（{status}）" },
+  "gn.new": { en: "new", "zh-CN": "新文件" },
+  "gn.deleted": { en: "deleted", "zh-CN": "已删除" },
+  "gn.conflicted": { en: "conflicted", "zh-CN": "有冲突" },
+  "gn.changed": { en: "changed", "zh-CN": "已修改" },
+  "gn.others": {
+    en: {
+      one: "note: {n} record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",
+      other: "note: {n} record files are changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",
+    },
+    "zh-CN": "注意：有 {n} 个记录文件已修改但未提交，且不是 aftercare 记下的写入（手工修改，或写入在提交前中断）：{files}；'aftercare doctor' 说明原因，'aftercare doctor --fix' 提交其中有效的",
+  },
+  "ck.stillBroken": {
+    en: {
+      one: "note: {n} file already broken in the last commit is still broken ({files}); see 'aftercare check'",
+      other: "note: {n} files already broken in the last commit are still broken ({files}); see 'aftercare check'",
+    },
+    "zh-CN": "注意：上次提交中已有问题的 {n} 个文件仍有问题（{files}）；见 'aftercare check'",
+  },
+  "ck.hook": {
+    en: "the commit would break the aftercare store; fix these and stage them again (or commit with --no-verify to skip this check):",
+    "zh-CN": "这次提交会破坏 aftercare 档案库；请修正以下问题后重新暂存（或用 --no-verify 提交以跳过这项检查）：",
+  },
+  "ck.pending": {
+    en: 'saved by "{subject}" but not committed; the next write or \'aftercare doctor --fix\' commits it',
+    "zh-CN": "已由“{subject}”保存但未提交；下一次写入或 'aftercare doctor --fix' 会提交它",
+  },
+  "ck.pendingWhy": {
+    en: 'saved by "{subject}" but not committed ({reason}); the next write or \'aftercare doctor --fix\' commits it',
+    "zh-CN": "已由“{subject}”保存但未提交（{reason}）；下一次写入或 'aftercare doctor --fix' 会提交它",
+  },
+  "ck.conflicted": { en: "a merge conflict not yet settled; see 'git status'", "zh-CN": "合并冲突尚未解决；见 'git status'" },
+  "ck.deleted": {
+    en: "deleted but the deletion is not committed; restore it with 'git checkout -- FILE' or commit the deletion with git",
+    "zh-CN": "已删除，但删除尚未提交；可用 'git checkout -- 文件' 恢复，或用 git 提交这次删除",
+  },
+  "ck.new": {
+    en: "new but not committed (a hand edit, or a write stopped before its commit); 'aftercare doctor --fix' commits it when it is valid",
+    "zh-CN": "新文件，尚未提交（手工修改，或写入在提交前中断）；文件有效时 'aftercare doctor --fix' 会提交它",
+  },
+  "ck.changed": {
+    en: "changed but not committed (a hand edit, or a write stopped before its commit); 'aftercare doctor --fix' commits it when it is valid",
+    "zh-CN": "已修改，尚未提交（手工修改，或写入在提交前中断）；文件有效时 'aftercare doctor --fix' 会提交它",
+  },
+  // doctor's findings (src/services/diagnosis.ts)
+  "dg.operation": {
+    en: "a git {operation} is unfinished: settle the conflicts, then 'git {operation} --continue', or give up with 'git {operation} --abort'; writes wait until then",
+    "zh-CN": "git {operation} 尚未完成：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
+  },
+  "dg.rebase": {
+    en: "a git {operation} is unfinished (a sync stopped on a conflict?): settle the conflicts, then 'git {operation} --continue', or give up with 'git {operation} --abort'; writes wait until then",
+    "zh-CN": "git {operation} 尚未完成（同步因冲突停止？）：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
+  },
+  "dg.detached": {
+    en: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch); writes wait until then",
+    "zh-CN": "档案库的 git HEAD 不在任何分支上：请用 'git switch main'（或你的分支）切换回去；在此之前不能写入",
+  },
+  "dg.indexLock": {
+    en: "git's index is locked ({lock}, {age} old): a git command is running or crashed; if none is running (an open commit editor counts), remove it: rm {quoted}; until then nothing can be committed",
+    "zh-CN": "git 的索引被锁定（{lock}，已有 {age}）：有 git 命令正在运行或已崩溃；若没有在运行的（打开着的提交编辑器也算），请删除它：rm {quoted}；在此之前无法提交",
+  },
+  "dg.markers": {
+    en: "{path}: merge-conflict markers from line {line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add {path}' and commit",
+    "zh-CN": "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并提交",
+  },
+  "dg.markersRebase": {
+    en: "{path}: merge-conflict markers from line {line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add {path}' and 'git rebase --continue'",
+    "zh-CN": "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并 'git rebase --continue'",
+  },
+  "dg.duplicate": {
+    en: "duplicate ID {id}: {path} and {other}; compare them (diff {path} {other}), keep the right one and remove the other with 'git rm' (doctor never deletes a record)",
+    "zh-CN": "编号 {id} 重复：{path} 和 {other}；请比较两者（diff {path} {other}），保留正确的一个，用 'git rm' 删除另一个（doctor 从不删除记录）",
+  },
+  "dg.misplacedFree": {
+    en: "{path}: in the wrong folder, so every list leaves it out; its ID puts it at {to}; 'aftercare doctor --fix' moves it there (or: git mv {path} {to})",
+    "zh-CN": "{path}：放错了文件夹，所有列表都不会列出它；按编号应在 {to}；'aftercare doctor --fix' 会把它移过去（或：git mv {path} {to}）",
+  },
+  "dg.misplacedTaken": {
+    en: "{path}: in the wrong folder, so every list leaves it out; its ID puts it at {to}; a file is already there: compare the two and keep one",
+    "zh-CN": "{path}：放错了文件夹，所有列表都不会列出它；按编号应在 {to}；那里已有文件：请比较两者，保留一个",
+  },
+  "dg.settings": {
+    en: "{file} cannot be read: {reason}; fix it by hand (conflict markers? 'git diff {file}')",
+    "zh-CN": "{file} 无法读取：{reason}；请手工修正（有冲突标记？'git diff {file}'）",
+  },
+  "dg.nProblems": { en: { one: "{n} other problem", other: "{n} other problems" }, "zh-CN": "另有 {n} 个问题" },
+  "dg.nFiles": { en: { one: "{n} file", other: "{n} files" }, "zh-CN": "{n} 个文件" },
+  "dg.others": {
+    en: "{problems} in {files} (first: {first}); 'aftercare check' lists them: fix them by hand",
+    "zh-CN": "{files}中{problems}（第一个：{first}）；'aftercare check' 会列出全部：请手工修正",
+  },
+  "dg.stopped": { en: "the command stopped before its commit", "zh-CN": "命令在提交前停止" },
+  "dg.waitingGit": {
+    en: {
+      one: "{n} write is saved but not committed (first: \"{subject}\", {reason}); fix what git says above, then the next write or 'aftercare doctor --fix' commits them",
+      other: "{n} writes are saved but not committed (first: \"{subject}\", {reason}); fix what git says above, then the next write or 'aftercare doctor --fix' commits them",
+    },
+    "zh-CN": "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请先处理上面 git 所说的问题，之后下一次写入或 'aftercare doctor --fix' 会提交它们",
+  },
+  "dg.waitingNoGit": {
+    en: {
+      one: "{n} write is saved but not committed (first: \"{subject}\", {reason}); install git (or put it on PATH), then the next write or 'aftercare doctor --fix' commits them",
+      other: "{n} writes are saved but not committed (first: \"{subject}\", {reason}); install git (or put it on PATH), then the next write or 'aftercare doctor --fix' commits them",
+    },
+    "zh-CN": "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请安装 git（或把它加入 PATH），之后下一次写入或 'aftercare doctor --fix' 会提交它们",
+  },
+  "dg.gone": {
+    en: {
+      one: "the write \"{subject}\" was saved but never committed, and its file is gone ({files}); if that was not meant, look for the record in 'git stash list' or redo it",
+      other: "the write \"{subject}\" was saved but never committed, and its files are gone ({files}); if that was not meant, look for the record in 'git stash list' or redo it",
+    },
+    "zh-CN": "写入“{subject}”已保存但从未提交，而且它的文件已不在（{files}）；如果这不是有意的，请在 'git stash list' 中找找这条记录，或重做一遍",
+  },
+  "dg.conflicted": { en: "{path}: a merge conflict not yet settled; see 'git status'", "zh-CN": "{path}：合并冲突尚未解决；见 'git status'" },
+  "dg.deleted": {
+    en: "{path}: deleted, and the deletion is not committed; if that was a mistake, bring it back with 'git checkout -- {path}', else commit the deletion with git (doctor never deletes a record)",
+    "zh-CN": "{path}：已删除，删除尚未提交；如果是误删，用 'git checkout -- {path}' 恢复，否则用 git 提交这次删除（doctor 从不删除记录）",
+  },
+  "dg.savedBy": { en: 'saved by "{subject}"', "zh-CN": "已由“{subject}”保存" },
+  "dg.brokenUncommitted": {
+    en: "{path}: {what} but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it",
+    "zh-CN": "{path}：{what}，尚未提交，而且读取有问题（'aftercare check'）；请修正后由 'aftercare doctor --fix' 提交",
+  },
+  "dg.pending": {
+    en: "{path}: saved by \"{subject}\" but not committed ({reason}); 'aftercare doctor --fix' (or the next write) commits it",
+    "zh-CN": "{path}：已由“{subject}”保存但未提交（{reason}）；'aftercare doctor --fix'（或下一次写入）会提交它",
+  },
+  "dg.validUncommitted": {
+    en: "{path}: {what} but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it",
+    "zh-CN": "{path}：{what}，尚未提交（写入在提交前被终止，或手工修改）；文件有效：'aftercare doctor --fix' 会提交它",
+  },
+  // check's findings across records (src/domain/check.ts)
+  "cf.fileName": {
+    en: 'file name "{id}" is not a {kind} ID ({letter}-yymmdd-XXXX); rename the file',
+    "zh-CN": "文件名“{id}”不是{kind}编号（{letter}-yymmdd-XXXX）；请重命名该文件",
+  },
+  "cf.duplicate": {
+    en: "duplicate ID {id}: also at {other}; keep one of the two files",
+    "zh-CN": "编号 {id} 重复：{other} 也用了它；两个文件只保留一个",
+  },
+  "cf.place": {
+    en: "{kind} {id} is in the wrong place: its ID puts it at {place}",
+    "zh-CN": "{kind} {id} 放错了位置：按编号应在 {place}",
+  },
+  "cf.reference": {
+    en: "{field} refers to {kind} {id}, which is not in this store",
+    "zh-CN": "字段 {field} 指向的{kind} {id} 不在本档案库中",
+  },
+  "cf.staff": {
+    en: "{field} names \"{name}\", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'",
+    "zh-CN": "字段 {field} 写的“{name}”不在 aftercare.yaml 的员工名单中；请用 'aftercare staff add' 添加",
+  },
+  "cf.owner": {
+    en: "ticket {ticket} belongs to customer {owner}, not to {customer}",
+    "zh-CN": "工单 {ticket} 属于客户 {owner}，不属于 {customer}",
+  },
+  "cf.section": { en: "status is {status} but {what} is missing", "zh-CN": "字段 status 为 {status}，但缺少字段 {what}" },
+  "cf.received": {
+    en: "received is later than filed: a request is filed after it comes in",
+    "zh-CN": "字段 received（受理时间）晚于字段 filed（建档时间）：报修总是先受理后建档",
+  },
+  "cf.twice": { en: 'staff member "{name}" is listed twice', "zh-CN": "员工“{name}”在名单中出现了两次" },
+  "cf.cover": {
+    en: "cover \"{cover}\" for {name}'s absence must be another person on the staff list",
+    "zh-CN": "{name} 缺勤时的代岗人“{cover}”必须是员工名单中的另一个人",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
 import { jsonText } from "../format/json.js";
+import { wordedText } from "../i18n.js";
 import { calendarCheck } from "../services/calendar-check.js";
 import { checkStore } from "../services/store-check.js";
 import { Git, subjectOf } from "../store/git.js";
@@ -40,7 +41,7 @@ async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProbl
   // the working calendar: a calendar.source its library does not know is a problem of
   // aftercare.yaml; a year without public holidays a warning (it is no broken record)
   found.push(...(await calendarCheck(ctx, store)));
-  const problems = report(ctx, found);
+  const problems = await report(ctx, found);
   await noteUncommitted(ctx, new Git(store.root, ctx.deps.env));
   return problems;
 }
@@ -79,16 +80,13 @@ async function checkStaged(ctx: Context): Promise<FileProblem[]> {
       problems = problems.filter((p) => !had.has(key(p)));
       if (known.length && !problems.length) {
         const files = [...new Set(known.map((p) => p.path))];
-        ctx.io.err(
-          `note: ${files.length} file${files.length > 1 ? "s" : ""} already broken in the last commit ${files.length > 1 ? "are" : "is"} still broken (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); see 'aftercare check'\n`,
-        );
+        const list = files.slice(0, 3).join(", ") + (files.length > 3 ? ", …" : "");
+        ctx.io.err(`${(await ctx.say()).t("ck.stillBroken", { n: files.length, files: list })}\n`);
       }
     }
     if (problems.length)
-      ctx.io.err(
-        `the commit would break the aftercare store; fix these and stage them again (or commit with --no-verify to skip this check):\n`,
-      );
-    return report(ctx, problems);
+      ctx.io.err(`${(await ctx.say()).t("ck.hook")}\n`);
+    return await report(ctx, problems);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
@@ -114,28 +112,26 @@ async function problemsAtHead(git: Git, dir: string, prefix: string): Promise<Fi
 export async function noteUncommitted(ctx: Context, git: Git): Promise<void> {
   const files = await git.uncommitted();
   if (!files?.length) return;
+  const say = await ctx.say();
   const pending = new Map<string, string>();
   for (const p of await git.pendingCommits())
     for (const f of p.files)
       pending.set(
         f.path,
-        `saved by "${subjectOf(p.message)}" but not committed${p.reason ? ` (${p.reason})` : ""}; the next write or 'aftercare doctor --fix' commits it`,
+        say.t(p.reason ? "ck.pendingWhy" : "ck.pending", { subject: subjectOf(p.message), reason: p.reason ?? "" }),
       );
   for (const f of files) {
     const why =
       pending.get(f.path) ??
-      (f.status === "conflicted"
-        ? "a merge conflict not yet settled; see 'git status'"
-        : f.status === "deleted"
-          ? "deleted but the deletion is not committed; restore it with 'git checkout -- FILE' or commit the deletion with git"
-          : `${f.status === "new" ? "new" : "changed"} but not committed (a hand edit, or a write stopped before its commit); 'aftercare doctor --fix' commits it when it is valid`);
-    ctx.io.err(`note: ${f.path}: ${why}\n`);
+      say.t(f.status === "conflicted" ? "ck.conflicted" : f.status === "deleted" ? "ck.deleted" : f.status === "new" ? "ck.new" : "ck.changed");
+    ctx.io.err(`${say.t("note.prefix", { text: `${f.path}: ${why}` })}\n`);
   }
 }
 
-function report(ctx: Context, problems: FileProblem[]): FileProblem[] {
-  if (ctx.json) ctx.io.out(jsonText(problems));
-  else for (const p of problems) ctx.io.out(`${p.path}:${p.line}:${p.col}: ${p.message}\n`);
+async function report(ctx: Context, problems: FileProblem[]): Promise<FileProblem[]> {
+  const locale = await ctx.locale().catch(() => "en");
+  if (ctx.json) ctx.io.out(jsonText(problems.map(({ path, line, col, message }) => ({ path, line, col, message }))));
+  else for (const p of problems) ctx.io.out(`${p.path}:${p.line}:${p.col}: ${p.worded ? wordedText(locale, p.worded) : p.message}\n`);
   return problems;
 }
 

@@ -6,6 +6,7 @@
 import { jsonText } from "../format/json.js";
 import { existsSync, promises as fs, rmSync } from "node:fs";
 import { join, relative } from "node:path";
+import { wordedText } from "../i18n.js";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
 import { withLock } from "../store/fsutil.js";
@@ -137,7 +138,8 @@ export async function doctor(
   if (ctx.json) ctx.io.out(jsonText({ findings, fixed }));
   else {
     for (const f of fixed) ctx.io.out(`${(await ctx.say()).t("doc.fixed", { text: f })}\n`);
-    for (const f of d.findings) ctx.io.out(`${f.message}\n`);
+    const locale = await ctx.locale().catch(() => "en");
+    for (const f of d.findings) ctx.io.out(`${f.worded ? wordedText(locale, f.worded) : f.message}\n`);
     if (!d.findings.length && !fixed.length)
       ctx.io.err(`${(await ctx.say()).t("doc.sound")}\n`);
     else if (d.findings.some((f) => f.fixable) && !opts.fix)

@@ -153,6 +153,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
   const fee = money(o.diagnosisFee, "--diagnosis-fee");
   const store = await ctx.store();
   const currency = store.settings.currency ?? "CNY";
+  const say = await ctx.say();
   return step(ctx, o.id, o.at, {
     action: "estimate",
     detail: `by ${mode}`,
@@ -169,9 +170,9 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
       };
       const warn = noGuarantee(estimate, store.settings.criticalSystems);
       const total = lines.reduce((s, l) => s + l.labour + (l.parts ?? []).reduce((p, x) => p + x.amount, 0), 0);
-      ctx.io.err(
-        `estimate total ${formatMoney(total, currency, store.settings.locale)}${warn.length ? `; no quality guarantee (C-PARTS) on: ${warn.map((w) => `${w.part} (${w.reason === "customer-supplied" ? "the customer's own part" : "aftermarket on a critical system"})`).join(", ")}` : ""}\n`,
-      );
+      const sum = formatMoney(total, currency, store.settings.locale);
+      const parts = warn.map((w) => say.t(w.reason === "customer-supplied" ? "sh.warnOwn" : "sh.warnAftermarket", { part: w.part }));
+      ctx.io.err(`${say.t(warn.length ? "sh.totalWarn" : "sh.total", { total: sum, parts: parts.join(say.t("ask.flagSep")) })}\n`);
       return { ...t, estimate };
     },
   });

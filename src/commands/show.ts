@@ -3,6 +3,7 @@
 // read loads neither the schemas (zod) nor YAML: it takes its records from the index when there
 // is one (docs/performance.md), and from the files otherwise.
 import type { Context } from "../context.js";
+import type { Translator } from "../i18n.js";
 import type { Rec } from "../domain/duties/index.js";
 import type { Customer, Ticket } from "../domain/schema.js";
 import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
@@ -207,7 +208,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     [say.t("f.reopened"), v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
     [say.t("f.scheduled"), v.schedule && `${v.schedule.date} — ${safe(v.schedule.reason)}`],
     [say.t("f.plans"), v.plans?.map((p) => `${p.date} ${safe(p.topic)}`).join("; ")],
-    ...shopFields(v, when, money, store.settings.criticalSystems),
+    ...shopFields(v, when, money, say, store.settings.criticalSystems),
   ]);
   out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
   out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
@@ -216,72 +217,105 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
 }
 
 /** The reception desk's part of a ticket (kind shop): vehicle, estimate, workshop, extras, bill. */
+// eslint-disable-next-line max-lines-per-function -- one row per field of the repair order, read top to bottom
 function shopFields(
   v: Ticket,
   when: (s?: string) => string | undefined,
   money: (c: number) => string,
+  say: Translator,
   critical?: string[],
 ): [string, string | undefined][] {
   if (v.kind !== "shop") return [];
   const i = v.intake;
   const totals = estimateTotals(v.estimate);
+  const sep = say.t("why.sep");
+  const e = v.estimate;
   return [
-    ["appointment", when(v.appointment)],
+    [say.t("sh.appointment"), when(v.appointment)],
     [
-      "vehicle",
+      say.t("sh.vehicle"),
       i &&
-        `${safe(i.plate)}${i.model ? ` ${safe(i.model)}` : ""}${i.vin ? ` VIN ${safe(i.vin)}` : ""}, ${i.odometer} km, fuel ${safe(i.fuel)}, key tag ${safe(i.keyTag)}; taken in ${when(i.at)}`,
+        say.t("sh.vehicleText", {
+          plate: safe(i.plate),
+          model: i.model ? ` ${safe(i.model)}` : "",
+          vin: i.vin ? ` VIN ${safe(i.vin)}` : "",
+          km: i.odometer,
+          fuel: safe(i.fuel),
+          tag: safe(i.keyTag),
+          at: when(i.at) ?? "",
+        }),
     ],
-    ["papers", i && (i.papers.ok ? "valid and complete" : safe(i.papers.note ?? "not in order"))],
-    ["damage", i?.damage?.map(safe).join("; ")],
-    ["belongings", i?.belongings?.map(safe).join("; ")],
+    [say.t("sh.papers"), i && (i.papers.ok ? say.t("sh.papersOk") : safe(i.papers.note ?? say.t("sh.papersBad")))],
+    [say.t("sh.damage"), i?.damage?.map(safe).join(sep)],
+    [say.t("sh.belongings"), i?.belongings?.map(safe).join(sep)],
     [
-      "diagnosis",
-      v.estimate?.diagnosis &&
-        safe(v.estimate.diagnosis) + (v.estimate.advice ? ` — advice: ${safe(v.estimate.advice)}` : ""),
+      say.t("sh.diagnosis"),
+      e?.diagnosis && safe(e.diagnosis) + (e.advice ? say.t("sh.advice", { advice: safe(e.advice) }) : ""),
     ],
     [
-      "estimate",
-      v.estimate &&
-        `by ${v.estimate.mode}: ` +
-          v.estimate.lines
+      say.t("sh.estimate"),
+      e &&
+        say.t("sh.estimateText", {
+          mode: say.value(e.mode),
+          lines: e.lines
             .map((l) => `${safe(l.item)} ${money(l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0))}`)
-            .join("; ") +
-          `; total ${money(totals.total)}` +
-          (v.estimate.diagnosisFee ? ` (diagnosis fee ${money(v.estimate.diagnosisFee)})` : ""),
+            .join(sep),
+          total: money(totals.total),
+        }) + (e.diagnosisFee ? say.t("sh.fee", { fee: money(e.diagnosisFee) }) : ""),
     ],
     [
-      "no guarantee",
-      noGuarantee(v.estimate, critical)
-        .map(
-          (n) =>
-            `${safe(n.part)} (${n.reason === "customer-supplied" ? "customer's own part" : "aftermarket, critical system"})`,
-        )
-        .join("; ") || undefined,
+      say.t("sh.noGuarantee"),
+      noGuarantee(e, critical)
+        .map((n) => say.t(n.reason === "customer-supplied" ? "sh.ownPart" : "sh.aftermarket", { part: safe(n.part) }))
+        .join(sep) || undefined,
     ],
     [
-      "workshop",
-      v.handover && `${when(v.handover.at)} to ${safe(v.handover.receiver)}, promised ${when(v.handover.promise)}`,
+      say.t("sh.workshop"),
+      v.handover &&
+        say.t("sh.workshopText", {
+          at: when(v.handover.at) ?? "",
+          receiver: safe(v.handover.receiver),
+          promise: when(v.handover.promise) ?? "",
+        }),
     ],
     ...(v.promises ?? []).map((p): [string, string] => [
-      "promise revised",
-      `${when(p.at)}: now ${when(p.promise)} — ${safe(p.reason)}`,
+      say.t("sh.promiseRevised"),
+      say.t("sh.promiseText", { at: when(p.at) ?? "", promise: when(p.promise) ?? "", reason: safe(p.reason) }),
     ]),
-    ...(v.extras ?? []).map((x): [string, string] => [
-      `extra ${x.no}`,
-      `${safe(x.item)}${x.safety ? " (safety)" : ""}${x.amount ? ` ${money(x.amount)}` : ""} — ${x.answer ? `${x.answer.approved ? "approved" : "declined"} ${when(x.answer.at)} via ${x.answer.via}${x.answer.by ? ` by ${safe(x.answer.by)}` : ""}` : "waiting for the customer's answer"}`,
-    ]),
+    ...(v.extras ?? []).map((x): [string, string] => [say.t("sh.extra", { no: x.no }), extraText(x, when, money, say)]),
     [
-      "progress",
+      say.t("sh.progress"),
       v.progress
-        ?.map((p) => `${when(p.at)}${p.note ? ` ${safe(p.note)}` : ""}${p.finish ? ` (finish ${when(p.finish)})` : ""}`)
-        .join("; "),
+        ?.map(
+          (p) =>
+            `${when(p.at)}${p.note ? ` ${safe(p.note)}` : ""}${p.finish ? say.t("sh.finish", { at: when(p.finish) ?? "" }) : ""}`,
+        )
+        .join(sep),
     ],
     [
-      "ready",
+      say.t("sh.ready"),
       v.ready &&
-        `${when(v.ready.at)}, bill ${money(v.ready.bill)}${v.ready.belongings ? ", belongings all returned" : ""}${v.ready.note ? `; ${safe(v.ready.note)}` : ""}`,
+        say.t("sh.readyText", { at: when(v.ready.at) ?? "", bill: money(v.ready.bill) }) +
+          (v.ready.belongings ? say.t("sh.belongingsBack") : "") +
+          (v.ready.note ? `${sep}${safe(v.ready.note)}` : ""),
     ],
-    ["delivered", v.delivery && `${when(v.delivery.at)}, paid ${money(v.delivery.paid)}`],
+    [
+      say.t("sh.delivered"),
+      v.delivery && say.t("sh.deliveredText", { at: when(v.delivery.at) ?? "", paid: money(v.delivery.paid) }),
+    ],
   ];
+}
+
+/** One extra-work request: what, whether it concerns safety, its price, and the customer's answer. */
+function extraText(
+  x: NonNullable<Ticket["extras"]>[number],
+  when: (s?: string) => string | undefined,
+  money: (c: number) => string,
+  say: Translator,
+): string {
+  const head = `${safe(x.item)}${x.safety ? say.t("sh.safety") : ""}${x.amount ? ` ${money(x.amount)}` : ""}`;
+  if (!x.answer) return `${head} — ${say.t("sh.waiting")}`;
+  const a = x.answer;
+  const answer = say.t(a.approved ? "sh.approved" : "sh.declined", { at: when(a.at) ?? "", via: say.value(a.via) });
+  return `${head} — ${answer}${a.by ? say.t("sh.by", { by: safe(a.by) }) : ""}`;
 }

@@ -1,5 +1,6 @@
 // Rules that look across records: references, identity, consistency. Each small rule pushes its
 // findings; nothing stops at the first problem.
+import { wordedText, type MessageKey, type Worded } from "../i18n.js";
 import { ID_RE, LETTER_OF, type RecordKind } from "./ids.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "./schema.js";
 
@@ -7,8 +8,17 @@ export interface Finding {
   path: string;
   /** the field the finding is about, to place it at a line */
   field: PropertyKey[];
+  /** in English (--json, the memo, doctor's matching) */
   message: string;
+  /** the same in the catalogue's words, for the reader's language */
+  worded?: Worded;
 }
+
+/** A finding's message from the catalogue (cf.*): the English, and the words for the reader's language. */
+const words = (key: MessageKey, params: Worded["params"] = {}): { message: string; worded: Worded } => {
+  const worded: Worded = { key, params };
+  return { message: wordedText("en", worded), worded };
+};
 
 type AnyRecord = Customer | Ticket | Contact | CustomerEvent | Waiver;
 
@@ -130,17 +140,17 @@ const identity: Rule = ({ records, pathOf }, push) => {
       push({
         path: r.path,
         field: [],
-        message: `file name "${r.id}" is not a ${r.kind} ID (${letter}-yymmdd-XXXX); rename the file`,
+        ...words("cf.fileName", { id: r.id, kind: { key: `rk.${r.kind}` }, letter }),
       });
       continue;
     }
     const other = seen.get(r.id);
     if (other)
-      push({ path: r.path, field: [], message: `duplicate ID ${r.id}: also at ${other}; keep one of the two files` });
+      push({ path: r.path, field: [], ...words("cf.duplicate", { id: r.id, other }) });
     else seen.set(r.id, r.path);
     const place = pathOf(r.id);
     if (place !== r.path)
-      push({ path: r.path, field: [], message: `${r.kind} ${r.id} is in the wrong place: its ID puts it at ${place}` });
+      push({ path: r.path, field: [], ...words("cf.place", { kind: { key: `rk.${r.kind}` }, id: r.id, place }) });
   }
 };
 
@@ -150,7 +160,7 @@ const references: Rule = ({ records, settings }, push) => {
   const staff = new Set(settings.staff.map((s) => s.name));
   const needRecord = (path: string, field: string, id: string | undefined, kind: RecordKind) => {
     if (id !== undefined && ids.get(id)?.kind !== kind)
-      push({ path, field: [field], message: `${field} refers to ${kind} ${id}, which is not in this store` });
+      push({ path, field: [field], ...words("cf.reference", { field, kind: { key: `rk.${kind}` }, id }) });
   };
   for (const r of records) {
     if (r.kind === "customer") continue;
@@ -166,7 +176,7 @@ const references: Rule = ({ records, settings }, push) => {
         push({
           path: r.path,
           field: field.split("."),
-          message: `${field} names "${name}", who is not on the staff list in aftercare.yaml; add them with 'aftercare staff add'`,
+          ...words("cf.staff", { field, name }),
         });
     if (r.kind === "contact" && f.ticket !== undefined) {
       const t = ids.get(f.ticket);
@@ -175,7 +185,7 @@ const references: Rule = ({ records, settings }, push) => {
         push({
           path: r.path,
           field: ["ticket"],
-          message: `ticket ${f.ticket} belongs to customer ${owner}, not to ${f.customer}`,
+          ...words("cf.owner", { ticket: f.ticket, owner: String(owner), customer: String(f.customer) }),
         });
     }
   }
@@ -204,14 +214,14 @@ export function recordFindings(kind: RecordKind, path: string, value: AnyRecord)
       : NEEDS;
   for (const [statuses, field, what] of needs)
     if (statuses.includes(t.status) && t[field] === undefined)
-      out.push({ path, field: ["status"], message: `status is ${t.status} but ${what} is missing` });
+      out.push({ path, field: ["status"], ...words("cf.section", { status: t.status, what }) });
   if (t.kind === "shop" && t.status === "closed" && !t.delivery && !t.resolution)
-    out.push({ path, field: ["status"], message: "status is closed but delivery: (at, paid) is missing" });
+    out.push({ path, field: ["status"], ...words("cf.section", { status: "closed", what: "delivery: (at, paid)" }) });
   if (new Date(t.received) > new Date(t.filed))
     out.push({
       path,
       field: ["received"],
-      message: "received is later than filed: a request is filed after it comes in",
+      ...words("cf.received"),
     });
   return out;
 }
@@ -229,7 +239,7 @@ const staffList: Rule = ({ settings }, push) => {
       push({
         path: "aftercare.yaml",
         field: ["staff", i, "name"],
-        message: `staff member "${s.name}" is listed twice`,
+        ...words("cf.twice", { name: s.name }),
       });
     seen.add(s.name);
     s.absences?.forEach((a, j) => {
@@ -237,7 +247,7 @@ const staffList: Rule = ({ settings }, push) => {
         push({
           path: "aftercare.yaml",
           field: ["staff", i, "absences", j, "cover"],
-          message: `cover "${a.cover}" for ${s.name}'s absence must be another person on the staff list`,
+          ...words("cf.cover", { cover: a.cover, name: s.name }),
         });
     });
   });

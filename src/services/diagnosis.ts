@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
+import { wordedText, type MessageKey, type Worded } from "../i18n.js";
 import { Git, subjectOf } from "../store/git.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { gitSupportProblems } from "./git-support.js";
@@ -18,8 +19,10 @@ export interface Finding {
   kind: string;
   /** the file it is about, relative to the store */
   path?: string;
-  /** what is wrong and what to do, in one line */
+  /** what is wrong and what to do, in one line (English, as --json gives it) */
   message: string;
+  /** the same in the catalogue's words, for the reader's language */
+  worded?: Worded;
   /** --fix repairs it */
   fixable: boolean;
 }
@@ -41,6 +44,12 @@ export interface Diagnosis {
 }
 
 type GitState = Awaited<ReturnType<Git["state"]>>;
+
+/** A finding's message from the catalogue: English for --json, the words kept for the reader's language. */
+const words = (key: MessageKey, params: Worded["params"] = {}): { message: string; worded: Worded } => {
+  const worded: Worded = { key, params };
+  return { message: wordedText("en", worded), worded };
+};
 type Add = (f: Finding) => void;
 
 export async function diagnose(ctx: Context, root: string, opts: { underLock?: boolean } = {}): Promise<Diagnosis> {
@@ -76,14 +85,13 @@ function gitStateFindings(st: GitState, add: Add): void {
   if (st.operation)
     add({
       kind: "git",
-      message: `a git ${st.operation} is unfinished${st.operation === "rebase" ? " (a sync stopped on a conflict?)" : ""}: settle the conflicts, then 'git ${st.operation} --continue', or give up with 'git ${st.operation} --abort'; writes wait until then`,
+      ...words(st.operation === "rebase" ? "dg.rebase" : "dg.operation", { operation: st.operation }),
       fixable: false,
     });
   if (st.detached)
     add({
       kind: "git",
-      message:
-        "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch); writes wait until then",
+      ...words("dg.detached"),
       fixable: false,
     });
   if (st.gitDir && existsSync(join(st.gitDir, "index.lock"))) {
@@ -91,7 +99,7 @@ function gitStateFindings(st: GitState, add: Add): void {
     add({
       kind: "lock",
       path: join(st.gitDir, "index.lock"),
-      message: `git's index is locked (${join(st.gitDir, "index.lock")}, ${age(ms)} old): a git command is running or crashed; if none is running (an open commit editor counts), remove it: rm ${JSON.stringify(join(st.gitDir, "index.lock"))}; until then nothing can be committed`,
+      ...words("dg.indexLock", { lock: join(st.gitDir, "index.lock"), age: age(ms), quoted: JSON.stringify(join(st.gitDir, "index.lock")) }),
       fixable: false,
     });
   }
@@ -117,7 +125,7 @@ async function recordFindings(
       add({
         kind: "conflict",
         path: p.path,
-        message: `${p.path}: merge-conflict markers from line ${p.line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add ${p.path}'${st.operation === "rebase" ? " and 'git rebase --continue'" : " and commit"}`,
+        ...words(st.operation === "rebase" ? "dg.markersRebase" : "dg.markers", { path: p.path, line: p.line }),
         fixable: false,
       });
     } else if (dup) {
@@ -127,7 +135,7 @@ async function recordFindings(
       add({
         kind: "duplicate",
         path: p.path,
-        message: `duplicate ID ${dup[1]}: ${p.path} and ${dup[2]}; compare them (diff ${p.path} ${dup[2]}), keep the right one and remove the other with 'git rm' (doctor never deletes a record)`,
+        ...words("dg.duplicate", { id: dup[1]!, path: p.path, other: dup[2]! }),
         fixable: false,
       });
     } else if (wrong) {
@@ -137,7 +145,7 @@ async function recordFindings(
       add({
         kind: "misplaced",
         path: p.path,
-        message: `${p.path}: in the wrong folder, so every list leaves it out; its ID puts it at ${to}; ${free ? "'aftercare doctor --fix' moves it there (or: git mv" + ` ${p.path} ${to})` : `a file is already there: compare the two and keep one`}`,
+        ...words(free ? "dg.misplacedFree" : "dg.misplacedTaken", { path: p.path, to }),
         fixable: free,
       });
     } else others.push(p);
@@ -159,7 +167,7 @@ async function storeProblems(root: string, d: Diagnosis, add: Add): Promise<File
     add({
       kind: "invalid",
       path: SETTINGS_FILE,
-      message: `${SETTINGS_FILE} cannot be read: ${e.message.split("\n")[0]}; fix it by hand (conflict markers? 'git diff ${SETTINGS_FILE}')`,
+      ...words("dg.settings", { file: SETTINGS_FILE, reason: e.message.split("\n")[0]! }),
       fixable: false,
     });
     return [];
@@ -172,7 +180,11 @@ function otherProblems(others: FileProblem[]): Finding {
   return {
     kind: "invalid",
     path: files[0],
-    message: `${others.length} other problem${others.length > 1 ? "s" : ""} in ${files.length} file${files.length > 1 ? "s" : ""} (first: ${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}); 'aftercare check' lists them: fix them by hand`,
+    ...words("dg.others", {
+      problems: { key: "dg.nProblems", params: { n: others.length } },
+      files: { key: "dg.nFiles", params: { n: files.length } },
+      first: `${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}`,
+    }),
     fixable: false,
   };
 }
@@ -183,7 +195,11 @@ async function waitingFindings(git: Git, st: GitState, add: Add): Promise<void> 
   if (waiting.length)
     add({
       kind: "uncommitted",
-      message: `${waiting.length} write${waiting.length > 1 ? "s are" : " is"} saved but not committed (first: "${subjectOf(waiting[0]!.message)}", ${waiting[0]!.reason ?? "the command stopped before its commit"}); ${st.repo ? "fix what git says above" : "install git (or put it on PATH)"}, then the next write or 'aftercare doctor --fix' commits them`,
+      ...words(st.repo ? "dg.waitingGit" : "dg.waitingNoGit", {
+        n: waiting.length,
+        subject: subjectOf(waiting[0]!.message),
+        reason: waiting[0]!.reason ?? { key: "dg.stopped" },
+      }),
       fixable: false,
     });
 }
@@ -201,7 +217,7 @@ function goneWrites(root: string, notes: PendingCommit[], files: Uncommitted, ad
       add({
         kind: "uncommitted",
         path: gone[0]!.path,
-        message: `the write "${subjectOf(p.message)}" was saved but never committed, and its file${gone.length > 1 ? "s are" : " is"} gone (${gone.map((f) => f.path).join(", ")}); if that was not meant, look for the record in 'git stash list' or redo it`,
+        ...words("dg.gone", { n: gone.length, subject: subjectOf(p.message), files: gone.map((f) => f.path).join(", ") }),
         fixable: false,
       });
   }
@@ -230,21 +246,24 @@ async function uncommittedFindings(
         add({
           kind: "conflict",
           path: f.path,
-          message: `${f.path}: a merge conflict not yet settled; see 'git status'`,
+          ...words("dg.conflicted", { path: f.path }),
           fixable: false,
         });
     } else if (f.status === "deleted")
       add({
         kind: "uncommitted",
         path: f.path,
-        message: `${f.path}: deleted, and the deletion is not committed; if that was a mistake, bring it back with 'git checkout -- ${f.path}', else commit the deletion with git (doctor never deletes a record)`,
+        ...words("dg.deleted", { path: f.path }),
         fixable: false,
       });
     else if (broken.has(f.path))
       add({
         kind: "uncommitted",
         path: f.path,
-        message: `${f.path}: ${p ? `saved by "${p.subject}"` : f.status === "new" ? "new" : "changed"} but not committed, and it does not read cleanly ('aftercare check'); fix it, then 'aftercare doctor --fix' commits it`,
+        ...words("dg.brokenUncommitted", {
+          path: f.path,
+          what: p ? { key: "dg.savedBy", params: { subject: p.subject } } : { key: f.status === "new" ? "gn.new" : "gn.changed" },
+        }),
         fixable: false,
       });
     else if (!moving.has(f.path)) {
@@ -252,7 +271,7 @@ async function uncommittedFindings(
         add({
           kind: "uncommitted",
           path: f.path,
-          message: `${f.path}: saved by "${p.subject}" but not committed (${p.reason ?? "the command stopped before its commit"}); 'aftercare doctor --fix' (or the next write) commits it`,
+          ...words("dg.pending", { path: f.path, subject: p.subject, reason: p.reason ?? { key: "dg.stopped" } }),
           fixable: true,
         });
       else {
@@ -260,7 +279,7 @@ async function uncommittedFindings(
         add({
           kind: "uncommitted",
           path: f.path,
-          message: `${f.path}: ${f.status === "new" ? "new" : "changed"} but not committed (a write killed before its commit, or a hand edit); it is valid: 'aftercare doctor --fix' commits it`,
+          ...words("dg.validUncommitted", { path: f.path, what: { key: f.status === "new" ? "gn.new" : "gn.changed" } }),
           fixable: true,
         });
       }

@@ -229,7 +229,7 @@ function findingsOf(store: Store, records: CheckRecord[]): FileProblem[] {
   return checkRecords({ settings: store.settings, records, pathOf: safePathOf }).map((f) => {
     const parsed = parsedOf(f.path);
     const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
-    return { path: f.path, ...at, message: f.message };
+    return { path: f.path, ...at, message: f.message, ...(f.worded ? { worded: f.worded } : {}) };
   });
 }
 

@@ -2,6 +2,7 @@
 // waivers filed by the year and month in their ID. Names only: nothing here reads a file.
 import { idDate, isId, kindOfId, type RecordKind } from "../domain/ids.js";
 import type { RecordOf } from "../domain/schema.js";
+import type { Worded } from "../i18n.js";
 import type { Parsed } from "./yaml.js";
 
 export const SETTINGS_FILE = "aftercare.yaml";
@@ -21,6 +22,8 @@ export interface FileProblem {
   line: number;
   col: number;
   message: string;
+  /** the message in the catalogue's words, for the reader's language (check's findings across records) */
+  worded?: Worded;
 }
 
 export interface Loaded<K extends RecordKind = RecordKind> {

@@ -84,7 +84,7 @@ export class GitCommits extends GitRepo {
     const loc = this.location();
     const prefix = typeof loc === "object" ? loc.prefix : "";
     const others = changedByHand(staged.stdout, paths, this.cwd, prefix);
-    const notes = clean && others.length ? [othersNote(others)] : [];
+    const notes = clean && others.length ? [othersNote(others, this.locale)] : [];
     // 2. the commit: fast-import when nothing needs `git commit` itself, else `git commit`
     let result =
       (await this.fastCommit(paths, message, author)) ?? (await this.porcelainCommit(paths, message, author));

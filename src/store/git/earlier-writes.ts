@@ -70,7 +70,7 @@ export class Git extends GitCommits {
     const done = await this.commitPending(pending, new Map(st.map((f) => [f.path, f])), notes);
     if (!done) return notes;
     const others = st.filter((f) => !done.mine.has(f.path));
-    if (opts.name !== false && others.length) notes.push(othersNote(others));
+    if (opts.name !== false && others.length) notes.push(othersNote(others, this.locale));
     // nothing left uncommitted: this write's commit can leave a snapshot for the next one
     const clean = opts.name !== false && !others.length && !done.unfinished && !done.carried;
     this.scan = { clean, dirs, looked: true };

@@ -22,6 +22,8 @@ const gitDirs = new Map<string, string | null>();
 const REV_PARSE_GIT_DIR = ["-c", "core.fsmonitor=false", "rev-parse", "--absolute-git-dir"];
 
 export class GitRepo {
+  /** the language of the notes a write leaves (the store's, set by the Context) */
+  locale = "en";
   constructor(
     readonly cwd: string,
     protected readonly env: NodeJS.ProcessEnv = process.env,

@@ -2,6 +2,7 @@
 // `update-index --refresh` says while a write stages its own, and the note that names them.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { translator } from "../../i18n.js";
 import { FOLDERS, SETTINGS_FILE } from "../layout.js";
 
 /** The files and folders that hold records: what "uncommitted records" looks at. */
@@ -58,11 +59,11 @@ export function changedByHand(stdout: string, ours: string[], cwd: string, prefi
 }
 
 /** The line every write shows while record files are changed and not committed by no write on record. */
-export function othersNote(others: UncommittedFile[]): string {
-  return `note: ${others.length} record file${others.length > 1 ? "s are" : " is"} changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): ${others
+export function othersNote(others: UncommittedFile[], locale: string): string {
+  const say = translator(locale);
+  const files = others
     .slice(0, 5)
-    .map((f) => `${f.path}${f.status === "changed" ? "" : ` (${f.status})`}`)
-    .join(
-      ", ",
-    )}${others.length > 5 ? ", …" : ""}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid`;
+    .map((f) => `${f.path}${f.status === "changed" ? "" : say.t("gn.status", { status: say.t(`gn.${f.status}`) })}`)
+    .join(", ");
+  return say.t("gn.others", { n: others.length, files: files + (others.length > 5 ? ", …" : "") });
 }
