@@ -1628,6 +1628,9 @@ const M = {
     en: "cover \"{cover}\" for {name}'s absence must be another person on the staff list",
     "zh-CN": "{name} 缺勤时的代岗人“{cover}”必须是员工名单中的另一个人",
   },
+  "dg.first": { en: "{at}: {message}", "zh-CN": "{at}：{message}" },
+  // a record's field where a conflict names it (src/commands/resolve.ts, src/services/conflicts.ts)
+  "r.field": { en: "{field}", "zh-CN": "字段 {field}" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof M;

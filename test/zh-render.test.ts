@@ -10,22 +10,39 @@ import { bin, cleanEnv, git, tempDir } from "./helpers.js";
 /**
  * What may stay in Latin letters in a Chinese sentence, each for a reason:
  * - IDs and rule codes (C-261126-B0BC, T-261126-W…, R-FOLLOWUP-2, C-DIAGNOSIS, A1): the records' names;
- * - commands to type (`aftercare staff add 姓名 --role clerk`, `git merge --abort`) and flag names: typed as shown;
- * - file paths and time zones (reports/2026-11-monthly.md, Asia/Shanghai): names on disk and in the IANA list;
+ * - commands to type (`aftercare staff add 姓名 --role clerk`, `git merge --abort`), flag names and a value
+ *   typed after a flag, or glossed in Chinese right after it (`phone（电话）`): typed as shown;
+ * - a record's field as its YAML file names it, after 字段 (字段 customer), and a key of aftercare.yaml as
+ *   written there (aftercare.yaml 的 channels:): what a hand edit changes;
+ * - file names and paths, time zones (aftercare.yaml, reports/2026-11-monthly.md, Asia/Shanghai): names on disk and in the IANA list;
  * - e-mail addresses: record data;
- * - proper nouns of the tools and formats the desk works with (git, YAML, CSV, JSON, Excel…).
+ * - a record shown as the YAML it is stored as (an indented `field: value` line: history's changes,
+ *   import --dry-run's record) and the commit subjects (the audit trail stays in one language);
+ * - a commit's hash (history's 5ef6f8bd), and the keywords of a chart for the mermaid renderer in a report;
+ * - proper nouns of the tools, packages and formats the desk works with (git, YAML, CSV, chinese-days…).
  */
 const ALLOWED: readonly RegExp[] = [
+  /^ {4,}(?:- )?[\w.[\]]+:.*$/gm, // a record's YAML line
   /\b(?:aftercare|git)(?: (?![（(])[^\s'"`‘’“”）)；，。、：:]+)+/g, // a command to type, up to its closing mark
   /--[a-z][a-z-]*(?:[= ][a-z][\w:=-]*)?/g, // a flag (and a value typed after it: --keep here, --role clerk)
+  /\b[a-z][a-z-]*(?=（)/g, // a value to type, glossed in Chinese
+  /字段 [\w.]+/g, // a field of a record's file
+  /aftercare\.yaml 的 [a-z]+:/g, // a key of the settings file
   /(?:[\w.-]*\/)+[\w.@{}-]*/g, // a path, a time zone, a remote
+  /\b[\w-]+\.(?:yaml|csv|xlsx|md|sqlite)\b/g, // a file name
   /\b[\w.-]+@[\w.-]+\b/g, // an e-mail address
   /\b[A-Z]{1,2}-[A-Z0-9-]+\b/g, // an ID, an ID's prefix, a rule code
-  /\b(?:git|YAML|CSV|JSON|Excel|iCalendar|xlsx|csv|json|yaml|md|UTF-8|utf-8|GBK|gb18030|BOM|WeChat|IANA|HEAD|origin|main|stash@\{\d+\})\b/g,
+  /\b[0-9a-f]{7,40}\b/g, // a commit's hash
+  /\b(?:git|YAML|CSV|JSON|Excel|iCalendar|xlsx|csv|json|yaml|md|UTF-8|utf-8|GBK|gb18030|BOM|WeChat|IANA|HEAD|origin|main|chinese-days|mermaid|stash@\{\d+\})\b/g,
 ];
-/** The English words left once what may stay is taken out. */
-export function englishWords(text: string): string[] {
+/** The English words left once what may stay (and the commit subjects given) is taken out. */
+export function englishWords(text: string, subjects: readonly string[] = []): string[] {
   let rest = text;
+  for (const s of subjects) rest = rest.replaceAll(s, " ");
+  // a chart's code: its keywords are the renderer's, its labels are words like any other
+  rest = rest.replace(/```mermaid\n[\s\S]*?```/g, (chart) =>
+    chart.replace(/\b(?:mermaid|pie|showData|title|xychart-beta|x-axis|y-axis|bar|line)\b/g, " "),
+  );
   for (const re of ALLOWED) rest = rest.replace(re, " ");
   return rest.match(/[A-Za-z]{3,}/g) ?? [];
 }
@@ -42,7 +59,7 @@ interface Step {
 /** A fresh store at `root`, commands run in it with the store's language, IDs kept by name. */
 class Desk {
   readonly ids: Record<string, string> = {};
-  readonly shown: { line: string; text: string; words: string[] }[] = [];
+  readonly shown: { line: string; text: string }[] = [];
   constructor(readonly root: string) {}
 
   run(step: Step, cwd = this.root, input?: string): string {
@@ -51,7 +68,7 @@ class Desk {
     const r = bin(cwd, args, env, input);
     if (step.keep) this.ids[step.keep] = r.stdout.split("\n")[0]!.trim();
     const text = (step.data ? "" : r.stdout) + r.stderr;
-    this.shown.push({ line: args.join(" "), text, words: englishWords(text.replaceAll(this.root, "/desk")) });
+    this.shown.push({ line: args.join(" "), text: text.replaceAll(this.root, "/desk") });
     return r.stdout;
   }
 }
@@ -144,7 +161,7 @@ const DAY: Step[] = [
   { args: ["report", "call", "{K}"], now: "2026-12-04 16:00" },
   { args: ["report", "customer", "华东"], now: "2026-12-04 16:00" },
   { args: ["export", "customers"], now: "2026-12-04 16:00", data: true },
-  { args: ["export", "tickets", "--format", "xlsx"], now: "2026-12-04 16:00" }, // binary to a pipe
+  { args: ["export", "tickets", "--format", "xlsx"], now: "2026-12-04 16:00", data: true }, // a workbook to a pipe
   { args: ["export", "tickets", "--output", "tickets.csv"], now: "2026-12-04 16:00" },
   { args: ["import", "customers", "../customers.csv", "--dry-run"], now: "2026-12-04 16:10" },
   { args: ["import", "customers", "../customers.csv"], now: "2026-12-04 16:10" },
@@ -186,12 +203,12 @@ describe("a zh-CN store shows no English outside the record data", () => {
     for (const step of [...DAY, ...SHOP]) desk.run(step);
     // hand edits: "not committed", the pre-commit hook's refusal, check's findings
     const hand = join(desk.root, "customers", `${desk.ids.P}.yaml`);
-    writeFileSync(hand, readFileSync(hand, "utf8").replace(/^name: .*$/m, "name: 周先生\nnickname: 老周"));
+    writeFileSync(hand, readFileSync(hand, "utf8").replace(/^name: .*$/m, "name: 周先生（老客户）"));
     rmSync(join(desk.root, "customers", `${desk.ids.C}.yaml`));
     desk.run({ args: ["check"] });
     desk.run({ args: ["doctor"] });
     const hook = spawnCommit(desk.root);
-    desk.shown.push({ line: "git commit (pre-commit hook)", text: hook, words: englishWords(hook) });
+    desk.shown.push({ line: "git commit (pre-commit hook)", text: hook });
     git(desk.root, "reset", "--quiet", "--hard");
     // several desks: a server, a clone, a change there, the sync here
     const server = join(home, "server.git");
@@ -208,7 +225,14 @@ describe("a zh-CN store shows no English outside the record data", () => {
     desk.run({ args: ["resolve", desk.ids.C!, "--keep", "there"] });
     desk.run({ args: ["sync"] }, other);
 
-    const english = desk.shown.filter((s) => s.words.length).map((s) => `$ aftercare ${s.line}\n${s.text}`);
+    // the audit trail: what the commits of both desks say, in one fixed language
+    const subjects = [desk.root, other]
+      .flatMap((d) => git(d, "log", "--format=%s").split("\n"))
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
+    const english = desk.shown
+      .filter((s) => englishWords(s.text, subjects).length)
+      .map((s) => `$ aftercare ${s.line}   (English: ${englishWords(s.text, subjects).join(" ")})\n${s.text}`);
     expect(english.join("\n")).toBe("");
   });
 });

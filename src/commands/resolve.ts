@@ -60,7 +60,8 @@ function show(c: ContestedRecord, say: Translator, tz: string): string {
   const lines = [`${c.path}${what}: ${say.t("r.head", { n: fields.length, s: fields.length === 1 ? "" : "s" })}`];
   for (const f of fields) {
     const inside = c.contests.filter((x) => x.field === f && x.path !== f).map((x) => x.path);
-    lines.push("", inside.length ? `${f}  (${say.t("r.inside", { paths: inside.join(", ") })})` : f);
+    const name = say.t("r.field", { field: f });
+    lines.push("", inside.length ? `${name}  (${say.t("r.inside", { paths: inside.join(", ") })})` : name);
     lines.push(`  ${here} — ${c.here.who}, ${when(c.here.when)}:`, full(mine[f], say));
     lines.push(`  ${there} — ${c.there.who}, ${when(c.there.when)}:`, full(theirs[f], say));
   }

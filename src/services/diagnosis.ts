@@ -183,7 +183,13 @@ function otherProblems(others: FileProblem[]): Finding {
     ...words("dg.others", {
       problems: { key: "dg.nProblems", params: { n: others.length } },
       files: { key: "dg.nFiles", params: { n: files.length } },
-      first: `${others[0]!.path}:${others[0]!.line}:${others[0]!.col}: ${others[0]!.message}`,
+      first: {
+        key: "dg.first",
+        params: {
+          at: `${others[0]!.path}:${others[0]!.line}:${others[0]!.col}`,
+          message: others[0]!.worded ?? others[0]!.message,
+        },
+      },
     }),
     fixable: false,
   };
