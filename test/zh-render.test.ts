@@ -5,7 +5,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bin, cleanEnv, git, tempDir } from "./helpers.js";
+import { main } from "../src/cli.js";
+import { testIO } from "../src/io.js";
+import { scripted, type Prompter, type ScriptedAnswer } from "../src/prompt.js";
+import { bin, cleanEnv, cli, git, SETTINGS, tempDir, testStore } from "./helpers.js";
 
 /**
  * What may stay in Latin letters in a Chinese sentence, each for a reason:
@@ -259,5 +262,53 @@ describe("the allowlist of the test above", () => {
   it("finds the English words of a sentence", () => {
     expect(englishWords("added 王芳 (clerk) to the staff list")).toEqual(["added", "clerk", "the", "staff", "list"]);
     expect(englishWords("note: 客户档案 not committed")).toEqual(["note", "not", "committed"]);
+  });
+});
+
+/** A zh-CN store whose staff are all Chinese names (the fixture's Anna Schmidt is record data too, but not needed here). */
+const ZH_SETTINGS = SETTINGS.replace("  - name: Anna Schmidt\n    role: supervisor\n", "  - name: 周敏\n    role: supervisor\n");
+
+/** The walk through a command at a terminal: every question and every choice offered, in order. */
+async function walk(root: string, args: string[], answers: ScriptedAnswer[]) {
+  const inner = scripted(answers);
+  const shown: string[] = [];
+  const prompter: Prompter = {
+    input: (q) => (shown.push(q.message), inner.input(q)),
+    select: (q) => (shown.push(`${q.message}: ${q.choices.map((c) => c.name).join(" | ")}`), inner.select(q)),
+    search: (q) => (shown.push(q.message), inner.search(q)),
+  };
+  const io = testIO({ tty: true });
+  const env = cleanEnv({ AFTERCARE_LOCALE: "", AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" });
+  const code = await main(args, { io, env, cwd: root, clock: () => new Date(), prompter });
+  return { code, shown, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+describe("the questions at a terminal, in a zh-CN store", () => {
+  it("ticket open and call log ask in Chinese and offer their choices in words", async () => {
+    const root = testStore({}, { settings: ZH_SETTINGS });
+    const add = ["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟", "--phone", "021-5555 1234"];
+    expect((await cli(root, add, { env: { AFTERCARE_LOCALE: "" } })).code).toBe(0);
+    const open = await walk(root, ["ticket", "open"], ["华东", "冷水机组报警", "", "phone", "repair", ""]);
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.shown).toEqual([
+      "客户（名称、拼音、联系人或电话）",
+      "问题（按客户的说法）",
+      "客户要求的服务（可不填）",
+      "来源: 电话 | 传真 | 来访 | 电子邮件 | 网站 | 微信 | 短信",
+      "工单类型: 维修 | 建站/安装 | 保养 | 咨询 | 投诉 | 进厂维修",
+      "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
+    ]);
+    const call = await walk(root, ["call", "log"], ["02155551234", undefined, "in", undefined, "客户询问进度", "", ""]);
+    expect(call.code, call.stderr).toBe(0);
+    expect(call.shown.map((q) => q.replace(/T-\d{6}-\w{4}/g, "T-…"))).toEqual([
+      "客户（名称、拼音、联系人或电话）",
+      "这次通话关于哪张工单: T-… 冷水机组报警 (待处理) — R-ESC-1DAY 待办 | 都不是",
+      "谁打的电话: 客户打来（来电） | 我们打去（去电）",
+      "通话目的: 跟踪回访 | 咨询 | 投诉 | 通知 | 提醒 | 其他",
+      "通话要点",
+      "客户满意度，1（差）至 5（很好）（可不填）",
+      "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
+    ]);
+    for (const q of [...open.shown, ...call.shown]) expect(englishWords(q), q).toEqual([]);
   });
 });

@@ -166,16 +166,16 @@ async function callDefaults(
     opts.ticket ??
     (asked
       ? await ctx.prompter.select<string>({
-          message: "Ticket the call is about",
+          message: say.t("q.ticketOfCall"),
           choices: [
             ...offered.map((t) => {
               const d = urgent.get(t.id);
               return {
-                name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`,
+                name: `${t.id} ${oneLine(t.value.problem, 40)} (${say.value(t.value.status)})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`,
                 value: t.id,
               };
             }),
-            { name: "none", value: "" },
+            { name: say.t("q.none"), value: "" },
           ],
           default: offered[0]!.id,
         })

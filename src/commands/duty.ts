@@ -70,7 +70,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   if (!reason) {
     if (!ctx.canPrompt)
       throw new UsageError((await ctx.say()).t("dw.needsReason"));
-    reason = (await ctx.prompter.input({ message: "Why the duty cannot be done", required: true })).trim();
+    reason = (await ctx.prompter.input({ message: (await ctx.say()).t("q.whyWaive"), required: true })).trim();
   }
   const found = await dutiesMeant(ctx, opts.duty);
   if (!found.length)

@@ -135,7 +135,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
       ...o,
       line: [
         await ctx.prompter.input({
-          message: 'Line ("TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT")',
+          message: (await ctx.say()).t("q.estimateLine"),
           required: true,
         }),
       ],

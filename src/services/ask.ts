@@ -4,6 +4,7 @@ import { customerSearch, findCustomer } from "./find-record.js";
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Loaded } from "../store/store.js";
+import { question } from "../i18n.js";
 import type { Choice } from "../prompt.js";
 import { searchCustomer } from "../prompt-customer.js";
 
@@ -28,9 +29,10 @@ const empty = (v: unknown) => v === undefined || v === "";
 export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<(string | undefined)[]> {
   const missing = asks.filter((a) => !a.optional && empty(a.value));
   if (!missing.length) return asks.map((a) => (empty(a.value) ? a.default : a.value));
+  const say = await ctx.say();
   if (!ctx.canPrompt)
     throw new UsageError(
-      (await ctx.say()).t("ask.needs", { command, flags: missing.map((a) => a.flag).join((await ctx.say()).t("ask.flagSep")) }),
+      say.t("ask.needs", { command, flags: missing.map((a) => question(say.locale, a.flag)).join(say.t("ask.flagSep")) }),
     );
   const out: (string | undefined)[] = [];
   for (const a of asks) {
@@ -40,12 +42,12 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
     }
     if (a.choices) {
       const choices = (a.choices as (string | Choice)[]).map((c) =>
-        typeof c === "string" ? { name: c, value: c } : c,
+        typeof c === "string" ? { name: say.value(c), value: c } : { ...c, name: question(say.locale, c.name) },
       );
-      out.push(await ctx.prompter.select({ message: a.message, choices, default: a.default }));
+      out.push(await ctx.prompter.select({ message: question(say.locale, a.message), choices, default: a.default }));
     } else {
       const v = await ctx.prompter.input({
-        message: a.message + (a.optional ? (await ctx.say()).t("ask.optional") : ""),
+        message: question(say.locale, a.message) + (a.optional ? say.t("ask.optional") : ""),
         default: a.default,
         required: !a.optional,
       });

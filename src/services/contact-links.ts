@@ -172,10 +172,10 @@ export async function findLinks(ctx: Context, draft: Contact, fields: ("ticket" 
     if (cands.length === 1) pick = cands[0];
     else if (cands.length > 1 && ctx.canPrompt) {
       const v = await ctx.prompter.select<string>({
-        message: field === "ticket" ? "Ticket the call answers" : "Event the call announces",
+        message: say.t(field === "ticket" ? "q.ticketAnswered" : "q.eventAnnounced"),
         choices: [
-          ...cands.map((c) => ({ name: `${c.label} — closes ${list(say, c.closes, true)}`, value: c.id })),
-          { name: "none", value: "" },
+          ...cands.map((c) => ({ name: say.t("q.closes", { label: c.label, closes: list(say, c.closes, true) }), value: c.id })),
+          { name: say.t("q.none"), value: "" },
         ],
         default: cands[0]!.id,
       });

@@ -23,7 +23,7 @@ export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: s
   if (date === undefined && topic === undefined) {
     if (!ctx.canPrompt) return undefined;
     date = (
-      await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
+      await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextDate"), validate })
     ).trim();
     if (!date) return undefined;
   }
