@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Worded } from "../src/i18n.js";
 import { describe, expect, it, vi } from "vitest";
 import { progressLine } from "../src/commands/check.js";
 import { checkStore } from "../src/services/store-check.js";
@@ -289,7 +290,7 @@ describe("check of a store large enough for worker threads", () => {
   /** The answer of the full reader, file by file, as check gave it before the fast reader: the oracle. */
   async function oracle(root: string) {
     const store = await Store.open(root);
-    const problems: { path: string; line: number; col: number; message: string }[] = [];
+    const problems: { path: string; line: number; col: number; message: string; worded?: Worded }[] = [];
     const records: { kind: RecordKind; id: string; path: string; value: never; parsed: Parsed }[] = [];
     for (const kind of ["customer", "ticket", "contact", "event", "waiver"] as RecordKind[])
       for (const path of await store.files(kind)) {
@@ -314,7 +315,8 @@ describe("check of a store large enough for worker threads", () => {
     };
     for (const f of checkRecords({ settings: store.settings, records, pathOf: safePathOf })) {
       const parsed = byPath.get(f.path)?.parsed ?? (f.path === "aftercare.yaml" ? store.settingsParsed : undefined);
-      problems.push({ path: f.path, ...(parsed ? locate(parsed, f.field) : { line: 1, col: 1 }), message: f.message });
+      const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
+      problems.push({ path: f.path, ...at, message: f.message, ...(f.worded ? { worded: f.worded } : {}) });
     }
     return problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
   }
