@@ -285,7 +285,7 @@ describe("a conflict: explained, settled with aftercare resolve, never pushed br
     expect(stop.code).toBe(1);
     expect(stop.stderr.split("\n").slice(0, 2)).toEqual([
       "同步已停止：以下记录在本机和其他工作台上都被修改：",
-      `  ${CUSTOMER_FILE} (客户 ${MINGYUAN}): contacts[张伟].title: 设备部经理 (本机) / 副总经理 (服务器)`,
+      `  ${CUSTOMER_FILE} (客户 ${MINGYUAN}): 字段 contacts[张伟].title: 设备部经理 (本机) / 副总经理 (服务器)`,
     ]);
     expect(readFileSync(join(d.b, CUSTOMER_FILE), "utf8")).toMatch(
       /^<<<<<<< 本机\ncontacts:\n {2}- name: 张伟\n {4}title: 设备部经理\n[\s\S]*=======\ncontacts:\n {2}- name: 张伟\n {4}title: 副总经理\n[\s\S]*>>>>>>> 服务器\n/m,
