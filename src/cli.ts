@@ -32,9 +32,9 @@ const commands = {
   calendar: () => import("./commands/calendar.js"),
   completion: () => import("./commands/completion.js"),
   check: () => import("./commands/check.js"),
-  contact: () => import("./commands/contact.js"),
-  contactEdit: () => import("./commands/contact-edit.js"),
-  customer: () => import("./commands/customer.js"),
+  contact: () => import("./commands/contact/log.js"),
+  contactEdit: () => import("./commands/contact/edit.js"),
+  customer: () => import("./commands/customer/edit.js"),
   due: () => import("./commands/due.js"),
   duty: () => import("./commands/duty.js"),
   event: () => import("./commands/event.js"),
@@ -44,15 +44,15 @@ const commands = {
   init: () => import("./commands/init.js"),
   reindex: () => import("./commands/reindex.js"),
   report: () => import("./commands/report.js"),
-  shop: () => import("./commands/shop.js"),
-  show: () => import("./commands/show.js"),
+  shop: () => import("./commands/ticket/shop.js"),
+  show: () => import("./commands/customer/show.js"),
   staff: () => import("./commands/staff.js"),
   sync: () => import("./commands/sync.js"),
   resolve: () => import("./commands/resolve.js"),
   outgoing: () => import("./commands/outgoing.js"),
-  ticket: () => import("./commands/ticket.js"),
-  ticketLife: () => import("./commands/ticket-life.js"),
-  ticketEdit: () => import("./commands/ticket-edit.js"),
+  ticket: () => import("./commands/ticket/open.js"),
+  ticketLife: () => import("./commands/ticket/steps.js"),
+  ticketEdit: () => import("./commands/ticket/edit.js"),
   undo: () => import("./commands/undo.js"),
   doctor: () => import("./commands/doctor.js"),
   git: () => import("./store/git.js"),
@@ -519,7 +519,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--at <datetime>", at)
     .action(
       run(async (c, id: string, o: Record<string, unknown>) =>
-        (await commands.shop()).ticketExtra({ ...o, id } as import("./commands/shop.js").ExtraOptions, c),
+        (await commands.shop()).ticketExtra({ ...o, id } as import("./commands/ticket/shop.js").ExtraOptions, c),
       ),
     );
   ticket
@@ -533,7 +533,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
     .option("--at <datetime>", "when the customer answered (default: now)")
     .action(
       run(async (c, id: string, no: string, o: Record<string, unknown>) =>
-        (await commands.shop()).ticketAnswer({ ...o, id, no } as import("./commands/shop.js").AnswerOptions, c),
+        (await commands.shop()).ticketAnswer({ ...o, id, no } as import("./commands/ticket/shop.js").AnswerOptions, c),
       ),
     );
   ticket
@@ -661,7 +661,7 @@ export async function main(argv: string[], deps: Deps): Promise<number> {
       .action(
         run(async (c, id: string, o: Record<string, string | boolean | undefined>) =>
           (await commands.contactEdit()).contactEdit(
-            { ...o, id } as import("./commands/contact-edit.js").EditOptions,
+            { ...o, id } as import("./commands/contact/edit.js").EditOptions,
             c,
           ),
         ),

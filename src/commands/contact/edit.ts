@@ -1,18 +1,18 @@
 // Which duties a contact closes, asked of the duty engine; the ticket or event a call answers;
 // and corrections after the fact: aftercare contact link | unlink | edit.
-import { UsageError } from "../errors.js";
-import { indexProgress, type Context } from "../context.js";
-import { duties, type Duty, type DutyInput, type Rec } from "../domain/duties/index.js";
-import { DIRECTIONS, PURPOSES, type Contact } from "../domain/schema.js";
-import { normalizeIdInput } from "../domain/ids.js";
-import { dayOf, zonedTime } from "../domain/time.js";
-import { fieldWords, type Translator } from "../i18n.js";
-import { oneLine } from "../format/text.js";
-import { customerDutyInput } from "../store/duty-input.js";
-import { RecordIndex } from "../store/record-index.js";
-import type { Loaded } from "../store/store.js";
-import { choice, dateFlag, dateTimeFlag, findRecord, written, notFuture } from "./common.js";
-import { customerNameOf } from "./ticket-life.js";
+import { UsageError } from "../../errors.js";
+import { indexProgress, type Context } from "../../context.js";
+import { duties, type Duty, type DutyInput, type Rec } from "../../domain/duties/index.js";
+import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
+import { normalizeIdInput } from "../../domain/ids.js";
+import { dayOf, zonedTime } from "../../domain/time.js";
+import { fieldWords, type Translator } from "../../i18n.js";
+import { oneLine } from "../../format/text.js";
+import { customerDutyInput } from "../../store/duty-input.js";
+import { RecordIndex } from "../../store/record-index.js";
+import type { Loaded } from "../../store/store.js";
+import { choice, dateFlag, dateTimeFlag, findRecord, written, notFuture } from "../common.js";
+import { customerNameOf } from "../ticket/steps.js";
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
 

@@ -1,11 +1,11 @@
 // aftercare call log | letter log: every conversation and letter, written down (R-RECORD-CALL,
 // R-CALL-REGISTER, R-LETTER-REGISTER), with the next contact it plans (R-NEXT-SERVICE).
-import { parseInput, UsageError } from "../errors.js";
-import type { Context } from "../context.js";
-import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../domain/schema.js";
-import { oneLine } from "../format/text.js";
-import type { Loaded } from "../store/store.js";
-import { isOpen } from "../domain/ticket.js";
+import { parseInput, UsageError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../../domain/schema.js";
+import { oneLine } from "../../format/text.js";
+import type { Loaded } from "../../store/store.js";
+import { isOpen } from "../../domain/ticket.js";
 import {
   choice,
   customerOrAsk,
@@ -18,11 +18,11 @@ import {
   written,
   notFuture,
   planDateCheck,
-} from "./common.js";
-import { allDuties } from "./due.js";
-import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
-import { dayOf } from "../domain/time.js";
-import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
+} from "../common.js";
+import { allDuties } from "../due.js";
+import { byUrgency, type Duty, type DutyInput } from "../../domain/duties/index.js";
+import { dayOf } from "../../domain/time.js";
+import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./edit.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is

@@ -1,12 +1,12 @@
 // The reception desk (regulation part C): a vehicle from appointment to delivery, on a ticket of
 // kind shop. aftercare ticket intake | estimate | handover | extra | answer | progress | ready | deliver.
-import { UsageError, UserError } from "../errors.js";
-import type { Context } from "../context.js";
-import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "../domain/schema.js";
-import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
-import { formatDateTime, formatShort } from "../domain/time.js";
-import { choice, dateTimeFlag, fillInto } from "./common.js";
-import { planOf, precheck, step, withPlan } from "./ticket-life.js";
+import { UsageError, UserError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "../../domain/schema.js";
+import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../../domain/shop.js";
+import { formatDateTime, formatShort } from "../../domain/time.js";
+import { choice, dateTimeFlag, fillInto } from "../common.js";
+import { planOf, precheck, step, withPlan } from "./steps.js";
 
 /** An amount typed in units ("1280.00") as cents, or a usage error. */
 const money = (value: string | undefined, flag: string): number | undefined => {

@@ -2,19 +2,19 @@
 // show and ticket show. Kept apart from the commands that write customers and tickets, so that a
 // read loads neither the schemas (zod) nor YAML: it takes its records from the index when there
 // is one (docs/performance.md), and from the files otherwise.
-import type { Context } from "../context.js";
-import type { Rec } from "../domain/duties/index.js";
-import type { Customer, Ticket } from "../domain/schema.js";
-import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
-import { isOpen } from "../domain/ticket.js";
-import { formatShort } from "../domain/time.js";
-import { dutyHistory } from "../format/duties.js";
-import { contactTable, ticketTable } from "../format/records.js";
-import { fields, table } from "../format/table.js";
-import { oneLine, safe } from "../format/text.js";
-import { channelLabel } from "../report/labels.js";
-import { customerName, customerSearch, customerToShow, firstPhone, happened, recordToShow } from "./common.js";
-import { allDuties } from "./due.js";
+import type { Context } from "../../context.js";
+import type { Rec } from "../../domain/duties/index.js";
+import type { Customer, Ticket } from "../../domain/schema.js";
+import { estimateTotals, formatMoney, noGuarantee } from "../../domain/shop.js";
+import { isOpen } from "../../domain/ticket.js";
+import { formatShort } from "../../domain/time.js";
+import { dutyHistory } from "../../format/duties.js";
+import { contactTable, ticketTable } from "../../format/records.js";
+import { fields, table } from "../../format/table.js";
+import { oneLine, safe } from "../../format/text.js";
+import { channelLabel } from "../../report/labels.js";
+import { customerName, customerSearch, customerToShow, firstPhone, happened, recordToShow } from "../common.js";
+import { allDuties } from "../due.js";
 
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();

@@ -3,16 +3,16 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { checkEdit, parseInput, UsageError, UserError } from "../errors.js";
-import type { Context } from "../context.js";
+import { checkEdit, parseInput, UsageError, UserError } from "../../errors.js";
+import type { Context } from "../../context.js";
 import type { z } from "zod";
-import { customerSchema, type Customer, type Person } from "../domain/schema.js";
-import type { RecordKind } from "../domain/ids.js";
-import { oneLine } from "../format/text.js";
-import { writeAtomic } from "../store/fsutil.js";
-import { validate } from "../store/read-record.js";
-import { parseYaml } from "../store/yaml.js";
-import { fillInto, findCustomer, nowStamp, written } from "./common.js";
+import { customerSchema, type Customer, type Person } from "../../domain/schema.js";
+import type { RecordKind } from "../../domain/ids.js";
+import { oneLine } from "../../format/text.js";
+import { writeAtomic } from "../../store/fsutil.js";
+import { validate } from "../../store/read-record.js";
+import { parseYaml } from "../../store/yaml.js";
+import { fillInto, findCustomer, nowStamp, written } from "../common.js";
 
 export interface CustomerFields {
   name?: string;

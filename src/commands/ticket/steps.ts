@@ -1,13 +1,13 @@
 // aftercare ticket escalate | dispatch | arrive | resolve | close | reopen | cancel.
-import { checkEdit, UsageError, UserError } from "../errors.js";
-import type { Context } from "../context.js";
-import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
-import { pastTense, refuse, reopenedStatus, type TicketAction } from "../domain/ticket.js";
-import type { MessageKey, Translator } from "../i18n.js";
-import { oneLine } from "../format/text.js";
-import { dayOf } from "../domain/time.js";
-import type { Loaded, Store } from "../store/store.js";
-import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture, planDateCheck } from "./common.js";
+import { checkEdit, UsageError, UserError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { ticketSchema, type Staff, type Ticket } from "../../domain/schema.js";
+import { pastTense, refuse, reopenedStatus, type TicketAction } from "../../domain/ticket.js";
+import type { MessageKey, Translator } from "../../i18n.js";
+import { oneLine } from "../../format/text.js";
+import { dayOf } from "../../domain/time.js";
+import type { Loaded, Store } from "../../store/store.js";
+import { dateFlag, dateTimeFlag, fillInto, findRecord, nowStamp, written, notFuture, planDateCheck } from "../common.js";
 
 /** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
 const TICKET_FLAGS = {

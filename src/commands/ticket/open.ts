@@ -1,13 +1,13 @@
 // aftercare ticket open | list (show is in show.ts): a repair request, installation, maintenance visit,
 // consultation or complaint, filed the moment it comes in (R-FILE-SAME-DAY).
-import { parseInput, UsageError } from "../errors.js";
-import type { Context } from "../context.js";
-import { TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
-import { formatShort } from "../domain/time.js";
-import { table } from "../format/table.js";
-import { channelLabel, channelNames } from "../report/labels.js";
-import { oneLine } from "../format/text.js";
-import { planOf, withPlan } from "./ticket-life.js";
+import { parseInput, UsageError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../../domain/schema.js";
+import { formatShort } from "../../domain/time.js";
+import { table } from "../../format/table.js";
+import { channelLabel, channelNames } from "../../report/labels.js";
+import { oneLine } from "../../format/text.js";
+import { planOf, withPlan } from "./steps.js";
 import {
   channelFlag,
   choice,
@@ -19,7 +19,7 @@ import {
   firstPhone,
   nowStamp,
   written,
-} from "./common.js";
+} from "../common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
