@@ -1,34 +1,22 @@
-// aftercare call log | letter log: every conversation and letter, written down (R-RECORD-CALL,
-// R-CALL-REGISTER, R-LETTER-REGISTER), with the next contact it plans (R-NEXT-SERVICE).
-import { parseInput, UsageError } from "../../errors.js";
+// What call log and letter log share: who and what a contact is about, saving it with the duties it
+// closes, and the next contact it plans (R-NEXT-SERVICE).
+import { parseInput,UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../../domain/schema.js";
-import { oneLine } from "../../format/text.js";
+import { contactSchema,type Contact } from "../../domain/schema.js";
 import type { Loaded } from "../../store/store.js";
-import { isOpen } from "../../domain/ticket.js";
 import {
-  choice,
-  customerOrAsk,
-  dateFlag,
-  dateTimeFlag,
-  fill,
-  findCustomer,
-  findRecord,
-  nowStamp,
-  written,
-  notFuture,
-  planDateCheck,
+dateFlag,findCustomer,
+findRecord,written
 } from "../common.js";
-import { allDuties } from "../due.js";
-import { byUrgency, type Duty, type DutyInput } from "../../domain/duties/index.js";
+import { type DutyInput } from "../../domain/duties/index.js";
 import { dayOf } from "../../domain/time.js";
-import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./edit.js";
+import { closesNote,customerInput,resolvePlan } from "./linking.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
  * enough to know it), the ticket and the event.
  */
-async function about(
+export async function about(
   ctx: Context,
   opts: { customer?: string; ticket?: string; event?: string },
 ): Promise<{ customer: Loaded<"customer">; ticket?: string; fields: Pick<Contact, "customer" | "ticket" | "event"> }> {
@@ -43,7 +31,7 @@ async function about(
   return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
 }
 
-async function save(
+export async function save(
   ctx: Context,
   value: Contact,
   subjectLine: string,
@@ -86,7 +74,7 @@ async function save(
 }
 
 /** --next-date: a day in the store's zone, today or later. */
-async function nextDateFlag(ctx: Context, value: string | undefined): Promise<string | undefined> {
+export async function nextDateFlag(ctx: Context, value: string | undefined): Promise<string | undefined> {
   const day = await dateFlag(ctx, value, "--next-date");
   if (!day) return undefined;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
@@ -98,278 +86,6 @@ async function nextDateFlag(ctx: Context, value: string | undefined): Promise<st
 }
 
 /** --plan: resolved against the contact's customer; given to call log and letter log. */
-async function planFlag(ctx: Context, value: string | undefined, customer: string): Promise<Pick<Contact, "plan">> {
+export async function planFlag(ctx: Context, value: string | undefined, customer: string): Promise<Pick<Contact, "plan">> {
   return value === undefined ? {} : { plan: await resolvePlan(ctx, value, customer) };
-}
-
-export interface CallLogOptions {
-  customer?: string;
-  ticket?: string;
-  event?: string;
-  direction?: string;
-  purpose?: string;
-  summary?: string;
-  at?: string;
-  person?: string;
-  request?: string[];
-  complaint?: string[];
-  satisfaction?: string;
-  nextDate?: string;
-  nextTopic?: string;
-  /** an inbound call in which the customer was told what a duty asks */
-  told?: boolean;
-  /** the contact (K-…) or ticket (T-…) whose planned next contact this call carries out */
-  plan?: string;
-  /** at a terminal: the purpose suggested by the duty the call answers */
-  purposeDefault?: string;
-}
-
-const OPEN = new Set(["due", "overdue", "upcoming"]);
-const PURPOSE_OF: Record<string, string> = {
-  "R-FOLLOWUP-1": "followup",
-  "R-FOLLOWUP-2": "followup",
-  "R-NEXT-SERVICE": "followup",
-  "R-EVENT-NOTICE": "notice",
-  "C-APPOINTMENT": "reminder",
-  "C-READY-NOTICE": "notice",
-  "R-ANSWER-SAME-DAY": "other",
-};
-
-/**
- * What a call with this customer most likely answers: the ticket question offers every ticket of
- * theirs with an open duty (closed or not) and their open tickets, the most urgent duty's first.
- */
-async function callDefaults(
-  ctx: Context,
-  customer: string,
-  opts: CallLogOptions,
-): Promise<Partial<CallLogOptions> & { asked: boolean }> {
-  const store = await ctx.store();
-  // this customer's duties and tickets only: from the index, else from every file
-  const { list } = await allDuties(ctx, { customer });
-  const mine = list.filter((d) => d.customer === customer && OPEN.has(d.state)).sort(byUrgency);
-  const urgent = new Map<string, Duty>();
-  for (const d of mine) if (d.ticket && !urgent.has(d.ticket)) urgent.set(d.ticket, d);
-  const idx = await ctx.index();
-  const offered = (idx ? idx.group(customer).tickets : await store.all("ticket", () => undefined))
-    .filter((t) => t.value.customer === customer && (isOpen(t.value) || urgent.has(t.id)))
-    .sort((a, b) => {
-      const da = urgent.get(a.id);
-      const db = urgent.get(b.id);
-      return da && db ? byUrgency(da, db) : da ? -1 : db ? 1 : b.value.received.localeCompare(a.value.received);
-    });
-  const say = await ctx.say();
-  const asked = !opts.ticket && offered.length > 0;
-  const ticket =
-    opts.ticket ??
-    (asked
-      ? await ctx.prompter.select<string>({
-          message: "Ticket the call is about",
-          choices: [
-            ...offered.map((t) => {
-              const d = urgent.get(t.id);
-              return {
-                name: `${t.id} ${oneLine(t.value.problem, 40)} (${t.value.status})${d ? ` — ${d.rule} ${say.word(d.state)}` : ""}`,
-                value: t.id,
-              };
-            }),
-            { name: "none", value: "" },
-          ],
-          default: offered[0]!.id,
-        })
-      : "");
-  const pressing = (d: Duty) => d.state === "due" || d.state === "overdue";
-  const duty =
-    (ticket ? mine.find((d) => d.ticket === ticket && pressing(d)) : undefined) ??
-    mine.find((d) => !d.ticket && pressing(d)) ??
-    mine.find(pressing);
-  const purpose = duty && PURPOSE_OF[duty.rule];
-  return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event, asked };
-}
-
-/**
- * At a terminal: the customer's satisfaction and the next planned contact (R-NEXT-SERVICE), when
- * not given as flags; each may stay empty. The questions match those of ticket open and close.
- */
-async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogOptions> {
-  const validate = await planDateCheck(ctx);
-  const out = { ...opts };
-  if (out.satisfaction === undefined) {
-    const v = await ctx.prompter.input({
-      message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
-      validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty",
-    });
-    out.satisfaction = v.trim() || undefined;
-  }
-  if (out.nextDate === undefined && out.nextTopic === undefined) {
-    out.nextDate =
-      (
-        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
-      ).trim() || undefined;
-    if (out.nextDate === undefined) return out;
-  }
-  if (out.nextTopic === undefined)
-    out.nextTopic =
-      (await ctx.prompter.input({ message: "Next contact: what it is about", required: true })).trim() || undefined;
-  if (out.nextDate === undefined)
-    out.nextDate =
-      (
-        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate })
-      ).trim() || undefined;
-  return out;
-}
-
-export async function callLog(opts: CallLogOptions, ctx: Context) {
-  choice(opts.direction, DIRECTIONS, "--direction");
-  choice(opts.purpose, PURPOSES, "--purpose");
-  if (opts.told && opts.direction === "out") throw new UsageError(TOLD_OUTBOUND);
-  let ticketAsked = false;
-  if (!opts.customer && !opts.ticket && ctx.canPrompt) {
-    // walk the clerk through: the customer, their ticket, and what the call answers
-    const c = (await customerOrAsk(ctx, undefined))!;
-    const { asked, ...defaults } = await callDefaults(ctx, c.id, opts);
-    opts = { ...opts, customer: c.id, ...defaults };
-    ticketAsked = asked;
-  }
-  const [, direction0, purpose0, summary] = await fill(ctx, "call log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    {
-      flag: "--direction",
-      value: opts.direction,
-      message: "Who called",
-      choices: [
-        { name: "they called us (in)", value: "in" },
-        { name: "we called them (out)", value: "out" },
-      ],
-      default: "out",
-    },
-    {
-      flag: "--purpose",
-      value: opts.purpose,
-      message: "What the call was for",
-      choices: PURPOSES,
-      default: opts.purposeDefault ?? "followup",
-    },
-    { flag: "--summary", value: opts.summary, message: "Key points of the conversation" },
-  ]);
-  const direction = choice(direction0, DIRECTIONS, "--direction")!;
-  const purpose = choice(purpose0, PURPOSES, "--purpose")!;
-  if (opts.told && direction !== "in") throw new UsageError(TOLD_OUTBOUND);
-  // walking a clerk through the call (something was missing): also satisfaction and the next contact
-  const walking =
-    ctx.canPrompt &&
-    (ticketAsked ||
-      [opts.customer ?? opts.ticket, opts.direction, opts.purpose, opts.summary].some(
-        (v) => v === undefined || v === "",
-      ));
-  opts = { ...opts, summary };
-  if (walking) opts = await askOptional(ctx, opts);
-  const satisfaction = satisfactionFlag(opts.satisfaction);
-  if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
-    throw new UsageError(
-      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
-    );
-  const nextDate = await nextDateFlag(ctx, opts.nextDate);
-  const at = (await notFuture(ctx, await dateTimeFlag(ctx, opts.at, "--at"), "--at")) ?? (await nowStamp(ctx));
-  const found = await about(ctx, opts);
-  const { customer } = found;
-  let { fields } = found;
-  const plan = await planFlag(ctx, opts.plan, customer.id);
-  const draft: Contact = {
-    ...fields,
-    at,
-    channel: "call",
-    direction,
-    purpose,
-    staff: "",
-    person: opts.person,
-    summary: opts.summary,
-    requests: opts.request?.length ? opts.request : undefined,
-    complaints: opts.complaint?.length ? opts.complaint : undefined,
-    told: opts.told || undefined,
-    ...plan,
-    satisfaction,
-    next: nextDate ? { date: nextDate, topic: opts.nextTopic! } : undefined,
-  };
-  // no --ticket (and no answer to the ticket question): the ticket whose open duty the call answers;
-  // a notice call without --event: the event it announces (any other call may not have mentioned one)
-  const look = [
-    ...(fields.ticket || ticketAsked ? [] : ["ticket" as const]),
-    ...(fields.event || purpose !== "notice" ? [] : ["event" as const]),
-  ];
-  const linking = await findLinks(ctx, draft, look);
-  fields = { ...fields, ...linking.fields };
-  const value: Contact = { ...draft, ...linking.fields };
-  const ticket = fields.ticket;
-  const dir = direction === "in" ? "inbound" : "outbound";
-  const say = await ctx.say();
-  const sentence =
-    say.t("w.loggedCall", {
-      direction: say.word(direction),
-      purpose: say.value(purpose),
-      id: "{id}",
-      customer: oneLine(customer.value.name),
-    }) + (nextDate ? say.t("w.nextPlanned", { date: nextDate }) : "");
-  return save(
-    ctx,
-    value,
-    `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`,
-    sentence,
-    linking.notes,
-  );
-}
-
-export interface LetterLogOptions {
-  customer?: string;
-  ticket?: string;
-  event?: string;
-  kind?: string;
-  subject?: string;
-  sent?: string;
-  summary?: string;
-  /** the contact (K-…) or ticket (T-…) whose planned next contact this letter carries out */
-  plan?: string;
-}
-
-const LETTER_PURPOSE = { notice: "notice", invitation: "notice", reply: "followup" } as const;
-
-export async function letterLog(opts: LetterLogOptions, ctx: Context) {
-  choice(opts.kind, LETTER_KINDS, "--kind");
-  if (!opts.customer && !opts.ticket) opts = { ...opts, customer: (await customerOrAsk(ctx, undefined))?.id };
-  const [, kind0, subject] = await fill(ctx, "letter log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    { flag: "--kind", value: opts.kind, message: "Kind of letter", choices: LETTER_KINDS, default: "notice" },
-    { flag: "--subject", value: opts.subject, message: "Subject" },
-  ]);
-  const kind = choice(kind0, LETTER_KINDS, "--kind")!;
-  opts = { ...opts, subject };
-  const sent = await notFuture(
-    ctx,
-    opts.sent === undefined
-      ? (await nowStamp(ctx)).slice(0, 10)
-      : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim())
-        ? await dateTimeFlag(ctx, opts.sent, "--sent")
-        : await dateFlag(ctx, opts.sent, "--sent"),
-    "--sent",
-  );
-  const { customer, fields } = await about(ctx, opts);
-  const plan = await planFlag(ctx, opts.plan, customer.id);
-  const value: Contact = {
-    ...fields,
-    ...plan,
-    at: sent!,
-    channel: "letter",
-    direction: "out",
-    purpose: LETTER_PURPOSE[kind],
-    staff: "",
-    letter: { kind, subject: opts.subject! },
-    summary: opts.summary,
-  };
-  const say = await ctx.say();
-  return save(
-    ctx,
-    value,
-    `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`,
-    say.t("w.loggedLetter", { kind: say.value(kind), id: "{id}", customer: oneLine(customer.value.name), date: sent! }),
-  );
 }

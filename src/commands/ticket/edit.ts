@@ -2,17 +2,17 @@
 // problem…), with flags or in $EDITOR, checked as ticket open checks it, in one commit.
 import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
-import { checkEdit, UsageError, UserError } from "../../errors.js";
+import { checkEdit,UsageError,UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { fieldWords, type MessageKey } from "../../i18n.js";
-import { ticketSchema, TICKET_KINDS, type Ticket } from "../../domain/schema.js";
+import { fieldWords,type MessageKey } from "../../i18n.js";
+import { ticketSchema,TICKET_KINDS,type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
 import { channelNames } from "../../report/labels.js";
 import { writeAtomic } from "../../store/fsutil.js";
 import type { Loaded } from "../../store/store.js";
 import { parseYaml } from "../../store/yaml.js";
-import { channelFlag, choice, dateTimeFlag, findRecord, written } from "../common.js";
-import { changedBy, editInEditor, runEditor } from "../customer/edit.js";
+import { channelFlag,choice,dateTimeFlag,findRecord,written } from "../common.js";
+import { changedBy,editInEditor,runEditor } from "../customer/edit.js";
 import { customerNameOf } from "./steps.js";
 
 export interface TicketEditOptions {
