@@ -35,7 +35,13 @@ export function stateChange(d: Duty, today: string, tz: string): Date | undefine
 const recordsOf = (d: Duty) =>
   [d.ticket ?? d.source, d.event, d.customer].filter((x): x is string => Boolean(x) && isId(x!));
 
-export async function calendarCmd(opts: { for?: string; output?: string; days?: string }, ctx: Context) {
+export interface CalendarOptions {
+  for?: string;
+  output?: string;
+  days?: string;
+}
+
+export async function calendarCmd(opts: CalendarOptions, ctx: Context) {
   const store = await ctx.store();
   const tz = store.settings.timezone;
   if (opts.for) await ctx.staffNamed(opts.for, "--for");

@@ -1,0 +1,20 @@
+// What the completion scripts ask for (aftercare __complete, aftercare __ids): the words that fit
+// the end of a command line, and the record IDs of one kind.
+import { Context, type Deps } from "../context.js";
+import { KINDS } from "../domain/ids.js";
+import { complete, storeSource, type CommandTree } from "./completion.js";
+
+/** What fits the last of `words`: one a line, then the directive (:words, :files or :dirs). */
+export async function completeWords(o: { words: string[] }, tree: CommandTree, deps: Deps): Promise<number> {
+  const got = await complete(tree, o.words, (records) => storeSource(new Context({ records }, deps)));
+  deps.io.out(got.words.map((w) => `${w}\n`).join("") + `:${got.directive}\n`);
+  return 0;
+}
+
+/** The IDs of the records of one kind, by its letter (C, T, K, E), one a line; nothing for another letter. */
+export async function listIds(o: { letter: string }, ctx: Context): Promise<void> {
+  const kind = KINDS[o.letter.toUpperCase() as keyof typeof KINDS];
+  if (!kind) return;
+  const store = await ctx.store();
+  for (const f of await store.files(kind)) ctx.io.out(`${f.slice(f.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "")}\n`);
+}
