@@ -11,12 +11,19 @@ const reportFlags = (cmd: Command) =>
   );
 
 /** A report of one record (report call, order, diagnosis, customer). */
-const oneRecord = (report: Command, r: Runner, name: "call" | "order" | "diagnosis" | "customer", description: string) =>
+const oneRecord = (
+  report: Command,
+  r: Runner,
+  name: "call" | "order" | "diagnosis" | "customer",
+  description: string,
+) =>
   reportFlags(report.command(`${name} <id>`).description(description)).action(
     (id: string, o: ReportOptions, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => {
         const m = await import("./report.js");
-        return { call: m.reportCall, order: m.reportOrder, diagnosis: m.reportDiagnosis, customer: m.reportCustomer }[name];
+        return { call: m.reportCall, order: m.reportOrder, diagnosis: m.reportDiagnosis, customer: m.reportCustomer }[
+          name
+        ];
       }),
   );
 

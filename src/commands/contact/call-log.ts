@@ -2,19 +2,14 @@
 // the ticket whose open duty it answers.
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { DIRECTIONS,PURPOSES,type Contact } from "../../domain/schema.js";
+import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
 import { isOpen } from "../../domain/ticket.js";
-import {
-choice,
-customerOrAsk,dateTimeFlag,
-fill,nowStamp,notFuture,
-planDateCheck
-} from "../common.js";
+import { choice, customerOrAsk, dateTimeFlag, fill, nowStamp, notFuture, planDateCheck } from "../common.js";
 import { allDuties } from "../due.js";
-import { byUrgency,type Duty } from "../../domain/duties/index.js";
-import { findLinks,satisfactionFlag,TOLD_OUTBOUND } from "./linking.js";
-import { about,nextDateFlag,planFlag,save } from "./log.js";
+import { byUrgency, type Duty } from "../../domain/duties/index.js";
+import { findLinks, satisfactionFlag, TOLD_OUTBOUND } from "./linking.js";
+import { about, nextDateFlag, planFlag, save } from "./log.js";
 
 export interface CallLogOptions {
   customer?: string;
@@ -134,7 +129,11 @@ async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogO
   return out;
 }
 
-export async function callLog(opts: CallLogOptions, ctx: Context) {
+/**
+ * The call's flags, with what is missing asked at a terminal (walking the clerk through the call:
+ * the customer, their ticket, what the call answers, then satisfaction and the next contact).
+ */
+async function askCall(ctx: Context, opts: CallLogOptions) {
   choice(opts.direction, DIRECTIONS, "--direction");
   choice(opts.purpose, PURPOSES, "--purpose");
   if (opts.told && opts.direction === "out") throw new UsageError(TOLD_OUTBOUND);
@@ -179,6 +178,13 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
       ));
   opts = { ...opts, summary };
   if (walking) opts = await askOptional(ctx, opts);
+  return { opts, direction, purpose, ticketAsked };
+}
+
+export async function callLog(opts: CallLogOptions, ctx: Context) {
+  const asked = await askCall(ctx, opts);
+  const { direction, purpose, ticketAsked } = asked;
+  opts = asked.opts;
   const satisfaction = satisfactionFlag(opts.satisfaction);
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
     throw new UsageError(

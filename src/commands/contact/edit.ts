@@ -2,10 +2,10 @@
 // duties the contact now closes.
 import { UsageError } from "../../errors.js";
 import { type Context } from "../../context.js";
-import { DIRECTIONS,PURPOSES,type Contact } from "../../domain/schema.js";
+import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { fieldWords } from "../../i18n.js";
-import { choice,dateFlag,dateTimeFlag,notFuture } from "../common.js";
-import { correct,satisfactionFlag,TOLD_OUTBOUND } from "./linking.js";
+import { choice, dateFlag, dateTimeFlag, notFuture } from "../common.js";
+import { correct, satisfactionFlag, TOLD_OUTBOUND } from "./linking.js";
 
 export interface EditOptions {
   id: string;

@@ -1,15 +1,9 @@
 // aftercare letter log: a letter sent to a customer (R-LETTER-REGISTER).
 import type { Context } from "../../context.js";
-import { LETTER_KINDS,type Contact } from "../../domain/schema.js";
+import { LETTER_KINDS, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import {
-choice,
-customerOrAsk,
-dateFlag,
-dateTimeFlag,
-fill,nowStamp,notFuture
-} from "../common.js";
-import { about,planFlag,save } from "./log.js";
+import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, nowStamp, notFuture } from "../common.js";
+import { about, planFlag, save } from "./log.js";
 
 export interface LetterLogOptions {
   customer?: string;

@@ -1,19 +1,18 @@
 // What logging and correcting a contact share: the duties a contact closes, the ticket, event and
 // planned contact it links to, and the one way a stored contact is rewritten.
 import { UsageError } from "../../errors.js";
-import { indexProgress,type Context } from "../../context.js";
-import { duties,type Duty,type DutyInput,type Rec } from "../../domain/duties/index.js";
+import { indexProgress, type Context } from "../../context.js";
+import { duties, type Duty, type DutyInput, type Rec } from "../../domain/duties/index.js";
 import { type Contact } from "../../domain/schema.js";
 import { normalizeIdInput } from "../../domain/ids.js";
-import { dayOf,zonedTime } from "../../domain/time.js";
+import { dayOf, zonedTime } from "../../domain/time.js";
 import { type Translator } from "../../i18n.js";
 import { oneLine } from "../../format/text.js";
 import { customerDutyInput } from "../../store/duty-input.js";
 import { RecordIndex } from "../../store/record-index.js";
 import type { Loaded } from "../../store/store.js";
-import { findRecord,written } from "../common.js";
+import { findRecord, written } from "../common.js";
 import { customerNameOf } from "../ticket/steps.js";
-
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
 

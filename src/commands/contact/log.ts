@@ -1,16 +1,13 @@
 // What call log and letter log share: who and what a contact is about, saving it with the duties it
 // closes, and the next contact it plans (R-NEXT-SERVICE).
-import { parseInput,UsageError } from "../../errors.js";
+import { parseInput, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { contactSchema,type Contact } from "../../domain/schema.js";
+import { contactSchema, type Contact } from "../../domain/schema.js";
 import type { Loaded } from "../../store/store.js";
-import {
-dateFlag,findCustomer,
-findRecord,written
-} from "../common.js";
+import { dateFlag, findCustomer, findRecord, written } from "../common.js";
 import { type DutyInput } from "../../domain/duties/index.js";
 import { dayOf } from "../../domain/time.js";
-import { closesNote,customerInput,resolvePlan } from "./linking.js";
+import { closesNote, customerInput, resolvePlan } from "./linking.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
@@ -86,6 +83,10 @@ export async function nextDateFlag(ctx: Context, value: string | undefined): Pro
 }
 
 /** --plan: resolved against the contact's customer; given to call log and letter log. */
-export async function planFlag(ctx: Context, value: string | undefined, customer: string): Promise<Pick<Contact, "plan">> {
+export async function planFlag(
+  ctx: Context,
+  value: string | undefined,
+  customer: string,
+): Promise<Pick<Contact, "plan">> {
   return value === undefined ? {} : { plan: await resolvePlan(ctx, value, customer) };
 }

@@ -1,10 +1,10 @@
 // aftercare customer add: file a new customer (form 1 of the regulation, A2).
-import { parseInput,UsageError,UserError } from "../../errors.js";
+import { parseInput, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import { fillInto,nowStamp,written } from "../common.js";
-import { applyFields,CUSTOMER_FLAGS,type CustomerFields } from "./fields.js";
+import { fillInto, nowStamp, written } from "../common.js";
+import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
   const store = await ctx.store();

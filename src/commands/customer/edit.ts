@@ -3,8 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname,join } from "node:path";
-import { checkEdit,UsageError,UserError } from "../../errors.js";
+import { dirname, join } from "node:path";
+import { checkEdit, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import type { z } from "zod";
 import { customerSchema } from "../../domain/schema.js";
@@ -13,8 +13,8 @@ import { oneLine } from "../../format/text.js";
 import { writeAtomic } from "../../store/fsutil.js";
 import { validate } from "../../store/read-record.js";
 import { parseYaml } from "../../store/yaml.js";
-import { findCustomer,written } from "../common.js";
-import { applyFields,CUSTOMER_FLAGS,type CustomerFields } from "./fields.js";
+import { findCustomer, written } from "../common.js";
+import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 
 function hasEdits(f: CustomerFields): boolean {
   return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));

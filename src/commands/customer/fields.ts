@@ -1,7 +1,6 @@
 // What customer add and customer edit share: the fields their flags give, applied to a customer.
 import { UsageError } from "../../errors.js";
-import { type Customer,type Person } from "../../domain/schema.js";
-
+import { type Customer, type Person } from "../../domain/schema.js";
 
 export interface CustomerFields {
   name?: string;

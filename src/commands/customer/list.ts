@@ -7,7 +7,6 @@ import { table } from "../../format/table.js";
 import { oneLine } from "../../format/text.js";
 import { customerSearch } from "../common.js";
 
-
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();
   const say = await ctx.say();

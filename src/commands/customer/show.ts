@@ -2,14 +2,38 @@
 // answers at any size of store: kept apart from the commands that write customers, so that it loads
 // neither the schemas (zod) nor YAML (docs/performance.md).
 import type { Context } from "../../context.js";
+import type { Customer } from "../../domain/schema.js";
+import type { Translator } from "../../i18n.js";
 import { isOpen } from "../../domain/ticket.js";
 import { formatShort } from "../../domain/time.js";
 import { dutyHistory } from "../../format/duties.js";
-import { contactTable,ticketTable } from "../../format/records.js";
+import { contactTable, ticketTable } from "../../format/records.js";
 import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
-import { customerToShow,happened } from "../common.js";
+import { customerToShow, happened } from "../common.js";
 import { allDuties } from "../due.js";
+
+/** The customer's file (form 1), as the lines under its name. */
+function fileFields(v: Customer, say: Translator, tz: string): [string, string | undefined][] {
+  return [
+    [say.t("f.address"), v.address && safe(v.address)],
+    ...(v.contacts ?? []).map((p): [string, string] => [
+      say.t("f.contact"),
+      [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email]
+        .filter(Boolean)
+        .map((x) => safe(x!))
+        .join("  "),
+    ]),
+    [say.t("f.tags"), v.tags?.map(safe).join(", ")],
+    [
+      say.t("f.equipment"),
+      v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; "),
+    ],
+    [say.t("f.vehicles"), v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
+    [say.t("f.note"), v.note && safe(v.note)],
+    [say.t("f.filed"), formatShort(new Date(v.created), tz)],
+  ];
+}
 
 export async function customerShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
@@ -54,26 +78,7 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
   const tz = store.settings.timezone;
   const io = ctx.io;
   const say = await ctx.say();
-  let out =
-    `${io.color.bold(c.id)}  ${safe(v.name)}\n` +
-    fields(io, [
-      [say.t("f.address"), v.address && safe(v.address)],
-      ...(v.contacts ?? []).map((p): [string, string] => [
-        say.t("f.contact"),
-        [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email]
-          .filter(Boolean)
-          .map((x) => safe(x!))
-          .join("  "),
-      ]),
-      [say.t("f.tags"), v.tags?.map(safe).join(", ")],
-      [
-        say.t("f.equipment"),
-        v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; "),
-      ],
-      [say.t("f.vehicles"), v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
-      [say.t("f.note"), v.note && safe(v.note)],
-      [say.t("f.filed"), formatShort(new Date(v.created), tz)],
-    ]);
+  let out = `${io.color.bold(c.id)}  ${safe(v.name)}\n` + fields(io, fileFields(v, say, tz));
   const openTickets = tickets.filter((t) => isOpen(t.value));
   out += `\n${io.color.bold(say.t("s.openDuties", { n: open.length }))}\n${dutyHistory(io, open, today, tz, say)}`;
   out += `\n${io.color.bold(say.t("s.tickets", { n: tickets.length, open: openTickets.length }))}\n${ticketTable(io, tickets, tz, say)}`;

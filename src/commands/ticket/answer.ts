@@ -1,8 +1,8 @@
 // aftercare ticket answer (the reception desk, regulation part C): C-EXTRA-WORK: the customer's answer on an extra-work request.
-import { UsageError,UserError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { VIA,type Ticket } from "../../domain/schema.js";
-import { choice,dateTimeFlag } from "../common.js";
+import { VIA, type Ticket } from "../../domain/schema.js";
+import { choice, dateTimeFlag } from "../common.js";
 import { step } from "./steps.js";
 
 export interface AnswerOptions {

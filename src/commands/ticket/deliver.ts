@@ -2,7 +2,7 @@
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../common.js";
-import { planOf,step,withPlan } from "./steps.js";
+import { planOf, step, withPlan } from "./steps.js";
 import { money } from "./shop.js";
 
 export async function ticketDeliver(

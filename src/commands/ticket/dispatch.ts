@@ -1,7 +1,7 @@
 // aftercare ticket dispatch: send a technician (R-DISPATCH).
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { dateTimeFlag,fillInto } from "../common.js";
+import { dateTimeFlag, fillInto } from "../common.js";
 import { step } from "./steps.js";
 
 export async function ticketDispatch(

@@ -1,5 +1,5 @@
 // aftercare ticket escalate: report to the engineering supervisor (R-ESC-1DAY).
-import { UsageError,UserError } from "../../errors.js";
+import { UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Staff } from "../../domain/schema.js";
 import { step } from "./steps.js";

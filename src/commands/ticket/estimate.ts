@@ -1,9 +1,9 @@
 // aftercare ticket estimate (the reception desk, regulation part C): C-DIAGNOSIS, C-ESTIMATE, C-PARTS: diagnosis and estimate.
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { ESTIMATE_MODES,type Estimate,type Ticket } from "../../domain/schema.js";
-import { formatMoney,noGuarantee,parseLine } from "../../domain/shop.js";
-import { choice,fillInto } from "../common.js";
+import { ESTIMATE_MODES, type Estimate, type Ticket } from "../../domain/schema.js";
+import { formatMoney, noGuarantee, parseLine } from "../../domain/shop.js";
+import { choice, fillInto } from "../common.js";
 import { step } from "./steps.js";
 import { money } from "./shop.js";
 

@@ -1,7 +1,7 @@
 // aftercare ticket intake (the reception desk, regulation part C): C-INTAKE: receive a vehicle.
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { type Intake,type Ticket } from "../../domain/schema.js";
+import { type Intake, type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../common.js";
 import { step } from "./steps.js";
 

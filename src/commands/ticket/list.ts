@@ -1,14 +1,10 @@
 // aftercare ticket list: the tickets not yet resolved, or those of --status, --customer, --assignee.
 import type { Context } from "../../context.js";
-import { TICKET_STATUSES,type TicketStatus } from "../../domain/schema.js";
+import { TICKET_STATUSES, type TicketStatus } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
 import { table } from "../../format/table.js";
 import { oneLine } from "../../format/text.js";
-import {
-choice,
-customerName,findCustomer
-} from "../common.js";
-
+import { choice, customerName, findCustomer } from "../common.js";
 
 const ACTIVE: TicketStatus[] = ["open", "escalated", "dispatched", "onsite"];
 

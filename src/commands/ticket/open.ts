@@ -1,21 +1,22 @@
 // aftercare ticket open: a repair request, installation, maintenance visit, consultation or complaint,
 // filed the moment it comes in (R-FILE-SAME-DAY).
-import { parseInput,UsageError } from "../../errors.js";
+import { parseInput, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { TICKET_KINDS,ticketSchema,type Ticket } from "../../domain/schema.js";
+import { TICKET_KINDS, ticketSchema, type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
-import { channelLabel,channelNames } from "../../report/labels.js";
+import { channelLabel, channelNames } from "../../report/labels.js";
 import { oneLine } from "../../format/text.js";
-import { planOf,withPlan } from "./steps.js";
+import { planOf, withPlan } from "./steps.js";
 import {
-channelFlag,
-choice,customerOrAsk,
-dateTimeFlag,
-fill,
-findCustomer,
-firstPhone,
-nowStamp,
-written
+  channelFlag,
+  choice,
+  customerOrAsk,
+  dateTimeFlag,
+  fill,
+  findCustomer,
+  firstPhone,
+  nowStamp,
+  written,
 } from "../common.js";
 
 export interface TicketOpenOptions {
@@ -32,7 +33,11 @@ export interface TicketOpenOptions {
   nextTopic?: string;
 }
 
-export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
+/**
+ * The ticket's customer, problem, request, channel and kind from the flags; at a terminal, what is
+ * missing is asked, walking the clerk through the ticket.
+ */
+async function asked(ctx: Context, opts: TicketOpenOptions) {
   const store = await ctx.store();
   choice(opts.kind, TICKET_KINDS, "--kind");
   // the built-in channels and those the store adds in aftercare.yaml
@@ -66,6 +71,12 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   ]).then((v) => v.slice(1));
   const kind = choice(kind0 ?? "repair", TICKET_KINDS, "--kind")!;
   const channel = choice(channel0 ?? "phone", channels, "--channel")!;
+  return { found, customerInput, problem, request, kind, channel };
+}
+
+export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
+  const store = await ctx.store();
+  const { found, customerInput, problem, request, kind, channel } = await asked(ctx, opts);
   opts = { ...opts, problem, request };
   const customer = found ?? (await findCustomer(ctx, customerInput!));
   const actor = await ctx.actor();

@@ -3,8 +3,8 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
-import { dateTimeFlag,fillInto } from "../common.js";
-import { precheck,step } from "./steps.js";
+import { dateTimeFlag, fillInto } from "../common.js";
+import { precheck, step } from "./steps.js";
 
 /**
  * C-PROMISE revised (after approved extra work): a new promised completion for a vehicle in the

@@ -1,17 +1,17 @@
 // aftercare ticket show: a ticket and its contacts. A read the derived index answers: it loads
 // neither the schemas (zod) nor YAML (docs/performance.md).
 import type { Context } from "../../context.js";
-import type { Ticket } from "../../domain/schema.js";
-import { estimateTotals,formatMoney,noGuarantee } from "../../domain/shop.js";
+import type { Customer, Settings, Ticket } from "../../domain/schema.js";
+import type { Translator } from "../../i18n.js";
+import { estimateTotals, formatMoney, noGuarantee } from "../../domain/shop.js";
 import { formatShort } from "../../domain/time.js";
 import { dutyHistory } from "../../format/duties.js";
 import { contactTable } from "../../format/records.js";
 import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
 import { channelLabel } from "../../report/labels.js";
-import { customerName,firstPhone,happened,recordToShow } from "../common.js";
+import { customerName, firstPhone, happened, recordToShow } from "../common.js";
 import { allDuties } from "../due.js";
-
 
 export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
@@ -50,13 +50,31 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const say = await ctx.say();
   let out = `${io.color.bold(t.id)}  ${say.value(v.kind)} · ${say.word(v.status)}\n`;
   out += fields(io, [
+    ...deskFields(v, customer, when, say, store.settings.channels),
+    ...shopFields(v, when, money, store.settings.criticalSystems),
+  ]);
+  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
+  out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
+  io.out(out);
+  return t;
+}
+
+/** What every ticket records, from its filing to its close, as the lines of ticket show. */
+function deskFields(
+  v: Ticket,
+  customer: Customer | undefined,
+  when: (s?: string) => string | undefined,
+  say: Translator,
+  channels: Settings["channels"],
+): [string, string | undefined][] {
+  return [
     [
       say.t("f.customer"),
       `${v.customer} ${customerName(customer, "(unknown)")}${firstPhone(customer) ? `  ${firstPhone(customer)}` : ""}`,
     ],
     [
       say.t("f.received"),
-      `${when(v.received)} ${say.t("v.by")} ${say.locale === "zh-CN" ? channelLabel(v.channel, say.locale, store.settings.channels) : v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`,
+      `${when(v.received)} ${say.t("v.by")} ${say.locale === "zh-CN" ? channelLabel(v.channel, say.locale, channels) : v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`,
     ],
     [say.t("f.problem"), safe(v.problem)],
     [say.t("f.request"), v.request && safe(v.request)],
@@ -83,15 +101,11 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     [say.t("f.reopened"), v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
     [say.t("f.scheduled"), v.schedule && `${v.schedule.date} — ${safe(v.schedule.reason)}`],
     [say.t("f.plans"), v.plans?.map((p) => `${p.date} ${safe(p.topic)}`).join("; ")],
-    ...shopFields(v, when, money, store.settings.criticalSystems),
-  ]);
-  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
-  io.out(out);
-  return t;
+  ];
 }
 
 /** The reception desk's part of a ticket (kind shop): vehicle, estimate, workshop, extras, bill. */
+// eslint-disable-next-line max-lines-per-function -- one entry per line of the screen, read top to bottom as ticket show prints them
 function shopFields(
   v: Ticket,
   when: (s?: string) => string | undefined,

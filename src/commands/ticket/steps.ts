@@ -1,13 +1,13 @@
 // What the ticket verbs share: one step of a ticket's life (check, write, commit, say), the planned next contact.
-import { checkEdit,UsageError,UserError } from "../../errors.js";
+import { checkEdit, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { ticketSchema,type Staff,type Ticket } from "../../domain/schema.js";
-import { pastTense,refuse,type TicketAction } from "../../domain/ticket.js";
-import type { MessageKey,Translator } from "../../i18n.js";
+import { ticketSchema, type Staff, type Ticket } from "../../domain/schema.js";
+import { pastTense, refuse, type TicketAction } from "../../domain/ticket.js";
+import type { MessageKey, Translator } from "../../i18n.js";
 import { oneLine } from "../../format/text.js";
 import { dayOf } from "../../domain/time.js";
-import type { Loaded,Store } from "../../store/store.js";
-import { dateFlag,dateTimeFlag,findRecord,nowStamp,written,notFuture,planDateCheck } from "../common.js";
+import type { Loaded, Store } from "../../store/store.js";
+import { dateFlag, dateTimeFlag, findRecord, nowStamp, written, notFuture, planDateCheck } from "../common.js";
 
 /** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
 const TICKET_FLAGS = {
