@@ -729,7 +729,7 @@ async function benchSize(size: string): Promise<SizeResult> {
 function machine() {
   const cpuinfo = safeRead("/proc/cpuinfo");
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? "unknown";
-  let gitVersion = "";
+  let gitVersion: string;
   try {
     gitVersion = execFileSync("git", ["--version"], { encoding: "utf8" }).trim();
   } catch {
@@ -754,7 +754,7 @@ try {
   writeFileSync(LOCK, String(process.pid), { flag: "wx" });
 } catch {
   const other = Number(safeRead(LOCK));
-  let alive = false;
+  let alive: boolean;
   try {
     alive = other > 0 && process.kill(other, 0);
   } catch {

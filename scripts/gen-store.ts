@@ -47,7 +47,7 @@ export const SIZES: Record<string, number> = { "20k": 0.1, "205k": 1, "820k": 4 
 const DECADE = { customers: 5000, tickets: 50000 };
 
 export function scaleOf(size: string): number {
-  if (SIZES[size] !== undefined) return SIZES[size]!;
+  if (SIZES[size] !== undefined) return SIZES[size];
   const m = /^(\d+(?:\.\d+)?)k$/i.exec(size);
   if (!m)
     throw new Error(
@@ -228,7 +228,7 @@ function newId(letter: string, t: number): string {
 }
 /** Where the store keeps a record (as src/store/store.ts pathOf does). */
 function pathOf(id: string): string {
-  const folder = { C: "customers", T: "tickets", K: "contacts", E: "events", W: "waivers" }[id[0] as "C"]!;
+  const folder = { C: "customers", T: "tickets", K: "contacts", E: "events", W: "waivers" }[id[0] as "C"];
   if (id[0] === "C" || id[0] === "E") return `${folder}/${id}.yaml`;
   return `${folder}/20${id.slice(2, 4)}/${id.slice(4, 6)}/${id}.yaml`;
 }
@@ -1327,7 +1327,7 @@ export function generateStore(root: string, size: string): Manifest {
               : tk.escalation
                 ? "escalated"
                 : "open";
-    if (!["closed", "cancelled"].includes(tk.status as string)) {
+    if (!["closed", "cancelled"].includes(tk.status)) {
       counts.openTickets++;
       const n = ticketContacts.filter(Boolean).length;
       if (tk.status !== "open" && (!openSample || n > openSample.contacts)) openSample = { id, contacts: n };

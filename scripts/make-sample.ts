@@ -743,7 +743,7 @@ async function main() {
   for (const [when, c] of customers)
     cs.push(await store.create("customer", { ...c, created: stamp(when) }, at(when), random));
   const call = (c: Omit<Contact, "channel">) =>
-    store.create("contact", { ...c, channel: "call" } as Contact, at(c.at.slice(0, 16).replace("T", " ")), random);
+    store.create("contact", { ...c, channel: "call" }, at(c.at.slice(0, 16).replace("T", " ")), random);
   const later = (when: string, minutes: number) => formatDateTime(new Date(at(when).getTime() + minutes * 60_000), TZ);
   for (const s of stories) {
     const filed = s.filedLate ?? s.received;

@@ -321,14 +321,15 @@ function ruleOf(issue: Issue, value: unknown): string {
  */
 export function inputError(error: ZodError, input: unknown, flags: Record<string, string> = {}): UsageError {
   const issue = error.issues[0]!;
-  const path = issue.path as PropertyKey[];
+  const path = issue.path;
   const value = valueAt(input, path);
   if (value === undefined)
     return new UsageError(
       { what: `${flagOf(path, flags)} is missing: it ${issue.message}`, written: { state: "nothing" } },
       "invalidFlag",
     );
-  return fail("invalidFlag", { flag: flagOf(path, flags), value, rule: ruleOf(issue, value) }) as UsageError;
+  // invalidFlag is a usage error: fail makes a UsageError (the same shape as a UserError)
+  return fail("invalidFlag", { flag: flagOf(path, flags), value, rule: ruleOf(issue, value) });
 }
 
 /** Parse what the user typed with a record's schema; a failure is a usage error naming the flag. */
@@ -356,9 +357,9 @@ export function checkEdit<T>(
   const r = schema.safeParse(after);
   if (r.success || !r.error) return after;
   for (const issue of r.error.issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     if (JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path)))
-      throw inputError({ ...r.error, issues: [issue] } as ZodError, after, flags);
+      throw inputError({ ...r.error, issues: [issue] }, after, flags);
   }
   return after;
 }
@@ -374,7 +375,7 @@ export function isZodError(e: unknown): e is ZodError {
 
 export function zodSummary(e: ZodError): string {
   const i = e.issues[0]!;
-  const field = (i.path as PropertyKey[]).map(String).join(".");
+  const field = i.path.map(String).join(".");
   return `a value failed validation: ${field ? `${field} ` : ""}${i.message}${e.issues.length > 1 ? ` (and ${e.issues.length - 1} more)` : ""}`;
 }
 

@@ -1,5 +1,7 @@
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
+import { textOf } from "./format/text.js";
+
 export type Locale = "zh-CN" | "en";
 type Entry = { en: string; "zh-CN": string };
 
@@ -1076,15 +1078,15 @@ export type MessageKey = keyof typeof M;
 
 /** The message for `key` in `locale`, with {name} placeholders filled. */
 export function t(locale: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = M[key] as Entry;
-  const text = entry[(locale === "zh-CN" ? "zh-CN" : "en") as Locale];
+  const entry = M[key];
+  const text = entry[locale === "zh-CN" ? "zh-CN" : "en"];
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 
 /** The word for a value records hold (a kind, status, rule…), or the value itself. */
 export function word(locale: string, value: unknown): string {
   const k = `word.${String(value)}`;
-  return k in M ? t(locale, k as MessageKey) : String(value ?? "");
+  return k in M ? t(locale, k as MessageKey) : textOf(value);
 }
 
 /** The fields an edit changed, in words: `received, channel`, or 受理时间、来源 (a field with no word keeps its name). */
@@ -1097,7 +1099,7 @@ export const translator = (locale: string) => ({
   t: (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
   word: (v: unknown) => word(locale, v),
   /** a record's value in a table: as typed on the command line in English, in words in Chinese */
-  value: (v: unknown) => (locale === "zh-CN" ? word(locale, v) : String(v ?? "")),
+  value: (v: unknown) => (locale === "zh-CN" ? word(locale, v) : textOf(v)),
   locale,
 });
 export type Translator = ReturnType<typeof translator>;

@@ -36,8 +36,11 @@ export const inquirer: Prompter = {
   },
 };
 
+/** An answer given in advance: what is typed, or the choice picked (by its value or name); undefined takes the default. */
+export type ScriptedAnswer = string | number | boolean | undefined;
+
 /** Answers given in advance, in order; for tests and scripted sessions. */
-export function scripted(answers: unknown[]): Prompter & { asked: string[] } {
+export function scripted(answers: ScriptedAnswer[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const next = (message: string) => {
     asked.push(message);
@@ -54,13 +57,15 @@ export function scripted(answers: unknown[]): Prompter & { asked: string[] } {
       if (ok !== true) throw new Error(`scripted answer "${v}" refused for: ${q.message}: ${ok}`);
       return v;
     },
-    select: async <T>(q: { message: string; choices: Choice<T>[]; default?: T }) => {
-      const a = next(q.message);
-      if (a === undefined) return q.default as T;
-      const c = q.choices.find((x) => x.value === a || x.name === a);
-      if (!c) throw new Error(`scripted answer ${String(a)} is not a choice for: ${q.message}`);
-      return c.value;
-    },
+    // nothing to wait for; a Promise as the terminal's, and what is thrown is its rejection
+    select: <T>(q: { message: string; choices: Choice<T>[]; default?: T }) =>
+      new Promise<T>((done) => {
+        const a = next(q.message);
+        if (a === undefined) return done(q.default as T);
+        const c = q.choices.find((x) => x.value === a || x.name === a);
+        if (!c) throw new Error(`scripted answer ${String(a)} is not a choice for: ${q.message}`);
+        done(c.value);
+      }),
     search: async <T>(q: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> }) => {
       const a = String(next(q.message));
       const found = await q.source(a);

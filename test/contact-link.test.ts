@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import { testIO } from "../src/io.js";
-import { scripted } from "../src/prompt.js";
+import { scripted, type ScriptedAnswer } from "../src/prompt.js";
 import { cleanEnv, cli, commits, testStore } from "./helpers.js";
 
 const PUMPS = "C-261001-AAAA";
@@ -87,7 +87,7 @@ const followup = [
   "Pump runs well since the repair",
 ];
 
-async function atTerminal(root: string, args: string[], answers: unknown[], now = DAY10) {
+async function atTerminal(root: string, args: string[], answers: ScriptedAnswer[], now = DAY10) {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
   const code = await main(args, {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import { testIO } from "../src/io.js";
-import { scripted } from "../src/prompt.js";
+import { scripted, type ScriptedAnswer } from "../src/prompt.js";
 import { cleanEnv, cli, commits, SETTINGS, testStore } from "./helpers.js";
 import { ACME, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
@@ -16,7 +16,7 @@ const ticketFile = (root: string, id: string) => read(root, `tickets/20${id.slic
 const zh = { env: { AFTERCARE_LOCALE: "zh-CN" } };
 
 /** The CLI at a terminal, with scripted answers. */
-async function ask(root: string, args: string[], answers: unknown[], as = "王芳") {
+async function ask(root: string, args: string[], answers: ScriptedAnswer[], as = "王芳") {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
   const code = await main(args, {

@@ -473,7 +473,7 @@ describe("properties over random timelines", () => {
     calls: fc.array(
       fc.record({
         offset: fc.integer({ min: -DAY, max: 30 * DAY }),
-        purpose: fc.constantFrom("followup", "other", "consult") as fc.Arbitrary<Contact["purpose"]>,
+        purpose: fc.constantFrom("followup", "other", "consult"),
       }),
       { maxLength: 6 },
     ),

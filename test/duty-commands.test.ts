@@ -1,6 +1,7 @@
 // What closes a duty and what does not, the explanation of why, waivers, and the owner of the
 // reviews, through the CLI with a pinned clock and real git.
 import { describe, expect, it } from "vitest";
+import type { Duty } from "../src/domain/duties/index.js";
 import { cli, commits, SETTINGS, testStore } from "./helpers.js";
 import { RECORDS, TICKET } from "./fixtures.js";
 
@@ -170,7 +171,7 @@ describe("a deadline on a day off", () => {
       due: "2026-11-27",
       deadline: "2026-11-29",
       earliest: "2026-11-21",
-    } as import("../src/domain/duties/index.js").Duty;
+    } as Duty;
     expect(when(d, "2026-11-27")).toBe("today");
     expect(when(d, "2026-11-28")).toBe("by 11-29 (1d)");
     expect(when(d, "2026-11-29")).toBe("today");

@@ -241,7 +241,7 @@ describe("export as CSV, for Excel", () => {
       `${ACME},Acme Pumps GmbH,"Hauptstraße 5, Berlin",Hans Weber,,"=""+49 30 1234567""",,,,,,2026-11-02 14:00:00`,
       `C-261103-EEEE,"'=HYPERLINK(""http://x"")",,周敏,,"02155551234\n+86 21 5555 0000",,-,,,'-5 °C in the store room,2026-11-03 10:00:05`,
     ]);
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     // "-" is data; "-5 °C in …" would run in Excel as a formula (and fail): it gets the '
     expect(rows[2]).toMatchObject({
       name: '\'=HYPERLINK("http://x")',
@@ -253,10 +253,9 @@ describe("export as CSV, for Excel", () => {
     // a single phone Excel would read as a number keeps its zero
     await cli(root, ["customer", "add", "无锡太湖纺织", "--contact", "钱敏", "--phone", "051088886666"]);
     expect((await cli(root, ["export", "customers", "--no-bom"])).stdout).toContain(`,钱敏,,"=""051088886666""",`);
-    const k = parse((await cli(root, ["export", "contacts", "--no-bom"])).stdout, { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const k = parse<Record<string, string>>((await cli(root, ["export", "contacts", "--no-bom"])).stdout, {
+      columns: true,
+    });
     expect(k.map((x) => [x.id, x.date, x.time])).toEqual([
       [CALL, "2026-11-20", "09:12"],
       [LETTER, "2026-11-21", ""],

@@ -32,7 +32,7 @@ function same(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== "object") return a === b;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const ka = Object.keys(a as object);
+  const ka = Object.keys(a);
   const kb = Object.keys(b as object);
   if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
   return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
@@ -261,7 +261,7 @@ describe("the fast reader and the full reader give the same answer", () => {
         fc.property(arb, (raw) => {
           const r = SCHEMAS[kind].safeParse(raw);
           fc.pre(r.success);
-          const text = stringifyRecord(r.data as object);
+          const text = stringifyRecord(r.data);
           n++;
           const took = agree(kind, utf8(text), "written");
           if (took) fast++;
@@ -330,7 +330,7 @@ const edited = fc
   .chain(([[kind, arb], edits, finalNewline]) =>
     arb.map((raw) => {
       const r = SCHEMAS[kind].safeParse(raw);
-      const text = stringifyRecord((r.success ? r.data : raw) as object);
+      const text = stringifyRecord(r.success ? r.data : raw);
       let lines = text.slice(0, -1).split("\n");
       for (const [e, at, tok] of edits) lines = EDITS[e]!(lines, at % Math.max(1, lines.length), tok);
       return { kind, text: lines.join("\n") + (finalNewline ? "\n" : "") };
@@ -584,7 +584,7 @@ const documentOf = (node: fc.Arbitrary<Node>, key: fc.Arbitrary<string>) =>
       for (const [key, v] of top) value(v, 0, `${key}:`);
       return out.join("\n") + "\n";
     });
-const doc = documentOf(tree(SPELLED as fc.Arbitrary<Node>, KEY), KEY);
+const doc = documentOf(tree(SPELLED, KEY), KEY);
 const goodDoc = documentOf(tree(GOOD, GOOD_KEY), GOOD_KEY);
 
 describe("hand edits, YAML near the fast reader's subset, and hostile bytes", () => {

@@ -393,7 +393,7 @@ describe("a record folder that cannot be read", () => {
         return Promise.reject(
           Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: "EACCES" }),
         );
-      return real(path as never, opts as never);
+      return real(path, opts as never);
     }) as typeof fsp.readdir);
     // the files read directly: the mocked folder listing is the file reader's (the index's own
     // listing says the same words: store/record-index.ts)

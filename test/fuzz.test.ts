@@ -17,7 +17,7 @@ const BUDGET_MS = 200;
 /** The record as the schema keeps it (trimmed, in schema order), or undefined when it is not valid. */
 function valid(kind: RecordKind, raw: object): Record<string, unknown> | undefined {
   const r = SCHEMAS[kind].safeParse(raw);
-  return r.success ? (r.data as Record<string, unknown>) : undefined;
+  return r.success ? r.data : undefined;
 }
 
 const STORED = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$/;
@@ -47,7 +47,7 @@ describe("any valid record written and read back is the same record", () => {
           const rec = valid(kind, raw);
           fc.pre(rec !== undefined);
           checked++;
-          const text = stringifyRecord(rec!);
+          const text = stringifyRecord(rec);
           const back = readRecord(kind, `x/${kind}.yaml`, Buffer.from(text, "utf8"));
           expect(back.problems).toEqual([]);
           expect(back.value).toEqual(rec);
@@ -66,9 +66,9 @@ describe("any valid record written and read back is the same record", () => {
         fc.property(arb, arb, fc.constantFrom("", "# kept\n"), (a, b, comment) => {
           const [old, next] = [valid(kind, a), valid(kind, b)];
           fc.pre(old !== undefined && next !== undefined);
-          const src = comment + stringifyRecord(old!);
+          const src = comment + stringifyRecord(old);
           const parsed = parseYaml(src).parsed!;
-          const text = updateYamlText(src, parsed, old!, next!, order.length ? order : Object.keys(next!));
+          const text = updateYamlText(src, parsed, old, next, order.length ? order : Object.keys(next));
           const back = readRecord(kind, `x/${kind}.yaml`, Buffer.from(text, "utf8"));
           expect(back.problems).toEqual([]);
           expect(back.value).toEqual(next);

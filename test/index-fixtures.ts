@@ -324,7 +324,7 @@ cancelled:
 };
 
 /** A one-line YAML scalar: quoted when plain would not read back as the same text. */
-const scalar = (s: string) => (/: |#|^[-?:,\[\]{}&*!|>'"%@`]/.test(s) ? JSON.stringify(s) : s);
+const scalar = (s: string) => (/: |#|^[-?:,[\]{}&*!|>'"%@`]/.test(s) ? JSON.stringify(s) : s);
 
 const call = (o: {
   customer: string;

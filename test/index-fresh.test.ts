@@ -442,7 +442,7 @@ bothWays("the index is never seen stale: hand edits", (env) => {
     const resolved = pathOf(RESOLVED);
     // the solution taken back: R-ANSWER-SAME-DAY no longer applies, the ticket is escalated again
     desk.edit(resolved, /status: resolved\n/, "status: escalated\n");
-    desk.edit(resolved, /resolution:\n(  .*\n)+/, "");
+    desk.edit(resolved, /resolution:\n( {2}.*\n)+/, "");
     await desk.same("removing a resolution by hand", {
       changed: ["due --json", `ticket show ${RESOLVED}`, "report monthly 2026-11"],
       first: "due --json",
@@ -1528,11 +1528,11 @@ function manyChanges(desk: Desk, gen: Generated, opts: { oldInPlace: boolean }):
   const [open1, open2, open3] = gen.openTickets;
   const closed = gen.tickets[Math.floor(gen.tickets.length / 2)]!;
   if (opts.oldInPlace)
-    desk.edit(pathOf(closed), /  - date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n", {
+    desk.edit(pathOf(closed), / {2}- date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n", {
       sameSize: true,
       keepTimes: true,
     });
-  else desk.replace(pathOf(closed), /  - date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n");
+  else desk.replace(pathOf(closed), / {2}- date: \d{4}-\d\d-\d\d\n/, "  - date: 2026-11-29\n");
   desk.edit(pathOf(open1!.id), /assignee: .*\n/, "assignee: 赵工\n", { keepTimes: true });
   const fu1 = gen.firstFollowUps.find(
     (f) => f.ticket !== open1!.id && f.ticket !== open2!.id && f.ticket !== open3!.id,

@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import { testIO } from "../src/io.js";
-import { scripted } from "../src/prompt.js";
+import { scripted, type ScriptedAnswer } from "../src/prompt.js";
 import { BIN, cleanEnv, commits, testStore } from "./helpers.js";
 import { ACME, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
 
-async function ask(root: string, args: string[], answers: unknown[]) {
+async function ask(root: string, args: string[], answers: ScriptedAnswer[]) {
   const io = testIO({ tty: true });
   const prompter = scripted(answers);
   const code = await main(args, {
@@ -153,8 +153,8 @@ describe("leaving a prompt", () => {
     const interrupted = {
       input: async () =>
         Promise.reject(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" })),
-      select: async () => "",
-      search: async () => MINGYUAN,
+      select: () => Promise.resolve(""),
+      search: () => Promise.resolve(MINGYUAN),
     };
     const code = await main(["ticket", "open"], {
       io,

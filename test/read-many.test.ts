@@ -39,9 +39,9 @@ function store(copies: number): { root: string; items: ReadItem[] } {
               : i % 7 === 2
                 ? Buffer.from(text.toString().replace(/\n/, "\n\t"))
                 : i % 7 === 3
-                  ? Buffer.from(`# copy ${i}\n${text}`)
+                  ? Buffer.from(`# copy ${i}\n${text.toString()}`)
                   : i % 7 === 4
-                    ? Buffer.from(`${text}bogus: 1\n`)
+                    ? Buffer.from(`${text.toString()}bogus: 1\n`)
                     : text;
           writeFileSync(join(root, path), bytes);
           items.push({ kind, path });

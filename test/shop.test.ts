@@ -371,7 +371,7 @@ describe("a vehicle from appointment to follow-up", () => {
       env: cleanEnv({ AFTERCARE_USER: "王芳", AFTERCARE_NOW: "2026-11-26T10:00:00+08:00" }),
       cwd: root,
       clock: () => new Date(),
-      stdin: async () => json,
+      stdin: () => Promise.resolve(json),
     });
     expect(code, io.stderr()).toBe(0);
     expect(JSON.parse(io.stdout()).intake).toMatchObject({

@@ -132,7 +132,7 @@ describe("aftercare export", () => {
     });
     const r = await cli(root, ["export", "customers", "--bom"]);
     expect(r.stdout.startsWith("\uFEFFid,name,")).toBe(true);
-    const rows = parse(r.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(r.stdout, { bom: true, columns: true });
     expect(rows.map((x) => x.name)).toEqual([
       "上海明远机电设备有限公司",
       "Acme Pumps GmbH",
@@ -150,10 +150,10 @@ describe("aftercare export", () => {
 
   it("tickets and contacts by month, duties, and JSON", async () => {
     const root = testStore(RECORDS);
-    const t = parse((await cli(root, ["export", "tickets", "--month", "2026-11"])).stdout, {
+    const t = parse<Record<string, string>>((await cli(root, ["export", "tickets", "--month", "2026-11"])).stdout, {
       columns: true,
       bom: true,
-    }) as Record<string, string>[];
+    });
     expect(t).toEqual([
       expect.objectContaining({
         id: TICKET,
@@ -170,10 +170,10 @@ describe("aftercare export", () => {
         .stdout,
     );
     expect(k.map((x: { id: string }) => x.id)).toEqual(["K-261120-DDDD"]);
-    const d = parse((await cli(root, ["export", "duties"])).stdout, { columns: true, bom: true }) as Record<
-      string,
-      string
-    >[];
+    const d = parse<Record<string, string>>((await cli(root, ["export", "duties"])).stdout, {
+      columns: true,
+      bom: true,
+    });
     expect(d.map((x) => `${x.rule} ${x.state}`)).toEqual([
       "R-DISPATCH overdue",
       "R-ESC-1DAY overdue",

@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import { testIO } from "../src/io.js";
-import { scripted, type Prompter } from "../src/prompt.js";
+import { scripted, type Prompter, type ScriptedAnswer } from "../src/prompt.js";
 import { cleanEnv, git, tempDir, testStore } from "./helpers.js";
 import {
   baseStore,
@@ -51,7 +51,7 @@ function counter(): (n: number) => Uint8Array {
 }
 
 /** Scripted answers that also keep what each select question offered. */
-function recording(answers: unknown[]): Prompter & { offered: unknown[] } {
+function recording(answers: ScriptedAnswer[]): Prompter & { offered: unknown[] } {
   const s = scripted(answers);
   const offered: unknown[] = [];
   return {
@@ -81,7 +81,7 @@ function filesOf(root: string): Record<string, string> {
 async function run(
   root: string,
   args: string[],
-  o: { off: boolean; as?: string; env?: Record<string, string>; answers?: unknown[] },
+  o: { off: boolean; as?: string; env?: Record<string, string>; answers?: ScriptedAnswer[] },
 ): Promise<Outcome> {
   const before = process.env.AFTERCARE_INDEX;
   if (o.off) process.env.AFTERCARE_INDEX = "off";
@@ -124,7 +124,7 @@ async function run(
  */
 async function both(
   args: string[],
-  o: { as?: string; env?: Record<string, string>; answers?: unknown[]; change?: (root: string) => void } = {},
+  o: { as?: string; env?: Record<string, string>; answers?: ScriptedAnswer[]; change?: (root: string) => void } = {},
 ): Promise<{ indexed: Outcome; files: Outcome; root: string }> {
   const seed = testStore(baseStore(), { settings: SETTINGS });
   const copy = tempDir();

@@ -144,7 +144,9 @@ function report(ctx: Context, problems: FileProblem[]): FileProblem[] {
  * cleared at the end; only on a terminal (never in a pipe, cron or a test), and only once the
  * check has taken longer than `delayMs`.
  */
-export function progressLine(delayMs = 300): { update(done: number, total: number): void; clear(): void } | undefined {
+export function progressLine(
+  delayMs = 300,
+): { update: (done: number, total: number) => void; clear: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;
   const started = Date.now();
   let shown = false;
@@ -271,10 +273,10 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   }
   // each record's facts and own findings are worked out where it is read, and only they are kept:
   // no record's value crosses threads or stays in memory, nor the names of people on the staff list
-  const readProblems: (FileProblem[] | undefined)[] = new Array(items.length);
-  const byIndex: (CheckRecord | undefined)[] = new Array(items.length);
+  const readProblems = new Array<FileProblem[] | undefined>(items.length);
+  const byIndex = new Array<CheckRecord | undefined>(items.length);
   /** the stamp of each file read (not taken from the memo) */
-  const freshStamp: (string | undefined)[] = new Array(items.length);
+  const freshStamp = new Array<string | undefined>(items.length);
   let read = 0;
   await readEach(
     items,

@@ -184,9 +184,9 @@ export async function notFuture(ctx: Context, stamp: string | undefined, flag: s
 /** The file a command writes with --output: an OS error is the user's path, said in one line. */
 export async function writeOutput(ctx: Context, file: string, data: string | Uint8Array): Promise<void> {
   const { promises: fs } = await import("node:fs");
-  const { resolve } = await import("node:path");
+  const path = await import("node:path");
   try {
-    await fs.writeFile(resolve(ctx.deps.cwd, file), data);
+    await fs.writeFile(path.resolve(ctx.deps.cwd, file), data);
   } catch (e) {
     const code = (e as { code?: string }).code;
     const why: Record<string, string> = {

@@ -23,9 +23,9 @@ export function registerCompletion(program: Command, r: Runner): void {
     .action((shell: string, _o: object, cmd: Command) =>
       r.bare(cmd, { shell }, async () => {
         const { completion } = await import("./completion.js");
-        return async (o: { shell: string }, deps) => {
+        return (o: { shell: string }, deps) => {
           deps.io.out(completion(o.shell));
-          return 0;
+          return Promise.resolve(0);
         };
       }),
     );

@@ -96,7 +96,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   return ctx.writing(async () => {
     const rec = await store.create("waiver", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `duty ${d.key} waived by ${actor.name}: ${reason}`, actor);
-    written(ctx, rec, say.t("w.waived", { key: d.key, id: rec.id, reason: reason! }));
+    written(ctx, rec, say.t("w.waived", { key: d.key, id: rec.id, reason }));
     return rec;
   });
 }

@@ -47,8 +47,8 @@ function wall(at: string | undefined, tz: string): string | undefined {
 function evenColumns(sheet: Sheet): Sheet {
   sheet.columns.forEach((c, i) => {
     if (c.type !== "datetime") return;
-    const seconds = sheet.rows.some((r) => typeof r[i] === "string" && !/:00$/.test(r[i] as string));
-    if (!seconds) for (const r of sheet.rows) if (typeof r[i] === "string") r[i] = (r[i] as string).slice(0, 16);
+    const seconds = sheet.rows.some((r) => typeof r[i] === "string" && !/:00$/.test(r[i]));
+    if (!seconds) for (const r of sheet.rows) if (typeof r[i] === "string") r[i] = r[i].slice(0, 16);
   });
   return sheet;
 }

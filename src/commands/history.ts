@@ -75,9 +75,11 @@ export function settledInMerge(base: unknown, ours: unknown, theirs: unknown, me
 
 const show = (v: unknown) => safe(Array.isArray(v) ? v.join(", ") : String(v)).replace(/\n/g, " ⏎ ");
 
+const isList = (v: unknown): v is unknown[] => Array.isArray(v);
+
 /** A change as one line: a list of plain values (tags, phones) as what was added and removed, it merges as a set. */
 function line(c: Change, say: Translator): string {
-  if (Array.isArray(c.from) && Array.isArray(c.to) && [...c.from, ...c.to].every((x) => typeof x !== "object")) {
+  if (isList(c.from) && isList(c.to) && [...c.from, ...c.to].every((x) => typeof x !== "object")) {
     const [was, now] = [c.from.map(String), c.to.map(String)];
     const added = now.filter((x) => !was.includes(x));
     const removed = was.filter((x) => !now.includes(x));
@@ -97,7 +99,7 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   const kind = kindOfId(input);
   const say = await ctx.say();
   if (!kind) throw new UserError(say.t("h.notId", { id: opts.id }));
-  const id = await store.resolveId(kind, opts.id).catch(async (e) => {
+  const id = await store.resolveId(kind, opts.id).catch((e: unknown) => {
     // a record since deleted still has a history
     if (/^[CTKEW]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
     throw e;

@@ -179,7 +179,7 @@ function month(value: string | undefined): string | null {
   return value;
 }
 
-async function show(ctx: Context, text: string, view: object) {
+function show(ctx: Context, text: string, view: object) {
   ctx.io.out(ctx.json ? JSON.stringify(view, null, 2) + "\n" : text);
   return { text };
 }

@@ -11,7 +11,7 @@ import { UserError } from "../errors.js";
 import { KINDS, type KindLetter } from "../domain/ids.js";
 import type { Translator } from "../i18n.js";
 import { formatShort } from "../domain/time.js";
-import type { Git } from "../store/git.js";
+import type { Git, RepoState } from "../store/git.js";
 import { Store } from "../store/store.js";
 import { mergeRecord, type Contest } from "../store/merge.js";
 import { installGitSupport, keyOrder } from "./git-setup.js";
@@ -64,7 +64,7 @@ export function describeIncoming(files: Incoming["files"], say: Translator): str
       continue;
     }
     const base = KIND_KEY[what];
-    const noun = say.t(n > 1 ? (`${base}s` as "sy.customers") : (base as "sy.customer"));
+    const noun = say.t(n > 1 ? (`${base}s` as "sy.customers") : base);
     parts.push(say.t(st === "A" ? "sy.nNew" : st === "D" ? "sy.nRemoved" : "sy.nChanged", { n, what: noun }));
   }
   return parts.join(say.t("sy.comma"));
@@ -152,7 +152,10 @@ async function markedFiles(git: Git, unmerged: string[]): Promise<string[]> {
  * Each record left unmerged, with its contested values, read from git's index (stages 1, 2, 3);
  * and each one staged with its markers still in, read from the commits being merged.
  */
-export async function contestedRecords(git: Git, operation: "merge" | "rebase" | string): Promise<ContestedRecord[]> {
+export async function contestedRecords(
+  git: Git,
+  operation: NonNullable<RepoState["operation"]>,
+): Promise<ContestedRecord[]> {
   const unmerged = await unmergedFiles(git);
   const marked = operation === "merge" || operation === "rebase" ? await markedFiles(git, unmerged) : [];
   const files = [...unmerged, ...marked];
@@ -219,7 +222,7 @@ export function explainConflicts(list: ContestedRecord[], say: Translator): stri
 }
 
 /** Why nothing can be synced while git is half-way through something, and what to do. */
-async function pending(git: Git, operation: string, say: Translator): Promise<UserError> {
+async function pending(git: Git, operation: NonNullable<RepoState["operation"]>, say: Translator): Promise<UserError> {
   const list = await contestedRecords(git, operation);
   if (list.length)
     return new UserError(

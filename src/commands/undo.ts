@@ -38,7 +38,7 @@ async function steps(git: Git, range?: string, paths: string[] = []): Promise<St
     .split(SEP)
     .filter((c) => c.trim())
     .map((c) => {
-      const [sha, author, subject, command, undoes, redoes, body] = c.split(FIELD).map((x) => x.trim()) as string[];
+      const [sha, author, subject, command, undoes, redoes, body] = c.split(FIELD).map((x) => x.trim());
       // an undo made before the trailers existed: "undo: …" and git's "This reverts commit SHA."
       const reverts = /This reverts commit ([0-9a-f]{40})/.exec(body ?? "")?.[1];
       return {

@@ -1,6 +1,6 @@
 // The figures of the reviews (R-MONTHLY): what came in, what was done, and how the department kept
 // the regulation's deadlines. Pure: the duties come from the one rules engine, passed in.
-import type { Duty, DutyInput, Rec, RuleCode } from "./duties/index.js";
+import type { Duty, DutyInput, Rec } from "./duties/index.js";
 import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Settings, Ticket } from "./schema.js";
 import { addDays, dayCache, daysBetween, STORED_DATE_RE, storedDay, weekday, zonedTime, type Day } from "./time.js";
@@ -461,7 +461,7 @@ function complaintRow(c: { id: string; value: Contact }, t: Ticket | undefined, 
 
 export function dutyRow(d: Duty, customerName: string | undefined) {
   return {
-    rule: d.rule as RuleCode,
+    rule: d.rule,
     key: d.key,
     record: d.ticket ?? d.source,
     customer: d.customer ? { id: d.customer, name: customerName ?? d.customer } : null,

@@ -121,7 +121,7 @@ export function parseDateTime(input: string, tz: string, now: Date): Date | unde
     const day = parseDay(s, tz, now);
     return day ? zonedTime(day, 0, 0, 0, tz) : undefined;
   }
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as number[];
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
   if (!isRealDate(y!, mo!, d!) || h! > 23 || mi! > 59 || sec! > 59) return undefined;
   if (m[7]) {
     const iso = `${m[1]}-${pad(mo!)}-${pad(d!)}T${pad(h!)}:${pad(mi!)}:${pad(sec!)}${m[7].length === 5 ? m[7].slice(0, 3) + ":" + m[7].slice(3) : m[7]}`;

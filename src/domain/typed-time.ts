@@ -118,8 +118,8 @@ let parsers: Promise<{ zh: ChronoParser; en: ChronoParser }> | undefined;
 /** chrono-node's Chinese (simplified) and English casual parsers, loaded on first use. */
 function chrono() {
   parsers ??= Promise.all([import("chrono-node/zh"), import("chrono-node/en")]).then(([zh, en]) => ({
-    zh: zh.hans.casual as ChronoParser,
-    en: en.casual as ChronoParser,
+    zh: zh.hans.casual,
+    en: en.casual,
   }));
   return parsers;
 }

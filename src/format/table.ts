@@ -13,7 +13,7 @@ import { width } from "./text.js";
  */
 export function table(io: IO, head: string[], rows: string[][]): string {
   // every cell's width is worked out once, and kept for the padding
-  const cells: number[][] = new Array(rows.length);
+  const cells = new Array<number[]>(rows.length);
   const widths = head.map((h) => width(h));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;

@@ -1,5 +1,6 @@
 // Text from records is shown to people: neutralise anything a terminal would act on.
 import { createRequire } from "node:module";
+import type stringWidthOf from "string-width";
 
 /**
  * What never reaches a terminal raw: C0 controls except tab and newline, DEL, C1 controls
@@ -19,6 +20,18 @@ export const UNSAFE =
  */
 export function escapeChar(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * A value of no known type — what a report template hands a filter, a field of JSON on standard
+ * input — as text: null and undefined as "", anything else as String() makes it.
+ */
+export function textOf(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an object or list here (a Date, tags) is shown as String() and Liquid's own {{ value }} show it; which objects come is not known
+  return String(v);
 }
 
 /** The one sanitiser for record text shown on a terminal: every unsafe character made visible. */
@@ -55,7 +68,7 @@ const PLAIN =
 const WIDE =
   /[\u3000-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60\uffe0-\uffe6]/g;
 
-type StringWidth = typeof import("string-width").default;
+type StringWidth = typeof stringWidthOf;
 let stringWidth: StringWidth | undefined;
 
 /**
@@ -65,11 +78,13 @@ let stringWidth: StringWidth | undefined;
  * sources (development, tests) Node's require of an ES module (Node ≥ 20.19, package.json engines).
  */
 function slowWidth(s: string): number {
-  stringWidth ??= (
-    (typeof require === "function" ? require("string-width") : createRequire(import.meta.url)("string-width")) as {
-      default: StringWidth;
-    }
-  ).default;
+  if (!stringWidth) {
+    let m: unknown;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded synchronously on purpose (above): import() would make every width asynchronous
+    if (typeof require === "function") m = require("string-width");
+    else m = createRequire(import.meta.url)("string-width");
+    stringWidth = (m as { default: StringWidth }).default;
+  }
   return stringWidth(s);
 }
 

@@ -9,7 +9,7 @@ import { UserError } from "../errors.js";
 import { PROJECT } from "../paths.js";
 import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
-import { safe } from "../format/text.js";
+import { safe, textOf } from "../format/text.js";
 import { label, type Locale } from "./labels.js";
 
 /** The built-in templates shipped with aftercare (the project's templates/ folder; from src/ or the bundle in dist/ alike). */
@@ -94,11 +94,11 @@ export async function engine(opts: RenderOptions): Promise<Liquid> {
     return zh ? `${nf(1).format(h)} 小时` : `${nf(1).format(h)} h`;
   });
   liquid.registerFilter("when", (v: unknown) => {
-    const s = String(v ?? "");
+    const s = textOf(v);
     return s.length === 10 || !s ? s : formatShort(new Date(s), opts.timezone);
   });
   liquid.registerFilter("day", (v: unknown) => {
-    const s = String(v ?? "");
+    const s = textOf(v);
     return s.length <= 10 ? s : dayOf(new Date(s), opts.timezone);
   });
   liquid.registerFilter("money", (v: unknown) =>
@@ -139,9 +139,10 @@ export async function render(
       const text = await fs.readFile(path, "utf8").catch(() => {
         throw new UserError(`--template ${opts.file}: no such file`);
       });
-      return tidy(await liquid.render(liquid.parse(text, path), view));
+      // LiquidJS types what it renders as any: it is the template's text (no keepOutputType here)
+      return tidy((await liquid.render(liquid.parse(text, path), view)) as string);
     }
-    return tidy(await liquid.renderFile(name, view));
+    return tidy((await liquid.renderFile(name, view)) as string);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(

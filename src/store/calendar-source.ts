@@ -94,8 +94,8 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
   const countries = hd.getCountries("en") as Record<string, string> | undefined;
   if (
     !known(countries, country) ||
-    !known(hd.getStates(country, "en") as Record<string, string> | undefined, state) ||
-    (state && !known(hd.getRegions(country, state, "en") as Record<string, string> | undefined, region))
+    !known(hd.getStates(country, "en"), state) ||
+    (state && !known(hd.getRegions(country, state, "en"), region))
   )
     throw new UserError(
       `calendar.source "${id}" in aftercare.yaml is not a ${region ? "region" : state ? "state" : "country"} that ${label} knows; use cn, none, or a code such as DE, DE-BY or US-CA (https://github.com/commenthol/date-holidays#supported-countries-states-regions)`,
@@ -144,7 +144,7 @@ export function storeCalendar(
 ): Promise<ResolvedCalendar> {
   const settings = store.settings;
   let byLang = resolved.get(settings);
-  if (!byLang) resolved.set(settings, (byLang = new Map()));
+  if (!byLang) resolved.set(settings, (byLang = new Map<string, Promise<ResolvedCalendar>>()));
   const lang = langOf(locale);
   let p = byLang.get(lang);
   if (!p) {
@@ -176,7 +176,7 @@ export async function countryOfZone(tz: string): Promise<string | undefined> {
   const { default: Holidays } = await import("date-holidays");
   const hd = new Holidays();
   const found: string[] = [];
-  for (const c of Object.keys((hd.getCountries("en") as Record<string, string> | undefined) ?? {})) {
+  for (const c of Object.keys(hd.getCountries("en") ?? {})) {
     hd.init(c);
     if ((hd.getTimezones() ?? []).includes(tz)) found.push(c);
   }

@@ -118,7 +118,8 @@ export class GitSignal {
       children,
     ).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
     const sig = new GitSignal(root, env, folders, head, startedAt, indexStamp, dirty, new Map(), children);
-    if (since && since !== head) sig.changedSince(since);
+    // started now, beside the diff-index; kept in diffs for whoever asks (gitOut never rejects)
+    if (since && since !== head) void sig.changedSince(since);
     return sig;
   }
 

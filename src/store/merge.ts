@@ -89,7 +89,7 @@ class Merger {
     if (isObj(a) && isObj(b) && (o === undefined || isObj(o))) {
       const out: Obj = {};
       for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
-        const m = this.value((o as Obj | undefined)?.[k], a[k], b[k], `${path}.${k}`);
+        const m = this.value(o?.[k], a[k], b[k], `${path}.${k}`);
         if (m !== undefined) out[k] = m;
       }
       return out;
@@ -152,7 +152,7 @@ export function mergeRecord(
   if (!A || !B || !O) return undefined;
   const [o, a, b] = [O.value, A.value, B.value];
   if (!isObj(a) || !isObj(b) || !(isObj(o) || o === null)) return undefined;
-  const oo = (o ?? {}) as Obj;
+  const oo = o ?? {};
   const merged: Obj = {};
   const other: Obj = {};
   const contests: Contest[] = [];

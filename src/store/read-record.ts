@@ -24,7 +24,7 @@ export function issueMessage(
   raw: unknown,
   kind: string,
 ): { path: PropertyKey[]; message: string; key?: boolean } {
-  const path = issue.path as PropertyKey[];
+  const path = issue.path;
   const field = path
     .map((p) => (typeof p === "number" ? `[${p + 1}]` : excerpt(String(p))))
     .join(".")

@@ -38,6 +38,12 @@ import { locateRepo } from "./git.js";
 import { GitSignal, type PathStatus } from "./git-signal.js";
 import { FOLDERS, pathOf, strayWarning, unreadWarning, type FileProblem, type Store } from "./store.js";
 
+/** The code of a better-sqlite3 error (SQLITE_BUSY…), or "" for an error without one. */
+function sqliteCode(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" ? code : "";
+}
+
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
 const FORMAT = "7";
 /**
@@ -244,11 +250,7 @@ export class RecordIndex {
         if (e instanceof UserError) throw e;
         // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
         // the files are read directly this time, and the index is left as it is
-        if (
-          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(
-            String((e as { code?: unknown }).code ?? ""),
-          )
-        )
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/.test(sqliteCode(e)))
           return undefined;
         // damaged, of another format, or half-written: start again from the files
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
@@ -585,7 +587,7 @@ export class RecordIndex {
           else outside.delete(p);
         }
         // new files no commit brought: HEAD may hold them (restored by hand) or not
-        const fresh = found.filter((f) => !git!.changed!.has(f.path));
+        const fresh = found.filter((f) => !git.changed!.has(f.path));
         if (fresh.length) {
           const held = await signal!.inHead([...new Set(fresh.map((f) => f.dir))]);
           for (const f of fresh) if (!held?.has(f.path)) outside.add(f.path);
@@ -884,12 +886,7 @@ export class RecordIndex {
         this.db.transaction(() => this.fillSearchKeys(customerKeys)).immediate();
       } catch (e) {
         // a read-only or busy index: every customer is matched here instead
-        if (
-          /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(
-            String((e as { code?: unknown }).code ?? ""),
-          )
-        )
-          break;
+        if (/^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM)/.test(sqliteCode(e))) break;
         throw e;
       }
     }

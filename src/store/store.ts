@@ -269,7 +269,7 @@ export class Store {
     }
     if (dirty || next.size !== known.size) this.parseCache.write(kind, next);
     const result = { records, problems };
-    this.cache.set(kind, result as { records: Loaded[]; problems: FileProblem[] });
+    this.cache.set(kind, result);
     return result;
   }
 
@@ -367,7 +367,7 @@ export class Store {
   ): Promise<Loaded<K>> {
     const { parseYaml, stringifyRecord } = await loadParsing();
     const clean = this.checked(kind, value);
-    const text = stringifyRecord(clean as object);
+    const text = stringifyRecord(clean);
     const day = dayOf(now, this.settings.timezone);
     for (let attempt = 0; attempt < 32; attempt++) {
       const id = newId(kind, day, random);
@@ -386,13 +386,7 @@ export class Store {
     const { SCHEMAS, parseYaml, updateYamlText } = await loadParsing();
     const clean = this.checked(rec.kind, next);
     const order = Object.keys((SCHEMAS[rec.kind] as unknown as { shape: object }).shape);
-    const text = updateYamlText(
-      rec.src,
-      rec.parsed,
-      rec.value as Record<string, unknown>,
-      clean as Record<string, unknown>,
-      order,
-    );
+    const text = updateYamlText(rec.src, rec.parsed, rec.value, clean, order);
     await writeAtomic(this.abs(rec.path), text);
     this.cache.delete(rec.kind);
     const { parsed } = parseYaml(text);
@@ -405,13 +399,7 @@ export class Store {
     if (!r.success)
       throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
     const order = Object.keys(settingsSchema.shape);
-    const text = updateYamlText(
-      this.settingsFile.src,
-      this.settingsFile.parsed,
-      this.settings as Record<string, unknown>,
-      r.data as Record<string, unknown>,
-      order,
-    );
+    const text = updateYamlText(this.settingsFile.src, this.settingsFile.parsed, this.settings, r.data, order);
     await writeAtomic(join(this.root, SETTINGS_FILE), text);
     this.settings = r.data;
     this.settingsFile = { src: text, parsed: parseYaml(text).parsed! };

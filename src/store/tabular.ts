@@ -9,6 +9,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { UsageError, UserError } from "../errors.js";
 import { t } from "../i18n.js";
+import { textOf } from "../format/text.js";
 
 const DELIMITER_NAMES: Record<string, string> = {
   ",": "commas",
@@ -69,7 +70,7 @@ export function sniffDelimiter(text: string): string {
       if (ch === '"') q = !q;
       else if (!q && ch in counts) counts[ch]!++;
     }
-    return Object.entries(counts).sort((a, b) => b[1] - a[1]) as [string, number][];
+    return Object.entries(counts).sort((a, b) => b[1] - a[1]);
   };
   const filled = (line: string, d: string) => line.split(d).filter((c) => c.replace(/"/g, "").trim()).length;
   const heading =
@@ -155,7 +156,8 @@ function cellValue(v: unknown): Cell {
   if (typeof v === "object") {
     const o = v as { text?: unknown; richText?: { text: string }[]; result?: unknown; error?: string };
     if (o.richText) return o.richText.map((r) => r.text).join("");
-    if (o.text !== undefined) return String(o.text);
+    // a link's text: a string, or rich text when it is formatted (exceljs)
+    if (o.text !== undefined) return typeof o.text === "object" && o.text !== null ? cellValue(o.text) : textOf(o.text);
     if ("result" in o) return cellValue(o.result);
     if (o.error) return o.error;
   }

@@ -31,7 +31,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
   if (opts.told || opts.notTold) given.push(opts.told ? "told" : "not-told");
   if (!given.length) throw new UsageError((await ctx.say()).t("k.editNothing"));
   for (const f of ["summary", "person"] as const)
-    if (opts[f] !== undefined && !opts[f]!.trim()) throw new UsageError(`--${f} is empty; nothing was written`);
+    if (opts[f] !== undefined && !opts[f].trim()) throw new UsageError(`--${f} is empty; nothing was written`);
   return correct(ctx, opts.id, async (k, say) => {
     const next: Contact = { ...k.value };
     if (opts.at !== undefined) {

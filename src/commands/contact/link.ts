@@ -67,7 +67,7 @@ export interface UnlinkOptions {
 export async function contactUnlink(opts: UnlinkOptions, ctx: Context) {
   const which = (["ticket", "event", "plan"] as const).filter((f) => opts[f]);
   if (!which.length) which.push("ticket");
-  return correct(ctx, opts.id, async (k, say) => {
+  return correct(ctx, opts.id, (k, say) => {
     const linked = which.filter((f) => k.value[f]);
     if (!linked.length) return undefined;
     const next: Contact = { ...k.value };

@@ -236,6 +236,13 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
   return id;
 }
 
+/** What a correction writes: the contact as it becomes, the commit's subject, and the sentence said. */
+interface Correction {
+  next: Contact;
+  subject: string;
+  sentence: string;
+}
+
 /**
  * Rewrite a contact under the store's lock, commit it, and say what it now closes. `change` gets
  * the stored contact and returns the new one and the words for the commit and the sentence.
@@ -243,10 +250,7 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
 export async function correct(
   ctx: Context,
   input: string,
-  change: (
-    k: Loaded<"contact">,
-    say: Translator,
-  ) => Promise<{ next: Contact; subject: string; sentence: string } | undefined>,
+  change: (k: Loaded<"contact">, say: Translator) => Correction | undefined | Promise<Correction | undefined>,
 ): Promise<Loaded<"contact">> {
   const store = await ctx.store();
   const first = await findRecord(ctx, "contact", input);

@@ -161,7 +161,7 @@ async function editWithEditor(ctx: Context, first: Loaded<"ticket">, editor: (pa
       const by = now ? await changedBy(ctx, first.path) : "someone who deleted it";
       throw new UserError(say.t("te.meanwhile", { path: first.path, by, tmp: edit.tmp, id: first.id }));
     }
-    const value = ticketSchema.parse(parseYaml(edit.text).parsed!.value) as Ticket;
+    const value = ticketSchema.parse(parseYaml(edit.text).parsed!.value);
     try {
       await refuse(ctx, value, first.id, first.value);
     } catch (e) {

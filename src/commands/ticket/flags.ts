@@ -82,9 +82,14 @@ export function registerTicket(program: Command, r: Runner): void {
   registerShop(ticket, r);
 }
 
-/** A ticket's life: escalate, dispatch, schedule, arrive, resolve, close, cancel, reopen. */
-// eslint-disable-next-line max-lines-per-function -- a table of eight commands' flags, read top to bottom
+/** A ticket's life: escalate, dispatch, schedule, arrive (help), then resolve, close, cancel, reopen. */
 function registerLife(ticket: Command, r: Runner): void {
+  registerHelp(ticket, r);
+  registerOutcome(ticket, r);
+}
+
+/** Getting the customer help: escalate, dispatch, schedule, arrive. */
+function registerHelp(ticket: Command, r: Runner): void {
   ticket
     .command("escalate <id>")
     .description("report to the engineering supervisor (R-ESC-1DAY)")
@@ -121,6 +126,10 @@ function registerLife(ticket: Command, r: Runner): void {
     .action((id: string, o: Opts<typeof ticketArrive>, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./arrive.js")).ticketArrive),
     );
+}
+
+/** How a ticket ends, or starts again: resolve, close, cancel, reopen. */
+function registerOutcome(ticket: Command, r: Runner): void {
   ticket
     .command("resolve <id>")
     .description("note the solution (the customer is told the same day, R-ANSWER-SAME-DAY)")

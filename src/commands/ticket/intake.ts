@@ -1,4 +1,5 @@
 // aftercare ticket intake (the reception desk, regulation part C): C-INTAKE: receive a vehicle.
+import { textOf } from "../../format/text.js";
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
@@ -26,7 +27,7 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
   if (!text) return {};
   try {
     const v = JSON.parse(text) as Record<string, unknown>;
-    const str = (x: unknown) => (x === undefined || x === null ? undefined : String(x));
+    const str = (x: unknown) => (x === undefined || x === null ? undefined : textOf(x));
     const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : undefined);
     return {
       plate: str(v.plate),

@@ -16,8 +16,14 @@ import type { ticketReady } from "./ready.js";
 type Opts<F> = Omit<OptionsOf<F>, "id">;
 const AT = "when it happened (default: now)";
 
-// eslint-disable-next-line max-lines-per-function -- a table of nine commands' flags, read top to bottom
 export function registerShop(ticket: Command, r: Runner): void {
+  registerReception(ticket, r);
+  registerWorkshop(ticket, r);
+  registerCollection(ticket, r);
+}
+
+/** The vehicle comes in: intake, estimate, handover to the workshop. */
+function registerReception(ticket: Command, r: Runner): void {
   ticket
     .command("intake <id>")
     .description(
@@ -63,6 +69,10 @@ export function registerShop(ticket: Command, r: Runner): void {
     .action((id: string, o: Opts<typeof ticketHandover>, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./handover.js")).ticketHandover),
     );
+}
+
+/** While the workshop has it: a revised promise, extra work and the customer's answer, the progress check. */
+function registerWorkshop(ticket: Command, r: Runner): void {
   ticket
     .command("promise <id>")
     .description(
@@ -106,6 +116,10 @@ export function registerShop(ticket: Command, r: Runner): void {
     .action((id: string, o: Opts<typeof ticketProgress>, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./progress.js")).ticketProgress),
     );
+}
+
+/** The job is done and the customer collects the vehicle: ready, deliver. */
+function registerCollection(ticket: Command, r: Runner): void {
   ticket
     .command("ready <id>")
     .description(

@@ -315,7 +315,7 @@ export function judge(
   const out: Duty[] = [];
   for (const f of found) {
     if (since && f.deadline < since) continue;
-    const { doneBy, ...d } = f as FoundDuty;
+    const { doneBy, ...d } = f;
     const s = stateOf(d, today, dayOfAt, nowMs, tz);
     const w = waivers.get(d.key);
     const done = s.state === "done" || s.state === "late";
