@@ -1,11 +1,10 @@
 // Faults a reviewer found after the first pass: undo never takes unsaved work with it, --output
-// mistakes are the user's, a broken record never reads as "nothing overdue", git's own words.
+// mistakes are the user's, a broken record never reads as "nothing overdue" (git's own words: git-words.test.ts).
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, commits, git, testStore } from "./helpers.js";
 import { RECORDS, TICKET } from "./fixtures.js";
-import { DISK_FULL, firstLine } from "../src/store/git.js";
 
 describe("undo", () => {
   it("refuses while a saved record is not committed, and leaves it on disk", async () => {
@@ -72,18 +71,6 @@ describe("due with a record that cannot be read", () => {
       "note: the list may be incomplete: a record file could not be read (above); see 'aftercare check'\n",
     );
     expect(commits(root)).toHaveLength(1);
-  });
-});
-
-describe("git's own words", () => {
-  it("a warning (CRLF) is never given as the reason; a full disk is recognised in its wordings", () => {
-    expect(
-      firstLine(
-        "warning: in the working copy of 'a.yaml', LF will be replaced by CRLF\nerror: gpg failed to sign the data\nfatal: failed to write commit object",
-      ),
-    ).toBe("gpg failed to sign the data");
-    expect(DISK_FULL.test("error: sha1 file '.git/index.lock' write error. Out of diskspace")).toBe(true);
-    expect(DISK_FULL.test("fatal: Unable to create '/s/.git/index.lock': File exists.")).toBe(false);
   });
 });
 

@@ -3,53 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../src/domain/shop.js";
 import { cli, commits, testStore } from "./helpers.js";
 import { MINGYUAN, RECORDS } from "./fixtures.js";
 import { checkMarkdown } from "./markdown.js";
-
-describe("money and estimate lines", () => {
-  it("reads amounts as integer cents, never floats", () => {
-    expect(parseMoney("1280.00")).toBe(128000);
-    expect(parseMoney("1,280.5")).toBe(128050);
-    expect(parseMoney("¥0.1")).toBe(10);
-    expect(parseMoney("19.99")).toBe(1999);
-    for (const bad of ["12.345", "-5", "abc", "", "1e3"]) expect(parseMoney(bad), bad).toBeUndefined();
-  });
-
-  it("parses a line, and says what is wrong with a bad one", () => {
-    expect(parseLine("制动系统；labour=350；part=前制动片/us/genuine/480.00；critical").line).toEqual({
-      item: "制动系统",
-      labour: 35000,
-      parts: [{ name: "前制动片", supplier: "us", grade: "genuine", amount: 48000 }],
-      critical: true,
-    });
-    expect(parseLine("Brakes; part=pads/shop/genuine/1").error).toBe(
-      'part "pads/shop/genuine/1" must be name/us|customer/genuine|aftermarket/amount, such as 前制动片/us/genuine/480.00',
-    );
-  });
-
-  it("C-PARTS: the customer's own parts and aftermarket parts on a critical system carry no guarantee", () => {
-    const e = {
-      mode: "item" as const,
-      at: "2026-12-01T10:00:00+08:00",
-      lines: [
-        parseLine("Front brakes; labour=200; part=pads/us/aftermarket/300").line!,
-        parseLine("Wipers; part=blades/us/aftermarket/50").line!,
-        parseLine("Oil; part=oil/customer/genuine/0").line!,
-      ],
-    };
-    expect(noGuarantee(e)).toEqual([
-      { item: "Front brakes", part: "pads", reason: "aftermarket-critical" },
-      { item: "Oil", part: "oil", reason: "customer-supplied" },
-    ]);
-  });
-
-  it("C-WORKSHOP-HANDOVER: the time to the nearest ten minutes", () => {
-    expect(nearestTenMinutes(new Date("2026-12-03T01:47:00Z")).toISOString()).toBe("2026-12-03T01:50:00.000Z");
-    expect(nearestTenMinutes(new Date("2026-12-03T01:44:59Z")).toISOString()).toBe("2026-12-03T01:40:00.000Z");
-  });
-});
 
 describe("a vehicle from appointment to follow-up", () => {
   it("every C-rule shows up in aftercare due at the right moment", async () => {

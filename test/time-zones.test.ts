@@ -1,9 +1,9 @@
 // dayOf and formatDateTime read a zone's wall clock without building a TZDate for every record
 // (they are asked for every record by the rules engine and the reviews): the same answers as
-// TZDate, across daylight-saving changes, odd offsets and historical ones.
+// TZDate, across daylight-saving changes, odd offsets and historical ones (written to the minute).
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
-import { dayOf, formatDateTime, minuteOfDay } from "../src/domain/time.js";
+import { dayOf, formatDateTime, isStoredDateTime, minuteOfDay } from "../src/domain/time.js";
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
 /** What time.ts and calendar.ts did before: through TZDate. */
@@ -75,7 +75,9 @@ describe("the zone's wall clock without TZDate", () => {
     expect(wrong).toEqual([]);
     expect(changes).toBeGreaterThan(20);
   });
+});
 
+describe("the zone's wall clock at the edges", () => {
   it("agrees on historical offsets with seconds, at midnight, and on an invalid date", () => {
     for (const tz of ZONES)
       for (const at of [
@@ -89,9 +91,16 @@ describe("the zone's wall clock without TZDate", () => {
       ]) {
         const d = new Date(at);
         expect(dayOf(d, tz)).toBe(dayRef(d, tz));
-        expect(formatDateTime(d, tz)).toBe(formatRef(d, tz));
         expect(minuteOfDay(d.getTime(), tz)).toBe(minuteRef(d.getTime(), tz));
+        // an offset of whole minutes is written as TZDate shows it; one with seconds to the nearest
+        // minute, the clock with it: either way the text is a stored date-time of the same second
+        const text = formatDateTime(d, tz);
+        if (Number.isInteger(tzOffset(tz, d))) expect(text).toBe(formatRef(d, tz));
+        expect(isStoredDateTime(text)).toBe(true);
+        expect(Date.parse(text)).toBe(Math.floor(d.getTime() / 1000) * 1000);
       }
+    expect(formatDateTime(new Date("1900-01-01T00:00:00Z"), "Asia/Shanghai")).toBe("1900-01-01T08:06:00+08:06");
+    expect(formatDateTime(new Date("1900-01-01T12:00:00Z"), "America/Sao_Paulo")).toBe("1900-01-01T08:54:00-03:06");
     expect(dayOf(new Date(NaN), "Asia/Shanghai")).toBe(dayRef(new Date(NaN), "Asia/Shanghai"));
     expect(dayOf(new Date("2026-11-25T16:00:00Z"), "Asia/Shanghai")).toBe("2026-11-26");
     expect(formatDateTime(new Date("2026-11-26T01:30:00Z"), "Asia/Shanghai")).toBe("2026-11-26T09:30:00+08:00");
