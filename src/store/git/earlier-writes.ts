@@ -1,0 +1,126 @@
+// Finishing what earlier writes left: each write whose commit did not happen (journal.ts) is
+// committed before a new write, when its files are still as it wrote them; anything else
+// uncommitted in the record folders is named.
+import { promises as fs } from "node:fs";
+import { join } from "node:path";
+import { GitCommits } from "./commit.js";
+import { hashOf } from "./files.js";
+import { noteReason, readJournal, subjectOf, withBody, type PendingCommit } from "./journal.js";
+import { recordDirs, snapshotHolds } from "./snapshot.js";
+import { othersNote, type UncommittedFile } from "./uncommitted.js";
+
+type Pending = PendingCommit & { file: string };
+
+/** For each uncommitted path, the newest pending write that still matches it: the one that commits it. */
+function claims(cwd: string, pending: Pending[], dirty: Map<string, UncommittedFile>): Map<string, number> {
+  const claim = new Map<string, number>();
+  pending.forEach((p, i) => {
+    for (const f of p.files) if (dirty.has(f.path) && hashOf(join(cwd, f.path)) === f.sha256) claim.set(f.path, i);
+  });
+  return claim;
+}
+
+function changedSinceNote(p: Pending, changedSince: string[]): string {
+  return `note: ${changedSince.join(", ")} ${changedSince.length > 1 ? "were" : "was"} saved by an earlier write ("${subjectOf(p.message)}") that was not committed, and changed since; check ${changedSince.length > 1 ? "them" : "it"}, then commit with 'aftercare doctor --fix' (or git commit)`;
+}
+
+/** A pending write's message, naming the earlier writes whose files go with its commit. */
+function carriedMessage(p: Pending, carried: Pending[]): string {
+  return carried.length
+    ? withBody(
+        p.message,
+        `Also committed here, saved earlier but not committed then:\n${carried.map((c) => `- ${subjectOf(c.message)}`).join("\n")}`,
+      )
+    : p.message;
+}
+
+export class Git extends GitCommits {
+  /** The writes whose commit did not happen, oldest first. */
+  async pendingCommits(): Promise<Pending[]> {
+    return readJournal(this.cwd);
+  }
+
+  /**
+   * Finish what earlier writes left, before a new write (under the store's lock): each write
+   * whose commit did not happen is committed now, with its own message and author, when its
+   * files are still as it wrote them; anything else uncommitted in the record folders is named.
+   * Returns one line for each thing the user should know.
+   *
+   * When nothing is pending and the store is as the last aftercare commit left it (the snapshot
+   * holds), there is nothing to finish and git is not asked: a record file edited by hand in place
+   * is named when this write stages its own files (the same pass over the index).
+   */
+  async finishEarlierWrites(opts: { name?: boolean } = {}): Promise<string[]> {
+    const notes: string[] = [];
+    const pending = await this.pendingCommits();
+    const loc = this.location();
+    if (!pending.length && opts.name !== false && typeof loc === "object") {
+      const dirs = snapshotHolds(this.cwd, loc);
+      if (dirs) {
+        this.scan = { clean: true, dirs };
+        return notes;
+      }
+    }
+    this.scan = { clean: false };
+    // the folders as they are before this write, for the snapshot its commit leaves
+    const dirs = opts.name !== false && typeof loc === "object" ? recordDirs(this.cwd) : undefined;
+    const st = await this.uncommitted();
+    if (!st) return notes;
+    this.scan = { clean: false, looked: true };
+    const done = await this.commitPending(pending, new Map(st.map((f) => [f.path, f])), notes);
+    if (!done) return notes;
+    const others = st.filter((f) => !done.mine.has(f.path));
+    if (opts.name !== false && others.length) notes.push(othersNote(others));
+    // nothing left uncommitted: this write's commit can leave a snapshot for the next one
+    const clean = opts.name !== false && !others.length && !done.unfinished && !done.carried;
+    this.scan = { clean, dirs, looked: true };
+    return notes;
+  }
+
+  /**
+   * Commit each pending write's files that are still as it left them, oldest first, adding a note
+   * for each to `notes`. Undefined when one could not be committed (the rest wait for the next write).
+   */
+  private async commitPending(
+    pending: Pending[],
+    dirty: Map<string, UncommittedFile>,
+    notes: string[],
+  ): Promise<{ mine: Set<string>; unfinished: boolean; carried: boolean } | undefined> {
+    const mine = new Set<string>();
+    const claim = claims(this.cwd, pending, dirty);
+    let carried: Pending[] = [];
+    let unfinished = false;
+    for (const [i, p] of pending.entries()) {
+      for (const f of p.files) mine.add(f.path);
+      const paths = p.files.map((f) => f.path).filter((f) => claim.get(f) === i);
+      const changedSince = p.files
+        .filter((f) => dirty.has(f.path) && claim.get(f.path) === undefined)
+        .map((f) => f.path);
+      if (changedSince.length) {
+        unfinished = true;
+        notes.push(changedSinceNote(p, changedSince));
+      }
+      if (!paths.length) {
+        // its files go with a later write's commit, or were committed meanwhile (by hand), or changed since
+        if (p.files.some((f) => claim.get(f.path) !== undefined)) carried.push(p);
+        else await fs.rm(p.file, { force: true });
+        continue;
+      }
+      const r = await this.commitNow(paths, carriedMessage(p, carried), p.author);
+      if (!r.committed) {
+        await noteReason(p.file, r.reason ?? "git did not commit");
+        notes.push(
+          `note: an earlier write is still not committed (${r.reason}): ${subjectOf(p.message)} — ${paths.join(", ")}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can`,
+        );
+        this.scan = { clean: false, looked: true };
+        return undefined;
+      }
+      for (const c of [...carried, p]) await fs.rm(c.file, { force: true });
+      notes.push(
+        `note: committed an earlier write that had been saved but not committed${p.reason ? ` (${p.reason})` : ""}: ${subjectOf(p.message)}${carried.length ? ` (and ${carried.length} before it)` : ""} (${r.sha})`,
+      );
+      carried = [];
+    }
+    return { mine, unfinished, carried: carried.length > 0 };
+  }
+}
