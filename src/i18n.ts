@@ -1,9 +1,16 @@
+/* eslint-disable max-lines -- the one catalogue: a table of every sentence in both languages, read key by key */
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
 import { textOf } from "./format/text.js";
 
 export type Locale = "zh-CN" | "en";
-type Entry = { en: string; "zh-CN": string };
+/**
+ * A sentence whose words change with a number: one form per plural category of the language
+ * (Intl.PluralRules), `other` always. The number is the `n` parameter, else the first number given.
+ */
+export type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Text = string | Forms;
+export type Entry = { en: Text; "zh-CN": Text };
 
 const M = {
   // table headings
@@ -43,7 +50,10 @@ const M = {
   },
   "due.for": { en: ", for {name}", "zh-CN": "，{name}" },
   "due.nothing": { en: "nothing due.", "zh-CN": "今天没有待办工作。" },
-  "due.nothingWithin": { en: "nothing due in the next {days} days.", "zh-CN": "今后 {days} 天没有待办工作。" },
+  "due.nothingWithin": {
+    en: { one: "nothing due in the next {days} day.", other: "nothing due in the next {days} days." },
+    "zh-CN": "今后 {days} 天没有待办工作。",
+  },
   "due.nothingOverdue": { en: "nothing overdue.", "zh-CN": "没有逾期工作。" },
   "due.unassigned": { en: "(unassigned)", "zh-CN": "（未指派）" },
   "due.covering": { en: " (covering for {names})", "zh-CN": "（代 {names}）" },
@@ -183,6 +193,35 @@ const M = {
     "zh-CN": "{at} 的进度检查早于期限开始（{from}）",
   },
   "why.head": { en: "not counted:", "zh-CN": "未计入：" },
+  // duty words (issue 13, item 1: the rules engine gives data, src/format/duty-words.ts words it)
+  "why.usedPlan": { en: "{id} already counts for {rule} ({date})", "zh-CN": "{id} 已计为 {rule}（{date}）" },
+  "why.sep": { en: "; ", "zh-CN": "；" },
+  // the customer picker at a terminal (issue 13, item 4: src/prompt-customer.ts)
+  "pick.search": { en: "Customer (name, pinyin, contact or phone)", "zh-CN": "客户（名称、拼音、联系人或电话）" },
+  "pick.which": {
+    en: { one: '"{typed}" matches {n} customer: which one?', other: '"{typed}" matches {n} customers: which one?' },
+    "zh-CN": "“{typed}”对应 {n} 位客户，请选择：",
+  },
+  "pick.new": { en: '+ new customer "{name}"', "zh-CN": "+ 新建客户“{name}”" },
+  // after a call at a terminal (issue 13, item 4: src/prompt-call.ts)
+  "ask.satisfaction": {
+    en: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+    "zh-CN": "客户满意度，1（差）至 5（很好）（可不填）",
+  },
+  "ask.satisfactionRange": { en: "a whole number from 1 to 5, or empty", "zh-CN": "请填 1 至 5 的整数，或留空" },
+  "ask.nextDate": {
+    en: "Next contact planned for (YYYY-MM-DD; empty for none)",
+    "zh-CN": "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
+  },
+  "ask.nextDateNeeded": {
+    en: "Next contact planned for (YYYY-MM-DD)",
+    "zh-CN": "下次联系日期（如 2026-12-09、12月9日、下周一）",
+  },
+  "ask.nextTopic": { en: "Next contact: what it is about", "zh-CN": "下次联系的内容" },
+  "pick.exists": {
+    en: 'customer "{name}" already exists as {id}: pick it from the list; nothing was written',
+    "zh-CN": "客户“{name}”已存在（{id}）：请从列表中选择；未写入任何内容",
+  },
   "when.overdueMinutes": { en: "overdue {n}min", "zh-CN": "逾期 {n} 分钟" },
   "when.waived": { en: "waived", "zh-CN": "已豁免" },
   "word.waived": { en: "waived", "zh-CN": "已豁免" },
@@ -681,11 +720,17 @@ const M = {
   },
   "imp.otherSkipped": { en: ", {n} other rows skipped", "zh-CN": "，另跳过 {n} 行" },
   "imp.done": {
-    en: "imported {n} customer{s} from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+    en: {
+      one: "imported {n} customer from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+      other: "imported {n} customers from {file}{enc}; {skip} already on file or repeated; {bad} refused{other}",
+    },
     "zh-CN": "已从 {file}{enc} 导入 {n} 位客户；已有或重复 {skip} 位；拒绝 {bad} 行{other}",
   },
   "imp.strict": {
-    en: "{n} row{s} refused and --strict given: nothing was imported",
+    en: {
+      one: "{n} row refused and --strict given: nothing was imported",
+      other: "{n} rows refused and --strict given: nothing was imported",
+    },
     "zh-CN": "{n} 行被拒绝且已加 --strict：未导入任何内容",
   },
   "imp.skipped": { en: "skipped row {what}", "zh-CN": "已跳过第 {what}" },
@@ -881,7 +926,10 @@ const M = {
     en: "git has no history of {id} ({path}); was it ever committed?",
     "zh-CN": "git 中没有 {id}（{path}）的历史；它提交过吗？",
   },
-  "h.head": { en: "{kind}, {n} change{s} (newest first)", "zh-CN": "{kind}，{n} 次更改（最新的在前）" },
+  "h.head": {
+    en: { one: "{kind}, {n} change (newest first)", other: "{kind}, {n} changes (newest first)" },
+    "zh-CN": "{kind}，{n} 次更改（最新的在前）",
+  },
   "h.more": { en: "… and {n} more fields", "zh-CN": "…… 另有 {n} 个字段" },
   "sy.customer": { en: "customer", "zh-CN": "客户" },
   "sy.customers": { en: "customers", "zh-CN": "客户" },
@@ -905,11 +953,14 @@ const M = {
   "sy.comma": { en: ", ", "zh-CN": "，" },
   "sy.semi": { en: "; ", "zh-CN": "；" },
   "sy.broughtIn": {
-    en: "brought in {n} change{s} from {authors}: {what}",
+    en: { one: "brought in {n} change from {authors}: {what}", other: "brought in {n} changes from {authors}: {what}" },
     "zh-CN": "收到 {authors} 的 {n} 项更改：{what}",
   },
   "sy.noRecord": { en: "no record changed", "zh-CN": "没有记录变动" },
-  "sy.sent": { en: "sent {n} change{s} to {remote}", "zh-CN": "已向 {remote} 发送 {n} 项更改" },
+  "sy.sent": {
+    en: { one: "sent {n} change to {remote}", other: "sent {n} changes to {remote}" },
+    "zh-CN": "已向 {remote} 发送 {n} 项更改",
+  },
   "sy.inStep": { en: "already in step with {remote}", "zh-CN": "已与 {remote} 同步，没有新的更改" },
   "sy.removed": { en: "(removed)", "zh-CN": "（已删除）" },
   "sy.bothChanged": { en: "changed on both sides", "zh-CN": "两边都有修改" },
@@ -992,7 +1043,11 @@ const M = {
   },
   "sy.headNames": { en: " (it names '{head}')", "zh-CN": "（它指向 '{head}'）" },
   "sy.rewritten": {
-    en: "the server's {branch} was rewritten (a force-push): it no longer has {n} change{s} this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+    en: {
+      one: "the server's {branch} was rewritten (a force-push): it no longer has {n} change this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+      other:
+        "the server's {branch} was rewritten (a force-push): it no longer has {n} changes this desk had from it ({list}); nothing was sent. To take the server's history, keeping this desk's own unsent changes: git rebase --onto {upstream} {fork}; to put the removed changes back on the server: aftercare sync --restore",
+    },
     "zh-CN":
       "服务器的 {branch} 分支被改写（强制推送）：本机从服务器取得的 {n} 项更改在服务器上已不存在（{list}）；本次未发送。接受服务器的历史、保留本机尚未发送的更改：git rebase --onto {upstream} {fork}；把被删除的更改恢复到服务器：aftercare sync --restore",
   },
@@ -1001,7 +1056,10 @@ const M = {
     "zh-CN": "注意：当前的存储设置无法读取（{reason}）；请修正 aftercare.yaml，参见 'aftercare check'",
   },
   "sy.incomingProblems": {
-    en: "note: what came in has {n} problem{s} (first: {first}); see 'aftercare check'",
+    en: {
+      one: "note: what came in has {n} problem (first: {first}); see 'aftercare check'",
+      other: "note: what came in has {n} problems (first: {first}); see 'aftercare check'",
+    },
     "zh-CN": "注意：收到的更改中有 {n} 个问题（第一个：{first}）；参见 'aftercare check'",
   },
   "sy.prePush": {
@@ -1012,7 +1070,10 @@ const M = {
     en: "nothing to settle: no sync is waiting on a conflict in this store",
     "zh-CN": "没有需要解决的冲突：本存储中没有因冲突停下的同步",
   },
-  "r.head": { en: "{n} field{s} changed on both sides", "zh-CN": "{n} 个字段两边都有修改" },
+  "r.head": {
+    en: { one: "{n} field changed on both sides", other: "{n} fields changed on both sides" },
+    "zh-CN": "{n} 个字段两边都有修改",
+  },
   "r.inside": { en: "contested: {paths}", "zh-CN": "冲突处：{paths}" },
   "r.settleWith": { en: "settle it with one of:", "zh-CN": "用以下任一命令解决：" },
   "r.value": { en: "VALUE", "zh-CN": "值" },
@@ -1076,10 +1137,24 @@ const M = {
 
 export type MessageKey = keyof typeof M;
 
+/** Every entry of the catalogue (for the test that walks them). */
+export const CATALOGUE: Readonly<Record<MessageKey, Entry>> = M;
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** The form of `text` for the number in `params` (Intl.PluralRules of the locale). */
+function formOf(text: Text, locale: Locale, params: Record<string, string | number>): string {
+  if (typeof text === "string") return text;
+  const n = typeof params.n === "number" ? params.n : Object.values(params).find((v) => typeof v === "number");
+  if (n === undefined) return text.other;
+  const rules = pluralRules.get(locale) ?? pluralRules.set(locale, new Intl.PluralRules(locale)).get(locale)!;
+  return text[rules.select(n)] ?? text.other;
+}
+
 /** The message for `key` in `locale`, with {name} placeholders filled. */
 export function t(locale: string, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry = M[key];
-  const text = entry[locale === "zh-CN" ? "zh-CN" : "en"];
+  const entry: Entry = M[key];
+  const loc: Locale = locale === "zh-CN" ? "zh-CN" : "en";
+  const text = formOf(entry[loc], loc, params);
   return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 

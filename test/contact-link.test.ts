@@ -158,10 +158,14 @@ describe("call log finds the ticket the call answers", () => {
 
   it("two candidate tickets at a terminal: asks which, with what each would close, or none", async () => {
     const root = testStore(TWO);
-    const r = await atTerminal(root, followup, [T2]);
+    const r = await atTerminal(root, followup, ["", "", T2]);
     expect(r.code, r.stderr).toBe(0);
-    // every flag was given: only the ticket is asked
-    expect(r.asked).toEqual(["Ticket the call answers"]);
+    // every flag was given: the ticket is asked, after satisfaction and the next contact (both left empty)
+    expect(r.asked).toEqual([
+      "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+      "Ticket the call answers",
+    ]);
     const k = r.stdout.trim();
     expect(r.stderr).toBe(
       `logged outbound followup call ${k} with Acme Pumps GmbH\nlinked to ${T2}; closes R-FOLLOWUP-2\n`,
@@ -169,7 +173,7 @@ describe("call log finds the ticket the call answers", () => {
     expect(read(root, contactFile(k))).toContain(`ticket: ${T2}\n`);
 
     const fresh = testStore(TWO);
-    const none = await atTerminal(fresh, followup, ["none"]);
+    const none = await atTerminal(fresh, followup, ["", "", "none"]);
     expect(none.code, none.stderr).toBe(0);
     expect(none.stderr).toBe(`logged outbound followup call ${none.stdout.trim()} with Acme Pumps GmbH\n`);
     expect(read(fresh, contactFile(none.stdout.trim()))).not.toContain("ticket:");

@@ -2,7 +2,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CHINA_2026 } from "../src/domain/calendar.js";
-import { duties, type Duty, type DutyInput } from "../src/domain/duties/index.js";
+import { duties, type Duty, type DutyInput, type Judged } from "../src/domain/duties/index.js";
+import { wordDuties, worded } from "../src/format/duty-words.js";
+import { translator } from "../src/i18n.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../src/domain/schema.js";
 
 const STAFF: Settings["staff"] = [
@@ -59,7 +61,9 @@ const call = (at: string, over: Partial<Contact> = {}): { id: string; value: Con
   },
 });
 
-function run(now: string, parts: Partial<Omit<DutyInput, "now" | "settings">> & { settings?: Settings } = {}): Duty[] {
+type Parts = Partial<Omit<DutyInput, "now" | "settings">> & { settings?: Settings };
+/** The engine's duties at `now`: data, no words. */
+function judgedAt(now: string, parts: Parts = {}): Judged[] {
   return duties({
     settings: parts.settings ?? settings(),
     customers: parts.customers ?? [{ id: C1, value: customer("上海华东制冷") }],
@@ -70,6 +74,8 @@ function run(now: string, parts: Partial<Omit<DutyInput, "now" | "settings">> & 
     now: new Date(now),
   });
 }
+/** The duties at `now` as shown in English (src/format/duty-words.ts). */
+const run = (now: string, parts: Parts = {}): Duty[] => wordDuties(judgedAt(now, parts), translator("en"));
 const find = (ds: Duty[], rule: string) => ds.filter((d) => d.rule === rule);
 const one = (ds: Duty[], rule: string) => {
   const f = find(ds, rule);
@@ -548,5 +554,101 @@ describe("properties over random timelines", () => {
         if (f1 && f2) expect(f1).not.toBe(f2);
       }),
     );
+  });
+});
+
+describe("the engine gives data; src/format/duty-words.ts words it (issue 13, item 1)", () => {
+  const zh = translator("zh-CN");
+  const en = translator("en");
+  const t = [{ id: T1, value: dispatched }];
+  // the day before dispatch a call without the ticket, an inbound letter, and a visit for another ticket
+  const letter = call("2026-11-02T10:10:00+08:00", {
+    ticket: undefined,
+    channel: "letter",
+    direction: "in",
+    letter: { kind: "reply", subject: "收到" },
+  });
+  const other = call("2026-11-02T10:15:00+08:00", { ticket: "T-261102-DDDD", purpose: "notice" });
+
+  it("returns what a duty asks as the rule's parameters and moments, in no language", () => {
+    const d = judgedAt("2026-11-02T11:00:00+08:00", { tickets: t, contacts: [letter, other] });
+    const first = d.find((x) => x.rule === "R-FOLLOWUP-1")!;
+    expect(first.about).toEqual({
+      what: "followup1",
+      technician: "李强",
+      depart: "2026-11-02T10:30:00+08:00",
+      arrive: "2026-11-02T11:40:00+08:00",
+    });
+    expect(first.considered).toEqual([
+      {
+        record: letter.id,
+        reasons: [
+          { why: "unlinked", id: letter.id, ticket: T1 },
+          { why: "inboundLetter", id: letter.id, task: { task: "followup1" } },
+        ],
+      },
+      {
+        record: other.id,
+        reasons: [
+          { why: "otherTicket", id: other.id, other: "T-261102-DDDD", ticket: T1 },
+          { why: "purpose", id: other.id, purpose: "notice", purposes: ["followup"] },
+        ],
+      },
+    ]);
+    expect(d.find((x) => x.rule === "R-FILE-SAME-DAY")!.about).toEqual({ what: "file", channel: "phone" });
+    expect(d.find((x) => x.rule === "R-ESC-1DAY")!.about).toEqual({ what: "escalate", problem: "空压机跳闸" });
+  });
+
+  it("words the same duties in Chinese and in English, reasons joined as each language does", () => {
+    const d = judgedAt("2026-11-02T11:00:00+08:00", { tickets: t, contacts: [letter, other] });
+    const first = d.find((x) => x.rule === "R-FOLLOWUP-1")!;
+    expect(worded(first, zh).topic).toBe(
+      "第一次跟踪服务：告知李强 2026-11-02 10:30 出发，2026-11-02 11:40 到达，客户需准备的人员和设备，征询意见",
+    );
+    expect(worded(first, zh).considered).toEqual([
+      {
+        record: letter.id,
+        why: `${letter.id} 未关联 ${T1}：aftercare contact link ${letter.id} --ticket ${T1}；${letter.id} 是客户来函；第一次跟踪服务须通过去电、上门或去函告知`,
+      },
+      {
+        record: other.id,
+        why: `${other.id} 属于 T-261102-DDDD，不是 ${T1}；${other.id} 的目的是通知；此项须为跟踪回访`,
+      },
+    ]);
+    expect(worded(first, en).considered![1]!.why).toBe(
+      `${other.id} is about T-261102-DDDD, not ${T1}; ${other.id} is a notice contact; this takes follow-up`,
+    );
+    // every field but the words is the engine's, in the engine's order (--json keeps its shape)
+    const { about: _about, considered: _considered, ...rest } = first;
+    const { topic: _topic, considered: _why, ...shown } = worded(first, en);
+    expect(shown).toEqual(rest);
+    expect(Object.keys(worded(first, en))).toEqual(Object.keys(first).map((k) => (k === "about" ? "topic" : k)));
+  });
+
+  it("words a plan made on a ticket and the contact it already counted for, with the plan's day", () => {
+    const planned = ticket({ plans: [{ date: "2026-11-10", topic: "回访保养", at: "2026-11-02T09:10:00+08:00" }] });
+    const twice = ticket({
+      plans: [
+        { date: "2026-11-10", topic: "回访保养", at: "2026-11-02T09:10:00+08:00" },
+        { date: "2026-11-10", topic: "寄送报价", at: "2026-11-02T09:10:00+08:00" },
+      ],
+    });
+    const c = call("2026-11-10T10:00:00+08:00");
+    expect(
+      judgedAt("2026-11-10T09:00:00+08:00", { tickets: [{ id: T1, value: planned }] }).find(
+        (x) => x.rule === "R-NEXT-SERVICE",
+      )!.about,
+    ).toEqual({ what: "plan", text: "回访保养" });
+    const second = judgedAt("2026-11-12T09:00:00+08:00", { tickets: [{ id: T1, value: twice }], contacts: [c] }).find(
+      (x) => x.key === `R-NEXT-SERVICE:${T1}:2`,
+    )!;
+    expect(second.considered).toEqual([
+      { record: c.id, reasons: [{ why: "used", id: c.id, rule: "R-NEXT-SERVICE", date: "2026-11-10" }] },
+    ]);
+    expect(worded(second, zh)).toMatchObject({
+      topic: "寄送报价",
+      considered: [{ record: c.id, why: `${c.id} 已计为 R-NEXT-SERVICE（2026-11-10）` }],
+    });
+    expect(worded(second, en).considered![0]!.why).toBe(`${c.id} already counts for R-NEXT-SERVICE (2026-11-10)`);
   });
 });

@@ -82,6 +82,118 @@ describe("prompts for what is missing", () => {
   });
 });
 
+const HD1 = "C-261001-HD01";
+const HD2 = "C-261001-HD02";
+/** Two customers "华东" matches equally. */
+const EAST = {
+  ...RECORDS,
+  [`customers/${HD1}.yaml`]:
+    "name: 华东制冷设备公司\ncontacts:\n  - name: 李明\n    phones:\n      - 021-6000 0001\ncreated: 2026-10-01T09:00:00+08:00\n",
+  [`customers/${HD2}.yaml`]:
+    "name: 华东医院\ncontacts:\n  - name: 孙丽\n    phones:\n      - 021-6000 0002\ncreated: 2026-10-01T09:00:00+08:00\n",
+};
+const files = (root: string, dir: string) => readdirSync(join(root, dir), { recursive: true }).map(String);
+
+describe("the customer picker (issue 13, item 4)", () => {
+  it("an ambiguous --customer at a terminal opens the picker with the matches; the ticket goes to the one picked", async () => {
+    const root = testStore(EAST);
+    const r = await ask(root, ["ticket", "open", "--customer", "华东", "--problem", "冷库温度偏高"], [HD2, ""]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked).toEqual([
+      '"华东" matches 2 customers: which one?',
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+    ]);
+    const id = r.stdout.trim();
+    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toContain(`customer: ${HD2}\n`);
+  });
+
+  it("in Chinese the picker asks in Chinese; with --no-input it stays the refusal it was", async () => {
+    const root = testStore(EAST);
+    const zh = await ask(
+      root,
+      ["call", "log", "--locale", "zh-CN", "--customer", "华东"],
+      ["in", "other", "询价", "", "", HD1],
+    );
+    expect(zh.code, zh.stderr).toBe(0);
+    // the customer is resolved once the call's own questions are answered
+    expect(zh.asked.slice(-3)).toEqual([
+      "客户满意度，1（差）至 5（很好）（可不填）",
+      "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
+      "“华东”对应 2 位客户，请选择：",
+    ]);
+    expect(readFileSync(join(root, `contacts/2026/11/${zh.stdout.trim()}.yaml`), "utf8")).toContain(
+      `customer: ${HD1}\n`,
+    );
+    const refused = await ask(root, ["ticket", "open", "--no-input", "--customer", "华东", "--problem", "噪音"], []);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: `"华东" matches 2 customers: ${HD2} 华东医院; ${HD1} 华东制冷设备公司; give the ID; nothing was written\n`,
+      asked: [],
+    });
+  });
+
+  it("files a caller who is not on file from the picker (name, phone), then goes on with the ticket", async () => {
+    const root = testStore(RECORDS);
+    const before = commits(root).length;
+    const r = await ask(
+      root,
+      ["ticket", "open"],
+      ["周先生", "", "139 1234 5678", "车辆异响", "", "wechat", undefined, ""],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked.slice(0, 4)).toEqual([
+      "Customer (name, pinyin, contact or phone)",
+      "Customer name (an organisation, or a private person such as 周先生)",
+      "Phone (optional)",
+      "Problem, as the customer tells it",
+    ]);
+    // stdout holds the ticket's ID only; the new customer is said on stderr, in its own commit
+    const id = r.stdout.trim();
+    expect(id).toMatch(/^T-261126-[0-9A-Z]{4}$/);
+    const [customerFile] = files(root, "customers").filter((f) => !f.includes(MINGYUAN) && !f.includes(ACME));
+    const cid = customerFile!.replace(/\.yaml$/, "");
+    expect(readFileSync(join(root, "customers", customerFile!), "utf8")).toBe(
+      "name: 周先生\ncontacts:\n  - name: 周先生\n    phones:\n      - 139 1234 5678\ncreated: 2026-11-26T10:00:00+08:00\n",
+    );
+    expect(r.stderr).toContain(`added customer ${cid} 周先生\n`);
+    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toContain(`customer: ${cid}\n`);
+    expect(
+      commits(root)
+        .slice(0, 2)
+        .map((c) => c.subject),
+    ).toEqual([expect.stringMatching(new RegExp(`^ticket ${id} `)), `customer ${cid} added — 周先生`]);
+    expect(commits(root).length).toBe(before + 2);
+  });
+
+  it("call log at a terminal asks for satisfaction and the next contact even when every flag was given", async () => {
+    const root = testStore(RECORDS);
+    const flags = ["call", "log", "--customer", ACME, "--direction", "out", "--purpose", "followup", "--summary", "ok"];
+    const r = await ask(root, flags, ["4", "2026-12-09", "年度保养提醒"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.asked).toEqual([
+      "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
+      "Next contact planned for (YYYY-MM-DD; empty for none)",
+      "Next contact: what it is about",
+    ]);
+    const text = readFileSync(join(root, `contacts/2026/11/${r.stdout.trim()}.yaml`), "utf8");
+    expect(text).toContain("satisfaction: 4\n");
+    expect(text).toContain("next:\n  date: 2026-12-09\n  topic: 年度保养提醒\n");
+    // both skippable: empty answers record neither
+    const skipped = await ask(root, flags, ["", ""]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    const plain = readFileSync(join(root, `contacts/2026/11/${skipped.stdout.trim()}.yaml`), "utf8");
+    expect(plain).not.toMatch(/satisfaction|next:/);
+    // given as flags, nothing is asked; with --no-input, nothing either
+    const given = await ask(
+      root,
+      [...flags, "--satisfaction", "5", "--next-date", "2026-12-10", "--next-topic", "回访"],
+      [],
+    );
+    expect(given).toMatchObject({ code: 0, asked: [] });
+    expect(await ask(root, [...flags, "--no-input"], [])).toMatchObject({ code: 0, asked: [] });
+  });
+});
+
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 
 describe("in a real terminal", () => {

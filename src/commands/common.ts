@@ -11,6 +11,7 @@ import { readDateTime, readDay, type Direction } from "../domain/typed-time.js";
 import { typedProblem } from "../format/typed-dates.js";
 import type { Loaded } from "../store/store.js";
 import type { Choice } from "../prompt.js";
+import { pickAmong, searchCustomer } from "../prompt-customer.js";
 import { oneLine } from "../format/text.js";
 import { channelLabel, channelNames } from "../report/labels.js";
 
@@ -46,6 +47,13 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
   if (!matches.length)
     throw new UserError(
       `no customer matches "${q}" (${flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written`,
+    );
+  // at a terminal: the clerk picks among the matches (issue 13, item 4)
+  if (ctx.canPrompt)
+    return pickAmong(
+      ctx,
+      q,
+      matches.map((m) => m.item),
     );
   const list = matches
     .slice(0, 8)
@@ -326,21 +334,7 @@ export async function customerOrAsk(
   if (input) return findCustomer(ctx, input, flag);
   if (!ctx.canPrompt) return undefined;
   const store = await ctx.store();
-  const match = await customerSearch(ctx);
-  const id = await ctx.prompter.search<string>({
-    message: "Customer (name, pinyin, contact or phone)",
-    source: async (term) =>
-      // nothing is offered before something is typed: Enter pressed before the list refreshes
-      // must never pick a customer the clerk did not search for
-      (term?.trim() ? (await match(term)).map((m) => m.item) : []).slice(0, 10).map((c) => {
-        const p = c.value.contacts?.find((x) => x.phones?.length);
-        return {
-          name: `${oneLine(c.value.name)}${p ? `  ${oneLine(p.name)} ${p.phones![0]}` : ""}`,
-          value: c.id,
-          description: c.id,
-        };
-      }),
-  });
+  const id = await searchCustomer(ctx, await customerSearch(ctx));
   return store.get("customer", id);
 }
 

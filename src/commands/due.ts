@@ -5,6 +5,7 @@ import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../dom
 import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday, type Day } from "../domain/time.js";
 import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
+import { wordDuties } from "../format/duty-words.js";
 import { dutyInput, savedReports } from "../store/duty-input.js";
 import { engineSettings } from "../store/calendar-source.js";
 import { warnMissingYears } from "./calendar-warning.js";
@@ -43,7 +44,7 @@ async function judged(
 ): Promise<{ list: Duty[]; today: Day; customers: (ids?: Iterable<string>) => Map<string, Customer>; unread: number }> {
   const store = await ctx.store();
   const now = await ctx.now();
-  const locale = await ctx.locale();
+  const say = await ctx.say();
   const today = dayOf(now, store.settings.timezone);
   const idx = await ctx.index();
   if (idx) {
@@ -59,8 +60,8 @@ async function judged(
             : idx.allFound();
     const settings = await engineSettings(store); // the working calendar resolved (calendar.source)
     if (!scope || ("undone" in scope && !("customer" in scope)))
-      for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, locale)) found.push(d);
-    const list = judge(found, settings, now, idx.waivers());
+      for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now)) found.push(d);
+    const list = wordDuties(judge(found, settings, now, idx.waivers()), say);
     return {
       list,
       today,
@@ -73,7 +74,7 @@ async function judged(
     unread++;
     ctx.io.err(m);
   });
-  let list = duties(input, locale);
+  let list = wordDuties(duties(input), say);
   if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
   else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
   else if (scope)

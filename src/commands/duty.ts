@@ -7,6 +7,7 @@ import { waiverSchema, type Waiver } from "../domain/schema.js";
 import { allDuties } from "./due.js";
 import { nowStamp, written } from "./common.js";
 import { judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
+import { wordDuties } from "../format/duty-words.js";
 import { engineSettings } from "../store/calendar-source.js";
 import { savedReports } from "../store/duty-input.js";
 
@@ -47,9 +48,8 @@ async function dutiesMeant(ctx: Context, input: string): Promise<Duty[]> {
   const settings = await engineSettings(store);
   const longest = partsOf(input).reduce((a, b) => (b.length > a.length ? b : a), "");
   const found: FoundDuty[] = longest ? idx.foundWithKey(longest) : [];
-  for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now, await ctx.locale()))
-    found.push(d);
-  return matchDuties(judge(found, settings, now, idx.eventsAndWaivers().waivers), input);
+  for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now)) found.push(d);
+  return matchDuties(wordDuties(judge(found, settings, now, idx.eventsAndWaivers().waivers), await ctx.say()), input);
 }
 
 export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Context) {

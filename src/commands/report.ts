@@ -4,6 +4,8 @@ import { promises as fs } from "node:fs";
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties } from "../domain/duties/index.js";
+import { wordDuties } from "../format/duty-words.js";
+import { translator } from "../i18n.js";
 import { monthPeriod, periodOver, yearPeriod, type Period } from "../domain/kpi.js";
 import { LOCALES, type Staff } from "../domain/schema.js";
 import { addDays, dayOf, formatDateTime, formatShort } from "../domain/time.js";
@@ -167,7 +169,7 @@ async function reviewInput(ctx: Context, period: Period, locale: string): Promis
   if (!idx) return fileReview(await dutyInput(store, now, (m) => ctx.io.err(m)), period, locale);
   for (const w of idx.warnings()) ctx.io.err(w);
   const [settings, reports] = await Promise.all([engineSettings(store), savedReports(store)]);
-  return indexReview(idx, { settings, reports, now, period, locale, indexLocale: (await ctx.locale()) === locale });
+  return indexReview(idx, { settings, reports, now, period, locale });
 }
 
 export const reportMonthly = (opts: PeriodReportOptions, ctx: Context) => periodReport("monthly", opts, ctx);
@@ -208,7 +210,7 @@ export async function reportCall(opts: ReportOptions & { id: string }, ctx: Cont
 export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: Context) {
   const customer = await findCustomer(ctx, opts.id, "ID");
   const { input, common, out } = await setup(ctx, opts);
-  const view = customerView(input, customer, common, duties(input, common.locale));
+  const view = customerView(input, customer, common, wordDuties(duties(input), translator(common.locale)));
   return show(ctx, await out("customer", view), view);
 }
 

@@ -12,6 +12,8 @@ import {
   type FoundDuty,
   type ReportRecord,
 } from "../domain/duties/index.js";
+import { wordDuties } from "../format/duty-words.js";
+import { translator } from "../i18n.js";
 import { dateTimesOf, periodEnd, recordsOf, type Period, type ReviewRecords } from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
 import { addDays, dayOf, type Day } from "../domain/time.js";
@@ -27,9 +29,10 @@ export interface ReviewInput {
 
 /** From every record (AFTERCARE_INDEX=off, or no index): the rules engine over the whole store, now and at the period's end. */
 export function fileReview(input: DutyInput, period: Period, locale: string): ReviewInput {
-  const now = duties(input, locale);
+  const say = translator(locale);
+  const now = wordDuties(duties(input), say);
   const end = periodEnd(period, input.settings.timezone);
-  const atEnd = input.now.getTime() > end.getTime() ? duties({ ...input, now: end }, locale) : now;
+  const atEnd = input.now.getTime() > end.getTime() ? wordDuties(duties({ ...input, now: end }), say) : now;
   return { records: recordsOf(input), now, atEnd };
 }
 
@@ -51,8 +54,6 @@ export interface IndexReviewOptions {
   period: Period;
   /** the report's language (duties' topics) */
   locale: string;
-  /** whether the index found its duties in that language */
-  indexLocale: boolean;
 }
 
 /**
@@ -66,10 +67,14 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
   const waivers = idx.waivers();
   // compliance: the duties due in the period, judged now
   const due = idx.foundDueBetween(period.from, period.to);
-  for (const d of reviewDutiesAt(settings, savedBy(o.reports, now), idx.start(), now, locale)) due.push(d);
+  for (const d of reviewDutiesAt(settings, savedBy(o.reports, now), idx.start(), now)) due.push(d);
   const end = periodEnd(period, tz);
   const at = now.getTime() > end.getTime() ? end : now;
-  const atEnd = judge(foundAt(idx, o, at), settings, at, waivers).filter((d) => d.state === "overdue");
+  const say = translator(locale);
+  const atEnd = wordDuties(
+    judge(foundAt(idx, o, at), settings, at, waivers).filter((d) => d.state === "overdue"),
+    say,
+  );
   // the records: a bare date is read as 00:00 UTC and a time may be written with any offset, so
   // the span asked for is two days wider on each side; the figures pick the period's exactly
   const from = Date.parse(period.from) - 2 * DAY_MS;
@@ -81,12 +86,12 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
     customerNames: (ids) => idx.customerNames(ids),
     ticketsById: (ids) => idx.byIds("ticket", ids),
   };
-  return { records, now: judge(due, settings, now, waivers), atEnd };
+  return { records, now: wordDuties(judge(due, settings, now, waivers), say), atEnd };
 }
 
 /**
  * The duties as found at `at` (now, or the end of a past period) that can be overdue then, with
- * R-MONTHLY's. At now, in the index's language: the stored duties not done. Otherwise the
+ * R-MONTHLY's. At now: the stored duties not done. Otherwise the
  * records whose duties can be overdue at `at` have them found again as of `at`, from their
  * customer's records in the index; no other record's duty was overdue then:
  *   - a ticket, contact or event with a duty due by that day that is not done, or was done only
@@ -98,10 +103,10 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
  * `at`), never move a window earlier; a duty whose deadline is after `at`'s day was not overdue.
  */
 function foundAt(idx: RecordIndex, o: IndexReviewOptions, at: Date): FoundDuty[] {
-  const { settings, now, locale } = o;
+  const { settings, now } = o;
   const tz = settings.timezone;
-  const reviews = (start: Day | undefined) => reviewDutiesAt(settings, savedBy(o.reports, at), start, at, locale);
-  if (at === now && o.indexLocale) {
+  const reviews = (start: Day | undefined) => reviewDutiesAt(settings, savedBy(o.reports, at), start, at);
+  if (at === now) {
     const found = idx.undone(now);
     for (const d of reviews(idx.start())) found.push(d);
     return found;
@@ -139,7 +144,7 @@ function foundAt(idx: RecordIndex, o: IndexReviewOptions, at: Date): FoundDuty[]
     for (const c of recs.contacts) input.contacts.push(c);
     for (const x of of) sources.add(x);
   }
-  const r = again.size ? recordDuties(input, locale, sources) : { found: [], start: undefined };
+  const r = again.size ? recordDuties(input, sources) : { found: [], start: undefined };
   const found: FoundDuty[] = r.found;
   let start = r.start;
   // R-MONTHLY is owed from the store's first day as of `at`: every other customer's first day is

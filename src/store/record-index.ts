@@ -45,7 +45,7 @@ function sqliteCode(e: unknown): string {
 }
 
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
-const FORMAT = "7";
+const FORMAT = "8";
 /**
  * Up to this many record files every file's stamp is compared on every read (≈ 2–3 µs a file);
  * past it, git names the files that changed (GitSignal). AFTERCARE_FULL_STAT_FILES sets another
@@ -386,7 +386,7 @@ export class RecordIndex {
       }[])
         groups.add(r.id);
       // the holidays of calendar.source are loaded only when duties are found again
-      if (groups.size) this.findDuties(groups, now, locale, await engineSettings(this.store));
+      if (groups.size) this.findDuties(groups, now, await engineSettings(this.store));
       db.exec("COMMIT");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
@@ -650,7 +650,7 @@ export class RecordIndex {
   }
 
   /** Find the duties of these customers' records again. */
-  private findDuties(groups: Set<string>, now: Date, locale: string, settings: Settings): void {
+  private findDuties(groups: Set<string>, now: Date, settings: Settings): void {
     const db = this.db;
     const tz = settings.timezone;
     const events = this.allEvents();
@@ -685,10 +685,16 @@ export class RecordIndex {
         delGrp.run(g);
         continue;
       }
-      const { found, start } = recordDuties(
-        { settings, customers, tickets, contacts, events, reports: [], waivers: [], now },
-        locale,
-      );
+      const { found, start } = recordDuties({
+        settings,
+        customers,
+        tickets,
+        contacts,
+        events,
+        reports: [],
+        waivers: [],
+        now,
+      });
       let from = -Infinity;
       let until = Infinity;
       for (const m of moments) {

@@ -6,7 +6,7 @@
 // and the grace the default 30 minutes unless a row's settings say otherwise.
 import { expect, it } from "vitest";
 import { CHINA_2026 } from "../../src/domain/calendar.js";
-import { duties, type Duty, type ReportRecord } from "../../src/domain/duties/index.js";
+import { duties, type Judged, type ReportRecord } from "../../src/domain/duties/index.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "../../src/domain/schema.js";
 import { formatDateTime, zonedTime } from "../../src/domain/time.js";
 
@@ -243,7 +243,7 @@ export interface Records {
 
 export type Expected = Partial<
   Pick<
-    Duty,
+    Judged,
     | "state"
     | "earliest"
     | "due"
@@ -257,7 +257,7 @@ export type Expected = Partial<
     | "assignee"
     | "expires"
     | "expiresAt"
-  > & { done: Partial<NonNullable<Duty["done"]>> }
+  > & { done: Partial<NonNullable<Judged["done"]>> }
 >;
 
 export interface Row {
@@ -278,22 +278,19 @@ export interface Row {
 }
 
 /** The one duty of `rule` (and `key`) at the row's moment, or undefined. */
-export function dutyOf(row: Row, rule: string): Duty | undefined {
+export function dutyOf(row: Row, rule: string): Judged | undefined {
   const z = row.zone;
   const r = row.records;
-  const all = duties(
-    {
-      settings: r.settings ?? z.settings,
-      customers: r.customers ?? [customer(z)],
-      tickets: r.tickets ?? [],
-      contacts: r.contacts ?? [],
-      events: r.events ?? [],
-      reports: r.reports ?? [],
-      waivers: r.waivers ?? [],
-      now: new Date(z.at(row.now)),
-    },
-    "en",
-  ).filter((d) => d.rule === (row.rule ?? rule) && (row.key === undefined || d.key === row.key));
+  const all = duties({
+    settings: r.settings ?? z.settings,
+    customers: r.customers ?? [customer(z)],
+    tickets: r.tickets ?? [],
+    contacts: r.contacts ?? [],
+    events: r.events ?? [],
+    reports: r.reports ?? [],
+    waivers: r.waivers ?? [],
+    now: new Date(z.at(row.now)),
+  }).filter((d) => d.rule === (row.rule ?? rule) && (row.key === undefined || d.key === row.key));
   if (all.length > 1)
     throw new Error(`several ${row.rule ?? rule} duties (${all.map((d) => d.key).join(", ")}): give the row a key`);
   return all[0];
@@ -312,7 +309,7 @@ export function table(rule: string, rows: Row[]): void {
         const set = Object.fromEntries(Object.entries(row.expect).filter(([, v]) => v !== undefined));
         expect(d).toMatchObject(set);
         for (const [k, v] of Object.entries(row.expect))
-          if (v === undefined) expect(d![k as keyof Duty], k).toBeUndefined();
+          if (v === undefined) expect(d![k as keyof Judged], k).toBeUndefined();
       }
     });
   }

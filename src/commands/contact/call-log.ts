@@ -9,6 +9,7 @@ import { choice, customerOrAsk, dateTimeFlag, fill, nowStamp, notFuture, planDat
 import { allDuties } from "../due.js";
 import { byUrgency, type Duty } from "../../domain/duties/index.js";
 import { findLinks, satisfactionFlag, TOLD_OUTBOUND } from "./linking.js";
+import { askAfterCall } from "../../prompt-call.js";
 import { about, nextDateFlag, planFlag, save } from "./log.js";
 
 export interface CallLogOptions {
@@ -98,38 +99,6 @@ async function callDefaults(
 }
 
 /**
- * At a terminal: the customer's satisfaction and the next planned contact (R-NEXT-SERVICE), when
- * not given as flags; each may stay empty. The questions match those of ticket open and close.
- */
-async function askOptional(ctx: Context, opts: CallLogOptions): Promise<CallLogOptions> {
-  const validate = await planDateCheck(ctx);
-  const out = { ...opts };
-  if (out.satisfaction === undefined) {
-    const v = await ctx.prompter.input({
-      message: "Customer's satisfaction, 1 (poor) to 5 (excellent) (optional)",
-      validate: (s) => /^[1-5]?$/.test(s.trim()) || "a whole number from 1 to 5, or empty",
-    });
-    out.satisfaction = v.trim() || undefined;
-  }
-  if (out.nextDate === undefined && out.nextTopic === undefined) {
-    out.nextDate =
-      (
-        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
-      ).trim() || undefined;
-    if (out.nextDate === undefined) return out;
-  }
-  if (out.nextTopic === undefined)
-    out.nextTopic =
-      (await ctx.prompter.input({ message: "Next contact: what it is about", required: true })).trim() || undefined;
-  if (out.nextDate === undefined)
-    out.nextDate =
-      (
-        await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate })
-      ).trim() || undefined;
-  return out;
-}
-
-/**
  * The call's flags, with what is missing asked at a terminal (walking the clerk through the call:
  * the customer, their ticket, what the call answers, then satisfaction and the next contact).
  */
@@ -169,15 +138,9 @@ async function askCall(ctx: Context, opts: CallLogOptions) {
   const direction = choice(direction0, DIRECTIONS, "--direction")!;
   const purpose = choice(purpose0, PURPOSES, "--purpose")!;
   if (opts.told && direction !== "in") throw new UsageError(TOLD_OUTBOUND);
-  // walking a clerk through the call (something was missing): also satisfaction and the next contact
-  const walking =
-    ctx.canPrompt &&
-    (ticketAsked ||
-      [opts.customer ?? opts.ticket, opts.direction, opts.purpose, opts.summary].some(
-        (v) => v === undefined || v === "",
-      ));
   opts = { ...opts, summary };
-  if (walking) opts = await askOptional(ctx, opts);
+  // at a terminal: satisfaction and the next contact, when no flag gave them (both skippable; issue 13, item 4)
+  if (ctx.canPrompt) opts = await askAfterCall(ctx, opts, await planDateCheck(ctx));
   return { opts, direction, purpose, ticketAsked };
 }
 

@@ -2,7 +2,7 @@
 // planned contact it links to, and the one way a stored contact is rewritten.
 import { UsageError } from "../../errors.js";
 import { indexProgress, type Context } from "../../context.js";
-import { duties, type Duty, type DutyInput, type Rec } from "../../domain/duties/index.js";
+import { duties, type DutyInput, type Judged, type Rec } from "../../domain/duties/index.js";
 import { type Contact } from "../../domain/schema.js";
 import { normalizeIdInput } from "../../domain/ids.js";
 import { dayOf, zonedTime } from "../../domain/time.js";
@@ -44,14 +44,14 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
 }
 
 /** The duties `contact` closes when the store holds it as given (in place of its stored self). */
-function closedBy(input: DutyInput, contact: Rec<Contact>, locale: string): Duty[] {
+function closedBy(input: DutyInput, contact: Rec<Contact>): Judged[] {
   const contacts = [...input.contacts.filter((c) => c.id !== contact.id), contact];
-  return duties({ ...input, contacts }, locale).filter((d) => d.done?.record === contact.id);
+  return duties({ ...input, contacts }).filter((d) => d.done?.record === contact.id);
 }
 
 /** "R-FOLLOWUP-2 (T-261102-AAAA)", or with `bare` "R-FOLLOWUP-2": duties by their rule and record. */
-function list(say: Translator, ds: Duty[], bare = false): string {
-  const late = (d: Duty) => (d.state === "late" ? say.t("k.late") : "");
+function list(say: Translator, ds: Judged[], bare = false): string {
+  const late = (d: Judged) => (d.state === "late" ? say.t("k.late") : "");
   return [
     ...new Set(
       ds.map(
@@ -62,7 +62,7 @@ function list(say: Translator, ds: Duty[], bare = false): string {
 }
 
 /** "closes A; no longer closes B": what a change made to the duties a contact closes. */
-function closureSentence(say: Translator, before: Duty[], after: Duty[]): string {
+function closureSentence(say: Translator, before: Judged[], after: Judged[]): string {
   const has = new Set(after.map((d) => d.key));
   const lost = before.filter((d) => !has.has(d.key));
   const parts = [after.length ? say.t("k.closes", { duties: list(say, after) }) : say.t("k.closesNone")];
@@ -82,7 +82,7 @@ export async function closesNote(
   view?: Promise<DutyInput>,
 ): Promise<string | undefined> {
   const input = await (view ?? customerInput(ctx, rec.value.customer, [rec.value.at]));
-  const closed = closedBy(input, rec, await ctx.locale());
+  const closed = closedBy(input, rec);
   // every duty the contact closes is named once: what linking already said is not repeated
   const rest = closed.filter((d) => !said.includes(d.rule));
   const say = await ctx.say();
@@ -95,7 +95,7 @@ export interface LinkCandidate {
   /** how a person recognises it in a list */
   label: string;
   /** the open duties the contact closes linked to it, and not without */
-  closes: Duty[];
+  closes: Judged[];
 }
 
 /** An ID no stored contact has, for judging a contact not yet written. */
@@ -120,17 +120,14 @@ export async function linkCandidates(
 ): Promise<LinkCandidate[]> {
   if (!fields.length) return [];
   const input = await customerInput(ctx, draft.customer, [draft.at]);
-  const locale = input.settings.locale;
   const id = draftId(input);
-  const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] }, locale);
+  const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] });
   const open = base.filter((d) => OPEN.has(d.state) && d.customer === draft.customer);
   const openKeys = new Set(open.map((d) => d.key));
   const out: LinkCandidate[] = [];
   if (fields.includes("ticket"))
     for (const t of input.tickets.filter((t) => open.some((d) => d.ticket === t.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }, locale).filter((d) =>
-        openKeys.has(d.key),
-      );
+      const closes = closedBy(input, { id, value: { ...draft, ticket: t.id } }).filter((d) => openKeys.has(d.key));
       if (closes.length)
         out.push({
           field: "ticket",
@@ -141,9 +138,7 @@ export async function linkCandidates(
     }
   if (fields.includes("event"))
     for (const e of input.events.filter((e) => open.some((d) => d.event === e.id))) {
-      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }, locale).filter((d) =>
-        openKeys.has(d.key),
-      );
+      const closes = closedBy(input, { id, value: { ...draft, event: e.id } }).filter((d) => openKeys.has(d.key));
       if (closes.length)
         out.push({
           field: "event",
@@ -264,9 +259,8 @@ export async function correct(
       return k;
     }
     const inputBefore = await customerInput(ctx, k.value.customer, [k.value.at, c.next.at]);
-    const locale = await ctx.locale();
-    const before = closedBy(inputBefore, k, locale);
-    const after = closedBy(inputBefore, { id: k.id, value: c.next }, locale);
+    const before = closedBy(inputBefore, k);
+    const after = closedBy(inputBefore, { id: k.id, value: c.next });
     const rec = await store.update(k, c.next);
     await ctx.commit([rec.path], `${c.subject} — ${await customerNameOf(store, k.value.customer)}`, actor);
     written(ctx, rec, c.sentence + say.t("k.then") + closureSentence(say, before, after));

@@ -5,7 +5,7 @@
 import type { Contact, Ticket } from "../schema.js";
 import { momentOf, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
-import { firstCounting, TALK } from "./counts.js";
+import { type Counts, firstCounting, TALK } from "./counts.js";
 import type { Found, Rec, RuleContext } from "./types.js";
 
 function planDuty(
@@ -18,9 +18,10 @@ function planDuty(
     ticket?: string;
     owner?: string;
     date: string;
-    topic: string;
+    /** the plan as the clerk wrote it */
+    text: string;
     madeAt: number;
-    not?: ReadonlyMap<string, string>;
+    not?: Counts["not"];
   },
 ): Found {
   const cfg = rs["R-NEXT-SERVICE"];
@@ -40,7 +41,7 @@ function planDuty(
     plan: p.source,
     not: p.not,
     listFrom: p.madeAt + 1,
-    what: rx.say.t("what.plan"),
+    what: { task: "plan" },
   });
   return {
     key: p.key,
@@ -54,7 +55,7 @@ function planDuty(
     deadline: by,
     done: r.found && { at: r.found.value.at, record: r.found.id },
     considered: r.considered,
-    topic: p.topic,
+    about: { what: "plan", text: p.text },
   };
 }
 
@@ -70,7 +71,7 @@ export function nextServiceDuty(c: Rec<Contact>, rx: RuleContext, rs: RuleSettin
       ticket: c.value.ticket,
       owner: c.value.staff,
       date: next.date,
-      topic: next.topic,
+      text: next.topic,
       madeAt,
     }),
   ];
@@ -82,7 +83,7 @@ export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettin
   const order = (t.value.plans ?? [])
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.date.localeCompare(b.p.date) || a.i - b.i);
-  const used = new Map<string, string>();
+  const used = new Map<string, { rule: "R-NEXT-SERVICE"; date: string }>();
   const out: Found[] = [];
   for (const { p, i } of order) {
     const d = planDuty(rx, rs, {
@@ -92,11 +93,11 @@ export function ticketPlanDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettin
       ticket: t.id,
       owner: rx.ticketOwner(t.value),
       date: p.date,
-      topic: p.topic,
+      text: p.topic,
       madeAt: Date.parse(p.at),
       not: new Map(used),
     });
-    if (d.done?.record) used.set(d.done.record, `R-NEXT-SERVICE (${p.date})`);
+    if (d.done?.record) used.set(d.done.record, { rule: "R-NEXT-SERVICE", date: p.date });
     out.push(d);
   }
   // a cancelled ticket's plans no longer apply, except what was already done

@@ -1,9 +1,9 @@
 // Which contacts close a duty, written once per duty as data: the channels, whether the customer
 // must have been told (an outbound contact, or an inbound call marked told), the purposes, the
 // record it must be linked to, and the moment from which it counts. Nothing else closes it.
-// judge() says why a contact does not count, for `due --explain` and the show pages.
+// reasons() says why a contact does not count, for `due --explain` and the show pages.
 import type { Contact } from "../schema.js";
-import type { Considered, Rec, RuleContext } from "./types.js";
+import type { Reason, Rec, RuleCode, RuleContext, Task, Unmet } from "./types.js";
 
 export type Channel = Contact["channel"];
 export type Purpose = Contact["purpose"];
@@ -26,14 +26,14 @@ export interface Counts {
   letterKinds?: readonly LetterKind[];
   /** contacts before this moment (ms since the epoch) do not count; a letter counts from its day */
   from: number;
-  /** contacts that already count for another duty (the first follow-up is not the second) */
-  not?: ReadonlyMap<string, string>;
+  /** contacts that already count for another duty (the first follow-up is not the second), and which */
+  not?: ReadonlyMap<string, { rule: RuleCode; date?: string }>;
   /** a contact that names this plan (contact.plan) counts whatever its channel, purpose or day */
   plan?: string;
   /** contacts at or after this moment no longer count: the duty ended (the technician arrived, the vehicle was delivered) */
   until?: number;
-  /** what the contact must do, for explanations: "tell the solution" */
-  what: string;
+  /** what the contact must do, for explanations: "the solution" */
+  what: Task;
   /** contacts from this moment on are listed when explaining (default: from) */
   listFrom?: number;
 }
@@ -44,96 +44,78 @@ function onOrAfter(rx: RuleContext, c: Contact, from: number): boolean {
   return Date.parse(c.at) >= from;
 }
 
-/** What judge() says in place of a reason when only whether a contact counts is asked. */
-const NO = "-";
-
 /**
- * Why `c` does not count for the duty (every reason, so the advice is complete), or undefined when
- * it does. `quiet`: only whether it counts (a reason is worded only for a duty left undone).
+ * Why `c` does not count for the duty (every reason, so the advice is complete), or an empty list
+ * when it does. `quiet`: only whether it counts (stops at the first reason).
  */
-export function judge(rx: RuleContext, k: Rec<Contact>, spec: Counts, quiet = false): string | undefined {
+export function reasons(rx: RuleContext, k: Rec<Contact>, spec: Counts, quiet = false): Reason[] {
   const c = k.value;
-  const say = rx.say;
   const id = k.id;
   const dayOfMs = (ms: number) => rx.dayOf(new Date(ms).toISOString());
   const used = spec.not?.get(id);
-  if (used) return quiet ? NO : say.t("why.used", { id, rule: used });
-  if (spec.plan && c.plan === spec.plan) return undefined;
+  if (used) return [{ why: "used", id, ...used }];
+  if (spec.plan && c.plan === spec.plan) return [];
+  const at = c.at.length === 10 ? c.at : rx.dayOf(c.at);
   // outside the window says the most: linking it would not help
-  if (!onOrAfter(rx, c, spec.from))
-    return quiet
-      ? NO
-      : say.t("why.early", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), from: dayOfMs(spec.from) });
+  if (!onOrAfter(rx, c, spec.from)) return [{ why: "early", id, at, from: dayOfMs(spec.from) }];
   // a letter dated the day the duty ended is not before it
   if (spec.until !== undefined && (c.at.length === 10 ? c.at >= dayOfMs(spec.until) : Date.parse(c.at) >= spec.until))
-    return quiet
-      ? NO
-      : say.t("why.ended", { id, at: c.at.length === 10 ? c.at : rx.dayOf(c.at), ended: dayOfMs(spec.until) });
-  const why: string[] = [];
-  if (spec.ticket && c.ticket !== spec.ticket)
-    why.push(
-      quiet
-        ? NO
-        : c.ticket
-          ? say.t("why.otherTicket", { id, other: c.ticket, ticket: spec.ticket })
-          : say.t("why.unlinked", { id, ticket: spec.ticket }),
-    );
-  if (spec.event && c.event !== spec.event)
-    why.push(
-      quiet
-        ? NO
-        : c.event
-          ? say.t("why.otherEvent", { id, other: c.event, event: spec.event })
-          : say.t("why.unlinkedEvent", { id, event: spec.event }),
-    );
-  if (!spec.channels.includes(c.channel))
-    why.push(
-      quiet
-        ? NO
-        : say.t(spec.plan && c.channel === "letter" ? "why.letterPlan" : "why.channel", {
-            id,
-            channel: say.word(c.channel),
-            channels: spec.channels.map((x) => say.word(x)).join(" / "),
-            plan: spec.plan ?? "",
-          }),
-    );
-  // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
-  else if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told))
-    why.push(quiet ? NO : say.t(c.channel === "call" ? "why.inbound" : "why.inboundLetter", { id, what: spec.what }));
-  if (spec.purposes && !spec.purposes.includes(c.purpose))
-    why.push(
-      quiet
-        ? NO
-        : say.t("why.purpose", {
-            id,
-            purpose: say.word(c.purpose),
-            purposes: spec.purposes.map((x) => say.word(x)).join(" / "),
-          }),
-    );
-  if (spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind))
-    why.push(
-      quiet
-        ? NO
-        : say.t("why.letterKind", {
-            id,
-            kind: say.word(c.letter.kind),
-            kinds: spec.letterKinds.map((x) => say.word(x)).join(" / "),
-          }),
-    );
-  return why.length ? why.join("; ") : undefined;
+    return [{ why: "ended", id, at, ended: dayOfMs(spec.until) }];
+  const why: Reason[] = [];
+  for (const check of CHECKS) {
+    const r = check(k, spec);
+    if (r === undefined) continue;
+    why.push(r);
+    if (quiet) break;
+  }
+  return why;
 }
 
+/** The checks past the window, each a reason or undefined (the order the explanation lists them). */
+const CHECKS: ((k: Rec<Contact>, spec: Counts) => Reason | undefined)[] = [
+  ({ id, value: c }, spec) =>
+    spec.ticket && c.ticket !== spec.ticket
+      ? c.ticket
+        ? { why: "otherTicket", id, other: c.ticket, ticket: spec.ticket }
+        : { why: "unlinked", id, ticket: spec.ticket }
+      : undefined,
+  ({ id, value: c }, spec) =>
+    spec.event && c.event !== spec.event
+      ? c.event
+        ? { why: "otherEvent", id, other: c.event, event: spec.event }
+        : { why: "unlinkedEvent", id, event: spec.event }
+      : undefined,
+  ({ id, value: c }, spec) => {
+    if (!spec.channels.includes(c.channel))
+      return spec.plan && c.channel === "letter"
+        ? { why: "letterPlan", id, plan: spec.plan }
+        : { why: "channel", id, channel: c.channel, channels: spec.channels };
+    // a visit tells in person; an inbound call only when the clerk marked it told; an inbound letter never
+    if (spec.tell && c.direction === "in" && c.channel !== "visit" && !(c.channel === "call" && c.told))
+      return { why: c.channel === "call" ? "inbound" : "inboundLetter", id, task: spec.what };
+    return undefined;
+  },
+  ({ id, value: c }, spec) =>
+    spec.purposes && !spec.purposes.includes(c.purpose)
+      ? { why: "purpose", id, purpose: c.purpose, purposes: spec.purposes }
+      : undefined,
+  ({ id, value: c }, spec) =>
+    spec.letterKinds && c.letter && !spec.letterKinds.includes(c.letter.kind)
+      ? { why: "letterKind", id, kind: c.letter.kind, kinds: spec.letterKinds }
+      : undefined,
+];
+
 /** The first contact that counts, or the ones looked at that did not, and why (only when none counts). */
-export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Contact>; considered: Considered[] } {
+export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Contact>; considered: Unmet[] } {
   const skipped: Rec<Contact>[] = [];
   for (const k of rx.ofCustomer(spec.customer)) {
-    if (judge(rx, k, spec, true) === undefined) return { found: k, considered: [] };
+    if (!reasons(rx, k, spec, true).length) return { found: k, considered: [] };
     skipped.push(k);
   }
   // a duty that is done never shows what else was looked at: the reasons are worded for the undone
   const listFrom = spec.listFrom ?? spec.from;
-  const considered: Considered[] = [];
+  const considered: Unmet[] = [];
   for (const k of skipped)
-    if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, why: judge(rx, k, spec)! });
+    if (onOrAfter(rx, k.value, listFrom)) considered.push({ record: k.id, reasons: reasons(rx, k, spec) });
   return { considered };
 }

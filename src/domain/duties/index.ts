@@ -1,8 +1,8 @@
 // One rules engine: every duty the regulation imposes, derived from the records and settings at
 // a given moment. Pure: no files, no clock. State is always derived, never stored.
 import { workCalendar, workClock, workingHours } from "../calendar.js";
-import { translator } from "../../i18n.js";
-import type { Contact, Settings, Ticket, Waiver } from "../schema.js";
+import type { Contact, Settings, Waiver } from "../schema.js";
+import { asOf } from "./as-of.js";
 import { addDays, type Day, dayCache, dayOf, daysBetween, momentOf } from "../time.js";
 import { DEFAULT_GRACE_MINUTES, ruleSettings } from "./config.js";
 import { nextServiceDuty, ticketPlanDuties } from "./contacts.js";
@@ -10,7 +10,7 @@ import { eventDuties } from "./events.js";
 import { reviewDuties, storeStart } from "./reviews.js";
 import { shopDuties } from "./shop.js";
 import { ticketDuties } from "./tickets.js";
-import type { Duty, DutyInput, DutyState, Found, Rec, ReportRecord, RuleContext } from "./types.js";
+import type { DutyInput, DutyState, Found, Judged, Rec, ReportRecord, RuleContext } from "./types.js";
 
 export * from "./types.js";
 export { ruleSettings, DEFAULTS } from "./config.js";
@@ -18,63 +18,13 @@ export { inAudience } from "./events.js";
 export { promiseOf } from "./shop.js";
 export { supervisorOf } from "./reviews.js";
 
-const after = (at: string | undefined, now: number) => at !== undefined && Date.parse(at) > now;
-
-/** The records as they stood at `now`: what happened later has not happened yet (a replayed day). */
-function asOf(input: DutyInput, today: Day): DutyInput {
-  const now = input.now.getTime();
-  const happened = (at: string) => (at.length === 10 ? at <= today : Date.parse(at) <= now);
-  const ticket = (t: Rec<Ticket>): Rec<Ticket> => {
-    const v = { ...t.value };
-    if (after(v.escalation?.at, now)) v.escalation = undefined;
-    if (after(v.dispatch?.at, now)) v.dispatch = undefined;
-    if (v.dispatch && after(v.dispatch.arrived, now)) v.dispatch = { ...v.dispatch, arrived: undefined };
-    if (after(v.schedule?.at, now)) v.schedule = undefined;
-    if (v.plans) v.plans = v.plans.filter((p) => !after(p.at, now));
-    if (v.promises) v.promises = v.promises.filter((p) => !after(p.at, now));
-    if (after(v.resolution?.at, now)) v.resolution = undefined;
-    if (after(v.closed, now)) v.closed = undefined;
-    if (after(v.cancelled?.at, now)) v.cancelled = undefined;
-    if (after(v.intake?.at, now)) v.intake = undefined;
-    if (after(v.handover?.at, now)) v.handover = undefined;
-    if (after(v.ready?.at, now)) v.ready = undefined;
-    if (after(v.delivery?.at, now)) v.delivery = undefined;
-    if (v.progress) v.progress = v.progress.filter((p) => !after(p.at, now));
-    if (v.extras)
-      v.extras = v.extras
-        .filter((x) => !after(x.asked, now))
-        .map((x) => (after(x.answer?.at, now) ? { ...x, answer: undefined } : x));
-    if (v.status === "cancelled" && !v.cancelled) v.status = "open";
-    // a reopening after the moment had not happened: the solution (and close) it took back stood
-    if (v.reopened?.some((r) => after(r.at, now))) {
-      const undone = v.reopened.find((r) => after(r.at, now))!;
-      v.reopened = v.reopened.filter((r) => !after(r.at, now));
-      if (undone.resolution && !after(undone.resolution.at, now)) {
-        v.resolution = undone.resolution;
-        v.status = undone.closed && !after(undone.closed, now) ? "closed" : "resolved";
-        v.closed = undone.closed && !after(undone.closed, now) ? undone.closed : undefined;
-      }
-    }
-    return { id: t.id, value: v };
-  };
-  return {
-    ...input,
-    customers: input.customers.filter((c) => happened(c.value.created)),
-    tickets: input.tickets.filter((t) => happened(t.value.filed)).map(ticket),
-    contacts: input.contacts.filter((c) => happened(c.value.at)),
-    events: input.events.filter((e) => happened(e.value.created)),
-    reports: input.reports.filter((r) => !r.saved || happened(r.saved)),
-    waivers: (input.waivers ?? []).filter((w) => happened(w.value.at)),
-  };
-}
-
 function stateOf(
   d: Found,
   today: Day,
   dayOfAt: (at: string) => Day,
   now: number,
   tz: string,
-): Pick<Duty, "state" | "daysLate" | "hoursLate" | "minutesLate"> {
+): Pick<Judged, "state" | "daysLate" | "hoursLate" | "minutesLate"> {
   const expired =
     (d.expires !== undefined && today > d.expires) || (d.expiresAt !== undefined && now >= Date.parse(d.expiresAt));
   if (d.dueAt) {
@@ -150,8 +100,11 @@ function assigneeOf(
 
 const ORDER: Record<DutyState, number> = { overdue: 0, due: 1, upcoming: 2, late: 3, done: 4, missed: 5, waived: 6 };
 
+/** What urgency is judged by: a duty judged, worded or not. */
+type Urgency = Pick<Judged, "state" | "earliest" | "earliestAt" | "daysLate" | "minutesLate" | "due" | "dueAt" | "key">;
+
 /** Most urgent first: overdue (longest first), then due (soonest first), then upcoming. */
-export function byUrgency(a: Duty, b: Duty): number {
+export function byUrgency(a: Urgency, b: Urgency): number {
   return (
     ORDER[a.state] - ORDER[b.state] ||
     // what is coming up: in the order the windows open
@@ -182,14 +135,9 @@ function calendarOf(settings: Settings) {
   }
   return c;
 }
-const translators = new Map<string, ReturnType<typeof translator>>();
-const sayIn = (locale: string) => translators.get(locale) ?? translators.set(locale, translator(locale)).get(locale)!;
 
 /** The rules' shared context at `raw.now` (after the records are taken as of that moment). */
-function contextOf(
-  raw: DutyInput,
-  locale: string,
-): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
+function contextOf(raw: DutyInput): { input: DutyInput; rx: RuleContext; rs: ReturnType<typeof ruleSettings> } {
   const tz = raw.settings.timezone;
   const today = dayOf(raw.now, tz);
   const input = asOf(raw, today);
@@ -226,7 +174,6 @@ function contextOf(
     contacts,
     ofTicket: group((c) => c.ticket),
     ofCustomer: group((c) => c.customer),
-    say: sayIn(locale),
     clock,
     grace: (raw.settings.rules?.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000,
     deadline: (from, days, workingDays) => (workingDays ? cal.addWorkingDays(from, days) : addDaysTo(from, days)),
@@ -248,10 +195,9 @@ function contextOf(
  */
 export function recordDuties(
   raw: DutyInput,
-  locale: string = raw.settings.locale,
   sources?: ReadonlySet<string>,
 ): { found: FoundDuty[]; start: Day | undefined } {
-  const { input, rx, rs } = contextOf(raw, locale);
+  const { input, rx, rs } = contextOf(raw);
   const found: Found[] = [];
   const add = (list: Found[]) => {
     for (const d of list) found.push(d);
@@ -280,10 +226,9 @@ export function reviewDutiesAt(
   reports: ReportRecord[],
   start: Day | undefined,
   now: Date,
-  locale: string = settings.locale,
 ): Found[] {
   const raw: DutyInput = { settings, customers: [], tickets: [], contacts: [], events: [], reports, waivers: [], now };
-  const { rx, rs } = contextOf(raw, locale);
+  const { rx, rs } = contextOf(raw);
   return reviewDuties(rx, rs, start);
 }
 
@@ -296,7 +241,7 @@ export function judge(
   settings: Settings,
   now: Date,
   waiverRecords: readonly Rec<Waiver>[] = [],
-): Duty[] {
+): Judged[] {
   const tz = settings.timezone;
   const today = dayOf(now, tz);
   const nowMs = now.getTime();
@@ -312,7 +257,7 @@ export function judge(
   const staffByName = new Map(settings.staff.map((s) => [s.name, s]));
   const assignees = new Map<string, string | undefined>();
   for (const s of settings.staff) assignees.set(s.name, assigneeOf(settings, staffByName, s.name, today));
-  const out: Duty[] = [];
+  const out: Judged[] = [];
   for (const f of found) {
     if (since && f.deadline < since) continue;
     const { doneBy, ...d } = f;
@@ -321,7 +266,7 @@ export function judge(
     const done = s.state === "done" || s.state === "late";
     // R-COVER moves open work only: what was done (or missed) stays with its owner, in reviews too
     const open = s.state === "due" || s.state === "overdue" || s.state === "upcoming";
-    const duty: Duty = {
+    const duty: Judged = {
       ...d,
       ...s,
       assignee: open
@@ -343,12 +288,12 @@ export function judge(
   return out.sort(byUrgency);
 }
 
-/** Every duty at `raw.now`; topics in `locale` (default: the store's). */
-export function duties(raw: DutyInput, locale: string = raw.settings.locale): Duty[] {
-  const { found, start } = recordDuties(raw, locale);
+/** Every duty at `raw.now`, judged (src/format/duty-words.ts words them). */
+export function duties(raw: DutyInput): Judged[] {
+  const { found, start } = recordDuties(raw);
   const reports = raw.reports.filter((r) => !r.saved || Date.parse(r.saved) <= raw.now.getTime());
   const all: FoundDuty[] = found;
-  for (const d of reviewDutiesAt(raw.settings, reports, start, raw.now, locale)) all.push(d);
+  for (const d of reviewDutiesAt(raw.settings, reports, start, raw.now)) all.push(d);
   return judge(all, raw.settings, raw.now, raw.waivers ?? []);
 }
 

@@ -3,7 +3,7 @@
 // of its first save.
 import { addDays, type Day, momentOf } from "../time.js";
 import type { RuleSettings } from "./config.js";
-import type { Found, RuleContext } from "./types.js";
+import type { Found, RuleContext, Topic } from "./types.js";
 
 const monthAfter = (ym: string): string => {
   const [y, m] = ym.split("-").map(Number) as [number, number];
@@ -33,7 +33,7 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings, start: Day | und
   const supervisors = new Set(rx.input.settings.staff.filter((s) => s.role === "supervisor").map((s) => s.name));
   const owner = supervisorOf(rx);
   const out: Found[] = [];
-  const review = (kind: "monthly" | "annual", period: string, opens: Day, days: number, key: string, topic: string) => {
+  const review = (kind: "monthly" | "annual", period: string, opens: Day, days: number, key: string, about: Topic) => {
     const endsAt = momentOf(opens, rx.tz);
     // a save before the period ended, or by someone who is not a supervisor, is not the review
     const r = rx.input.reports.find(
@@ -53,27 +53,16 @@ export function reviewDuties(rx: RuleContext, rs: RuleSettings, start: Day | und
       due: rx.shown(opens, by),
       deadline: by,
       done: r && { at: r.saved ?? opens, record: `reports/${period}-${kind}.md` },
-      topic,
+      about,
     });
   };
   const thisMonth = rx.today.slice(0, 7);
   for (let ym = start.slice(0, 7); ym < thisMonth; ym = monthAfter(ym))
-    review(
-      "monthly",
-      ym,
-      `${monthAfter(ym)}-01`,
-      cfg.days,
-      `R-MONTHLY:${ym}`,
-      rx.say.t("duty.monthly", { period: ym }),
-    );
+    review("monthly", ym, `${monthAfter(ym)}-01`, cfg.days, `R-MONTHLY:${ym}`, { what: "monthly", period: ym });
   for (let y = Number(start.slice(0, 4)); y < Number(rx.today.slice(0, 4)); y++)
-    review(
-      "annual",
-      String(y),
-      addDays(`${y + 1}-01-01`, 0),
-      cfg.annualDays,
-      `R-MONTHLY:${y}`,
-      rx.say.t("duty.annual", { period: y }),
-    );
+    review("annual", String(y), addDays(`${y + 1}-01-01`, 0), cfg.annualDays, `R-MONTHLY:${y}`, {
+      what: "annual",
+      period: String(y),
+    });
   return out;
 }

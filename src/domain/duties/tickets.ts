@@ -2,11 +2,11 @@
 // the customer the solution (R-ANSWER-SAME-DAY), telling them why nobody could be sent yet
 // (R-DISPATCH), the two follow-up calls (R-FOLLOWUP-1/2), and planning the next contact once it
 // is closed (R-NEXT-SERVICE). docs/rules.md reads the regulation rule by rule.
-import type { Ticket } from "../schema.js";
-import { addDays, formatDateTime, formatShort, momentOf, zonedTime } from "../time.js";
+import type { Contact, Ticket } from "../schema.js";
+import { addDays, type Day, formatDateTime, momentOf, zonedTime } from "../time.js";
 import type { RuleSettings } from "./config.js";
-import { firstCounting, TELL } from "./counts.js";
-import type { Found, Rec, RuleContext } from "./types.js";
+import { type Counts, firstCounting, TELL } from "./counts.js";
+import type { Found, Rec, RuleContext, Topic } from "./types.js";
 
 const ON_SITE = new Set<Ticket["kind"]>(["repair", "install", "maintenance"]);
 
@@ -14,15 +14,36 @@ type Base = Pick<Found, "source" | "customer" | "ticket" | "owner">;
 
 export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings): Found[] {
   const v = t.value;
-  const out: Found[] = [];
   const base: Base = { source: t.id, customer: v.customer, ticket: t.id, owner: rx.ticketOwner(v) };
-  const received = rx.dayOf(v.received);
-  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
+  const out: Found[] = [fileDuty(t, rx, rs, base)];
+  if (v.kind === "shop") {
+    // C8: the post-service follow-ups count from the day the vehicle was delivered
+    if (v.delivery)
+      out.push(...followups(t, rx, rs, base, Date.parse(v.delivery.at), undefined, { what: "followup1Shop" }));
+  } else {
+    out.push(escalationDuty(t, rx, rs, base));
+    if (v.escalation && v.resolution) out.push(answerDuty(t, rx, rs, base, v.resolution));
+    if (ON_SITE.has(v.kind)) out.push(...dispatchDuty(t, rx, rs, base));
+    // R-FOLLOWUP-1 on the day of dispatch, before the technician arrives; R-FOLLOWUP-2 in days 7–14.
+    if (v.dispatch) {
+      const { technician, depart, arrive } = v.dispatch;
+      const moment = (at: string | undefined) => (at ? formatDateTime(new Date(at), rx.tz) : undefined);
+      const about: Topic = { what: "followup1", technician, depart: moment(depart), arrive: moment(arrive) };
+      out.push(...followups(t, rx, rs, base, Date.parse(v.dispatch.at), v.dispatch, about));
+    }
+  }
+  out.push(...planAfterClose(t, rx, rs, base));
+  // a cancelled ticket's duties no longer apply, except what was already done
+  return v.status === "cancelled" ? out.filter((d) => d.done) : out;
+}
 
-  // R-FILE-SAME-DAY: filed the day it came in; a check the reviews count, never a task to do.
+/** R-FILE-SAME-DAY: filed the day it came in; a check the reviews count, never a task to do. */
+function fileDuty(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base): Found {
+  const v = t.value;
+  const received = rx.dayOf(v.received);
   const file = rs["R-FILE-SAME-DAY"];
   const fileBy = rx.deadline(received, file.days, file.workingDays);
-  out.push({
+  return {
     ...base,
     key: `R-FILE-SAME-DAY:${t.id}`,
     rule: "R-FILE-SAME-DAY",
@@ -30,19 +51,18 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     due: rx.shown(received, fileBy),
     deadline: fileBy,
     done: { at: v.filed, record: t.id },
-    topic: rx.say.t("duty.file", { channel: rx.say.word(v.channel) }),
-  });
-  if (v.kind === "shop") {
-    // C8: the post-service follow-ups count from the day the vehicle was delivered
-    if (v.delivery)
-      out.push(...followups(t, rx, rs, base, Date.parse(v.delivery.at), undefined, rx.say.t("duty.followup1Shop")));
-    out.push(...planAfterClose(t, rx, rs, base));
-    return v.status === "cancelled" ? out.filter((d) => d.done) : out;
-  }
+    about: { what: "file", channel: v.channel },
+  };
+}
 
-  // R-ESC-1DAY: what is still unsolved reaches the engineering supervisor within one (working)
-  // day. Only an escalation to someone of role engineering closes it; a request solved within the
-  // day needs none.
+/**
+ * R-ESC-1DAY: what is still unsolved reaches the engineering supervisor within one (working) day.
+ * Only an escalation to someone of role engineering closes it; a request solved within the day
+ * needs none.
+ */
+function escalationDuty(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base): Found {
+  const v = t.value;
+  const received = rx.dayOf(v.received);
   const esc = rs["R-ESC-1DAY"];
   const engineering = new Set(rx.input.settings.staff.filter((s) => s.role === "engineering").map((s) => s.name));
   const escalated = v.escalation && engineering.has(v.escalation.to) ? v.escalation.at : undefined;
@@ -50,7 +70,7 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     .filter((x): x is string => Boolean(x))
     .sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   const escBy = rx.deadline(received, esc.days, esc.workingDays);
-  out.push({
+  return {
     ...base,
     key: `R-ESC-1DAY:${t.id}`,
     rule: "R-ESC-1DAY",
@@ -58,113 +78,91 @@ export function ticketDuties(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings):
     due: rx.shown(received, escBy),
     deadline: escBy,
     done: acted ? { at: acted, record: t.id } : undefined,
-    topic: rx.say.t("duty.escalate", { problem: v.problem }),
+    about: { what: "escalate", problem: v.problem },
+  };
+}
+
+/** R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer is told that day. */
+function answerDuty(
+  t: Rec<Ticket>,
+  rx: RuleContext,
+  rs: RuleSettings,
+  base: Base,
+  resolution: NonNullable<Ticket["resolution"]>,
+): Found {
+  const solved = rx.dayOf(resolution.at);
+  const ans = rs["R-ANSWER-SAME-DAY"];
+  const by = rx.deadline(solved, ans.days, ans.workingDays);
+  const r = firstCounting(rx, {
+    customer: t.value.customer,
+    ticket: t.id,
+    channels: TELL,
+    tell: true,
+    from: Date.parse(resolution.at),
+    what: { task: "solution" },
   });
+  return {
+    ...base,
+    key: `R-ANSWER-SAME-DAY:${t.id}`,
+    rule: "R-ANSWER-SAME-DAY",
+    earliest: solved,
+    due: rx.shown(solved, by),
+    deadline: by,
+    done: r.found && { at: r.found.value.at, record: r.found.id },
+    considered: r.considered,
+    about: { what: "answer", note: resolution.note },
+  };
+}
 
-  // R-ANSWER-SAME-DAY: once an escalated ticket has its solution, the customer is told that day.
-  if (v.escalation && v.resolution) {
-    const solvedAt = Date.parse(v.resolution.at);
-    const solved = rx.dayOf(v.resolution.at);
-    const ans = rs["R-ANSWER-SAME-DAY"];
-    const by = rx.deadline(solved, ans.days, ans.workingDays);
-    const r = firstCounting(rx, {
-      customer: v.customer,
-      ticket: t.id,
-      channels: TELL,
-      tell: true,
-      from: solvedAt,
-      what: rx.say.t("what.solution"),
-    });
-    out.push({
+/**
+ * R-DISPATCH: work on site is sent at once; when nobody could be sent within the store's hours,
+ * the customer is told why and when (the planned date recorded with `ticket schedule`).
+ */
+function dispatchDuty(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base: Base): Found[] {
+  const v = t.value;
+  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
+  const opensAt = rx.clock.addWorkingMinutes(Date.parse(v.received), rs["R-DISPATCH"].hours * 60);
+  const settled = [v.dispatch?.at, firstSolved(v), v.cancelled?.at].filter((x): x is string => Boolean(x));
+  if (settled.length && Math.min(...settled.map(Date.parse)) <= opensAt) return [];
+  const day = rx.dayOf(iso(opensAt));
+  const r = v.schedule
+    ? firstCounting(rx, {
+        customer: v.customer,
+        ticket: t.id,
+        channels: TELL,
+        tell: true,
+        from: Date.parse(v.received),
+        what: { task: "dispatch" },
+      })
+    : { considered: [] };
+  // told: the plan is recorded and the customer heard it (the later of the two)
+  const told =
+    r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(r.found.value.at, rx.tz)) : undefined;
+  const sent = v.dispatch ? Date.parse(v.dispatch.at) : undefined;
+  const doneAt = [told, sent].filter((x): x is number => x !== undefined).sort((a, b) => a - b)[0];
+  if (v.status === "cancelled" && doneAt === undefined) return [];
+  // by the end of that working day
+  const dueAt = Math.max(rx.clock.atOrBefore(zonedTime(day, 23, 59, 0, rx.tz).getTime()), opensAt + rx.grace);
+  const byTelling = told !== undefined && (sent === undefined || told <= sent);
+  return [
+    {
       ...base,
-      key: `R-ANSWER-SAME-DAY:${t.id}`,
-      rule: "R-ANSWER-SAME-DAY",
-      earliest: solved,
-      due: rx.shown(solved, by),
-      deadline: by,
-      done: r.found && { at: r.found.value.at, record: r.found.id },
-      considered: r.considered,
-      topic: rx.say.t("duty.answer", { note: v.resolution.note }),
-    });
-  }
-
-  // R-DISPATCH: work on site is sent at once; when nobody could be sent within the store's hours,
-  // the customer is told why and when (the planned date recorded with `ticket schedule`).
-  if (ON_SITE.has(v.kind)) {
-    const opensAt = rx.clock.addWorkingMinutes(Date.parse(v.received), rs["R-DISPATCH"].hours * 60);
-    const settled = [v.dispatch?.at, firstSolved(v), v.cancelled?.at]
-      .filter((x): x is string => Boolean(x))
-      .map(Date.parse);
-    const settledAt = settled.length ? Math.min(...settled) : undefined;
-    if (settledAt === undefined || settledAt > opensAt) {
-      const day = rx.dayOf(iso(opensAt));
-      const r = v.schedule
-        ? firstCounting(rx, {
-            customer: v.customer,
-            ticket: t.id,
-            channels: TELL,
-            tell: true,
-            from: Date.parse(v.received),
-            what: rx.say.t("what.dispatch"),
-          })
-        : { considered: [] };
-      // told: the plan is recorded and the customer heard it (the later of the two)
-      const told =
-        r.found && v.schedule ? Math.max(Date.parse(v.schedule.at), momentOf(r.found.value.at, rx.tz)) : undefined;
-      const doneAt = [told, v.dispatch ? Date.parse(v.dispatch.at) : undefined]
-        .filter((x): x is number => x !== undefined)
-        .sort((a, b) => a - b)[0];
-      // by the end of that working day
-      const dueAt = Math.max(rx.clock.atOrBefore(zonedTime(day, 23, 59, 0, rx.tz).getTime()), opensAt + rx.grace);
-      if (v.status !== "cancelled" || doneAt !== undefined)
-        out.push({
-          ...base,
-          key: `R-DISPATCH:${t.id}`,
-          rule: "R-DISPATCH",
-          earliest: day,
-          due: rx.dayOf(iso(dueAt)),
-          deadline: rx.dayOf(iso(dueAt)),
-          earliestAt: iso(opensAt),
-          dueAt: iso(dueAt),
-          // a resolution without a visit ends it: nothing is left to send anyone for
-          expiresAt: v.resolution && !v.dispatch ? v.resolution.at : undefined,
-          done:
-            doneAt !== undefined
-              ? {
-                  at: iso(doneAt),
-                  record: told !== undefined && (!v.dispatch || told <= Date.parse(v.dispatch.at)) ? r.found!.id : t.id,
-                }
-              : undefined,
-          considered: v.schedule ? r.considered : [],
-          topic: v.schedule
-            ? rx.say.t("duty.dispatchTell", { date: v.schedule.date, reason: v.schedule.reason })
-            : rx.say.t("duty.dispatch", { problem: v.problem }),
-        });
-    }
-  }
-
-  // R-FOLLOWUP-1 on the day of dispatch, before the technician arrives; R-FOLLOWUP-2 in days 7–14.
-  if (v.dispatch) {
-    const times =
-      (v.dispatch.depart ? rx.say.t("duty.leaves", { time: formatShort(new Date(v.dispatch.depart), rx.tz) }) : "") +
-      (v.dispatch.arrive ? rx.say.t("duty.arrives", { time: formatShort(new Date(v.dispatch.arrive), rx.tz) }) : "");
-    out.push(
-      ...followups(
-        t,
-        rx,
-        rs,
-        base,
-        Date.parse(v.dispatch.at),
-        v.dispatch,
-        rx.say.t("duty.followup1", { technician: v.dispatch.technician, times }),
-      ),
-    );
-  }
-  out.push(...planAfterClose(t, rx, rs, base));
-
-  // a cancelled ticket's duties no longer apply, except what was already done
-  if (v.status === "cancelled") return out.filter((d) => d.done);
-  return out;
+      key: `R-DISPATCH:${t.id}`,
+      rule: "R-DISPATCH",
+      earliest: day,
+      due: rx.dayOf(iso(dueAt)),
+      deadline: rx.dayOf(iso(dueAt)),
+      earliestAt: iso(opensAt),
+      dueAt: iso(dueAt),
+      // a resolution without a visit ends it: nothing is left to send anyone for
+      expiresAt: v.resolution && !v.dispatch ? v.resolution.at : undefined,
+      done: doneAt !== undefined ? { at: iso(doneAt), record: byTelling ? r.found!.id : t.id } : undefined,
+      considered: v.schedule ? r.considered : [],
+      about: v.schedule
+        ? { what: "dispatchTell", date: v.schedule.date, reason: v.schedule.reason }
+        : { what: "dispatch", problem: v.problem },
+    },
+  ];
 }
 
 /** When the request was first solved: a reopening takes a solution back, not the fact that it came. */
@@ -191,6 +189,7 @@ function ticketPlansOf(rx: RuleContext, customer: string): NonNullable<Ticket["p
   return m.get(customer) ?? [];
 }
 
+/** The two follow-ups of a ticket: the first from `fromAt` (a dispatch or a delivery), the second after it. */
 function followups(
   t: Rec<Ticket>,
   rx: RuleContext,
@@ -198,29 +197,28 @@ function followups(
   base: Base,
   fromAt: number,
   dispatch: Ticket["dispatch"],
-  topic: string,
+  about: Topic,
 ): Found[] {
-  const out: Found[] = [];
   const fu1 = rs["R-FOLLOWUP-1"];
-  const from = rx.dayOf(formatDateTime(new Date(fromAt), rx.tz));
+  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
+  const from = rx.dayOf(iso(fromAt));
   const by = rx.deadline(from, fu1.days, fu1.workingDays);
   const arrived = dispatch?.arrived;
-  const spec = {
+  const spec: Counts = {
     customer: base.customer!,
     ticket: t.id,
     channels: TELL,
     tell: true,
-    purposes: ["followup"] as const,
+    purposes: ["followup"],
     from: fromAt,
-    what: rx.say.t("what.followup1"),
+    what: { task: "followup1" },
   };
   // a call once the technician is there is not the first follow-up (it may well be the second)
   const r1 = firstCounting(rx, { ...spec, until: arrived ? Date.parse(arrived) : undefined });
   // the customer hears the times before the technician arrives: the planned arrival is the deadline
   const arrive = dispatch?.arrive ? Math.max(Date.parse(dispatch.arrive), fromAt + rx.grace) : undefined;
-  const iso = (ms: number) => formatDateTime(new Date(ms), rx.tz);
   const deadline1 = arrive !== undefined ? rx.dayOf(iso(arrive)) : by;
-  out.push({
+  const first: Found = {
     ...base,
     key: `R-FOLLOWUP-1:${t.id}`,
     rule: "R-FOLLOWUP-1",
@@ -232,38 +230,48 @@ function followups(
     expiresAt: arrived,
     done: r1.found && { at: r1.found.value.at, record: r1.found.id },
     considered: r1.considered,
-    topic,
-  });
+    about,
+  };
   // the second counts from the first, or, when the first was missed, from the day it was due
   const firstDay = r1.found
     ? rx.dayOf(r1.found.value.at)
     : arrived && Date.parse(arrived) <= rx.input.now.getTime()
       ? deadline1
       : undefined;
-  if (firstDay) {
-    const fu2 = rs["R-FOLLOWUP-2"];
-    const opens = fu2.workingDays ? rx.cal.addWorkingDays(firstDay, fu2.from) : addDays(firstDay, fu2.from);
-    const by2 = rx.deadline(firstDay, fu2.to, fu2.workingDays);
-    const r2 = firstCounting(rx, {
-      ...spec,
-      from: momentOf(opens, rx.tz),
-      not: r1.found ? new Map([[r1.found.id, "R-FOLLOWUP-1"]]) : undefined,
-      what: rx.say.t("what.followup2"),
-      listFrom: r1.found ? momentOf(r1.found.value.at, rx.tz) : fromAt,
-    });
-    out.push({
-      ...base,
-      key: `R-FOLLOWUP-2:${t.id}`,
-      rule: "R-FOLLOWUP-2",
-      earliest: opens,
-      due: rx.shown(opens, by2),
-      deadline: by2,
-      done: r2.found && { at: r2.found.value.at, record: r2.found.id },
-      considered: r2.considered,
-      topic: rx.say.t("duty.followup2", { date: firstDay }),
-    });
-  }
-  return out;
+  if (!firstDay) return [first];
+  return [first, secondFollowup(t, rx, rs, base, { spec, firstDay, firstCall: r1.found })];
+}
+
+/** R-FOLLOWUP-2: 7–14 days after the first follow-up (or the day it was due), never the first call again. */
+function secondFollowup(
+  t: Rec<Ticket>,
+  rx: RuleContext,
+  rs: RuleSettings,
+  base: Base,
+  first: { spec: Counts; firstDay: Day; firstCall: Rec<Contact> | undefined },
+): Found {
+  const { spec, firstDay, firstCall } = first;
+  const fu2 = rs["R-FOLLOWUP-2"];
+  const opens = fu2.workingDays ? rx.cal.addWorkingDays(firstDay, fu2.from) : addDays(firstDay, fu2.from);
+  const by2 = rx.deadline(firstDay, fu2.to, fu2.workingDays);
+  const r2 = firstCounting(rx, {
+    ...spec,
+    from: momentOf(opens, rx.tz),
+    not: firstCall ? new Map([[firstCall.id, { rule: "R-FOLLOWUP-1" as const }]]) : undefined,
+    what: { task: "followup2" },
+    listFrom: firstCall ? momentOf(firstCall.value.at, rx.tz) : spec.from,
+  });
+  return {
+    ...base,
+    key: `R-FOLLOWUP-2:${t.id}`,
+    rule: "R-FOLLOWUP-2",
+    earliest: opens,
+    due: rx.shown(opens, by2),
+    deadline: by2,
+    done: r2.found && { at: r2.found.value.at, record: r2.found.id },
+    considered: r2.considered,
+    about: { what: "followup2", first: firstDay },
+  };
 }
 
 /**
@@ -291,7 +299,7 @@ function planAfterClose(t: Rec<Ticket>, rx: RuleContext, rs: RuleSettings, base:
       due: rx.shown(closed, by),
       deadline: by,
       done: made !== undefined ? { at: formatDateTime(new Date(made), rx.tz), record: t.id } : undefined,
-      topic: rx.say.t("duty.planNext", { id: t.id }),
+      about: { what: "planNext", ticket: t.id },
     },
   ];
 }

@@ -2,7 +2,9 @@
 import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "../schema.js";
 import type { Day } from "../time.js";
 import type { WorkCalendar, WorkClock } from "../calendar.js";
-import type { Translator } from "../../i18n.js";
+import type { Topic, Unmet } from "./topics.js";
+
+export type * from "./topics.js";
 
 export const RULE_CODES = [
   "R-FILE-SAME-DAY",
@@ -28,14 +30,15 @@ export type RuleCode = (typeof RULE_CODES)[number];
  */
 export type DutyState = "upcoming" | "due" | "overdue" | "done" | "late" | "missed" | "waived";
 
-/** A contact a duty looked at and did not count, and why (for `due --explain` and show pages). */
+/** A contact a duty looked at and did not count, and why, in words (for `due --explain` and show pages). */
 export interface Considered {
   record: string;
-  /** the reason, in the locale shown */
+  /** the reasons, in the locale shown */
   why: string;
 }
 
-export interface Duty {
+/** What every duty holds, whether its words are data (the engine's) or sentences (shown). */
+interface DutyCore {
   /** stable across runs and clones: the rule, the record, and the part (for calendars, reviews) */
   key: string;
   rule: RuleCode;
@@ -74,14 +77,29 @@ export interface Duty {
   minutesLate?: number;
   /** the waiver that excused it */
   waived?: { at: string; by: string; reason: string; record: string };
+}
+
+/**
+ * A duty as the engine judges it: what it asks (`about`) and why contacts did not count
+ * (`considered`) are data, rule parameters and moments; src/format/duty-words.ts words them.
+ */
+export interface Judged extends DutyCore {
+  /** what to do or say */
+  about: Topic;
   /** for a duty not done: the contacts it looked at, and why each did not count */
-  considered?: Considered[];
+  considered?: Unmet[];
+}
+
+/** A duty as people read it (the list, show pages, --json, exports): `Judged` worded in one locale. */
+export interface Duty extends DutyCore {
   /** what to do or say */
   topic: string;
+  /** for a duty not done: the contacts it looked at, and why each did not count */
+  considered?: Considered[];
 }
 
 /** A duty as a rule finds it, before the moment decides its state and R-COVER its assignee. */
-export type Found = Omit<Duty, "state" | "assignee" | "daysLate" | "hoursLate" | "minutesLate" | "waived">;
+export type Found = Omit<Judged, "state" | "assignee" | "daysLate" | "hoursLate" | "minutesLate" | "waived">;
 
 export interface Rec<T> {
   id: string;
@@ -123,8 +141,6 @@ export interface RuleContext {
   /** the same, per ticket and per customer (in the same order) */
   ofTicket(id: string): Rec<Contact>[];
   ofCustomer(id: string): Rec<Contact>[];
-  /** what a duty asks, in the locale being shown */
-  say: Translator;
   /** working time: hour-based deadlines move to the last working moment before them */
   clock: WorkClock;
   /** no hour-based window is shorter than this (ms) */
