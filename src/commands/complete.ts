@@ -2,7 +2,8 @@
 // the end of a command line, and the record IDs of one kind.
 import { Context, type Deps } from "../context.js";
 import { KINDS } from "../domain/ids.js";
-import { complete, storeSource, type CommandTree } from "./completion.js";
+import { storeSource } from "../services/completion-source.js";
+import { complete, type CommandTree } from "./completion.js";
 
 /** What fits the last of `words`: one a line, then the directive (:words, :files or :dirs). */
 export async function completeWords(o: { words: string[] }, tree: CommandTree, deps: Deps): Promise<number> {

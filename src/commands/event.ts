@@ -1,12 +1,13 @@
 // aftercare event add | list: customer events and campaigns, whose audience is phoned two weeks
 // ahead and then written to (R-EVENT-NOTICE).
+import { jsonText } from "../format/json.js";
 import { parseInput, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { inAudience } from "../domain/duties/index.js";
 import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
 
 export interface EventAddOptions {
@@ -77,7 +78,7 @@ export async function eventList(ctx: Context) {
     ).length;
     return { id: e.id, ...e.value, audienceSize: calls.length, phoned, letters };
   });
-  if (ctx.json) ctx.io.out(JSON.stringify(rows, null, 2) + "\n");
+  if (ctx.json) ctx.io.out(jsonText(rows));
   else if (!rows.length) ctx.io.err("no events yet; add one with 'aftercare event add --title TITLE --date DATE'\n");
   else
     ctx.io.out(

@@ -11,7 +11,7 @@ import { oneLine } from "../format/text.js";
 import { t, type MessageKey } from "../i18n.js";
 import { delimiterName, readGrid, unneutralise, unwrapFormulaText, type Cell } from "../store/tabular.js";
 import { stringifyRecord } from "../store/yaml.js";
-import { key, layout, notACustomer, text, type Field, type Layout } from "./import-sheet.js";
+import { key, layout, notACustomer, text, type Field, type Layout } from "../services/import-sheet.js";
 import { nowStamp } from "./common.js";
 
 export interface ImportOptions {

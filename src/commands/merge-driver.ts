@@ -2,7 +2,7 @@
 // Exit 0 when the merge is clean, 1 with conflict markers around the fields changed both ways.
 import type { Deps } from "../context.js";
 import { Git } from "../store/git.js";
-import { mergeDriver } from "./git-setup.js";
+import { mergeDriver } from "../services/merge-driver.js";
 
 export interface MergeDriverOptions {
   base: string;

@@ -1,5 +1,6 @@
 // The figures of the reviews (R-MONTHLY): what came in, what was done, and how the department kept
 // the regulation's deadlines. Pure: the duties come from the one rules engine, passed in.
+import { isOpenDuty } from "./duty-state.js";
 import type { Duty, DutyInput, Rec } from "./duties/index.js";
 import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Settings, Ticket } from "./schema.js";
@@ -14,6 +15,9 @@ export interface Period {
   from: Day;
   to: Day;
 }
+
+/** A month as typed: "2026-11". */
+export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 
 export function monthPeriod(ym: string): Period {
   const [y, m] = ym.split("-").map(Number) as [number, number];
@@ -136,7 +140,7 @@ const tallyOf = (ds: readonly Duty[]): Tally => {
   for (const d of ds) {
     if (d.state === "done") on_time++;
     else if (d.state === "late") late++;
-    else if (d.state === "due" || d.state === "overdue" || d.state === "upcoming") open++;
+    else if (isOpenDuty(d)) open++;
     else if (d.state === "missed") missed++;
     else if (d.state === "waived") waived++;
   }

@@ -23,7 +23,7 @@ import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
 import { readRecord } from "./read-record.js";
-import type { FileProblem } from "./store.js";
+import { idOfPath, type FileProblem } from "./layout.js";
 import { decodeUtf8, MAX_FILE_BYTES } from "./yaml.js";
 
 /** parseFast's answer for a text it is not sure to read exactly as parseYaml does. */
@@ -511,8 +511,6 @@ export const MIN_FOR_THREADS = 2000;
 /** Files per message to a worker: few messages, yet an even share at the end. */
 const CHUNK = 512;
 const MAX_THREADS = 8;
-
-const idOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
 
 /** One file: stamp (of the open file, so it is never newer than what was read), bytes, record. */
 export function readOne(root: string, item: ReadItem, what: ReadWhat = {}, onList?: ReadonlySet<string>): ReadResult {

@@ -6,9 +6,10 @@ import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
 import { isOpen } from "../../domain/ticket.js";
 import { choice, customerOrAsk, dateTimeFlag, fill, nowStamp, notFuture, planDateCheck } from "../common.js";
-import { allDuties } from "../due.js";
+import { allDuties } from "../../services/duties.js";
 import { byUrgency, type Duty } from "../../domain/duties/index.js";
-import { findLinks, satisfactionFlag, TOLD_OUTBOUND } from "./linking.js";
+import { findLinks, TOLD_OUTBOUND } from "../../services/contact-links.js";
+import { satisfactionFlag } from "../../services/flags.js";
 import { askAfterCall } from "../../prompt-call.js";
 import { about, nextDateFlag, planFlag, save } from "./log.js";
 

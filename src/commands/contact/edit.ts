@@ -5,7 +5,9 @@ import { type Context } from "../../context.js";
 import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { fieldWords } from "../../i18n.js";
 import { choice, dateFlag, dateTimeFlag, notFuture } from "../common.js";
-import { correct, satisfactionFlag, TOLD_OUTBOUND } from "./linking.js";
+import { TOLD_OUTBOUND } from "../../services/contact-links.js";
+import { satisfactionFlag } from "../../services/flags.js";
+import { correct } from "./correct.js";
 
 export interface EditOptions {
   id: string;

@@ -3,7 +3,8 @@ import { UsageError } from "../../errors.js";
 import { type Context } from "../../context.js";
 import { type Contact } from "../../domain/schema.js";
 import { findRecord } from "../common.js";
-import { correct, resolvePlan } from "./linking.js";
+import { resolvePlan } from "../../services/contact-links.js";
+import { correct } from "./correct.js";
 
 export interface LinkOptions {
   id: string;

@@ -7,7 +7,7 @@ import type { Loaded } from "../../store/store.js";
 import { dateFlag, findCustomer, findRecord, written } from "../common.js";
 import { type DutyInput } from "../../domain/duties/index.js";
 import { dayOf } from "../../domain/time.js";
-import { closesNote, customerInput, resolvePlan } from "./linking.js";
+import { closesNote, customerInput, resolvePlan } from "../../services/contact-links.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is

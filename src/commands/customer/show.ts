@@ -11,7 +11,7 @@ import { contactTable, ticketTable } from "../../format/records.js";
 import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
 import { customerToShow, happened } from "../common.js";
-import { allDuties } from "../due.js";
+import { allDuties } from "../../services/duties.js";
 
 /** The customer's file (form 1), as the lines under its name. */
 function fileFields(v: Customer, say: Translator, tz: string): [string, string | undefined][] {

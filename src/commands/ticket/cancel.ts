@@ -1,7 +1,7 @@
 // aftercare ticket cancel: its duties no longer apply.
 import type { Context } from "../../context.js";
 import { fillInto } from "../common.js";
-import { precheck, step } from "./steps.js";
+import { precheck, step } from "../../services/ticket-step.js";
 
 export async function ticketCancel(opts: { id: string; reason?: string; at?: string }, ctx: Context) {
   opts = { ...opts, reason: opts.reason?.trim() || undefined };

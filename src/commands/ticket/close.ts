@@ -1,6 +1,7 @@
 // aftercare ticket close: close a resolved ticket, planning the next contact (R-NEXT-SERVICE).
 import type { Context } from "../../context.js";
-import { planOf, precheck, step, withPlan } from "./steps.js";
+import { precheck, step } from "../../services/ticket-step.js";
+import { planOf, withPlan } from "../../services/ticket-plan.js";
 
 export async function ticketClose(
   opts: { id: string; at?: string; nextDate?: string; nextTopic?: string },

@@ -2,7 +2,8 @@
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../common.js";
-import { planOf, step, withPlan } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
+import { planOf, withPlan } from "../../services/ticket-plan.js";
 import { money } from "./shop.js";
 
 export async function ticketDeliver(

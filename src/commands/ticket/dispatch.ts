@@ -2,7 +2,7 @@
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { dateTimeFlag, fillInto } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 export async function ticketDispatch(
   opts: { id: string; technician?: string; depart?: string; arrive?: string; at?: string },

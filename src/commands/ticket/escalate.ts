@@ -2,7 +2,7 @@
 import { UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Staff } from "../../domain/schema.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 /** The engineering supervisor escalations go to when --to is not given: the one engineering member. */
 async function engineeringLead(ctx: Context): Promise<Staff> {

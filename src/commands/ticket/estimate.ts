@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import { ESTIMATE_MODES, type Estimate, type Ticket } from "../../domain/schema.js";
 import { formatMoney, noGuarantee, parseLine } from "../../domain/shop.js";
 import { choice, fillInto } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 
 export interface EstimateOptions {

@@ -2,7 +2,7 @@
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 
 /** C-EXTRA-WORK: the workshop found more to do; the customer must answer before it is done. */

@@ -5,7 +5,7 @@ import { type Ticket } from "../../domain/schema.js";
 import { nearestTenMinutes } from "../../domain/shop.js";
 import { formatDateTime } from "../../domain/time.js";
 import { dateTimeFlag, fillInto } from "../common.js";
-import { precheck, step } from "./steps.js";
+import { precheck, step } from "../../services/ticket-step.js";
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */
 export async function ticketHandover(

@@ -4,7 +4,7 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 export interface IntakeOptions {
   id: string;

@@ -6,7 +6,7 @@ import { TICKET_KINDS, ticketSchema, type Ticket } from "../../domain/schema.js"
 import { formatShort } from "../../domain/time.js";
 import { channelLabel, channelNames } from "../../report/labels.js";
 import { oneLine } from "../../format/text.js";
-import { planOf, withPlan } from "./steps.js";
+import { planOf, withPlan } from "../../services/ticket-plan.js";
 import {
   channelFlag,
   choice,

@@ -2,7 +2,7 @@
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { dateTimeFlag } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 export async function ticketProgress(o: { id: string; note?: string; finish?: string; at?: string }, ctx: Context) {
   const finish = await dateTimeFlag(ctx, o.finish, "--finish");

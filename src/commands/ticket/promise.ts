@@ -4,7 +4,7 @@ import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
 import { dateTimeFlag, fillInto } from "../common.js";
-import { precheck, step } from "./steps.js";
+import { precheck, step } from "../../services/ticket-step.js";
 
 /**
  * C-PROMISE revised (after approved extra work): a new promised completion for a vehicle in the

@@ -3,7 +3,7 @@ import { UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { billOf } from "../../domain/shop.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 
 /** C-READY-NOTICE: the job is done, belongings counted back, the bill totalled. */

@@ -2,7 +2,7 @@
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { reopenedStatus } from "../../domain/ticket.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 export async function ticketReopen(opts: { id: string; note?: string; at?: string }, ctx: Context) {
   return step(ctx, opts.id, opts.at, {

@@ -2,7 +2,7 @@
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { fillInto } from "../common.js";
-import { step } from "./steps.js";
+import { step } from "../../services/ticket-step.js";
 
 export async function ticketResolve(opts: { id: string; note?: string; at?: string }, ctx: Context) {
   if (!opts.note?.trim()) {

@@ -3,7 +3,7 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { dayOf } from "../../domain/time.js";
 import { dateFlag, fillInto } from "../common.js";
-import { precheck, step } from "./steps.js";
+import { precheck, step } from "../../services/ticket-step.js";
 
 /** R-DISPATCH: nobody can be sent at once; when the job is scheduled and why (the customer is told). */
 export async function ticketSchedule(opts: { id: string; date?: string; reason?: string }, ctx: Context) {

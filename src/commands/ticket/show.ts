@@ -11,7 +11,7 @@ import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
 import { channelLabel } from "../../report/labels.js";
 import { customerName, firstPhone, happened, recordToShow } from "../common.js";
-import { allDuties } from "../due.js";
+import { allDuties } from "../../services/duties.js";
 
 export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();

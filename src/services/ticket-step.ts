@@ -1,13 +1,16 @@
-// What the ticket verbs share: one step of a ticket's life (check, write, commit, say), the planned next contact.
-import { checkEdit, UsageError, UserError } from "../../errors.js";
-import type { Context } from "../../context.js";
-import { ticketSchema, type Staff, type Ticket } from "../../domain/schema.js";
-import { pastTense, refuse, type TicketAction } from "../../domain/ticket.js";
-import type { MessageKey, Translator } from "../../i18n.js";
-import { oneLine } from "../../format/text.js";
-import { dayOf } from "../../domain/time.js";
-import type { Loaded, Store } from "../../store/store.js";
-import { dateFlag, dateTimeFlag, findRecord, nowStamp, written, notFuture, planDateCheck } from "../common.js";
+// One step in a ticket's life (escalate, dispatch, close, an extra-work answer...): refused before
+// anything is asked when it does not fit the ticket, else written under the lock, committed with
+// the customer's name, and said in the user's language. Shared by the ticket verbs and the shop's.
+import { checkEdit, UsageError, UserError } from "../errors.js";
+import type { Context } from "../context.js";
+import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
+import { pastTense, refuse, type TicketAction } from "../domain/ticket.js";
+import type { MessageKey, Translator } from "../i18n.js";
+import { oneLine } from "../format/text.js";
+import type { Loaded, Store } from "../store/store.js";
+import { findRecord } from "./find-record.js";
+import { dateTimeFlag, notFuture, nowStamp } from "./flags.js";
+import { written } from "./output.js";
 
 /** Ticket fields whose flag is not --kebab-case of the field's own name, for usage errors. */
 const TICKET_FLAGS = {
@@ -19,7 +22,7 @@ const TICKET_FLAGS = {
   "estimate.lines": "--line",
 };
 
-export interface Step {
+export interface TicketStep {
   action: TicketAction;
   /** other files the step writes (a customer's vehicles), committed with the ticket */
   also?: (t: Ticket) => Promise<{ path: string }[]>;
@@ -52,7 +55,12 @@ export async function precheck(ctx: Context, input: string, action: TicketAction
   return t;
 }
 
-export async function step(ctx: Context, input: string, at: string | undefined, s: Step): Promise<Loaded<"ticket">> {
+export async function step(
+  ctx: Context,
+  input: string,
+  at: string | undefined,
+  s: TicketStep,
+): Promise<Loaded<"ticket">> {
   const store = await ctx.store();
   const first = await findRecord(ctx, "ticket", input);
   const actor = await ctx.actor();
@@ -90,47 +98,3 @@ export async function step(ctx: Context, input: string, at: string | undefined, 
     return rec;
   });
 }
-
-export interface Plan {
-  date: string;
-  topic: string;
-}
-
-/**
- * R-NEXT-SERVICE: the next contact planned while filing or closing a ticket, from --next-date and
- * --next-topic (both or neither), else asked at a terminal (an empty date plans none). The date is
- * today or later in the store's zone.
- */
-export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: string }): Promise<Plan | undefined> {
-  let { nextDate: date, nextTopic: topic } = o;
-  const tz = (await ctx.store()).settings.timezone;
-  const today = dayOf(await ctx.now(), tz);
-  const validate = await planDateCheck(ctx);
-  if (date === undefined && topic === undefined) {
-    if (!ctx.canPrompt) return undefined;
-    date = (
-      await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
-    ).trim();
-    if (!date) return undefined;
-  }
-  if (ctx.canPrompt && topic === undefined)
-    topic = await ctx.prompter.input({ message: "Next contact: what it is about", required: true });
-  if (ctx.canPrompt && date === undefined)
-    date = await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate });
-  if (date === undefined || topic === undefined)
-    throw new UsageError(
-      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
-    );
-  if (!topic.trim())
-    throw new UsageError("--next-topic is empty: say what the next contact is about; nothing was written");
-  const day = (await dateFlag(ctx, date, "--next-date"))!;
-  if (day < today)
-    throw new UsageError(
-      `--next-date ${day} is in the past (today is ${today}); plan the next contact for today or later; nothing was written`,
-    );
-  return { date: day, topic: topic.trim() };
-}
-
-/** A ticket's plans with one more. */
-export const withPlan = (t: Ticket, plan: Plan | undefined, at: string, by: string): Pick<Ticket, "plans"> =>
-  plan ? { plans: [...(t.plans ?? []), { date: plan.date, topic: plan.topic, at, by }] } : {};

@@ -1,20 +1,18 @@
-// What logging and correcting a contact share: the duties a contact closes, the ticket, event and
-// planned contact it links to, and the one way a stored contact is rewritten.
-import { UsageError } from "../../errors.js";
-import { indexProgress, type Context } from "../../context.js";
-import { duties, type DutyInput, type Judged, type Rec } from "../../domain/duties/index.js";
-import { type Contact } from "../../domain/schema.js";
-import { normalizeIdInput } from "../../domain/ids.js";
-import { dayOf, zonedTime } from "../../domain/time.js";
-import { type Translator } from "../../i18n.js";
-import { oneLine } from "../../format/text.js";
-import { customerDutyInput } from "../../store/duty-input.js";
-import { RecordIndex } from "../../store/record-index.js";
-import type { Loaded } from "../../store/store.js";
-import { findRecord, written } from "../common.js";
-import { customerNameOf } from "../ticket/steps.js";
-
-const OPEN = new Set(["due", "overdue", "upcoming"]);
+// What a contact closes and what it may be linked to: the duties of one customer as a contact would
+// leave them, the tickets and events a draft contact could be tied to, and the ticket a planned
+// contact belongs to. Shared by contact add (contact.ts) and contact link/unlink/edit.
+import { UsageError } from "../errors.js";
+import { indexProgress, type Context } from "../context.js";
+import { duties, type DutyInput, type Judged, type Rec } from "../domain/duties/index.js";
+import { isOpenDuty } from "../domain/duty-state.js";
+import type { Contact } from "../domain/schema.js";
+import { normalizeIdInput } from "../domain/ids.js";
+import { dayOf, zonedTime } from "../domain/time.js";
+import { type Translator } from "../i18n.js";
+import { oneLine } from "../format/text.js";
+import { customerDutyInput } from "../store/duty-input.js";
+import { RecordIndex } from "../store/record-index.js";
+import type { Loaded } from "../store/store.js";
 
 /**
  * The engine's input for one customer's duties, judged at `now` or, for a contact dated later
@@ -44,7 +42,7 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
 }
 
 /** The duties `contact` closes when the store holds it as given (in place of its stored self). */
-function closedBy(input: DutyInput, contact: Rec<Contact>): Judged[] {
+export function closedBy(input: DutyInput, contact: Rec<Contact>): Judged[] {
   const contacts = [...input.contacts.filter((c) => c.id !== contact.id), contact];
   return duties({ ...input, contacts }).filter((d) => d.done?.record === contact.id);
 }
@@ -62,7 +60,7 @@ function list(say: Translator, ds: Judged[], bare = false): string {
 }
 
 /** "closes A; no longer closes B": what a change made to the duties a contact closes. */
-function closureSentence(say: Translator, before: Judged[], after: Judged[]): string {
+export function closureSentence(say: Translator, before: Judged[], after: Judged[]): string {
   const has = new Set(after.map((d) => d.key));
   const lost = before.filter((d) => !has.has(d.key));
   const parts = [after.length ? say.t("k.closes", { duties: list(say, after) }) : say.t("k.closesNone")];
@@ -122,7 +120,7 @@ export async function linkCandidates(
   const input = await customerInput(ctx, draft.customer, [draft.at]);
   const id = draftId(input);
   const base = duties({ ...input, contacts: [...input.contacts, { id, value: draft }] });
-  const open = base.filter((d) => OPEN.has(d.state) && d.customer === draft.customer);
+  const open = base.filter((d) => isOpenDuty(d) && d.customer === draft.customer);
   const openKeys = new Set(open.map((d) => d.key));
   const out: LinkCandidate[] = [];
   if (fields.includes("ticket"))
@@ -229,53 +227,6 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
       `--plan ${id} planned no next contact (it has no ${kind === "contact" ? "next date" : "plans"}); nothing was written`,
     );
   return id;
-}
-
-/** What a correction writes: the contact as it becomes, the commit's subject, and the sentence said. */
-interface Correction {
-  next: Contact;
-  subject: string;
-  sentence: string;
-}
-
-/**
- * Rewrite a contact under the store's lock, commit it, and say what it now closes. `change` gets
- * the stored contact and returns the new one and the words for the commit and the sentence.
- */
-export async function correct(
-  ctx: Context,
-  input: string,
-  change: (k: Loaded<"contact">, say: Translator) => Correction | undefined | Promise<Correction | undefined>,
-): Promise<Loaded<"contact">> {
-  const store = await ctx.store();
-  const first = await findRecord(ctx, "contact", input);
-  const actor = await ctx.actor();
-  const say = await ctx.say();
-  return ctx.writing(async () => {
-    const k = await store.get("contact", first.id);
-    const c = await change(k, say);
-    if (!c || JSON.stringify(c.next) === JSON.stringify(k.value)) {
-      written(ctx, k, say.t("k.unchanged", { id: k.id }));
-      return k;
-    }
-    const inputBefore = await customerInput(ctx, k.value.customer, [k.value.at, c.next.at]);
-    const before = closedBy(inputBefore, k);
-    const after = closedBy(inputBefore, { id: k.id, value: c.next });
-    const rec = await store.update(k, c.next);
-    await ctx.commit([rec.path], `${c.subject} — ${await customerNameOf(store, k.value.customer)}`, actor);
-    written(ctx, rec, c.sentence + say.t("k.then") + closureSentence(say, before, after));
-    return rec;
-  });
-}
-
-/** --satisfaction: a whole number from 1 to 5. */
-export function satisfactionFlag(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^[1-5]$/.test(v.trim()))
-    throw new UsageError(
-      `--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`,
-    );
-  return Number(v.trim());
 }
 
 export const TOLD_OUTBOUND =
