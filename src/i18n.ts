@@ -496,6 +496,11 @@ const M = {
     en: "added {day} ({weekday}) to the working calendar in aftercare.yaml as a make-up working day{instead}",
     "zh-CN": "已在 aftercare.yaml 的工作日历中加入调休上班日 {day}（{weekday}）{instead}",
   },
+  "cal.noJson": {
+    en: "calendar prints iCalendar, not JSON; the same duties as JSON: aftercare due --json --within 90",
+    "zh-CN":
+      "calendar 输出 iCalendar 日历文件，不输出 JSON；同样的工作事项以 JSON 输出：aftercare due --json --within 90",
+  },
   "cal.instead": { en: " (a day off in {label}: {name})", "zh-CN": "（{label} 中为放假日：{name}）" },
   "cal.badYear": { en: 'YEAR "{year}" must be a year such as 2026', "zh-CN": '年份 "{year}" 应为四位年份，如 2026' },
   "cal.needName": {

@@ -5,7 +5,7 @@
 import { parseInput, UserError } from "./errors.js";
 import type { Context } from "./context.js";
 import type { Rec } from "./domain/duties/index.js";
-import { customerSchema, type Customer } from "./domain/schema.js";
+import type { Customer } from "./domain/schema.js";
 import { formatDateTime } from "./domain/time.js";
 import { oneLine } from "./format/text.js";
 import type { Choice } from "./prompt.js";
@@ -72,6 +72,8 @@ async function fileNew(ctx: Context, typed: string): Promise<string> {
     await ctx.prompter.input({ message: say.t("ask.customerName"), default: typed, required: true })
   ).trim();
   const phone = (await ctx.prompter.input({ message: say.t("ask.phone") })).trim();
+  // the schemas (zod) load only when a customer is filed: a read that passes through here never needs them
+  const { customerSchema } = await import("./domain/schema.js");
   const value = parseInput(customerSchema, {
     name,
     ...(phone ? { contacts: [{ name, phones: [phone] }] } : {}),

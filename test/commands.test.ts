@@ -216,7 +216,7 @@ assignee: 李强
       arrive: "2026-11-26T14:30:00+08:00",
       arrived: "2026-11-26T14:35:00+08:00",
     });
-    expect(show.resolution).toBeUndefined();
+    expect(show.resolution).toBeNull(); // --json prints every field, null when the ticket has none (docs/json.md)
     // the solution and close it took back stay on record
     expect(show.reopened).toEqual([
       {

@@ -165,8 +165,9 @@ currency: CNY
       ].join("\n"),
     );
     const j = JSON.parse((await cli(root, ["staff", "list", "--json"])).stdout);
-    expect(j[0]).toEqual({ name: "王芳", role: "clerk", email: "wangfang@example.com", followupClerk: true });
-    expect(j[1]).toEqual({ name: "李强", role: "technician" });
+    const none = { phone: null, email: null, left: null, absences: null };
+    expect(j[0]).toEqual({ ...none, name: "王芳", role: "clerk", email: "wangfang@example.com", followupClerk: true });
+    expect(j[1]).toEqual({ ...none, name: "李强", role: "technician", followupClerk: false });
   });
 
   it("staff list says once when no supervisor owns the monthly review", async () => {

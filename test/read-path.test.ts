@@ -231,7 +231,7 @@ describe("what a read loads", () => {
   it("due, overdue, ticket show, customer show and customer list --search load none of zod, YAML, pinyin-pro, the templates, the spreadsheets or the prompts", async () => {
     const root = store();
     // a store past the full-stat limit takes git's word for what changed: nothing, so no file is
-    // read; files changed in the last seconds are looked at again (record-index.ts RECENT_MS)
+    // read; files changed in the last seconds are looked at again (index/sync-files.ts, WINDOW_S)
     const large = { AFTERCARE_FULL_STAT_FILES: "10" };
     await new Promise((resolve) => setTimeout(resolve, 3200));
     readOut(root, ["due"]); // the index is built (that reads every file: YAML and the schemas load then)
@@ -252,12 +252,12 @@ describe("what a read loads", () => {
       ]) {
         const sources = loaded(root, args, env);
         expect(
-          sources.some((s) => s.endsWith("src/store/record-index.ts")),
+          sources.some((s) => s.endsWith("src/store/index/record-index.ts")),
           `${way}: ${args.join(" ")}`,
         ).toBe(true); // the index answered
         expect(heavy(sources), `${way}: ${args.join(" ")}`).toEqual([]);
         expect(
-          sources.some((s) => s.endsWith("src/store/fastread.ts")),
+          sources.some((s) => s.endsWith("src/store/fastread.ts") || s.endsWith("src/store/fast-yaml.ts")),
           `${way}: ${args.join(" ")}`,
         ).toBe(false); // no file was read
       }
@@ -267,6 +267,7 @@ describe("what a read loads", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("上海明远机电设备有限公司", "上海明远精密机电有限公司"));
     const sources = loaded(root, ["customer", "show", MINGYUAN]);
     expect(sources.some((s) => s.endsWith("src/store/fastread.ts"))).toBe(true);
+    expect(sources.some((s) => s.endsWith("src/store/fast-yaml.ts"))).toBe(true);
     expect(readOut(root, ["customer", "show", MINGYUAN])).toMatch(/^C-260901-AAAA {2}上海明远精密机电有限公司$/m);
   });
 
@@ -290,7 +291,7 @@ describe("what a read loads", () => {
     for (const args of [["--version"], ["--help"]]) {
       expect(segmenters(args).made, args.join(" ")).toBe(0);
       expect(
-        loaded(root, args).filter((s) => s.endsWith("src/store/record-index.ts")),
+        loaded(root, args).filter((s) => /src\/store\/(index\/)?record-index\.ts$/.test(s)),
         args.join(" "),
       ).toEqual([]);
     }

@@ -527,7 +527,7 @@ describe("aftercare history", () => {
     expect(j.history.map((s: { author: string }) => s.author)).toEqual(["赵工", "王芳", "王芳", "setup"]);
     expect(j.history[2]).toMatchObject({
       command: `aftercare ticket escalate ${TICKET}`,
-      changes: expect.arrayContaining([{ field: "status", from: "open", to: "escalated" }]),
+      changes: expect.arrayContaining([{ field: "status", change: "changed", from: "open", to: "escalated" }]),
     });
   });
 });

@@ -5,6 +5,7 @@
 import { promises as fs } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
 import { writeOutput } from "./common.js";
+import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/types.js";
 import { isId } from "../domain/ids.js";
@@ -56,6 +57,8 @@ export interface CalendarOptions {
 }
 
 export async function calendarCmd(opts: CalendarOptions, ctx: Context) {
+  // an iCalendar file is what a phone subscribes to; the duties as data are `due --json` (docs/json.md)
+  if (ctx.json) throw new UsageError((await ctx.say()).t("cal.noJson"));
   const store = await ctx.store();
   const tz = store.settings.timezone;
   if (opts.for) await ctx.staffNamed(opts.for, "--for");

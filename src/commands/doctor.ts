@@ -127,7 +127,14 @@ export async function doctor(
     fixed = await repair(ctx, root, d);
     d = await diagnose(ctx, root);
   }
-  if (ctx.json) ctx.io.out(jsonText({ findings: d.findings, fixed }));
+  // every finding with the same keys: path null when it is about no one file (docs/json.md)
+  const findings = d.findings.map((f) => ({
+    kind: f.kind,
+    path: f.path ?? null,
+    message: f.message,
+    fixable: f.fixable,
+  }));
+  if (ctx.json) ctx.io.out(jsonText({ findings, fixed }));
   else {
     for (const f of fixed) ctx.io.out(`fixed: ${f}\n`);
     for (const f of d.findings) ctx.io.out(`${f.message}\n`);

@@ -4,7 +4,8 @@ import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
-import { dutyList, explanations, MORNING_LIMIT, phoneOf, shownDuties } from "../format/duties.js";
+import { dutyList, explanations, MORNING_LIMIT, shownDuties } from "../format/duties.js";
+import { dueRowJson } from "../format/json.js";
 import { warnMissingYears } from "../services/calendar-warning.js";
 import { customersOf, judged } from "../services/duties.js";
 
@@ -26,15 +27,11 @@ function withinDays(given: string | undefined): number {
   return Number(given);
 }
 
-/** The duties as JSON, each with its customer's name and phone. */
+/** The duties as JSON (docs/json.md), each with its customer's name and phone. */
 function printJson(ctx: Context, shown: Duty[], customers: Map<string, Customer>): void {
   ctx.io.out(
     JSON.stringify(
-      shown.map((d) => ({
-        ...d,
-        customerName: d.customer ? customers.get(d.customer)?.name : undefined,
-        phone: phoneOf(customers.get(d.customer ?? "")) || undefined,
-      })),
+      shown.map((d) => dueRowJson(d, d.customer ? customers.get(d.customer) : undefined)),
       null,
       2,
     ) + "\n",

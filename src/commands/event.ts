@@ -1,6 +1,5 @@
 // aftercare event add | list: customer events and campaigns, whose audience is phoned two weeks
 // ahead and then written to (R-EVENT-NOTICE).
-import { jsonText } from "../format/json.js";
 import { parseInput, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { inAudience } from "../domain/duties/index.js";
@@ -9,6 +8,7 @@ import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { allDuties } from "../services/duties.js";
 import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
+import { filled, jsonText } from "../format/json.js";
 
 export interface EventAddOptions {
   title?: string;
@@ -78,7 +78,7 @@ export async function eventList(ctx: Context) {
     ).length;
     return { id: e.id, ...e.value, audienceSize: calls.length, phoned, letters };
   });
-  if (ctx.json) ctx.io.out(jsonText(rows));
+  if (ctx.json) ctx.io.out(jsonText(rows.map((r) => ({ id: r.id, ...filled("event", r) }))));
   else if (!rows.length) ctx.io.err("no events yet; add one with 'aftercare event add --title TITLE --date DATE'\n");
   else
     ctx.io.out(

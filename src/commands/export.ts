@@ -11,6 +11,7 @@ import { toCsv, toXlsx, type Sheet } from "../store/tabular.js";
 import { dateFlag, writeOutput } from "./common.js";
 import { allDuties } from "../services/duties.js";
 import { contactSheet, customerSheet, dutySheet, ticketSheet, type SheetWords } from "../services/export-sheets.js";
+import { dutyJson, recordJson } from "../format/json.js";
 
 export const EXPORTS = ["customers", "tickets", "contacts", "duties"] as const;
 export const FORMATS = ["csv", "json", "xlsx"] as const;
@@ -63,23 +64,23 @@ export async function exportRecords(opts: ExportOptions, ctx: Context) {
     const list = customers
       .filter((c) => inRange(c.value.created))
       .sort((a, b) => byTime(a.value.created, b.value.created));
-    data = list.map((c) => ({ id: c.id, ...c.value }));
+    data = list.map((c) => recordJson("customer", c));
     sheet = customerSheet(list, say, w);
   } else if (opts.what === "tickets") {
     const list = (await store.all("ticket", warn))
       .filter((x) => inRange(x.value.received))
       .sort((a, b) => byTime(a.value.received, b.value.received));
-    data = list.map((x) => ({ id: x.id, ...x.value }));
+    data = list.map((x) => recordJson("ticket", x));
     sheet = ticketSheet(list, wd);
   } else if (opts.what === "contacts") {
     const list = (await store.all("contact", warn))
       .filter((c) => inRange(c.value.at))
       .sort((a, b) => byTime(a.value.at, b.value.at));
-    data = list.map((c) => ({ id: c.id, ...c.value }));
+    data = list.map((c) => recordJson("contact", c));
     sheet = contactSheet(list, wd);
   } else {
     const list = (await allDuties(ctx)).list.filter((d) => inRange(d.deadline));
-    data = list;
+    data = list.map(dutyJson);
     sheet = dutySheet(list, wd);
   }
   evenColumns(sheet);

@@ -10,6 +10,7 @@ import { safe } from "../format/text.js";
 import { identityOf } from "../store/merge.js";
 import { pathOf } from "../store/store.js";
 import { valuesOfTexts } from "../store/parsing.js";
+import { changeJson } from "../format/json.js";
 
 export interface Change {
   field: string;
@@ -113,7 +114,8 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Histo
   const steps = await entriesOf(git, await commitsOf(git, path));
   if (!steps.length) throw new UserError(say.t("h.none", { id, path }));
   if (ctx.json) {
-    ctx.io.out(jsonText({ id, kind, path, history: steps }));
+    const history = steps.map((s) => ({ ...s, command: s.command ?? null, changes: s.changes.map(changeJson) }));
+    ctx.io.out(jsonText({ id, kind, path, history }));
     return steps;
   }
   const tz = store.settings.timezone;

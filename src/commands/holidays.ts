@@ -68,7 +68,8 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
   };
   const data = { year: Number(year), source, workweek: week, holidays: off, workdays: on, workingDays, missing };
   if (ctx.json) {
-    ctx.io.out(jsonText(data));
+    // a make-up working day of the store's own may have no name: null, not a missing key (docs/json.md)
+    ctx.io.out(jsonText({ ...data, workdays: on.map((w) => ({ ...w, name: w.name ?? null })) }));
     return data;
   }
   const weekNames = week.map((n) =>
@@ -148,7 +149,8 @@ export async function holidaysAdd(opts: { name?: string; from?: string; to?: str
     const list = [...(own?.holidays ?? []), entry].sort((a, b) => a.from.localeCompare(b.from));
     await fresh.updateSettings(withCalendar(fresh.settings, { holidays: list }));
     await ctx.commit(["aftercare.yaml"], `calendar: ${name} ${range(from, to)} added as days off`, actor);
-    ctx.io.out(ctx.json ? jsonText(entry) : `${range(from, to)}\n`);
+    // the same keys for a day as for a span (docs/json.md)
+    ctx.io.out(ctx.json ? jsonText({ name, from, to }) : `${range(from, to)}\n`);
     if (!ctx.json) ctx.io.err(`${say.t("cal.added", { name: oneLine(name), days: range(from, to), n })}\n`);
     return entry;
   });

@@ -1,11 +1,11 @@
 // aftercare staff add | list | absent | followup: the people in aftercare.yaml who act and to whom duties fall.
-import { jsonText } from "../format/json.js";
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
 import { dateFlag, fillInto } from "./common.js";
+import { jsonText, staffJson } from "../format/json.js";
 
 export interface StaffAddOptions {
   name: string;
@@ -39,7 +39,7 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
       throw new UserError(`"${name}" is already on the staff list; nothing was written`);
     await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
     await ctx.commit(["aftercare.yaml"], `staff ${name} added as ${member.role}`, actor);
-    ctx.io.out(ctx.json ? jsonText(member) : `${name}\n`);
+    ctx.io.out(ctx.json ? jsonText(staffJson(member, fresh.settings.followupClerk)) : `${name}\n`);
     if (!ctx.json) ctx.io.err(`added ${name} (${member.role}) to the staff list\n`);
     return member;
   });
@@ -55,7 +55,7 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
   if (ctx.json)
     ctx.io.out(
       JSON.stringify(
-        staff.map((s) => (s.name === clerk ? { ...s, followupClerk: true } : s)),
+        staff.map((s) => staffJson(s, clerk)),
         null,
         2,
       ) + "\n",
@@ -105,7 +105,7 @@ export async function staffFollowup(opts: { name: string }, ctx: Context): Promi
       `staff ${who.name} appointed follow-up clerk${before ? ` (was ${before})` : ""}`,
       actor,
     );
-    ctx.io.out(ctx.json ? jsonText({ ...who, followupClerk: true }) : `${who.name}\n`);
+    ctx.io.out(ctx.json ? jsonText(staffJson(who, who.name)) : `${who.name}\n`);
     if (!ctx.json)
       ctx.io.err(
         `${who.name} is now the follow-up clerk${before ? ` (was ${before})` : ""}: a ticket opened without --assignee is theirs (A1)\n`,
@@ -196,8 +196,8 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
     );
     await store.updateSettings({ ...store.settings, staff });
     await ctx.commit(["aftercare.yaml"], `staff ${who.name} absent ${from}–${to}, covered by ${cover.name}`, actor);
-    const member = store.settings.staff.find((s) => s.name === who.name)!;
-    ctx.io.out(ctx.json ? jsonText(member) : `${who.name}\n`);
+    const member = staff.find((s) => s.name === who.name)!;
+    ctx.io.out(ctx.json ? jsonText(staffJson(member, store.settings.followupClerk)) : `${who.name}\n`);
     if (!ctx.json) ctx.io.err(`${who.name} is away ${from} to ${to}; ${cover.name} covers their duties (R-COVER)\n`);
     return member;
   });

@@ -1,6 +1,6 @@
 // What a command says when it has written: the ID (or the record as JSON) on stdout, a sentence
 // on stderr; a file written with --output; a customer's name and first phone as shown.
-import { jsonText } from "../format/json.js";
+import { jsonText, writtenJson } from "../format/json.js";
 import { UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Customer } from "../domain/schema.js";
@@ -31,7 +31,7 @@ export async function writeOutput(ctx: Context, file: string, data: string | Uin
 
 /** Every write prints the ID it wrote (or the record as JSON) on stdout, and a sentence on stderr. */
 export function written(ctx: Context, rec: { id: string; value: unknown }, sentence: string): void {
-  if (ctx.json) ctx.io.out(jsonText({ id: rec.id, ...(rec.value as object) }));
+  if (ctx.json) ctx.io.out(jsonText(writtenJson(rec)));
   else {
     ctx.io.out(`${rec.id}\n`);
     ctx.io.err(`${sentence}\n`);

@@ -1,5 +1,6 @@
 // aftercare customer list (--search): a read the derived index answers; it loads neither the
 // schemas (zod) nor YAML (docs/performance.md).
+import { recordJson } from "../../format/json.js";
 import type { Context } from "../../context.js";
 import type { Rec } from "../../domain/duties/index.js";
 import type { Customer } from "../../domain/schema.js";
@@ -22,7 +23,7 @@ export async function customerList(opts: { search?: string }, ctx: Context) {
   if (ctx.json)
     ctx.io.out(
       JSON.stringify(
-        list.map((c) => ({ id: c.id, ...c.value })),
+        list.map((c) => recordJson("customer", c)),
         null,
         2,
       ) + "\n",

@@ -1,6 +1,7 @@
 // aftercare customer show: a customer's file, tickets, contacts and duties. A read the derived index
 // answers at any size of store: kept apart from the commands that write customers, so that it loads
 // neither the schemas (zod) nor YAML (docs/performance.md).
+import { dutyJson, recordJson } from "../../format/json.js";
 import type { Context } from "../../context.js";
 import type { Customer } from "../../domain/schema.js";
 import type { Translator } from "../../i18n.js";
@@ -62,11 +63,10 @@ export async function customerShow(opts: { id: string }, ctx: Context) {
     ctx.io.out(
       JSON.stringify(
         {
-          id: c.id,
-          ...c.value,
-          tickets: tickets.map((t) => ({ id: t.id, ...t.value })),
-          contacts: contacts.map((k) => ({ id: k.id, ...k.value })),
-          duties,
+          ...recordJson("customer", c),
+          tickets: tickets.map((t) => recordJson("ticket", t)),
+          contacts: contacts.map((k) => recordJson("contact", k)),
+          duties: duties.map(dutyJson),
         },
         null,
         2,

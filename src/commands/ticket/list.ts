@@ -1,4 +1,5 @@
 // aftercare ticket list: the tickets not yet resolved, or those of --status, --customer, --assignee.
+import { recordJson } from "../../format/json.js";
 import type { Context } from "../../context.js";
 import { TICKET_STATUSES, type TicketStatus } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
@@ -31,7 +32,7 @@ export async function ticketList(opts: TicketListOptions, ctx: Context) {
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        list.map((t) => ({ id: t.id, ...t.value })),
+        list.map((t) => recordJson("ticket", t)),
         null,
         2,
       ) + "\n",

@@ -1,5 +1,6 @@
 // aftercare ticket show: a ticket and its contacts. A read the derived index answers: it loads
 // neither the schemas (zod) nor YAML (docs/performance.md).
+import { dutyJson, recordJson } from "../../format/json.js";
 import type { Context } from "../../context.js";
 import type { Customer, Settings, Ticket } from "../../domain/schema.js";
 import type { Translator } from "../../i18n.js";
@@ -35,7 +36,11 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   if (ctx.json) {
     ctx.io.out(
       JSON.stringify(
-        { id: t.id, ...t.value, contacts: contacts.map((k) => ({ id: k.id, ...k.value })), duties: mine },
+        {
+          ...recordJson("ticket", t),
+          contacts: contacts.map((k) => recordJson("contact", k)),
+          duties: mine.map(dutyJson),
+        },
         null,
         2,
       ) + "\n",

@@ -1,6 +1,5 @@
 // The journal of commits not yet made: .aftercare/uncommitted/*.json, one per write, written
 // before its commit and removed after it, so that a commit that did not happen can be finished.
-import { jsonText } from "../../format/json.js";
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
@@ -51,7 +50,7 @@ export async function writeJournal(cwd: string, paths: string[], message: string
     dir,
     `${Date.now().toString().padStart(15, "0")}-${process.pid}-${randomBytes(3).toString("hex")}.json`,
   );
-  await writeWhole(file, jsonText(entry));
+  await writeWhole(file, JSON.stringify(entry, null, 2) + "\n");
   return file;
 }
 
@@ -59,7 +58,7 @@ export async function writeJournal(cwd: string, paths: string[], message: string
 export async function noteReason(file: string, reason: string): Promise<void> {
   try {
     const entry = JSON.parse(await fs.readFile(file, "utf8")) as PendingCommit;
-    await writeWhole(file, jsonText({ ...entry, reason }));
+    await writeWhole(file, JSON.stringify({ ...entry, reason }, null, 2) + "\n");
   } catch {
     // the entry stays as it is: it still names the files
   }

@@ -1,0 +1,311 @@
+// The derived index: .aftercare/index.sqlite (git-ignored, never the source of truth, rebuilt
+// from the record files whenever it is missing, damaged or of another format).
+//
+// It holds every record file's validated value (or its problems) with the stamp of the file it
+// was read from, and the duties each customer's records impose, as the rules engine found them
+// before the moment decides their state. A read asks it for the few duties not yet done, or one
+// customer's records, instead of reading and recomputing the whole store.
+//
+// Before every answer it is brought up to date with what changed on disk (docs/performance.md):
+//   - a folder's modification time changes when a file in it is added, removed or renamed, and
+//     when a file is replaced by a new one (how aftercare, git checkout/pull/merge and most
+//     editors write): changed folders are listed again and their names compared (sync-files.ts);
+//   - files changed in place are found by comparing stamps: every file of a store of up to
+//     FULL_STAT_FILES files; in a larger store the files git names (git-signal.ts: those that
+//     differ from HEAD, those a move of HEAD changed since the commit the index reflects, those
+//     git recorded in the second of a change) and those it cannot vouch for (table `watch`:
+//     files HEAD does not hold, files near a change when git last looked);
+//   - aftercare.yaml changing what the rules see, another language, or a moment outside the span
+//     in which a customer's duties were found (a record dated later than the moment, a replayed
+//     day) has those duties found again.
+// Customers never share duties (duties/index.ts recordDuties), so a change is recomputed for the
+// customers it touches, and within a customer for the duties it can move (find-duties.ts); an
+// event's change touches everyone.
+//
+// The modules: common.ts (limits, groups, moments), schema.ts (tables), sync-files.ts (files),
+// find-duties.ts (duties), records.ts, answers.ts and search.ts (the answers, as a chain of
+// classes this one ends).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+import { UserError } from "../../errors.js";
+import { isId } from "../../domain/ids.js";
+import type { Contact } from "../../domain/schema.js";
+import { spanOf } from "../../domain/kpi.js";
+import { engineSettings } from "../calendar-source.js";
+import type { ReadResult } from "../fastread.js";
+import { stateDir } from "../fsutil.js";
+import { GitSignal } from "../git-signal.js";
+import { pathOf, type Store } from "../store.js";
+import {
+  basisOf,
+  EVENTS,
+  sqliteCode,
+  fullStatLimit,
+  groupOf,
+  RECORD_FOLDERS,
+  trackedFiles,
+  WAIVERS,
+} from "./common.js";
+import { Changes, findDuties } from "./find-duties.js";
+import { meta, setMeta, setUp, type DB } from "./schema.js";
+import { IndexSearch } from "./search.js";
+import { syncFiles } from "./sync-files.js";
+
+export { FULL_STAT_FILES, fullStatLimit } from "./common.js";
+
+/** git asked ahead of a read (RecordIndex.gitAhead), for the index's refresh to take. */
+export interface GitAhead {
+  root: string;
+  signal: GitSignal | undefined;
+}
+
+type OpenOptions = {
+  rebuild?: boolean;
+  progress?: (counts: { files: number; groups: number }) => void;
+  ahead?: GitAhead;
+};
+
+/** The errors after which the files are read directly this time and the index left as it is. */
+const LEAVE_AS_IT_IS = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|PERM|CANTOPEN|NOMEM|INTERRUPT)/;
+
+export class RecordIndex extends IndexSearch {
+  /** files read and customers worked out by this run, for a progress line */
+  readonly counts = { files: 0, groups: 0 };
+  private putFile?: BetterSqlite3.Statement;
+  private progress?: (counts: { files: number; groups: number }) => void;
+  /** the refresh took the git signal started ahead (gitAhead) */
+  private tookAhead = false;
+
+  /**
+   * Start asking git what changed, ahead of opening the index, for a read in a store that git says
+   * is past the full-stat limit (its index's header: no process): git then compares the files'
+   * stats on the other core while this process loads its modules and opens SQLite. Undefined when
+   * the refresh would not ask git (a small store, AFTERCARE_INDEX=off, a setting it refuses: the
+   * refresh says so). Hand it to open(); a signal the refresh does not take is stopped.
+   */
+  static gitAhead(root: string, env: NodeJS.ProcessEnv): GitAhead | undefined {
+    if (env.AFTERCARE_INDEX === "off") return undefined;
+    let limit: number;
+    try {
+      limit = fullStatLimit(env);
+    } catch {
+      return undefined;
+    }
+    if (trackedFiles(root, env) <= limit) return undefined;
+    return {
+      root,
+      signal: GitSignal.start(root, env, RECORD_FOLDERS),
+    };
+  }
+
+  /**
+   * The store's index, up to date at `now` for `locale`; undefined when it cannot be used here
+   * (switched off with AFTERCARE_INDEX=off, or SQLite unavailable): the caller reads the files.
+   */
+  static async open(
+    store: Store,
+    now: Date,
+
+    locale: string,
+    env: NodeJS.ProcessEnv = process.env,
+    opts: OpenOptions = {},
+  ): Promise<RecordIndex | undefined> {
+    const ahead = opts.ahead?.root === store.root ? opts.ahead : undefined;
+    if (opts.ahead && !ahead) opts.ahead.signal?.stop();
+    // a signal started ahead that the refresh did not take: its git is stopped, not waited for
+    const idx = await RecordIndex.openWith(store, now, locale, env, { ...opts, ahead }).catch((e: unknown) => {
+      ahead?.signal?.stop();
+      throw e;
+    });
+    if (!idx?.tookAhead) ahead?.signal?.stop();
+    return idx;
+  }
+
+  private static async openWith(
+    store: Store,
+    now: Date,
+    locale: string,
+    env: NodeJS.ProcessEnv,
+    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void; ahead?: GitAhead },
+  ): Promise<RecordIndex | undefined> {
+    if (env.AFTERCARE_INDEX === "off") return undefined;
+    let Database: typeof BetterSqlite3;
+    try {
+      Database = (await import("better-sqlite3")).default;
+    } catch {
+      return undefined;
+    }
+    let file: string;
+    try {
+      file = join(stateDir(store.root), "index.sqlite");
+    } catch {
+      return undefined; // a store on a read-only disk is read from its files
+    }
+    if (opts.rebuild)
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let db: DB | undefined;
+      try {
+        db = new Database(file, { timeout: 30_000 });
+        const idx = new RecordIndex(db, store);
+        idx.progress = opts.progress;
+        setUp(db);
+        await idx.refresh(now, locale, env, opts.ahead);
+        return idx;
+      } catch (e) {
+        try {
+          db?.close();
+        } catch {
+          // closing a damaged database
+        }
+        if (e instanceof UserError) throw e;
+        // busy for longer than the wait (another desk rebuilding it), a read-only or full disk:
+        // the files are read directly this time, and the index is left as it is
+        if (LEAVE_AS_IT_IS.test(sqliteCode(e))) return undefined;
+        // damaged, of another format, or half-written: start again from the files
+        for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+      }
+    }
+    return undefined;
+  }
+
+  /** How much it holds. */
+  size(): { files: number; duties: number; customers: number } {
+    const n = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      files: n("SELECT count(*) AS n FROM file"),
+      duties: n("SELECT count(*) AS n FROM duty"),
+      customers: n("SELECT count(*) AS n FROM grp"),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Bringing it up to date
+
+  /** git asked what changed, in a store past the limit (or one indexed from nothing that git says is large). */
+  private askGit(env: NodeJS.ProcessEnv, ahead?: GitAhead): GitSignal | undefined {
+    const limit = fullStatLimit(env);
+    // counted only up to one past the limit: a count of every row takes 8–12 ms at 205k files
+    const fileCount = (
+      this.db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM file LIMIT ?)").get(limit + 1) as { n: number }
+    ).n;
+    // git is asked first, so that it compares the files' stats on the other core while this one works
+    const large = fileCount > limit || (fileCount === 0 && trackedFiles(this.store.root, env) > limit);
+    if (!large) return undefined;
+    // (started ahead of the read when the store was found, RecordIndex.gitAhead: taken here)
+    if (ahead?.signal) {
+      this.tookAhead = true;
+      const since = meta(this.db, "head");
+      if (since && since !== ahead.signal.head) void ahead.signal.changedSince(since);
+      return ahead.signal;
+    }
+    return GitSignal.start(this.store.root, env, RECORD_FOLDERS, meta(this.db, "head"));
+  }
+
+  private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
+    const db = this.db;
+    const settings = this.store.settings;
+    const signal = this.askGit(env, ahead);
+    // readers go on reading the last committed state meanwhile (WAL); a second writer waits
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const changes = new Changes(settings.timezone);
+      await syncFiles(
+        {
+          db,
+          root: this.store.root,
+          changes,
+          counts: this.counts,
+          onProgress: () => this.progress?.(this.counts),
+          put: (r, dir) => this.put(r, dir),
+        },
+        signal,
+      );
+      const groups = this.groupsToFind(changes, now, basisOf(settings, locale));
+      // the holidays of calendar.source are loaded only when duties are found again
+      if (groups.size) {
+        const f = {
+          db,
+          now,
+          settings: await engineSettings(this.store),
+          events: this.allEvents(),
+          onGroup: () => void (++this.counts.groups % 200 === 0 && this.progress?.(this.counts)),
+        };
+        findDuties(f, groups, changes);
+      }
+      db.exec("COMMIT");
+    } catch (e) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  /**
+   * The groups whose duties are found again: those whose records changed; every one when an event
+   * changed or the basis did (settings, language: their kept duties are dropped); and those found
+   * for a span of moments `now` is outside (marked in `changes` to be found again in full).
+   */
+  private groupsToFind(changes: Changes, now: Date, basis: string): Set<string> {
+    const db = this.db;
+    const groups = new Set<string>();
+    let everyone = meta(db, "basis") !== basis;
+    for (const g of changes.groups()) {
+      if (g === EVENTS) everyone = true;
+      else if (g !== WAIVERS) groups.add(g);
+    }
+    if (everyone) {
+      db.exec("DELETE FROM grp; DELETE FROM duty;");
+      for (const g of db
+        .prepare("SELECT DISTINCT grp FROM file WHERE grp IS NOT NULL AND grp NOT LIKE '#%'")
+        .pluck()
+        .all() as string[])
+        groups.add(g);
+      setMeta(db, "basis", basis);
+    }
+    const t = now.getTime();
+    for (const g of db
+      .prepare("SELECT id FROM grp WHERE valid_from > ? OR valid_until <= ?")
+      .pluck()
+      .all(t, t) as string[]) {
+      changes.all(g);
+      groups.add(g);
+    }
+    return groups;
+  }
+
+  /** A file as read into the index; returns its group. */
+  private put(r: ReadResult, dir: string): string | null {
+    if (r.gone || r.stamp === undefined) {
+      this.db.prepare("DELETE FROM file WHERE path = ?").run(r.path);
+      return null;
+    }
+    const { kind, id, value, problems } = r;
+    const placed = value !== undefined && isId(id) && pathOf(id) === r.path ? 1 : 0;
+    const grp = value === undefined || !placed ? null : groupOf(kind, id, value);
+    const span = placed ? spanOf(kind, value) : undefined;
+    this.putFile ??= this.db.prepare(
+      "INSERT INTO file (path, dir, kind, id, grp, stamp, value, problems, placed, ref, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET dir = excluded.dir, kind = excluded.kind, id = excluded.id, grp = excluded.grp, stamp = excluded.stamp, value = excluded.value, problems = excluded.problems, placed = excluded.placed, ref = excluded.ref, lo = excluded.lo, hi = excluded.hi",
+    );
+    this.putFile.run(
+      r.path,
+      dir,
+      kind,
+      id,
+      grp,
+      r.stamp,
+      value === undefined ? null : JSON.stringify(value),
+      problems.length ? JSON.stringify(problems) : null,
+      placed,
+      placed && kind === "contact" ? ((value as Contact).ticket ?? null) : null,
+      // the first and last moment it names: which records a review's period needs (kpi.ts spanOf)
+      span?.lo ?? null,
+      span?.hi ?? null,
+    );
+    return grp;
+  }
+}

@@ -1,0 +1,84 @@
+// Reading many record files on worker threads (read-worker.ts), chunk by chunk, for fastread.ts's readMany.
+import { Worker } from "node:worker_threads";
+import type { ReadItem, ReadManyOptions, ReadResult, ReadWhat } from "./fastread.js";
+
+/** Files sent to a worker at a time. */
+export const CHUNK = 512;
+
+/** A message to a worker, and its answer. */
+export interface Ask {
+  chunk: number;
+  root: string;
+  items: ReadItem[];
+  what: ReadWhat;
+}
+export interface Done {
+  chunk: number;
+  results: ReadResult[];
+}
+
+/**
+ * Read `items` on `threads` worker threads, chunk by chunk, handing each result to `each`; a
+ * worker that fails stops them all (told to opts.onWorkerError). Returns which files were
+ * answered for, and how many.
+ */
+export async function onWorkers(
+  items: readonly ReadItem[],
+  root: string,
+  what: ReadWhat,
+  o: {
+    threads: number;
+    spec: { url: URL } | { code: string };
+    each: (r: ReadResult, i: number) => void;
+    progress?: (done: number, total: number) => void;
+  },
+  opts: ReadManyOptions,
+): Promise<{ answered: Uint8Array; done: number }> {
+  const total = items.length;
+  /** which files have been answered for */
+  const answered = new Uint8Array(total);
+  const chunks = Math.ceil(total / CHUNK);
+  let next = 0;
+  let done = 0;
+  const workers: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const finish = (e?: Error) => void (settled || ((settled = true), e ? reject(e) : resolve()));
+      const send = (w: Worker) => {
+        if (next >= chunks) return;
+        const chunk = next++;
+        const ask: Ask = { chunk, root, items: items.slice(chunk * CHUNK, (chunk + 1) * CHUNK), what };
+        w.postMessage(ask);
+      };
+      for (let t = 0; t < o.threads; t++) {
+        const w = "url" in o.spec ? new Worker(o.spec.url) : new Worker(o.spec.code, { eval: true });
+        workers.push(w);
+        w.on("message", (m: Done) => {
+          const at = m.chunk * CHUNK;
+          for (let i = 0; i < m.results.length; i++) {
+            answered[at + i] = 1;
+            o.each(m.results[i]!, at + i);
+          }
+          done += m.results.length;
+          o.progress?.(done, total);
+          if (done >= total) finish();
+          else send(w);
+        });
+        // a worker that fails stops them all: what none of them answered for is read in this thread
+        w.on("error", (e) => finish(e));
+        w.on("exit", (code) => {
+          if (done < total) finish(new Error(`read worker exited (${code})`));
+        });
+        // two chunks in flight: a worker never waits for this thread between them
+        send(w);
+        send(w);
+      }
+    });
+  } catch (e) {
+    opts.onWorkerError?.(e);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return { answered, done };
+}
