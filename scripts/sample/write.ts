@@ -47,7 +47,7 @@ async function writeLetters(sample: Sample) {
 
 /** The reviews (R-MONTHLY): rendered by aftercare itself as of the day they were saved (a preview,
  * which writes nothing), stamped as `report monthly --save` stamps them. */
-async function writeReviews(dir: string) {
+async function writeReviews({ dir }: Sample) {
   for (const [month, saved] of reviews) {
     const io = testIO();
     const code = await cli(["report", "monthly", month, "--records", dir, "--now", saved], {
@@ -73,5 +73,5 @@ export async function writeSample(dir: string) {
   await writeEvents(sample);
   await writeShop(sample);
   await writeLetters(sample);
-  await writeReviews(dir);
+  await writeReviews(sample);
 }
