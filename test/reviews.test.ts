@@ -2,14 +2,14 @@
 // only by the supervisor; a corrected review keeps its first save; a delivered vehicle counts as
 // resolved; every month is the company's calendar month in its zone, whatever offset a time was
 // written with. All with a pinned clock, in English and Chinese.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { monthPeriod, yearPeriod } from "../src/domain/kpi.js";
 import { periodView } from "../src/report/view.js";
 import { dutyInput, savedReports } from "../src/store/duty-input.js";
 import { Store } from "../src/store/store.js";
-import { cli, commits, git, SETTINGS, testStore } from "./helpers.js";
+import { cli, commits, git, SETTINGS, tempDir, testStore } from "./helpers.js";
 import {
   ACME,
   baseStore as indexStore,
@@ -577,5 +577,61 @@ resolution:
     // and a month later the cancelled ticket's open duties are gone from the duties of now
     const due = await cli(root, ["due", "--json"], { now: INDEX_NOW, as: "" });
     expect(due.stdout).not.toContain("T-261026-0102");
+  });
+
+  /** Every read below, the index's answer against the full read's, byte for byte. */
+  async function sameReviews(root: string, when: string, env: Record<string, string>) {
+    const out = new Map<string, string>();
+    const reads: string[][] = [];
+    for (const p of ["2026-03", "2026-10", "2026-11", "2025-10"]) reads.push(["report", "monthly", p]);
+    reads.push(["report", "annual", "2026"], ["report", "annual", "2025", "--json"]);
+    reads.push(["report", "monthly", "2026-10", "--locale", "en", "--json"]);
+    for (const args of reads) {
+      const { indexed, full } = await both(root, args, INDEX_NOW, env);
+      const label = `${args.join(" ")} ${when}`;
+      expect(full.code, label).toBe(0);
+      expect(indexed.stdout, label).toBe(full.stdout);
+      expect(indexed.code, label).toBe(0);
+      out.set(args.join(" "), full.stdout);
+    }
+    return out;
+  }
+  /** A contact's time of day moved to another moment (its file stays where its ID puts it). */
+  const moveContact = (root: string, id: string, at: string) => {
+    const file = join(root, indexPathOf(id));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^at: .*$/m, `at: ${at}`));
+  };
+
+  it("in a zone with daylight saving, after a hand edit moves a follow-up across a month's end, and after a pull; done duties as the index counts them", async () => {
+    // Berlin: the clocks go forward on 2026-03-29 and back on 2026-10-25; a time written at +08:00
+    // falls on another day there near midnight
+    const settings = INDEX_SETTINGS.replace("timezone: Asia/Shanghai", "timezone: Europe/Berlin");
+    const origin = testStore({ ...indexStore(), ...OCTOBER_CHANGED }, { settings });
+    const made = generate(origin, { customers: 40, tickets: 260, contacts: 600, seed: 11 });
+    git(origin, "add", "-A");
+    git(origin, "-c", "user.name=setup", "-c", "user.email=setup@example.com", "commit", "--quiet", "-m", "records");
+    const root = join(tempDir(), "desk");
+    git(origin, "clone", "--quiet", origin, root);
+    // the large store's way: git names what changed (AFTERCARE_FULL_STAT_FILES=0)
+    const env = { AFTERCARE_LOCALE: "", AFTERCARE_FULL_STAT_FILES: "0" };
+    await cli(root, ["due"], { now: INDEX_NOW, as: "", env });
+    const built = await sameReviews(root, "as built", env);
+    // a follow-up that did R-FOLLOWUP-2 in one month moved by hand to the first half-hour of the
+    // next (Berlin), then to the last of October: its duty done late, or on another month's count
+    const [moved, other] = made.secondFollowUps;
+    moveContact(root, moved!.contact, "2026-11-01T00:30:00+01:00");
+    const edited = await sameReviews(root, "after a hand edit to 11-01 00:30 Berlin", env);
+    // November has one call more, and the month the call left one fewer (or its duty done late)
+    const calls = (text: string | undefined) => /^\| (?:电话 \/ 信函|Calls \/ letters) \| ([\d,]+) /m.exec(text ?? "")?.[1];
+    const nov = "report monthly 2026-11";
+    expect(Number(calls(edited.get(nov)))).toBe(Number(calls(built.get(nov))) + 1);
+    moveContact(root, moved!.contact, "2026-11-01T06:30:00+08:00");
+    await sameReviews(root, "after a hand edit to 10-31 23:30 Berlin (written at +08:00)", env);
+    git(root, "checkout", "--quiet", "--", ".");
+    // another desk moves a follow-up to the hour the clocks went back, and it comes by a pull
+    moveContact(origin, other!.contact, "2026-10-25T02:30:00+01:00");
+    git(origin, "-c", "user.name=陈静", "-c", "user.email=c@example.com", "commit", "--quiet", "-am", "moved");
+    git(root, "pull", "--quiet", "--ff-only");
+    await sameReviews(root, "after a pull", env);
   });
 });
