@@ -6,11 +6,14 @@ import { describe, fail, fromOsError, osErrorCode, render, UsageError, UserError
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { translator, type Translator } from "./i18n.js";
+import { closestName } from "./domain/closest-name.js";
 import type { Staff } from "./domain/schema.js";
 import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
 import { RecordIndex, type GitAhead } from "./store/record-index.js";
+import { writtenSince } from "./store/written-since.js";
+import { commandName, readsIndex } from "./command-line.js";
 
 export interface Globals {
   records?: string;
@@ -43,20 +46,6 @@ export function indexProgress(ctx: Context): ((c: { files: number; groups: numbe
       `\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`,
     );
 }
-
-/**
- * The reads that open the derived index first thing (the commands' words, as commandName gives
- * them): for these git is asked what changed as soon as the store is found (RecordIndex.gitAhead).
- */
-const INDEX_READS = new Set([
-  "due",
-  "overdue",
-  "ticket show",
-  "customer show",
-  "customer list",
-  "report monthly",
-  "report annual",
-]);
 
 export class Context {
   private storeP?: Promise<Store>;
@@ -292,33 +281,24 @@ export class Context {
    */
   async leftovers(): Promise<Written> {
     if (!this.writeStarted) return { state: "storeUntouched" };
-    try {
-      const git = await this.git();
-      const st = await git.run([
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--ignored=matching",
-        "--",
-        ".",
-      ]);
-      if (st.code !== 0) return { state: "unknown" };
-      const files: string[] = [];
-      const entries = st.stdout.split("\0");
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        if (e.length < 4) continue;
-        if (e[0] === "R" || e[0] === "C") i++; // a rename's source follows
-        const file = e.slice(3);
-        if (file.startsWith(".aftercare/")) continue;
-        const stat = await fs.stat(join(git.cwd, file)).catch(() => undefined);
-        if (stat && stat.mtimeMs >= this.started - 1000) files.push(file);
-      }
-      return files.length ? { state: "left", files } : { state: "nothing" };
-    } catch {
-      return { state: "unknown" };
-    }
+    return writtenSince(await this.git(), this.started).catch((): Written => ({ state: "unknown" }));
+  }
+
+  /**
+   * A clone has none of the merge driver and hooks its store names (.gitattributes): put them in
+   * (looked at in the repository's config file first: no module loaded, no git process, when it is there).
+   */
+  private async gitSupportInClone(root: string): Promise<void> {
+    const loc = (await this.git()).location();
+    const config =
+      typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
+    const setup =
+      config && !config.includes('[merge "aftercare"]') ? await import("./services/git-support.js") : undefined;
+    if (!setup || !(await setup.lacksGitSupport(root, await this.git()))) return;
+    const s = await setup.installGitSupport(root, await this.git());
+    this.io.err(
+      `note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`,
+    );
   }
 
   /**
@@ -330,17 +310,7 @@ export class Context {
   async writing<T>(fn: () => Promise<T>, meanwhile?: () => void): Promise<T> {
     const store = await this.store();
     const st = await (await this.git()).state();
-    if (st.operation)
-      throw new UserError(
-        st.operation === "merge"
-          ? "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written"
-          : `a git ${st.operation} is in progress in the store (unfinished): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
-      );
-    if (st.detached)
-      throw new UserError(
-        "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
-      );
-    if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
+    refuseWrite(st);
     // a read-only or foreign store is refused at once, not after the lock's retries
     await fs.access(store.root, constants.W_OK).catch((e: unknown) => {
       const code = osErrorCode(e);
@@ -372,19 +342,7 @@ export class Context {
         await ignoreTempFiles(st.gitDir);
         // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts)
         for (const note of await (await this.git()).finishEarlierWrites()) this.io.err(`${note}\n`);
-        // a clone has none of the merge driver and hooks its store names (.gitattributes): put them in
-        // (looked at in the repository's config file first: no module loaded, no git process, when it is there)
-        const loc = (await this.git()).location();
-        const config =
-          typeof loc === "object" ? await fs.readFile(join(loc.commonDir, "config"), "utf8").catch(() => "") : "";
-        const setup =
-          config && !config.includes('[merge "aftercare"]') ? await import("./commands/git-setup.js") : undefined;
-        if (setup && (await setup.lacksGitSupport(store.root, await this.git()))) {
-          const s = await setup.installGitSupport(store.root, await this.git());
-          this.io.err(
-            `note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`,
-          );
-        }
+        await this.gitSupportInClone(store.root);
         return fn();
       },
       {
@@ -400,60 +358,17 @@ export class Context {
   }
 }
 
-/** Whether the command typed is one of INDEX_READS ("due --within 3": its first word; "ticket show T-1": its first two). */
-function readsIndex(line: string): boolean {
-  const words = commandName(line)?.split(" ") ?? [];
-  return INDEX_READS.has(words[0] ?? "") || INDEX_READS.has(words.slice(0, 2).join(" "));
-}
-
-/** "ticket open" from "aftercare --as 王芳 ticket open --customer 华东": what a lock holder is doing. */
-function commandName(line: string): string | undefined {
-  const words = line.match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
-  const out: string[] = [];
-  for (let i = 1; i < words.length && out.length < 2; i++) {
-    const w = words[i]!;
-    if (w.startsWith("-")) {
-      if (!w.includes("=") && ["--records", "--as", "--now", "--locale"].includes(w)) i++;
-      continue;
-    }
-    out.push(w.replace(/^"|"$/g, ""));
-  }
-  return out.length ? out.join(" ") : undefined;
-}
-
-/**
- * The one staff name a typo most likely meant: the same name in other letter case, or one edit
- * away (a character added, dropped, changed or two swapped: 王方 → 王芳), two for names of eight
- * characters or more; none when two names are equally close.
- */
-export function closestName(typed: string, names: readonly string[]): string | undefined {
-  const a = [...typed.toLowerCase()];
-  if (!a.length) return undefined;
-  let best: string | undefined;
-  let bestD = Infinity;
-  let tie = false;
-  for (const n of names) {
-    const b = [...n.toLowerCase()];
-    const d = editDistance(a, b);
-    const limit = Math.max(a.length, b.length) >= 8 ? 2 : 1;
-    if (d > limit || Math.min(a.length, b.length) < 2) continue;
-    if (d < bestD) [best, bestD, tie] = [n, d, false];
-    else if (d === bestD) tie = true;
-  }
-  return tie ? undefined : best;
-}
-
-/** Optimal string alignment distance between two lists of characters. */
-function editDistance(a: string[], b: string[]): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  return d[a.length]![b.length]!;
+/** A write refused up front: the store's repository mid-merge or mid-rebase, on a detached HEAD, or refused by git. */
+function refuseWrite(st: Awaited<ReturnType<Git["state"]>>): void {
+  if (st.operation)
+    throw new UserError(
+      st.operation === "merge"
+        ? "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written"
+        : `a git ${st.operation} is in progress in the store (unfinished): finish it (git ${st.operation} --continue) or abort it (git ${st.operation} --abort) first; nothing was written`,
+    );
+  if (st.detached)
+    throw new UserError(
+      "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
+    );
+  if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
 }

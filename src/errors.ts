@@ -31,8 +31,6 @@ export const LIMITS = {
   path: 4096,
 } as const;
 
-export const NOTHING_WRITTEN = "nothing was written";
-
 /** What a failed command left in the store. */
 export type Written =
   /** nothing: the store is as it was */
@@ -186,7 +184,7 @@ export function describe<K extends ErrorKey>(key: K, params: ErrorParams[K], loc
 
 function writtenClause(w: Written | undefined): string | undefined {
   if (!w) return undefined;
-  if (w.state === "nothing") return NOTHING_WRITTEN;
+  if (w.state === "nothing") return "nothing was written";
   if (w.state === "storeUntouched") return "the store was not changed";
   if (w.state === "unknown")
     return "some files may have been changed: see 'git status' and run 'aftercare check' in the store";

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { checkStore, progressLine } from "../src/commands/check.js";
+import { progressLine } from "../src/commands/check.js";
+import { checkStore } from "../src/services/store-check.js";
 import { checkRecords } from "../src/domain/check.js";
 import type { RecordKind } from "../src/domain/ids.js";
 import { locate, type Parsed } from "../src/store/yaml.js";

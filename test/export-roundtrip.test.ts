@@ -12,7 +12,7 @@ import { CROCKFORD } from "../src/domain/ids.js";
 import { customerSchema, type Customer } from "../src/domain/schema.js";
 import { formatDateTime } from "../src/domain/time.js";
 import { stringifyRecord } from "../src/store/yaml.js";
-import { key } from "../src/commands/import-sheet.js";
+import { key } from "../src/services/import-sheet.js";
 import { cli, testStore } from "./helpers.js";
 
 const pick = (xs: string) => fc.constantFrom(...xs.split(" "));

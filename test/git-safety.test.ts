@@ -4,7 +4,7 @@ import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, writeFileS
 import { execFileSync, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { driverCommand, hookScript } from "../src/commands/git-setup.js";
+import { driverCommand, hookScript } from "../src/services/git-support.js";
 import { Git, repoRefusal } from "../src/store/git.js";
 import { bin, cleanEnv, commits, git, tempDir, testStore } from "./helpers.js";
 import { ACME, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";

@@ -8,7 +8,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { hasBloomCommitGraph } from "../src/commands/git-setup.js";
+import { hasBloomCommitGraph } from "../src/services/many-files.js";
 import { Git, gitSpawns } from "../src/store/git.js";
 import { bin, cleanEnv, cli, commits, git, tempDir, testStore } from "./helpers.js";
 import { ACME, CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";

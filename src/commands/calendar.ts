@@ -15,7 +15,7 @@ import { phoneOf } from "../format/duties.js";
 import { t } from "../i18n.js";
 import { pathOf, FOLDERS } from "../store/store.js";
 import { derivedStoreId, lastChanges } from "../store/last-change.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 
 /**
  * The moment a duty's event last changed by itself, with no record changed: an upcoming duty sits

@@ -3,13 +3,12 @@
 // each flag's values (its choices, staff names, record IDs of the right kind, months), record IDs
 // where a command takes one, and file or folder names where a file or folder is expected (the
 // shell lists those itself). `--records DIR` on the line is the store whose IDs and staff are offered.
-import { promises as fs } from "node:fs";
-import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import type { Context } from "../context.js";
-import { dayOf } from "../domain/time.js";
 import { CHANNELS, TICKET_STATUSES } from "../domain/enums.js";
-import { FOLDERS } from "../store/store.js";
+import type { Source } from "../services/completion-source.js";
+
+// cli.ts reaches the store's source here until it becomes a registry
+export { storeSource, type Source } from "../services/completion-source.js";
 
 export interface OptionInfo {
   long: string;
@@ -89,14 +88,6 @@ export interface Completion {
   directive: "words" | "files" | "dirs";
 }
 
-/** Where the store's facts come from; the IDs, staff and today of the store named on the line. */
-export interface Source {
-  ids(letters: string, prefix: string): Promise<string[]>;
-  /** the staff not gone, or only those in `role` when there are any */
-  staff(role?: string): Promise<string[]>;
-  today(): Promise<string>;
-}
-
 /** What fits the last of `words` (the words after "aftercare", the one under the cursor last). */
 export async function complete(
   tree: CommandTree,
@@ -104,14 +95,28 @@ export async function complete(
   source: (records: string | undefined) => Source,
 ): Promise<Completion> {
   const cur0 = words[words.length - 1] ?? "";
-  const done = words.slice(0, -1);
-  const globals = tree.options;
+  const { node, path, pending, records, positional } = walk(tree, words.slice(0, -1));
+  const cur = cur0 === "=" && pending ? "" : cur0;
+  const fits = fitting(cur);
+  if (pending) return valuesOf(optionKind(path, pending), cur, source(records));
+  if (cur.startsWith("-")) {
+    const longs = [...node.options, ...(node === tree ? [] : tree.options)].map((o) => o.long);
+    return fits([...new Set([...longs, "--help"])]);
+  }
+  if (node.commands.length && positional === 0) return fits(node.commands.map((c) => c.name));
+  const arg = node.args[Math.min(positional, node.args.length - 1)];
+  if (!arg || (positional >= node.args.length && !arg.variadic)) return { words: [], directive: "words" };
+  return valuesOf(argKind(path, arg.name), cur, source(records));
+}
+
+/** Where the words before the cursor lead: the command, a flag waiting for its value, the store named, the argument reached. */
+function walk(tree: CommandTree, done: string[]) {
   let node = tree;
   const path: string[] = [];
   let pending: OptionInfo | undefined;
   let records: string | undefined;
   let positional = 0;
-  const find = (w: string) => [...node.options, ...globals].find((o) => o.long === w || o.short === w);
+  const find = (w: string) => [...node.options, ...tree.options].find((o) => o.long === w || o.short === w);
   for (const w of done) {
     if (pending) {
       if (w === "=") continue; // bash splits --records=DIR at the =
@@ -135,112 +140,39 @@ export async function complete(
       path.push(w);
     } else positional++;
   }
-  const cur = cur0 === "=" && pending ? "" : cur0;
-  const src = source(records);
-  const fits = (xs: readonly string[]) => ({ words: xs.filter((x) => x.startsWith(cur)), directive: "words" as const });
-  const values = async (kind: Kind): Promise<Completion> => {
-    if (kind === "file") return { words: [], directive: "files" };
-    if (kind === "dir") return { words: [], directive: "dirs" };
-    if (kind === "none") return { words: [], directive: "words" };
-    if (kind === "staff") return fits(await src.staff());
-    if (kind === "technician") return fits(await src.staff("technician"));
-    if (kind === "status") {
-      // a comma-separated list: the last item is the one being typed
-      const head = cur.slice(0, cur.lastIndexOf(",") + 1);
-      return fits([...TICKET_STATUSES, ...(head ? [] : ["all"])].map((s) => head + s));
-    }
-    if (kind === "month" || kind === "year") {
-      const today = await src.today();
-      const [y, m] = today.split("-").map(Number) as [number, number];
-      // this month and the twelve before it, newest first; this year and the two before
-      const months = Array.from({ length: 13 }, (_, i) => {
-        const n = y * 12 + (m - 1) - i;
-        return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
-      });
-      const list = kind === "month" ? months : [0, 1, 2].map((i) => String(y - i));
-      return fits(list);
-    }
-    if ("list" in kind) return fits(kind.list);
-    return fits(await src.ids(kind.ids, cur));
-  };
-  if (pending) return values(optionKind(path, pending));
-  if (cur.startsWith("-")) {
-    const longs = [...node.options, ...(node === tree ? [] : globals)].map((o) => o.long);
-    return fits([...new Set([...longs, "--help"])]);
-  }
-  if (node.commands.length && positional === 0) return fits(node.commands.map((c) => c.name));
-  const arg = node.args[Math.min(positional, node.args.length - 1)];
-  if (!arg || (positional >= node.args.length && !arg.variadic)) return { words: [], directive: "words" };
-  return values(argKind(path, arg.name));
+  return { node, path, pending, records, positional };
 }
 
-/** The store's IDs, staff and today, for the completer; nothing (not an error) when there is no store. */
-export function storeSource(ctx: Context): Source {
-  const quiet = async <T>(fn: () => Promise<T>, none: T): Promise<T> => {
-    try {
-      return await fn();
-    } catch {
-      return none;
-    }
-  };
-  return {
-    staff: (role) =>
-      quiet(async () => {
-        const here = (await ctx.store()).settings.staff.filter((s) => !s.left);
-        const of = role ? here.filter((s) => s.role === role) : [];
-        return (of.length ? of : here).map((s) => s.name);
-      }, []),
-    today: () =>
-      quiet(
-        async () => dayOf(await ctx.now(), (await ctx.store()).settings.timezone),
-        new Date().toISOString().slice(0, 10),
-      ),
-    ids: (letters, prefix) =>
-      quiet(async () => {
-        const store = await ctx.store();
-        const want = prefix.toUpperCase();
-        const out: string[] = [];
-        for (const letter of letters) {
-          const kind = (
-            { C: "customer", T: "ticket", K: "contact", E: "event" } as Record<
-              string,
-              "customer" | "ticket" | "contact" | "event"
-            >
-          )[letter];
-          if (!kind || (want && !want.startsWith(letter) && !letter.startsWith(want.slice(0, 1)))) continue;
-          const folder = join(store.root, FOLDERS[kind]);
-          const names =
-            kind === "ticket" || kind === "contact"
-              ? await monthFiles(folder, want)
-              : await fs.readdir(folder).catch(() => []);
-          for (const n of names) if (/\.ya?ml$/.test(n)) out.push(n.replace(/\.ya?ml$/, ""));
-        }
-        return out.filter((id) => id.startsWith(want)).sort();
-      }, []),
-  };
-}
+const fitting = (cur: string) => (xs: readonly string[]) => ({
+  words: xs.filter((x) => x.startsWith(cur)),
+  directive: "words" as const,
+});
 
-/**
- * The files of a by-month folder an ID prefix can be in: T-2611… is in 2026/11 only; a shorter
- * prefix offers the three latest months (a store of ten years holds some 60,000 tickets).
- */
-async function monthFiles(folder: string, prefix: string): Promise<string[]> {
-  const m = /^[A-Z]-(\d{2})(\d{2})/.exec(prefix);
-  const list = (dir: string) => fs.readdir(dir).catch(() => [] as string[]);
-  if (m) return list(join(folder, `20${m[1]}`, m[2]!));
-  const months: string[] = [];
-  for (const y of (await list(folder))
-    .filter((y) => /^\d{4}$/.test(y))
-    .sort()
-    .reverse()) {
-    for (const mo of (await list(join(folder, y)))
-      .filter((x) => /^\d{2}$/.test(x))
-      .sort()
-      .reverse())
-      months.push(join(folder, y, mo));
-    if (months.length >= 3) break;
+/** The values of a kind that fit the word under the cursor. */
+async function valuesOf(kind: Kind, cur: string, src: Source): Promise<Completion> {
+  const fits = fitting(cur);
+  if (kind === "file") return { words: [], directive: "files" };
+  if (kind === "dir") return { words: [], directive: "dirs" };
+  if (kind === "none") return { words: [], directive: "words" };
+  if (kind === "staff") return fits(await src.staff());
+  if (kind === "technician") return fits(await src.staff("technician"));
+  if (kind === "status") {
+    // a comma-separated list: the last item is the one being typed
+    const head = cur.slice(0, cur.lastIndexOf(",") + 1);
+    return fits([...TICKET_STATUSES, ...(head ? [] : ["all"])].map((s) => head + s));
   }
-  return (await Promise.all(months.slice(0, 3).map(list))).flat();
+  if (kind === "month" || kind === "year") {
+    const today = await src.today();
+    const [y, m] = today.split("-").map(Number) as [number, number];
+    // this month and the twelve before it, newest first; this year and the two before
+    const months = Array.from({ length: 13 }, (_, i) => {
+      const n = y * 12 + (m - 1) - i;
+      return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
+    });
+    return fits(kind === "month" ? months : [0, 1, 2].map((i) => String(y - i)));
+  }
+  if ("list" in kind) return fits(kind.list);
+  return fits(await src.ids(kind.ids, cur));
 }
 
 const BASH = `# bash completion for aftercare; load with: source <(aftercare completion bash)

@@ -19,11 +19,12 @@ import {
   notFuture,
   planDateCheck,
 } from "./common.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
 import { dayOf } from "../domain/time.js";
 import { askAfterCall } from "../prompt-call.js";
-import { closesNote, customerInput, findLinks, resolvePlan, satisfactionFlag, TOLD_OUTBOUND } from "./contact-edit.js";
+import { closesNote, customerInput, findLinks, resolvePlan, TOLD_OUTBOUND } from "../services/contact-links.js";
+import { satisfactionFlag } from "../services/flags.js";
 
 /**
  * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is

@@ -1,15 +1,12 @@
 // aftercare due | overdue: today's duties per person, most urgent first; the morning cron job.
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
-import { duties, judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
-import type { Customer } from "../domain/schema.js";
-import { addDays, dayOf, weekday, type Day } from "../domain/time.js";
+import type { Duty } from "../domain/duties/index.js";
+import { addDays, dayOf, weekday } from "../domain/time.js";
 import { dutyList, explanations, MORNING_LIMIT, shownDuties } from "../format/duties.js";
-import { wordDuties } from "../format/duty-words.js";
-import { dutyInput, savedReports } from "../store/duty-input.js";
-import { engineSettings } from "../store/calendar-source.js";
-import { warnMissingYears } from "./calendar-warning.js";
 import { dueRowJson } from "../format/json.js";
+import { warnMissingYears } from "../services/calendar-warning.js";
+import { customersOf, judged } from "../services/duties.js";
 
 export interface DueOptions {
   overdue?: boolean;
@@ -20,82 +17,6 @@ export interface DueOptions {
   failIfOverdue?: boolean;
   /** every row; without it each person's list shows the most urgent MORNING_LIMIT and a count of the rest */
   all?: boolean;
-}
-
-/**
- * Which duties: every one (the default: exports, calendars, reviews), only those not yet done
- * (the morning list, which never needs the rest; with `shown`, only those it can show: see
- * RecordIndex.undone), or one customer's (with `undone`, those the records have not done: what
- * `customer show` lists) or one ticket's. A narrower scope may still hold duties the caller does
- * not show; it never misses one it does.
- */
-export type DutyScope =
-  | { undone: true; shown?: { until: Day } | { overdue: true } }
-  | { customer: string; undone?: boolean }
-  | { ticket: string }
-  | undefined;
-
-/**
- * The duties of the store at the context's moment, judged, and a lookup of their customers: from
- * the index, the customers asked for (all when no IDs are given); without it, every customer.
- */
-async function judged(
-  ctx: Context,
-  scope?: DutyScope,
-): Promise<{ list: Duty[]; today: Day; customers: (ids?: Iterable<string>) => Map<string, Customer>; unread: number }> {
-  const store = await ctx.store();
-  const now = await ctx.now();
-  const say = await ctx.say();
-  const today = dayOf(now, store.settings.timezone);
-  const idx = await ctx.index();
-  if (idx) {
-    const warnings = idx.warnings();
-    for (const w of warnings) ctx.io.err(w);
-    const found: FoundDuty[] =
-      scope && "customer" in scope
-        ? idx.foundOf({ customer: scope.customer }, { undone: scope.undone })
-        : scope && "ticket" in scope
-          ? idx.foundOf(scope)
-          : scope
-            ? idx.undone(now, scope.shown)
-            : idx.allFound();
-    const settings = await engineSettings(store); // the working calendar resolved (calendar.source)
-    if (!scope || ("undone" in scope && !("customer" in scope)))
-      for (const d of reviewDutiesAt(settings, await savedReports(store), idx.start(), now)) found.push(d);
-    const list = wordDuties(judge(found, settings, now, idx.waivers()), say);
-    return {
-      list,
-      today,
-      customers: (ids) => (ids ? idx.byIds("customer", ids) : new Map(idx.all("customer").map((c) => [c.id, c.value]))),
-      unread: warnings.length,
-    };
-  }
-  let unread = 0;
-  const input = await dutyInput(store, now, (m) => {
-    unread++;
-    ctx.io.err(m);
-  });
-  let list = wordDuties(duties(input), say);
-  if (scope && "customer" in scope) list = list.filter((d) => d.customer === scope.customer);
-  else if (scope && "ticket" in scope) list = list.filter((d) => d.ticket === scope.ticket);
-  else if (scope)
-    list = list.filter(
-      (d) => d.state === "due" || d.state === "overdue" || d.state === "upcoming" || (d.state === "waived" && !d.done),
-    );
-  const all = new Map(input.customers.map((c) => [c.id, c.value]));
-  return { list, today, customers: () => all, unread };
-}
-
-/** The customers of these duties. */
-const customersOf = (list: Duty[]) => list.map((d) => d.customer).filter((c): c is string => c !== undefined);
-
-/** The duties of the store at the context's moment (shared by due, show and the reports). */
-export async function allDuties(
-  ctx: Context,
-  scope?: DutyScope,
-): Promise<{ list: Duty[]; today: string; customers: Map<string, Customer>; unread: number }> {
-  const { list, today, customers, unread } = await judged(ctx, scope);
-  return { list, today, customers: customers(scope ? customersOf(list) : undefined), unread };
 }
 
 export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {

@@ -4,14 +4,15 @@
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { waiverSchema, type Waiver } from "../domain/schema.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { nowStamp, written } from "./common.js";
 import { judge, reviewDutiesAt, type Duty, type FoundDuty } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
 import { engineSettings } from "../store/calendar-source.js";
 import { savedReports } from "../store/duty-input.js";
 
-const OPEN = new Set<Duty["state"]>(["upcoming", "due", "overdue", "missed"]);
+/** The states a duty can be waived in: still open (domain/duty-state.ts), or missed. */
+const WAIVABLE = new Set<Duty["state"]>(["upcoming", "due", "overdue", "missed"]);
 
 /** The parts of a typed duty key: "R-FOLLOWUP-2 T-2611" or "R-FOLLOWUP-2:T-261102-7K3F". */
 const partsOf = (input: string) =>
@@ -74,7 +75,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
     throw new UserError(
       `no duty matches "${opts.duty}"; give its key as 'aftercare due --json' or 'ticket show' lists it, such as R-FOLLOWUP-2:T-261102-7K3F; nothing was written`,
     );
-  const open = found.filter((d) => OPEN.has(d.state));
+  const open = found.filter((d) => WAIVABLE.has(d.state));
   if (!open.length)
     throw new UserError(
       `${found.map((d) => `${d.key} is ${d.state}`).join("; ")}: only a duty not done can be waived; nothing was written`,

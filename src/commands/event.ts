@@ -6,7 +6,7 @@ import { inAudience } from "../domain/duties/index.js";
 import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
 import { filled, jsonText } from "../format/json.js";
 

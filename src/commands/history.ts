@@ -1,13 +1,15 @@
 // aftercare history ID: a record's life from git, commit by commit, field by field.
 import { UserError } from "../errors.js";
+import { jsonText } from "../format/json.js";
+import type { Git } from "../store/git.js";
 import type { Context } from "../context.js";
 import type { Translator } from "../i18n.js";
-import { kindOfId } from "../domain/ids.js";
+import { isId, kindOfId } from "../domain/ids.js";
 import { formatShort } from "../domain/time.js";
 import { safe } from "../format/text.js";
 import { identityOf } from "../store/merge.js";
 import { pathOf } from "../store/store.js";
-import { parseYaml } from "../store/yaml.js";
+import { valuesOfTexts } from "../store/parsing.js";
 import { changeJson } from "../format/json.js";
 
 export interface Change {
@@ -16,7 +18,8 @@ export interface Change {
   to?: unknown;
 }
 
-export interface Step {
+/** One commit in a record's history, with the fields it changed. */
+export interface HistoryEntry {
   sha: string;
   date: string;
   author: string;
@@ -94,7 +97,7 @@ function line(c: Change, say: Translator): string {
       : `${c.field}: ${show(c.from)} ${say.t("sy.removed")}`;
 }
 
-export async function history(opts: { id: string }, ctx: Context): Promise<Step[]> {
+export async function history(opts: { id: string }, ctx: Context): Promise<HistoryEntry[]> {
   const store = await ctx.store();
   const input = opts.id.trim().toUpperCase();
   const kind = kindOfId(input);
@@ -102,61 +105,67 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
   if (!kind) throw new UserError(say.t("h.notId", { id: opts.id }));
   const id = await store.resolveId(kind, opts.id).catch((e: unknown) => {
     // a record since deleted still has a history
-    if (/^[CTKEW]-\d{6}-[0-9A-HJKMNP-TV-Z]{4}$/.test(input)) return input;
+    if (isId(input)) return input;
     throw e;
   });
   const git = await ctx.git();
   await git.requireRepo("no history to show");
   const path = pathOf(id);
-  // `git log -- PATH` without --follow: with the commit-graph's changed-path Bloom filters (aftercare
-  // init writes one) git skips every commit that did not touch the file without reading its trees,
-  // which --follow cannot do. A record moved to another folder (doctor --fix, git mv) is followed
-  // here instead, one move at a time: the commit that added the file is asked whether it moved it.
-  // --full-history: a change the other side of a merge made stays in the history even when the
-  // merge kept this desk's value (git's default would drop that side); merges are shown below
-  // only when they settled or combined what both sides changed.
-  const format =
-    "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%P%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
-  const raw: {
-    sha: string;
-    date: string;
-    author: string;
-    subject: string;
-    command: string;
-    status: string;
-    now: string;
-    was: string;
-    parents: string[];
-  }[] = [];
+  const steps = await entriesOf(git, await commitsOf(git, path));
+  if (!steps.length) throw new UserError(say.t("h.none", { id, path }));
+  if (ctx.json) {
+    const history = steps.map((s) => ({ ...s, command: s.command ?? null, changes: s.changes.map(changeJson) }));
+    ctx.io.out(jsonText({ id, kind, path, history }));
+    return steps;
+  }
+  const tz = store.settings.timezone;
+  const io = ctx.io;
+  const kindWord = say.t(`sy.${kind}` as "sy.customer");
+  let out = `${io.color.bold(id)}  ${say.t("h.head", { kind: kindWord, n: steps.length, s: steps.length > 1 ? "s" : "" })}\n`;
+  for (const s of steps) {
+    out += `\n${formatShort(new Date(s.date), tz)}  ${io.color.bold(safe(s.author))}  ${safe(s.subject)}  ${io.color.dim(s.sha)}\n`;
+    const created = s.changes.every((c) => !("from" in c));
+    for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes) out += `    ${line(c, say)}\n`;
+    if (created && s.changes.length > 6) out += `    ${say.t("h.more", { n: s.changes.length - 6 })}\n`;
+  }
+  io.out(out);
+  return steps;
+}
+
+/** A commit that touched the record's file, as git's log names it. */
+interface Commit {
+  sha: string;
+  date: string;
+  author: string;
+  subject: string;
+  command: string;
+  status: string;
+  now: string;
+  was: string;
+  parents: string[];
+}
+
+const FORMAT =
+  "--format=%x1e%H%x1f%aI%x1f%an%x1f%s%x1f%P%x1f%(trailers:key=Aftercare-Command,valueonly,separator=%x20)";
+
+/**
+ * The commits that touched `path`, newest first. `git log -- PATH` without --follow: with the
+ * commit-graph's changed-path Bloom filters (aftercare init writes one) git skips every commit
+ * that did not touch the file without reading its trees, which --follow cannot do. A record moved
+ * to another folder (doctor --fix, git mv) is followed here instead, one move at a time: the
+ * commit that added the file is asked whether it moved it. --full-history: a change the other
+ * side of a merge made stays in the history even when the merge kept this desk's value (git's
+ * default would drop that side); merges are shown only when they settled or combined what both
+ * sides changed.
+ */
+async function commitsOf(git: Git, path: string): Promise<Commit[]> {
+  const raw: Commit[] = [];
   let spec = path;
   let from: string | undefined;
   for (let moves = 0; moves < 20; moves++) {
-    const log = await git.run(["log", "--full-history", "--name-status", format, ...(from ? [from] : []), "--", spec]);
+    const log = await git.run(["log", "--full-history", "--name-status", FORMAT, ...(from ? [from] : []), "--", spec]);
     const found = log.stdout.split("\x1e").filter((c) => c.trim());
-    for (const chunk of found) {
-      const [head, ...rest] = chunk.split("\n");
-      const [sha, date, author, subject, parents, command] = head!.split("\x1f") as [
-        string,
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", spec.replace(/^:\(top\)/, "")];
-      const now = ns[ns.length - 1]!;
-      raw.push({
-        sha,
-        date,
-        author,
-        subject,
-        command,
-        status: ns[0]!,
-        now,
-        was: ns[0]!.startsWith("R") ? ns[1]! : now,
-        parents: parents.split(" ").filter(Boolean),
-      });
-    }
+    for (const chunk of found) raw.push(commitOf(chunk, spec));
     const first = raw[raw.length - 1];
     if (!found.length || !first || first.status !== "A") break;
     const diff = await git.run(["diff-tree", "-r", "-M", "--name-status", "--no-commit-id", first.sha]);
@@ -170,7 +179,30 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     spec = `:(top)${moved[1]}`;
     from = `${first.sha}^`;
   }
-  // every version the steps compare, read in one process (a merge: its own and each parent's)
+  return raw;
+}
+
+/** One commit of the log (FORMAT, then its --name-status lines). */
+function commitOf(chunk: string, spec: string): Commit {
+  const [head, ...rest] = chunk.split("\n");
+  const [sha, date, author, subject, parents, command] = head!.split("\x1f") as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const ns = rest.map((l) => l.split("\t")).find((p) => p.length >= 2) ?? ["M", spec.replace(/^:\(top\)/, "")];
+  const now = ns[ns.length - 1]!;
+  const status = ns[0]!;
+  const was = status.startsWith("R") ? ns[1]! : now;
+  return { sha, date, author, subject, command, status, now, was, parents: parents.split(" ").filter(Boolean) };
+}
+
+/** What each commit changed in the record, field by field; merges only when they settled what both sides changed. */
+async function entriesOf(git: Git, raw: Commit[]): Promise<HistoryEntry[]> {
+  // every version the entries compare, read in one process (a merge: its own and each parent's)
   const names: string[] = [];
   for (const r of raw) {
     if (r.parents.length > 1) names.push(`${r.sha}:${r.now}`, `${r.parents[0]}:${r.now}`, `${r.parents[1]}:${r.now}`);
@@ -179,13 +211,10 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
       if (r.status !== "A") names.push(`${r.sha}^:${r.was}`);
     }
   }
-  const texts = await git.catFiles(names);
-  const steps: Step[] = [];
+  const values = await valuesOfTexts(await git.catFiles(names));
+  const steps: HistoryEntry[] = [];
   let at = 0;
-  const next = () => {
-    const t = texts[at++];
-    return t === undefined ? undefined : parseYaml(t).parsed?.value;
-  };
+  const next = () => values[at++];
   for (const r of raw) {
     const step = {
       sha: r.sha.slice(0, 8),
@@ -201,12 +230,8 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
       // what the two sides had in common: the merge settled what both changed from it
       const mb = await git.run(["merge-base", r.parents[0]!, r.parents[1]!]);
       const [baseText] = mb.code === 0 ? await git.catFiles([`${mb.stdout.trim()}:${r.now}`]) : [undefined];
-      const changes = settledInMerge(
-        baseText === undefined ? undefined : parseYaml(baseText).parsed?.value,
-        ours,
-        theirs,
-        merged,
-      );
+      const [base] = await valuesOfTexts([baseText]);
+      const changes = settledInMerge(base, ours, theirs, merged);
       if (changes.length) steps.push({ ...step, changes });
       continue;
     }
@@ -214,22 +239,5 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Step[
     const before = r.status === "A" ? undefined : next();
     steps.push({ ...step, changes: diffRecords(before, after) });
   }
-  if (!steps.length) throw new UserError(say.t("h.none", { id, path }));
-  if (ctx.json) {
-    const history = steps.map((s) => ({ ...s, command: s.command ?? null, changes: s.changes.map(changeJson) }));
-    ctx.io.out(JSON.stringify({ id, kind, path, history }, null, 2) + "\n");
-    return steps;
-  }
-  const tz = store.settings.timezone;
-  const io = ctx.io;
-  const kindWord = say.t(`sy.${kind}` as "sy.customer");
-  let out = `${io.color.bold(id)}  ${say.t("h.head", { kind: kindWord, n: steps.length, s: steps.length > 1 ? "s" : "" })}\n`;
-  for (const s of steps) {
-    out += `\n${formatShort(new Date(s.date), tz)}  ${io.color.bold(safe(s.author))}  ${safe(s.subject)}  ${io.color.dim(s.sha)}\n`;
-    const created = s.changes.every((c) => !("from" in c));
-    for (const c of created && s.changes.length > 6 ? s.changes.slice(0, 6) : s.changes) out += `    ${line(c, say)}\n`;
-    if (created && s.changes.length > 6) out += `    ${say.t("h.more", { n: s.changes.length - 6 })}\n`;
-  }
-  io.out(out);
   return steps;
 }

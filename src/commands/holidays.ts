@@ -1,6 +1,7 @@
 // aftercare holidays [YEAR] | add | workday: the working calendar the store's deadlines use — the
-// public holidays of calendar.source with the store's own days over them — and what check says of
-// it (the missing-year warning itself is calendar-warning.ts, which the morning list loads).
+// public holidays of calendar.source with the store's own days over them (what check says of it is
+// services/calendar-check.ts; the missing-year warning services/calendar-warning.ts).
+import { jsonText } from "../format/json.js";
 import { parseInput, UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { DEFAULT_WORKWEEK, missingYears, workCalendar, yearSpans } from "../domain/calendar.js";
@@ -10,9 +11,7 @@ import type { Translator } from "../i18n.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { storeCalendar } from "../store/calendar-source.js";
-import { SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
-import { locate } from "../store/yaml.js";
-import { warnMissingYears, whyMissing } from "./calendar-warning.js";
+import { whyMissing } from "../services/calendar-warning.js";
 import { dateFlag } from "./common.js";
 
 const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -23,22 +22,6 @@ const dayName = (say: Translator, day: Day) =>
   say.locale === "zh-CN" ? say.t(`weekday.${weekday(day)}` as "weekday.0") : EN_DAYS[weekday(day)]!;
 const range = (from: Day, to: Day) => (from === to ? from : `${from} – ${to}`);
 
-/**
- * What check says of the calendar: an unknown calendar.source is a problem of aftercare.yaml at
- * its line; a current year without public holidays a warning on stderr (the years the morning
- * list's windows reach are due's to say).
- */
-export async function calendarCheck(ctx: Context, store: Store): Promise<FileProblem[]> {
-  try {
-    await warnMissingYears(ctx, dayOf(await ctx.now(), store.settings.timezone));
-    return [];
-  } catch (e) {
-    if (!(e instanceof UserError)) throw e;
-    const at = locate(store.settingsParsed, ["calendar", "source"]);
-    return [{ path: SETTINGS_FILE, line: at.line, col: at.col, message: e.message.replace(" in aftercare.yaml", "") }];
-  }
-}
-
 interface DayOff {
   name: string;
   from: Day;
@@ -46,16 +29,11 @@ interface DayOff {
   origin: string;
 }
 
-export async function holidays(opts: { year?: string }, ctx: Context) {
-  const store = await ctx.store();
-  const say = await ctx.say();
-  const year = opts.year ?? dayOf(await ctx.now(), store.settings.timezone).slice(0, 4);
-  if (!/^\d{4}$/.test(year)) throw new UsageError(say.t("cal.badYear", { year: opts.year ?? "" }));
-  const cal = await storeCalendar(store, say.locale);
-  const days = workCalendar(cal.settings);
-  const week = store.settings.calendar?.workweek ?? DEFAULT_WORKWEEK;
+type StoreCalendar = Awaited<ReturnType<typeof storeCalendar>>;
+
+/** A year's days off (consecutive days of one name and origin make one row) and extra working days. */
+function daysOfYear(cal: StoreCalendar, year: string) {
   const originOf = (o: "source" | "settings") => (o === "source" ? cal.source.label : "aftercare.yaml");
-  // consecutive days off of one name and origin make one row
   const off: DayOff[] = [];
   for (const d of [...cal.off.keys()].filter((d) => d.startsWith(year)).sort()) {
     const { name, origin } = cal.off.get(d)!;
@@ -67,6 +45,18 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
     .filter((d) => d.startsWith(year))
     .sort()
     .map((day) => ({ day, name: cal.on.get(day)!.name, origin: originOf(cal.on.get(day)!.origin) }));
+  return { off, on };
+}
+
+export async function holidays(opts: { year?: string }, ctx: Context) {
+  const store = await ctx.store();
+  const say = await ctx.say();
+  const year = opts.year ?? dayOf(await ctx.now(), store.settings.timezone).slice(0, 4);
+  if (!/^\d{4}$/.test(year)) throw new UsageError(say.t("cal.badYear", { year: opts.year ?? "" }));
+  const cal = await storeCalendar(store, say.locale);
+  const days = workCalendar(cal.settings);
+  const week = store.settings.calendar?.workweek ?? DEFAULT_WORKWEEK;
+  const { off, on } = daysOfYear(cal, year);
   let workingDays = 0;
   for (let d = `${year}-01-01`; d.startsWith(year); d = addDays(d, 1)) if (days.isWorkingDay(d)) workingDays++;
   const missing = missingYears(cal, [Number(year)]).length > 0;
@@ -79,7 +69,7 @@ export async function holidays(opts: { year?: string }, ctx: Context) {
   const data = { year: Number(year), source, workweek: week, holidays: off, workdays: on, workingDays, missing };
   if (ctx.json) {
     // a make-up working day of the store's own may have no name: null, not a missing key (docs/json.md)
-    ctx.io.out(JSON.stringify({ ...data, workdays: on.map((w) => ({ ...w, name: w.name ?? null })) }, null, 2) + "\n");
+    ctx.io.out(jsonText({ ...data, workdays: on.map((w) => ({ ...w, name: w.name ?? null })) }));
     return data;
   }
   const weekNames = week.map((n) =>
@@ -160,7 +150,7 @@ export async function holidaysAdd(opts: { name?: string; from?: string; to?: str
     await fresh.updateSettings(withCalendar(fresh.settings, { holidays: list }));
     await ctx.commit(["aftercare.yaml"], `calendar: ${name} ${range(from, to)} added as days off`, actor);
     // the same keys for a day as for a span (docs/json.md)
-    ctx.io.out(ctx.json ? JSON.stringify({ name, from, to }, null, 2) + "\n" : `${range(from, to)}\n`);
+    ctx.io.out(ctx.json ? jsonText({ name, from, to }) : `${range(from, to)}\n`);
     if (!ctx.json) ctx.io.err(`${say.t("cal.added", { name: oneLine(name), days: range(from, to), n })}\n`);
     return entry;
   });

@@ -12,7 +12,8 @@ import { exists, TEMP_IGNORE, writeAtomic } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { FOLDERS, SETTINGS_FILE } from "../store/store.js";
 import { stringifyRecord } from "../store/yaml.js";
-import { installGitSupport, setUpForManyFiles } from "./git-setup.js";
+import { installGitSupport } from "../services/git-support.js";
+import { setUpForManyFiles } from "../services/many-files.js";
 
 export interface InitOptions {
   dir?: string;

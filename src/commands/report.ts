@@ -1,25 +1,23 @@
 // aftercare report monthly | annual | calls | letters | call | customer: the reviews (R-MONTHLY)
 // and the regulation's four forms (A5), as Markdown from templates.
-import { promises as fs } from "node:fs";
 import { UsageError, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
 import { translator } from "../i18n.js";
-import { monthPeriod, periodOver, yearPeriod, type Period } from "../domain/kpi.js";
+import { isMonth, monthPeriod, periodOver, yearPeriod, type Period } from "../domain/kpi.js";
 import { LOCALES, type Staff } from "../domain/schema.js";
 import { addDays, dayOf, formatDateTime, formatShort } from "../domain/time.js";
-import type { Locale } from "../report/labels.js";
+import type { Locale } from "../i18n.js";
 import { render } from "../report/render.js";
 import { fileReview, indexReview, type ReviewInput } from "../report/source.js";
 import { callsView, callView, customerView, lettersView, orderView, reviewView, type Common } from "../report/view.js";
 import { engineSettings } from "../store/calendar-source.js";
 import { dutyInput, readStamp, savedReports, stampLine } from "../store/duty-input.js";
-import { writeAtomic } from "../store/fsutil.js";
+import { jsonText } from "../format/json.js";
 import { findCustomer, findRecord } from "./common.js";
 
 export interface ReportOptions {
-  locale?: string;
   template?: string;
 }
 
@@ -27,9 +25,9 @@ export interface ReportOptions {
 async function base(ctx: Context, opts: ReportOptions) {
   const store = await ctx.store();
   // a report is the company's document: the store's language unless --locale says otherwise
-  const locale = (opts.locale ?? ctx.globals.locale ?? store.settings.locale) as Locale;
+  const locale = (ctx.globals.locale ?? store.settings.locale) as Locale;
   if (!(LOCALES as readonly string[]).includes(locale))
-    throw new UsageError(`--locale "${opts.locale}" is not supported; use ${LOCALES.join(" or ")}`);
+    throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}`);
   const now = await ctx.now();
   const actor = ctx.globals.as ?? ctx.deps.env.AFTERCARE_USER ?? null;
   const common: Common = {
@@ -57,8 +55,6 @@ async function setup(ctx: Context, opts: ReportOptions) {
   const input = await dutyInput(b.store, b.now, (m) => ctx.io.err(m));
   return { ...b, input };
 }
-
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface PeriodReportOptions extends ReportOptions {
   period?: string;
@@ -103,7 +99,7 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   let label = opts.period;
   if (kind === "monthly") {
     label ??= addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-    if (!MONTH_RE.test(label)) throw new UsageError(`month "${label}" must look like 2026-11`);
+    if (!isMonth(label)) throw new UsageError(`month "${label}" must look like 2026-11`);
   } else {
     label ??= String(Number(today.slice(0, 4)) - 1);
     if (!/^\d{4}$/.test(label)) throw new UsageError(`year "${label}" must look like 2026`);
@@ -114,7 +110,7 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   const view = reviewView(await reviewInput(ctx, period, locale), period, common);
   const text = await out(kind, view);
   if (!actor) {
-    if (ctx.json) ctx.io.out(JSON.stringify(view, null, 2) + "\n");
+    if (ctx.json) ctx.io.out(jsonText(view));
     else ctx.io.out(text);
     return { text };
   }
@@ -123,7 +119,7 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   return ctx.writing(async () => {
     const say = await ctx.say();
     const what = say.t(kind === "monthly" ? "review.monthly" : "review.annual");
-    const old = await fs.readFile(store.abs(path), "utf8").catch(() => undefined);
+    const old = await store.readFile(path);
     if (old !== undefined && !opts.force) throw new UserError(say.t("review.archived", { path }));
     // A corrected review keeps the date of its first save (R-MONTHLY is kept by the first). A file
     // whose first save could not count — none recorded, made before the period was over, or by
@@ -137,7 +133,7 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
     const stamp = keeps
       ? stampLine(kind, label, { saved: prior.saved, by: prior.by, revised: common.generated, revisedBy: actor.name })
       : stampLine(kind, label, { saved: common.generated, by: actor.name });
-    await writeAtomic(store.abs(path), stamp + text);
+    await store.writeFile(path, stamp + text);
     await ctx.commit(
       [path],
       `report ${label} ${kind} ${keeps ? "revised" : "saved"} — ${store.settings.company}`,
@@ -177,12 +173,12 @@ export const reportAnnual = (opts: PeriodReportOptions, ctx: Context) => periodR
 
 function month(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (!MONTH_RE.test(value)) throw new UsageError(`--month "${value}" must look like 2026-11`);
+  if (!isMonth(value)) throw new UsageError(`--month "${value}" must look like 2026-11`);
   return value;
 }
 
 function show(ctx: Context, text: string, view: object) {
-  ctx.io.out(ctx.json ? JSON.stringify(view, null, 2) + "\n" : text);
+  ctx.io.out(ctx.json ? jsonText(view) : text);
   return { text };
 }
 

@@ -10,28 +10,23 @@ import type { Context } from "../context.js";
 import { UsageError, UserError } from "../errors.js";
 import type { Translator } from "../i18n.js";
 import { formatShort } from "../domain/time.js";
-import { writeAtomic } from "../store/fsutil.js";
 import { mergeRecord, type Contest, type Settlement } from "../store/merge.js";
 import { readRecord } from "../store/read-record.js";
 import { parseYaml, updateYamlText } from "../store/yaml.js";
-import { keyOrder } from "./git-setup.js";
-import { kindOfPath } from "./outgoing.js";
+import { keyOrder } from "../services/merge-driver.js";
+import { contestedRecords, explainConflicts, howToSettle, type ContestedRecord } from "../services/conflicts.js";
 import {
-  contestedRecords,
-  explainConflicts,
   finish,
-  gitReason,
-  howToSettle,
   incoming,
   noteStash,
   sendAll,
-  sides,
   stashEnv,
   stashes,
   startRun,
-  type ContestedRecord,
   type SyncRun,
-} from "./sync.js";
+} from "../services/sync-run.js";
+import { gitReason, sides } from "../services/sync-words.js";
+import { kindOfPath } from "../store/store.js";
 
 export interface ResolveOptions {
   id?: string;
@@ -175,6 +170,27 @@ function settled(c: ContestedRecord, ch: Choices, say: Translator): { text: stri
   return { text, kept: [...new Set(kept)] };
 }
 
+/** The contested record named by its ID (or any unique start), else the only one when choosing. */
+function targetOf(
+  opts: ResolveOptions,
+  list: ContestedRecord[],
+  choosing: boolean,
+  say: Translator,
+): ContestedRecord | undefined {
+  if (opts.id) {
+    const want = opts.id.trim().toUpperCase();
+    const found = list.filter((c) => c.id.toUpperCase().startsWith(want) || c.path === opts.id);
+    if (found.length !== 1)
+      throw new UserError(
+        say.t(found.length ? "r.ambiguous" : "r.notContested", { id: opts.id, list: list.map((c) => c.id).join(", ") }),
+      );
+    return found[0];
+  }
+  if (!choosing) return undefined;
+  if (list.length > 1) throw new UsageError(say.t("r.whichOne", { list: list.map((c) => c.id).join(", ") }));
+  return list[0];
+}
+
 export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exitCode: number }> {
   const store = await ctx.store();
   const git = await ctx.git();
@@ -192,19 +208,7 @@ export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exi
   const list = await contestedRecords(git, operation);
   const tz = store.settings.timezone;
   if (!list.length) return finishAndSend(ctx, operation);
-  let target: ContestedRecord | undefined;
-  if (opts.id) {
-    const want = opts.id.trim().toUpperCase();
-    const found = list.filter((c) => c.id.toUpperCase().startsWith(want) || c.path === opts.id);
-    if (found.length !== 1)
-      throw new UserError(
-        say.t(found.length ? "r.ambiguous" : "r.notContested", { id: opts.id, list: list.map((c) => c.id).join(", ") }),
-      );
-    target = found[0];
-  } else if (choosing) {
-    if (list.length > 1) throw new UsageError(say.t("r.whichOne", { list: list.map((c) => c.id).join(", ") }));
-    target = list[0];
-  }
+  const target = targetOf(opts, list, choosing, say);
   if (!target || !choosing) {
     ctx.io.out(`${(target ? [target] : list).map((c) => show(c, say, tz)).join("\n\n")}\n`);
     return { exitCode: 0 };
@@ -225,7 +229,7 @@ export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exi
   const left = list.filter((x) => x !== c);
   await store.withLock(
     async () => {
-      await writeAtomic(store.abs(c.path), text);
+      await store.writeFile(c.path, text);
       const add = await git.run(["add", "--", c.path]);
       if (add.code !== 0) throw new UserError(say.t("r.addFailed", { path: c.path, reason: gitReason(add.stderr) }));
       if (operation === "merge") await noteInMergeMessage(st.gitDir!, c.path, kept);

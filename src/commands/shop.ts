@@ -7,7 +7,8 @@ import { ESTIMATE_MODES, VIA, type Estimate, type Intake, type Ticket } from "..
 import { billOf, formatMoney, nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../domain/shop.js";
 import { formatDateTime, formatShort } from "../domain/time.js";
 import { choice, dateTimeFlag, fillInto } from "./common.js";
-import { planOf, precheck, step, withPlan } from "./ticket-life.js";
+import { planOf, withPlan } from "../services/ticket-plan.js";
+import { precheck, step } from "../services/ticket-step.js";
 
 /** An amount typed in units ("1280.00") as cents, or a usage error. */
 const money = (value: string | undefined, flag: string): number | undefined => {

@@ -14,7 +14,7 @@ import { fields, table } from "../format/table.js";
 import { oneLine, safe } from "../format/text.js";
 import { channelLabel } from "../report/labels.js";
 import { customerName, customerSearch, customerToShow, firstPhone, happened, recordToShow } from "./common.js";
-import { allDuties } from "./due.js";
+import { allDuties } from "../services/duties.js";
 import { dutyJson, recordJson } from "../format/json.js";
 
 export async function customerList(opts: { search?: string }, ctx: Context) {

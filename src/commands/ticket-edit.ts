@@ -12,8 +12,8 @@ import { writeAtomic } from "../store/fsutil.js";
 import type { Loaded } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
 import { channelFlag, choice, dateTimeFlag, findRecord, written } from "./common.js";
-import { changedBy, editInEditor, runEditor } from "./customer.js";
-import { customerNameOf } from "./ticket-life.js";
+import { changedBy, editInEditor, runEditor } from "../services/editor.js";
+import { customerNameOf } from "../services/ticket-step.js";
 
 export interface TicketEditOptions {
   id: string;

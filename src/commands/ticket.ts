@@ -7,7 +7,7 @@ import { formatShort } from "../domain/time.js";
 import { table } from "../format/table.js";
 import { channelLabel, channelNames } from "../report/labels.js";
 import { oneLine } from "../format/text.js";
-import { planOf, withPlan } from "./ticket-life.js";
+import { planOf, withPlan } from "../services/ticket-plan.js";
 import {
   channelFlag,
   choice,

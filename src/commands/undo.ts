@@ -5,12 +5,16 @@
 // Each undo names what it reverts in an `Aftercare-Undoes:` trailer, each redo the undo it reverts
 // in `Aftercare-Redoes:`. A second undo skips the commits already undone (and the undos
 // themselves), so it takes back the change before; a new change of one's own ends what redo can do.
+import { jsonText } from "../format/json.js";
 import { UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Translator } from "../i18n.js";
+import { isId } from "../domain/ids.js";
 import { firstLine, type Git } from "../store/git.js";
+import { idOfPath } from "../store/store.js";
 
-interface Step {
+/** One of aftercare's commits, as undo and redo read them. */
+interface UndoableCommit {
   sha: string;
   author: string;
   subject: string;
@@ -24,7 +28,7 @@ const SEP = "\x1e";
 const FIELD = "\x1f";
 
 /** The newest commits (at most 500), with aftercare's trailers. */
-async function steps(git: Git, range?: string, paths: string[] = []): Promise<Step[]> {
+async function steps(git: Git, range?: string, paths: string[] = []): Promise<UndoableCommit[]> {
   const format = `--format=${SEP}%H${FIELD}%an${FIELD}%s${FIELD}%(trailers:key=Aftercare-Command,valueonly,separator=%x20)${FIELD}%(trailers:key=Aftercare-Undoes,valueonly,separator=%x20)${FIELD}%(trailers:key=Aftercare-Redoes,valueonly,separator=%x20)${FIELD}%b`;
   const log = await git.run([
     "log",
@@ -53,7 +57,7 @@ async function steps(git: Git, range?: string, paths: string[] = []): Promise<St
 }
 
 /** Commits since `sha` that changed its files, less the pairs that cancel out (a change and its undo, an undo and its redo). */
-function standing(later: Step[]): Step[] {
+function standing(later: UndoableCommit[]): UndoableCommit[] {
   let list = later;
   for (;;) {
     const shas = new Set(list.map((s) => s.sha));
@@ -80,7 +84,14 @@ async function refuseDirty(git: Git, say: Translator): Promise<void> {
 }
 
 /** Revert `target` with one commit authored by the actor; returns the new commit and the records it touched. */
-async function revert(ctx: Context, git: Git, say: Translator, target: Step, subject: string, trailer: string) {
+async function revert(
+  ctx: Context,
+  git: Git,
+  say: Translator,
+  target: UndoableCommit,
+  subject: string,
+  trailer: string,
+) {
   const actor = await ctx.actor();
   const files = (await git.run(["show", "--name-only", "--format=", target.sha])).stdout.split("\n").filter(Boolean);
   const later = standing(
@@ -116,14 +127,7 @@ async function revert(ctx: Context, git: Git, say: Translator, target: Step, sub
     await git.run(["revert", "--abort"]);
     throw new UserError(say.t("undo.gitRefused", { why: firstLine(c.stderr || c.stdout) }));
   }
-  const ids = files
-    .map((f) =>
-      f
-        .split("/")
-        .pop()!
-        .replace(/\.ya?ml$/, ""),
-    )
-    .filter((n) => /^[CTKEW]-\d{6}-/.test(n));
+  const ids = files.map(idOfPath).filter(isId);
   const head = (await git.run(["rev-parse", "--short", "HEAD"])).stdout.trim();
   return { files, ids, head };
 }
@@ -167,7 +171,7 @@ export async function redo(ctx: Context) {
   return ctx.writing(async () => {
     await refuseDirty(git, say);
     const redone = new Set<string>();
-    let target: Step | undefined;
+    let target: UndoableCommit | undefined;
     for (const s of await steps(git)) {
       if (s.author !== actor.name || !s.command) continue;
       if (s.redoes) redone.add(s.redoes);
@@ -179,10 +183,7 @@ export async function redo(ctx: Context) {
     if (!target) throw new UserError(say.t("redo.none", { name: actor.name }));
     const subject = target.subject.replace(/^undo: /, "");
     const { files, ids, head } = await revert(ctx, git, say, target, `redo: ${subject}`, "Aftercare-Redoes");
-    if (ctx.json)
-      ctx.io.out(
-        JSON.stringify({ redone: target.sha.slice(0, 8), subject, commit: head, records: ids, files }, null, 2) + "\n",
-      );
+    if (ctx.json) ctx.io.out(jsonText({ redone: target.sha.slice(0, 8), subject, commit: head, records: ids, files }));
     else {
       ctx.io.out(ids.length ? ids.join("\n") + "\n" : files.join("\n") + "\n");
       ctx.io.err(say.t("redo.done", { subject, head }) + "\n");

@@ -1,6 +1,6 @@
 // Rules that look across records: references, identity, consistency. Each small rule pushes its
 // findings; nothing stops at the first problem.
-import { ID_RE, KINDS, type RecordKind } from "./ids.js";
+import { ID_RE, LETTER_OF, type RecordKind } from "./ids.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket, Waiver } from "./schema.js";
 
 export interface Finding {
@@ -122,12 +122,10 @@ const factsOfRecord = (r: CheckRecord): Facts =>
 
 type Rule = (input: CheckInput, push: (f: Finding) => void) => void;
 
-const LETTER = new Map(Object.entries(KINDS).map(([letter, kind]) => [kind, letter]));
-
 const identity: Rule = ({ records, pathOf }, push) => {
   const seen = new Map<string, string>();
   for (const r of records) {
-    const letter = LETTER.get(r.kind)!;
+    const letter = LETTER_OF[r.kind];
     if (!ID_RE.test(r.id) || r.id[0] !== letter) {
       push({
         path: r.path,

@@ -1,14 +1,19 @@
 // Record IDs: <kind letter>-<yymmdd>-<4 Crockford base32>. The date is the day the record was
 // created (in the store's time zone); the four characters are random, so clones never coordinate.
-export const KINDS = {
+/** The kind each ID letter names (LETTER_OF the other way). */
+export const KIND_OF_LETTER = {
   C: "customer",
   T: "ticket",
   K: "contact",
   E: "event",
   W: "waiver",
 } as const;
-export type KindLetter = keyof typeof KINDS;
-export type RecordKind = (typeof KINDS)[KindLetter];
+export type KindLetter = keyof typeof KIND_OF_LETTER;
+export type RecordKind = (typeof KIND_OF_LETTER)[KindLetter];
+/** Every kind of record, in the order the store lists and checks them. */
+export const RECORD_KINDS: readonly RecordKind[] = Object.values(KIND_OF_LETTER);
+/** @deprecated the old name of KIND_OF_LETTER, kept for cli.ts until it becomes a registry (issue 15) */
+export const KINDS = KIND_OF_LETTER;
 export const LETTER_OF: Record<RecordKind, KindLetter> = {
   customer: "C",
   ticket: "T",
@@ -41,7 +46,7 @@ export function isIdPrefix(s: string): boolean {
 
 export function kindOfId(id: string): RecordKind | undefined {
   const letter = id[0] as KindLetter;
-  return KINDS[letter];
+  return KIND_OF_LETTER[letter];
 }
 
 /** The creation date an ID carries, as "YYYY-MM-DD". */

@@ -1,4 +1,5 @@
 // The small statistics of the reviews: a tally of duties kept, a spread of hours, counts by key.
+import { isOpenDuty } from "./duty-state.js";
 import type { Duty } from "./duties/index.js";
 
 /** What a review counts of a judged duty (worded or not): its rule, state, deadline and who has it. */
@@ -47,7 +48,7 @@ export const tallyOf = (ds: readonly Judgement[]): Tally => {
     due += n;
     if (d.state === "done") on_time += n;
     else if (d.state === "late") late += n;
-    else if (d.state === "due" || d.state === "overdue" || d.state === "upcoming") open += n;
+    else if (isOpenDuty(d)) open += n;
     else if (d.state === "missed") missed += n;
     else if (d.state === "waived") waived += n;
   }

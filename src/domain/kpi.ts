@@ -17,6 +17,9 @@ export interface Period {
   to: Day;
 }
 
+/** A month as typed: "2026-11". */
+export const isMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+
 export function monthPeriod(ym: string): Period {
   const [y, m] = ym.split("-").map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;

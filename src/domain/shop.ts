@@ -23,9 +23,17 @@ export interface Totals {
   total: number;
 }
 
+type EstimateLine = Estimate["lines"][number];
+
+/** What one line of an estimate costs in parts, in cents. */
+const partsOf = (l: EstimateLine): number => (l.parts ?? []).reduce((p, x) => p + x.amount, 0);
+
+/** What one line of an estimate costs: its labour and its parts, in cents. */
+export const lineTotal = (l: EstimateLine): number => l.labour + partsOf(l);
+
 export function estimateTotals(e: Estimate | undefined): Totals {
   const labour = (e?.lines ?? []).reduce((s, l) => s + l.labour, 0);
-  const parts = (e?.lines ?? []).reduce((s, l) => s + (l.parts ?? []).reduce((p, x) => p + x.amount, 0), 0);
+  const parts = (e?.lines ?? []).reduce((s, l) => s + partsOf(l), 0);
   return { labour, parts, total: labour + parts };
 }
 

@@ -1,9 +1,7 @@
 // Report templates reach the catalogue's words through the `label` filter.
-import { word } from "../i18n.js";
+import { word, type Locale } from "../i18n.js";
 import { CHANNELS } from "../domain/enums.js";
 import type { ChannelSetting } from "../domain/schema.js";
-
-export type Locale = "zh-CN" | "en";
 
 export function label(value: unknown, locale: Locale): string {
   return word(locale, value);

@@ -10,7 +10,8 @@ import { PROJECT } from "../paths.js";
 import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
 import { safe, textOf } from "../format/text.js";
-import { label, type Locale } from "./labels.js";
+import type { Locale } from "../i18n.js";
+import { label } from "./labels.js";
 
 /** The built-in templates shipped with aftercare (the project's templates/ folder; from src/ or the bundle in dist/ alike). */
 export const BUILTIN = join(PROJECT, "templates");
@@ -159,5 +160,3 @@ function tidy(text: string): string {
     .replace(/^\n+/, "")
     .replace(/\n*$/, "\n");
 }
-
-export const templateFile = (name: string) => join(BUILTIN, `${name}.liquid`);

@@ -12,7 +12,7 @@ import {
   type Period,
 } from "../domain/kpi.js";
 import type { Contact, Customer, Ticket } from "../domain/schema.js";
-import { billOf, estimateTotals, noGuarantee } from "../domain/shop.js";
+import { billOf, estimateTotals, lineTotal, noGuarantee } from "../domain/shop.js";
 import type { Rec } from "../domain/duties/index.js";
 import { fileReview, type ReviewInput } from "./source.js";
 
@@ -172,7 +172,7 @@ export function orderView(input: DutyInput, ticket: Rec<Ticket>, common: Common)
           lines: v.estimate.lines.map((l) => ({
             ...l,
             parts: l.parts ?? [],
-            total: l.labour + (l.parts ?? []).reduce((s, p) => s + p.amount, 0),
+            total: lineTotal(l),
           })),
           ...totals,
         }

@@ -11,7 +11,7 @@ import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
 import { readRecord } from "./read-record.js";
-import type { FileProblem } from "./store.js";
+import { idOfPath, type FileProblem } from "./layout.js";
 import { decodeUtf8 } from "./yaml.js";
 import { MAX_BYTES, parseFast, UNSURE } from "./fast-yaml.js";
 import { CHUNK, onWorkers, type Ask, type Done } from "./read-pool.js";
@@ -106,8 +106,6 @@ export interface ReadManyOptions extends ReadWhat {
 export const MIN_FOR_THREADS = 2000;
 /** Files per message to a worker: few messages, yet an even share at the end. */
 const MAX_THREADS = 8;
-
-const idOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/, "");
 
 /** One file: stamp (of the open file, so it is never newer than what was read), bytes, record. */
 export function readOne(root: string, item: ReadItem, what: ReadWhat = {}, onList?: ReadonlySet<string>): ReadResult {

@@ -1,11 +1,12 @@
 // A record file's bytes as a typed record: YAML (yaml.ts) and the schemas (zod, domain/schema.ts).
 // Those two take ≈ 50 ms to load, so they live here, apart from store.ts: a read the derived index
-// answers never loads this module; the first file parsed or written does (store.ts loadParsing),
+// answers never loads this module; the first file parsed or written does (parsing.ts loadParsing),
 // as does anything that imports it (fastread.ts, check).
 import type { z } from "zod";
 import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema, type RecordOf } from "../domain/schema.js";
-import { useParsing, type FileProblem } from "./store.js";
+import type { FileProblem } from "./layout.js";
+import { useParsing } from "./parsing.js";
 import {
   cap,
   capMessage,
@@ -99,7 +100,7 @@ export function readRecord<K extends RecordKind>(
   return { value: v.value, src: text.text, parsed, problems: [] };
 }
 
-/** What store.ts uses of YAML and the schemas, handed to it as this module loads. */
+/** What the store (parsing.ts) uses of YAML and the schemas, handed to it as this module loads. */
 const parsing = {
   SCHEMAS,
   settingsSchema,

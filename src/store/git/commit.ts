@@ -5,7 +5,7 @@
 // folder, signed commits, a conversion filter, a new branch) goes the long way, through `git commit`.
 import { existsSync, promises as fs, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { SETTINGS_FILE } from "../store.js";
+import { SETTINGS_FILE } from "../layout.js";
 import { commitTalk, converse, cleanMessage, gitNow, identPart, stagedBlobs, type FastImport } from "./fast-import.js";
 import { noteReason, writeJournal, type Author } from "./journal.js";
 import { operationIn, readHead, resolveRef, type RepoLocation } from "./locate.js";

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import { stateDir } from "../state-dir.js";
-import { SETTINGS_FILE } from "../store.js";
+import { SETTINGS_FILE } from "../layout.js";
 import { stamp, writeWhole } from "./files.js";
 import type { RepoLocation } from "./locate.js";
 import type { GitRun } from "./run.js";

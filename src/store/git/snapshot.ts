@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { stateDir } from "../state-dir.js";
-import { SETTINGS_FILE } from "../store.js";
+import { SETTINGS_FILE } from "../layout.js";
 import { dirStamp, hashFile, stamp, writeWholeSync } from "./files.js";
 import { readHead, resolveRef, type RepoLocation } from "./locate.js";
 import { RECORD_PATHS } from "./uncommitted.js";

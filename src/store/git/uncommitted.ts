@@ -2,7 +2,7 @@
 // `update-index --refresh` says while a write stages its own, and the note that names them.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { FOLDERS, SETTINGS_FILE } from "../store.js";
+import { FOLDERS, SETTINGS_FILE } from "../layout.js";
 
 /** The files and folders that hold records: what "uncommitted records" looks at. */
 export const RECORD_PATHS: readonly string[] = [SETTINGS_FILE, ...Object.values(FOLDERS), "reports"];

@@ -4,7 +4,7 @@
 // no customer (a row number alone, a totals row).
 import { UsageError } from "../errors.js";
 import { t } from "../i18n.js";
-import { ID_RE } from "../domain/ids.js";
+import { isId } from "../domain/ids.js";
 import type { Cell } from "../store/tabular.js";
 
 export const FIELDS = [
@@ -140,29 +140,55 @@ export function layout(
   rows: Cell[][],
   opts: { headerRow?: string; map?: string; locale: string; csv?: boolean },
 ): Layout {
-  let row: number;
+  const { row, sub, headings, width } = headingsOf(rows, headingRow(rows, opts), opts);
+  const data = (sub ?? row) + 1;
+  const fields = mappedColumns(opts.map, headings, width);
+  const taken = new Set(fields.keys());
+  const columns = { fields, serial: [] as number[], ids: [] as number[], unknown: [] as Layout["unknown"] };
+  const mapped = new Set([...fields.values()].map((v) => v.field));
+  const numberedContacts = new Set(
+    headings
+      .map((h) => known(h))
+      .filter((k) => k?.field === "contact" && k.n && k.n > 1)
+      .map((k) => k!.n!),
+  );
+  const used = new Set<string>();
+  headings.forEach((h, i) => {
+    if (!taken.has(i))
+      placeColumn(columns, { h, i, rows: rows.slice(data), mapped, numberedContacts, used }, opts.locale);
+  });
+  return { row, sub, data, headings, ...columns };
+}
+
+/** The heading row: --header-row, else the row among the first 30 that names the most known columns. */
+function headingRow(rows: Cell[][], opts: { headerRow?: string; locale: string }): number {
   if (opts.headerRow !== undefined) {
     if (!/^\d+$/.test(opts.headerRow) || Number(opts.headerRow) < 1)
       throw new UsageError(t(opts.locale, "imp.headerRowBad", { row: opts.headerRow }));
-    row = Number(opts.headerRow) - 1;
+    const row = Number(opts.headerRow) - 1;
     if (row >= rows.length)
       throw new UsageError(t(opts.locale, "imp.headerRow", { row: opts.headerRow, rows: rows.length }));
-  } else {
-    row = -1;
-    let best = 0;
-    rows.slice(0, 30).forEach((r, i) => {
-      const { hits } = isHeadingRow(r);
-      if (hits > best) [best, row] = [hits, i];
-    });
-    // nothing known: the first row that holds anything, so the refusal names what it has
-    if (row < 0)
-      row = Math.max(
+    return row;
+  }
+  let row = -1;
+  let best = 0;
+  rows.slice(0, 30).forEach((r, i) => {
+    const { hits } = isHeadingRow(r);
+    if (hits > best) [best, row] = [hits, i];
+  });
+  // nothing known: the first row that holds anything, so the refusal names what it has
+  return row >= 0
+    ? row
+    : Math.max(
         0,
         rows.findIndex((r) => r.some((c) => text(c))),
       );
-  }
+}
+
+/** The headings, with a second heading row under the first (联系方式 over 电话 | 手机), or a first one over it. */
+function headingsOf(rows: Cell[][], found: number, opts: { headerRow?: string; csv?: boolean }) {
+  let row = found;
   const top = rows[row] ?? [];
-  // a second heading row under the first (联系方式 over 电话 | 手机), or a first one over it
   let upper = top;
   let lower: Cell[] | undefined;
   let sub: number | undefined;
@@ -190,14 +216,13 @@ export function layout(
     const l = lower ? text(lower[i]) : "";
     headings.push(l && known(l) ? l : u && known(u) ? u : l || u);
   }
-  const data = (sub ?? row) + 1;
-  const fields = new Map<number, { field: Field; contact: number }>();
-  const serial: number[] = [];
-  const ids: number[] = [];
-  const unknown: { col: number; heading: string }[] = [];
-  const taken = new Set<number>();
-  // --map first: FIELD=COLUMN names a column by its heading (or its letter)
-  for (const part of (opts.map ?? "")
+  return { row, sub, headings, width };
+}
+
+/** --map first: FIELD=COLUMN names a column by its heading (or its letter). */
+function mappedColumns(map: string | undefined, headings: string[], width: number): Layout["fields"] {
+  const fields: Layout["fields"] = new Map();
+  for (const part of (map ?? "")
     .split(/[,，]/)
     .map((x) => x.trim())
     .filter(Boolean)) {
@@ -211,45 +236,46 @@ export function layout(
         `--map ${f}=${col}: the file has no column "${col}" (it has: ${headings.filter(Boolean).join(", ")})`,
       );
     fields.set(i, { field: f as Field, contact: 1 });
-    taken.add(i);
   }
-  const mapped = new Set([...fields.values()].map((v) => v.field));
-  const numberedContacts = new Set(
-    headings
-      .map((h) => known(h))
-      .filter((k) => k?.field === "contact" && k.n && k.n > 1)
-      .map((k) => k!.n!),
-  );
-  const used = new Set<string>();
-  headings.forEach((h, i) => {
-    if (taken.has(i)) return;
-    const k = known(h);
-    const hasData = rows.slice(data).some((r) => text(r[i]));
-    if (!k) {
-      if (h || hasData) unknown.push({ col: i, heading: h || t(opts.locale, "imp.column", { letter: letter(i) }) });
-      return;
-    }
-    if (k.field === "serial") return void serial.push(i);
-    if (k.field === "id") {
-      // aftercare's own IDs (an export read back) are the other store's: new ones are given; an office's own numbers are kept in the note
-      const values = rows
-        .slice(data)
-        .map((r) => text(r[i]))
-        .filter(Boolean);
-      if (values.every((v) => ID_RE.test(v) && v.startsWith("C-"))) ids.push(i);
-      else unknown.push({ col: i, heading: h });
-      return;
-    }
-    if (mapped.has(k.field) && k.field !== "phone") return void unknown.push({ col: i, heading: h });
-    const contact = PERSON.includes(k.field) && k.n && numberedContacts.has(k.n) ? k.n : 1;
-    const slot = `${k.field}:${contact}`;
-    // a second column of a one-value field (a second 地址) is kept in the note rather than lost
-    if (used.has(slot) && !["phone", "tags", "note", "equipment", "vehicles"].includes(k.field))
-      return void unknown.push({ col: i, heading: h });
-    used.add(slot);
-    fields.set(i, { field: k.field, contact });
-  });
-  return { row, sub, data, headings, fields, serial, ids, unknown };
+  return fields;
+}
+
+/** Where a column not named by --map goes: a field (and which contact's), the serial, aftercare's IDs, or the note. */
+function placeColumn(
+  out: Pick<Layout, "fields" | "serial" | "ids" | "unknown">,
+  c: {
+    h: string;
+    i: number;
+    rows: Cell[][];
+    mapped: Set<Field>;
+    numberedContacts: Set<number>;
+    used: Set<string>;
+  },
+  locale: string,
+): void {
+  const { h, i, rows } = c;
+  const k = known(h);
+  if (!k) {
+    if (h || rows.some((r) => text(r[i])))
+      out.unknown.push({ col: i, heading: h || t(locale, "imp.column", { letter: letter(i) }) });
+    return;
+  }
+  if (k.field === "serial") return void out.serial.push(i);
+  if (k.field === "id") {
+    // aftercare's own IDs (an export read back) are the other store's: new ones are given; an office's own numbers are kept in the note
+    const values = rows.map((r) => text(r[i])).filter(Boolean);
+    if (values.every((v) => isId(v) && v.startsWith("C-"))) out.ids.push(i);
+    else out.unknown.push({ col: i, heading: h });
+    return;
+  }
+  if (c.mapped.has(k.field) && k.field !== "phone") return void out.unknown.push({ col: i, heading: h });
+  const contact = PERSON.includes(k.field) && k.n && c.numberedContacts.has(k.n) ? k.n : 1;
+  const slot = `${k.field}:${contact}`;
+  // a second column of a one-value field (a second 地址) is kept in the note rather than lost
+  if (c.used.has(slot) && !["phone", "tags", "note", "equipment", "vehicles"].includes(k.field))
+    return void out.unknown.push({ col: i, heading: h });
+  c.used.add(slot);
+  out.fields.set(i, { field: k.field, contact });
 }
 
 const TOTALS =

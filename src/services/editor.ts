@@ -1,0 +1,94 @@
+// A record edited by hand in $EDITOR: opened outside the lock (nobody waits while a person types),
+// validated, and under the lock written only when nobody changed the file meanwhile (else the edit
+// is kept in its temporary file and the one who changed it named). Shared by customer and ticket edit.
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { z } from "zod";
+import type { Context } from "../context.js";
+import { UserError } from "../errors.js";
+import type { RecordKind } from "../domain/ids.js";
+import { customerSchema } from "../domain/schema.js";
+import { oneLine } from "../format/text.js";
+import { validate } from "../store/read-record.js";
+import type { Loaded, Store } from "../store/store.js";
+import { parseYaml } from "../store/yaml.js";
+
+/** An edit made in the editor: its text, and the temporary file that keeps it until it is written. */
+export interface EditorEdit {
+  text: string;
+  tmp: string;
+}
+
+/** Open the record in an editor (outside the lock); the edited text once it validates, or undefined if unchanged. */
+export async function editInEditor(
+  path: string,
+  src: string,
+  run: (p: string) => void,
+  schema: z.ZodType<unknown> = customerSchema,
+  kind: RecordKind = "customer",
+): Promise<EditorEdit | undefined> {
+  const tmp = join(await fs.mkdtemp(join(tmpdir(), "aftercare-")), path.split("/").pop()!);
+  await fs.writeFile(tmp, src, { mode: 0o600 });
+  run(tmp);
+  const text = await fs.readFile(tmp, "utf8");
+  if (text === src) {
+    await fs.rm(dirname(tmp), { recursive: true, force: true }).catch(() => undefined);
+    return undefined;
+  }
+  const { parsed, problems } = parseYaml(text);
+  const ps = parsed ? validate(schema, parsed, kind).problems : problems;
+  if (ps.length)
+    throw new UserError(
+      ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") +
+        `\nyour edit is kept in ${tmp}; ${path} was not changed`,
+    );
+  return { text, tmp };
+}
+
+/** Who changed a record last, for "changed meanwhile by …": a hand edit not yet committed, or the last commit's author. */
+export async function changedBy(ctx: Context, path: string): Promise<string> {
+  const git = await ctx.git();
+  const status = await git.run(["status", "--porcelain", "--", path]);
+  if (status.code !== 0) return "another writer";
+  if (status.stdout.trim()) return "an edit not yet committed";
+  const log = await git.run(["log", "-1", "--format=%an%x1f%h%x1f%s", "--", path]);
+  const [who, sha, subject] = log.stdout.trim().split("\x1f");
+  return who ? `${oneLine(who)} (commit ${sha}: ${oneLine(subject, 60)})` : "another writer";
+}
+
+export function runEditor(ctx: Context): (path: string) => void {
+  return (path) => {
+    const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
+    const [cmd, ...args] = editor.trim().split(/\s+/);
+    const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false, env: ctx.deps.env });
+    if (r.error || r.status !== 0)
+      throw new UserError(
+        `the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`,
+      );
+  };
+}
+
+/** A record file's bytes as the editor is given it, to tell a change made meanwhile. */
+export function bytesOf(store: Store, path: string): Promise<Buffer> {
+  return fs.readFile(store.abs(path));
+}
+
+/** Who changed the file since `before` was read (undefined when nobody did). */
+export async function changedSince(
+  ctx: Context,
+  store: Store,
+  path: string,
+  before: Buffer,
+): Promise<string | undefined> {
+  const now = await fs.readFile(store.abs(path)).catch(() => undefined);
+  if (now?.equals(before)) return undefined;
+  return now ? await changedBy(ctx, path) : "someone who deleted it";
+}
+
+/** Write the edit through the store, then remove its temporary file. */
+export async function saveEdit(store: Store, rec: Loaded, edit: EditorEdit): Promise<void> {
+  await store.replaceText(rec.kind, rec.path, edit.text);
+  await fs.rm(dirname(edit.tmp), { recursive: true, force: true }).catch(() => undefined);
+}

@@ -1,0 +1,256 @@
+// The check of a whole store (aftercare check, doctor, the pre-commit and sync checks): every
+// record file read on every core, the rules across records, each finding placed at its line, and
+// a memo of the files found sound so the next check reads only what changed.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkRecords, decodeFacts, encodeFacts, type CheckRecord } from "../domain/check.js";
+import { RECORD_KINDS } from "../domain/ids.js";
+import { PROJECT } from "../paths.js";
+import { CheckMemo, statStamp, type CheckMemoFiles } from "../store/cache.js";
+import { readEach, type ReadItem, type ReadManyOptions } from "../store/fastread.js";
+import { FOLDERS, pathOf, SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
+import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
+
+export interface CheckStoreOptions {
+  /** read every file, not only those changed since the last check (`check --full`) */
+  full?: boolean;
+  /** keep what this check found sound in .aftercare/check.json, and use what an earlier one kept (default true) */
+  memo?: boolean;
+  /** files read of all, as they are read */
+  onProgress?: (done: number, total: number) => void;
+  /** files changed this many ms before the check began are not remembered as sound (default RACY_MS) */
+  settleMs?: number;
+  /** filled in: how many record files were listed, and how many of them were read (the rest unchanged since the memo) */
+  stats?: { files: number; read: number };
+  /** told when the read workers could not start or failed (the files are then read in one thread) */
+  onWorkerError?: (e: unknown) => void;
+}
+
+/**
+ * What the memo keeps of a sound record for the rules across records: the records it refers to
+ * (encodeFacts). The people it names were on the staff list, and the memo holds only for the same
+ * settings.
+ */
+const memoFacts = (encoded: string) => {
+  const f = decodeFacts(encoded);
+  return encodeFacts({ customer: f.customer, ticket: f.ticket, event: f.event });
+};
+
+/**
+ * A file written in the second before the check began may be written again within the same tick
+ * of the file system's clock, keeping its size and times: its stamp would not show the change
+ * (git's "racily clean" files). It is not remembered as sound; the next check reads it again.
+ */
+const RACY_MS = 1000;
+function settled(stamp: string, before: number): boolean {
+  // stampOf: size:mtimeMs:ctimeMs:ino
+  const a = stamp.indexOf(":");
+  const b = stamp.indexOf(":", a + 1);
+  const c = stamp.indexOf(":", b + 1);
+  return Number(stamp.slice(a + 1, b)) < before && Number(stamp.slice(b + 1, c)) < before;
+}
+
+/** What a memo of an earlier check is valid for: the settings as validated, this aftercare, the code that checked. */
+function memoBasis(store: Store): string {
+  // the running module: a bundle chunk (named by what it holds and what it imports) or, in
+  // development, the source file, with the sources that decide what is sound
+  const code = [import.meta.url];
+  if (import.meta.url.endsWith(".ts"))
+    for (const rel of [
+      "../domain/check.ts",
+      "../domain/schema.ts",
+      "../store/yaml.ts",
+      "../store/fastread.ts",
+      "../store/layout.ts",
+      "../store/read-record.ts",
+    ])
+      code.push(new URL(rel, import.meta.url).href);
+  const text = JSON.stringify([VERSION, code.map((url) => statStamp(fileURLToPath(url)) ?? "-"), store.settings]);
+  return createHash("sha256").update(text).digest("hex");
+}
+
+const RANK = new Map(RECORD_KINDS.map((k, i) => [FOLDERS[k], i]));
+/** Whether `a` comes before `b` in the order checkStore lists files: by kind, then by path. */
+function listedBefore(a: string, b: string): boolean {
+  const ra = RANK.get(a.slice(0, a.indexOf("/"))) ?? -1;
+  const rb = RANK.get(b.slice(0, b.indexOf("/"))) ?? -1;
+  return ra !== rb ? ra < rb : a < b;
+}
+
+/** aftercare's version, from its package.json (one level above src/ and dist/). */
+const VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(PROJECT, "package.json"), "utf8")) as { version?: string }).version ?? "?";
+  } catch {
+    return "?";
+  }
+})();
+
+/**
+ * Every problem in the store, sorted by path, line and column. Files are read on every core
+ * (readMany). A file found sound in an earlier check and unchanged since (same stamp, same
+ * settings, same aftercare) is not read again unless `full`: the rules across records (references,
+ * duplicate IDs, places) run on what the memo kept of it. A file with a finding is parsed in full
+ * to place the finding at its line, and is read again next time.
+ */
+export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Promise<FileProblem[]> {
+  const settledBefore = Date.now() - (opts.settleMs ?? RACY_MS);
+  const items: ReadItem[] = [];
+  for (const kind of RECORD_KINDS) for (const path of await store.files(kind)) items.push({ kind, path });
+  const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
+  const basis = memo ? memoBasis(store) : "";
+  const known = memo && !opts.full ? memo.read(basis) : undefined;
+  const memoSize = known?.paths.length ?? 0;
+  const memoAt = placeInMemo(items, known);
+  const run = await readItems(store, items, known, memoAt, opts);
+  const changed = !known || run.read > 0;
+  const problems = run.problems;
+  const found = new Set<string>();
+  for (const p of findingsOf(store, run.records)) {
+    problems.push(p);
+    found.add(p.path);
+  }
+  // remember the files found sound: every record without a finding (when anything changed)
+  if (memo && (changed || found.size)) {
+    const next = soundFiles(run, memoAt, known, found, settledBefore);
+    if (changed || next.paths.length !== memoSize) memo.write(basis, next);
+  }
+  problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
+  return problems;
+}
+
+/** Each file's place in the memo, if any (-1): both lists are in listing order (kind, then path). Sets the items' stamps. */
+function placeInMemo(items: ReadItem[], known: CheckMemoFiles | undefined): Int32Array {
+  const memoAt = new Int32Array(items.length).fill(-1);
+  if (!known) return memoAt;
+  const { paths } = known;
+  let j = 0;
+  for (let i = 0; i < items.length && j < paths.length; i++) {
+    const item = items[i]!;
+    while (j < paths.length && listedBefore(paths[j]!, item.path)) j++;
+    if (paths[j] === item.path) {
+      memoAt[i] = j;
+      item.stamp = known.stamps[j];
+      j++;
+    }
+  }
+  known.paths = []; // the listing has them
+  return memoAt;
+}
+
+interface ReadRun {
+  /** the problems of files that could not be read, in the order of the listing */
+  problems: FileProblem[];
+  /** in the order of the listing, as the rules see them (the first of two files with one ID is the one kept) */
+  records: CheckRecord[];
+  /** each record's place in the listing */
+  itemOf: number[];
+  /** the stamp of each file read (not taken from the memo), by place in the listing */
+  freshStamp: (string | undefined)[];
+  /** how many files were read (the rest unchanged since the memo) */
+  read: number;
+}
+
+/**
+ * Reads what changed since the memo. Each record's facts and own findings are worked out where it
+ * is read, and only they are kept: no record's value crosses threads or stays in memory, nor the
+ * names of people on the staff list. `memoAt` loses the files read.
+ */
+async function readItems(
+  store: Store,
+  items: ReadItem[],
+  known: CheckMemoFiles | undefined,
+  memoAt: Int32Array,
+  opts: CheckStoreOptions,
+): Promise<ReadRun> {
+  const readProblems = new Array<FileProblem[] | undefined>(items.length);
+  const byIndex = new Array<CheckRecord | undefined>(items.length);
+  const freshStamp = new Array<string | undefined>(items.length);
+  let read = 0;
+  const staff = store.settings.staff.map((p) => p.name);
+  const { onProgress, onWorkerError } = opts;
+  const how: ReadManyOptions = { onProgress, onWorkerError, values: false, digest: "check", staff };
+  await readEach(items, store.root, how, (r, i) => {
+    const { kind, path } = items[i]!;
+    if (r.unchanged) {
+      byIndex[i] = { kind, id: r.id, path, facts: known!.facts[memoAt[i]!]! };
+      return;
+    }
+    read++;
+    memoAt[i] = -1;
+    if (r.problems.length) readProblems[i] = r.problems;
+    if (!r.check) return;
+    byIndex[i] = r.check.findings
+      ? { kind, id: r.id, path, facts: r.check.facts, findings: r.check.findings }
+      : { kind, id: r.id, path, facts: r.check.facts };
+    freshStamp[i] = r.stamp;
+  });
+  if (opts.stats) {
+    opts.stats.files = items.length;
+    opts.stats.read = read;
+  }
+  const run: ReadRun = { problems: [], records: [], itemOf: [], freshStamp, read };
+  for (let i = 0; i < items.length; i++) {
+    for (const p of readProblems[i] ?? []) run.problems.push(p);
+    const r = byIndex[i];
+    if (!r) continue;
+    run.records.push(r);
+    run.itemOf.push(i);
+  }
+  return run;
+}
+
+/** The rules across records, each finding placed at its field's line (the file parsed in full, once, for its findings). */
+function findingsOf(store: Store, records: CheckRecord[]): FileProblem[] {
+  const safePathOf = (id: string) => {
+    try {
+      return pathOf(id);
+    } catch {
+      return "";
+    }
+  };
+  const docs = new Map<string, Parsed | undefined>();
+  const parsedOf = (path: string): Parsed | undefined => {
+    if (path === SETTINGS_FILE) return store.settingsParsed;
+    if (!docs.has(path)) {
+      let parsed: Parsed | undefined;
+      try {
+        const text = decodeUtf8(readFileSync(store.abs(path))).text;
+        if (text !== undefined) parsed = parseYaml(text).parsed;
+      } catch {
+        parsed = undefined;
+      }
+      docs.set(path, parsed);
+    }
+    return docs.get(path);
+  };
+  return checkRecords({ settings: store.settings, records, pathOf: safePathOf }).map((f) => {
+    const parsed = parsedOf(f.path);
+    const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
+    return { path: f.path, ...at, message: f.message };
+  });
+}
+
+/** The memo to keep: every record without a finding whose stamp is known and settled. */
+function soundFiles(
+  run: ReadRun,
+  memoAt: Int32Array,
+  known: CheckMemoFiles | undefined,
+  found: Set<string>,
+  settledBefore: number,
+): CheckMemoFiles {
+  const next: CheckMemoFiles = { paths: [], stamps: [], facts: [] };
+  run.records.forEach((r, k) => {
+    if (found.has(r.path)) return;
+    const i = run.itemOf[k]!;
+    const j = memoAt[i]!;
+    const stamp = j >= 0 ? known!.stamps[j]! : run.freshStamp[i];
+    if (stamp === undefined || (j < 0 && !settled(stamp, settledBefore))) return;
+    next.paths.push(r.path);
+    next.stamps.push(stamp);
+    next.facts.push(j >= 0 ? known!.facts[j]! : memoFacts(r.facts as string));
+  });
+  return next;
+}

@@ -1,0 +1,50 @@
+// R-NEXT-SERVICE: the next contact planned while filing or closing a ticket.
+import { UsageError } from "../errors.js";
+import type { Context } from "../context.js";
+import type { Ticket } from "../domain/schema.js";
+import { dayOf } from "../domain/time.js";
+import { dateFlag, planDateCheck } from "./flags.js";
+
+export interface Plan {
+  date: string;
+  topic: string;
+}
+
+/**
+ * R-NEXT-SERVICE: the next contact planned while filing or closing a ticket, from --next-date and
+ * --next-topic (both or neither), else asked at a terminal (an empty date plans none). The date is
+ * today or later in the store's zone.
+ */
+export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: string }): Promise<Plan | undefined> {
+  let { nextDate: date, nextTopic: topic } = o;
+  const tz = (await ctx.store()).settings.timezone;
+  const today = dayOf(await ctx.now(), tz);
+  const validate = await planDateCheck(ctx);
+  if (date === undefined && topic === undefined) {
+    if (!ctx.canPrompt) return undefined;
+    date = (
+      await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD; empty for none)", validate })
+    ).trim();
+    if (!date) return undefined;
+  }
+  if (ctx.canPrompt && topic === undefined)
+    topic = await ctx.prompter.input({ message: "Next contact: what it is about", required: true });
+  if (ctx.canPrompt && date === undefined)
+    date = await ctx.prompter.input({ message: "Next contact planned for (YYYY-MM-DD)", required: true, validate });
+  if (date === undefined || topic === undefined)
+    throw new UsageError(
+      "--next-date and --next-topic go together: the planned next contact needs its date and what it is about; nothing was written",
+    );
+  if (!topic.trim())
+    throw new UsageError("--next-topic is empty: say what the next contact is about; nothing was written");
+  const day = (await dateFlag(ctx, date, "--next-date"))!;
+  if (day < today)
+    throw new UsageError(
+      `--next-date ${day} is in the past (today is ${today}); plan the next contact for today or later; nothing was written`,
+    );
+  return { date: day, topic: topic.trim() };
+}
+
+/** A ticket's plans with one more. */
+export const withPlan = (t: Ticket, plan: Plan | undefined, at: string, by: string): Pick<Ticket, "plans"> =>
+  plan ? { plans: [...(t.plans ?? []), { date: plan.date, topic: plan.topic, at, by }] } : {};
