@@ -34,7 +34,7 @@ function offsetAt(tz: string, date: Date): number {
   const ms = date.getTime();
   if (!Number.isFinite(ms)) return tzOffset(tz, date);
   let hours = offsets.get(tz);
-  if (!hours) offsets.set(tz, (hours = new Map()));
+  if (!hours) offsets.set(tz, (hours = new Map<number, number>()));
   const h = Math.floor(ms / HOUR_MS);
   let off = hours.get(h);
   if (off === undefined) {

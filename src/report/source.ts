@@ -33,7 +33,11 @@ export function fileReview(input: DutyInput, period: Period, locale: string): Re
   const say = translator(locale);
   const now = duties(input);
   const end = periodEnd(period, input.settings.timezone);
-  const overdue = (ds: Judged[]) => wordDuties(ds.filter((d) => d.state === "overdue"), say);
+  const overdue = (ds: Judged[]) =>
+    wordDuties(
+      ds.filter((d) => d.state === "overdue"),
+      say,
+    );
   const atEnd = overdue(input.now.getTime() > end.getTime() ? duties({ ...input, now: end }) : now);
   return { records: recordsOf(input), now, atEnd };
 }

@@ -100,8 +100,7 @@ export class IndexAnswers extends IndexRecords {
         "SELECT deadline, rule, judged AS state, done_by AS assignee, count(*) AS n FROM duty INDEXED BY duty_tally WHERE undone = 0 AND deadline BETWEEN ? AND ? GROUP BY deadline, rule, judged, done_by",
       )
       .all(from, to) as (Judgement & { assignee: string | null })[];
-    for (const r of rows) if (r.assignee === null) delete (r as Judgement).assignee;
-    return rows as Judgement[];
+    return rows.map(({ assignee, ...r }) => (assignee === null ? r : { ...r, assignee }));
   }
 
   /**

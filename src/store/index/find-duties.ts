@@ -238,7 +238,12 @@ function doneJudge(settings: Settings): (d: FoundDuty) => { state: string; by: s
   };
 }
 
-function putDuty(put: Statement, g: string, d: FoundDuty, done: { state: string; by: string | null } | undefined): void {
+function putDuty(
+  put: Statement,
+  g: string,
+  d: FoundDuty,
+  done: { state: string; by: string | null } | undefined,
+): void {
   put.run(
     g,
     d.key,
