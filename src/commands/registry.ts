@@ -1,0 +1,63 @@
+// How a command is declared (CONTRIBUTING.md, "How to add a command"): a flags module registers its
+// words and flags with commander, parses what was typed into a typed options value, and hands it,
+// with a loader of the run function, to a Runner. The CLI's runner (src/runner.ts) makes the
+// Context and runs it; the parse tests' runner (test/parse.test.ts) records it and runs nothing.
+//
+// Flags modules (*.flags.ts, <noun>/flags.ts) and this file import only commander, the fixed
+// vocabularies (src/domain/enums.ts), src/errors.ts and types: they all load at start-up, so
+// --version and --help stay fast. A run module (the store, zod, YAML…) loads when its command runs.
+import type { Command } from "commander";
+import type { Context, Deps } from "../context.js";
+
+/** A command's work: its options and the context (store, clock, git, output) of this run. */
+export type Run<O> = (options: O, ctx: Context) => Promise<unknown>;
+
+/** The work of a command that runs without a store (completion, merge-driver): it returns its exit code. */
+export type BareRun<O> = (options: O, deps: Deps) => Promise<number>;
+
+/** The options a run function takes, for flags modules that name them by the function's type. */
+export type OptionsOf<F> = F extends (options: infer O, ...rest: never[]) => unknown ? O : never;
+
+/** What a parsed command is handed to. */
+export interface Runner {
+  /** Run the command with these options in a new Context; `load` imports its run function. */
+  run<O>(cmd: Command, options: O, load: () => Promise<Run<O>>): Promise<void>;
+  /** Run a command that needs no Context; its result is the exit code. */
+  bare<O>(cmd: Command, options: O, load: () => Promise<BareRun<O>>): Promise<void>;
+}
+
+/** A repeatable flag's values, in the order given. */
+export const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** Commands for git and the shell, not for people: left out of help and of completion. */
+const hidden = new WeakSet<Command>();
+
+export function hiddenCommand(parent: Command, nameAndArgs: string): Command {
+  const cmd = parent.command(nameAndArgs, { hidden: true });
+  hidden.add(cmd);
+  return cmd;
+}
+
+export const isHidden = (cmd: Command): boolean => hidden.has(cmd);
+
+/** The words that name a command under the program: "ticket dispatch". */
+export function commandPath(cmd: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(" ");
+}
+
+/** What a <date> or <datetime> flag takes, under each such command's help. */
+export const DATES_HELP =
+  "\nDates and times as people write them, always in the store's time zone:\n" +
+  "  dates  2026-12-07, 2026/12/07, 12-07, 12/7, 12月7日, today, yesterday, tomorrow, 今天, 昨天, 明天, 前天, 周一, 下周一, Monday, next Monday\n" +
+  "  times  15:30, 上午9点, 下午3点半, 3pm (today)\n" +
+  "  both   昨天 15:30, 2026/12/07 08:55, 12-07 08:55, yesterday 3pm; or now\n" +
+  "A time still to come where the past is meant (--received 09:10 at 08:55) is refused with the earlier moment probably meant;\n" +
+  "an hour without 上午/下午 that can be either (9点 at 22:00) is refused with both readings.";
+
+/** Every command that takes a date or a time says how it may be written (src/domain/typed-time.ts). */
+export function withDates(cmd: Command): void {
+  if (cmd.options.some((o) => /<date(time)?>/.test(o.flags))) cmd.addHelpText("after", DATES_HELP);
+  cmd.commands.forEach(withDates);
+}
