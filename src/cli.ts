@@ -62,7 +62,10 @@ export function program(io: IO, runner: Runner, words?: Words): Command {
 /** What commander wrote while the command line was read, held back until it is known to be wanted. */
 function heldIO(io: IO): { io: IO; flush: () => void } {
   const held: string[] = [];
-  return { io: { ...io, out: (s: string) => void held.push(s), err: () => undefined }, flush: () => held.forEach((s) => io.out(s)) };
+  return {
+    io: { ...io, out: (s: string) => void held.push(s), err: () => undefined },
+    flush: () => held.forEach((s) => io.out(s)),
+  };
 }
 
 /**

@@ -69,6 +69,15 @@ export const HELP = {
     en: "option '{flag}' cannot be used with option '{other}'",
     "zh-CN": "参数 '{flag}' 不能与 '{other}' 同时使用",
   },
+  // after a command's help (registry.ts helpAfter)
+  "help.call.log.after": {
+    en: "\nA call logged without a ticket can be linked later: aftercare contact link K-… --ticket T-…",
+    "zh-CN": "\n未关联工单的电话可以稍后关联：aftercare contact link K-… --ticket T-…",
+  },
+  "help.contact.link.after": {
+    en: "\nExample: aftercare contact link K-261110-7K3F --ticket T-261102-2MWC",
+    "zh-CN": "\n例如：aftercare contact link K-261110-7K3F --ticket T-261102-2MWC",
+  },
   // every command's description and flag help, by the command's words
   "help.program": {
     en: "A service desk for after-sales work: customers, tickets, calls and letters kept as YAML in git.",
@@ -280,7 +289,8 @@ export const HELP = {
   },
   "help.ticket.open.channel": {
     en: "how it came in: {channels}, or one the store adds under channels: in aftercare.yaml; its word will do too (微信, WeChat) (default: phone)",
-    "zh-CN": "受理渠道：{channels}，或在 aftercare.yaml 的 channels: 中添加的渠道；也可写中文（微信）（默认：phone 电话）",
+    "zh-CN":
+      "受理渠道：{channels}，或在 aftercare.yaml 的 channels: 中添加的渠道；也可写中文（微信）（默认：phone 电话）",
   },
   "help.ticket.open.received": {
     en: "when it came in (default: now)",
@@ -463,8 +473,8 @@ export const HELP = {
     "zh-CN": "车身、内饰、仪表或座椅上已有的损伤（可重复）",
   },
   "help.ticket.intake.papers": {
-    en: "\"ok\" when the papers are valid and complete, else what is wrong",
-    "zh-CN": "证件齐全有效时写 \"ok\"，否则写明问题",
+    en: '"ok" when the papers are valid and complete, else what is wrong',
+    "zh-CN": '证件齐全有效时写 "ok"，否则写明问题',
   },
   "help.ticket.estimate": {
     en: "diagnosis and estimate (C-DIAGNOSIS, C-ESTIMATE, C-PARTS)",
@@ -475,8 +485,8 @@ export const HELP = {
     "zh-CN": "按系统、按症状或按项目估价",
   },
   "help.ticket.estimate.line": {
-    en: "a line (repeatable): \"TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical\"",
-    "zh-CN": "一行（可重复）：\"内容; labour=350.00; part=名称/us|customer/genuine|aftermarket/金额; critical\"",
+    en: 'a line (repeatable): "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"',
+    "zh-CN": '一行（可重复）："内容; labour=350.00; part=名称/us|customer/genuine|aftermarket/金额; critical"',
   },
   "help.ticket.estimate.diagnosis": {
     en: "the fault found",
@@ -792,7 +802,8 @@ export const HELP = {
   },
   "help.doctor": {
     en: "find what a crash, a full disk or a bad merge left (uncommitted records, stale locks, temp files, duplicates, misplaced files, conflict markers, stale hooks), one line each with what to do; exit 1 when anything is found",
-    "zh-CN": "查找崩溃、磁盘满或合并出错留下的问题（未提交的记录、过期的锁、临时文件、重复、放错位置的文件、冲突标记、过期的钩子），每项一行并说明处理办法；发现问题时退出码为 1",
+    "zh-CN":
+      "查找崩溃、磁盘满或合并出错留下的问题（未提交的记录、过期的锁、临时文件、重复、放错位置的文件、冲突标记、过期的钩子），每项一行并说明处理办法；发现问题时退出码为 1",
   },
   "help.doctor.fix": {
     en: "repair what is safe and commit it: uncommitted valid records, orphan temp files, stale locks, hooks and merge driver; never deletes a record",
@@ -840,11 +851,13 @@ export const HELP = {
   },
   "help.import.customers": {
     en: "customers from CSV or .xlsx, with Chinese or English column names (客户单位名称, 地址, 联系人, 联系电话…), or aftercare's own export",
-    "zh-CN": "从 CSV 或 .xlsx 导入客户，列名可为中文或英文（客户单位名称、地址、联系人、联系电话…），或 aftercare 自己导出的文件",
+    "zh-CN":
+      "从 CSV 或 .xlsx 导入客户，列名可为中文或英文（客户单位名称、地址、联系人、联系电话…），或 aftercare 自己导出的文件",
   },
   "help.import.customers.map": {
     en: "which column holds which field: name, address, contact, title, phone, email, tags, note, equipment, vehicles, created",
-    "zh-CN": "哪一列对应哪个字段：name、address、contact、title、phone、email、tags、note、equipment、vehicles、created",
+    "zh-CN":
+      "哪一列对应哪个字段：name、address、contact、title、phone、email、tags、note、equipment、vehicles、created",
   },
   "help.import.customers.encoding": {
     en: "the CSV's encoding (default: detected): utf-8, gb18030 (GBK), utf-16le",
@@ -1071,8 +1084,8 @@ export const HELP = {
     "zh-CN": "活动类型",
   },
   "help.event.add.audience": {
-    en: "who is invited: \"all\" or \"tag:NAME\"",
-    "zh-CN": "受邀客户：\"all\"（全部）或 \"tag:标签\"",
+    en: 'who is invited: "all" or "tag:NAME"',
+    "zh-CN": '受邀客户："all"（全部）或 "tag:标签"',
   },
   "help.event.add.owner": {
     en: "who phones and writes (default: you)",

@@ -6,9 +6,7 @@ import type { CalendarOptions } from "./calendar.js";
 export function registerCalendar(program: Command, r: Runner): void {
   program
     .command("calendar")
-    .description(
-      h("help.calendar"),
-    )
+    .description(h("help.calendar"))
     .option("--for <name>", h("help.calendar.for"))
     .option("--days <n>", h("help.calendar.days"))
     .option("--output <file>", h("help.calendar.output"))

@@ -5,9 +5,7 @@ import { h, type Runner } from "./registry.js";
 export function registerCheck(program: Command, r: Runner): void {
   program
     .command("check")
-    .description(
-      h("help.check"),
-    )
+    .description(h("help.check"))
     .option("--staged", h("help.check.staged"))
     .option("--full", h("help.check.full"))
     .action((o: { staged?: boolean; full?: boolean }, cmd: Command) =>

@@ -30,9 +30,7 @@ export function registerCompletion(program: Command, r: Runner): void {
       }),
     );
   hiddenCommand(program, "__complete [words...]")
-    .description(
-      h("help._complete"),
-    )
+    .description(h("help._complete"))
     .allowUnknownOption()
     .action((words: string[] | undefined, _o: object, cmd: Command) =>
       r.bare(cmd, { words: words?.length ? words : [""] }, async () => {

@@ -5,13 +5,8 @@ import { h, type Runner } from "./registry.js";
 export function registerDoctor(program: Command, r: Runner): void {
   program
     .command("doctor")
-    .description(
-      h("help.doctor"),
-    )
-    .option(
-      "--fix",
-      h("help.doctor.fix"),
-    )
+    .description(h("help.doctor"))
+    .option("--fix", h("help.doctor.fix"))
     .action((o: { fix?: boolean }, cmd: Command) =>
       r.run(cmd, { ...o }, async () => {
         const { doctor } = await import("./doctor.js");

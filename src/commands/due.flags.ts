@@ -18,12 +18,6 @@ function dueCommand(program: Command, r: Runner, name: string, description: stri
 }
 
 export function registerDue(program: Command, r: Runner): void {
-  dueCommand(
-    program,
-    r,
-    "due",
-    h("help.due"),
-    false,
-  ).option("--overdue", h("help.due.overdue"));
+  dueCommand(program, r, "due", h("help.due"), false).option("--overdue", h("help.due.overdue"));
   dueCommand(program, r, "overdue", h("help.overdue"), true);
 }

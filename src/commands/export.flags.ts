@@ -11,10 +11,7 @@ export function registerExport(program: Command, r: Runner): void {
     .option("--month <month>", h("help.shared.month"))
     .option("--from <date>", h("help.export.from"))
     .option("--to <date>", h("help.export.to"))
-    .option(
-      "--bom",
-      h("help.export.bom"),
-    )
+    .option("--bom", h("help.export.bom"))
     .option("--no-bom", h("help.export.bom2"))
     .option("--output <file>", h("help.export.output"))
     .action((what: string, o: Omit<ExportOptions, "what">, cmd: Command) =>

@@ -12,9 +12,7 @@ export function registerHistory(program: Command, r: Runner): void {
     );
   program
     .command("undo")
-    .description(
-      h("help.undo"),
-    )
+    .description(h("help.undo"))
     .action((_o: object, cmd: Command) =>
       r.run(cmd, {}, async () => {
         const { undo } = await import("./undo.js");

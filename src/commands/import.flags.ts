@@ -8,13 +8,8 @@ export function registerImport(program: Command, r: Runner): void {
     .command("import")
     .description(h("help.import"))
     .command("customers <file>")
-    .description(
-      h("help.import.customers"),
-    )
-    .option(
-      "--map <field=column,...>",
-      h("help.import.customers.map"),
-    )
+    .description(h("help.import.customers"))
+    .option("--map <field=column,...>", h("help.import.customers.map"))
     .option("--encoding <enc>", h("help.import.customers.encoding"))
     .option("--sheet <name>", h("help.import.customers.sheet"))
     .option("--delimiter <sep>", h("help.import.customers.delimiter"))

@@ -18,7 +18,7 @@ import { registerInit } from "./init.flags.js";
 import { registerMergeDriver } from "./merge-driver.flags.js";
 import { registerReindex } from "./reindex.flags.js";
 import { registerReport } from "./report.flags.js";
-import { withDates, type Runner, type Say } from "./registry.js";
+import { withHelpTexts, type Runner, type Say } from "./registry.js";
 import { registerStaff } from "./staff.flags.js";
 import { registerSync } from "./sync.flags.js";
 import { registerTicket } from "./ticket/flags.js";
@@ -48,5 +48,5 @@ const NOUNS = [
 
 export function registerCommands(program: Command, runner: Runner, say: Say): void {
   for (const register of NOUNS) register(program, runner);
-  withDates(program, say);
+  withHelpTexts(program, say);
 }

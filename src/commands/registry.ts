@@ -57,8 +57,20 @@ export const h = (key: HelpKey): string => key;
 /** The help block's text for `key` in the locale shown (the identity until the catalogue is loaded). */
 export type Say = (key: HelpKey) => string;
 
-/** Every command that takes a date or a time says how it may be written (src/domain/typed-time.ts). */
-export function withDates(cmd: Command, say: Say): void {
+/** Text shown after a command's help, by key: added in the locale shown by withHelpTexts. */
+const after = new WeakMap<Command, HelpKey>();
+
+export function helpAfter(cmd: Command, key: HelpKey): void {
+  after.set(cmd, key);
+}
+
+/**
+ * The texts after each command's help: its own (helpAfter), then, for every command that takes a
+ * date or a time, how it may be written (src/domain/typed-time.ts).
+ */
+export function withHelpTexts(cmd: Command, say: Say): void {
+  const own = after.get(cmd);
+  if (own) cmd.addHelpText("after", () => say(own));
   if (cmd.options.some((o) => /<date(time)?>/.test(o.flags))) cmd.addHelpText("after", () => say("help.dates"));
-  for (const sub of cmd.commands) withDates(sub, say);
+  for (const sub of cmd.commands) withHelpTexts(sub, say);
 }

@@ -5,9 +5,7 @@ import { h, type Runner } from "./registry.js";
 export function registerReindex(program: Command, r: Runner): void {
   program
     .command("reindex")
-    .description(
-      h("help.reindex"),
-    )
+    .description(h("help.reindex"))
     .action((_o: object, cmd: Command) =>
       r.run(cmd, {}, async () => {
         const { reindex } = await import("./reindex.js");

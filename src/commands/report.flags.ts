@@ -4,11 +4,7 @@ import { h, type Runner } from "./registry.js";
 import type { PeriodReportOptions, ReportOptions } from "./report.js";
 
 /** Every report renders with the built-in template or --template. */
-const reportFlags = (cmd: Command) =>
-  cmd.option(
-    "--template <file>",
-    h("help.shared.template"),
-  );
+const reportFlags = (cmd: Command) => cmd.option("--template <file>", h("help.shared.template"));
 
 /** A report of one record (report call, order, diagnosis, customer). */
 const oneRecord = (
@@ -28,14 +24,9 @@ const oneRecord = (
   );
 
 export function registerReport(program: Command, r: Runner): void {
-  const report = program
-    .command("report")
-    .description(h("help.report"));
+  const report = program.command("report").description(h("help.report"));
   reportFlags(report.command("monthly [month]").description(h("help.report.monthly")))
-    .option(
-      "--save",
-      h("help.report.monthly.save"),
-    )
+    .option("--save", h("help.report.monthly.save"))
     .option("--force", h("help.shared.force"))
     .action((period: string | undefined, o: Omit<PeriodReportOptions, "period">, cmd: Command) =>
       r.run(cmd, { ...o, period }, async () => (await import("./report.js")).reportMonthly),
@@ -47,18 +38,12 @@ export function registerReport(program: Command, r: Runner): void {
       r.run(cmd, { ...o, period }, async () => (await import("./report.js")).reportAnnual),
     );
   reportFlags(
-    report
-      .command("calls")
-      .description(h("help.report.calls"))
-      .option("--month <month>", h("help.shared.month")),
+    report.command("calls").description(h("help.report.calls")).option("--month <month>", h("help.shared.month")),
   ).action((o: ReportOptions & { month?: string }, cmd: Command) =>
     r.run(cmd, { ...o }, async () => (await import("./report.js")).reportCalls),
   );
   reportFlags(
-    report
-      .command("letters")
-      .description(h("help.report.letters"))
-      .option("--month <month>", h("help.shared.month")),
+    report.command("letters").description(h("help.report.letters")).option("--month <month>", h("help.shared.month")),
   ).action((o: ReportOptions & { month?: string }, cmd: Command) =>
     r.run(cmd, { ...o }, async () => (await import("./report.js")).reportLetters),
   );

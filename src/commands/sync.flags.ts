@@ -7,9 +7,7 @@ import type { ResolveOptions } from "./resolve.js";
 export function registerSync(program: Command, r: Runner): void {
   program
     .command("sync")
-    .description(
-      h("help.sync"),
-    )
+    .description(h("help.sync"))
     .option("--restore", h("help.sync.restore"))
     .action((o: { restore?: boolean }, cmd: Command) =>
       r.run(cmd, { ...o }, async () => {
@@ -19,14 +17,8 @@ export function registerSync(program: Command, r: Runner): void {
     );
   program
     .command("resolve [id]")
-    .description(
-      h("help.resolve"),
-    )
-    .option(
-      "--keep <side>",
-      h("help.resolve.keep"),
-      collect,
-    )
+    .description(h("help.resolve"))
+    .option("--keep <side>", h("help.resolve.keep"), collect)
     .option("--set <field=value>", h("help.resolve.set"), collect)
     .action((id: string | undefined, o: Omit<ResolveOptions, "id">, cmd: Command) =>
       r.run(cmd, { id, ...o }, async () => (await import("./resolve.js")).resolve),

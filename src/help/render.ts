@@ -19,24 +19,24 @@ function displayWidth(s: string): number {
   // eslint-disable-next-line no-control-regex -- colour escapes take no columns
   const plain = s.replace(/\u001b\[[0-9;]*m/g, "");
   let width = 0;
-  for (const ch of plain) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of plain)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
+      ? 2
+      : 1;
   return width;
 }
 
 /** choices and default after a flag's or argument's help, in the locale's words and punctuation. */
 function withExtra(locale: Locale, description: string, item: Option | Argument): string {
   const info: string[] = [];
-  const list = (values: readonly unknown[]) =>
-    values.map((v) => JSON.stringify(v)).join(t(locale, "help.listSep"));
+  const list = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(t(locale, "help.listSep"));
   if (item.argChoices) info.push(t(locale, "help.choices", { list: list(item.argChoices) }));
   // as commander shows it: a flag's default when it takes a value or is a boolean with one
   const option = "isBoolean" in item ? item : undefined;
   const shown =
     !option || option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
   if (item.defaultValue !== undefined && shown)
-    info.push(
-      t(locale, "help.default", { value: item.defaultValueDescription ?? JSON.stringify(item.defaultValue) }),
-    );
+    info.push(t(locale, "help.default", { value: item.defaultValueDescription ?? JSON.stringify(item.defaultValue) }));
   if (!info.length) return description;
   return `${description}${t(locale, "help.extra", { info: info.join(t(locale, "help.listSep")) })}`;
 }
@@ -78,15 +78,22 @@ const PATTERNS: Record<string, [RegExp, MessageKey, string[]]> = {
   "commander.unknownCommand": [/unknown command '([^']*)'/, "usage.unknownCommand", ["name"]],
   "commander.missingArgument": [/missing required argument '([^']*)'/, "usage.missingArgument", ["name"]],
   "commander.optionMissingArgument": [/option '([^']*)' argument missing/, "usage.optionMissingArgument", ["flag"]],
-  "commander.conflictingOption": [/option '([^']*)' cannot be used with option '([^']*)'/, "usage.conflictingOption", ["flag", "other"]],
+  "commander.conflictingOption": [
+    /option '([^']*)' cannot be used with option '([^']*)'/,
+    "usage.conflictingOption",
+    ["flag", "other"],
+  ],
 };
 
 /** An invalid choice, of a flag or of an argument. */
 function invalidChoice(locale: Locale, message: string): string | undefined {
   const choices = (list: string) => list.split(", ").join(t(locale, "help.listSep"));
   const option = /option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/.exec(message);
-  if (option) return t(locale, "usage.invalidChoice", { flag: option[1]!, value: option[2]!, choices: choices(option[3]!) });
-  const arg = /command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\.$/.exec(message);
+  if (option)
+    return t(locale, "usage.invalidChoice", { flag: option[1]!, value: option[2]!, choices: choices(option[3]!) });
+  const arg = /command-argument value '([^']*)' is invalid for argument '([^']*)'\. Allowed choices are (.*)\.$/.exec(
+    message,
+  );
   if (arg) return t(locale, "usage.invalidArgument", { value: arg[1]!, name: arg[2]!, choices: choices(arg[3]!) });
   return undefined;
 }
@@ -104,7 +111,10 @@ function excess(locale: Locale, message: string): string | undefined {
  * suggestion ("did you mean") kept; commander's own sentence, joined on one line, for any other.
  */
 export function usageLine(locale: Locale, e: CommanderError): string {
-  const message = e.message.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ");
+  const message = e.message
+    .replace(/^error: /, "")
+    .trim()
+    .replace(/\s*\n\s*/g, " ");
   const suggestion = /\(Did you mean (.*)\?\)$/.exec(message)?.[1];
   const tail = suggestion ? t(locale, "usage.didYouMean", { suggestion }) : "";
   const pattern = PATTERNS[e.code];

@@ -3,7 +3,7 @@
 // same correction where a clerk looks for it.
 import { type Command, Option } from "commander";
 import { DIRECTIONS, LETTER_KINDS, PURPOSES } from "../../domain/enums.js";
-import { h, collect, type Runner } from "../registry.js";
+import { h, collect, helpAfter, type Runner } from "../registry.js";
 import type { CallLogOptions } from "./call-log.js";
 import type { EditOptions } from "./edit.js";
 import type { LetterLogOptions } from "./letter-log.js";
@@ -28,11 +28,7 @@ export function registerContacts(program: Command, r: Runner): void {
     .action((o: LetterLogOptions, cmd: Command) =>
       r.run(cmd, { ...o }, async () => (await import("./letter-log.js")).letterLog),
     );
-  const contact = program
-    .command("contact")
-    .description(
-      h("help.contact"),
-    );
+  const contact = program.command("contact").description(h("help.contact"));
   registerLinks(contact, r);
   contactEdit(contact.command("edit <id>").description(h("help.contact.edit")), r);
   // the same correction, where a clerk looks for it: next to call log
@@ -42,9 +38,7 @@ export function registerContacts(program: Command, r: Runner): void {
 function registerCallLog(call: Command, r: Runner): void {
   call
     .command("log")
-    .description(
-      h("help.call.log"),
-    )
+    .description(h("help.call.log"))
     .option("--customer <id-or-name>", h("help.shared.customer"))
     .option("--ticket <id>", h("help.call.log.ticket"))
     .option("--event <id>", h("help.call.log.event"))
@@ -58,18 +52,12 @@ function registerCallLog(call: Command, r: Runner): void {
     .option("--satisfaction <1-5>", h("help.shared.satisfaction"))
     .option("--next-date <date>", h("help.call.log.nextDate"))
     .option("--next-topic <text>", h("help.shared.nextTopic"))
-    .option(
-      "--told",
-      h("help.call.log.told"),
-    )
+    .option("--told", h("help.call.log.told"))
     .option("--plan <id>", h("help.call.log.plan"))
-    .addHelpText(
-      "after",
-      "\nA call logged without a ticket can be linked later: aftercare contact link K-… --ticket T-…",
-    )
     .action((o: CallLogOptions, cmd: Command) =>
       r.run(cmd, { ...o }, async () => (await import("./call-log.js")).callLog),
     );
+  helpAfter(call.commands.at(-1)!, "help.call.log.after");
 }
 
 function registerLinks(contact: Command, r: Runner): void {
@@ -79,10 +67,10 @@ function registerLinks(contact: Command, r: Runner): void {
     .option("--ticket <id>", h("help.contact.link.ticket"))
     .option("--event <id>", h("help.contact.link.event"))
     .option("--plan <id>", h("help.contact.link.plan"))
-    .addHelpText("after", "\nExample: aftercare contact link K-261110-7K3F --ticket T-261102-2MWC")
     .action((id: string, o: Omit<LinkOptions, "id">, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./link.js")).contactLink),
     );
+  helpAfter(contact.commands.at(-1)!, "help.contact.link.after");
   contact
     .command("unlink <id>")
     .description(h("help.contact.unlink"))

@@ -21,9 +21,7 @@ type Opts<F> = Omit<OptionsOf<F>, "id">;
 const AT = h("help.shared.at");
 
 export function registerTicket(program: Command, r: Runner): void {
-  const ticket = program
-    .command("ticket")
-    .description(h("help.ticket"));
+  const ticket = program.command("ticket").description(h("help.ticket"));
   ticket
     .command("open")
     .description(h("help.ticket.open"))
@@ -34,10 +32,7 @@ export function registerTicket(program: Command, r: Runner): void {
     .option("--channel <channel>", h("help.ticket.open.channel"))
     .option("--received <datetime>", h("help.ticket.open.received"))
     .option("--assignee <name>", h("help.ticket.open.assignee"))
-    .option(
-      "--appointment <datetime>",
-      h("help.ticket.open.appointment"),
-    )
+    .option("--appointment <datetime>", h("help.ticket.open.appointment"))
     .option("--next-date <date>", h("help.ticket.open.nextDate"))
     .option("--next-topic <text>", h("help.shared.nextTopic"))
     .action((o: TicketOpenOptions, cmd: Command) =>
@@ -46,10 +41,7 @@ export function registerTicket(program: Command, r: Runner): void {
   ticket
     .command("list")
     .description(h("help.ticket.list"))
-    .option(
-      "--status <status>",
-      h("help.ticket.list.status"),
-    )
+    .option("--status <status>", h("help.ticket.list.status"))
     .option("--customer <id-or-name>", h("help.ticket.list.customer"))
     .option("--assignee <name>", h("help.ticket.list.assignee"))
     .action((o: TicketListOptions, cmd: Command) =>
@@ -64,9 +56,7 @@ export function registerTicket(program: Command, r: Runner): void {
   registerLife(ticket, r);
   ticket
     .command("edit <id>")
-    .description(
-      h("help.ticket.edit"),
-    )
+    .description(h("help.ticket.edit"))
     .option("--received <datetime>", h("help.ticket.edit.received"))
     .option("--channel <channel>", h("help.ticket.edit.channel"))
     .addOption(new Option("--kind <kind>", h("help.ticket.edit.kind")).choices(TICKET_KINDS))
@@ -109,9 +99,7 @@ function registerHelp(ticket: Command, r: Runner): void {
     );
   ticket
     .command("schedule <id>")
-    .description(
-      h("help.ticket.schedule"),
-    )
+    .description(h("help.ticket.schedule"))
     .option("--date <date>", h("help.ticket.schedule.date"))
     .option("--reason <text>", h("help.ticket.schedule.reason"))
     .action((id: string, o: Opts<typeof ticketSchedule>, cmd: Command) =>

@@ -26,9 +26,7 @@ export function registerShop(ticket: Command, r: Runner): void {
 function registerReception(ticket: Command, r: Runner): void {
   ticket
     .command("intake <id>")
-    .description(
-      h("help.ticket.intake"),
-    )
+    .description(h("help.ticket.intake"))
     .option("--plate <plate>", h("help.ticket.intake.plate"))
     .option("--odometer <km>", h("help.ticket.intake.odometer"))
     .option("--fuel <level>", h("help.ticket.intake.fuel"))
@@ -46,11 +44,7 @@ function registerReception(ticket: Command, r: Runner): void {
     .command("estimate <id>")
     .description(h("help.ticket.estimate"))
     .addOption(new Option("--mode <mode>", h("help.ticket.estimate.mode")).choices(ESTIMATE_MODES))
-    .option(
-      "--line <line>",
-      h("help.ticket.estimate.line"),
-      collect,
-    )
+    .option("--line <line>", h("help.ticket.estimate.line"), collect)
     .option("--diagnosis <text>", h("help.ticket.estimate.diagnosis"))
     .option("--advice <text>", h("help.ticket.estimate.advice"))
     .option("--diagnosis-fee <amount>", h("help.ticket.estimate.diagnosisFee"))
@@ -60,9 +54,7 @@ function registerReception(ticket: Command, r: Runner): void {
     );
   ticket
     .command("handover <id>")
-    .description(
-      h("help.ticket.handover"),
-    )
+    .description(h("help.ticket.handover"))
     .option("--receiver <name>", h("help.ticket.handover.receiver"))
     .option("--promise <datetime>", h("help.ticket.handover.promise"))
     .option("--at <datetime>", h("help.ticket.handover.at"))
@@ -75,9 +67,7 @@ function registerReception(ticket: Command, r: Runner): void {
 function registerWorkshop(ticket: Command, r: Runner): void {
   ticket
     .command("promise <id>")
-    .description(
-      h("help.ticket.promise"),
-    )
+    .description(h("help.ticket.promise"))
     .option("--promise <datetime>", h("help.ticket.promise.promise"))
     .option("--reason <text>", h("help.ticket.promise.reason"))
     .option("--at <datetime>", h("help.ticket.promise.at"))
@@ -122,9 +112,7 @@ function registerWorkshop(ticket: Command, r: Runner): void {
 function registerCollection(ticket: Command, r: Runner): void {
   ticket
     .command("ready <id>")
-    .description(
-      h("help.ticket.ready"),
-    )
+    .description(h("help.ticket.ready"))
     .option("--missing <text>", h("help.ticket.ready.missing"))
     .option("--bill <amount>", h("help.ticket.ready.bill"))
     .option("--note <text>", h("help.ticket.ready.note"))
