@@ -16,7 +16,7 @@ export function helpText(locale: Locale, text: string): string {
 
 /** Display width in terminal columns: East Asian wide characters take two (no Intl.Segmenter, for start-up). */
 function displayWidth(s: string): number {
-  // eslint-disable-next-line no-control-regex -- colour escapes take no columns
+  // colour escapes take no columns
   const plain = s.replace(/\u001b\[[0-9;]*m/g, "");
   let width = 0;
   for (const ch of plain)
