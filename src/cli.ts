@@ -7,64 +7,75 @@
 // command's run module load when a command runs; in the bundle (scripts/build.mjs) each is a chunk
 // of its own, so --version and --help never read zod, yaml, liquidjs, exceljs, the prompts or the
 // CSV libraries.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, type Help, Option } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import type { Deps } from "./context.js";
 import { EXIT, fromOsError, internalError, render, describe, UserError } from "./errors.js";
 import type { IO } from "./io.js";
 import { registerCommands } from "./commands/index.js";
-import type { Runner } from "./commands/registry.js";
+import { h, type Runner, type Say } from "./commands/registry.js";
 import { contextRunner, type RunState } from "./runner.js";
 
 // what bin/aftercare needs besides main, from the same bundle
 export { processIO } from "./io.js";
 
+/**
+ * How the command line shows its own words: `say` gives a help text in the locale shown, `help` is
+ * commander's help configuration (src/help/render.ts). Until help or wrong usage is to be shown,
+ * both are absent and commander keeps the catalogue's keys.
+ */
+export interface Words {
+  say: Say;
+  help: Partial<Help>;
+}
+
 /** The program: global flags and every command, handing what was typed to `runner`. */
-export function program(io: IO, runner: Runner): Command {
+export function program(io: IO, runner: Runner, words?: Words): Command {
+  const say: Say = words?.say ?? ((key) => key);
   const program = new Command("aftercare")
-    .description("A service desk for after-sales work: customers, tickets, calls and letters kept as YAML in git.")
-    .version(pkg.version, "-V, --version")
-    .option(
-      "--records <dir>",
-      "the store (default: $AFTERCARE_RECORDS, else the nearest folder upward with aftercare.yaml)",
-    )
-    .option("--as <name>", "who is acting (default: $AFTERCARE_USER, else git's user.name)")
-    .option("--now <datetime>", "pretend it is this moment (default: $AFTERCARE_NOW, else the clock)")
-    .option("--json", "print data as JSON")
-    .addOption(
-      new Option(
-        "--locale <locale>",
-        "language of what is shown (default: $AFTERCARE_LOCALE, else the store's)",
-      ).choices(["zh-CN", "en"]),
-    )
-    .option("--no-input", "never prompt; a missing flag is an error")
-    .option("--no-color", "no colour, even on a terminal")
-    .option("--debug", "show stack traces of internal errors")
+    .description(h("help.program"))
+    .version(pkg.version, "-V, --version", h("help.program.version"))
+    .helpOption("-h, --help", h("help.helpOption"))
+    .helpCommand("help [command]", h("help.helpCommand"))
+    .option("--records <dir>", h("help.program.records"))
+    .option("--as <name>", h("help.program.as"))
+    .option("--now <datetime>", h("help.program.now"))
+    .option("--json", h("help.program.json"))
+    .addOption(new Option("--locale <locale>", h("help.program.locale")).choices(["zh-CN", "en"]))
+    .option("--no-input", h("help.program.input"))
+    .option("--no-color", h("help.program.color"))
+    .option("--debug", h("help.program.debug"))
     .exitOverride()
+    .configureHelp(words?.help ?? {})
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      // commander's error, on one line
-      outputError: (s, write) =>
-        write(
-          s
-            .replace(/^error: /, "")
-            .trim()
-            .replace(/\s*\n\s*/g, " ") + "\n",
-        ),
+      // wrong usage is written by failed(), one line in the user's language
+      outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
-    .addHelpText(
-      "after",
-      "\nExit codes: 0 done, 1 refused or failed (or problems found), 2 wrong usage, 3 saved but not committed to git, 130 cancelled.\nSee README.md for a day at the desk and docs/reliability.md for what each error promises.",
-    );
-  registerCommands(program, runner);
+    .addHelpText("after", () => say("help.exitCodes"));
+  registerCommands(program, runner, say);
   return program;
+}
+
+/** What commander wrote while the command line was read, held back until it is known to be wanted. */
+function heldIO(io: IO): { io: IO; flush: () => void } {
+  const held: string[] = [];
+  return {
+    io: { ...io, out: (s: string) => void held.push(s), err: () => undefined },
+    flush: () => held.forEach((s) => io.out(s)),
+  };
 }
 
 /**
  * Run the command line `argv`; the exit code. `runner` runs what was parsed (the parse tests give
  * one that only records it).
+ *
+ * Read twice when the line asks for help or is wrong (issue 13): the first reading keeps the
+ * catalogue unloaded (--version and every command's run never load its help block); if commander
+ * has help or an error to show, the catalogue loads and a second reading shows it in the locale of
+ * what is shown. Nothing has run by then: commander refuses or shows help before any action.
  */
 export async function main(
   argv: string[],
@@ -72,10 +83,26 @@ export async function main(
   runner: (state: RunState) => Runner = (state) => contextRunner(argv, deps, state),
 ): Promise<number> {
   const state: RunState = { exitCode: 0 };
+  const first = heldIO(deps.io);
   try {
-    await program(deps.io, runner(state)).parseAsync(argv, { from: "user" });
+    await program(first.io, runner(state)).parseAsync(argv, { from: "user" });
     return state.exitCode;
   } catch (e) {
+    if (!(e instanceof CommanderError) || e.code === "commander.version") {
+      first.flush();
+      return failed(e, argv, deps, state);
+    }
+  }
+  const { shownLocale } = await import("./help/locale.js");
+  const locale = shownLocale(argv, deps.env, deps.cwd);
+  const render = await import("./help/render.js");
+  const words: Words = { say: (key) => render.helpText(locale, key), help: render.helpConfiguration(locale) };
+  try {
+    await program(deps.io, runner(state), words).parseAsync(argv, { from: "user" });
+    return state.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError && !/^commander\.(help|helpDisplayed|version)$/.test(e.code) && e.exitCode !== 0)
+      deps.io.err(`${render.usageLine(locale, e)}\n`);
     return failed(e, argv, deps, state);
   }
 }

@@ -401,6 +401,8 @@ describe("wrong usage: one line on stderr, exit 2, nothing run", () => {
     [["customer", "add", "华东机械", "--phone"], "option '--phone <phone>' argument missing\n"],
     [["ticket", "answer", "T-1"], "missing required argument 'n'\n"],
     [["tickt", "open"], "unknown command 'tickt' (Did you mean ticket?)\n"],
+    [["ticket", "show", "T-1", "T-2"], "too many arguments for 'show'. Expected 1 argument but got 2.\n"],
+    [["completion", "bash", "zsh"], "too many arguments for 'completion'. Expected 1 argument but got 2.\n"],
     [
       ["--locale", "fr", "due"],
       "option '--locale <locale>' argument 'fr' is invalid. Allowed choices are zh-CN, en.\n",

@@ -1,7 +1,7 @@
 // aftercare completion, and the two hidden commands its scripts call: __complete (what fits the
 // word under the cursor) and __ids (record IDs of one kind). completion.ts and complete.ts run them.
 import type { Command } from "commander";
-import { hiddenCommand, isHidden, type Runner } from "./registry.js";
+import { h, hiddenCommand, isHidden, type Runner } from "./registry.js";
 import type { CommandTree } from "./completion.js";
 
 /** The commands and flags a person may type, from the program's own declarations. */
@@ -19,7 +19,7 @@ export function commandTree(cmd: Command): CommandTree {
 export function registerCompletion(program: Command, r: Runner): void {
   program
     .command("completion <shell>")
-    .description("a completion script for bash, zsh or fish: commands, flags, their values, record IDs and file names")
+    .description(h("help.completion"))
     .action((shell: string, _o: object, cmd: Command) =>
       r.bare(cmd, { shell }, async () => {
         const { completion } = await import("./completion.js");
@@ -30,9 +30,7 @@ export function registerCompletion(program: Command, r: Runner): void {
       }),
     );
   hiddenCommand(program, "__complete [words...]")
-    .description(
-      "what fits the last word of a command line, for the completion scripts: one a line, then :words, :files or :dirs",
-    )
+    .description(h("help._complete"))
     .allowUnknownOption()
     .action((words: string[] | undefined, _o: object, cmd: Command) =>
       r.bare(cmd, { words: words?.length ? words : [""] }, async () => {
@@ -42,7 +40,7 @@ export function registerCompletion(program: Command, r: Runner): void {
       }),
     );
   hiddenCommand(program, "__ids <letter>")
-    .description("record IDs of one kind, for shell completion")
+    .description(h("help._ids"))
     .action((letter: string, _o: object, cmd: Command) =>
       r.run(cmd, { letter }, async () => (await import("./complete.js")).listIds),
     );

@@ -1,20 +1,18 @@
 // aftercare history, undo and redo: a record's life in git, and taking back one's own change
 // (history.ts, undo.ts run them).
 import type { Command } from "commander";
-import type { Runner } from "./registry.js";
+import { h, type Runner } from "./registry.js";
 
 export function registerHistory(program: Command, r: Runner): void {
   program
     .command("history <id>")
-    .description("a record's life from git: each commit and what changed, field by field")
+    .description(h("help.history"))
     .action((id: string, _o: object, cmd: Command) =>
       r.run(cmd, { id }, async () => (await import("./history.js")).history),
     );
   program
     .command("undo")
-    .description(
-      "revert your last aftercare change with a new commit; again, the one before it (refused when later work depends on it)",
-    )
+    .description(h("help.undo"))
     .action((_o: object, cmd: Command) =>
       r.run(cmd, {}, async () => {
         const { undo } = await import("./undo.js");
@@ -23,7 +21,7 @@ export function registerHistory(program: Command, r: Runner): void {
     );
   program
     .command("redo")
-    .description("re-apply what your last undo took back (until you make another change), with a new commit")
+    .description(h("help.redo"))
     .action((_o: object, cmd: Command) =>
       r.run(cmd, {}, async () => {
         const { redo } = await import("./undo.js");

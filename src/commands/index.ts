@@ -18,7 +18,7 @@ import { registerInit } from "./init.flags.js";
 import { registerMergeDriver } from "./merge-driver.flags.js";
 import { registerReindex } from "./reindex.flags.js";
 import { registerReport } from "./report.flags.js";
-import { withDates, type Runner } from "./registry.js";
+import { withHelpTexts, type Runner, type Say } from "./registry.js";
 import { registerStaff } from "./staff.flags.js";
 import { registerSync } from "./sync.flags.js";
 import { registerTicket } from "./ticket/flags.js";
@@ -46,7 +46,7 @@ const NOUNS = [
   registerEvent,
 ];
 
-export function registerCommands(program: Command, runner: Runner): void {
+export function registerCommands(program: Command, runner: Runner, say: Say): void {
   for (const register of NOUNS) register(program, runner);
-  withDates(program);
+  withHelpTexts(program, say);
 }

@@ -1,11 +1,11 @@
 // git's merge driver for records, a hidden command aftercare init sets up (merge-driver.ts runs it).
 import type { Command } from "commander";
-import { hiddenCommand, type Runner } from "./registry.js";
+import { h, hiddenCommand, type Runner } from "./registry.js";
 import type { MergeDriverOptions } from "./merge-driver.js";
 
 export function registerMergeDriver(program: Command, r: Runner): void {
   hiddenCommand(program, "merge-driver <base> <ours> <theirs> [path]")
-    .description("git's merge driver for records (set up by aftercare init)")
+    .description(h("help.mergeDriver"))
     .action((base: string, ours: string, theirs: string, path: string | undefined, _o: object, cmd: Command) =>
       r.bare<MergeDriverOptions>(
         cmd,

@@ -8,6 +8,7 @@
 // --version and --help stay fast. A run module (the store, zod, YAML…) loads when its command runs.
 import type { Command } from "commander";
 import type { Context, Deps } from "../context.js";
+import type { HelpKey } from "../i18n-help.js";
 
 /** A command's work: its options and the context (store, clock, git, output) of this run. */
 export type Run<O> = (options: O, ctx: Context) => Promise<unknown>;
@@ -47,17 +48,29 @@ export function commandPath(cmd: Command): string {
   return words.join(" ");
 }
 
-/** What a <date> or <datetime> flag takes, under each such command's help. */
-export const DATES_HELP =
-  "\nDates and times as people write them, always in the store's time zone:\n" +
-  "  dates  2026-12-07, 2026/12/07, 12-07, 12/7, 12月7日, today, yesterday, tomorrow, 今天, 昨天, 明天, 前天, 周一, 下周一, Monday, next Monday\n" +
-  "  times  15:30, 上午9点, 下午3点半, 3pm (today)\n" +
-  "  both   昨天 15:30, 2026/12/07 08:55, 12-07 08:55, yesterday 3pm; or now\n" +
-  "A time still to come where the past is meant (--received 09:10 at 08:55) is refused with the earlier moment probably meant;\n" +
-  "an hour without 上午/下午 that can be either (9点 at 22:00) is refused with both readings.";
+/**
+ * A description or flag help as a key of the catalogue's help block (src/i18n-help.ts): commander
+ * keeps the key and src/help/render.ts shows it in the locale of what is shown.
+ */
+export const h = (key: HelpKey): string => key;
 
-/** Every command that takes a date or a time says how it may be written (src/domain/typed-time.ts). */
-export function withDates(cmd: Command): void {
-  if (cmd.options.some((o) => /<date(time)?>/.test(o.flags))) cmd.addHelpText("after", DATES_HELP);
-  cmd.commands.forEach(withDates);
+/** The help block's text for `key` in the locale shown (the identity until the catalogue is loaded). */
+export type Say = (key: HelpKey) => string;
+
+/** Text shown after a command's help, by key: added in the locale shown by withHelpTexts. */
+const after = new WeakMap<Command, HelpKey>();
+
+export function helpAfter(cmd: Command, key: HelpKey): void {
+  after.set(cmd, key);
+}
+
+/**
+ * The texts after each command's help: its own (helpAfter), then, for every command that takes a
+ * date or a time, how it may be written (src/domain/typed-time.ts).
+ */
+export function withHelpTexts(cmd: Command, say: Say): void {
+  const own = after.get(cmd);
+  if (own) cmd.addHelpText("after", () => say(own));
+  if (cmd.options.some((o) => /<date(time)?>/.test(o.flags))) cmd.addHelpText("after", () => say("help.dates"));
+  for (const sub of cmd.commands) withHelpTexts(sub, say);
 }

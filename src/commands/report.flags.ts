@@ -1,14 +1,10 @@
 // aftercare report's words and flags: the reviews (R-MONTHLY), the registers and the forms (report.ts runs them).
 import type { Command } from "commander";
-import type { Runner } from "./registry.js";
+import { h, type Runner } from "./registry.js";
 import type { PeriodReportOptions, ReportOptions } from "./report.js";
 
 /** Every report renders with the built-in template or --template. */
-const reportFlags = (cmd: Command) =>
-  cmd.option(
-    "--template <file>",
-    "render with this template instead of the built-in one (--locale zh-CN|en chooses the language; default: the store's)",
-  );
+const reportFlags = (cmd: Command) => cmd.option("--template <file>", h("help.shared.template"));
 
 /** A report of one record (report call, order, diagnosis, customer). */
 const oneRecord = (
@@ -28,42 +24,31 @@ const oneRecord = (
   );
 
 export function registerReport(program: Command, r: Runner): void {
-  const report = program
-    .command("report")
-    .description("the reviews (R-MONTHLY) and the regulation's registers and forms, as Markdown");
-  reportFlags(report.command("monthly [month]").description("the monthly review (default: last month)"))
-    .option(
-      "--save",
-      "archive it as reports/YYYY-MM-monthly.md and commit (closes R-MONTHLY; a supervisor, once the month has ended)",
-    )
-    .option("--force", "with --save: write a corrected review over the archived one (its first save date stays)")
+  const report = program.command("report").description(h("help.report"));
+  reportFlags(report.command("monthly [month]").description(h("help.report.monthly")))
+    .option("--save", h("help.report.monthly.save"))
+    .option("--force", h("help.shared.force"))
     .action((period: string | undefined, o: Omit<PeriodReportOptions, "period">, cmd: Command) =>
       r.run(cmd, { ...o, period }, async () => (await import("./report.js")).reportMonthly),
     );
-  reportFlags(report.command("annual [year]").description("the year-end review (default: last year)"))
-    .option("--save", "archive it as reports/YYYY-annual.md and commit (a supervisor, once the year has ended)")
-    .option("--force", "with --save: write a corrected review over the archived one (its first save date stays)")
+  reportFlags(report.command("annual [year]").description(h("help.report.annual")))
+    .option("--save", h("help.report.annual.save"))
+    .option("--force", h("help.shared.force"))
     .action((period: string | undefined, o: Omit<PeriodReportOptions, "period">, cmd: Command) =>
       r.run(cmd, { ...o, period }, async () => (await import("./report.js")).reportAnnual),
     );
   reportFlags(
-    report
-      .command("calls")
-      .description("the follow-up call register (form 3)")
-      .option("--month <month>", "only this month (YYYY-MM)"),
+    report.command("calls").description(h("help.report.calls")).option("--month <month>", h("help.shared.month")),
   ).action((o: ReportOptions & { month?: string }, cmd: Command) =>
     r.run(cmd, { ...o }, async () => (await import("./report.js")).reportCalls),
   );
   reportFlags(
-    report
-      .command("letters")
-      .description("the follow-up letter register (form 4)")
-      .option("--month <month>", "only this month (YYYY-MM)"),
+    report.command("letters").description(h("help.report.letters")).option("--month <month>", h("help.shared.month")),
   ).action((o: ReportOptions & { month?: string }, cmd: Command) =>
     r.run(cmd, { ...o }, async () => (await import("./report.js")).reportLetters),
   );
-  oneRecord(report, r, "call", "one follow-up call record (form 2)");
-  oneRecord(report, r, "order", "the repair order of a vehicle: intake, estimate, belongings, lines to sign");
-  oneRecord(report, r, "diagnosis", "the diagnosis sheet given to the customer (C-DIAGNOSIS)");
-  oneRecord(report, r, "customer", "the customer file (form 1) with tickets, contacts and duties");
+  oneRecord(report, r, "call", h("help.report.call"));
+  oneRecord(report, r, "order", h("help.report.order"));
+  oneRecord(report, r, "diagnosis", h("help.report.diagnosis"));
+  oneRecord(report, r, "customer", h("help.report.customer"));
 }

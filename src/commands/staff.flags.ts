@@ -1,23 +1,23 @@
 // aftercare staff's words and flags: add, list, followup, absent (staff.ts runs them).
 import { type Command, Option } from "commander";
 import { ROLES } from "../domain/enums.js";
-import type { Runner } from "./registry.js";
+import { h, type Runner } from "./registry.js";
 import type { AbsentOptions, StaffAddOptions } from "./staff.js";
 
 export function registerStaff(program: Command, r: Runner): void {
-  const staff = program.command("staff").description("the staff list in aftercare.yaml");
+  const staff = program.command("staff").description(h("help.staff"));
   staff
     .command("add <name>")
-    .description("add a staff member")
-    .addOption(new Option("--role <role>", "what they do").choices(ROLES))
-    .option("--phone <phone>", "their phone")
-    .option("--email <email>", "their e-mail (used as the commit author's)")
+    .description(h("help.staff.add"))
+    .addOption(new Option("--role <role>", h("help.staff.add.role")).choices(ROLES))
+    .option("--phone <phone>", h("help.staff.add.phone"))
+    .option("--email <email>", h("help.staff.add.email"))
     .action((name: string, o: Omit<StaffAddOptions, "name">, cmd: Command) =>
       r.run(cmd, { name, ...o }, async () => (await import("./staff.js")).staffAdd),
     );
   staff
     .command("list")
-    .description("list the staff, their absences and the follow-up clerk")
+    .description(h("help.staff.list"))
     .action((_o: object, cmd: Command) =>
       r.run(cmd, {}, async () => {
         const { staffList } = await import("./staff.js");
@@ -26,17 +26,17 @@ export function registerStaff(program: Command, r: Runner): void {
     );
   staff
     .command("followup <name>")
-    .description("appoint the follow-up clerk (A1): a ticket opened without --assignee is theirs")
+    .description(h("help.staff.followup"))
     .action((name: string, _o: object, cmd: Command) =>
       r.run(cmd, { name }, async () => (await import("./staff.js")).staffFollowup),
     );
   staff
     .command("absent <name>")
-    .description("record an absence; while it lasts, the person's open duties go to the cover (R-COVER)")
-    .option("--from <date>", "first day away")
-    .option("--to <date>", "last day away")
-    .option("--cover <name>", "who stands in (present on all those days)")
-    .option("--note <text>", "why")
+    .description(h("help.staff.absent"))
+    .option("--from <date>", h("help.staff.absent.from"))
+    .option("--to <date>", h("help.staff.absent.to"))
+    .option("--cover <name>", h("help.staff.absent.cover"))
+    .option("--note <text>", h("help.shared.note"))
     .action((name: string, o: Omit<AbsentOptions, "name">, cmd: Command) =>
       r.run(cmd, { name, ...o }, async () => (await import("./staff.js")).staffAbsent),
     );

@@ -3,92 +3,80 @@
 // same correction where a clerk looks for it.
 import { type Command, Option } from "commander";
 import { DIRECTIONS, LETTER_KINDS, PURPOSES } from "../../domain/enums.js";
-import { collect, type Runner } from "../registry.js";
+import { h, collect, helpAfter, type Runner } from "../registry.js";
 import type { CallLogOptions } from "./call-log.js";
 import type { EditOptions } from "./edit.js";
 import type { LetterLogOptions } from "./letter-log.js";
 import type { LinkOptions, UnlinkOptions } from "./link.js";
 
 export function registerContacts(program: Command, r: Runner): void {
-  const call = program.command("call").description("phone calls (R-RECORD-CALL, R-CALL-REGISTER)");
+  const call = program.command("call").description(h("help.call"));
   registerCallLog(call, r);
   program
     .command("letter")
-    .description("letters: notices, invitations, replies (R-LETTER-REGISTER)")
+    .description(h("help.letter"))
     .command("log")
-    .description("log a letter sent to a customer")
-    .option("--customer <id-or-name>", "the customer (optional with --ticket)")
-    .option("--ticket <id>", "the ticket the letter is about")
-    .option("--event <id>", "the event the letter announces (R-EVENT-NOTICE)")
-    .addOption(new Option("--kind <kind>", "notice, invitation or reply").choices(LETTER_KINDS))
-    .option("--subject <text>", "the letter's subject")
-    .option("--sent <date>", "when it was sent (default: today)")
-    .option("--summary <text>", "what it says")
-    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact this letter carries out")
+    .description(h("help.letter.log"))
+    .option("--customer <id-or-name>", h("help.shared.customer"))
+    .option("--ticket <id>", h("help.letter.log.ticket"))
+    .option("--event <id>", h("help.letter.log.event"))
+    .addOption(new Option("--kind <kind>", h("help.letter.log.kind")).choices(LETTER_KINDS))
+    .option("--subject <text>", h("help.letter.log.subject"))
+    .option("--sent <date>", h("help.letter.log.sent"))
+    .option("--summary <text>", h("help.letter.log.summary"))
+    .option("--plan <id>", h("help.letter.log.plan"))
     .action((o: LetterLogOptions, cmd: Command) =>
       r.run(cmd, { ...o }, async () => (await import("./letter-log.js")).letterLog),
     );
-  const contact = program
-    .command("contact")
-    .description(
-      "correct a logged call or letter after the fact; each change is one commit and says which duties the contact now closes",
-    );
+  const contact = program.command("contact").description(h("help.contact"));
   registerLinks(contact, r);
-  contactEdit(contact.command("edit <id>").description("correct what a contact records"), r);
+  contactEdit(contact.command("edit <id>").description(h("help.contact.edit")), r);
   // the same correction, where a clerk looks for it: next to call log
-  contactEdit(call.command("edit <id>").description("correct a logged call (the same as contact edit)"), r);
+  contactEdit(call.command("edit <id>").description(h("help.call.edit")), r);
 }
 
 function registerCallLog(call: Command, r: Runner): void {
   call
     .command("log")
-    .description(
-      "log a call, inbound or outbound; without --ticket, linked to the customer's ticket whose open duty it answers when there is exactly one",
-    )
-    .option("--customer <id-or-name>", "the customer (optional with --ticket)")
-    .option("--ticket <id>", "the ticket the call is about (default: found from the duty the call closes)")
-    .option("--event <id>", "the event the call announces (R-EVENT-NOTICE)")
-    .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
-    .addOption(new Option("--purpose <purpose>", "what the call was for").choices(PURPOSES))
-    .option("--summary <text>", "the key points of the conversation")
-    .option("--at <datetime>", "when (default: now)")
-    .option("--person <name>", "who we spoke to")
-    .option("--request <text>", "a request the customer made (repeatable)", collect)
-    .option("--complaint <text>", "a complaint the customer made (repeatable)", collect)
-    .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
-    .option("--next-date <date>", "the planned next contact (R-NEXT-SERVICE)")
-    .option("--next-topic <text>", "what the next contact is about")
-    .option(
-      "--told",
-      "with --direction in: the customer was told in this call what a duty asks (the solution, a notice)",
-    )
-    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact this call carries out")
-    .addHelpText(
-      "after",
-      "\nA call logged without a ticket can be linked later: aftercare contact link K-… --ticket T-…",
-    )
+    .description(h("help.call.log"))
+    .option("--customer <id-or-name>", h("help.shared.customer"))
+    .option("--ticket <id>", h("help.call.log.ticket"))
+    .option("--event <id>", h("help.call.log.event"))
+    .addOption(new Option("--direction <dir>", h("help.shared.direction")).choices(DIRECTIONS))
+    .addOption(new Option("--purpose <purpose>", h("help.call.log.purpose")).choices(PURPOSES))
+    .option("--summary <text>", h("help.call.log.summary"))
+    .option("--at <datetime>", h("help.call.log.at"))
+    .option("--person <name>", h("help.shared.person"))
+    .option("--request <text>", h("help.call.log.request"), collect)
+    .option("--complaint <text>", h("help.call.log.complaint"), collect)
+    .option("--satisfaction <1-5>", h("help.shared.satisfaction"))
+    .option("--next-date <date>", h("help.call.log.nextDate"))
+    .option("--next-topic <text>", h("help.shared.nextTopic"))
+    .option("--told", h("help.call.log.told"))
+    .option("--plan <id>", h("help.call.log.plan"))
     .action((o: CallLogOptions, cmd: Command) =>
       r.run(cmd, { ...o }, async () => (await import("./call-log.js")).callLog),
     );
+  helpAfter(call.commands.at(-1)!, "help.call.log.after");
 }
 
 function registerLinks(contact: Command, r: Runner): void {
   contact
     .command("link <id>")
-    .description("link a contact to its ticket, event or planned contact")
-    .option("--ticket <id>", "the ticket it is about (the same customer's)")
-    .option("--event <id>", "the event it announces (R-EVENT-NOTICE)")
-    .option("--plan <id>", "the contact (K-…) or ticket (T-…) whose planned next contact it carries out")
-    .addHelpText("after", "\nExample: aftercare contact link K-261110-7K3F --ticket T-261102-2MWC")
+    .description(h("help.contact.link"))
+    .option("--ticket <id>", h("help.contact.link.ticket"))
+    .option("--event <id>", h("help.contact.link.event"))
+    .option("--plan <id>", h("help.contact.link.plan"))
     .action((id: string, o: Omit<LinkOptions, "id">, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./link.js")).contactLink),
     );
+  helpAfter(contact.commands.at(-1)!, "help.contact.link.after");
   contact
     .command("unlink <id>")
-    .description("remove a contact's link (default: its ticket)")
-    .option("--ticket", "unlink the ticket")
-    .option("--event", "unlink the event")
-    .option("--plan", "unlink the planned contact")
+    .description(h("help.contact.unlink"))
+    .option("--ticket", h("help.contact.unlink.ticket"))
+    .option("--event", h("help.contact.unlink.event"))
+    .option("--plan", h("help.contact.unlink.plan"))
     .action((id: string, o: Omit<UnlinkOptions, "id">, cmd: Command) =>
       r.run(cmd, { ...o, id }, async () => (await import("./link.js")).contactUnlink),
     );
@@ -97,14 +85,14 @@ function registerLinks(contact: Command, r: Runner): void {
 /** contact edit and call edit: the same flags, the same correction. */
 function contactEdit(cmd: Command, r: Runner): void {
   cmd
-    .option("--at <datetime>", "when it happened (a letter: the day it was sent)")
-    .addOption(new Option("--direction <dir>", "in (they called) or out (we called)").choices(DIRECTIONS))
-    .addOption(new Option("--purpose <purpose>", "what it was for").choices(PURPOSES))
-    .option("--summary <text>", "the key points")
-    .option("--person <name>", "who we spoke to")
-    .option("--satisfaction <1-5>", "the customer's satisfaction, 1 (poor) to 5 (excellent)")
-    .option("--told", "an inbound call in which the customer was told what a duty asks")
-    .option("--not-told", "remove the told mark")
+    .option("--at <datetime>", h("help.shared.at2"))
+    .addOption(new Option("--direction <dir>", h("help.shared.direction")).choices(DIRECTIONS))
+    .addOption(new Option("--purpose <purpose>", h("help.shared.purpose")).choices(PURPOSES))
+    .option("--summary <text>", h("help.shared.summary"))
+    .option("--person <name>", h("help.shared.person"))
+    .option("--satisfaction <1-5>", h("help.shared.satisfaction"))
+    .option("--told", h("help.shared.told"))
+    .option("--not-told", h("help.shared.notTold"))
     .action((id: string, o: Omit<EditOptions, "id">, c: Command) =>
       r.run(c, { ...o, id }, async () => (await import("./edit.js")).contactEdit),
     );
