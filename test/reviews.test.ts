@@ -1,4 +1,3 @@
-/* eslint-disable max-lines -- the rules of saving a review and its figures by the calendar, one requirement (issue 10, item 7) */
 // Reviews and registers (issue 10, item 7): a review is saved only once its period has ended and
 // only by the supervisor; a corrected review keeps its first save; a delivered vehicle counts as
 // resolved; every month is the company's calendar month in its zone, whatever offset a time was
@@ -26,7 +25,6 @@ function untouched(root: string, path = "reports/2026-11-monthly.md") {
   expect(git(root, "status", "--porcelain")).toBe("");
 }
 
-// eslint-disable-next-line max-lines-per-function -- one requirement's tests in one describe block, read top to bottom
 describe("saving a review: only once its period has ended", () => {
   it("November cannot be saved on 11-20, nor at 23:59:59 on 11-30 Shanghai; it can at 00:00 on 12-01 Shanghai (16:00 UTC)", async () => {
     const root = testStore(NOVEMBER);
@@ -197,7 +195,6 @@ describe("saving a review: only by the department supervisor (R-MONTHLY)", () =>
   });
 });
 
-// eslint-disable-next-line max-lines-per-function -- one requirement's tests in one describe block, read top to bottom
 describe("a corrected review keeps the date of its first save", () => {
   it("re-saved with --force: saved <first> by <first>, revised <now> by <name>; savedReports() still gives the first", async () => {
     const root = testStore(NOVEMBER, { settings: WITH_ZHOU });
@@ -355,7 +352,6 @@ describe("a vehicle delivered at the reception desk counts as resolved", () => {
   });
 });
 
-// eslint-disable-next-line max-lines-per-function -- one requirement's tests in one describe block, read top to bottom
 describe("a month is the company's calendar month in its zone, whatever offset a time was written with", () => {
   it("the call register: the 00:30 call on 12-01 Shanghai is December's, never November's", async () => {
     const root = testStore(MONTH_EDGE);
