@@ -28,6 +28,7 @@ export const UNIT = [
   "test/text-safety.test.ts",
   "test/time.test.ts",
   "test/time-zones.test.ts",
+  "test/help-words.test.ts",
   "test/unit-guard.test.ts",
   "test/yaml.test.ts",
 ];

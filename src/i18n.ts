@@ -2,6 +2,7 @@
 // The one message catalogue: every word aftercare shows a person, in English and Chinese. Code
 // refers to a key; no sentence is written twice per language anywhere else.
 import { textOf } from "./format/text.js";
+import { HELP } from "./i18n-help.js";
 
 export type Locale = "zh-CN" | "en";
 /**
@@ -13,6 +14,8 @@ export type Text = string | Forms;
 export type Entry = { en: Text; "zh-CN": Text };
 
 const M = {
+  // every command's --help and the sentences for wrong usage (src/i18n-help.ts)
+  ...HELP,
   // table headings
   "h.id": { en: "ID", "zh-CN": "编号" },
   "h.customer": { en: "customer", "zh-CN": "客户" },

@@ -427,7 +427,7 @@ describe("staff", () => {
 
 describe("customer edit in $EDITOR", () => {
   it("saves a valid edit exactly as typed and commits it", async () => {
-    const { customerEdit } = await import("../src/commands/customer.js");
+    const { customerEdit } = await import("../src/commands/customer/edit.js");
     const { context } = await import("./helpers.js");
     const root = testStore(RECORDS);
     const { ctx } = context(root);
@@ -443,7 +443,7 @@ describe("customer edit in $EDITOR", () => {
   });
 
   it("refuses an invalid edit, keeps it for the user, and leaves the record alone", async () => {
-    const { customerEdit } = await import("../src/commands/customer.js");
+    const { customerEdit } = await import("../src/commands/customer/edit.js");
     const { context } = await import("./helpers.js");
     const root = testStore(RECORDS);
     const before = read(root, `customers/${ACME}.yaml`);

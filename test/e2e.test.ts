@@ -278,3 +278,43 @@ describe("git behaviour", () => {
     expect(git(root, "status", "--porcelain")).toBe("");
   });
 });
+
+describe("commands that rewrite aftercare.yaml, each the only thing its process does", () => {
+  // Each run is a fresh process, and after a read the settings come from the derived index, so nothing
+  // earlier in it has loaded the YAML parser and the schemas: a settings write must load them itself
+  // (staff add and holidays add once failed with "internal error" this way).
+  const stores = [
+    { zone: "Asia/Shanghai", locale: "zh-CN", people: ["王芳", "李强"], holiday: "元旦" },
+    { zone: "Europe/Berlin", locale: "en", people: ["Ann Lee", "Bo Chen"], holiday: "Betriebsferien" },
+  ];
+  it.each(stores)(
+    "$zone, $locale: staff add, followup, absent, holidays add and workday each exit 0 and commit",
+    (s) => {
+      const dir = join(tempDir(), "desk");
+      const [first, second] = s.people as [string, string];
+      const env = { AFTERCARE_NOW: "2026-12-07 09:10", AFTERCARE_USER: first };
+      const init = ["init", dir, "--company", "Lee 明远", "--timezone", s.zone, "--locale", s.locale];
+      expect(bin(tempDir(), init, env).code).toBe(0);
+      const steps = [
+        ["staff", "add", first, "--role", "clerk"],
+        ["staff", "add", second, "--role", "clerk"],
+        ["staff", "followup", second],
+        ["staff", "absent", second, "--from", "2026-12-08", "--to", "2026-12-09", "--cover", first],
+        ["holidays", "add", s.holiday, "--from", "2027-01-01", "--to", "2027-01-03"],
+        ["holidays", "workday", "2027-01-09"],
+      ];
+      for (const [i, args] of steps.entries()) {
+        // a read first: the derived index then answers the settings, and the write must still parse them
+        expect(bin(dir, ["due"], env).code).toBe(0);
+        const r = bin(dir, args, env);
+        expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+        expect(r.stderr).not.toContain("internal");
+        expect(commits(dir)).toHaveLength(i + 2);
+      }
+      const yaml = readFileSync(join(dir, "aftercare.yaml"), "utf8");
+      expect(yaml).toContain(`name: ${second}`);
+      expect(yaml).toContain(s.holiday);
+      expect(git(dir, "status", "--porcelain")).toBe("");
+    },
+  );
+});

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ticketEdit } from "../src/commands/ticket-edit.js";
+import { ticketEdit } from "../src/commands/ticket/edit.js";
 import { cleanEnv, cli, commits, context, testStore } from "./helpers.js";
 import { Context } from "../src/context.js";
 import { testIO } from "../src/io.js";

@@ -16,7 +16,7 @@ import {
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { customerEdit } from "../src/commands/customer.js";
+import { customerEdit } from "../src/commands/customer/edit.js";
 import { Context } from "../src/context.js";
 import { testIO } from "../src/io.js";
 import { faults, isTempFile, LockLostError, TEMP_IGNORE, withLock, writeAtomic } from "../src/store/fsutil.js";

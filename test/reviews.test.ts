@@ -1,7 +1,8 @@
 // Reviews and registers (issue 10, item 7): a review is saved only once its period has ended and
 // only by the supervisor; a corrected review keeps its first save; a delivered vehicle counts as
 // resolved; every month is the company's calendar month in its zone, whatever offset a time was
-// written with. All with a pinned clock, in English and Chinese.
+// written with. All with a pinned clock, in English and Chinese. The same reviews from the derived
+// index: test/reviews-index.test.ts.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,16 +11,6 @@ import { periodView } from "../src/report/view.js";
 import { dutyInput, savedReports } from "../src/store/duty-input.js";
 import { Store } from "../src/store/store.js";
 import { cli, commits, git, SETTINGS, testStore } from "./helpers.js";
-import {
-  ACME,
-  baseStore as indexStore,
-  generate,
-  NOW as INDEX_NOW,
-  PACIFIC,
-  pathOf as indexPathOf,
-  SETTINGS as INDEX_SETTINGS,
-  XIHU,
-} from "./index-fixtures.js";
 import { MONTH_EDGE, NOVEMBER, VEHICLES } from "./report-fixtures.js";
 
 const DEC1 = "2026-12-01T09:00:00+08:00";
@@ -450,132 +441,3 @@ describe("the registers list contacts in the order they happened", () => {
 // The reviews from the derived index (issue 12) are those of a full read, byte for byte: the
 // index gives the period's records and the duties due in it, and finds again, as of the period's
 // end, the duties of the records that can have been overdue then (report/source.ts).
-
-describe("the reviews from the index are the reviews from the files", () => {
-  /** Changed after October ended, in ways that make October's end differ from now. */
-  const OCTOBER_CHANGED: Record<string, string> = {
-    // received 10-29, nobody escalated it in October; escalated and solved on 11-03
-    [indexPathOf("T-261029-0101")]: `customer: ${ACME}
-received: 2026-10-29T10:00:00+08:00
-filed: 2026-10-29T10:05:00+08:00
-channel: phone
-kind: repair
-problem: Compressor trips at start-up
-status: resolved
-assignee: Tom Baker
-escalation:
-  to: 赵工
-  at: 2026-11-03T09:00:00+08:00
-  by: Tom Baker
-resolution:
-  at: 2026-11-03T16:00:00+08:00
-  by: Tom Baker
-  note: Replaced the start capacitor
-`,
-    // received 10-26, cancelled 11-02: its open duties vanish now, but were overdue at October's end
-    [indexPathOf("T-261026-0102")]: `customer: ${XIHU}
-received: 2026-10-26T14:00:00+08:00
-filed: 2026-10-26T14:10:00+08:00
-channel: phone
-kind: repair
-problem: 空压机跳闸
-status: cancelled
-assignee: 陈静
-cancelled:
-  at: 2026-11-02T10:00:00+08:00
-  reason: 客户自行修复
-`,
-    // escalated and solved on 10-27, all in October; the customer was told the solution only on
-    // 11-02: R-ANSWER-SAME-DAY overdue at October's end, done late now (by a November call alone)
-    [indexPathOf("T-261027-0105")]: `customer: ${PACIFIC}
-received: 2026-10-27T09:00:00+08:00
-filed: 2026-10-27T09:05:00+08:00
-channel: email
-kind: consult
-problem: Which toner fits the new press
-status: resolved
-assignee: Tom Baker
-escalation:
-  to: 赵工
-  at: 2026-10-27T09:30:00+08:00
-  by: Tom Baker
-resolution:
-  at: 2026-10-27T15:00:00+08:00
-  by: Tom Baker
-  note: Use the TN-900 series
-`,
-    [indexPathOf("K-261102-0106")]:
-      `customer: ${PACIFIC}\nticket: T-261027-0105\nat: 2026-11-02T10:00:00+08:00\nchannel: call\ndirection: out\npurpose: followup\nstaff: Tom Baker\nsummary: Told them to use the TN-900 series\n`,
-    // an October duty excused in November: overdue at October's end, waived now
-    [indexPathOf("W-261105-0103")]:
-      `duty: R-EVENT-NOTICE:E-261008-EV02:${ACME}:call\nreason: 客户已在展会上获知\nby: 周敏\nat: 2026-11-05T12:00:00+08:00\n`,
-    // an event recorded in October for 11-06: its calls were due by 10-23 and nobody made them
-    // (overdue at October's end, missed now)
-    [indexPathOf("E-261008-EV02")]:
-      `title: Open day at the service centre\ndate: 2026-11-06\nkind: gathering\naudience: all\nowner: 陈静\ncreated: 2026-10-08T10:00:00+08:00\n`,
-    // a file that cannot be read: said on stderr, left out of both
-    [indexPathOf("K-261015-0104")]: "customer: C-260902-BBBB\nat: [not closed\n",
-  };
-
-  async function both(root: string, args: string[], now: string, env: Record<string, string> = {}) {
-    const indexed = await cli(root, args, { now, as: "", env });
-    const full = await cli(root, args, { now, as: "", env: { ...env, AFTERCARE_INDEX: "off" } });
-    return { indexed, full };
-  }
-  const sorted = (s: string) => s.split("\n").sort().join("\n");
-
-  it("monthly and annual, past and running, Chinese and English, text and JSON, with a customer changed after the period, a waiver, events and a broken file", async () => {
-    const root = testStore({ ...indexStore(), ...OCTOBER_CHANGED }, { settings: INDEX_SETTINGS, git: false });
-    generate(root, { customers: 60, tickets: 400, contacts: 900, seed: 7 });
-    const reads: { args: string[]; now: string; env?: Record<string, string> }[] = [];
-    for (const env of [{ AFTERCARE_LOCALE: "" }, { AFTERCARE_LOCALE: "en" }]) {
-      for (const p of ["2026-10", "2026-09", "2026-11", "2025-12"])
-        reads.push({ args: ["report", "monthly", p], now: INDEX_NOW, env });
-      for (const y of ["2025", "2026"]) reads.push({ args: ["report", "annual", y], now: INDEX_NOW, env });
-    }
-    reads.push({ args: ["report", "monthly", "2026-10", "--json"], now: INDEX_NOW });
-    reads.push({ args: ["report", "annual", "2025", "--locale", "en", "--json"], now: INDEX_NOW });
-    // a replayed day: mid-November, and the last second of October (the period not yet over)
-    reads.push({
-      args: ["report", "monthly", "2026-10"],
-      now: "2026-11-15T09:00:00+08:00",
-      env: { AFTERCARE_LOCALE: "" },
-    });
-    reads.push({ args: ["report", "monthly", "2026-10", "--locale", "en"], now: "2026-10-31T23:59:59+08:00" });
-    // the first read builds the index; every read after it answers from it
-    await cli(root, ["due"], { now: INDEX_NOW, as: "" });
-    expect(existsSync(join(root, ".aftercare", "index.sqlite"))).toBe(true);
-    for (const r of reads) {
-      const { indexed, full } = await both(root, r.args, r.now, r.env);
-      const label = `${r.args.join(" ")} at ${r.now} ${JSON.stringify(r.env ?? {})}`;
-      expect(full.code, label).toBe(0);
-      expect(indexed.stdout, label).toBe(full.stdout);
-      expect(sorted(indexed.stderr), label).toBe(sorted(full.stderr));
-      expect(indexed.code, label).toBe(0);
-      // the broken file is named in both
-      expect(full.stderr, label).toContain(
-        "warning: 1 contact file could not be read and is left out (first: contacts/2026/10/K-261015-0104.yaml:",
-      );
-    }
-    // what the changes did is there to see: October's end had the escalation, the cancelled
-    // ticket's duties and the open day's calls overdue; now those calls are missed, one waived
-    const oct = await both(root, ["report", "monthly", "2026-10", "--json"], INDEX_NOW);
-    const view = JSON.parse(oct.indexed.stdout) as {
-      overdue_at_end: { name: string | null; duties: { key: string; state: string }[] }[];
-      compliance: { rules: { rule: string; waived: number }[] };
-    };
-    const overdueKeys = view.overdue_at_end.flatMap((p) => p.duties.map((d) => d.key));
-    expect(overdueKeys).toEqual(
-      expect.arrayContaining([
-        "R-ESC-1DAY:T-261029-0101",
-        "R-ANSWER-SAME-DAY:T-261027-0105",
-        "R-ESC-1DAY:T-261026-0102",
-        `R-EVENT-NOTICE:E-261008-EV02:${ACME}:call`,
-      ]),
-    );
-    expect(view.compliance.rules.find((r) => r.rule === "R-EVENT-NOTICE")).toMatchObject({ waived: 1, open: 0 });
-    // and a month later the cancelled ticket's open duties are gone from the duties of now
-    const due = await cli(root, ["due", "--json"], { now: INDEX_NOW, as: "" });
-    expect(due.stdout).not.toContain("T-261026-0102");
-  });
-});

@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = resolve(process.env.BENCH_BIN ?? join(REPO, "bin", "aftercare"));
 
 export const flag = (name: string): string | undefined => {

@@ -36,7 +36,27 @@ export function stateChange(d: Duty, today: string, tz: string): Date | undefine
 const recordsOf = (d: Duty) =>
   [d.ticket ?? d.source, d.event, d.customer].filter((x): x is string => Boolean(x) && isId(x!));
 
-export async function calendarCmd(opts: { for?: string; output?: string; days?: string }, ctx: Context) {
+/** Written whole, then renamed over the old file: a web server serving it never sends half a calendar. */
+async function writeCalendar(ctx: Context, output: string, text: string): Promise<void> {
+  const target = resolve(ctx.deps.cwd, output);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, text);
+    await fs.rename(temp, target);
+  } catch {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    // the same one-line refusal as any --output (no folder, a folder by that name, no permission…)
+    await writeOutput(ctx, output, text);
+  }
+}
+
+export interface CalendarOptions {
+  for?: string;
+  output?: string;
+  days?: string;
+}
+
+export async function calendarCmd(opts: CalendarOptions, ctx: Context) {
   // an iCalendar file is what a phone subscribes to; the duties as data are `due --json` (docs/json.md)
   if (ctx.json) throw new UsageError((await ctx.say()).t("cal.noJson"));
   const store = await ctx.store();
@@ -91,17 +111,7 @@ export async function calendarCmd(opts: { for?: string; output?: string; days?: 
     { timezone: tz },
   );
   if (opts.output) {
-    // written whole, then renamed over the old file: a web server serving it never sends half a calendar
-    const target = resolve(ctx.deps.cwd, opts.output);
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    try {
-      await fs.writeFile(temp, text);
-      await fs.rename(temp, target);
-    } catch {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      // the same one-line refusal as any --output (no folder, a folder by that name, no permission…)
-      await writeOutput(ctx, opts.output, text);
-    }
+    await writeCalendar(ctx, opts.output, text);
     ctx.io.err(`${t(locale, "cal.wrote", { n: events.length, file: opts.output })}\n`);
   } else ctx.io.out(text);
   return { events: events.length };

@@ -2,6 +2,7 @@
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/index.js";
+import type { Customer } from "../domain/schema.js";
 import { addDays, dayOf, weekday } from "../domain/time.js";
 import { dutyList, explanations, MORNING_LIMIT, shownDuties } from "../format/duties.js";
 import { dueRowJson } from "../format/json.js";
@@ -19,13 +20,26 @@ export interface DueOptions {
   all?: boolean;
 }
 
+/** --within DAYS: a whole number of days (0 without the flag). */
+function withinDays(given: string | undefined): number {
+  if (given === undefined) return 0;
+  if (!/^\d{1,3}$/.test(given.trim())) throw new UsageError(`--within "${given}" must be a number of days, such as 7`);
+  return Number(given);
+}
+
+/** The duties as JSON (docs/json.md), each with its customer's name and phone. */
+function printJson(ctx: Context, shown: Duty[], customers: Map<string, Customer>): void {
+  ctx.io.out(
+    JSON.stringify(
+      shown.map((d) => dueRowJson(d, d.customer ? customers.get(d.customer) : undefined)),
+      null,
+      2,
+    ) + "\n",
+  );
+}
+
 export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Duty[]; exitCode: number }> {
-  let within = 0;
-  if (opts.within !== undefined) {
-    within = Number(opts.within);
-    if (!/^\d{1,3}$/.test(opts.within.trim()))
-      throw new UsageError(`--within "${opts.within}" must be a number of days, such as 7`);
-  }
+  const within = withinDays(opts.within);
   const store = await ctx.store();
   const member = opts.for ? await ctx.staffNamed(opts.for, "--for") : undefined;
   const horizon = addDays(dayOf(await ctx.now(), store.settings.timezone), within);
@@ -50,15 +64,8 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
   // the customers of the rows printed: every one in JSON, each person's first `limit` on the page
   const limit = opts.all || ctx.json ? undefined : MORNING_LIMIT;
   const customers = customersFor(customersOf(shownDuties(shown, limit)));
-  if (ctx.json) {
-    ctx.io.out(
-      JSON.stringify(
-        shown.map((d) => dueRowJson(d, d.customer ? customers.get(d.customer) : undefined)),
-        null,
-        2,
-      ) + "\n",
-    );
-  } else {
+  if (ctx.json) printJson(ctx, shown, customers);
+  else {
     const say = await ctx.say();
     const head =
       say.t(opts.overdue ? "due.headOverdue" : "due.head", {

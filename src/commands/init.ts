@@ -3,8 +3,8 @@ import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseInput, UsageError, UserError } from "../errors.js";
-import { t } from "../i18n.js";
-import type { Deps } from "../context.js";
+import { t, translator } from "../i18n.js";
+import type { Context, Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
 import { calendarSource, DEFAULT_WORKWEEK } from "../domain/calendar.js";
 import { isValidTimeZone } from "../domain/time.js";
@@ -147,6 +147,25 @@ export async function initServer(root: string, path: string, deps: Deps): Promis
   return { server, branch: st.branch };
 }
 
+/** The store's .gitignore keeps out the derived cache and the temporary file of a write in progress. */
+async function writeIgnore(root: string): Promise<void> {
+  const ignore = join(root, ".gitignore");
+  const ignoreText = (await exists(ignore)) ? await fs.readFile(ignore, "utf8") : "";
+  let ignoreAdd = "";
+  if (!/^\.aftercare\/?$/m.test(ignoreText))
+    ignoreAdd += "# derived cache and locks, always safe to delete\n.aftercare/\n";
+  if (!ignoreText.split(/\r?\n/).includes(TEMP_IGNORE))
+    ignoreAdd += `# the temporary file of a write in progress (removed when it fails)\n${TEMP_IGNORE}\n`;
+  if (ignoreAdd)
+    await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + ignoreAdd);
+}
+
+/** Outside China: whose public holidays the store follows, or that it follows none and how to choose. */
+const holidayNote = (country: string | undefined, timezone: string): string =>
+  country
+    ? `note: public holidays of ${country} from date-holidays (calendar.source in aftercare.yaml; a state's or region's own with a code such as DE-BY or US-CA); see 'aftercare holidays'\n`
+    : `note: no one country has the time zone ${timezone}, so no public holidays are set (calendar.source: none): set calendar.source in aftercare.yaml to the country (such as DE or US-CA), or add days with 'aftercare holidays add NAME --from DATE --to DATE'\n`;
+
 export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const root = resolve(deps.cwd, opts.dir ?? ".");
   const timezone = opts.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
@@ -184,15 +203,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   }
   const written: string[] = [SETTINGS_FILE, ".gitignore"];
   await writeAtomic(join(root, SETTINGS_FILE), HEADER + stringifyRecord(settings));
-  const ignore = join(root, ".gitignore");
-  const ignoreText = (await exists(ignore)) ? await fs.readFile(ignore, "utf8") : "";
-  let ignoreAdd = "";
-  if (!/^\.aftercare\/?$/m.test(ignoreText))
-    ignoreAdd += "# derived cache and locks, always safe to delete\n.aftercare/\n";
-  if (!ignoreText.split(/\r?\n/).includes(TEMP_IGNORE))
-    ignoreAdd += `# the temporary file of a write in progress (removed when it fails)\n${TEMP_IGNORE}\n`;
-  if (ignoreAdd)
-    await writeAtomic(ignore, ignoreText + (ignoreText && !ignoreText.endsWith("\n") ? "\n" : "") + ignoreAdd);
+  await writeIgnore(root);
   for (const folder of [...Object.values(FOLDERS), "reports", "templates"]) {
     await fs.mkdir(join(root, folder), { recursive: true });
     const keep = join(root, folder, ".gitkeep");
@@ -202,12 +213,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   const support = await installGitSupport(root, git);
   written.push(...support.written);
   for (const n of support.notes) deps.io.err(`note: ${n}\n`);
-  if (!china)
-    deps.io.err(
-      country
-        ? `note: public holidays of ${country} from date-holidays (calendar.source in aftercare.yaml; a state's or region's own with a code such as DE-BY or US-CA); see 'aftercare holidays'\n`
-        : `note: no one country has the time zone ${timezone}, so no public holidays are set (calendar.source: none): set calendar.source in aftercare.yaml to the country (such as DE or US-CA), or add days with 'aftercare holidays add NAME --from DATE --to DATE'\n`,
-    );
+  if (!china) deps.io.err(holidayNote(country, timezone));
   const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
   const email = (await git.configValue("user.email")) ?? "";
   const r = await git.commit(written, `store created for ${company}\n\nAftercare-Command: aftercare init`, {
@@ -219,4 +225,45 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   // ten years of records are some 200,000 files: git's index, status and history set up for that
   if (gitInit || (await git.topLevel())) await setUpForManyFiles(git);
   return { root, settings, committed: r.committed, gitInit };
+}
+
+/** What aftercare init takes: init's options from its flags; the locale and the actor are global flags. */
+export interface InitCommandOptions {
+  dir?: string;
+  company?: string;
+  timezone?: string;
+  hooks?: boolean;
+  server?: string;
+}
+
+/**
+ * aftercare init: a new store (and with --server, the desks' server for it); with --hooks, the
+ * checks and merge driver of a fresh clone; with --server alone in a store, that store's server.
+ */
+export async function initCommand(o: InitCommandOptions, c: Context): Promise<void> {
+  const { deps, io } = c;
+  if (o.hooks) {
+    // a clone that checked out nothing has no store yet: init --hooks checks it out (initHooks)
+    const h = await initHooks(o.dir ? resolve(deps.cwd, o.dir) : await c.storeRoot().catch(() => deps.cwd), deps);
+    const say = translator(await c.locale().catch(() => c.globals.locale ?? "en"));
+    for (const n of h.notes) io.err(`${say.t("note.prefix", { text: n })}\n`);
+    io.out(`${h.root}\n`);
+    io.err(`${say.t("init.hooks")}\n`);
+    return;
+  }
+  const existing = o.server && !o.company ? await c.storeRoot().catch(() => undefined) : undefined;
+  const r = existing ? undefined : await init({ ...o, locale: c.globals.locale, as: c.globals.as }, deps);
+  if (r && c.json) io.out(JSON.stringify({ root: r.root, ...r.settings }, null, 2) + "\n");
+  else if (r) {
+    io.out(`${r.root}\n`);
+    const { company, timezone, locale } = r.settings;
+    const say = translator(c.globals.locale || deps.env.AFTERCARE_LOCALE || locale);
+    io.err(`${say.t(r.gitInit ? "init.createdGit" : "init.created", { company, timezone, locale })}\n${say.t("init.next")}\n`);
+  }
+  if (o.server) {
+    const s = await initServer(existing ?? r!.root, o.server, deps);
+    if (existing) io.out(`${s.server}\n`);
+    const say = translator(await c.locale().catch(() => c.globals.locale ?? "en"));
+    io.err(`${say.t("init.server", { server: s.server, branch: s.branch })}\n`);
+  }
 }

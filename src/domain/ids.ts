@@ -12,8 +12,6 @@ export type KindLetter = keyof typeof KIND_OF_LETTER;
 export type RecordKind = (typeof KIND_OF_LETTER)[KindLetter];
 /** Every kind of record, in the order the store lists and checks them. */
 export const RECORD_KINDS: readonly RecordKind[] = Object.values(KIND_OF_LETTER);
-/** @deprecated the old name of KIND_OF_LETTER, kept for cli.ts until it becomes a registry (issue 15) */
-export const KINDS = KIND_OF_LETTER;
 export const LETTER_OF: Record<RecordKind, KindLetter> = {
   customer: "C",
   ticket: "T",

@@ -6,12 +6,12 @@ import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Ticket } from "./schema.js";
 import { addDays, dayCache, daysBetween, weekday, type Day } from "./time.js";
 import { periodEnd, resolvedAt, type Period, type ReviewRecords } from "./kpi.js";
-import { counts, groupBy, spread, tallyOf } from "./kpi-stats.js";
+import { counts, dutyCount, groupBy, spread, tallyOf, type Judgement } from "./kpi-stats.js";
 
 export interface KpiInput {
   records: ReviewRecords;
-  /** the duties as of the report's moment (compliance: done on time, late, still open); those due in the period are enough */
-  now: Duty[];
+  /** the duties as of the report's moment (compliance: done on time, late, still open); those due in the period are enough; not worded (no topic is shown) */
+  now: readonly Judgement[];
   /** the duties as of the period's last moment (what was overdue at its end); the overdue ones are enough */
   atEnd: Duty[];
   period: Period;
@@ -60,11 +60,11 @@ function ticketSets(tickets: readonly Rec<Ticket>[], { inP, by }: Tests) {
 function ticketFigures(
   tickets: readonly Rec<Ticket>[],
   { received, resolved, openAtEnd, byKind }: ReturnType<typeof ticketSets>,
-  now: readonly Duty[],
+  now: readonly Judgement[],
   period: Period,
   { inP }: Tests,
 ) {
-  const dueIn = (d: Duty) => d.deadline >= period.from && d.deadline <= period.to;
+  const dueIn = (d: Judgement) => d.deadline >= period.from && d.deadline <= period.to;
   return {
     received: received.length,
     resolved: resolved.length,
@@ -77,7 +77,7 @@ function ticketFigures(
       tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at)),
     ),
     to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
-    filed_late: now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && dueIn(d)).length,
+    filed_late: dutyCount(now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && dueIn(d))),
   };
 }
 
@@ -103,7 +103,7 @@ function deskFigures(tickets: readonly Rec<Ticket>[], { inP }: Tests) {
 }
 
 /** How the regulation's deadlines were kept: a duty belongs to the period its deadline falls in (not the working day it is listed on). */
-function complianceFigures(now: readonly Duty[], period: Period) {
+function complianceFigures(now: readonly Judgement[], period: Period) {
   const dueIn = now.filter((d) => d.deadline >= period.from && d.deadline <= period.to);
   const duePerPerson = groupBy(dueIn, (d) => d.assignee ?? "");
   const dueRule = groupBy(dueIn, (d) => d.rule);
@@ -223,7 +223,7 @@ export type Figures = ReturnType<typeof periodFigures>;
  * (tickets received and resolved, calls, letters, complaints, duties due and the on-time rate) —
  * in one pass over the records instead of twelve.
  */
-export function monthRows(records: ReviewRecords, now: readonly Duty[], year: string, day: (at: string) => Day) {
+export function monthRows(records: ReviewRecords, now: readonly Judgement[], year: string, day: (at: string) => Day) {
   const rows = Array.from({ length: 12 }, (_, i) => ({
     label: `${year}-${String(i + 1).padStart(2, "0")}`,
     received: 0,
@@ -231,7 +231,7 @@ export function monthRows(records: ReviewRecords, now: readonly Duty[], year: st
     calls: 0,
     letters: 0,
     complaints: 0,
-    due: [] as Duty[],
+    due: [] as Judgement[],
   }));
   const slot = (d: Day) => (d.startsWith(year) && d.charCodeAt(4) === 45 ? Number(d.slice(5, 7)) - 1 : -1);
   const monthOf = (at: string | undefined) => (at === undefined ? -1 : slot(day(at)));

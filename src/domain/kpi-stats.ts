@@ -2,6 +2,19 @@
 import { isOpenDuty } from "./duty-state.js";
 import type { Duty } from "./duties/index.js";
 
+/** What a review counts of a judged duty (worded or not): its rule, state, deadline and who has it. */
+export type Judgement = Pick<Duty, "rule" | "state" | "deadline" | "assignee"> & {
+  /** how many duties alike it stands for (a count the index keeps, answers.ts doneTally); one when absent */
+  n?: number;
+};
+
+/** How many duties a list of judgements stands for. */
+export const dutyCount = (ds: readonly Judgement[]): number => {
+  let n = 0;
+  for (const d of ds) n += d.n ?? 1;
+  return n;
+};
+
 export interface Count {
   key: string;
   count: number;
@@ -23,28 +36,23 @@ export interface Spread {
   p90_hours: number | null;
 }
 
-export const tallyOf = (ds: readonly Duty[]): Tally => {
+export const tallyOf = (ds: readonly Judgement[]): Tally => {
   let on_time = 0;
   let late = 0;
   let open = 0;
   let missed = 0;
   let waived = 0;
+  let due = 0;
   for (const d of ds) {
-    if (d.state === "done") on_time++;
-    else if (d.state === "late") late++;
-    else if (isOpenDuty(d)) open++;
-    else if (d.state === "missed") missed++;
-    else if (d.state === "waived") waived++;
+    const n = d.n ?? 1;
+    due += n;
+    if (d.state === "done") on_time += n;
+    else if (d.state === "late") late += n;
+    else if (isOpenDuty(d)) open += n;
+    else if (d.state === "missed") missed += n;
+    else if (d.state === "waived") waived += n;
   }
-  return {
-    due: ds.length,
-    on_time,
-    late,
-    open,
-    missed,
-    waived,
-    rate: ds.length - waived ? on_time / (ds.length - waived) : null,
-  };
+  return { due, on_time, late, open, missed, waived, rate: due - waived ? on_time / (due - waived) : null };
 };
 
 /** The items by a key, each group in the items' order: one pass (never a filter per key). */

@@ -6,7 +6,7 @@ import { addDays, dayCache, STORED_DATE_RE, storedDay, zonedTime, type Day } fro
 
 export { dayCache, storedDay };
 // the figures themselves: kpi-figures.ts, and their statistics: kpi-stats.ts
-export { percentile, type Count, type Spread, type Tally } from "./kpi-stats.js";
+export { percentile, type Count, type Judgement, type Spread, type Tally } from "./kpi-stats.js";
 export { dutyRow, monthRows, periodFigures, type Figures, type KpiInput } from "./kpi-figures.js";
 
 export interface Period {

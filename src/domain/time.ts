@@ -22,6 +22,29 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/**
+ * The zone's offset (minutes, as tzOffset gives it) at a moment, each UTC hour asked of Intl once
+ * per run: a review and the rules engine ask for ~100k moments that share a few thousand hours.
+ * An hour whose first and last millisecond have the same offset has it throughout (no zone changes
+ * its clock twice within an hour); an hour with a change in it is asked for each moment.
+ */
+const HOUR_MS = 3_600_000;
+const offsets = new Map<string, Map<number, number>>();
+function offsetAt(tz: string, date: Date): number {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return tzOffset(tz, date);
+  let hours = offsets.get(tz);
+  if (!hours) offsets.set(tz, (hours = new Map<number, number>()));
+  const h = Math.floor(ms / HOUR_MS);
+  let off = hours.get(h);
+  if (off === undefined) {
+    const first = tzOffset(tz, new Date(h * HOUR_MS));
+    off = first === tzOffset(tz, new Date(h * HOUR_MS + HOUR_MS - 1)) ? first : NaN;
+    hours.set(h, off);
+  }
+  return Number.isNaN(off) ? tzOffset(tz, date) : off;
+}
+
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
 
 /**
@@ -37,7 +60,7 @@ const wallClock = (date: Date, off: number) => new Date(date.getTime() + Math.ro
  * and the clock with it, so the text still reads back as the same moment.
  */
 export function formatDateTime(date: Date, tz: string): string {
-  const off = Math.round(tzOffset(tz, date));
+  const off = Math.round(offsetAt(tz, date));
   const z = wallClock(date, off);
   const sign = off < 0 ? "-" : "+";
   return (
@@ -49,13 +72,13 @@ export function formatDateTime(date: Date, tz: string): string {
 
 /** The calendar day a moment falls on in the zone. */
 export function dayOf(date: Date, tz: string): Day {
-  const z = wallClock(date, tzOffset(tz, date));
+  const z = wallClock(date, offsetAt(tz, date));
   return `${z.getUTCFullYear()}-${pad(z.getUTCMonth() + 1)}-${pad(z.getUTCDate())}`;
 }
 
 /** Minutes after midnight on the zone's clock at a moment (ms since the epoch), the seconds as a fraction. */
 export function minuteOfDay(at: number, tz: string): number {
-  const z = wallClock(new Date(at), tzOffset(tz, new Date(at)));
+  const z = wallClock(new Date(at), offsetAt(tz, new Date(at)));
   return z.getUTCHours() * 60 + z.getUTCMinutes() + z.getUTCSeconds() / 60;
 }
 

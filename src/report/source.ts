@@ -10,29 +10,35 @@ import {
   type Duty,
   type DutyInput,
   type FoundDuty,
+  type Judged,
   type ReportRecord,
 } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
 import { translator } from "../i18n.js";
-import { dateTimesOf, periodEnd, recordsOf, type Period, type ReviewRecords } from "../domain/kpi.js";
+import { dateTimesOf, periodEnd, recordsOf, type Judgement, type Period, type ReviewRecords } from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
 import { addDays, dayOf, type Day } from "../domain/time.js";
 import type { RecordIndex } from "../store/record-index.js";
 
 export interface ReviewInput {
   records: ReviewRecords;
-  /** the duties due in the period (at least), judged at the report's moment */
-  now: Duty[];
-  /** the duties overdue at the period's last moment (at least), judged then; the report's moment while the period lasts */
+  /** the duties due in the period (at least), judged at the report's moment; not worded: a review counts them, shows none */
+  now: Judgement[];
+  /** the duties overdue at the period's last moment (at least), judged then, worded (they are listed); the report's moment while the period lasts */
   atEnd: Duty[];
 }
 
 /** From every record (AFTERCARE_INDEX=off, or no index): the rules engine over the whole store, now and at the period's end. */
 export function fileReview(input: DutyInput, period: Period, locale: string): ReviewInput {
   const say = translator(locale);
-  const now = wordDuties(duties(input), say);
+  const now = duties(input);
   const end = periodEnd(period, input.settings.timezone);
-  const atEnd = input.now.getTime() > end.getTime() ? wordDuties(duties({ ...input, now: end }), say) : now;
+  const overdue = (ds: Judged[]) =>
+    wordDuties(
+      ds.filter((d) => d.state === "overdue"),
+      say,
+    );
+  const atEnd = overdue(input.now.getTime() > end.getTime() ? duties({ ...input, now: end }) : now);
   return { records: recordsOf(input), now, atEnd };
 }
 
@@ -66,8 +72,12 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
   const tz = settings.timezone;
   const waivers = idx.waivers();
   // compliance: the duties due in the period, judged now
-  const due = idx.foundDueBetween(period.from, period.to);
+  // (done duties are counted by the index, judged when found; the others are judged now)
+  const due = idx.undoneDueBetween(period.from, period.to);
   for (const d of reviewDutiesAt(settings, savedBy(o.reports, now), idx.start(), now)) due.push(d);
+  const since = settings.rules?.since;
+  const judged: Judgement[] = judge(due, settings, now, waivers);
+  for (const t of idx.doneTally(period.from, period.to)) if (!since || t.deadline >= since) judged.push(t);
   const end = periodEnd(period, tz);
   const at = now.getTime() > end.getTime() ? end : now;
   const say = translator(locale);
@@ -86,7 +96,7 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
     customerNames: (ids) => idx.customerNames(ids),
     ticketsById: (ids) => idx.byIds("ticket", ids),
   };
-  return { records, now: wordDuties(judge(due, settings, now, waivers), say), atEnd };
+  return { records, now: judged, atEnd };
 }
 
 /**

@@ -8,8 +8,8 @@ import { dayOf } from "../domain/time.js";
 import { withLock, type LockOptions } from "./fsutil.js";
 import type { FileProblem, Loaded } from "./layout.js";
 import { findStore, openSettings, readSettingsFile, type SettingsFile } from "./open.js";
-import { RecordReader } from "./reader.js";
 import { loadParsing } from "./parsing.js";
+import { RecordReader } from "./reader.js";
 import { rewrite, rewriteSettings, writeNew, writeWhole } from "./writer.js";
 import type { Parsed } from "./yaml.js";
 
@@ -96,7 +96,7 @@ export class Store {
   }
 
   async updateSettings(next: Settings): Promise<void> {
-    await loadParsing(); // the settings' text is read (settingsFile) before rewriteSettings would load it
+    await loadParsing(); // the settings' text is parsed to be rewritten in place: YAML and the schemas, now
     const r = await rewriteSettings(this.root, this.settingsFile, this.settings, next);
     this.settings = r.settings;
     this.settingsFileRead = r.file;

@@ -1,6 +1,7 @@
 // The index's answers about duties: the morning list's candidates, a customer's or a ticket's, a
 // typed key's, and what the reviews (report/source.ts) ask by period.
 import type { FoundDuty, Rec } from "../../domain/duties/index.js";
+import type { Judgement } from "../../domain/kpi.js";
 import type { RecordOf } from "../../domain/schema.js";
 import { dayOf, type Day } from "../../domain/time.js";
 import { IndexRecords } from "./records.js";
@@ -79,11 +80,27 @@ export class IndexAnswers extends IndexRecords {
     return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as RecordOf[K] }));
   }
 
-  /** The duties whose deadline falls on these days (inclusive). */
-  foundDueBetween(from: Day, to: Day): FoundDuty[] {
+  /** The duties not done whose deadline falls on these days (inclusive). */
+  undoneDueBetween(from: Day, to: Day): FoundDuty[] {
     return (
-      this.db.prepare("SELECT json FROM duty WHERE deadline BETWEEN ? AND ?").all(from, to) as { json: string }[]
+      this.db.prepare("SELECT json FROM duty WHERE deadline BETWEEN ? AND ? AND undone = 1").all(from, to) as {
+        json: string;
+      }[]
     ).map((r) => JSON.parse(r.json) as FoundDuty);
+  }
+
+  /**
+   * The done duties whose deadline falls between two days (inclusive), counted by deadline, rule,
+   * state (done on time or late, judged when found: find-duties.ts doneJudge) and who did them;
+   * the reviews' compliance without decoding a duty (R-MONTHLY).
+   */
+  doneTally(from: Day, to: Day): Judgement[] {
+    const rows = this.db
+      .prepare(
+        "SELECT deadline, rule, judged AS state, done_by AS assignee, count(*) AS n FROM duty INDEXED BY duty_tally WHERE undone = 0 AND deadline BETWEEN ? AND ? GROUP BY deadline, rule, judged, done_by",
+      )
+      .all(from, to) as (Judgement & { assignee: string | null })[];
+    return rows.map(({ assignee, ...r }) => (assignee === null ? r : { ...r, assignee }));
   }
 
   /**

@@ -17,7 +17,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { RecordKind } from "../../domain/ids.js";
 import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../../domain/schema.js";
-import { recordDuties, type FoundDuty, type Rec } from "../../domain/duties/index.js";
+import { judge, recordDuties, type FoundDuty, type Rec } from "../../domain/duties/index.js";
 import { momentOf } from "../../domain/time.js";
 import { momentsOf } from "./common.js";
 import type { DB } from "./schema.js";
@@ -129,7 +129,7 @@ function statementsOf(db: DB) {
       "INSERT INTO grp (id, start, valid_from, valid_until) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET start = excluded.start, valid_from = excluded.valid_from, valid_until = excluded.valid_until",
     ),
     putDuty: prepare(
-      "INSERT INTO duty (grp, key, ticket, customer, undone, expires, expires_at, deadline, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO duty (grp, key, ticket, customer, undone, expires, expires_at, deadline, rule, judged, done_by, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
   };
 }
@@ -197,6 +197,7 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
   for (const e of events) momentsOf(e.value, tz, common);
   for (const s of settings.staff) if (s.left) common.push(momentOf(s.left, tz));
   const st = statementsOf(f.db);
+  const doneState = doneJudge(settings);
   for (const g of groups) {
     f.onGroup();
     const change = changes?.wanted(g);
@@ -217,11 +218,32 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
     );
     const [validFrom, validUntil] = spanAround(moments, now.getTime());
     st.putGrp.run(g, start ?? null, validFrom, validUntil);
-    for (const d of found) putDuty(st.putDuty, g, d);
+    for (const d of found) putDuty(st.putDuty, g, d, doneState(d));
   }
 }
 
-function putDuty(put: Statement, g: string, d: FoundDuty): void {
+/**
+ * A done duty as `judge` judges it at any moment: done on time or late, and by whom (R-COVER and
+ * waivers move only work not done; a done duty's state reads its deadline and its doing, never
+ * the moment asked). Kept in columns so that a review counts a period's done duties without
+ * decoding them (source.ts): the rules' first day (`rules.since`) is applied when asked, not here.
+ */
+function doneJudge(settings: Settings): (d: FoundDuty) => { state: string; by: string | null } | undefined {
+  const lean: Settings = { ...settings, staff: [], rules: { ...settings.rules, since: undefined } };
+  const epoch = new Date(0);
+  return (d) => {
+    if (!d.done) return undefined;
+    const j = judge([d], lean, epoch)[0]!;
+    return { state: j.state, by: j.assignee ?? null };
+  };
+}
+
+function putDuty(
+  put: Statement,
+  g: string,
+  d: FoundDuty,
+  done: { state: string; by: string | null } | undefined,
+): void {
   put.run(
     g,
     d.key,
@@ -231,6 +253,9 @@ function putDuty(put: Statement, g: string, d: FoundDuty): void {
     d.expires ?? null,
     d.expiresAt ? Date.parse(d.expiresAt) : null,
     d.deadline,
+    d.rule,
+    done?.state ?? null,
+    done?.by ?? null,
     JSON.stringify(d),
   );
 }

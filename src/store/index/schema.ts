@@ -43,10 +43,12 @@ export function setUp(db: DB): void {
       CREATE INDEX IF NOT EXISTS file_events ON file(path) WHERE kind = 'event' AND placed = 1 AND value IS NOT NULL;
       CREATE INDEX IF NOT EXISTS file_waivers ON file(path) WHERE kind = 'waiver' AND placed = 1 AND value IS NOT NULL;
       CREATE TABLE IF NOT EXISTS grp (id TEXT PRIMARY KEY, start TEXT, valid_from REAL NOT NULL, valid_until REAL NOT NULL);
-      CREATE TABLE IF NOT EXISTS duty (grp TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT, customer TEXT, undone INTEGER NOT NULL, expires TEXT, expires_at REAL, deadline TEXT NOT NULL, json TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS duty (grp TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT, customer TEXT, undone INTEGER NOT NULL, expires TEXT, expires_at REAL, deadline TEXT NOT NULL, rule TEXT NOT NULL, judged TEXT, done_by TEXT, json TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS duty_grp ON duty(grp);
       CREATE INDEX IF NOT EXISTS duty_undone ON duty(undone) WHERE undone = 1;
       CREATE INDEX IF NOT EXISTS duty_deadline ON duty(deadline);
+      -- the reviews' count of done duties by deadline (answers.ts doneTally): read from the index alone
+      CREATE INDEX IF NOT EXISTS duty_tally ON duty(deadline, rule, judged, done_by) WHERE undone = 0;
       CREATE INDEX IF NOT EXISTS duty_ticket ON duty(ticket);
       CREATE INDEX IF NOT EXISTS duty_customer ON duty(customer);
       CREATE INDEX IF NOT EXISTS duty_done ON duty(json_extract(json, '$.done.at'), deadline);

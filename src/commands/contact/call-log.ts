@@ -1,108 +1,17 @@
-// aftercare call log | letter log: every conversation and letter, written down (R-RECORD-CALL,
-// R-CALL-REGISTER, R-LETTER-REGISTER), with the next contact it plans (R-NEXT-SERVICE).
-import { parseInput, UsageError } from "../errors.js";
-import type { Context } from "../context.js";
-import { contactSchema, DIRECTIONS, LETTER_KINDS, PURPOSES, type Contact } from "../domain/schema.js";
-import { oneLine } from "../format/text.js";
-import type { Loaded } from "../store/store.js";
-import { isOpen } from "../domain/ticket.js";
-import {
-  choice,
-  customerOrAsk,
-  dateFlag,
-  dateTimeFlag,
-  fill,
-  findCustomer,
-  findRecord,
-  nowStamp,
-  written,
-  notFuture,
-  planDateCheck,
-} from "./common.js";
-import { allDuties } from "../services/duties.js";
-import { byUrgency, type Duty, type DutyInput } from "../domain/duties/index.js";
-import { dayOf } from "../domain/time.js";
-import { askAfterCall } from "../prompt-call.js";
-import { closesNote, customerInput, findLinks, resolvePlan, TOLD_OUTBOUND } from "../services/contact-links.js";
-import { satisfactionFlag } from "../services/flags.js";
-
-/**
- * Who and what a contact is about, as the fields of the record: the customer (--ticket alone is
- * enough to know it), the ticket and the event.
- */
-async function about(
-  ctx: Context,
-  opts: { customer?: string; ticket?: string; event?: string },
-): Promise<{ customer: Loaded<"customer">; ticket?: string; fields: Pick<Contact, "customer" | "ticket" | "event"> }> {
-  const t = opts.ticket ? await findRecord(ctx, "ticket", opts.ticket) : undefined;
-  const c =
-    !opts.customer && t
-      ? await (await ctx.store()).get("customer", t.value.customer)
-      : await findCustomer(ctx, opts.customer!);
-  if (t && t.value.customer !== c.id)
-    throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
-  const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
-  return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
-}
-
-async function save(
-  ctx: Context,
-  value: Contact,
-  subjectLine: string,
-  sentence: string,
-  notes: (id: string) => string[] = () => [],
-) {
-  const store = await ctx.store();
-  const actor = await ctx.actor();
-  const clean = parseInput(
-    contactSchema,
-    { ...value, staff: actor.name },
-    {
-      at: value.channel === "letter" ? "--sent" : "--at",
-      requests: "--request",
-      complaints: "--complaint",
-      "letter.subject": "--subject",
-      "next.date": "--next-date",
-      "next.topic": "--next-topic",
-    },
-  );
-  // the customer's duties as the store holds them once the lock is taken (every file written before
-  // it, by this desk or another), read while earlier writes are finished and this one is made
-  let view: Promise<DutyInput> | undefined;
-  const read = ctx.json
-    ? undefined
-    : () => void (view = customerInput(ctx, clean.customer, [clean.at])).catch(() => undefined);
-  return ctx.writing(async () => {
-    const rec = await store.create("contact", clean, await ctx.now(), ctx.random);
-    const said = notes(rec.id);
-    // what the contact closes (late ones marked), beyond what linking already said
-    const closes = view && closesNote(ctx, rec, said.join("\n"), view);
-    closes?.catch(() => undefined); // its failure is reported where it is awaited, below
-    await ctx.commit([rec.path], subjectLine.replace("{id}", rec.id), actor);
-    written(ctx, rec, sentence.replace("{id}", rec.id));
-    for (const line of said) ctx.io.err(`${line}\n`);
-    const note = await closes;
-    if (note) ctx.io.err(`${note}\n`);
-    return rec;
-  }, read);
-}
-
-/** --next-date: a day in the store's zone, today or later. */
-async function nextDateFlag(ctx: Context, value: string | undefined): Promise<string | undefined> {
-  const day = await dateFlag(ctx, value, "--next-date");
-  if (!day) return undefined;
-  const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (day < today)
-    throw new UsageError(
-      `--next-date ${day} is before today (${today}): a planned next contact cannot be in the past; nothing was written`,
-    );
-  return day;
-}
-
-/** --plan: resolved against the contact's customer; given to call log and letter log. */
-async function planFlag(ctx: Context, value: string | undefined, customer: string): Promise<Pick<Contact, "plan">> {
-  return value === undefined ? {} : { plan: await resolvePlan(ctx, value, customer) };
-}
+// aftercare call log: a phone call, inbound or outbound (R-RECORD-CALL, R-CALL-REGISTER), linked to
+// the ticket whose open duty it answers.
+import { UsageError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
+import { oneLine } from "../../format/text.js";
+import { isOpen } from "../../domain/ticket.js";
+import { choice, customerOrAsk, dateTimeFlag, fill, nowStamp, notFuture, planDateCheck } from "../common.js";
+import { allDuties } from "../../services/duties.js";
+import { byUrgency, type Duty } from "../../domain/duties/index.js";
+import { findLinks, TOLD_OUTBOUND } from "../../services/contact-links.js";
+import { satisfactionFlag } from "../../services/flags.js";
+import { askAfterCall } from "../../prompt-call.js";
+import { about, nextDateFlag, planFlag, save } from "./log.js";
 
 export interface CallLogOptions {
   customer?: string;
@@ -127,6 +36,7 @@ export interface CallLogOptions {
 }
 
 const OPEN = new Set(["due", "overdue", "upcoming"]);
+
 const PURPOSE_OF: Record<string, string> = {
   "R-FOLLOWUP-1": "followup",
   "R-FOLLOWUP-2": "followup",
@@ -189,7 +99,11 @@ async function callDefaults(
   return { ticket: ticket || undefined, purposeDefault: purpose, event: opts.event ?? duty?.event, asked };
 }
 
-export async function callLog(opts: CallLogOptions, ctx: Context) {
+/**
+ * The call's flags, with what is missing asked at a terminal (walking the clerk through the call:
+ * the customer, their ticket, what the call answers, then satisfaction and the next contact).
+ */
+async function askCall(ctx: Context, opts: CallLogOptions) {
   choice(opts.direction, DIRECTIONS, "--direction");
   choice(opts.purpose, PURPOSES, "--purpose");
   if (opts.told && opts.direction === "out") throw new UsageError(TOLD_OUTBOUND);
@@ -228,6 +142,13 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
   opts = { ...opts, summary };
   // at a terminal: satisfaction and the next contact, when no flag gave them (both skippable; issue 13, item 4)
   if (ctx.canPrompt) opts = await askAfterCall(ctx, opts, await planDateCheck(ctx));
+  return { opts, direction, purpose, ticketAsked };
+}
+
+export async function callLog(opts: CallLogOptions, ctx: Context) {
+  const asked = await askCall(ctx, opts);
+  const { direction, purpose, ticketAsked } = asked;
+  opts = asked.opts;
   const satisfaction = satisfactionFlag(opts.satisfaction);
   if ((opts.nextDate === undefined) !== (opts.nextTopic === undefined))
     throw new UsageError((await ctx.say()).t("plan.together"));
@@ -278,60 +199,5 @@ export async function callLog(opts: CallLogOptions, ctx: Context) {
     `call {id} logged (${dir} ${purpose}${ticket ? `, ${ticket}` : ""}) — ${customer.value.name}`,
     sentence,
     linking.notes,
-  );
-}
-
-export interface LetterLogOptions {
-  customer?: string;
-  ticket?: string;
-  event?: string;
-  kind?: string;
-  subject?: string;
-  sent?: string;
-  summary?: string;
-  /** the contact (K-…) or ticket (T-…) whose planned next contact this letter carries out */
-  plan?: string;
-}
-
-const LETTER_PURPOSE = { notice: "notice", invitation: "notice", reply: "followup" } as const;
-
-export async function letterLog(opts: LetterLogOptions, ctx: Context) {
-  choice(opts.kind, LETTER_KINDS, "--kind");
-  if (!opts.customer && !opts.ticket) opts = { ...opts, customer: (await customerOrAsk(ctx, undefined))?.id };
-  const [, kind0, subject] = await fill(ctx, "letter log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    { flag: "--kind", value: opts.kind, message: "Kind of letter", choices: LETTER_KINDS, default: "notice" },
-    { flag: "--subject", value: opts.subject, message: "Subject" },
-  ]);
-  const kind = choice(kind0, LETTER_KINDS, "--kind")!;
-  opts = { ...opts, subject };
-  const sent = await notFuture(
-    ctx,
-    opts.sent === undefined
-      ? (await nowStamp(ctx)).slice(0, 10)
-      : /[T ]\d|^\d{1,2}:\d\d$/.test(opts.sent.trim())
-        ? await dateTimeFlag(ctx, opts.sent, "--sent")
-        : await dateFlag(ctx, opts.sent, "--sent"),
-    "--sent",
-  );
-  const { customer, fields } = await about(ctx, opts);
-  const plan = await planFlag(ctx, opts.plan, customer.id);
-  const value: Contact = {
-    ...fields,
-    ...plan,
-    at: sent!,
-    channel: "letter",
-    direction: "out",
-    purpose: LETTER_PURPOSE[kind],
-    staff: "",
-    letter: { kind, subject: opts.subject! },
-    summary: opts.summary,
-  };
-  const say = await ctx.say();
-  return save(
-    ctx,
-    value,
-    `letter {id} logged (${kind}: ${opts.subject!.trim()}) — ${customer.value.name}`,
-    say.t("w.loggedLetter", { kind: say.value(kind), id: "{id}", customer: oneLine(customer.value.name), date: sent! }),
   );
 }

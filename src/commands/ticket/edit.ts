@@ -2,18 +2,18 @@
 // problem…), with flags or in $EDITOR, checked as ticket open checks it, in one commit.
 import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
-import { checkEdit, UsageError, UserError } from "../errors.js";
-import type { Context } from "../context.js";
-import { fieldWords, type MessageKey } from "../i18n.js";
-import { ticketSchema, TICKET_KINDS, type Ticket } from "../domain/schema.js";
-import { formatShort } from "../domain/time.js";
-import { channelNames } from "../report/labels.js";
-import { writeAtomic } from "../store/fsutil.js";
-import type { Loaded } from "../store/store.js";
-import { parseYaml } from "../store/yaml.js";
-import { channelFlag, choice, dateTimeFlag, findRecord, written } from "./common.js";
-import { changedBy, editInEditor, runEditor } from "../services/editor.js";
-import { customerNameOf } from "../services/ticket-step.js";
+import { checkEdit, UsageError, UserError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { fieldWords, type MessageKey } from "../../i18n.js";
+import { ticketSchema, TICKET_KINDS, type Ticket } from "../../domain/schema.js";
+import { formatShort } from "../../domain/time.js";
+import { channelNames } from "../../report/labels.js";
+import { writeAtomic } from "../../store/fsutil.js";
+import type { Loaded } from "../../store/store.js";
+import { parseYaml } from "../../store/yaml.js";
+import { channelFlag, choice, dateTimeFlag, findRecord, written } from "../common.js";
+import { changedBy, editInEditor, runEditor } from "../../services/editor.js";
+import { customerNameOf } from "../../services/ticket-step.js";
 
 export interface TicketEditOptions {
   id: string;
@@ -112,45 +112,45 @@ async function commitEdit(ctx: Context, t: Loaded<"ticket">, rec: Loaded<"ticket
   return rec;
 }
 
-export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?: (path: string) => void) {
+/** The fields the flags give, checked as ticket open checks them, under the store's lock. */
+async function editWithFlags(ctx: Context, opts: TicketEditOptions, first: Loaded<"ticket">) {
   const store = await ctx.store();
   const say = await ctx.say();
-  const first = await findRecord(ctx, "ticket", opts.id);
-  await ctx.actor(); // who acts is known before anything is asked or written
-  const given = EDITABLE.filter((k) => opts[k] !== undefined);
-  if (given.length) {
-    const kind = choice(opts.kind, TICKET_KINDS, "--kind");
-    const channel = await channelFlag(ctx, opts.channel);
-    const received = await dateTimeFlag(ctx, opts.received, "--received");
-    const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
-    const assignee = opts.assignee === undefined ? undefined : (await ctx.staffNamed(opts.assignee, "--assignee")).name;
-    return ctx.writing(async () => {
-      const t = await store.get("ticket", first.id);
-      const next: Ticket = { ...t.value };
-      if (received !== undefined) next.received = received;
-      if (channel !== undefined) next.channel = channel;
-      if (kind !== undefined) next.kind = kind;
-      if (opts.problem !== undefined) next.problem = opts.problem;
-      if (opts.request !== undefined) next.request = opts.request.trim() ? opts.request : undefined;
-      if (assignee !== undefined) next.assignee = assignee;
-      if (appointment !== undefined) next.appointment = appointment;
-      const checked = checkEdit(ticketSchema, t.value, next, FLAGS);
-      await refuse(ctx, checked, t.id, t.value);
-      const fields = changedFields(t.value, checked);
-      if (!fields.length) {
-        ctx.io.err(say.t("te.unchanged", { id: t.id }) + "\n");
-        return t;
-      }
-      const rec = await store.update(t, checked);
-      return commitEdit(ctx, t, rec, fields);
-    });
-  }
-  if (!ctx.io.interactive && !editor) throw new UsageError(say.t("te.nothing"));
+  const kind = choice(opts.kind, TICKET_KINDS, "--kind");
+  const channel = await channelFlag(ctx, opts.channel);
+  const received = await dateTimeFlag(ctx, opts.received, "--received");
+  const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
+  const assignee = opts.assignee === undefined ? undefined : (await ctx.staffNamed(opts.assignee, "--assignee")).name;
+  return ctx.writing(async () => {
+    const t = await store.get("ticket", first.id);
+    const next: Ticket = { ...t.value };
+    if (received !== undefined) next.received = received;
+    if (channel !== undefined) next.channel = channel;
+    if (kind !== undefined) next.kind = kind;
+    if (opts.problem !== undefined) next.problem = opts.problem;
+    if (opts.request !== undefined) next.request = opts.request.trim() ? opts.request : undefined;
+    if (assignee !== undefined) next.assignee = assignee;
+    if (appointment !== undefined) next.appointment = appointment;
+    const checked = checkEdit(ticketSchema, t.value, next, FLAGS);
+    await refuse(ctx, checked, t.id, t.value);
+    const fields = changedFields(t.value, checked);
+    if (!fields.length) {
+      ctx.io.err(say.t("te.unchanged", { id: t.id }) + "\n");
+      return t;
+    }
+    const rec = await store.update(t, checked);
+    return commitEdit(ctx, t, rec, fields);
+  });
+}
 
+/** The ticket's file in $EDITOR, then checked as ticket open checks it. */
+async function editWithEditor(ctx: Context, first: Loaded<"ticket">, editor: (path: string) => void) {
+  const store = await ctx.store();
+  const say = await ctx.say();
   // the editor runs before the store's lock is taken; under the lock, a change made meanwhile wins
   const abs = store.abs(first.path);
   const before = await fs.readFile(abs);
-  const edit = await editInEditor(first.path, first.src, editor ?? runEditor(ctx), ticketSchema, "ticket");
+  const edit = await editInEditor(first.path, first.src, editor, ticketSchema, "ticket");
   if (!edit) {
     ctx.io.err(say.t("te.unchanged", { id: first.id }) + "\n");
     return first;
@@ -182,4 +182,13 @@ export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?:
     const fresh = await store.get("ticket", first.id);
     return commitEdit(ctx, first, fresh, changedFields(first.value, fresh.value));
   });
+}
+
+export async function ticketEdit(opts: TicketEditOptions, ctx: Context, editor?: (path: string) => void) {
+  const say = await ctx.say();
+  const first = await findRecord(ctx, "ticket", opts.id);
+  await ctx.actor(); // who acts is known before anything is asked or written
+  if (EDITABLE.some((k) => opts[k] !== undefined)) return editWithFlags(ctx, opts, first);
+  if (!ctx.io.interactive && !editor) throw new UsageError(say.t("te.nothing"));
+  return editWithEditor(ctx, first, editor ?? runEditor(ctx));
 }

@@ -1,17 +1,15 @@
-// aftercare ticket open | list (show is in show.ts): a repair request, installation, maintenance visit,
-// consultation or complaint, filed the moment it comes in (R-FILE-SAME-DAY).
-import { parseInput, UsageError } from "../errors.js";
-import type { Context } from "../context.js";
-import { TICKET_KINDS, TICKET_STATUSES, ticketSchema, type Ticket, type TicketStatus } from "../domain/schema.js";
-import { formatShort } from "../domain/time.js";
-import { table } from "../format/table.js";
-import { channelLabel, channelNames } from "../report/labels.js";
-import { oneLine } from "../format/text.js";
-import { planOf, withPlan } from "../services/ticket-plan.js";
+// aftercare ticket open: a repair request, installation, maintenance visit, consultation or complaint,
+// filed the moment it comes in (R-FILE-SAME-DAY).
+import { parseInput, UsageError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { TICKET_KINDS, ticketSchema, type Ticket } from "../../domain/schema.js";
+import { formatShort } from "../../domain/time.js";
+import { channelLabel, channelNames } from "../../report/labels.js";
+import { oneLine } from "../../format/text.js";
+import { planOf, withPlan } from "../../services/ticket-plan.js";
 import {
   channelFlag,
   choice,
-  customerName,
   customerOrAsk,
   dateTimeFlag,
   fill,
@@ -19,8 +17,7 @@ import {
   firstPhone,
   nowStamp,
   written,
-} from "./common.js";
-import { recordJson } from "../format/json.js";
+} from "../common.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -36,7 +33,11 @@ export interface TicketOpenOptions {
   nextTopic?: string;
 }
 
-export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
+/**
+ * The ticket's customer, problem, request, channel and kind from the flags; at a terminal, what is
+ * missing is asked, walking the clerk through the ticket.
+ */
+async function asked(ctx: Context, opts: TicketOpenOptions) {
   const store = await ctx.store();
   choice(opts.kind, TICKET_KINDS, "--kind");
   // the built-in channels and those the store adds in aftercare.yaml
@@ -70,6 +71,12 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   ]).then((v) => v.slice(1));
   const kind = choice(kind0 ?? "repair", TICKET_KINDS, "--kind")!;
   const channel = choice(channel0 ?? "phone", channels, "--channel")!;
+  return { found, customerInput, problem, request, kind, channel };
+}
+
+export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
+  const store = await ctx.store();
+  const { found, customerInput, problem, request, kind, channel } = await asked(ctx, opts);
   opts = { ...opts, problem, request };
   const customer = found ?? (await findCustomer(ctx, customerInput!));
   const actor = await ctx.actor();
@@ -125,68 +132,4 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
     written(ctx, rec, sentence);
     return rec;
   });
-}
-
-const ACTIVE: TicketStatus[] = ["open", "escalated", "dispatched", "onsite"];
-
-export interface TicketListOptions {
-  status?: string;
-  customer?: string;
-  assignee?: string;
-}
-
-export async function ticketList(opts: TicketListOptions, ctx: Context) {
-  const store = await ctx.store();
-  let statuses: readonly TicketStatus[] = ACTIVE;
-  if (opts.status === "all") statuses = TICKET_STATUSES;
-  else if (opts.status) statuses = opts.status.split(",").map((s) => choice(s.trim(), TICKET_STATUSES, "--status")!);
-  const customerId = opts.customer ? (await findCustomer(ctx, opts.customer)).id : undefined;
-  const customers = new Map((await store.all("customer", (m) => ctx.io.err(m))).map((c) => [c.id, c.value]));
-  const list = (await store.all("ticket", (m) => ctx.io.err(m)))
-    .filter((t) => statuses.includes(t.value.status))
-    .filter((t) => !customerId || t.value.customer === customerId)
-    .filter(
-      (t) => !opts.assignee || t.value.assignee === opts.assignee || t.value.dispatch?.technician === opts.assignee,
-    )
-    .sort((a, b) => a.value.received.localeCompare(b.value.received) || a.id.localeCompare(b.id));
-  if (ctx.json) {
-    ctx.io.out(
-      JSON.stringify(
-        list.map((t) => recordJson("ticket", t)),
-        null,
-        2,
-      ) + "\n",
-    );
-    return list;
-  }
-  if (!list.length) {
-    ctx.io.err(`no ${opts.status ? `${opts.status} ` : "open "}tickets${customerId ? ` for ${customerId}` : ""}\n`);
-    return list;
-  }
-  const tz = store.settings.timezone;
-  const say = await ctx.say();
-  ctx.io.out(
-    table(
-      ctx.io,
-      [
-        say.t("h.id"),
-        say.t("h.received"),
-        say.t("h.customer"),
-        say.t("h.kind"),
-        say.t("h.status"),
-        say.t("h.assignee"),
-        say.t("h.problem"),
-      ],
-      list.map((t) => [
-        t.id,
-        formatShort(new Date(t.value.received), tz),
-        oneLine(customerName(customers.get(t.value.customer), t.value.customer), 24),
-        say.value(t.value.kind),
-        say.value(t.value.status),
-        oneLine(t.value.dispatch?.technician ?? t.value.assignee ?? "", 10),
-        oneLine(t.value.problem, 40),
-      ]),
-    ),
-  );
-  return list;
 }

@@ -1,138 +1,18 @@
-// The reads the derived index answers at any size of store: customer list (--search), customer
-// show and ticket show. Kept apart from the commands that write customers and tickets, so that a
-// read loads neither the schemas (zod) nor YAML: it takes its records from the index when there
-// is one (docs/performance.md), and from the files otherwise.
-import type { Context } from "../context.js";
-import type { Translator } from "../i18n.js";
-import type { Rec } from "../domain/duties/index.js";
-import type { Customer, Ticket } from "../domain/schema.js";
-import { estimateTotals, formatMoney, noGuarantee } from "../domain/shop.js";
-import { isOpen } from "../domain/ticket.js";
-import { formatShort } from "../domain/time.js";
-import { dutyHistory } from "../format/duties.js";
-import { contactTable, ticketTable } from "../format/records.js";
-import { fields, table } from "../format/table.js";
-import { oneLine, safe } from "../format/text.js";
-import { channelLabel } from "../report/labels.js";
-import { customerName, customerSearch, customerToShow, firstPhone, happened, recordToShow } from "./common.js";
-import { allDuties } from "../services/duties.js";
-import { dutyJson, recordJson } from "../format/json.js";
-
-export async function customerList(opts: { search?: string }, ctx: Context) {
-  const store = await ctx.store();
-  const say = await ctx.say();
-  let list: Rec<Customer>[];
-  if (opts.search) list = (await (await customerSearch(ctx))(opts.search)).map((m) => m.item);
-  else {
-    const idx = await ctx.index();
-    if (idx) for (const w of idx.warnings(["customer"])) ctx.io.err(w);
-    list = (idx ? idx.all("customer") : await store.all("customer", (m) => ctx.io.err(m))).sort((a, b) =>
-      a.value.name.localeCompare(b.value.name, "zh-CN"),
-    );
-  }
-  if (ctx.json)
-    ctx.io.out(
-      JSON.stringify(
-        list.map((c) => recordJson("customer", c)),
-        null,
-        2,
-      ) + "\n",
-    );
-  else if (!list.length)
-    ctx.io.err(
-      opts.search
-        ? `no customer matches "${opts.search}"\n`
-        : "no customers yet; add one with 'aftercare customer add NAME'\n",
-    );
-  else
-    ctx.io.out(
-      table(
-        ctx.io,
-        [say.t("h.id"), say.t("h.customer"), say.t("h.contact"), say.t("h.phone"), say.t("h.tags")],
-        list.map((c) => {
-          const p = c.value.contacts?.[0];
-          return [
-            c.id,
-            oneLine(c.value.name, 40),
-            oneLine(p?.name, 16),
-            oneLine(p?.phones?.[0]),
-            oneLine((c.value.tags ?? []).join(",")),
-          ];
-        }),
-      ),
-    );
-  return list;
-}
-
-export async function customerShow(opts: { id: string }, ctx: Context) {
-  const store = await ctx.store();
-  const idx = await ctx.index(); // first: what was typed is looked up in it too
-  const c = await customerToShow(ctx, opts.id, "ID");
-  const group = idx?.group(c.id);
-  if (idx) for (const w of idx.warnings(["ticket"])) ctx.io.err(w);
-  const tickets = (
-    group ? group.tickets : (await store.all("ticket", (m) => ctx.io.err(m))).filter((t) => t.value.customer === c.id)
-  ).sort((a, b) => b.value.received.localeCompare(a.value.received));
-  // on a replayed day (--now in the past), the contacts made by then, as the duties see them
-  const by = await happened(ctx);
-  if (idx) for (const w of idx.warnings(["contact"])) ctx.io.err(w);
-  const contacts = (
-    group ? group.contacts : (await store.all("contact", (m) => ctx.io.err(m))).filter((k) => k.value.customer === c.id)
-  )
-    .filter((k) => by(k.value.at))
-    .sort((a, b) => b.value.at.localeCompare(a.value.at));
-  // the page shows the duties still open; --json every one
-  const { list, today } = await allDuties(ctx, { customer: c.id, undone: !ctx.json });
-  const open = list.filter(
-    (d) => d.customer === c.id && (d.state === "overdue" || d.state === "due" || d.state === "upcoming"),
-  );
-  if (ctx.json) {
-    const duties = list.filter((d) => d.customer === c.id);
-    ctx.io.out(
-      JSON.stringify(
-        {
-          ...recordJson("customer", c),
-          tickets: tickets.map((t) => recordJson("ticket", t)),
-          contacts: contacts.map((k) => recordJson("contact", k)),
-          duties: duties.map(dutyJson),
-        },
-        null,
-        2,
-      ) + "\n",
-    );
-    return c;
-  }
-  const v = c.value;
-  const tz = store.settings.timezone;
-  const io = ctx.io;
-  const say = await ctx.say();
-  let out =
-    `${io.color.bold(c.id)}  ${safe(v.name)}\n` +
-    fields(io, [
-      [say.t("f.address"), v.address && safe(v.address)],
-      ...(v.contacts ?? []).map((p): [string, string] => [
-        say.t("f.contact"),
-        [p.title ? `${p.name} (${p.title})` : p.name, ...(p.phones ?? []), p.email]
-          .filter(Boolean)
-          .map((x) => safe(x!))
-          .join("  "),
-      ]),
-      [say.t("f.tags"), v.tags?.map(safe).join(", ")],
-      [
-        say.t("f.equipment"),
-        v.equipment?.map((e) => safe([e.name, e.model, e.serial].filter(Boolean).join(" "))).join("; "),
-      ],
-      [say.t("f.vehicles"), v.vehicles?.map((e) => safe([e.plate, e.model].filter(Boolean).join(" "))).join("; ")],
-      [say.t("f.note"), v.note && safe(v.note)],
-      [say.t("f.filed"), formatShort(new Date(v.created), tz)],
-    ]);
-  const openTickets = tickets.filter((t) => isOpen(t.value));
-  out += `\n${io.color.bold(say.t("s.openDuties", { n: open.length }))}\n${dutyHistory(io, open, today, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.tickets", { n: tickets.length, open: openTickets.length }))}\n${ticketTable(io, tickets, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts.slice(0, 20), tz, say)}`;
-  io.out(out);
-  return c;
-}
+// aftercare ticket show: a ticket and its contacts. A read the derived index answers: it loads
+// neither the schemas (zod) nor YAML (docs/performance.md).
+import { dutyJson, recordJson } from "../../format/json.js";
+import type { Context } from "../../context.js";
+import type { Customer, Settings, Ticket } from "../../domain/schema.js";
+import type { Translator } from "../../i18n.js";
+import { estimateTotals, formatMoney, noGuarantee } from "../../domain/shop.js";
+import { formatShort } from "../../domain/time.js";
+import { dutyHistory } from "../../format/duties.js";
+import { contactTable } from "../../format/records.js";
+import { fields } from "../../format/table.js";
+import { safe } from "../../format/text.js";
+import { channelLabel } from "../../report/labels.js";
+import { customerName, firstPhone, happened, recordToShow } from "../common.js";
+import { allDuties } from "../../services/duties.js";
 
 export async function ticketShow(opts: { id: string }, ctx: Context) {
   const store = await ctx.store();
@@ -175,13 +55,31 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
   const say = await ctx.say();
   let out = `${io.color.bold(t.id)}  ${say.value(v.kind)} · ${say.word(v.status)}\n`;
   out += fields(io, [
+    ...deskFields(v, customer, when, say, store.settings.channels),
+    ...shopFields(v, when, money, say, store.settings.criticalSystems),
+  ]);
+  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
+  out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
+  io.out(out);
+  return t;
+}
+
+/** What every ticket records, from its filing to its close, as the lines of ticket show. */
+function deskFields(
+  v: Ticket,
+  customer: Customer | undefined,
+  when: (s?: string) => string | undefined,
+  say: Translator,
+  channels: Settings["channels"],
+): [string, string | undefined][] {
+  return [
     [
       say.t("f.customer"),
       `${v.customer} ${customerName(customer, "(unknown)")}${firstPhone(customer) ? `  ${firstPhone(customer)}` : ""}`,
     ],
     [
       say.t("f.received"),
-      `${when(v.received)} ${say.t("v.by")} ${say.locale === "zh-CN" ? channelLabel(v.channel, say.locale, store.settings.channels) : v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`,
+      `${when(v.received)} ${say.t("v.by")} ${say.locale === "zh-CN" ? channelLabel(v.channel, say.locale, channels) : v.channel}${v.filed.slice(0, 10) !== v.received.slice(0, 10) ? ` (${say.t("v.filedAt", { time: when(v.filed)! })})` : ""}`,
     ],
     [say.t("f.problem"), safe(v.problem)],
     [say.t("f.request"), v.request && safe(v.request)],
@@ -208,12 +106,7 @@ export async function ticketShow(opts: { id: string }, ctx: Context) {
     [say.t("f.reopened"), v.reopened?.map((r) => `${when(r.at)}${r.note ? ` — ${safe(r.note)}` : ""}`).join("; ")],
     [say.t("f.scheduled"), v.schedule && `${v.schedule.date} — ${safe(v.schedule.reason)}`],
     [say.t("f.plans"), v.plans?.map((p) => `${p.date} ${safe(p.topic)}`).join("; ")],
-    ...shopFields(v, when, money, say, store.settings.criticalSystems),
-  ]);
-  out += `\n${io.color.bold(say.t("s.contacts", { n: contacts.length }))}\n${contactTable(io, contacts, tz, say)}`;
-  out += `\n${io.color.bold(say.t("s.duties", { n: mine.length }))}\n${dutyHistory(io, mine, today, tz, say)}`;
-  io.out(out);
-  return t;
+  ];
 }
 
 /** The reception desk's part of a ticket (kind shop): vehicle, estimate, workshop, extras, bill. */

@@ -1,0 +1,28 @@
+// aftercare ticket schedule: nobody can be sent at once (R-DISPATCH).
+import { UsageError } from "../../errors.js";
+import type { Context } from "../../context.js";
+import { dayOf } from "../../domain/time.js";
+import { dateFlag, fillInto } from "../common.js";
+import { precheck, step } from "../../services/ticket-step.js";
+
+/** R-DISPATCH: nobody can be sent at once; when the job is scheduled and why (the customer is told). */
+export async function ticketSchedule(opts: { id: string; date?: string; reason?: string }, ctx: Context) {
+  opts = { ...opts, reason: opts.reason?.trim() || undefined };
+  if ((!opts.date || !opts.reason) && ctx.canPrompt) await precheck(ctx, opts.id, "schedule");
+  opts = await fillInto(ctx, "ticket schedule", opts, [
+    ["date", "--date", "Dispatch scheduled for (YYYY-MM-DD)"],
+    ["reason", "--reason", "Why nobody can be sent at once (the customer is told)"],
+  ]);
+  const date = (await dateFlag(ctx, opts.date, "--date"))!;
+  const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
+  if (date < today)
+    throw new UsageError(
+      `--date ${date} is in the past (today is ${today}); schedule the dispatch for today or later; nothing was written`,
+    );
+  return step(ctx, opts.id, undefined, {
+    action: "schedule",
+    detail: `for ${date}`,
+    words: { date },
+    next: (t, at, actor) => ({ ...t, schedule: { date, reason: opts.reason!.trim(), at, by: actor.name } }),
+  });
+}
