@@ -2,7 +2,17 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, fail, fromOsError, osErrorCode, refusal, render, UsageError, UserError, type Written } from "./errors.js";
+import {
+  describe,
+  fail,
+  fromOsError,
+  osErrorCode,
+  refusal,
+  render,
+  UsageError,
+  UserError,
+  type Written,
+} from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { translator, type Translator } from "./i18n.js";
@@ -199,8 +209,7 @@ export class Context {
       name = await (await this.git()).configValue("user.name");
       source = "git's user.name";
     }
-    if (!name)
-      throw new UserError((await this.say()).t("ctx.whoActs"));
+    if (!name) throw new UserError((await this.say()).t("ctx.whoActs"));
     const staff = store.settings.staff.find((s) => s.name === name.trim());
     if (staff) return staff;
     const known = store.settings.staff.map((s) => s.name);
@@ -364,10 +373,7 @@ export class Context {
 /** A write refused up front: the store's repository mid-merge or mid-rebase, on a detached HEAD, or refused by git. */
 function refuseWrite(st: Awaited<ReturnType<Git["state"]>>): void {
   if (st.operation)
-    throw st.operation === "merge"
-      ? refusal("ctx.midMerge")
-      : refusal("ctx.midOperation", { operation: st.operation });
-  if (st.detached)
-    throw refusal("ctx.detached");
+    throw st.operation === "merge" ? refusal("ctx.midMerge") : refusal("ctx.midOperation", { operation: st.operation });
+  if (st.detached) throw refusal("ctx.detached");
   if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
 }

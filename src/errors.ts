@@ -71,18 +71,19 @@ export class UserError extends Error {
 }
 
 /** A UserError (exit 1, or `exitCode`) from a catalogue entry, for code that does not know the locale (the store, the domain). */
-export function refusal(key: MessageKey, params: Record<string, WordParam> = {}, exitCode: number = EXIT.refused): UserError {
+export function refusal(
+  key: MessageKey,
+  params: Record<string, WordParam> = {},
+  exitCode: number = EXIT.refused,
+): UserError {
   const worded: Worded = { key, params };
   const text = wordedText("en", worded);
-  const e = exitCode === EXIT.usage ? new UsageError(text) : new UserError(text, exitCode);
-  return Object.assign(e, { worded });
+  return Object.assign(exitCode === EXIT.usage ? new UsageError(text) : new UserError(text, exitCode), { worded });
 }
 
 /** An error's message in `locale`: a catalogue refusal's words, else its message as raised. */
-export function messageIn(e: UserError, locale: string): string {
-  const worded = (e as UserError & { worded?: Worded }).worded;
-  return worded ? wordedText(locale, worded) : e.message;
-}
+export const messageIn = (e: UserError & { worded?: Worded }, locale: string): string =>
+  e.worded ? wordedText(locale, e.worded) : e.message;
 
 /** The command line itself is wrong: a missing or malformed flag. Exit 2. */
 export class UsageError extends UserError {

@@ -1144,17 +1144,27 @@ const M = {
   // ---------------------------------------------------------------------------------------------
   // What was still English in a zh-CN store (issue 13, item 1: test/zh-render.test.ts finds it)
   // staff (src/commands/staff.ts)
-  "st.exists": { en: '"{name}" is already on the staff list; nothing was written', "zh-CN": "“{name}”已在员工名单中；未写入任何内容" },
+  "st.exists": {
+    en: '"{name}" is already on the staff list; nothing was written',
+    "zh-CN": "“{name}”已在员工名单中；未写入任何内容",
+  },
   "st.added": { en: "added {name} ({role}) to the staff list", "zh-CN": "已将 {name}（{role}）加入员工名单" },
-  "st.none": { en: "no staff yet; add someone with 'aftercare staff add NAME --role clerk'", "zh-CN": "员工名单还是空的；请用 'aftercare staff add 姓名 --role clerk' 添加" },
+  "st.none": {
+    en: "no staff yet; add someone with 'aftercare staff add NAME --role clerk'",
+    "zh-CN": "员工名单还是空的；请用 'aftercare staff add 姓名 --role clerk' 添加",
+  },
   "st.clerkMark": { en: " (follow-up clerk)", "zh-CN": "（跟踪专员）" },
   "st.leftMark": { en: " (left {date})", "zh-CN": "（{date} 离职）" },
   "st.absence": { en: "{from}–{to} (cover {cover})", "zh-CN": "{from}–{to}（{cover} 代岗）" },
   "st.noSupervisor": {
     en: "no supervisor on the staff list: the monthly review (R-MONTHLY) has no owner; add one with 'aftercare staff add NAME --role supervisor'",
-    "zh-CN": "员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加",
+    "zh-CN":
+      "员工名单中没有部门主管，月度总结（R-MONTHLY）无人负责；请用 'aftercare staff add 姓名 --role supervisor' 添加",
   },
-  "st.alreadyClerk": { en: "{name} is already the follow-up clerk; nothing was written", "zh-CN": "{name} 已经是跟踪专员；未写入任何内容" },
+  "st.alreadyClerk": {
+    en: "{name} is already the follow-up clerk; nothing was written",
+    "zh-CN": "{name} 已经是跟踪专员；未写入任何内容",
+  },
   "st.nowClerk": {
     en: "{name} is now the follow-up clerk: a ticket opened without --assignee is theirs (A1)",
     "zh-CN": "{name} 现在是跟踪专员：没有 --assignee 的工单归其负责（A1）",
@@ -1168,7 +1178,10 @@ const M = {
     "zh-CN": "{name} {from} 至 {to} 不在岗；由 {cover} 代岗（R-COVER）",
   },
   // asking for what is missing (src/services/ask.ts)
-  "ask.needs": { en: "{command} needs {flags}; nothing was written", "zh-CN": "'aftercare {command}' 缺少 {flags}；未写入任何内容" },
+  "ask.needs": {
+    en: "{command} needs {flags}; nothing was written",
+    "zh-CN": "'aftercare {command}' 缺少 {flags}；未写入任何内容",
+  },
   "ask.flagSep": { en: ", ", "zh-CN": "、" },
   "ask.optional": { en: " (optional)", "zh-CN": "（可不填）" },
   // record kinds in a sentence, and IDs as typed (src/store/reader.ts)
@@ -1201,11 +1214,13 @@ const M = {
   "cu.saved": { en: "saved customer {id}", "zh-CN": "已保存客户档案 {id}" },
   "cu.editNothing": {
     en: "customer edit needs something to change (--name, --address, --contact, --phone, --tag, --untag, --note…), or a terminal to open $EDITOR; nothing was written",
-    "zh-CN": "'aftercare customer edit' 需要要修改的内容（--name、--address、--contact、--phone、--tag、--untag、--note…），或在终端中打开 $EDITOR；未写入任何内容",
+    "zh-CN":
+      "'aftercare customer edit' 需要要修改的内容（--name、--address、--contact、--phone、--tag、--untag、--note…），或在终端中打开 $EDITOR；未写入任何内容",
   },
   "cu.noMatch": {
     en: "no customer matches \"{q}\" ({flag}); see 'aftercare customer list --search TEXT', or add one with 'aftercare customer add'; nothing was written",
-    "zh-CN": "没有与“{q}”（{flag}）相符的客户；可用 'aftercare customer list --search 文字' 查找，或用 'aftercare customer add' 添加；未写入任何内容",
+    "zh-CN":
+      "没有与“{q}”（{flag}）相符的客户；可用 'aftercare customer list --search 文字' 查找，或用 'aftercare customer add' 添加；未写入任何内容",
   },
   "cu.emptyFlag": { en: "{flag} is empty: give a customer ID or name", "zh-CN": "{flag} 是空的：请写客户编号或名称" },
   "cu.many": {
@@ -1222,7 +1237,8 @@ const M = {
   },
   "tk.closeOnlyResolved": {
     en: "{now}; only a resolved ticket can be closed: resolve it first with 'aftercare ticket resolve {id} --note TEXT', or cancel it",
-    "zh-CN": "{now}；只有已解决的工单才能关闭：请先用 'aftercare ticket resolve {id} --note 处理结果' 解决，或者取消工单",
+    "zh-CN":
+      "{now}；只有已解决的工单才能关闭：请先用 'aftercare ticket resolve {id} --note 处理结果' 解决，或者取消工单",
   },
   "tk.reopenOnly": {
     en: "{now}; only a resolved, closed or cancelled ticket can be reopened",
@@ -1236,7 +1252,10 @@ const M = {
     en: "{now}; only an open, dispatched or on-site ticket can be escalated",
     "zh-CN": "{now}；只有待处理、已派工或在现场的工单才能上报",
   },
-  "tk.vehicleOpen": { en: "{now}; a vehicle is {done} while its ticket is open", "zh-CN": "{now}；只有工单待处理时才能{done}" },
+  "tk.vehicleOpen": {
+    en: "{now}; a vehicle is {done} while its ticket is open",
+    "zh-CN": "{now}；只有工单待处理时才能{done}",
+  },
   "tk.workshopOnly": {
     en: "{now}; only a vehicle in the workshop can be {done} (hand it over first: aftercare ticket handover {id})",
     "zh-CN": "{now}；只有车间维修中的车辆才能{done}（请先交车间：aftercare ticket handover {id}）",
@@ -1264,7 +1283,8 @@ const M = {
   },
   "tk.shopNotOnsite": {
     en: "ticket {id} is a vehicle at the reception desk; use ticket handover / ready / deliver",
-    "zh-CN": "工单 {id} 是进厂维修的车辆；请用 'aftercare ticket handover'、'aftercare ticket ready'、'aftercare ticket deliver'",
+    "zh-CN":
+      "工单 {id} 是进厂维修的车辆；请用 'aftercare ticket handover'、'aftercare ticket ready'、'aftercare ticket deliver'",
   },
   "tk.scheduleKind": {
     en: "ticket {id} is a {kind} ticket; only on-site work ({kinds}) is scheduled for a dispatch",
@@ -1272,7 +1292,8 @@ const M = {
   },
   "tk.noIntake": {
     en: "ticket {id} has no intake yet: take the vehicle in first (C-INTAKE) with 'aftercare ticket intake {id} --plate PLATE --odometer KM --fuel LEVEL --key-tag N --papers ok'",
-    "zh-CN": "工单 {id} 还没有接车：请先接车（C-INTAKE）：'aftercare ticket intake {id} --plate 车牌 --odometer 公里数 --fuel 油量 --key-tag 钥匙牌号 --papers ok'",
+    "zh-CN":
+      "工单 {id} 还没有接车：请先接车（C-INTAKE）：'aftercare ticket intake {id} --plate 车牌 --odometer 公里数 --fuel 油量 --key-tag 钥匙牌号 --papers ok'",
   },
   "tk.noHandover": {
     en: "ticket {id} was never handed to the workshop: hand it over with 'aftercare ticket handover {id} --receiver NAME --promise DATETIME'",
@@ -1300,26 +1321,31 @@ const M = {
   "st.nameArg": { en: "NAME", "zh-CN": "姓名" },
   "ctx.whoActs": {
     en: "who is doing this? Give --as NAME or set AFTERCARE_USER to a name on the staff list (cron jobs too); nothing was written",
-    "zh-CN": "是谁在操作？请加 --as 姓名，或把环境变量 AFTERCARE_USER 设为员工名单中的姓名（定时任务也一样）；未写入任何内容",
+    "zh-CN":
+      "是谁在操作？请加 --as 姓名，或把环境变量 AFTERCARE_USER 设为员工名单中的姓名（定时任务也一样）；未写入任何内容",
   },
   "ctx.fromAs": { en: "--as", "zh-CN": "--as" },
   "ctx.fromEnv": { en: "AFTERCARE_USER", "zh-CN": "环境变量 AFTERCARE_USER" },
   "ctx.fromGit": { en: "git's user.name", "zh-CN": "git 的 user.name" },
   "ctx.notStaffKnown": {
-    en: "\"{name}\" (from {from}) is not on the staff list ({known}); add them with 'aftercare staff add \"{name}\" --role clerk' or act as someone who is; nothing was written",
-    "zh-CN": "“{name}”（来自 {from}）不在员工名单中（{known}）；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
+    en: '"{name}" (from {from}) is not on the staff list ({known}); add them with \'aftercare staff add "{name}" --role clerk\' or act as someone who is; nothing was written',
+    "zh-CN":
+      "“{name}”（来自 {from}）不在员工名单中（{known}）；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
   },
   "ctx.notStaff": {
-    en: "\"{name}\" (from {from}) is not on the staff list; add them with 'aftercare staff add \"{name}\" --role clerk' or act as someone who is; nothing was written",
-    "zh-CN": "“{name}”（来自 {from}）不在员工名单中；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
+    en: '"{name}" (from {from}) is not on the staff list; add them with \'aftercare staff add "{name}" --role clerk\' or act as someone who is; nothing was written',
+    "zh-CN":
+      "“{name}”（来自 {from}）不在员工名单中；请用 'aftercare staff add \"{name}\" --role clerk' 添加，或以名单中的人操作；未写入任何内容",
   },
   "ctx.midMerge": {
     en: "a sync stopped on a conflict (a git merge is in progress in the store): settle it with 'aftercare resolve' (or give it up: git merge --abort) first; nothing was written",
-    "zh-CN": "上次同步因冲突停止（档案库中有未完成的 git 合并）：请先用 'aftercare resolve' 解决（或放弃：git merge --abort）；未写入任何内容",
+    "zh-CN":
+      "上次同步因冲突停止（档案库中有未完成的 git 合并）：请先用 'aftercare resolve' 解决（或放弃：git merge --abort）；未写入任何内容",
   },
   "ctx.midOperation": {
     en: "a git {operation} is in progress in the store (unfinished): finish it (git {operation} --continue) or abort it (git {operation} --abort) first; nothing was written",
-    "zh-CN": "档案库中有未完成的 git {operation}：请先完成（git {operation} --continue）或放弃（git {operation} --abort）；未写入任何内容",
+    "zh-CN":
+      "档案库中有未完成的 git {operation}：请先完成（git {operation} --continue）或放弃（git {operation} --abort）；未写入任何内容",
   },
   "ctx.detached": {
     en: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch) first; nothing was written",
@@ -1335,14 +1361,18 @@ const M = {
     en: "created an aftercare store for {company} ({timezone}, {locale}) in a new git repository",
     "zh-CN": "已为 {company} 建立 aftercare 档案库（{timezone}，{locale}），并新建 git 仓库",
   },
-  "init.next": { en: "next: aftercare staff add NAME --role clerk", "zh-CN": "下一步：aftercare staff add 姓名 --role clerk" },
+  "init.next": {
+    en: "next: aftercare staff add NAME --role clerk",
+    "zh-CN": "下一步：aftercare staff add 姓名 --role clerk",
+  },
   "init.hooks": {
     en: "installed the pre-commit and pre-push checks (aftercare check) and the field-by-field merge driver",
     "zh-CN": "已安装提交前和推送前的检查（aftercare check）以及按字段合并的合并驱动",
   },
   "init.server": {
     en: "made {server} the store's server (a bare git repository on {branch}, the store's origin) and sent the store to it; each desk: git clone {server} DESK && cd DESK && aftercare init --hooks",
-    "zh-CN": "已把 {server} 设为档案库的服务器（{branch} 分支上的裸 git 仓库，即档案库的 origin），并已发送档案库；其他每个工作台：git clone {server} 目录 && cd 目录 && aftercare init --hooks",
+    "zh-CN":
+      "已把 {server} 设为档案库的服务器（{branch} 分支上的裸 git 仓库，即档案库的 origin），并已发送档案库；其他每个工作台：git clone {server} 目录 && cd 目录 && aftercare init --hooks",
   },
   "init.exists": {
     en: "{file} already exists: {root} is already a store; nothing was written",
@@ -1369,7 +1399,8 @@ const M = {
   },
   "ri.done": {
     en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
-    "zh-CN": "已为 {customers} 位客户的 {files} 个记录文件和 {duties} 项工作建立索引，用时 {seconds} 秒（.aftercare/index.sqlite）",
+    "zh-CN":
+      "已为 {customers} 位客户的 {files} 个记录文件和 {duties} 项工作建立索引，用时 {seconds} 秒（.aftercare/index.sqlite）",
   },
   "dw.onlySupervisorAsk": {
     en: "only the department supervisor waives a duty ({name} is {role}); ask {sups}; nothing was written",
@@ -1377,7 +1408,8 @@ const M = {
   },
   "dw.onlySupervisorAdd": {
     en: "only the department supervisor waives a duty ({name} is {role}); add one with 'aftercare staff add NAME --role supervisor'; nothing was written",
-    "zh-CN": "只有部门主管能豁免工作事项（{name} 是{role}）；请用 'aftercare staff add 姓名 --role supervisor' 添加主管；未写入任何内容",
+    "zh-CN":
+      "只有部门主管能豁免工作事项（{name} 是{role}）；请用 'aftercare staff add 姓名 --role supervisor' 添加主管；未写入任何内容",
   },
   "dw.or": { en: " or ", "zh-CN": " 或 " },
   "dw.needsReason": {
@@ -1400,7 +1432,8 @@ const M = {
   "ev.added": {
     en: {
       one: 'added event {id} "{title}" on {date}; {n} customer to phone two weeks ahead (R-EVENT-NOTICE), by {owner}',
-      other: 'added event {id} "{title}" on {date}; {n} customers to phone two weeks ahead (R-EVENT-NOTICE), by {owner}',
+      other:
+        'added event {id} "{title}" on {date}; {n} customers to phone two weeks ahead (R-EVENT-NOTICE), by {owner}',
     },
     "zh-CN": "已登记活动 {id}“{title}”（{date}）；提前两周电话通知 {n} 位客户（R-EVENT-NOTICE），由 {owner} 负责",
   },
@@ -1440,7 +1473,10 @@ const M = {
   "sh.ownPart": { en: "{part} (customer's own part)", "zh-CN": "{part}（客户自带配件）" },
   "sh.aftermarket": { en: "{part} (aftermarket, critical system)", "zh-CN": "{part}（关键系统使用副厂件）" },
   "sh.workshop": { en: "workshop", "zh-CN": "车间" },
-  "sh.workshopText": { en: "{at} to {receiver}, promised {promise}", "zh-CN": "{at} 交给 {receiver}，承诺 {promise} 完工" },
+  "sh.workshopText": {
+    en: "{at} to {receiver}, promised {promise}",
+    "zh-CN": "{at} 交给 {receiver}，承诺 {promise} 完工",
+  },
   "sh.promiseRevised": { en: "promise revised", "zh-CN": "修改承诺" },
   "sh.promiseText": { en: "{at}: now {promise} — {reason}", "zh-CN": "{at}：改为 {promise} — {reason}" },
   "sh.extra": { en: "extra {no}", "zh-CN": "增项 {no}" },
@@ -1473,9 +1509,11 @@ const M = {
   "gn.others": {
     en: {
       one: "note: {n} record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",
-      other: "note: {n} record files are changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",
+      other:
+        "note: {n} record files are changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",
     },
-    "zh-CN": "注意：有 {n} 个记录文件已修改但未提交，且不是 aftercare 记下的写入（手工修改，或写入在提交前中断）：{files}；'aftercare doctor' 说明原因，'aftercare doctor --fix' 提交其中有效的",
+    "zh-CN":
+      "注意：有 {n} 个记录文件已修改但未提交，且不是 aftercare 记下的写入（手工修改，或写入在提交前中断）：{files}；'aftercare doctor' 说明原因，'aftercare doctor --fix' 提交其中有效的",
   },
   "ck.stillBroken": {
     en: {
@@ -1489,14 +1527,17 @@ const M = {
     "zh-CN": "这次提交会破坏 aftercare 档案库；请修正以下问题后重新暂存（或用 --no-verify 提交以跳过这项检查）：",
   },
   "ck.pending": {
-    en: 'saved by "{subject}" but not committed; the next write or \'aftercare doctor --fix\' commits it',
+    en: "saved by \"{subject}\" but not committed; the next write or 'aftercare doctor --fix' commits it",
     "zh-CN": "已由“{subject}”保存但未提交；下一次写入或 'aftercare doctor --fix' 会提交它",
   },
   "ck.pendingWhy": {
-    en: 'saved by "{subject}" but not committed ({reason}); the next write or \'aftercare doctor --fix\' commits it',
+    en: "saved by \"{subject}\" but not committed ({reason}); the next write or 'aftercare doctor --fix' commits it",
     "zh-CN": "已由“{subject}”保存但未提交（{reason}）；下一次写入或 'aftercare doctor --fix' 会提交它",
   },
-  "ck.conflicted": { en: "a merge conflict not yet settled; see 'git status'", "zh-CN": "合并冲突尚未解决；见 'git status'" },
+  "ck.conflicted": {
+    en: "a merge conflict not yet settled; see 'git status'",
+    "zh-CN": "合并冲突尚未解决；见 'git status'",
+  },
   "ck.deleted": {
     en: "deleted but the deletion is not committed; restore it with 'git checkout -- FILE' or commit the deletion with git",
     "zh-CN": "已删除，但删除尚未提交；可用 'git checkout -- 文件' 恢复，或用 git 提交这次删除",
@@ -1512,11 +1553,13 @@ const M = {
   // doctor's findings (src/services/diagnosis.ts)
   "dg.operation": {
     en: "a git {operation} is unfinished: settle the conflicts, then 'git {operation} --continue', or give up with 'git {operation} --abort'; writes wait until then",
-    "zh-CN": "git {operation} 尚未完成：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
+    "zh-CN":
+      "git {operation} 尚未完成：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
   },
   "dg.rebase": {
     en: "a git {operation} is unfinished (a sync stopped on a conflict?): settle the conflicts, then 'git {operation} --continue', or give up with 'git {operation} --abort'; writes wait until then",
-    "zh-CN": "git {operation} 尚未完成（同步因冲突停止？）：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
+    "zh-CN":
+      "git {operation} 尚未完成（同步因冲突停止？）：请解决冲突后运行 'git {operation} --continue'，或用 'git {operation} --abort' 放弃；在此之前不能写入",
   },
   "dg.detached": {
     en: "the store's git HEAD is detached (not on a branch): switch back with 'git switch main' (or your branch); writes wait until then",
@@ -1524,23 +1567,28 @@ const M = {
   },
   "dg.indexLock": {
     en: "git's index is locked ({lock}, {age} old): a git command is running or crashed; if none is running (an open commit editor counts), remove it: rm {quoted}; until then nothing can be committed",
-    "zh-CN": "git 的索引被锁定（{lock}，已有 {age}）：有 git 命令正在运行或已崩溃；若没有在运行的（打开着的提交编辑器也算），请删除它：rm {quoted}；在此之前无法提交",
+    "zh-CN":
+      "git 的索引被锁定（{lock}，已有 {age}）：有 git 命令正在运行或已崩溃；若没有在运行的（打开着的提交编辑器也算），请删除它：rm {quoted}；在此之前无法提交",
   },
   "dg.markers": {
     en: "{path}: merge-conflict markers from line {line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add {path}' and commit",
-    "zh-CN": "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并提交",
+    "zh-CN":
+      "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并提交",
   },
   "dg.markersRebase": {
     en: "{path}: merge-conflict markers from line {line}: keep the right value, delete the <<<<<<< ======= >>>>>>> lines, then 'git add {path}' and 'git rebase --continue'",
-    "zh-CN": "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并 'git rebase --continue'",
+    "zh-CN":
+      "{path}：第 {line} 行起有合并冲突标记：保留正确的值，删除 <<<<<<< ======= >>>>>>> 各行，然后 'git add {path}' 并 'git rebase --continue'",
   },
   "dg.duplicate": {
     en: "duplicate ID {id}: {path} and {other}; compare them (diff {path} {other}), keep the right one and remove the other with 'git rm' (doctor never deletes a record)",
-    "zh-CN": "编号 {id} 重复：{path} 和 {other}；请比较两者（diff {path} {other}），保留正确的一个，用 'git rm' 删除另一个（doctor 从不删除记录）",
+    "zh-CN":
+      "编号 {id} 重复：{path} 和 {other}；请比较两者（diff {path} {other}），保留正确的一个，用 'git rm' 删除另一个（doctor 从不删除记录）",
   },
   "dg.misplacedFree": {
     en: "{path}: in the wrong folder, so every list leaves it out; its ID puts it at {to}; 'aftercare doctor --fix' moves it there (or: git mv {path} {to})",
-    "zh-CN": "{path}：放错了文件夹，所有列表都不会列出它；按编号应在 {to}；'aftercare doctor --fix' 会把它移过去（或：git mv {path} {to}）",
+    "zh-CN":
+      "{path}：放错了文件夹，所有列表都不会列出它；按编号应在 {to}；'aftercare doctor --fix' 会把它移过去（或：git mv {path} {to}）",
   },
   "dg.misplacedTaken": {
     en: "{path}: in the wrong folder, so every list leaves it out; its ID puts it at {to}; a file is already there: compare the two and keep one",
@@ -1560,28 +1608,38 @@ const M = {
   "dg.waitingGit": {
     en: {
       one: "{n} write is saved but not committed (first: \"{subject}\", {reason}); fix what git says above, then the next write or 'aftercare doctor --fix' commits them",
-      other: "{n} writes are saved but not committed (first: \"{subject}\", {reason}); fix what git says above, then the next write or 'aftercare doctor --fix' commits them",
+      other:
+        "{n} writes are saved but not committed (first: \"{subject}\", {reason}); fix what git says above, then the next write or 'aftercare doctor --fix' commits them",
     },
-    "zh-CN": "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请先处理上面 git 所说的问题，之后下一次写入或 'aftercare doctor --fix' 会提交它们",
+    "zh-CN":
+      "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请先处理上面 git 所说的问题，之后下一次写入或 'aftercare doctor --fix' 会提交它们",
   },
   "dg.waitingNoGit": {
     en: {
       one: "{n} write is saved but not committed (first: \"{subject}\", {reason}); install git (or put it on PATH), then the next write or 'aftercare doctor --fix' commits them",
-      other: "{n} writes are saved but not committed (first: \"{subject}\", {reason}); install git (or put it on PATH), then the next write or 'aftercare doctor --fix' commits them",
+      other:
+        "{n} writes are saved but not committed (first: \"{subject}\", {reason}); install git (or put it on PATH), then the next write or 'aftercare doctor --fix' commits them",
     },
-    "zh-CN": "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请安装 git（或把它加入 PATH），之后下一次写入或 'aftercare doctor --fix' 会提交它们",
+    "zh-CN":
+      "有 {n} 次写入已保存但未提交（第一次：“{subject}”，{reason}）；请安装 git（或把它加入 PATH），之后下一次写入或 'aftercare doctor --fix' 会提交它们",
   },
   "dg.gone": {
     en: {
       one: "the write \"{subject}\" was saved but never committed, and its file is gone ({files}); if that was not meant, look for the record in 'git stash list' or redo it",
-      other: "the write \"{subject}\" was saved but never committed, and its files are gone ({files}); if that was not meant, look for the record in 'git stash list' or redo it",
+      other:
+        "the write \"{subject}\" was saved but never committed, and its files are gone ({files}); if that was not meant, look for the record in 'git stash list' or redo it",
     },
-    "zh-CN": "写入“{subject}”已保存但从未提交，而且它的文件已不在（{files}）；如果这不是有意的，请在 'git stash list' 中找找这条记录，或重做一遍",
+    "zh-CN":
+      "写入“{subject}”已保存但从未提交，而且它的文件已不在（{files}）；如果这不是有意的，请在 'git stash list' 中找找这条记录，或重做一遍",
   },
-  "dg.conflicted": { en: "{path}: a merge conflict not yet settled; see 'git status'", "zh-CN": "{path}：合并冲突尚未解决；见 'git status'" },
+  "dg.conflicted": {
+    en: "{path}: a merge conflict not yet settled; see 'git status'",
+    "zh-CN": "{path}：合并冲突尚未解决；见 'git status'",
+  },
   "dg.deleted": {
     en: "{path}: deleted, and the deletion is not committed; if that was a mistake, bring it back with 'git checkout -- {path}', else commit the deletion with git (doctor never deletes a record)",
-    "zh-CN": "{path}：已删除，删除尚未提交；如果是误删，用 'git checkout -- {path}' 恢复，否则用 git 提交这次删除（doctor 从不删除记录）",
+    "zh-CN":
+      "{path}：已删除，删除尚未提交；如果是误删，用 'git checkout -- {path}' 恢复，否则用 git 提交这次删除（doctor 从不删除记录）",
   },
   "dg.savedBy": { en: 'saved by "{subject}"', "zh-CN": "已由“{subject}”保存" },
   "dg.brokenUncommitted": {
@@ -1621,14 +1679,17 @@ const M = {
     en: "ticket {ticket} belongs to customer {owner}, not to {customer}",
     "zh-CN": "工单 {ticket} 属于客户 {owner}，不属于 {customer}",
   },
-  "cf.section": { en: "status is {status} but {what} is missing", "zh-CN": "字段 status 为 {status}，但缺少字段 {what}" },
+  "cf.section": {
+    en: "status is {status} but {what} is missing",
+    "zh-CN": "字段 status 为 {status}，但缺少字段 {what}",
+  },
   "cf.received": {
     en: "received is later than filed: a request is filed after it comes in",
     "zh-CN": "字段 received（受理时间）晚于字段 filed（建档时间）：报修总是先受理后建档",
   },
   "cf.twice": { en: 'staff member "{name}" is listed twice', "zh-CN": "员工“{name}”在名单中出现了两次" },
   "cf.cover": {
-    en: "cover \"{cover}\" for {name}'s absence must be another person on the staff list",
+    en: 'cover "{cover}" for {name}\'s absence must be another person on the staff list',
     "zh-CN": "{name} 缺勤时的代岗人“{cover}”必须是员工名单中的另一个人",
   },
   "dg.first": { en: "{at}: {message}", "zh-CN": "{at}：{message}" },
@@ -1655,7 +1716,10 @@ const M = {
   "q.Technician": { en: "Technician", "zh-CN": "技术员" },
   "q.What solved it": { en: "What solved it", "zh-CN": "处理结果" },
   "q.Why is the ticket cancelled": { en: "Why is the ticket cancelled", "zh-CN": "取消工单的原因" },
-  "q.Dispatch scheduled for (YYYY-MM-DD)": { en: "Dispatch scheduled for (YYYY-MM-DD)", "zh-CN": "计划派工日期（如 2026-12-09）" },
+  "q.Dispatch scheduled for (YYYY-MM-DD)": {
+    en: "Dispatch scheduled for (YYYY-MM-DD)",
+    "zh-CN": "计划派工日期（如 2026-12-09）",
+  },
   "q.Why nobody can be sent at once (the customer is told)": {
     en: "Why nobody can be sent at once (the customer is told)",
     "zh-CN": "为什么不能立即派人（会告知客户）",
@@ -1760,7 +1824,6 @@ export function wordedText(locale: string, w: Worded): string {
   };
   return say.t(w.key, Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, param(v)])));
 }
-
 
 /**
  * A question or choice a command asks with (services/ask.ts), written there in English, in the

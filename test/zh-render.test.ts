@@ -93,42 +93,126 @@ const DAY: Step[] = [
   { args: ["staff", "absent", "李强", "--from", "2026-12-01", "--to", "2026-12-02", "--note", "培训"] },
   { args: ["staff", "followup", "王方"] }, // a typo
   { args: ["staff", "list"] },
-  { args: ["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟", "--phone", "021-5555 1234", "--tag", "重点"], keep: "C" },
+  {
+    args: [
+      "customer",
+      "add",
+      "上海华东制冷设备有限公司",
+      "--contact",
+      "张伟",
+      "--phone",
+      "021-5555 1234",
+      "--tag",
+      "重点",
+    ],
+    keep: "C",
+  },
   { args: ["customer", "add", "上海华东制冷设备有限公司", "--contact", "张伟"] }, // a duplicate
   { args: ["customer", "add", "周先生", "--phone", "138 1234 5678"], keep: "P" },
   { args: ["customer", "list"] },
   { args: ["customer", "show", "{C}"] },
   { args: ["customer", "show", "C-9"] }, // no such ID prefix
   { args: ["customer", "edit", "{C}", "--address", "上海市闵行区春东路 508 号"] },
-  { args: ["ticket", "open", "--customer", "华东", "--problem", "冷水机组高压报警停机", "--received", "09:10"], now: "2026-11-26 09:15", keep: "T" },
-  { args: ["ticket", "open", "--customer", "华东", "--problem", "报警", "--received", "23:10"], now: "2026-11-26 09:15" }, // in the future
+  {
+    args: ["ticket", "open", "--customer", "华东", "--problem", "冷水机组高压报警停机", "--received", "09:10"],
+    now: "2026-11-26 09:15",
+    keep: "T",
+  },
+  {
+    args: ["ticket", "open", "--customer", "华东", "--problem", "报警", "--received", "23:10"],
+    now: "2026-11-26 09:15",
+  }, // in the future
   { args: ["ticket", "open", "--customer", "不存在的公司", "--problem", "报警"] },
   { args: ["ticket", "open", "--customer", "华东", "--problem", "报警", "--channel", "信鸽"] },
-  { args: ["call", "log", "--ticket", "{T}", "--direction", "in", "--purpose", "complaint", "--summary", "客户来电", "--at", "09:10"], now: "2026-11-26 09:20" },
+  {
+    args: [
+      "call",
+      "log",
+      "--ticket",
+      "{T}",
+      "--direction",
+      "in",
+      "--purpose",
+      "complaint",
+      "--summary",
+      "客户来电",
+      "--at",
+      "09:10",
+    ],
+    now: "2026-11-26 09:20",
+  },
   { args: ["call", "log", "--ticket", "{T}"], now: "2026-11-26 09:20" }, // flags missing, no terminal
   { args: ["ticket", "arrive", "{T}"], now: "2026-11-26 09:25" }, // not dispatched yet
   { args: ["ticket", "escalate", "{T}"], now: "2026-11-26 09:30" },
   { args: ["ticket", "dispatch", "{T}", "--technician", "王芳"], now: "2026-11-26 09:30" }, // not a technician
-  { args: ["ticket", "dispatch", "{T}", "--technician", "李强", "--depart", "10:30", "--arrive", "11:40"], now: "2026-11-26 09:30" },
-  { args: ["call", "log", "--ticket", "{T}", "--direction", "out", "--purpose", "followup", "--summary", "告知出发时间"], now: "2026-11-26 10:20" },
+  {
+    args: ["ticket", "dispatch", "{T}", "--technician", "李强", "--depart", "10:30", "--arrive", "11:40"],
+    now: "2026-11-26 09:30",
+  },
+  {
+    args: [
+      "call",
+      "log",
+      "--ticket",
+      "{T}",
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "告知出发时间",
+    ],
+    now: "2026-11-26 10:20",
+  },
   { args: ["ticket", "show", "{T}"], now: "2026-11-26 10:25" },
   { args: ["ticket", "list"], now: "2026-11-26 10:25" },
   { args: ["ticket", "arrive", "{T}"], now: "2026-11-26 11:40" },
   { args: ["ticket", "close", "{T}"], now: "2026-11-26 15:30" }, // not resolved yet
   { args: ["ticket", "resolve", "{T}", "--note", "更换高压开关"], now: "2026-11-26 15:40" },
-  { args: ["call", "log", "--ticket", "{T}", "--direction", "out", "--purpose", "followup", "--summary", "告知处理结果"], now: "2026-11-26 15:45", keep: "K" },
+  {
+    args: [
+      "call",
+      "log",
+      "--ticket",
+      "{T}",
+      "--direction",
+      "out",
+      "--purpose",
+      "followup",
+      "--summary",
+      "告知处理结果",
+    ],
+    now: "2026-11-26 15:45",
+    keep: "K",
+  },
   { args: ["ticket", "close", "{T}", "--next-date", "2026-11-01"], now: "2026-11-26 15:50" }, // in the past
-  { args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"], now: "2026-11-26 15:50" },
+  {
+    args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"],
+    now: "2026-11-26 15:50",
+  },
   { args: ["ticket", "dispatch", "{T}", "--technician", "李强"], now: "2026-11-26 16:30" }, // closed
   { args: ["ticket", "cancel", "{T}"], now: "2026-11-26 16:30" }, // no reason
   { args: ["ticket", "reopen", "{T}", "--note", "客户再次来电"], now: "2026-11-26 16:35" },
   { args: ["ticket", "resolve", "{T}", "--note", "已处理"], now: "2026-11-26 16:40" },
-  { args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"], now: "2026-11-26 16:45" },
+  {
+    args: ["ticket", "close", "{T}", "--next-date", "2027-04-15", "--next-topic", "年度保养提醒"],
+    now: "2026-11-26 16:45",
+  },
   { args: ["ticket", "edit", "{T}", "--problem", "冷水机组高压报警"], now: "2026-11-26 16:50" },
-  { args: ["ticket", "open", "--customer", "{P}", "--problem", "空调不制冷", "--received", "16:00"], now: "2026-11-26 16:55", keep: "T2" },
-  { args: ["ticket", "schedule", "{T2}", "--date", "2026-11-30", "--reason", "技术员都在外地"], now: "2026-11-26 17:00" },
+  {
+    args: ["ticket", "open", "--customer", "{P}", "--problem", "空调不制冷", "--received", "16:00"],
+    now: "2026-11-26 16:55",
+    keep: "T2",
+  },
+  {
+    args: ["ticket", "schedule", "{T2}", "--date", "2026-11-30", "--reason", "技术员都在外地"],
+    now: "2026-11-26 17:00",
+  },
   { args: ["ticket", "cancel", "{T2}", "--reason", "客户自行修好"], now: "2026-11-26 17:05" },
-  { args: ["letter", "log", "--customer", "华东", "--kind", "reply", "--subject", "维修报告"], now: "2026-11-26 17:10" },
+  {
+    args: ["letter", "log", "--customer", "华东", "--kind", "reply", "--subject", "维修报告"],
+    now: "2026-11-26 17:10",
+  },
   { args: ["letter", "log", "--customer", "华东"], now: "2026-11-26 17:10" }, // no kind
   { args: ["contact", "edit", "{K}", "--summary", "告知处理结果：已更换高压开关"], now: "2026-11-26 17:15" },
   { args: ["contact", "unlink", "{K}"], now: "2026-11-26 17:20" },
@@ -150,7 +234,23 @@ const DAY: Step[] = [
   { args: ["duty", "waive", "R-FOLLOWUP-2:{T}", "--reason", "客户联系不上", "--as", "周敏"], now: "2026-12-04 09:10" },
   { args: ["event", "add", "--title", "年度用户座谈会", "--date", "2027-01-20"], now: "2026-12-04 09:20", keep: "E" },
   { args: ["event", "list"], now: "2026-12-04 09:20" },
-  { args: ["call", "log", "--customer", "华东", "--event", "{E}", "--direction", "out", "--purpose", "notice", "--summary", "邀请参加座谈会"], now: "2027-01-06 09:00" },
+  {
+    args: [
+      "call",
+      "log",
+      "--customer",
+      "华东",
+      "--event",
+      "{E}",
+      "--direction",
+      "out",
+      "--purpose",
+      "notice",
+      "--summary",
+      "邀请参加座谈会",
+    ],
+    now: "2027-01-06 09:00",
+  },
   { args: ["event", "list"], now: "2027-01-06 09:00" },
   { args: ["holidays", "2026"], now: "2026-12-04 09:30" },
   { args: ["holidays", "add", "厂庆", "--from", "2026-12-28", "--to", "2026-12-28"], now: "2026-12-04 09:30" },
@@ -179,11 +279,69 @@ const DAY: Step[] = [
 
 /** The reception desk (part C of the regulation): a vehicle from appointment to delivery. */
 const SHOP: Step[] = [
-  { args: ["ticket", "open", "--kind", "shop", "--customer", "周先生", "--problem", "刹车异响", "--appointment", "2026-12-09 09:00"], now: "2026-12-07 14:00", keep: "S" },
-  { args: ["ticket", "intake", "{S}", "--plate", "沪A12345", "--odometer", "48210", "--fuel", "1/2", "--key-tag", "17", "--model", "大众帕萨特", "--belonging", "雨伞", "--damage", "左后门划痕", "--papers", "ok"], now: "2026-12-09 09:05" },
-  { args: ["ticket", "estimate", "{S}", "--mode", "system", "--line", "制动系统; labour=350; part=前制动片/us/aftermarket/480", "--diagnosis", "前制动片磨损", "--advice", "更换前制动片", "--diagnosis-fee", "100"], now: "2026-12-09 09:10" },
+  {
+    args: [
+      "ticket",
+      "open",
+      "--kind",
+      "shop",
+      "--customer",
+      "周先生",
+      "--problem",
+      "刹车异响",
+      "--appointment",
+      "2026-12-09 09:00",
+    ],
+    now: "2026-12-07 14:00",
+    keep: "S",
+  },
+  {
+    args: [
+      "ticket",
+      "intake",
+      "{S}",
+      "--plate",
+      "沪A12345",
+      "--odometer",
+      "48210",
+      "--fuel",
+      "1/2",
+      "--key-tag",
+      "17",
+      "--model",
+      "大众帕萨特",
+      "--belonging",
+      "雨伞",
+      "--damage",
+      "左后门划痕",
+      "--papers",
+      "ok",
+    ],
+    now: "2026-12-09 09:05",
+  },
+  {
+    args: [
+      "ticket",
+      "estimate",
+      "{S}",
+      "--mode",
+      "system",
+      "--line",
+      "制动系统; labour=350; part=前制动片/us/aftermarket/480",
+      "--diagnosis",
+      "前制动片磨损",
+      "--advice",
+      "更换前制动片",
+      "--diagnosis-fee",
+      "100",
+    ],
+    now: "2026-12-09 09:10",
+  },
   { args: ["ticket", "handover", "{S}", "--receiver", "张师傅", "--promise", "17:50"], now: "2026-12-09 09:20" },
-  { args: ["ticket", "extra", "{S}", "--item", "更换左前减震器", "--safety", "--amount", "900"], now: "2026-12-09 11:00" },
+  {
+    args: ["ticket", "extra", "{S}", "--item", "更换左前减震器", "--safety", "--amount", "900"],
+    now: "2026-12-09 11:00",
+  },
   { args: ["ticket", "answer", "{S}", "1", "--approved", "--by", "周先生", "--via", "phone"], now: "2026-12-09 11:10" },
   { args: ["ticket", "promise", "{S}", "--promise", "18:30", "--reason", "等配件"], now: "2026-12-09 14:00" },
   { args: ["ticket", "progress", "{S}", "--note", "正在试车"], now: "2026-12-09 15:00" },
@@ -199,7 +357,16 @@ describe("a zh-CN store shows no English outside the record data", () => {
   it("in every command's output and refusal, from init to sync", { timeout: 300_000 }, () => {
     const home = tempDir();
     const desk = new Desk(join(home, "desk"));
-    const init = ["init", "desk", "--company", "上海明远机电设备服务有限公司", "--timezone", "Asia/Shanghai", "--locale", "zh-CN"];
+    const init = [
+      "init",
+      "desk",
+      "--company",
+      "上海明远机电设备服务有限公司",
+      "--timezone",
+      "Asia/Shanghai",
+      "--locale",
+      "zh-CN",
+    ];
     desk.run({ args: init }, home);
     desk.run({ args: ["init", "desk", "--company", "上海明远", "--locale", "zh-CN"] }, home); // already a store
     writeFileSync(join(home, "customers.csv"), csv);
@@ -266,7 +433,10 @@ describe("the allowlist of the test above", () => {
 });
 
 /** A zh-CN store whose staff are all Chinese names (the fixture's Anna Schmidt is record data too, but not needed here). */
-const ZH_SETTINGS = SETTINGS.replace("  - name: Anna Schmidt\n    role: supervisor\n", "  - name: 周敏\n    role: supervisor\n");
+const ZH_SETTINGS = SETTINGS.replace(
+  "  - name: Anna Schmidt\n    role: supervisor\n",
+  "  - name: 周敏\n    role: supervisor\n",
+);
 
 /** The walk through a command at a terminal: every question and every choice offered, in order. */
 async function walk(root: string, args: string[], answers: ScriptedAnswer[]) {

@@ -84,8 +84,7 @@ async function checkStaged(ctx: Context): Promise<FileProblem[]> {
         ctx.io.err(`${(await ctx.say()).t("ck.stillBroken", { n: files.length, files: list })}\n`);
       }
     }
-    if (problems.length)
-      ctx.io.err(`${(await ctx.say()).t("ck.hook")}\n`);
+    if (problems.length) ctx.io.err(`${(await ctx.say()).t("ck.hook")}\n`);
     return await report(ctx, problems);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
@@ -123,7 +122,15 @@ export async function noteUncommitted(ctx: Context, git: Git): Promise<void> {
   for (const f of files) {
     const why =
       pending.get(f.path) ??
-      say.t(f.status === "conflicted" ? "ck.conflicted" : f.status === "deleted" ? "ck.deleted" : f.status === "new" ? "ck.new" : "ck.changed");
+      say.t(
+        f.status === "conflicted"
+          ? "ck.conflicted"
+          : f.status === "deleted"
+            ? "ck.deleted"
+            : f.status === "new"
+              ? "ck.new"
+              : "ck.changed",
+      );
     ctx.io.err(`${say.t("note.prefix", { text: `${f.path}: ${why}` })}\n`);
   }
 }
@@ -131,7 +138,9 @@ export async function noteUncommitted(ctx: Context, git: Git): Promise<void> {
 async function report(ctx: Context, problems: FileProblem[]): Promise<FileProblem[]> {
   const locale = await ctx.locale().catch(() => "en");
   if (ctx.json) ctx.io.out(jsonText(problems.map(({ path, line, col, message }) => ({ path, line, col, message }))));
-  else for (const p of problems) ctx.io.out(`${p.path}:${p.line}:${p.col}: ${p.worded ? wordedText(locale, p.worded) : p.message}\n`);
+  else
+    for (const p of problems)
+      ctx.io.out(`${p.path}:${p.line}:${p.col}: ${p.worded ? wordedText(locale, p.worded) : p.message}\n`);
   return problems;
 }
 

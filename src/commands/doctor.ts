@@ -140,10 +140,8 @@ export async function doctor(
     for (const f of fixed) ctx.io.out(`${(await ctx.say()).t("doc.fixed", { text: f })}\n`);
     const locale = await ctx.locale().catch(() => "en");
     for (const f of d.findings) ctx.io.out(`${f.worded ? wordedText(locale, f.worded) : f.message}\n`);
-    if (!d.findings.length && !fixed.length)
-      ctx.io.err(`${(await ctx.say()).t("doc.sound")}\n`);
-    else if (d.findings.some((f) => f.fixable) && !opts.fix)
-      ctx.io.err(`${(await ctx.say()).t("doc.fixHint")}\n`);
+    if (!d.findings.length && !fixed.length) ctx.io.err(`${(await ctx.say()).t("doc.sound")}\n`);
+    else if (d.findings.some((f) => f.fixable) && !opts.fix) ctx.io.err(`${(await ctx.say()).t("doc.fixHint")}\n`);
   }
   return { exitCode: d.findings.length ? 1 : 0, findings: d.findings, fixed };
 }

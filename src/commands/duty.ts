@@ -68,8 +68,7 @@ export async function dutyWaive(opts: { duty: string; reason?: string }, ctx: Co
   }
   let reason = opts.reason?.trim();
   if (!reason) {
-    if (!ctx.canPrompt)
-      throw new UsageError((await ctx.say()).t("dw.needsReason"));
+    if (!ctx.canPrompt) throw new UsageError((await ctx.say()).t("dw.needsReason"));
     reason = (await ctx.prompter.input({ message: (await ctx.say()).t("q.whyWaive"), required: true })).trim();
   }
   const found = await dutiesMeant(ctx, opts.duty);

@@ -31,8 +31,7 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
     throw new UsageError((await ctx.say()).t("ev.badAudience", { audience }));
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = (await nowStamp(ctx)).slice(0, 10);
-  if (date < today)
-    throw new UsageError((await ctx.say()).t("ev.past", { date, today }));
+  if (date < today) throw new UsageError((await ctx.say()).t("ev.past", { date, today }));
   const actor = await ctx.actor();
   const owner = opts.owner ? (await ctx.staffNamed(opts.owner, "--owner")).name : actor.name;
   const value = parseInput(eventSchema, {
@@ -46,8 +45,7 @@ export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   });
   const customers = await store.all("customer", (m) => ctx.io.err(m));
   const reach = customers.filter((c) => inAudience(value, c.value)).length;
-  if (!reach && audience !== "all")
-    ctx.io.err(`${(await ctx.say()).t("ev.noTag", { tag: audience.slice(4) })}\n`);
+  if (!reach && audience !== "all") ctx.io.err(`${(await ctx.say()).t("ev.noTag", { tag: audience.slice(4) })}\n`);
   return ctx.writing(async () => {
     const rec = await store.create("event", value, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `event ${rec.id} added (${kind} on ${date}) — ${value.title}`, actor);
@@ -81,7 +79,9 @@ export async function eventList(ctx: Context) {
     ctx.io.out(
       table(
         ctx.io,
-        (["id", "date", "kind", "title", "audience", "owner", "phoned", "letters"] as const).map((h) => say.t(`ev.h.${h}`)),
+        (["id", "date", "kind", "title", "audience", "owner", "phoned", "letters"] as const).map((h) =>
+          say.t(`ev.h.${h}`),
+        ),
         rows.map((r) => [
           r.id,
           r.date,

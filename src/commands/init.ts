@@ -258,7 +258,9 @@ export async function initCommand(o: InitCommandOptions, c: Context): Promise<vo
     io.out(`${r.root}\n`);
     const { company, timezone, locale } = r.settings;
     const say = translator(c.globals.locale || deps.env.AFTERCARE_LOCALE || locale);
-    io.err(`${say.t(r.gitInit ? "init.createdGit" : "init.created", { company, timezone, locale })}\n${say.t("init.next")}\n`);
+    io.err(
+      `${say.t(r.gitInit ? "init.createdGit" : "init.created", { company, timezone, locale })}\n${say.t("init.next")}\n`,
+    );
   }
   if (o.server) {
     const s = await initServer(existing ?? r!.root, o.server, deps);

@@ -40,7 +40,8 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
     await fresh.updateSettings({ ...fresh.settings, staff: [...fresh.settings.staff, member] });
     await ctx.commit(["aftercare.yaml"], `staff ${name} added as ${member.role}`, actor);
     ctx.io.out(ctx.json ? jsonText(staffJson(member, fresh.settings.followupClerk)) : `${name}\n`);
-    if (!ctx.json) ctx.io.err(`${(await ctx.say()).t("st.added", { name, role: (await ctx.say()).word(member.role) })}\n`);
+    if (!ctx.json)
+      ctx.io.err(`${(await ctx.say()).t("st.added", { name, role: (await ctx.say()).word(member.role) })}\n`);
     return member;
   });
 }
@@ -69,11 +70,14 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
           `${say.value(s.role)}${s.name === clerk ? say.t("st.clerkMark") : ""}${s.left ? say.t("st.leftMark", { date: s.left }) : ""}`,
           oneLine(s.phone),
           oneLine(s.email),
-          (s.absences ?? []).map((a) => say.t("st.absence", { from: a.from, to: a.to, cover: oneLine(a.cover) })).join(say.t("why.sep")),
+          (s.absences ?? [])
+            .map((a) => say.t("st.absence", { from: a.from, to: a.to, cover: oneLine(a.cover) }))
+            .join(say.t("why.sep")),
         ]),
       ),
     );
-  if (staff.length && !staff.some((s) => s.role === "supervisor" && !s.left)) ctx.io.err(`${say.t("st.noSupervisor")}\n`);
+  if (staff.length && !staff.some((s) => s.role === "supervisor" && !s.left))
+    ctx.io.err(`${say.t("st.noSupervisor")}\n`);
   return staff;
 }
 

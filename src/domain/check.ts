@@ -145,8 +145,7 @@ const identity: Rule = ({ records, pathOf }, push) => {
       continue;
     }
     const other = seen.get(r.id);
-    if (other)
-      push({ path: r.path, field: [], ...words("cf.duplicate", { id: r.id, other }) });
+    if (other) push({ path: r.path, field: [], ...words("cf.duplicate", { id: r.id, other }) });
     else seen.set(r.id, r.path);
     const place = pathOf(r.id);
     if (place !== r.path)

@@ -32,7 +32,10 @@ export async function fill(ctx: Context, command: string, asks: Ask[]): Promise<
   const say = await ctx.say();
   if (!ctx.canPrompt)
     throw new UsageError(
-      say.t("ask.needs", { command, flags: missing.map((a) => question(say.locale, a.flag)).join(say.t("ask.flagSep")) }),
+      say.t("ask.needs", {
+        command,
+        flags: missing.map((a) => question(say.locale, a.flag)).join(say.t("ask.flagSep")),
+      }),
     );
   const out: (string | undefined)[] = [];
   for (const a of asks) {

@@ -117,7 +117,8 @@ export function explainConflicts(list: ContestedRecord[], say: Translator): stri
     .map((c) => {
       const what = c.kind && c.kind !== "settings" ? ` (${say.t(`sy.${c.kind}` as "sy.customer")} ${c.id})` : "";
       const fields = c.contests.map(
-        (x) => `${say.t("r.field", { field: x.path })}: ${inline(x.ours, say)} (${here}) / ${inline(x.theirs, say)} (${there})`,
+        (x) =>
+          `${say.t("r.field", { field: x.path })}: ${inline(x.ours, say)} (${here}) / ${inline(x.theirs, say)} (${there})`,
       );
       return `  ${c.path}${what}: ${fields.length ? fields.join("; ") : say.t("sy.bothChanged")}`;
     })

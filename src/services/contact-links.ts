@@ -174,7 +174,10 @@ export async function findLinks(ctx: Context, draft: Contact, fields: ("ticket" 
       const v = await ctx.prompter.select<string>({
         message: say.t(field === "ticket" ? "q.ticketAnswered" : "q.eventAnnounced"),
         choices: [
-          ...cands.map((c) => ({ name: say.t("q.closes", { label: c.label, closes: list(say, c.closes, true) }), value: c.id })),
+          ...cands.map((c) => ({
+            name: say.t("q.closes", { label: c.label, closes: list(say, c.closes, true) }),
+            value: c.id,
+          })),
           { name: say.t("q.none"), value: "" },
         ],
         default: cands[0]!.id,

@@ -99,7 +99,11 @@ function gitStateFindings(st: GitState, add: Add): void {
     add({
       kind: "lock",
       path: join(st.gitDir, "index.lock"),
-      ...words("dg.indexLock", { lock: join(st.gitDir, "index.lock"), age: age(ms), quoted: JSON.stringify(join(st.gitDir, "index.lock")) }),
+      ...words("dg.indexLock", {
+        lock: join(st.gitDir, "index.lock"),
+        age: age(ms),
+        quoted: JSON.stringify(join(st.gitDir, "index.lock")),
+      }),
       fixable: false,
     });
   }
@@ -223,11 +227,17 @@ function goneWrites(root: string, notes: PendingCommit[], files: Uncommitted, ad
       add({
         kind: "uncommitted",
         path: gone[0]!.path,
-        ...words("dg.gone", { n: gone.length, subject: subjectOf(p.message), files: gone.map((f) => f.path).join(", ") }),
+        ...words("dg.gone", {
+          n: gone.length,
+          subject: subjectOf(p.message),
+          files: gone.map((f) => f.path).join(", "),
+        }),
         fixable: false,
       });
   }
 }
+
+type Waiting = { subject: string; reason?: string };
 
 /** Records saved but not committed. */
 async function uncommittedFindings(
@@ -237,58 +247,41 @@ async function uncommittedFindings(
   d: Diagnosis,
   add: Add,
 ): Promise<void> {
-  const { broken, said } = seen;
   const files = (await git.uncommitted()) ?? [];
-  const pending = new Map<string, { subject: string; reason?: string }>();
+  const pending = new Map<string, Waiting>();
   const notes = await git.pendingCommits();
   for (const p of notes)
     for (const f of p.files) pending.set(f.path, { subject: subjectOf(p.message), reason: p.reason });
   goneWrites(root, notes, files, add);
   const moving = new Set(d.toMove.flat());
-  for (const f of files) {
-    const p = pending.get(f.path);
-    if (f.status === "conflicted") {
-      if (!said.has(`conflict:${f.path}`))
-        add({
-          kind: "conflict",
-          path: f.path,
-          ...words("dg.conflicted", { path: f.path }),
-          fixable: false,
-        });
-    } else if (f.status === "deleted")
-      add({
-        kind: "uncommitted",
-        path: f.path,
-        ...words("dg.deleted", { path: f.path }),
-        fixable: false,
-      });
-    else if (broken.has(f.path))
-      add({
-        kind: "uncommitted",
-        path: f.path,
-        ...words("dg.brokenUncommitted", {
-          path: f.path,
-          what: p ? { key: "dg.savedBy", params: { subject: p.subject } } : { key: f.status === "new" ? "gn.new" : "gn.changed" },
-        }),
-        fixable: false,
-      });
-    else if (!moving.has(f.path)) {
-      if (p)
-        add({
-          kind: "uncommitted",
-          path: f.path,
-          ...words("dg.pending", { path: f.path, subject: p.subject, reason: p.reason ?? { key: "dg.stopped" } }),
-          fixable: true,
-        });
-      else {
-        d.toCommit.push(f.path);
-        add({
-          kind: "uncommitted",
-          path: f.path,
-          ...words("dg.validUncommitted", { path: f.path, what: { key: f.status === "new" ? "gn.new" : "gn.changed" } }),
-          fixable: true,
-        });
-      }
-    }
+  for (const f of files) uncommittedFinding(f, pending.get(f.path), seen, moving, d, add);
+}
+
+/** What one record file saved but not committed is, and what to do about it. */
+function uncommittedFinding(
+  f: Uncommitted[number],
+  p: Waiting | undefined,
+  { broken, said }: { broken: Set<string>; said: Set<string> },
+  moving: Set<string>,
+  d: Diagnosis,
+  add: Add,
+): void {
+  const path = f.path;
+  const what: Worded = { key: f.status === "new" ? "gn.new" : "gn.changed" };
+  if (f.status === "conflicted") {
+    if (!said.has(`conflict:${path}`))
+      add({ kind: "conflict", path, ...words("dg.conflicted", { path }), fixable: false });
+  } else if (f.status === "deleted")
+    add({ kind: "uncommitted", path, ...words("dg.deleted", { path }), fixable: false });
+  else if (broken.has(path)) {
+    const saved: Worded = p ? { key: "dg.savedBy", params: { subject: p.subject } } : what;
+    add({ kind: "uncommitted", path, ...words("dg.brokenUncommitted", { path, what: saved }), fixable: false });
+  } else if (moving.has(path)) return;
+  else if (p) {
+    const reason = p.reason ?? { key: "dg.stopped" as const };
+    add({ kind: "uncommitted", path, ...words("dg.pending", { path, subject: p.subject, reason }), fixable: true });
+  } else {
+    d.toCommit.push(path);
+    add({ kind: "uncommitted", path, ...words("dg.validUncommitted", { path, what }), fixable: true });
   }
 }

@@ -39,8 +39,7 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
   const matches = await (await customerSearch(ctx))(q);
   const one = bestOf(matches);
   if (one) return one.id;
-  if (!matches.length)
-    throw new UserError((await ctx.say()).t("cu.noMatch", { q, flag }));
+  if (!matches.length) throw new UserError((await ctx.say()).t("cu.noMatch", { q, flag }));
   // at a terminal: the clerk picks among the matches (issue 13, item 4)
   if (ctx.canPrompt)
     return pickAmong(
@@ -52,7 +51,9 @@ export async function customerId(ctx: Context, input: string, flag = "--customer
     .slice(0, 8)
     .map((m) => `${m.item.id} ${oneLine(m.item.value.name)}`)
     .join("; ");
-  throw new UserError((await ctx.say()).t("cu.many", { q, n: matches.length, list: list + (matches.length > 8 ? "; …" : "") }));
+  throw new UserError(
+    (await ctx.say()).t("cu.many", { q, n: matches.length, list: list + (matches.length > 8 ? "; …" : "") }),
+  );
 }
 
 /** A customer from an ID (or unique prefix) or from what a clerk types: name, contact, phone; its file read. */

@@ -75,7 +75,12 @@ class Gathered {
       if (!this.checked.has(f.path)) continue;
       const text = this.texts.get(f.path);
       const parsed = text === undefined ? undefined : parseYaml(text).parsed;
-      out.push({ path: f.path, ...(parsed ? locate(parsed, f.field) : { line: 1, col: 1 }), message: f.message, ...(f.worded ? { worded: f.worded } : {}) });
+      out.push({
+        path: f.path,
+        ...(parsed ? locate(parsed, f.field) : { line: 1, col: 1 }),
+        message: f.message,
+        ...(f.worded ? { worded: f.worded } : {}),
+      });
     }
     return out;
   }

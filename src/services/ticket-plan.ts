@@ -22,19 +22,15 @@ export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: s
   const validate = await planDateCheck(ctx);
   if (date === undefined && topic === undefined) {
     if (!ctx.canPrompt) return undefined;
-    date = (
-      await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextDate"), validate })
-    ).trim();
+    date = (await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextDate"), validate })).trim();
     if (!date) return undefined;
   }
   if (ctx.canPrompt && topic === undefined)
     topic = await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextTopic"), required: true });
   if (ctx.canPrompt && date === undefined)
     date = await ctx.prompter.input({ message: (await ctx.say()).t("ask.nextDateNeeded"), required: true, validate });
-  if (date === undefined || topic === undefined)
-    throw new UsageError((await ctx.say()).t("plan.together"));
-  if (!topic.trim())
-    throw new UsageError((await ctx.say()).t("plan.emptyTopic"));
+  if (date === undefined || topic === undefined) throw new UsageError((await ctx.say()).t("plan.together"));
+  if (!topic.trim()) throw new UsageError((await ctx.say()).t("plan.emptyTopic"));
   const day = (await dateFlag(ctx, date, "--next-date"))!;
   if (day < today)
     throw new UsageError(

@@ -34,8 +34,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   return ctx.writing(async () => {
     if (!opts.allowDuplicate) {
       const same = (await store.all("customer", () => undefined)).find((c) => c.value.name === ordered.name);
-      if (same)
-        throw new UserError((await ctx.say()).t("cu.exists", { name: ordered.name, id: same.id }));
+      if (same) throw new UserError((await ctx.say()).t("cu.exists", { name: ordered.name, id: same.id }));
     }
     const rec = await store.create("customer", ordered, await ctx.now(), ctx.random);
     await ctx.commit([rec.path], `customer ${rec.id} added — ${ordered.name}`, actor);

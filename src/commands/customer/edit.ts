@@ -31,8 +31,7 @@ export async function customerEdit(
       written(ctx, rec, (await ctx.say()).t("cu.saved", { id: c.id }));
       return rec;
     });
-  if (!ctx.io.interactive && !editor)
-    throw new UsageError((await ctx.say()).t("cu.editNothing"));
+  if (!ctx.io.interactive && !editor) throw new UsageError((await ctx.say()).t("cu.editNothing"));
 
   // The editor runs before the store's lock is taken: nobody waits while a person types. Under the
   // lock the file is compared with what the editor was given, and a change made meanwhile wins.

@@ -62,8 +62,12 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
       const warn = noGuarantee(estimate, store.settings.criticalSystems);
       const total = lines.reduce((s, l) => s + l.labour + (l.parts ?? []).reduce((p, x) => p + x.amount, 0), 0);
       const sum = formatMoney(total, currency, store.settings.locale);
-      const parts = warn.map((w) => say.t(w.reason === "customer-supplied" ? "sh.warnOwn" : "sh.warnAftermarket", { part: w.part }));
-      ctx.io.err(`${say.t(warn.length ? "sh.totalWarn" : "sh.total", { total: sum, parts: parts.join(say.t("ask.flagSep")) })}\n`);
+      const parts = warn.map((w) =>
+        say.t(w.reason === "customer-supplied" ? "sh.warnOwn" : "sh.warnAftermarket", { part: w.part }),
+      );
+      ctx.io.err(
+        `${say.t(warn.length ? "sh.totalWarn" : "sh.total", { total: sum, parts: parts.join(say.t("ask.flagSep")) })}\n`,
+      );
       return { ...t, estimate };
     },
   });
