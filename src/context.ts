@@ -15,7 +15,7 @@ import {
 } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
-import { translator, type Translator } from "./i18n.js";
+import { t, translator, wordedText, type Translator } from "./i18n.js";
 import { closestName } from "./domain/closest-name.js";
 import type { Staff } from "./domain/schema.js";
 import { ignoreTempFiles } from "./store/fsutil.js";
@@ -128,7 +128,12 @@ export class Context {
       // a read that opens the index: git starts comparing the files now, on the other core, while
       // the settings are read, SQLite loads and the index opens (docs/performance.md "Freshness")
       if (!this.writeStarted && readsIndex(this.commandLine)) this.ahead = RecordIndex.gitAhead(root, this.deps.env);
-      return Store.open(root).catch((e: unknown) => {
+      const shown = this.globals.locale ?? this.deps.env.AFTERCARE_LOCALE;
+      const opened = Store.open(root).then((s) => {
+        if (shown === "zh-CN" || shown === "en") s.locale = shown;
+        return s;
+      });
+      return opened.catch((e: unknown) => {
         // no read follows: git is stopped, not waited for
         this.ahead?.signal?.stop();
         throw e;
@@ -308,9 +313,9 @@ export class Context {
       config && !config.includes('[merge "aftercare"]') ? await import("./services/git-support.js") : undefined;
     if (!setup || !(await setup.lacksGitSupport(root, await this.git()))) return;
     const s = await setup.installGitSupport(root, await this.git());
-    this.io.err(
-      `note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone)${s.notes.length ? `; ${s.notes.join("; ")}` : ""}\n`,
-    );
+    const locale = await this.locale();
+    const notes = s.notes.map((n) => t(locale, "gs.noteSep") + wordedText(locale, n)).join("");
+    this.io.err(`${t(locale, "gs.installed", { notes })}\n`);
   }
 
   /**

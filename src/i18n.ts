@@ -3,6 +3,7 @@
 // refers to a key; no sentence is written twice per language anywhere else.
 import { textOf } from "./format/text.js";
 import { HELP } from "./i18n-help.js";
+import { PROBLEMS } from "./i18n-problems.js";
 
 export type Locale = "zh-CN" | "en";
 /**
@@ -16,6 +17,8 @@ export type Entry = { en: Text; "zh-CN": Text };
 const M = {
   // every command's --help and the sentences for wrong usage (src/i18n-help.ts)
   ...HELP,
+  // a record file that does not read, init --hooks' notes, doctor's locks and temporary files (src/i18n-problems.ts)
+  ...PROBLEMS,
   // table headings
   "h.id": { en: "ID", "zh-CN": "编号" },
   "h.customer": { en: "customer", "zh-CN": "客户" },
@@ -1806,11 +1809,24 @@ export type Translator = ReturnType<typeof translator>;
  * A parameter of a worded sentence: a number or text as it is; a catalogue sentence of its own; a
  * value records hold (`{ value: "repair" }`: as typed in English, in words in Chinese); a list of them.
  */
-export type WordParam = string | number | Worded | { value: string } | { values: readonly string[] };
+export type WordParam =
+  | string
+  | number
+  | Worded
+  | { value: string }
+  | { values: readonly string[] }
+  | { typed: readonly string[] }
+  | { asWritten: string; worded: Worded };
 /** A sentence as facts (a catalogue key and its parameters), worded in the reader's language when shown. */
 export interface Worded {
   key: MessageKey;
   params?: Record<string, WordParam>;
+}
+
+/** A value to type, with its word after it when it has one: open（待处理）. */
+function glossed(locale: string, x: string): string {
+  const w = word(locale, x);
+  return w === x ? x : `${x}（${w}）`;
 }
 
 /** A worded sentence in `locale`. */
@@ -1820,6 +1836,10 @@ export function wordedText(locale: string, w: Worded): string {
     if (typeof v !== "object") return v;
     if ("key" in v) return wordedText(locale, v);
     if ("value" in v) return say.value(v.value);
+    // values to type as they are (a YAML file's): glossed in words in Chinese, status open（待处理）
+    if ("typed" in v) return v.typed.map((x) => (locale === "en" ? x : glossed(locale, x))).join(say.t("ask.flagSep"));
+    // English as another program wrote it (the YAML parser's), in other languages the catalogue's sentence
+    if ("asWritten" in v) return locale === "en" ? v.asWritten : wordedText(locale, v.worded);
     return v.values.map((x) => say.value(x)).join(say.t("ask.flagSep"));
   };
   return say.t(w.key, Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, param(v)])));

@@ -87,9 +87,6 @@ export async function due(opts: DueOptions, ctx: Context): Promise<{ duties: Dut
       );
   }
   // a record that could not be read may hide an overdue duty: monitoring must not read "all clear"
-  if (unread)
-    ctx.io.err(
-      `note: the list may be incomplete: ${unread === 1 ? "a record file" : "some record files"} could not be read (above); see 'aftercare check'\n`,
-    );
+  if (unread) ctx.io.err(`${(await ctx.say()).t("pr.incomplete", { n: unread })}\n`);
   return { duties: shown, exitCode: opts.failIfOverdue && (overdue > 0 || unread > 0) ? 1 : 0 };
 }

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseInput, UsageError, UserError } from "../errors.js";
-import { t, translator } from "../i18n.js";
+import { t, translator, wordedText, type Worded } from "../i18n.js";
 import type { Context, Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
 import { calendarSource, DEFAULT_WORKWEEK } from "../domain/calendar.js";
@@ -47,8 +47,8 @@ const HEADER = `# aftercare store settings. Edit by hand or with 'aftercare staf
 export async function initHooks(
   root: string,
   deps: Deps,
-): Promise<{ root: string; notes: string[]; committed: boolean }> {
-  const notes: string[] = [];
+): Promise<{ root: string; notes: Worded[]; committed: boolean }> {
+  const notes: Worded[] = [];
   if (!(await exists(join(root, SETTINGS_FILE)))) {
     // a clone of a server whose HEAD names a branch it does not have checked out nothing: check out the store's
     const fixed = await checkOutEmptyClone(root, deps);
@@ -95,7 +95,7 @@ async function storeBranches(git: Git): Promise<string[] | undefined> {
  * (a `git init --bare` server on master, the store pushed as main): check out the one branch that
  * holds the store, and say how to fix the server. Undefined when that is not the case.
  */
-export async function checkOutEmptyClone(root: string, deps: Deps): Promise<string | undefined> {
+export async function checkOutEmptyClone(root: string, deps: Deps): Promise<Worded | undefined> {
   const git = new Git(root, deps.env);
   if (!(await git.topLevel())) return undefined;
   const found = await storeBranches(git);
@@ -104,7 +104,7 @@ export async function checkOutEmptyClone(root: string, deps: Deps): Promise<stri
   const branch = remoteRef.slice(remoteRef.indexOf("/") + 1);
   const r = await git.run(["checkout", "--quiet", "-b", branch, "--track", remoteRef]);
   if (r.code !== 0) return undefined;
-  return `the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out ${branch} from ${remoteRef}; fix the server for the next desk: git symbolic-ref HEAD refs/heads/${branch} (run there)`;
+  return { key: "gs.checkedOut", params: { branch, remote: remoteRef } };
 }
 
 /** For 'no aftercare store here': a clone that checked out nothing, and what to do. Undefined otherwise. */
@@ -212,7 +212,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   }
   const support = await installGitSupport(root, git);
   written.push(...support.written);
-  for (const n of support.notes) deps.io.err(`note: ${n}\n`);
+  for (const n of support.notes) deps.io.err(`${t(locale, "note.prefix", { text: wordedText(locale, n) })}\n`);
   if (!china) deps.io.err(holidayNote(country, timezone));
   const who = opts.as ?? deps.env.AFTERCARE_USER ?? (await git.configValue("user.name")) ?? "aftercare";
   const email = (await git.configValue("user.email")) ?? "";
@@ -246,7 +246,7 @@ export async function initCommand(o: InitCommandOptions, c: Context): Promise<vo
     // a clone that checked out nothing has no store yet: init --hooks checks it out (initHooks)
     const h = await initHooks(o.dir ? resolve(deps.cwd, o.dir) : await c.storeRoot().catch(() => deps.cwd), deps);
     const say = translator(await c.locale().catch(() => c.globals.locale ?? "en"));
-    for (const n of h.notes) io.err(`${say.t("note.prefix", { text: n })}\n`);
+    for (const n of h.notes) io.err(`${say.t("note.prefix", { text: wordedText(say.locale, n) })}\n`);
     io.out(`${h.root}\n`);
     io.err(`${say.t("init.hooks")}\n`);
     return;

@@ -4,6 +4,7 @@
 // aftercare at the path recorded when they were installed, re-checked each time, else on PATH,
 // and fail safe when it is gone: the hook says what to do, the driver leaves git's conflict
 // markers (never "ours" alone, which a 'git add' would take as the merge).
+import type { Worded } from "../i18n.js";
 import { existsSync, promises as fs } from "node:fs";
 import { basename, join } from "node:path";
 import { BIN, shq } from "../paths.js";
@@ -20,7 +21,8 @@ const HOW_TO_REINSTALL = "re-run 'aftercare init --hooks' after moving it";
 export interface GitSupport {
   /** files written in the store that belong in the next commit */
   written: string[];
-  notes: string[];
+  /** what a person must do by hand (a hook of their own), worded when shown */
+  notes: Worded[];
 }
 
 /** This aftercare, as the hook and driver record it: node and the bin script, absolute. */
@@ -107,10 +109,10 @@ export async function hookPath(root: string, git: Git, name = "pre-commit"): Pro
 }
 
 /** Write a hook of aftercare's, unless one of the user's own is there: then the line to add to it. */
-async function writeHook(path: string, script: string, line: string): Promise<string | undefined> {
+async function writeHook(path: string, script: string, line: string): Promise<Worded | undefined> {
   const existing = (await exists(path)) ? await fs.readFile(path, "utf8") : undefined;
   if (existing !== undefined && !existing.includes(HOOK_MARK))
-    return `a ${basename(path)} hook of your own is already at ${path}; add this line to it to check the store: ${line}`;
+    return { key: "gs.ownHook", params: { hook: basename(path), path, line } };
   await fs.mkdir(join(path, ".."), { recursive: true });
   await fs.writeFile(path, script, { mode: 0o755 });
   await fs.chmod(path, 0o755);

@@ -3,7 +3,10 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Context } from "../context.js";
-import { describeHolder, inspectLock, isTempFile } from "../store/fsutil.js";
+import { hostname } from "node:os";
+import { wordedText, type MessageKey, type Worded } from "../i18n.js";
+import { inspectLock, isTempFile } from "../store/fsutil.js";
+import { clock, plain, type LockHolder } from "../store/lock.js";
 import type { Diagnosis, Finding } from "./diagnosis.js";
 
 type Add = (f: Finding) => void;
@@ -11,17 +14,38 @@ type Add = (f: Finding) => void;
 /** How long a temporary file may exist before it is taken for a crash's leftover, ms. */
 const TEMP_GRACE_MS = 60_000;
 
-export function age(ms: number | undefined): string {
+/** How long, in the unit that reads best: 45 s, 12 min, 3 h, 4 days (秒, 分钟, 小时, 天). */
+export function age(ms: number | undefined): Worded | string {
   if (ms === undefined) return "";
   const s = Math.round(ms / 1000);
   return s < 120
-    ? `${s} s`
+    ? { key: "lo.age.s", params: { n: s } }
     : s < 7200
-      ? `${Math.round(s / 60)} min`
+      ? { key: "lo.age.min", params: { n: Math.round(s / 60) } }
       : s < 172_800
-        ? `${Math.round(s / 3600)} h`
-        : `${Math.round(s / 86_400)} days`;
+        ? { key: "lo.age.h", params: { n: Math.round(s / 3600) } }
+        : { key: "lo.age.days", params: { n: Math.round(s / 86_400) } };
 }
+
+/** Who holds the lock, in words: 王芳 (pid 1234, aftercare ticket new, since 10:02:11); store/lock.ts describeHolder in English. */
+function holderWords(h: LockHolder | undefined, timeZone?: string): Worded {
+  if (!h) return { key: "lo.anyone" };
+  const since = clock(h.since, timeZone);
+  const parts: Worded[] = [
+    h.host !== hostname()
+      ? { key: "lo.pidOn", params: { pid: h.pid, host: plain(h.host) } }
+      : { key: "lo.pid", params: { pid: h.pid } },
+  ];
+  if (h.command) parts.push({ key: "lo.as", params: { text: plain(h.command) } });
+  if (since) parts.push({ key: "lo.since", params: { time: since } });
+  const list = parts.reduce((a, b) => ({ key: "lo.and", params: { a, b } }));
+  return { key: "lo.holder", params: { who: h.who ? plain(h.who) : { key: "lo.anyone" }, parts: list } };
+}
+
+const words = (key: MessageKey, params: Worded["params"] = {}): { message: string; worded: Worded } => {
+  const worded: Worded = { key, params };
+  return { message: wordedText("en", worded), worded };
+};
 
 /** Every write's temporary file under the store (not inside .git or .aftercare). */
 function tempFiles(root: string): string[] {
@@ -48,7 +72,7 @@ function tempFiles(root: string): string[] {
 export async function lockFindings(ctx: Context, root: string, d: Diagnosis, add: Add): Promise<void> {
   const lock = inspectLock(root);
   if (!lock.held) return;
-  const holder = describeHolder(
+  const holder = holderWords(
     lock.holder,
     await ctx.store().then(
       (s) => s.settings.timezone,
@@ -59,11 +83,14 @@ export async function lockFindings(ctx: Context, root: string, d: Diagnosis, add
     add({
       kind: "lock",
       path: ".aftercare/write.lock",
-      message: `a stale write lock (${lock.dead ? "its process is gone" : `not refreshed for ${age(lock.ageMs)}`}), held by ${holder}: the next write takes it over; 'aftercare doctor --fix' removes it`,
+      ...words("lo.staleLock", {
+        why: lock.dead ? { key: "lo.gone" } : { key: "lo.notRefreshed", params: { age: age(lock.ageMs) } },
+        holder,
+      }),
       fixable: true,
     });
     d.locks.push(lock.path);
-  } else ctx.io.err(`note: a write is in progress: ${holder} holds the store's write lock\n`);
+  } else ctx.io.err(`${wordedText(await ctx.locale(), { key: "lo.writing", params: { holder } })}\n`);
 }
 
 /** Stale locks moved aside and not removed. */
@@ -75,7 +102,7 @@ export function staleLockFindings(root: string, d: Diagnosis, add: Add): void {
       add({
         kind: "lock",
         path: `.aftercare/${n}`,
-        message: `a stale lock moved aside and not removed (.aftercare/${n}); 'aftercare doctor --fix' removes it`,
+        ...words("lo.movedAside", { path: `.aftercare/${n}` }),
         fixable: true,
       });
     }
@@ -92,7 +119,7 @@ export function tempFileFindings(root: string, underLock: boolean, d: Diagnosis,
     add({
       kind: "temp",
       path: t,
-      message: `${t}: the temporary file of a write that did not finish (${s.size} bytes${s.size === 0 ? ", a full disk?" : ""}); the record it was for is unchanged; 'aftercare doctor --fix' removes it`,
+      ...words(s.size === 0 ? "lo.tempEmpty" : "lo.temp", { path: t, size: s.size }),
       fixable: true,
     });
   }

@@ -106,9 +106,9 @@ export function inspectLock(root: string): {
   return { path, held: true, holder, dead: Boolean(holder && deadHere(holder)), ageMs };
 }
 
-const plain = (s: string) => s.replace(/[\p{C}\u2028\u2029]/gu, "").slice(0, 80);
+export const plain = (s: string) => s.replace(/[\p{C}\u2028\u2029]/gu, "").slice(0, 80);
 
-function clock(iso: string, timeZone?: string): string | undefined {
+export function clock(iso: string, timeZone?: string): string | undefined {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return undefined;
   const tz = timeZone ? { timeZone } : {};

@@ -3,10 +3,14 @@
 // answers never loads this module; the first file parsed or written does (parsing.ts loadParsing),
 // as does anything that imports it (fastread.ts, check).
 import type { z } from "zod";
+import type { Worded } from "../i18n.js";
 import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema, type RecordOf } from "../domain/schema.js";
 import type { FileProblem } from "./layout.js";
 import { useParsing } from "./parsing.js";
+import { kindWord, schemaWords } from "./schema-words.js";
+import { said, type Problem } from "./yaml/problems.js";
+import type { WordParam } from "../i18n.js";
 import {
   cap,
   capMessage,
@@ -19,12 +23,12 @@ import {
   type Parsed,
 } from "./yaml.js";
 
-/** A schema's complaint as people read it: the field by its path, and where to put the line. */
+/** A schema's complaint as people read it: the field by its path, and where to put the line (worded: schema-words.ts). */
 export function issueMessage(
   issue: z.core.$ZodIssue,
   raw: unknown,
   kind: string,
-): { path: PropertyKey[]; message: string; key?: boolean } {
+): { path: PropertyKey[]; message: string; worded: Worded; key?: boolean } {
   const path = issue.path;
   const field = path
     .map((p) => (typeof p === "number" ? `[${p + 1}]` : excerpt(String(p))))
@@ -32,16 +36,14 @@ export function issueMessage(
     .replace(/\.\[/g, "[");
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys;
-    const named =
-      keys
-        .slice(0, 3)
-        .map((k) => `"${excerpt(k)}"`)
-        .join(", ") + (keys.length > 3 ? ` and ${keys.length - 3} more` : "");
-    return {
-      path: [...path, keys[0]!],
-      key: true,
-      message: `unknown field ${named}${field ? ` in ${excerpt(field)}` : ""} (check the spelling; a ${kind} has no such field)`,
-    };
+    const quoted = keys
+      .slice(0, 3)
+      .map((k) => `"${excerpt(k)}"`)
+      .join(", ");
+    const names: WordParam =
+      keys.length > 3 ? { key: "pr.moreNames", params: { names: quoted, n: keys.length - 3 } } : quoted;
+    const params = { names, kind: kindWord(kind), ...(field ? { field: excerpt(field) } : {}) };
+    return { path: [...path, keys[0]!], key: true, ...said(field ? "pr.unknownFieldIn" : "pr.unknownField", params) };
   }
   let parent: unknown = raw;
   for (const p of path.slice(0, -1))
@@ -52,31 +54,24 @@ export function issueMessage(
     typeof parent === "object" &&
     last !== undefined &&
     (parent as Record<PropertyKey, unknown>)[last as string] === undefined;
-  if (missing) return { path: path.slice(0, -1), message: `${field} is missing: it ${issue.message}` };
+  const why = schemaWords(issue.message);
+  if (missing) return { path: path.slice(0, -1), ...said("pr.missing", { field, why }) };
   if (!field)
-    return {
-      path,
-      message:
-        issue.message === "Invalid input: expected object, received undefined" || /expected object/.test(issue.message)
-          ? `a ${kind} file must hold a mapping of fields`
-          : issue.message,
-    };
-  return { path, message: `${field} ${issue.message}` };
+    return /expected object/.test(issue.message)
+      ? { path, ...said("pr.notMapping", { kind: kindWord(kind) }) }
+      : { path, message: issue.message, worded: why };
+  return { path, ...said("pr.field", { field, why }) };
 }
 
 /** Validate parsed YAML against a schema; every problem with its line and column. */
-export function validate<T>(
-  schema: z.ZodType<T>,
-  parsed: Parsed,
-  kind: string,
-): { value?: T; problems: { line: number; col: number; message: string }[] } {
+export function validate<T>(schema: z.ZodType<T>, parsed: Parsed, kind: string): { value?: T; problems: Problem[] } {
   const r = schema.safeParse(parsed.value);
   if (r.success) return { value: r.data, problems: [] };
   return {
     problems: cap(
       r.error.issues.map((iss) => {
         const m = issueMessage(iss, parsed.value, kind);
-        return { ...locate(parsed, m.path, m.key), message: m.message };
+        return { ...locate(parsed, m.path, m.key), message: m.message, worded: m.worded };
       }),
     ),
   };

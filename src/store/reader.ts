@@ -4,6 +4,7 @@
 import { promises as fs, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { refusal, UserError } from "../errors.js";
+import { t, wordedText } from "../i18n.js";
 import { isId, isIdPrefix, LETTER_OF, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import type { RecordOf } from "../domain/schema.js";
 import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
@@ -140,14 +141,14 @@ export class RecordReader {
    * silently. Kinds loaded at the same time warn in the order they were asked for, not the order
    * they finish (the same order, kind by kind, as the derived index's warnings).
    */
-  async all<K extends RecordKind>(kind: K, warn: (msg: string) => void): Promise<Loaded<K>[]> {
+  async all<K extends RecordKind>(kind: K, warn: (msg: string) => void, locale = "en"): Promise<Loaded<K>[]> {
     const turn = this.warnTurn;
     let next!: () => void;
     this.warnTurn = new Promise((done) => (next = done));
     try {
       const loaded = await this.load(kind);
       await turn;
-      return warnOf(kind, loaded, warn);
+      return warnOf(kind, loaded, warn, locale);
     } finally {
       next();
     }
@@ -198,23 +199,30 @@ function unreadableFolder(kind: RecordKind, rel: string, code: string | undefine
 }
 
 /** The records filed where their names put them; the rest, and the files that could not be read, named on `warn`. */
-function warnOf<K extends RecordKind>(kind: K, { records, problems }: KindRead<K>, warn: (msg: string) => void) {
+function warnOf<K extends RecordKind>(
+  kind: K,
+  { records, problems }: KindRead<K>,
+  warn: (msg: string) => void,
+  locale: string,
+) {
   const files = [...new Set(problems.map((p) => p.path))];
-  if (files.length) warn(unreadWarning(kind, files.length, problems[0]!));
+  if (files.length) warn(unreadWarning(kind, files.length, problems[0]!, locale));
   const placed = records.filter((r) => isId(r.id) && pathOf(r.id) === r.path);
   if (placed.length < records.length) {
     const stray = records.find((r) => !placed.includes(r))!;
-    warn(strayWarning(kind, records.length - placed.length, stray.path));
+    warn(strayWarning(kind, records.length - placed.length, stray.path, locale));
   }
   return placed;
 }
 
-/** The warning of a read that leaves out `n` files of a kind that could not be read (the first one's problem named). */
-export function unreadWarning(kind: RecordKind, n: number, first: FileProblem): string {
-  return `warning: ${n} ${kind} file${n > 1 ? "s" : ""} could not be read and ${n > 1 ? "are" : "is"} left out (first: ${first.path}:${first.line}:${first.col}: ${first.message}); run 'aftercare check'\n`;
+/** The warning of a read that leaves out `n` files of a kind that could not be read (the first one's problem named), in `locale`. */
+export function unreadWarning(kind: RecordKind, n: number, first: FileProblem, locale = "en"): string {
+  const problem = first.worded ? wordedText(locale, first.worded) : first.message;
+  const at = `${first.path}:${first.line}:${first.col}`;
+  return `${t(locale, "pr.unread", { n, kind: t(locale, `rk.${kind}`), at, problem })}\n`;
 }
 
 /** The warning of a read that leaves out `n` files of a kind that sit where their names do not put them. */
-export function strayWarning(kind: RecordKind, n: number, first: string): string {
-  return `warning: ${n} ${kind} file${n > 1 ? "s are" : " is"} not where its name puts it and left out (first: ${first}); run 'aftercare check'\n`;
+export function strayWarning(kind: RecordKind, n: number, first: string, locale = "en"): string {
+  return `${t(locale, "pr.stray", { n, kind: t(locale, `rk.${kind}`), at: first })}\n`;
 }

@@ -18,6 +18,8 @@ export { strayWarning, unreadWarning } from "./reader.js";
 
 export class Store {
   private readonly reader: RecordReader;
+  /** the language the store's warnings are shown in: the store's, or the run's (Context.store) */
+  locale: string;
 
   private constructor(
     readonly root: string,
@@ -25,6 +27,7 @@ export class Store {
     private settingsFileRead: SettingsFile | undefined,
   ) {
     this.reader = new RecordReader(root);
+    this.locale = settings.locale;
   }
 
   /** The nearest folder at or above `start` holding aftercare.yaml. */
@@ -63,7 +66,7 @@ export class Store {
 
   /** The records of a kind for a read command; broken files are named on `warn` (RecordReader.all). */
   all<K extends RecordKind>(kind: K, warn: (msg: string) => void): Promise<Loaded<K>[]> {
-    return this.reader.all(kind, warn);
+    return this.reader.all(kind, warn, this.locale);
   }
 
   /** One record by its full ID; a broken file is an error naming its path and line. */

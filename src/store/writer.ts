@@ -3,23 +3,23 @@
 // lines, a record as edited by hand, a saved report. Each validated before it is written.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
 import { newId, type RecordKind } from "../domain/ids.js";
 import type { RecordOf, Settings } from "../domain/schema.js";
 import { createExclusive, writeAtomic } from "./fsutil.js";
 import { pathOf, SETTINGS_FILE, type Loaded } from "./layout.js";
 import type { SettingsFile } from "./open.js";
 import { loadParsing, parsingNow } from "./parsing.js";
+import { kindWord } from "./schema-words.js";
 
 const abs = (root: string, rel: string) => join(root, ...rel.split("/"));
 
 function checked<K extends RecordKind>(kind: K, value: unknown): RecordOf[K] {
-  const { SCHEMAS, capMessage, issueMessage } = parsingNow();
+  const { SCHEMAS, issueMessage } = parsingNow();
   const r = SCHEMAS[kind].safeParse(value);
   if (!r.success) {
-    const iss = r.error.issues[0]!;
-    const m = issueMessage(iss, value, kind);
-    throw new UserError(`the ${kind} would not be valid: ${capMessage(m.message)}; nothing was written`);
+    const m = issueMessage(r.error.issues[0]!, value, kind);
+    throw refusal("pr.wouldNotBeValid", { kind: kindWord(kind), why: m.worded });
   }
   return r.data as RecordOf[K];
 }

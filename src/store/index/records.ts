@@ -154,13 +154,14 @@ export class IndexRecords {
         .all(kind) as { path: string; problems: string }[];
       bad.sort(byPath);
       if (bad.length) {
-        out.push(unreadWarning(kind, bad.length, (JSON.parse(bad[0]!.problems) as FileProblem[])[0]!));
+        const first = (JSON.parse(bad[0]!.problems) as FileProblem[])[0]!;
+        out.push(unreadWarning(kind, bad.length, first, this.store.locale));
       }
       const stray = this.db
         .prepare("SELECT path FROM file WHERE kind = ? AND placed = 0 AND value IS NOT NULL")
         .all(kind) as { path: string }[];
       stray.sort(byPath);
-      if (stray.length) out.push(strayWarning(kind, stray.length, stray[0]!.path));
+      if (stray.length) out.push(strayWarning(kind, stray.length, stray[0]!.path, this.store.locale));
     }
     return out;
   }

@@ -11,7 +11,9 @@ import {
   type Document,
   type Node,
   type Pair,
+  type YAMLError,
 } from "yaml";
+import type { MessageKey, Worded } from "../../i18n.js";
 import {
   cap,
   conflictMarkers,
@@ -21,6 +23,7 @@ import {
   MAX_FILE_BYTES,
   MAX_ITEMS,
   position,
+  said,
   type Problem,
 } from "./problems.js";
 import { tokenProblem } from "./tokens.js";
@@ -45,9 +48,7 @@ const YAML_TAG = "tag:yaml.org,2002:";
 export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] } {
   if (src.length > MAX_FILE_BYTES || Buffer.byteLength(src, "utf8") > MAX_FILE_BYTES)
     return {
-      problems: [
-        { line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; a record is never that large` },
-      ],
+      problems: [{ line: 1, col: 1, ...said("pr.tooLarge", { kib: MAX_FILE_BYTES / 1024 }) }],
     };
   const markers = conflictMarkers(src);
   if (markers.length) return { problems: cap(markers) };
@@ -68,24 +69,43 @@ export function parseYaml(src: string): { parsed?: Parsed; problems: Problem[] }
   return { parsed: { doc, value: doc.toJS({ maxAliasCount: 0 }), lines }, problems };
 }
 
+/** The YAML parser's codes worded in the catalogue (pr.yaml.*); any other is "a syntax error" there. */
+const PARSER_CODES = new Set([
+  "BAD_INDENT",
+  "TAB_AS_INDENT",
+  "MISSING_CHAR",
+  "MULTILINE_IMPLICIT_KEY",
+  "BLOCK_AS_IMPLICIT_KEY",
+  "UNEXPECTED_TOKEN",
+  "BAD_SCALAR_START",
+  "BAD_DQ_ESCAPE",
+  "BLOCK_IN_FLOW",
+  "KEY_OVER_1024_CHARS",
+]);
+
+/** A problem the YAML parser found: its own English sentence, and in other languages what its code means. */
+function parserSaid(e: YAMLError): { message: string; worded: Worded } {
+  const text = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const what: Worded = { key: PARSER_CODES.has(e.code) ? (`pr.yaml.${e.code}` as MessageKey) : "pr.yaml.other" };
+  return {
+    message: text,
+    worded: {
+      key: "pr.yaml",
+      params: { text: { asWritten: text, worded: { key: "pr.yaml.syntax", params: { what } } } },
+    },
+  };
+}
+
 /** What the YAML parser itself found, and a second document after the first. */
 function parserProblems(doc: Document.Parsed, src: string, lines: LineCounter): Problem[] {
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings.filter((w) => !w.message.startsWith("Unresolved tag"))]) {
     const at = e.linePos?.[0] ?? position(lines, e.pos[0]);
-    problems.push({
-      line: at.line,
-      col: at.col,
-      message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
-    });
+    problems.push({ line: at.line, col: at.col, ...parserSaid(e) });
   }
   if (/^(---|\.\.\.)\s*$/m.test(src.replace(/^---\s*\n/, ""))) {
     const idx = src.search(/^(---|\.\.\.)\s*$/m);
-    if (idx > 0)
-      problems.push({
-        ...position(lines, idx),
-        message: "a record file holds one YAML document; remove the '---' separator",
-      });
+    if (idx > 0) problems.push({ ...position(lines, idx), ...said("pr.oneDocument") });
   }
   return problems;
 }
@@ -106,15 +126,12 @@ function nodeProblems(contents: unknown, src: string, lines: LineCounter, proble
       return position(lines, i >= 0 && !src.slice(i, start).includes("\n") ? i : start);
     };
     if (++nodes > 2 * MAX_ITEMS + 1) {
-      problems.push({
-        ...at(),
-        message: `more than ${MAX_ITEMS} fields and list items; a record never holds that many`,
-      });
+      problems.push({ ...at(), ...said("pr.tooMany", { max: MAX_ITEMS }) });
       return false;
     }
     const collection = isMap(node) || isSeq(node);
     if (collection && depth + 1 > MAX_DEPTH) {
-      problems.push({ ...at(), message: `nested more than ${MAX_DEPTH} levels deep; records are never that deep` });
+      problems.push({ ...at(), ...said("pr.tooDeep", { max: MAX_DEPTH }) });
       return false;
     }
     const bad = propertyProblem(node, at);
@@ -132,16 +149,13 @@ function nodeProblems(contents: unknown, src: string, lines: LineCounter, proble
 
 /** An alias, an anchor or a tag beyond the core schema on a node; `at` places it. */
 function propertyProblem(node: Node, at: (mark?: string) => { line: number; col: number }): Problem | undefined {
-  if (isAlias(node)) return { ...at(), message: "aliases (*name) are not allowed in records; write the value out" };
-  if (node.anchor)
-    return { ...at(`&${node.anchor}`), message: "anchors (&name) are not allowed in records; remove it" };
+  if (isAlias(node)) return { ...at(), ...said("pr.alias") };
+  if (node.anchor) return { ...at(`&${node.anchor}`), ...said("pr.anchor") };
   if (node.tag && !ALLOWED_TAGS.has(node.tag)) {
     const shown = node.tag.startsWith(YAML_TAG) ? `!!${node.tag.slice(YAML_TAG.length)}` : node.tag;
     return {
       ...at(shown),
-      message: node.tag.startsWith(YAML_TAG)
-        ? `tag ${excerpt(shown)} is not allowed in records (only text, numbers, true/false, null, lists and mappings); remove it`
-        : `custom tag ${excerpt(shown)} is not allowed in records; remove it`,
+      ...said(node.tag.startsWith(YAML_TAG) ? "pr.coreTag" : "pr.customTag", { tag: excerpt(shown) }),
     };
   }
   return undefined;
@@ -155,7 +169,7 @@ function duplicateKeys(items: Pair[], lines: LineCounter, start: number, problem
     if (seen.has(k))
       problems.push({
         ...position(lines, (pair.key as Node | null)?.range?.[0] ?? start),
-        message: `duplicate key "${excerpt(String(k))}": a field may appear once; remove one`,
+        ...said("pr.duplicateKey", { key: excerpt(String(k)) }),
       });
     seen.add(k);
   }

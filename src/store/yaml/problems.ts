@@ -2,6 +2,7 @@
 // the file cut short, bytes that are not UTF-8, lines left by an unresolved merge.
 import type { LineCounter } from "yaml";
 import { safe } from "../../format/text.js";
+import { wordedText, type MessageKey, type Worded } from "../../i18n.js";
 
 /** A record is a few KB; the settings file a few dozen. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -22,6 +23,14 @@ export interface Problem {
   line: number;
   col: number;
   message: string;
+  /** the message in the catalogue's words, for the reader's language (issue 13) */
+  worded?: Worded;
+}
+
+/** A problem's sentence from the catalogue: the English `message`, and the facts to word it in the reader's language. */
+export function said(key: MessageKey, params: Worded["params"] = {}): { message: string; worded: Worded } {
+  const worded: Worded = { key, params };
+  return { message: wordedText("en", worded), worded };
 }
 
 /** File content quoted in a message: cut short, and nothing a terminal would act on. */
@@ -74,7 +83,7 @@ export function decodeUtf8(
     let line = 1;
     for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
     const col = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(lineStart, at)).length + 1;
-    return { problem: { line, col, message: `not valid UTF-8 at byte ${at} — saved as GBK? re-save it as UTF-8` } };
+    return { problem: { line, col, ...said("pr.notUtf8", { at }) } };
   }
 }
 
@@ -84,12 +93,7 @@ const CONFLICT_RE = /^(<{7}|={7}|>{7}|\|{7})(\s|$)/;
 export function conflictMarkers(src: string): Problem[] {
   const out: Problem[] = [];
   src.split("\n").forEach((l, i) => {
-    if (CONFLICT_RE.test(l))
-      out.push({
-        line: i + 1,
-        col: 1,
-        message: "leftover merge-conflict marker: resolve the conflict and remove the marker lines",
-      });
+    if (CONFLICT_RE.test(l)) out.push({ line: i + 1, col: 1, ...said("pr.conflictMarker") });
   });
   return out;
 }
@@ -115,8 +119,7 @@ const MAX_PROBLEMS = 20;
 /** Problems as shown: each message one short line, at most MAX_PROBLEMS of them. */
 export function cap<P extends Problem>(ps: P[]): P[] {
   const out = ps.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, message: capMessage(p.message) }));
-  if (ps.length > MAX_PROBLEMS)
-    out.push({ ...ps[MAX_PROBLEMS]!, message: `and ${ps.length - MAX_PROBLEMS} more problems in this file` });
+  if (ps.length > MAX_PROBLEMS) out.push({ ...ps[MAX_PROBLEMS]!, ...said("pr.more", { n: ps.length - MAX_PROBLEMS }) });
   return out;
 }
 

@@ -1,18 +1,19 @@
 // The shape of a record file from the lexer's tokens, before any tree is built.
 import { CST, Lexer } from "yaml";
-import { MAX_DEPTH, MAX_ITEMS, MAX_LINES, MAX_PROPS, offsetPosition, type Problem } from "./problems.js";
+import type { MessageKey } from "../../i18n.js";
+import { MAX_DEPTH, MAX_ITEMS, MAX_LINES, MAX_PROPS, offsetPosition, said, type Problem } from "./problems.js";
 
 const MARKERS = new Set(["\u0002", "\u0018", "\u001f"]); // the lexer's doc-mode, flow-error-end and scalar marks: no source text
 
 /** Why a file's shape is refused, by kind: each message says what a record never is. */
-const SHAPE_MESSAGES = {
-  deep: `nested more than ${MAX_DEPTH} levels deep; records are never that deep`,
-  many: `more than ${MAX_ITEMS} fields and list items; a record never holds that many`,
-  long: `more than ${MAX_LINES} lines outside text values; a record is never that long`,
-  props: `more than ${MAX_PROPS} tags, anchors and aliases; a record needs none`,
-  directive: "YAML directives (%YAML, %TAG) are not allowed in records; remove the line",
-  documents: "a record file holds one YAML document; remove the '---' separator",
-} as const;
+const SHAPE_MESSAGES: Record<string, [MessageKey, number?]> = {
+  deep: ["pr.tooDeep", MAX_DEPTH],
+  many: ["pr.tooMany", MAX_ITEMS],
+  long: ["pr.tooLong", MAX_LINES],
+  props: ["pr.tooManyProps", MAX_PROPS],
+  directive: ["pr.directive"],
+  documents: ["pr.oneDocument"],
+};
 
 /** The walk over the tokens so far: open block collections, flow depth, counts. */
 class Shape {
@@ -28,8 +29,9 @@ class Shape {
 
   constructor(readonly src: string) {}
 
-  problem(kind: keyof typeof SHAPE_MESSAGES, at: number): Problem {
-    return { ...offsetPosition(this.src, at), message: SHAPE_MESSAGES[kind] };
+  problem(kind: "deep" | "many" | "long" | "props" | "directive" | "documents", at: number): Problem {
+    const [key, max] = SHAPE_MESSAGES[kind]!;
+    return { ...offsetPosition(this.src, at), ...said(key, max === undefined ? {} : { max }) };
   }
 
   /** A block collection entry at column `c`; true when that nests too deep. */

@@ -1,0 +1,330 @@
+/* eslint-disable max-lines -- the problems block of the catalogue: a table of sentences in both languages, read key by key */
+// The catalogue's block for a record file that does not read (issue 13, item 1): YAML that a record
+// may not hold (src/store/yaml/), the schema's complaints (src/store/schema-words.ts), the warning of a
+// read that leaves such a file out, init --hooks' notes and doctor's lock and temp-file findings.
+// src/i18n.ts spreads it into the one catalogue. The English is exactly what these said before.
+import type { Entry } from "./i18n.js";
+
+export const PROBLEMS = {
+  // the file itself (src/store/yaml/problems.ts, parse.ts, tokens.ts)
+  "pr.notUtf8": {
+    en: "not valid UTF-8 at byte {at} — saved as GBK? re-save it as UTF-8",
+    "zh-CN": "第 {at} 字节起不是有效的 UTF-8——是否存成了 GBK？请另存为 UTF-8",
+  },
+  "pr.conflictMarker": {
+    en: "leftover merge-conflict marker: resolve the conflict and remove the marker lines",
+    "zh-CN": "残留的合并冲突标记：请解决冲突并删去这些标记行",
+  },
+  "pr.more": { en: "and {n} more problems in this file", "zh-CN": "此文件还有 {n} 处问题" },
+  "pr.tooLarge": {
+    en: "file is larger than {kib} KiB; a record is never that large",
+    "zh-CN": "文件超过 {kib} KiB；记录不会有这么大",
+  },
+  "pr.oneDocument": {
+    en: "a record file holds one YAML document; remove the '---' separator",
+    "zh-CN": "一个记录文件只含一个 YAML 文档；请删去 '---' 分隔行",
+  },
+  "pr.tooMany": {
+    en: "more than {max} fields and list items; a record never holds that many",
+    "zh-CN": "字段和列表项超过 {max} 个；记录不会有这么多",
+  },
+  "pr.tooDeep": {
+    en: "nested more than {max} levels deep; records are never that deep",
+    "zh-CN": "嵌套超过 {max} 层；记录不会嵌套这么深",
+  },
+  "pr.tooLong": {
+    en: "more than {max} lines outside text values; a record is never that long",
+    "zh-CN": "文字内容以外的行超过 {max} 行；记录不会这么长",
+  },
+  "pr.tooManyProps": {
+    en: "more than {max} tags, anchors and aliases; a record needs none",
+    "zh-CN": "标签、锚点和别名超过 {max} 个；记录一个也不需要",
+  },
+  "pr.directive": {
+    en: "YAML directives (%YAML, %TAG) are not allowed in records; remove the line",
+    "zh-CN": "记录中不允许 YAML 指令（%YAML、%TAG）；请删去这一行",
+  },
+  "pr.alias": {
+    en: "aliases (*name) are not allowed in records; write the value out",
+    "zh-CN": "记录中不允许别名（*名称）；请把值写出来",
+  },
+  "pr.anchor": {
+    en: "anchors (&name) are not allowed in records; remove it",
+    "zh-CN": "记录中不允许锚点（&名称）；请删去",
+  },
+  "pr.coreTag": {
+    en: "tag {tag} is not allowed in records (only text, numbers, true/false, null, lists and mappings); remove it",
+    "zh-CN": "记录中不允许标签 {tag}（只能是文字、数字、true/false、null、列表和映射）；请删去",
+  },
+  "pr.customTag": {
+    en: "custom tag {tag} is not allowed in records; remove it",
+    "zh-CN": "记录中不允许自定义标签 {tag}；请删去",
+  },
+  "pr.duplicateKey": {
+    en: 'duplicate key "{key}": a field may appear once; remove one',
+    "zh-CN": "字段 {key} 重复：一个字段只能出现一次；请删去一个",
+  },
+  // what the YAML parser found (its error code; the English is the parser's own sentence)
+  "pr.yaml": { en: "{text}", "zh-CN": "{text}" },
+  "pr.yaml.syntax": { en: "YAML syntax error: {what}", "zh-CN": "YAML 语法错误：{what}" },
+  "pr.yaml.BAD_INDENT": { en: "bad indentation", "zh-CN": "缩进不对" },
+  "pr.yaml.TAB_AS_INDENT": { en: "a tab used as indentation", "zh-CN": "用了制表符缩进（请用空格）" },
+  "pr.yaml.MISSING_CHAR": { en: "a closing mark is missing", "zh-CN": "缺少结束的引号或括号" },
+  "pr.yaml.MULTILINE_IMPLICIT_KEY": { en: "a key over several lines", "zh-CN": "字段名跨了多行（是否少了冒号？）" },
+  "pr.yaml.BLOCK_AS_IMPLICIT_KEY": { en: "a block used as a key", "zh-CN": "不能用块作字段名" },
+  "pr.yaml.UNEXPECTED_TOKEN": { en: "an unexpected mark", "zh-CN": "出现了意外的符号" },
+  "pr.yaml.BAD_SCALAR_START": {
+    en: "a value that cannot start so",
+    "zh-CN": "值的开头不对（以特殊符号开头的值请加引号）",
+  },
+  "pr.yaml.BAD_DQ_ESCAPE": { en: "a bad escape in double quotes", "zh-CN": "双引号中的转义写法不对" },
+  "pr.yaml.BLOCK_IN_FLOW": { en: "a block inside brackets", "zh-CN": "括号内不能写块" },
+  "pr.yaml.KEY_OVER_1024_CHARS": { en: "a key that is too long", "zh-CN": "字段名太长" },
+  "pr.yaml.other": { en: "a syntax error", "zh-CN": "写法不对" },
+  // the schema (src/store/schema-words.ts): where the problem is
+  "pr.unknownField": {
+    en: "unknown field {names} (check the spelling; a {kind} has no such field)",
+    "zh-CN": "未知字段 {names}（请检查拼写；{kind}没有这个字段）",
+  },
+  "pr.unknownFieldIn": {
+    en: "unknown field {names} in {field} (check the spelling; a {kind} has no such field)",
+    "zh-CN": "字段 {field} 中有未知字段 {names}（请检查拼写；{kind}没有这个字段）",
+  },
+  "pr.moreNames": { en: "{names} and {n} more", "zh-CN": "{names} 等另外 {n} 个" },
+  "pr.missing": { en: "{field} is missing: it {why}", "zh-CN": "缺少字段 {field}：它{why}" },
+  "pr.field": { en: "{field} {why}", "zh-CN": "字段 {field} {why}" },
+  "pr.notMapping": {
+    en: "a {kind} file must hold a mapping of fields",
+    "zh-CN": "{kind}文件必须是字段的映射（字段: 值）",
+  },
+  "pr.kind.settings": { en: "settings", "zh-CN": "设置" },
+  "pr.wouldNotBeValid": {
+    en: "the {kind} would not be valid: {why}; nothing was written",
+    "zh-CN": "{kind}将不合规：{why}；未写入任何内容",
+  },
+  // the schema: what is wrong with the value (the English is the schema's own sentence: the key)
+  "sch.other": { en: "{text}", "zh-CN": "{text}" },
+  "sch.type": {
+    en: "Invalid input: expected {expected}, received {received}",
+    "zh-CN": "类型不对：应为{expected}，实际是{received}",
+  },
+  "sch.t.string": { en: "string", "zh-CN": "文字" },
+  "sch.t.number": { en: "number", "zh-CN": "数字" },
+  "sch.t.int": { en: "int", "zh-CN": "整数" },
+  "sch.t.boolean": { en: "boolean", "zh-CN": "true 或 false" },
+  "sch.t.object": { en: "object", "zh-CN": "映射（字段: 值）" },
+  "sch.t.array": { en: "array", "zh-CN": "列表" },
+  "sch.t.undefined": { en: "undefined", "zh-CN": "空" },
+  "sch.t.null": { en: "null", "zh-CN": "空值" },
+  "sch.tooSmall": { en: "Too small: expected number to be >={n}", "zh-CN": "太小：不能小于 {n}" },
+  "sch.tooBig": { en: "Too big: expected number to be <={n}", "zh-CN": "太大：不能大于 {n}" },
+  "sch.oneOf": { en: "must be one of {values}", "zh-CN": "必须是以下之一：{values}" },
+  "sch.channel": {
+    en: "must be one of {values}, or a channel named under channels: in aftercare.yaml",
+    "zh-CN": "必须是以下之一：{values}，或 aftercare.yaml 的 channels: 中的渠道",
+  },
+  "sch.channelName": {
+    en: "must be one of {values}, or a channel named under channels: in aftercare.yaml (lower-case letters, digits and hyphens)",
+    "zh-CN": "必须是以下之一：{values}，或 aftercare.yaml 的 channels: 中的渠道（小写字母、数字和连字符）",
+  },
+  "sch.idOf": { en: "must be a {kind} ID such as {example}", "zh-CN": "必须是{kind}编号，如 {example}" },
+  "sch.lone": {
+    en: "must be valid text: it holds a lone surrogate ({cp}) at character {at}",
+    "zh-CN": "必须是有效文字：第 {at} 个字符是孤立的代理项（{cp}）",
+  },
+  "sch.oneLine": {
+    en: "must be one line: it holds a line break ({cp}) at character {at}",
+    "zh-CN": "必须只有一行：第 {at} 个字符是换行（{cp}）",
+  },
+  "sch.controls": {
+    en: "must not hold control characters: it holds {cp} at character {at}",
+    "zh-CN": "不能含控制字符：第 {at} 个字符是 {cp}",
+  },
+  "sch.controlsText": {
+    en: "must not hold control characters other than line breaks and tabs: it holds {cp} at character {at}",
+    "zh-CN": "除换行和制表符外不能含控制字符：第 {at} 个字符是 {cp}",
+  },
+  "sch.tooLongLine": {
+    en: "is too long: at most {n} characters on one line",
+    "zh-CN": "太长：一行最多 {n} 个字符",
+  },
+  "sch.tooLongText": { en: "is too long: at most {n} characters", "zh-CN": "太长：最多 {n} 个字符" },
+  "sch.onlyLetters": {
+    en: "only letters have a letter section; this contact is a {channel}",
+    "zh-CN": "只有信函才有 letter 部分；这条联系记录是{channel}",
+  },
+  "sch.builtIn": { en: "is built in already ({values})", "zh-CN": "已是内置渠道（{values}）" },
+  "sch.days": { en: "must be a number of days ({what})", "zh-CN": "必须是天数（{what}）" },
+  "sch.must be text": { en: "must be text", "zh-CN": "必须是文字" },
+  "sch.must not be empty": { en: "must not be empty", "zh-CN": "不能为空" },
+  "sch.must be a date-time such as 2026-11-26T09:30:00+08:00": {
+    en: "must be a date-time such as 2026-11-26T09:30:00+08:00",
+    "zh-CN": "必须是日期时间，如 2026-11-26T09:30:00+08:00",
+  },
+  "sch.must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00": {
+    en: "must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00",
+    "zh-CN": "必须是带时区偏移的 ISO 8601 日期时间，如 2026-11-26T09:30:00+08:00",
+  },
+  "sch.must be a date such as 2026-11-26": {
+    en: "must be a date such as 2026-11-26",
+    "zh-CN": "必须是日期，如 2026-11-26",
+  },
+  "sch.must be a date or date-time": { en: "must be a date or date-time", "zh-CN": "必须是日期或日期时间" },
+  "sch.must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)": {
+    en: "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)",
+    "zh-CN": "必须是日期（2026-11-26）或带时区偏移的日期时间（2026-11-26T09:30:00+08:00）",
+  },
+  'sch.must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)': {
+    en: 'must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)',
+    "zh-CN": '必须加引号，如 "021-5555 1234"（不加引号的数字会丢掉开头的 0）',
+  },
+  "sch.is too short for a phone number": { en: "is too short for a phone number", "zh-CN": "作为电话号码太短" },
+  "sch.is too long for a phone number (at most 40 characters)": {
+    en: "is too long for a phone number (at most 40 characters)",
+    "zh-CN": "作为电话号码太长（最多 40 个字符）",
+  },
+  "sch.must be an amount in cents, a whole number": {
+    en: "must be an amount in cents, a whole number",
+    "zh-CN": "必须是以分计的金额（整数）",
+  },
+  "sch.must be a whole number of cents": { en: "must be a whole number of cents", "zh-CN": "必须是整数分" },
+  "sch.must not be negative": { en: "must not be negative", "zh-CN": "不能为负数" },
+  "sch.is too large": { en: "is too large", "zh-CN": "太大" },
+  "sch.must be the odometer reading in km": {
+    en: "must be the odometer reading in km",
+    "zh-CN": "必须是里程表读数（公里）",
+  },
+  "sch.must be whole kilometres": { en: "must be whole kilometres", "zh-CN": "必须是整公里数" },
+  "sch.must be true or false": { en: "must be true or false", "zh-CN": "必须是 true 或 false" },
+  "sch.must be true (approved) or false (declined)": {
+    en: "must be true (approved) or false (declined)",
+    "zh-CN": "必须是 true（同意）或 false（拒绝）",
+  },
+  "sch.must be true (all returned) or false": {
+    en: "must be true (all returned) or false",
+    "zh-CN": "必须是 true（已全部归还）或 false",
+  },
+  "sch.must be the ID of the contact or ticket that planned it": {
+    en: "must be the ID of the contact or ticket that planned it",
+    "zh-CN": "必须是计划此次联系的联系记录或工单的编号",
+  },
+  "sch.must be the ID of the contact (K-…) or ticket (T-…) that planned it": {
+    en: "must be the ID of the contact (K-…) or ticket (T-…) that planned it",
+    "zh-CN": "必须是计划此次联系的联系记录（K-…）或工单（T-…）的编号",
+  },
+  "sch.must be a whole number from 1 to 5": {
+    en: "must be a whole number from 1 to 5",
+    "zh-CN": "必须是 1 到 5 的整数",
+  },
+  "sch.must be from 1 to 5": { en: "must be from 1 to 5", "zh-CN": "必须在 1 到 5 之间" },
+  "sch.a letter needs its kind and subject (letter: {kind, subject})": {
+    en: "a letter needs its kind and subject (letter: {kind, subject})",
+    "zh-CN": "信函须写明种类和主题（letter: {kind, subject}）",
+  },
+  'sch.must be "all" or "tag:NAME"': { en: 'must be "all" or "tag:NAME"', "zh-CN": "必须是 all 或 tag:标签名" },
+  "sch.from must not be after to": { en: "from must not be after to", "zh-CN": "from 不能晚于 to" },
+  "sch.from must be before to": { en: "from must be before to", "zh-CN": "from 必须早于 to" },
+  "sch.must be a weekday number, 1 (Monday) to 7 (Sunday)": {
+    en: "must be a weekday number, 1 (Monday) to 7 (Sunday)",
+    "zh-CN": "必须是星期数，1（周一）到 7（周日）",
+  },
+  "sch.must be a time of day such as 08:30": {
+    en: "must be a time of day such as 08:30",
+    "zh-CN": "必须是时刻，如 08:30",
+  },
+  "sch.must be a whole number of days": { en: "must be a whole number of days", "zh-CN": "必须是整天数" },
+  "sch.must be a number of working hours": { en: "must be a number of working hours", "zh-CN": "必须是工作小时数" },
+  "sch.must be a number of minutes": { en: "must be a number of minutes", "zh-CN": "必须是分钟数" },
+  "sch.must be whole minutes": { en: "must be whole minutes", "zh-CN": "必须是整分钟数" },
+  "sch.must be 1 (the store format this aftercare reads)": {
+    en: "must be 1 (the store format this aftercare reads)",
+    "zh-CN": "必须是 1（本 aftercare 读取的档案库格式）",
+  },
+  "sch.must be an IANA time zone such as Asia/Shanghai": {
+    en: "must be an IANA time zone such as Asia/Shanghai",
+    "zh-CN": "必须是 IANA 时区，如 Asia/Shanghai",
+  },
+  "sch.is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)": {
+    en: "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)",
+    "zh-CN": "不是 IANA 时区（如 Asia/Shanghai 或 Europe/Berlin）",
+  },
+  "sch.must be a currency code such as CNY or EUR": {
+    en: "must be a currency code such as CNY or EUR",
+    "zh-CN": "必须是货币代码，如 CNY 或 EUR",
+  },
+  // a read that leaves a file out (src/store/reader.ts), and the morning list's note (src/commands/due.ts)
+  "pr.unread": {
+    en: {
+      one: "warning: {n} {kind} file could not be read and is left out (first: {at}: {problem}); run 'aftercare check'",
+      other:
+        "warning: {n} {kind} files could not be read and are left out (first: {at}: {problem}); run 'aftercare check'",
+    },
+    "zh-CN": "警告：有 {n} 个{kind}文件无法读取，已略去（第一个：{at}：{problem}）；请运行 aftercare check",
+  },
+  "pr.stray": {
+    en: {
+      one: "warning: {n} {kind} file is not where its name puts it and left out (first: {at}); run 'aftercare check'",
+      other:
+        "warning: {n} {kind} files are not where its name puts it and left out (first: {at}); run 'aftercare check'",
+    },
+    "zh-CN": "警告：有 {n} 个{kind}文件不在其名称所指的位置，已略去（第一个：{at}）；请运行 aftercare check",
+  },
+  "pr.incomplete": {
+    en: {
+      one: "note: the list may be incomplete: a record file could not be read (above); see 'aftercare check'",
+      other: "note: the list may be incomplete: some record files could not be read (above); see 'aftercare check'",
+    },
+    "zh-CN": "注意：列表可能不完整：有记录文件无法读取（见上）；请查看 aftercare check",
+  },
+  // init --hooks' notes (src/services/git-support.ts, src/commands/init.ts)
+  "gs.ownHook": {
+    en: "a {hook} hook of your own is already at {path}; add this line to it to check the store: {line}",
+    "zh-CN": "{path} 已有您自己的 {hook} 钩子；请在其中加入这一行以检查档案库：{line}",
+  },
+  "gs.installed": {
+    en: "note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone){notes}",
+    "zh-CN": "注意：已在此克隆中安装 aftercare 的合并驱动及提交前、推送前检查（git 克隆时不会复制它们）{notes}",
+  },
+  "gs.noteSep": { en: "; ", "zh-CN": "；" },
+  "gs.checkedOut": {
+    en: "the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out {branch} from {remote}; fix the server for the next desk: git symbolic-ref HEAD refs/heads/{branch} (run there)",
+    "zh-CN":
+      "此克隆原先什么也没检出（服务器的 HEAD 指向它没有的分支）：已从 {remote} 检出 {branch}；请为下一个服务台修好服务器（在服务器上运行）：git symbolic-ref HEAD refs/heads/{branch}",
+  },
+  // doctor's stale locks and leftover temporary files (src/services/leftovers.ts)
+  "lo.staleLock": {
+    en: "a stale write lock ({why}), held by {holder}: the next write takes it over; 'aftercare doctor --fix' removes it",
+    "zh-CN": "一个失效的写锁（{why}），持有者 {holder}：下一次写入会接管它；aftercare doctor --fix 会删除它",
+  },
+  "lo.holder": { en: "{who} ({parts})", "zh-CN": "{who}（{parts}）" },
+  "lo.anyone": { en: "another aftercare command", "zh-CN": "另一个 aftercare 命令" },
+  "lo.pid": { en: "pid {pid}", "zh-CN": "进程 {pid}" },
+  "lo.pidOn": { en: "pid {pid} on {host}", "zh-CN": "{host} 上的进程 {pid}" },
+  "lo.as": { en: "{text}", "zh-CN": "{text}" },
+  "lo.since": { en: "since {time}", "zh-CN": "自 {time} 起" },
+  "lo.and": { en: "{a}, {b}", "zh-CN": "{a}，{b}" },
+  "lo.age.s": { en: "{n} s", "zh-CN": "{n} 秒" },
+  "lo.age.min": { en: "{n} min", "zh-CN": "{n} 分钟" },
+  "lo.age.h": { en: "{n} h", "zh-CN": "{n} 小时" },
+  "lo.age.days": { en: "{n} days", "zh-CN": "{n} 天" },
+  "lo.gone": { en: "its process is gone", "zh-CN": "其进程已不存在" },
+  "lo.notRefreshed": { en: "not refreshed for {age}", "zh-CN": "已 {age} 未刷新" },
+  "lo.movedAside": {
+    en: "a stale lock moved aside and not removed ({path}); 'aftercare doctor --fix' removes it",
+    "zh-CN": "一个已移到一旁却未删除的失效锁（{path}）；aftercare doctor --fix 会删除它",
+  },
+  "lo.temp": {
+    en: "{path}: the temporary file of a write that did not finish ({size} bytes); the record it was for is unchanged; 'aftercare doctor --fix' removes it",
+    "zh-CN":
+      "{path}：一次未完成写入留下的临时文件（{size} 字节）；它所属的记录未被改动；aftercare doctor --fix 会删除它",
+  },
+  "lo.tempEmpty": {
+    en: "{path}: the temporary file of a write that did not finish ({size} bytes, a full disk?); the record it was for is unchanged; 'aftercare doctor --fix' removes it",
+    "zh-CN":
+      "{path}：一次未完成写入留下的临时文件（{size} 字节，磁盘满了？）；它所属的记录未被改动；aftercare doctor --fix 会删除它",
+  },
+  "lo.writing": {
+    en: "note: a write is in progress: {holder} holds the store's write lock",
+    "zh-CN": "注意：正在写入：{holder} 持有档案库的写锁",
+  },
+} satisfies Record<string, Entry>;
