@@ -279,7 +279,7 @@ export const PROBLEMS = {
   // init --hooks' notes (src/services/git-support.ts, src/commands/init.ts)
   "gs.ownHook": {
     en: "a {hook} hook of your own is already at {path}; add this line to it to check the store: {line}",
-    "zh-CN": "{path} 已有您自己的 {hook} 钩子；请在其中加入这一行以检查档案库：{line}",
+    "zh-CN": "{path} 处已有您自己的 git {hook} 钩子；请在其中加入这一行以检查档案库：{line}",
   },
   "gs.installed": {
     en: "note: installed aftercare's merge driver and pre-commit and pre-push checks in this clone (git does not copy them with a clone){notes}",

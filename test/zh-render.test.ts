@@ -2,10 +2,15 @@
 // every command — its success and its usual refusals — is run through the real binary, and what it
 // prints (stdout and stderr) may hold no English word outside what the person typed or must type.
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
+import type { Customer } from "../src/domain/schema.js";
+import { messageIn, type UserError } from "../src/errors.js";
+import { loadParsing } from "../src/store/parsing.js";
+import { writeNew } from "../src/store/writer.js";
 import { testIO } from "../src/io.js";
 import { scripted, type Prompter, type ScriptedAnswer } from "../src/prompt.js";
 import { bin, cleanEnv, cli, git, SETTINGS, tempDir, testStore } from "./helpers.js";
@@ -30,6 +35,7 @@ const ALLOWED: readonly RegExp[] = [
   /--[a-z][a-z-]*(?:[= ][a-z][\w:=-]*)?/g, // a flag (and a value typed after it: --keep here, --role clerk)
   /\b[a-z][a-z-]*(?=（)/g, // a value to type, glossed in Chinese
   /字段 [\w.]+/g, // a field of a record's file
+  /字段 (?:"[^"]*"(?:, )?)+/g, // fields a file names that a record has not, quoted as written
   /aftercare\.yaml 的 [a-z]+:/g, // a key of the settings file
   /(?:[\w.-]*\/)+[\w.@{}-]*/g, // a path, a time zone, a remote
   /\b[\w-]+\.(?:yaml|csv|xlsx|md|sqlite)\b/g, // a file name
@@ -480,5 +486,150 @@ describe("the questions at a terminal, in a zh-CN store", () => {
       "下次联系日期（如 2026-12-09、12月9日、下周一；不填则不安排）",
     ]);
     for (const q of [...open.shown, ...call.shown]) expect(englishWords(q), q).toEqual([]);
+  });
+});
+
+/** A customer file as aftercare writes it, with `change` applied to its text. */
+const customerFile = (change: (text: string) => string = (t) => t) =>
+  change(`name: 上海华东制冷设备有限公司
+contacts:
+  - name: 张伟
+    phones:
+      - 021-5555 1234
+created: 2026-11-26T09:00:00+08:00
+`);
+
+/** Four customer files that do not read: bad YAML, an unknown field, a wrong type, a missing field. */
+const BROKEN = {
+  "customers/C-261126-AAAA.yaml": customerFile((t) => t.replace("name: 上海", 'name: "上海')),
+  "customers/C-261126-BBBB.yaml": customerFile((t) => t + "nmae: 华东\n"),
+  "customers/C-261126-CCCC.yaml": customerFile((t) => t.replace("name: 上海华东制冷设备有限公司", "name: 12")),
+  "customers/C-261126-DDDD.yaml": customerFile((t) => t.replace(/^created: .*\n/m, "")),
+};
+const zh = { env: { AFTERCARE_LOCALE: "" } };
+const en = { env: { AFTERCARE_LOCALE: "en" } };
+
+describe("a record file that does not read, in a zh-CN store", () => {
+  it("check names each problem in Chinese, and in English for an English reader", async () => {
+    const root = testStore(BROKEN, { settings: ZH_SETTINGS });
+    const r = await cli(root, ["check"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        "customers/C-261126-AAAA.yaml:7:1: YAML 语法错误：缺少结束的引号或括号",
+        'customers/C-261126-BBBB.yaml:7:1: 未知字段 "nmae"（请检查拼写；客户没有这个字段）',
+        "customers/C-261126-CCCC.yaml:1:7: 字段 name 必须是文字",
+        "customers/C-261126-DDDD.yaml:1:1: 缺少字段 created：它必须是日期时间，如 2026-11-26T09:30:00+08:00",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(r.stdout + r.stderr)).toEqual([]);
+    const e = await cli(root, ["check"], en);
+    expect(e.stdout).toBe(
+      [
+        'customers/C-261126-AAAA.yaml:7:1: Missing closing "quote',
+        'customers/C-261126-BBBB.yaml:7:1: unknown field "nmae" (check the spelling; a customer has no such field)',
+        "customers/C-261126-CCCC.yaml:1:7: name must be text",
+        "customers/C-261126-DDDD.yaml:1:1: created is missing: it must be a date-time such as 2026-11-26T09:30:00+08:00",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("check --json keeps the English message beside the words", async () => {
+    const root = testStore({ "customers/C-261126-CCCC.yaml": BROKEN["customers/C-261126-CCCC.yaml"] });
+    const r = await cli(root, ["check", "--json"], zh);
+    expect(r.stdout).toContain('"message": "name must be text"');
+  });
+
+  it("due leaves the files out with a warning and a note in Chinese", async () => {
+    const root = testStore(BROKEN, { settings: ZH_SETTINGS });
+    for (const index of ["off", "on"]) {
+      const r = await cli(root, ["due"], { env: { AFTERCARE_LOCALE: "", AFTERCARE_INDEX: index } });
+      expect(r.stderr, index).toContain(
+        "警告：有 4 个客户文件无法读取，已略去（第一个：customers/C-261126-AAAA.yaml:7:1：YAML 语法错误：缺少结束的引号或括号）；请运行 aftercare check\n" +
+          "注意：列表可能不完整：有记录文件无法读取（见上）；请查看 aftercare check\n",
+      );
+      expect(englishWords(r.stdout + r.stderr), index).toEqual([]);
+    }
+    const e = await cli(root, ["due"], { env: { AFTERCARE_LOCALE: "en", AFTERCARE_INDEX: "off" } });
+    expect(e.stderr).toContain(
+      `warning: 4 customer files could not be read and are left out (first: customers/C-261126-AAAA.yaml:7:1: Missing closing "quote); run 'aftercare check'\n`,
+    );
+  });
+
+  it("a value of the wrong kind in a ticket is named with the values to type, glossed", async () => {
+    const ticket = `customer: C-261126-EEEE
+received: 2026-11-26T09:00:00+08:00
+channel: phone
+kind: repair
+status: finished
+problem: 报警
+`;
+    const root = testStore(
+      { "customers/C-261126-EEEE.yaml": customerFile(), "tickets/2026/11/T-261126-FFFF.yaml": ticket },
+      { settings: ZH_SETTINGS },
+    );
+    const r = await cli(root, ["check"], zh);
+    expect(r.stdout).toMatch(
+      /^tickets\/2026\/11\/T-261126-FFFF\.yaml:5:9: 字段 status 必须是以下之一：open（[^）]+）、/m,
+    );
+    expect(englishWords(r.stdout)).toEqual([]);
+  });
+});
+
+describe("doctor's leftovers and init --hooks' notes, in a zh-CN store", () => {
+  it("a stale write lock and the temporary file of a write that did not finish", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const lock = join(root, ".aftercare/write.lock");
+    mkdirSync(lock, { recursive: true });
+    writeFileSync(join(root, ".aftercare/.gitignore"), "*\n");
+    const holder = { token: "t0k3n", pid: 4_194_303, host: hostname(), who: "李强", since: "2026-11-26T01:00:00Z" };
+    writeFileSync(join(lock, "holder.json"), JSON.stringify(holder));
+    const temp = "customers/.C-261126-EEEE.yaml.aftercare-4194303-0123abcd.tmp";
+    writeFileSync(join(root, temp), "");
+    const old = new Date(Date.now() - 3600_000);
+    for (const p of [lock, join(root, temp)]) utimesSync(p, old, old);
+    const r = await cli(root, ["doctor"], zh);
+    expect(r.stdout).toMatch(
+      /^一个失效的写锁（其进程已不存在），持有者 李强（进程 4194303，自 [\d: -]+ 起）：下一次写入会接管它；aftercare doctor --fix 会删除它$/m,
+    );
+    expect(r.stdout).toContain(
+      `${temp}：一次未完成写入留下的临时文件（0 字节，磁盘满了？）；它所属的记录未被改动；aftercare doctor --fix 会删除它\n`,
+    );
+    // the fixture's repository is not set up for many files as init sets one up: only the leftovers are read here
+    const leftovers = r.stdout.split("\n").filter((l) => l.includes("写锁") || l.startsWith(temp));
+    expect(leftovers).toHaveLength(2);
+    expect(englishWords(leftovers.join("\n"))).toEqual([]);
+  });
+
+  it("init --hooks beside a pre-commit hook of one's own says what line to add", async () => {
+    const root = testStore({}, { settings: ZH_SETTINGS });
+    const own = join(root, ".git/hooks/pre-commit");
+    writeFileSync(own, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    const r = await cli(root, ["init", "--hooks"], zh);
+    expect(r.code, r.stderr).toBe(0);
+    const line = r.stderr.split("\n").find((l) => l.includes(own))!;
+    expect(line).toMatch(
+      new RegExp(
+        `^注意：${own.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} 处已有您自己的 git pre-commit 钩子；请在其中加入这一行以检查档案库：'[^']+' check --staged$`,
+      ),
+    );
+    expect(englishWords(line.replace(/'[^']+' check --staged$/, ""))).toEqual([]);
+  });
+});
+
+describe("a write refusing a value the schema does not take", () => {
+  it("says why in the reader's language, the English as before", async () => {
+    const root = testStore({}, { settings: ZH_SETTINGS });
+    await loadParsing();
+    const bad = { name: "华东\n制冷", contacts: [], created: "2026-11-26T09:00:00+08:00" } as unknown as Customer;
+    const e = (await writeNew(root, "customer", bad, "2026-11-26").catch((x: unknown) => x)) as UserError;
+    expect(e.message).toBe(
+      "the customer would not be valid: name must be one line: it holds a line break (U+000A) at character 3; nothing was written",
+    );
+    expect(messageIn(e, "zh-CN")).toBe(
+      "客户将不合规：字段 name 必须只有一行：第 3 个字符是换行（U+000A）；未写入任何内容",
+    );
   });
 });
