@@ -141,9 +141,12 @@ describe("the reviews from the index are the reviews from the files", () => {
       expect(indexed.stdout, label).toBe(full.stdout);
       expect(sorted(indexed.stderr), label).toBe(sorted(full.stderr));
       expect(indexed.code, label).toBe(0);
-      // the broken file is named in both
+      // the broken file is named in both, in the language of what is shown
+      const chinese = r.env?.AFTERCARE_LOCALE === "" && !r.args.includes("--locale");
       expect(full.stderr, label).toContain(
-        "warning: 1 contact file could not be read and is left out (first: contacts/2026/10/K-261015-0104.yaml:",
+        chinese
+          ? "警告：有 1 个联系记录文件无法读取，已略去（第一个：contacts/2026/10/K-261015-0104.yaml:"
+          : "warning: 1 contact file could not be read and is left out (first: contacts/2026/10/K-261015-0104.yaml:",
       );
     }
     // what the changes did is there to see: October's end had the escalation, the cancelled
