@@ -253,7 +253,7 @@ describe("a write reads one customer's records from the index, and says and writ
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain("R-FOLLOWUP-2");
-    expect(r.stderr).toContain("contacts/2026/11/K-261127-HAND.yaml (new)");
+    expect(r.stderr).toContain("contacts/2026/11/K-261127-HAND.yaml（新文件）");
   });
 
   it("at a terminal: the customer's tickets with an open duty are offered, the most urgent first", async () => {
