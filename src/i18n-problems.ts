@@ -155,6 +155,20 @@ export const PROBLEMS = {
   },
   "sch.builtIn": { en: "is built in already ({values})", "zh-CN": "已是内置渠道（{values}）" },
   "sch.days": { en: "must be a number of days ({what})", "zh-CN": "必须是天数（{what}）" },
+  // what a rule's day count in aftercare.yaml counts (src/domain/schema/settings.ts `days(…)`): the English is the key
+  "sch.days.to escalate": { en: "to escalate", "zh-CN": "几天内上报工程部主管" },
+  "sch.days.to tell the customer": { en: "to tell the customer", "zh-CN": "几天内告知客户" },
+  "sch.days.after the dispatch": { en: "after the dispatch", "zh-CN": "派工后几天" },
+  "sch.days.window opens after the first follow-up": { en: "window opens after the first follow-up", "zh-CN": "首次回访后几天起可做" },
+  "sch.days.window closes after the first follow-up": { en: "window closes after the first follow-up", "zh-CN": "首次回访后几天内须做完" },
+  "sch.days.of grace after the planned date": { en: "of grace after the planned date", "zh-CN": "计划日期后宽限几天" },
+  "sch.days.the phone notice is due before the event": { en: "the phone notice is due before the event", "zh-CN": "活动前几天须电话通知" },
+  "sch.days.the notice may be phoned this much earlier": { en: "the notice may be phoned this much earlier", "zh-CN": "通知最多可再提前几天打" },
+  "sch.days.the letter follows the call within": { en: "the letter follows the call within", "zh-CN": "电话后几天内寄出信函" },
+  "sch.days.after the month ends": { en: "after the month ends", "zh-CN": "月末后几天" },
+  "sch.days.after the year ends": { en: "after the year ends", "zh-CN": "年末后几天" },
+  "sch.days.to file a request": { en: "to file a request", "zh-CN": "几天内登记请求" },
+  "sch.days.the reminder comes before the appointment": { en: "the reminder comes before the appointment", "zh-CN": "预约前几天提醒" },
   "sch.must be text": { en: "must be text", "zh-CN": "必须是文字" },
   "sch.must not be empty": { en: "must not be empty", "zh-CN": "不能为空" },
   "sch.must be a date-time such as 2026-11-26T09:30:00+08:00": {
@@ -251,6 +265,19 @@ export const PROBLEMS = {
   "sch.must be a currency code such as CNY or EUR": {
     en: "must be a currency code such as CNY or EUR",
     "zh-CN": "必须是货币代码，如 CNY 或 EUR",
+  },
+  // a file's problems, one a line (src/store/parsing.ts): the settings file refused, a record that does not read,
+  // an edit in $EDITOR refused (src/services/editor.ts)
+  "pr.atLine": { en: "{path}:{line}:{col}: {problem}", "zh-CN": "{path}:{line}:{col}: {problem}" },
+  "pr.lines": { en: "{first}\n{rest}", "zh-CN": "{first}\n{rest}" },
+  "pr.nothingWritten": { en: "{problem}; nothing was written", "zh-CN": "{problem}；未写入任何内容" },
+  "pr.recordUnread": {
+    en: "{problems}\n{kind} {id} cannot be read; fix the file (see 'aftercare check'); nothing was written",
+    "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
+  },
+  "pr.editRefused": {
+    en: "{problems}\nyour edit is kept in {tmp}; {path} was not changed",
+    "zh-CN": "{problems}\n您的修改保存在 {tmp}；{path} 未被改动",
   },
   // a read that leaves a file out (src/store/reader.ts), and the morning list's note (src/commands/due.ts)
   "pr.unread": {

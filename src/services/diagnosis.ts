@@ -6,8 +6,9 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
-import { wordedText, type MessageKey, type Worded } from "../i18n.js";
+import { wordedText, type MessageKey, type WordParam, type Worded } from "../i18n.js";
 import { Git, subjectOf } from "../store/git.js";
+import { firstLine } from "../store/parsing.js";
 import { SETTINGS_FILE, Store, type FileProblem } from "../store/store.js";
 import { gitSupportProblems } from "./git-support.js";
 import { manyFilesProblems } from "./many-files.js";
@@ -171,11 +172,17 @@ async function storeProblems(root: string, d: Diagnosis, add: Add): Promise<File
     add({
       kind: "invalid",
       path: SETTINGS_FILE,
-      ...words("dg.settings", { file: SETTINGS_FILE, reason: e.message.split("\n")[0]! }),
+      ...words("dg.settings", { file: SETTINGS_FILE, reason: reasonOf(e) }),
       fixable: false,
     });
     return [];
   }
+}
+
+/** Why the settings cannot be read: the first problem named, in the reader's language where it is worded. */
+function reasonOf(e: UserError & { worded?: Worded }): WordParam {
+  const first = e.message.split("\n")[0]!;
+  return e.worded ? { asWritten: first, worded: firstLine(e.worded) } : first;
 }
 
 /** The problems no other finding names, counted in one line. */

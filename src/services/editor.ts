@@ -7,10 +7,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
 import type { Context } from "../context.js";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
 import type { RecordKind } from "../domain/ids.js";
 import { customerSchema } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
+import { problemLines } from "../store/parsing.js";
 import { validate } from "../store/read-record.js";
 import type { Loaded, Store } from "../store/store.js";
 import { parseYaml } from "../store/yaml.js";
@@ -39,11 +40,7 @@ export async function editInEditor(
   }
   const { parsed, problems } = parseYaml(text);
   const ps = parsed ? validate(schema, parsed, kind).problems : problems;
-  if (ps.length)
-    throw new UserError(
-      ps.map((p) => `${tmp}:${p.line}:${p.col}: ${p.message}`).join("\n") +
-        `\nyour edit is kept in ${tmp}; ${path} was not changed`,
-    );
+  if (ps.length) throw refusal("pr.editRefused", { problems: problemLines(tmp, ps), tmp, path });
   return { text, tmp };
 }
 

@@ -7,7 +7,7 @@ import type { Settings } from "../domain/schema.js";
 import { readSettingsCache, statStamp, writeSettingsCache } from "./cache.js";
 import { exists } from "./fsutil.js";
 import { SETTINGS_FILE } from "./layout.js";
-import { describeProblems, loadParsing, parsingNow, readText } from "./parsing.js";
+import { problemsRefusal, loadParsing, parsingNow, readText } from "./parsing.js";
 import type { Parsed } from "./yaml.js";
 
 /** aftercare.yaml as written: its text and YAML document. */
@@ -45,12 +45,12 @@ export async function openSettings(root: string): Promise<{ settings: Settings; 
     );
   }
   const decoded = decodeUtf8(bytes);
-  if (decoded.problem) throw new UserError(describeProblems(file, [decoded.problem]));
+  if (decoded.problem) throw problemsRefusal(file, [decoded.problem]);
   const src = decoded.text;
   const { parsed, problems } = parseYaml(src);
-  if (!parsed) throw new UserError(describeProblems(file, problems));
+  if (!parsed) throw problemsRefusal(file, problems);
   const v = validate(settingsSchema, parsed, "settings");
-  if (!v.value) throw new UserError(describeProblems(file, v.problems));
+  if (!v.value) throw problemsRefusal(file, v.problems);
   if (stamp && stamp === statStamp(file)) writeSettingsCache(root, stamp, v.value);
   return { settings: v.value, file: { src, parsed } };
 }
@@ -59,6 +59,6 @@ export async function openSettings(root: string): Promise<{ settings: Settings; 
 export function readSettingsFile(root: string): SettingsFile {
   const src = readText(join(root, SETTINGS_FILE), SETTINGS_FILE);
   const { parsed, problems } = parsingNow().parseYaml(src);
-  if (!parsed) throw new UserError(describeProblems(join(root, SETTINGS_FILE), problems));
+  if (!parsed) throw problemsRefusal(join(root, SETTINGS_FILE), problems);
   return { src, parsed };
 }

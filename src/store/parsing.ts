@@ -1,8 +1,10 @@
 // YAML and the schemas (read-record.ts), loaded by the first file parsed or written, never by a
 // read the derived index answers: read-record.ts hands them over here as it loads, whoever loads it.
 import { readFileSync } from "node:fs";
-import { UserError } from "../errors.js";
+import { refusal, type UserError } from "../errors.js";
+import type { Worded } from "../i18n.js";
 import type { Parsing } from "./read-record.js";
+import type { Problem } from "./yaml/problems.js";
 
 let parsing: Parsing | undefined;
 
@@ -25,15 +27,37 @@ export function parsingNow(): Parsing {
 /** A file's text, refusing what is not UTF-8 (the problem names the byte). */
 export function readText(abs: string, shown: string): string {
   const text = parsingNow().decodeUtf8(readFileSync(abs));
-  if (text.problem)
-    throw new UserError(
-      `${shown}:${text.problem.line}:${text.problem.col}: ${text.problem.message}; nothing was written`,
-    );
+  if (text.problem) throw refusal("pr.nothingWritten", { problem: problemLines(shown, [text.problem]) });
   return text.text;
 }
 
-export function describeProblems(path: string, ps: { line: number; col: number; message: string }[]): string {
-  return ps.map((p) => `${path}:${p.line}:${p.col}: ${p.message}`).join("\n");
+/**
+ * A file's problems, one a line (path:line:col: problem), as a worded sentence: each problem's
+ * English as written, in another language the catalogue's words where it has them.
+ */
+export function problemLines(path: string, ps: readonly Problem[]): Worded {
+  const lines: Worded[] = ps.map((p) => ({
+    key: "pr.atLine",
+    params: {
+      path,
+      line: p.line,
+      col: p.col,
+      problem: p.worded ? { asWritten: p.message, worded: p.worded } : p.message,
+    },
+  }));
+  return lines.reduceRight((rest, first) => ({ key: "pr.lines", params: { first, rest } }));
+}
+
+/** The first line of `problemLines` (a finding that names one problem). */
+export function firstLine(w: Worded): Worded {
+  const first = w.key === "pr.lines" ? w.params?.first : undefined;
+  return first && typeof first === "object" && "key" in first ? first : w;
+}
+
+/** A file's problems as a refusal (exit 1): its English as before, its words in the reader's language. */
+export function problemsRefusal(path: string, ps: readonly Problem[]): UserError {
+  const lines = problemLines(path, ps);
+  return refusal(lines.key, lines.params);
 }
 
 /** The values YAML texts hold (old versions of a record, from git); undefined for one missing or that does not parse. */

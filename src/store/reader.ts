@@ -10,7 +10,7 @@ import type { RecordOf } from "../domain/schema.js";
 import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
 import { exists } from "./fsutil.js";
 import { FOLDERS, idOfPath, pathOf, type FileProblem, type Loaded } from "./layout.js";
-import { describeProblems, loadParsing, parsingNow, readText } from "./parsing.js";
+import { problemLines, loadParsing, parsingNow, readText } from "./parsing.js";
 import type { Parsed } from "./yaml.js";
 
 type KindRead<K extends RecordKind> = { records: Loaded<K>[]; problems: FileProblem[] };
@@ -160,9 +160,7 @@ export class RecordReader {
     if (!(await exists(this.abs(path)))) throw new UserError(`no ${kind} ${id} in this store (looked for ${path})`);
     const r = await this.readFile(kind, path);
     if (!r.record)
-      throw new UserError(
-        `${describeProblems(path, r.problems)}\n${kind} ${id} cannot be read; fix the file (see 'aftercare check'); nothing was written`,
-      );
+      throw refusal("pr.recordUnread", { problems: problemLines(path, r.problems), kind: { key: `rk.${kind}` }, id });
     return r.record;
   }
 

@@ -13,8 +13,11 @@ export function kindWord(kind: string): Worded | string {
   return kind === "settings" ? { key: "pr.kind.settings" } : kind;
 }
 
+/** A fixed phrase the schema says in English, in words where the catalogue has it (`prefix` + the English); else as written. */
+const fixedWords = (prefix: string, en: string): WordParam =>
+  `${prefix}${en}` in CATALOGUE ? { key: `${prefix}${en}` as MessageKey } : en;
 /** A value type as zod names it (string, number…), in words where the catalogue has it. */
-const typeWord = (t: string): WordParam => (`sch.t.${t}` in CATALOGUE ? { key: `sch.t.${t}` as MessageKey } : t);
+const typeWord = (t: string): WordParam => fixedWords("sch.t.", t);
 const typed = (list: string): WordParam => ({ typed: list.split(", ") });
 
 /** The sentences with values in them: a pattern over the English, and the key and parameters it gives. */
@@ -61,7 +64,8 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Worded][] = [
     (m) => ({ key: "sch.onlyLetters", params: { channel: { value: m[1]! } } }),
   ],
   [/^is built in already \((.+)\)$/, (m) => ({ key: "sch.builtIn", params: { values: typed(m[1]!) } })],
-  [/^must be a number of days \((.+)\)$/, (m) => ({ key: "sch.days", params: { what: m[1]! } })],
+  // a rule's day count in aftercare.yaml: what it counts (R-ESC-1DAY "to escalate"…), in words where the catalogue has it
+  [/^must be a number of days \((.+)\)$/, (m) => ({ key: "sch.days", params: { what: fixedWords("sch.days.", m[1]!) } })],
 ];
 
 /** What the schema said of a value, as the catalogue words it; its own English when the catalogue has no entry. */
