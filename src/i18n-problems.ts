@@ -267,17 +267,13 @@ export const PROBLEMS = {
     "zh-CN": "必须是货币代码，如 CNY 或 EUR",
   },
   // a file's problems, one a line (src/store/parsing.ts): the settings file refused, a record that does not read,
-  // an edit in $EDITOR refused (src/services/editor.ts)
+  // an edit in $EDITOR refused (src/services/editor.ts, with te.kept)
   "pr.atLine": { en: "{path}:{line}:{col}: {problem}", "zh-CN": "{path}:{line}:{col}: {problem}" },
   "pr.lines": { en: "{first}\n{rest}", "zh-CN": "{first}\n{rest}" },
   "pr.nothingWritten": { en: "{problem}; nothing was written", "zh-CN": "{problem}；未写入任何内容" },
   "pr.recordUnread": {
     en: "{problems}\n{kind} {id} cannot be read; fix the file (see 'aftercare check'); nothing was written",
     "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
-  },
-  "pr.editRefused": {
-    en: "{problems}\nyour edit is kept in {tmp}; {path} was not changed",
-    "zh-CN": "{problems}\n您的修改保存在 {tmp}；{path} 未被改动",
   },
   // a read that leaves a file out (src/store/reader.ts), and the morning list's note (src/commands/due.ts)
   "pr.unread": {

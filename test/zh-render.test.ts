@@ -42,7 +42,7 @@ const ALLOWED: readonly RegExp[] = [
   /\b[\w.-]+@[\w.-]+\b/g, // an e-mail address
   /\b[A-Z]{1,2}-[A-Z0-9-]+\b/g, // an ID, an ID's prefix, a rule code
   /\b[0-9a-f]{7,40}\b/g, // a commit's hash
-  /\b(?:git|YAML|CSV|JSON|Excel|iCalendar|xlsx|csv|json|yaml|md|UTF-8|utf-8|GBK|gb18030|BOM|WeChat|IANA|HEAD|origin|main|chinese-days|mermaid|stash@\{\d+\})\b/g,
+  /\b(?:git|YAML|CSV|JSON|Excel|iCalendar|xlsx|csv|json|yaml|md|UTF-8|utf-8|ISO|GBK|gb18030|BOM|WeChat|IANA|HEAD|origin|main|chinese-days|mermaid|stash@\{\d+\})\b/g,
 ];
 /** The English words left once what may stay (and the commit subjects given) is taken out. */
 export function englishWords(text: string, subjects: readonly string[] = []): string[] {
@@ -631,5 +631,96 @@ describe("a write refusing a value the schema does not take", () => {
     expect(messageIn(e, "zh-CN")).toBe(
       "客户将不合规：字段 name 必须只有一行：第 3 个字符是换行（U+000A）；未写入任何内容",
     );
+  });
+});
+
+describe("the settings file, a record's file and a hand edit refused, in a zh-CN store", () => {
+  /** aftercare.yaml with R-ESC-1DAY's day count written in words. */
+  const BAD_RULE = ZH_SETTINGS.replace("locale: zh-CN\n", "locale: zh-CN\nrules:\n  R-ESC-1DAY:\n    days: 两天\n");
+
+  it("a broken aftercare.yaml: due and check name the problem and what the day count counts", async () => {
+    const root = testStore({}, { settings: BAD_RULE });
+    for (const command of ["due", "check"]) {
+      const r = await cli(root, [command], zh);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr.replaceAll(root, "/desk"), command).toBe(
+        "/desk/aftercare.yaml:7:11: 字段 rules.R-ESC-1DAY.days 必须是天数（几天内上报工程部主管）\n",
+      );
+      expect(englishWords(r.stderr.replace("rules.R-ESC-1DAY.days", "")), command).toEqual([]);
+      const e = await cli(root, [command], en);
+      expect(e.stderr.replaceAll(root, "/desk"), command).toBe(
+        "/desk/aftercare.yaml:7:11: rules.R-ESC-1DAY.days must be a number of days (to escalate)\n",
+      );
+    }
+  });
+
+  it("ticket show of a ticket file that does not read names each problem, then the ticket", async () => {
+    const ticket = `customer: C-261126-EEEE
+received: 2026-11-26T09:00:00+08:00
+filed: 2026-11-26T09:00:00+08:00
+channel: phone
+kind: repair
+status: open
+problem: 12
+`;
+    const root = testStore(
+      {
+        "customers/C-261126-EEEE.yaml": customerFile(),
+        "tickets/2026/11/T-261126-FFFF.yaml": ticket.replace("09:00:00+08:00\nfiled", "今天\nfiled"),
+      },
+      { settings: ZH_SETTINGS },
+    );
+    const r = await cli(root, ["ticket", "show", "T-261126-FFFF"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        "tickets/2026/11/T-261126-FFFF.yaml:2:11: 字段 received 必须是带时区偏移的 ISO 8601 日期时间，如 2026-11-26T09:30:00+08:00",
+        "tickets/2026/11/T-261126-FFFF.yaml:7:10: 字段 problem 必须是文字",
+        "工单 T-261126-FFFF 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(r.stderr)).toEqual([]);
+    const e = await cli(root, ["ticket", "show", "T-261126-FFFF"], en);
+    expect(e.stderr).toBe(
+      [
+        "tickets/2026/11/T-261126-FFFF.yaml:2:11: received must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00",
+        "tickets/2026/11/T-261126-FFFF.yaml:7:10: problem must be text",
+        "ticket T-261126-FFFF cannot be read; fix the file (see 'aftercare check'); nothing was written",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("ticket edit in $EDITOR refusing an invalid value keeps the edit and says so", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const open = ["ticket", "open", "--customer", "C-261126-EEEE", "--problem", "冷水机组报警", "--channel", "phone"];
+    const id = (await cli(root, [...open, "--kind", "repair"], zh)).stdout.trim();
+    const editor = join(tempDir(), "editor.sh");
+    writeFileSync(editor, `#!/bin/sh\nsed -i 's/^kind: repair$/kind: 修理/' "$1"\n`, { mode: 0o755 });
+    const before = readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8");
+    for (const [locale, expected] of [
+      [zh, `字段 kind 必须是以下之一：repair（维修）、`],
+      [en, `kind must be one of repair, `],
+    ] as const) {
+      // at a terminal, with $EDITOR set: ticket edit without flags opens the editor
+      const io = { ...testIO(), interactive: true };
+      const env = cleanEnv({ ...locale.env, AFTERCARE_USER: "王芳", EDITOR: editor });
+      const code = await main(["ticket", "edit", id], { io, env, cwd: root, clock: () => new Date() });
+      const r = { code, stderr: io.stderr() };
+      expect(r.code, r.stderr).toBe(1);
+      const [problem, kept, end] = r.stderr.split("\n");
+      const tmp = /^(\/\S+\.yaml):5:7: /.exec(problem!)?.[1];
+      expect(tmp, problem).toBeDefined();
+      expect(problem!.slice(`${tmp}:5:7: `.length).startsWith(expected), problem).toBe(true);
+      expect(kept).toBe(
+        locale === zh
+          ? `你的编辑保存在 ${tmp}；tickets/2026/11/${id}.yaml 未改动`
+          : `your edit is kept in ${tmp}; tickets/2026/11/${id}.yaml was not changed`,
+      );
+      expect(end).toBe("");
+      if (locale === zh) expect(englishWords(r.stderr)).toEqual([]);
+    }
+    expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(before);
   });
 });
