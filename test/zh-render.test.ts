@@ -652,6 +652,14 @@ describe("the settings file, a record's file and a hand edit refused, in a zh-CN
         "/desk/aftercare.yaml:7:11: rules.R-ESC-1DAY.days must be a number of days (to escalate)\n",
       );
     }
+    // doctor, whose store's settings do not read, speaks the language of their locale: line
+    const d = await cli(root, ["doctor"], zh);
+    expect(d.code).toBe(1);
+    expect(d.stdout.replaceAll(root, "/desk").split("\n")[0]).toBe(
+      "aftercare.yaml 无法读取：/desk/aftercare.yaml:7:11: 字段 rules.R-ESC-1DAY.days 必须是天数（几天内上报工程部主管）；请手工修正（有冲突标记？'git diff aftercare.yaml'）",
+    );
+    // the fixture's repository is not set up for many files as init sets one up: those findings are not read here
+    expect(englishWords(d.stdout.split("\n")[0]!.replace("rules.R-ESC-1DAY.days", "") + d.stderr)).toEqual([]);
   });
 
   it("ticket show of a ticket file that does not read names each problem, then the ticket", async () => {

@@ -6,7 +6,8 @@
 import { jsonText } from "../format/json.js";
 import { existsSync, promises as fs, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { wordedText } from "../i18n.js";
+import { shownLocale } from "../help/locale.js";
+import { translator, wordedText } from "../i18n.js";
 import type { Context } from "../context.js";
 import { UserError } from "../errors.js";
 import { withLock } from "../store/fsutil.js";
@@ -137,11 +138,20 @@ export async function doctor(
   }));
   if (ctx.json) ctx.io.out(jsonText({ findings, fixed }));
   else {
-    for (const f of fixed) ctx.io.out(`${(await ctx.say()).t("doc.fixed", { text: f })}\n`);
-    const locale = await ctx.locale().catch(() => "en");
+    const locale = await shownIn(ctx);
+    const say = translator(locale);
+    for (const f of fixed) ctx.io.out(`${say.t("doc.fixed", { text: f })}\n`);
     for (const f of d.findings) ctx.io.out(`${f.worded ? wordedText(locale, f.worded) : f.message}\n`);
-    if (!d.findings.length && !fixed.length) ctx.io.err(`${(await ctx.say()).t("doc.sound")}\n`);
-    else if (d.findings.some((f) => f.fixable) && !opts.fix) ctx.io.err(`${(await ctx.say()).t("doc.fixHint")}\n`);
+    if (!d.findings.length && !fixed.length) ctx.io.err(`${say.t("doc.sound")}\n`);
+    else if (d.findings.some((f) => f.fixable) && !opts.fix) ctx.io.err(`${say.t("doc.fixHint")}\n`);
   }
   return { exitCode: d.findings.length ? 1 : 0, findings: d.findings, fixed };
+}
+
+/** The language doctor speaks: the store's, else (its settings do not read) its `locale:` line, as help finds it. */
+async function shownIn(ctx: Context): Promise<string> {
+  return ctx.locale().catch(() => {
+    const records = ctx.globals.records;
+    return shownLocale(records ? ["--records", records] : [], ctx.deps.env, ctx.deps.cwd);
+  });
 }
