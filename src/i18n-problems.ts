@@ -159,16 +159,34 @@ export const PROBLEMS = {
   "sch.days.to escalate": { en: "to escalate", "zh-CN": "几天内上报工程部主管" },
   "sch.days.to tell the customer": { en: "to tell the customer", "zh-CN": "几天内告知客户" },
   "sch.days.after the dispatch": { en: "after the dispatch", "zh-CN": "派工后几天" },
-  "sch.days.window opens after the first follow-up": { en: "window opens after the first follow-up", "zh-CN": "首次回访后几天起可做" },
-  "sch.days.window closes after the first follow-up": { en: "window closes after the first follow-up", "zh-CN": "首次回访后几天内须做完" },
+  "sch.days.window opens after the first follow-up": {
+    en: "window opens after the first follow-up",
+    "zh-CN": "首次回访后几天起可做",
+  },
+  "sch.days.window closes after the first follow-up": {
+    en: "window closes after the first follow-up",
+    "zh-CN": "首次回访后几天内须做完",
+  },
   "sch.days.of grace after the planned date": { en: "of grace after the planned date", "zh-CN": "计划日期后宽限几天" },
-  "sch.days.the phone notice is due before the event": { en: "the phone notice is due before the event", "zh-CN": "活动前几天须电话通知" },
-  "sch.days.the notice may be phoned this much earlier": { en: "the notice may be phoned this much earlier", "zh-CN": "通知最多可再提前几天打" },
-  "sch.days.the letter follows the call within": { en: "the letter follows the call within", "zh-CN": "电话后几天内寄出信函" },
+  "sch.days.the phone notice is due before the event": {
+    en: "the phone notice is due before the event",
+    "zh-CN": "活动前几天须电话通知",
+  },
+  "sch.days.the notice may be phoned this much earlier": {
+    en: "the notice may be phoned this much earlier",
+    "zh-CN": "通知最多可再提前几天打",
+  },
+  "sch.days.the letter follows the call within": {
+    en: "the letter follows the call within",
+    "zh-CN": "电话后几天内寄出信函",
+  },
   "sch.days.after the month ends": { en: "after the month ends", "zh-CN": "月末后几天" },
   "sch.days.after the year ends": { en: "after the year ends", "zh-CN": "年末后几天" },
   "sch.days.to file a request": { en: "to file a request", "zh-CN": "几天内登记请求" },
-  "sch.days.the reminder comes before the appointment": { en: "the reminder comes before the appointment", "zh-CN": "预约前几天提醒" },
+  "sch.days.the reminder comes before the appointment": {
+    en: "the reminder comes before the appointment",
+    "zh-CN": "预约前几天提醒",
+  },
   "sch.must be text": { en: "must be text", "zh-CN": "必须是文字" },
   "sch.must not be empty": { en: "must not be empty", "zh-CN": "不能为空" },
   "sch.must be a date-time such as 2026-11-26T09:30:00+08:00": {

@@ -634,10 +634,10 @@ describe("a write refusing a value the schema does not take", () => {
   });
 });
 
-describe("the settings file, a record's file and a hand edit refused, in a zh-CN store", () => {
-  /** aftercare.yaml with R-ESC-1DAY's day count written in words. */
-  const BAD_RULE = ZH_SETTINGS.replace("locale: zh-CN\n", "locale: zh-CN\nrules:\n  R-ESC-1DAY:\n    days: 两天\n");
+/** aftercare.yaml with R-ESC-1DAY's day count written in words. */
+const BAD_RULE = ZH_SETTINGS.replace("locale: zh-CN\n", "locale: zh-CN\nrules:\n  R-ESC-1DAY:\n    days: 两天\n");
 
+describe("the settings file that does not read, in a zh-CN store", () => {
   it("a broken aftercare.yaml: due and check name the problem and what the day count counts", async () => {
     const root = testStore({}, { settings: BAD_RULE });
     for (const command of ["due", "check"]) {
@@ -661,7 +661,9 @@ describe("the settings file, a record's file and a hand edit refused, in a zh-CN
     // the fixture's repository is not set up for many files as init sets one up: those findings are not read here
     expect(englishWords(d.stdout.split("\n")[0]!.replace("rules.R-ESC-1DAY.days", "") + d.stderr)).toEqual([]);
   });
+});
 
+describe("a record's file that does not read, in a zh-CN store", () => {
   it("ticket show of a ticket file that does not read names each problem, then the ticket", async () => {
     const ticket = `customer: C-261126-EEEE
 received: 2026-11-26T09:00:00+08:00
@@ -699,7 +701,9 @@ problem: 12
       ].join("\n"),
     );
   });
+});
 
+describe("a hand edit refused, in a zh-CN store", () => {
   it("ticket edit in $EDITOR refusing an invalid value keeps the edit and says so", async () => {
     const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
     const open = ["ticket", "open", "--customer", "C-261126-EEEE", "--problem", "冷水机组报警", "--channel", "phone"];

@@ -40,7 +40,8 @@ export async function editInEditor(
   }
   const { parsed, problems } = parseYaml(text);
   const ps = parsed ? validate(schema, parsed, kind).problems : problems;
-  if (ps.length) throw refusal("pr.lines", { first: problemLines(tmp, ps), rest: { key: "te.kept", params: { tmp, path } } });
+  if (ps.length)
+    throw refusal("pr.lines", { first: problemLines(tmp, ps), rest: { key: "te.kept", params: { tmp, path } } });
   return { text, tmp };
 }
 

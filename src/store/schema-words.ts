@@ -65,7 +65,10 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Worded][] = [
   ],
   [/^is built in already \((.+)\)$/, (m) => ({ key: "sch.builtIn", params: { values: typed(m[1]!) } })],
   // a rule's day count in aftercare.yaml: what it counts (R-ESC-1DAY "to escalate"…), in words where the catalogue has it
-  [/^must be a number of days \((.+)\)$/, (m) => ({ key: "sch.days", params: { what: fixedWords("sch.days.", m[1]!) } })],
+  [
+    /^must be a number of days \((.+)\)$/,
+    (m) => ({ key: "sch.days", params: { what: fixedWords("sch.days.", m[1]!) } }),
+  ],
 ];
 
 /** What the schema said of a value, as the catalogue words it; its own English when the catalogue has no entry. */
