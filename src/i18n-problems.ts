@@ -289,6 +289,10 @@ export const PROBLEMS = {
   "pr.atLine": { en: "{path}:{line}:{col}: {problem}", "zh-CN": "{path}:{line}:{col}: {problem}" },
   "pr.lines": { en: "{first}\n{rest}", "zh-CN": "{first}\n{rest}" },
   "pr.nothingWritten": { en: "{problem}; nothing was written", "zh-CN": "{problem}；未写入任何内容" },
+  "pr.recordMissing": {
+    en: "no {kind} {id} in this store (looked for {path})",
+    "zh-CN": "档案库中没有{kind} {id}（查找的文件是 {path}）",
+  },
   "pr.recordUnread": {
     en: "{problems}\n{kind} {id} cannot be read; fix the file (see 'aftercare check'); nothing was written",
     "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",

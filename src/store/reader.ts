@@ -157,7 +157,7 @@ export class RecordReader {
   /** One record by its full ID; a broken file is an error naming its path and line. */
   async get<K extends RecordKind>(kind: K, id: string): Promise<Loaded<K>> {
     const path = pathOf(id);
-    if (!(await exists(this.abs(path)))) throw new UserError(`no ${kind} ${id} in this store (looked for ${path})`);
+    if (!(await exists(this.abs(path)))) throw refusal("pr.recordMissing", { kind: { key: `rk.${kind}` }, id, path });
     const r = await this.readFile(kind, path);
     if (!r.record)
       throw refusal("pr.recordUnread", { problems: problemLines(path, r.problems), kind: { key: `rk.${kind}` }, id });
