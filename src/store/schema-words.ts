@@ -3,13 +3,14 @@
 // as a catalogue key and its parameters, so `check`, a read's warning and a refused write say them
 // in the reader's language. gettext-style: a fixed sentence is its own key (`sch.` + the English);
 // a sentence with values in it is matched by its pattern; one with no entry is shown as written.
+import { RECORD_KINDS } from "../domain/ids.js";
 import { CATALOGUE, type MessageKey, type WordParam, type Worded } from "../i18n.js";
 
-const RECORD_KINDS = new Set(["customer", "ticket", "contact", "event", "waiver"]);
+const KINDS = new Set<string>(RECORD_KINDS);
 
 /** A record kind in a sentence (客户, 工单…); the settings file's own word. */
 export function kindWord(kind: string): Worded | string {
-  if (RECORD_KINDS.has(kind)) return { key: `rk.${kind}` as MessageKey };
+  if (KINDS.has(kind)) return { key: `rk.${kind}` as MessageKey };
   return kind === "settings" ? { key: "pr.kind.settings" } : kind;
 }
 
