@@ -1,6 +1,7 @@
 // The duties as they stood at the end of a past period (R-MONTHLY's "overdue at the end"), from
 // the derived index: found again only for the records that can have had one overdue then, and
 // kept in the index per customer until one of the customer's records changes (review-cache.ts).
+import { createHash } from "node:crypto";
 import { recordDuties, reviewDutiesAt, type FoundDuty, type ReportRecord } from "../domain/duties/index.js";
 import { dateTimesOf } from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
@@ -29,7 +30,9 @@ const after = (doneAt: string, at: Date, day: Day) =>
  * absences (R-COVER moves duties between people when they are judged, not when they are found).
  */
 const keyOf = (settings: Settings) =>
-  JSON.stringify({ ...settings, staff: settings.staff.map(({ absences: _a, ...s }) => s) });
+  createHash("sha256")
+    .update(JSON.stringify({ ...settings, staff: settings.staff.map(({ absences: _a, ...s }) => s) }))
+    .digest("base64");
 
 /**
  * The duties as found at `at` (now, or the end of a past period) that can be overdue then, with

@@ -24,6 +24,19 @@ import type { DB } from "./schema.js";
 /** The tables and triggers (schema.ts setUp runs this; schema.ts drops the tables when FORMAT changes). */
 export const REVIEW_TABLES = ["review_period", "review_found", "review_seq"];
 
+/**
+ * A file's row changed in what a record is (its value, group, place, kind, ID), not only in its
+ * stamp (a file compared once more and read again the same, a checkout that rewrote it unchanged).
+ */
+const FILE_CHANGED =
+  " AND (old.value IS NOT new.value OR old.grp IS NOT new.grp OR old.placed IS NOT new.placed OR old.kind IS NOT new.kind OR old.id IS NOT new.id)";
+/**
+ * A group's duties found again for another span of moments or first day (when its records did not
+ * change, its duties change only with the span they hold for; a change of the basis deletes the row).
+ */
+const GRP_CHANGED =
+  " AND (old.start IS NOT new.start OR old.valid_from IS NOT new.valid_from OR old.valid_until IS NOT new.valid_until)";
+
 export const REVIEW_SCHEMA = `
   -- the reviews' duties at a past period's end (review-cache.ts): which periods are kept, with what
   CREATE TABLE IF NOT EXISTS review_period (at REAL PRIMARY KEY, key TEXT NOT NULL, seq INTEGER NOT NULL);
@@ -32,17 +45,17 @@ export const REVIEW_SCHEMA = `
   CREATE TABLE IF NOT EXISTS review_seq (grp TEXT PRIMARY KEY, seq INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS review_seq_seq ON review_seq(seq);
   ${[
-    ["file_insert", "INSERT ON file", "new.grp"],
-    ["file_update_old", "UPDATE ON file", "old.grp"],
-    ["file_update_new", "UPDATE ON file", "new.grp"],
-    ["file_delete", "DELETE ON file", "old.grp"],
-    ["grp_insert", "INSERT ON grp", "new.id"],
-    ["grp_update", "UPDATE ON grp", "new.id"],
-    ["grp_delete", "DELETE ON grp", "old.id"],
+    ["file_insert", "INSERT ON file", "new.grp", ""],
+    ["file_update_old", "UPDATE ON file", "old.grp", FILE_CHANGED],
+    ["file_update_new", "UPDATE ON file", "new.grp", FILE_CHANGED],
+    ["file_delete", "DELETE ON file", "old.grp", ""],
+    ["grp_insert", "INSERT ON grp", "new.id", ""],
+    ["grp_update", "UPDATE ON grp", "new.id", GRP_CHANGED],
+    ["grp_delete", "DELETE ON grp", "old.id", ""],
   ]
     .map(
-      ([name, on, g]) => `
-  CREATE TRIGGER IF NOT EXISTS review_${name} AFTER ${on} WHEN ${g} IS NOT NULL AND EXISTS (SELECT 1 FROM review_period) BEGIN
+      ([name, on, g, changed]) => `
+  CREATE TRIGGER IF NOT EXISTS review_${name} AFTER ${on} WHEN ${g} IS NOT NULL${changed} AND EXISTS (SELECT 1 FROM review_period) BEGIN
     DELETE FROM review_found WHERE grp = ${g};
     INSERT INTO review_seq (grp, seq) SELECT ${g}, coalesce(max(seq), 0) + 1 FROM review_seq WHERE true
       ON CONFLICT(grp) DO UPDATE SET seq = excluded.seq;
