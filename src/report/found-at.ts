@@ -2,7 +2,7 @@
 // the derived index: found again only for the records that can have had one overdue then, and
 // kept in the index per customer until one of the customer's records changes (review-cache.ts).
 import { createHash } from "node:crypto";
-import { recordDuties, reviewDutiesAt, type FoundDuty, type ReportRecord } from "../domain/duties/index.js";
+import { judge, recordDuties, reviewDutiesAt, type FoundDuty, type ReportRecord } from "../domain/duties/index.js";
 import { dateTimesOf } from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
 import { addDays, dayOf, type Day } from "../domain/time.js";
@@ -26,10 +26,11 @@ const after = (doneAt: string, at: Date, day: Day) =>
   doneAt.length === 10 ? doneAt > day : Date.parse(doneAt) > at.getTime();
 
 /**
- * What the duties found at a period's end are found from, of the settings: everything but the
- * absences (R-COVER moves duties between people when they are judged, not when they are found).
+ * What the duties found at a period's end (and a period's figures) are found from, of the
+ * settings: everything but the absences (R-COVER moves duties between people when they are
+ * judged, not when they are found), as a short key.
  */
-const keyOf = (settings: Settings) =>
+export const keyOf = (settings: Settings) =>
   createHash("sha256")
     .update(JSON.stringify({ ...settings, staff: settings.staff.map(({ absences: _a, ...s }) => s) }))
     .digest("base64");
@@ -67,7 +68,14 @@ export function foundAt(idx: RecordIndex, o: FoundAtOptions, at: Date): FoundDut
   for (const [g, sources] of again) {
     const recs = idx.group(g);
     const input = { settings, ...recs, events, reports: [], waivers: [], now: at };
-    fresh.set(g, recordDuties(input, sources));
+    const r = recordDuties(input, sources);
+    // only those overdue then are kept: a waiver can only excuse one (judged again with them below)
+    const over = new Set(
+      judge(r.found, settings, at)
+        .filter((d) => d.state === "overdue")
+        .map((d) => d.key),
+    );
+    fresh.set(g, { found: r.found.filter((d) => over.has(d.key)), start: r.start });
   }
   idx.keepEnd(t, key, kept, fresh);
   const groups = kept.stale === "all" ? fresh : new Map([...kept.kept, ...fresh]);

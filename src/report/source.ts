@@ -13,10 +13,19 @@ import {
 } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
 import { translator } from "../i18n.js";
-import { periodEnd, recordsOf, type Judgement, type Period, type ReviewRecords } from "../domain/kpi.js";
+import {
+  dayCache,
+  periodEnd,
+  recordFigures,
+  type RecordFigures,
+  recordsOf,
+  type Judgement,
+  type Period,
+  type ReviewRecords,
+} from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
 import type { RecordIndex } from "../store/record-index.js";
-import { foundAt, savedBy } from "./found-at.js";
+import { foundAt, keyOf, savedBy } from "./found-at.js";
 
 export interface ReviewInput {
   records: ReviewRecords;
@@ -24,6 +33,8 @@ export interface ReviewInput {
   now: Judgement[];
   /** the duties overdue at the period's last moment (at least), judged then, worded (they are listed); the report's moment while the period lasts */
   atEnd: Duty[];
+  /** the figures of its records, when the index kept them (then `records` holds no ticket or contact) */
+  figures?: RecordFigures;
 }
 
 /** From every record (AFTERCARE_INDEX=off, or no index): the rules engine over the whole store, now and at the period's end. */
@@ -76,16 +87,51 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
     judge(foundAt(idx, o, at), settings, at, waivers).filter((d) => d.state === "overdue"),
     say,
   );
-  // the records: a bare date is read as 00:00 UTC and a time may be written with any offset, so
-  // the span asked for is two days wider on each side; the figures pick the period's exactly
-  const from = Date.parse(period.from) - 2 * DAY_MS;
-  const to = Date.parse(period.to) + 3 * DAY_MS;
+  return { ...periodRecords(idx, settings, period), now: judged, atEnd };
+}
+
+/**
+ * The records of a review and their figures: kept by the index for a past period (any change of
+ * a record they come from drops them: review-cache.ts), or read from it and kept.
+ */
+function periodRecords(
+  idx: RecordIndex,
+  settings: Settings,
+  period: Period,
+): { records: ReviewRecords; figures?: RecordFigures } {
+  const key = keyOf(settings);
+  const name = `${period.kind} ${period.label}`;
   const records: ReviewRecords = {
     settings,
-    tickets: idx.near("ticket", from, to),
-    contacts: idx.near("contact", from, to),
+    tickets: [],
+    contacts: [],
     customerNames: (ids) => idx.customerNames(ids),
     ticketsById: (ids) => idx.byIds("ticket", ids),
   };
-  return { records, now: judged, atEnd };
+  const kept = idx.figuresKept(name, key) as RecordFigures | undefined;
+  if (kept) return { records, figures: kept };
+  // a bare date is read as 00:00 UTC and a time may be written with any offset, so the span
+  // asked for is two days wider on each side; the figures pick the period's exactly
+  const from = Date.parse(period.from) - 2 * DAY_MS;
+  const to = Date.parse(period.to) + 3 * DAY_MS;
+  idx.claimFigures(name, key, from, to);
+  // the customers and tickets looked up by ID: a change of one drops the figures too
+  const ids = new Set<string>();
+  const looked =
+    <T>(ask: (ids: string[]) => T) =>
+    (of: Iterable<string>) => {
+      const list = [...of];
+      for (const id of list) ids.add(id);
+      return ask(list);
+    };
+  const read: ReviewRecords = {
+    settings,
+    tickets: idx.near("ticket", from, to),
+    contacts: idx.near("contact", from, to),
+    customerNames: looked((l) => idx.customerNames(l)),
+    ticketsById: looked((l) => idx.byIds("ticket", l)),
+  };
+  const figures = recordFigures(read, period, dayCache(settings.timezone));
+  idx.keepFigures(name, key, figures, ids);
+  return { records, figures };
 }

@@ -5,7 +5,16 @@ import type { Judgement } from "../../domain/kpi.js";
 import type { RecordOf } from "../../domain/schema.js";
 import { dayOf, type Day } from "../../domain/time.js";
 import { IndexRecords } from "./records.js";
-import { claimEnd, endKept, keepEnd, type EndFound, type EndKept } from "./review-cache.js";
+import {
+  claimEnd,
+  claimFigures,
+  endKept,
+  figuresKept,
+  keepEnd,
+  keepFigures,
+  type EndFound,
+  type EndKept,
+} from "./review-cache.js";
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -152,6 +161,21 @@ export class IndexAnswers extends IndexRecords {
   /** Keep what was found again for a period's end (review-cache.ts keepEnd). */
   keepEnd(at: number, key: string, kept: EndKept, found: Map<string, EndFound>): void {
     keepEnd(this.db, at, key, kept, found);
+  }
+
+  /** A period's figures of its records as kept (review-cache.ts), or undefined. */
+  figuresKept(period: string, key: string): unknown {
+    return figuresKept(this.db, period, key);
+  }
+
+  /** A period's figures are being worked out from the records in lo..hi (review-cache.ts claimFigures). */
+  claimFigures(period: string, key: string, lo: number, hi: number): void {
+    claimFigures(this.db, period, key, lo, hi);
+  }
+
+  /** Keep a period's figures with the IDs they looked up (review-cache.ts keepFigures). */
+  keepFigures(period: string, key: string, figures: unknown, ids: Iterable<string>): void {
+    keepFigures(this.db, period, key, figures, ids);
   }
 
   /** The first day anything happened among the customers not in `except`, if on or before `by`. */

@@ -22,7 +22,7 @@ import { EVENTS, sqliteCode } from "./common.js";
 import type { DB } from "./schema.js";
 
 /** The tables and triggers (schema.ts setUp runs this; schema.ts drops the tables when FORMAT changes). */
-export const REVIEW_TABLES = ["review_period", "review_found", "review_seq"];
+export const REVIEW_TABLES = ["review_period", "review_found", "review_seq", "review_records", "review_dep"];
 
 /**
  * A file's row changed in what a record is (its value, group, place, kind, ID), not only in its
@@ -36,6 +36,12 @@ const FILE_CHANGED =
  */
 const GRP_CHANGED =
   " AND (old.start IS NOT new.start OR old.valid_from IS NOT new.valid_from OR old.valid_until IS NOT new.valid_until)";
+
+/** A file's row (old or new) a period's figures were worked out from: a ticket or contact whose span meets the period's, or a record looked up by ID. */
+const rowIn = (r: "old" | "new") =>
+  `(${r}.kind IN ('ticket', 'contact') AND ${r}.hi >= lo AND ${r}.lo <= hi) OR period IN (SELECT period FROM review_dep WHERE id = ${r}.id)`;
+const OLD_ROW = rowIn("old");
+const NEW_ROW = rowIn("new");
 
 export const REVIEW_SCHEMA = `
   -- the reviews' duties at a past period's end (review-cache.ts): which periods are kept, with what
@@ -61,6 +67,26 @@ export const REVIEW_SCHEMA = `
       ON CONFLICT(grp) DO UPDATE SET seq = excluded.seq;
     DELETE FROM review_period WHERE ${g} = '${EVENTS}';
     DELETE FROM review_found WHERE ${g} = '${EVENTS}';
+  END;`,
+    )
+    .join("")}
+  -- the reviews' figures of their records (review-cache.ts figuresKept): a period's, under a key,
+  -- worked out from the tickets and contacts whose span meets lo..hi and the customers and tickets
+  -- looked up by ID (review_dep); json NULL while being worked out
+  CREATE TABLE IF NOT EXISTS review_records (period TEXT PRIMARY KEY, key TEXT NOT NULL, lo REAL NOT NULL, hi REAL NOT NULL, json TEXT);
+  CREATE TABLE IF NOT EXISTS review_dep (period TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (id, period));
+  CREATE TRIGGER IF NOT EXISTS review_records_gone AFTER DELETE ON review_records BEGIN
+    DELETE FROM review_dep WHERE period = old.period;
+  END;
+  ${[
+    ["insert", "INSERT", [NEW_ROW], ""],
+    ["update", "UPDATE", [OLD_ROW, NEW_ROW], FILE_CHANGED],
+    ["delete", "DELETE", [OLD_ROW], ""],
+  ]
+    .map(
+      ([name, on, rows, changed]) => `
+  CREATE TRIGGER IF NOT EXISTS review_records_${name as string} AFTER ${on as string} ON file WHEN EXISTS (SELECT 1 FROM review_records)${changed as string} BEGIN
+    DELETE FROM review_records WHERE json IS NULL${(rows as string[]).map((r) => ` OR ${r}`).join("")};
   END;`,
     )
     .join("")}
@@ -145,6 +171,42 @@ export function keepEnd(db: DB, at: number, key: string, kept: EndKept, found: M
       db.prepare(
         "INSERT INTO review_period (at, key, seq) VALUES (?, ?, ?) ON CONFLICT(at) DO UPDATE SET key = excluded.key, seq = excluded.seq",
       ).run(at, key, kept.seq);
+    })(),
+  );
+}
+
+/** A period's figures of its records as kept under this key (the settings), or undefined. */
+export function figuresKept(db: DB, period: string, key: string): unknown {
+  const r = db.prepare("SELECT key, json FROM review_records WHERE period = ?").get(period) as
+    { key: string; json: string | null } | undefined;
+  return r && r.key === key && r.json !== null ? JSON.parse(r.json) : undefined;
+}
+
+/**
+ * Before a period's figures are worked out from the records in lo..hi: a row without them, which
+ * any change of a record file drops (so that what changes meanwhile, even by another process, is
+ * not kept as if it had been seen).
+ */
+export function claimFigures(db: DB, period: string, key: string, lo: number, hi: number): void {
+  write(() =>
+    db
+      .prepare(
+        "INSERT INTO review_records (period, key, lo, hi, json) VALUES (?, ?, ?, ?, NULL) ON CONFLICT(period) DO UPDATE SET key = excluded.key, lo = excluded.lo, hi = excluded.hi, json = NULL",
+      )
+      .run(period, key, lo, hi),
+  );
+}
+
+/** Keep a period's figures, with the IDs they looked up, if no record changed since claimFigures. */
+export function keepFigures(db: DB, period: string, key: string, figures: unknown, ids: Iterable<string>): void {
+  write(() =>
+    db.transaction(() => {
+      const claimed = db
+        .prepare("UPDATE review_records SET json = ? WHERE period = ? AND key = ? AND json IS NULL")
+        .run(JSON.stringify(figures), period, key);
+      if (!claimed.changes) return;
+      const dep = db.prepare("INSERT OR IGNORE INTO review_dep (period, id) VALUES (?, ?)");
+      for (const id of ids) dep.run(period, id);
     })(),
   );
 }
