@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { pathOf } from "../src/store/layout.js";
 import { cli, git, tempDir, testStore } from "./helpers.js";
 import {
   ACME,
@@ -233,6 +234,7 @@ async function samePast(root: string, when: string, env: Record<string, string>,
     out.set(args.join(" "), full.stdout);
   }
   return {
+    json: out.get(reads[0]!.join(" "))!,
     oct: overdueKeys(out.get(reads[0]!.join(" "))!),
     sep: overdueKeys(out.get(reads[1]!.join(" "))!),
   };
@@ -283,6 +285,17 @@ describe("the ends of past periods the index keeps are found again when what the
     const after = kept(root);
     expect(after.periods).toBe(3);
     for (const c of [...before.customers].filter((c) => c !== octFu!.customer)) expect(after.customers).toContain(c);
+
+    // a customer renamed by hand: October's customers served most (looked up by ID) say the new name
+    const top = (json: string) => (JSON.parse(json) as { top_customers: { id: string; name: string }[] }).top_customers;
+    const [first] = top(edited.json);
+    const customerFile = join(root, pathOf(first!.id));
+    writeFileSync(
+      customerFile,
+      readFileSync(customerFile, "utf8").replace(/^name: .*$/m, "name: 改名客户 Renamed Ltd"),
+    );
+    const renamed = await samePast(root, "after a customer was renamed", env);
+    expect(top(renamed.json).find((c) => c.id === first!.id)?.name).toBe("改名客户 Renamed Ltd");
 
     // a pull: another desk removes September's follow-up
     git(origin, "rm", "--quiet", indexPathOf(sepFu!.contact));
