@@ -7,7 +7,9 @@ import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { allDuties } from "../services/duties.js";
-import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
+import { fillInto } from "../services/ask.js";
+import { choice, dateFlag, nowStamp } from "../services/flags.js";
+import { written } from "../services/output.js";
 import { filled, jsonText } from "../format/json.js";
 
 export interface EventAddOptions {

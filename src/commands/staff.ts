@@ -4,7 +4,8 @@ import type { Context } from "../context.js";
 import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
-import { dateFlag, fillInto } from "./common.js";
+import { fillInto } from "../services/ask.js";
+import { dateFlag } from "../services/flags.js";
 import { jsonText, staffJson } from "../format/json.js";
 
 export interface StaffAddOptions {

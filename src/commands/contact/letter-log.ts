@@ -2,7 +2,8 @@
 import type { Context } from "../../context.js";
 import { LETTER_KINDS, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, nowStamp, notFuture } from "../common.js";
+import { customerOrAsk, fill } from "../../services/ask.js";
+import { choice, dateFlag, dateTimeFlag, notFuture, nowStamp } from "../../services/flags.js";
 import { about, planFlag, save } from "./log.js";
 
 export interface LetterLogOptions {

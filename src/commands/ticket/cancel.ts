@@ -1,6 +1,6 @@
 // aftercare ticket cancel: its duties no longer apply.
 import type { Context } from "../../context.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 export async function ticketCancel(opts: { id: string; reason?: string; at?: string }, ctx: Context) {

@@ -1,7 +1,7 @@
 // aftercare ticket deliver (the reception desk, regulation part C): the customer collects the vehicle and pays.
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { step } from "../../services/ticket-step.js";
 import { planOf, withPlan } from "../../services/ticket-plan.js";
 import { money } from "./shop.js";

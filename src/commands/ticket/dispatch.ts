@@ -1,7 +1,8 @@
 // aftercare ticket dispatch: send a technician (R-DISPATCH).
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 
 export async function ticketDispatch(

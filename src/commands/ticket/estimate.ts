@@ -3,7 +3,8 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { ESTIMATE_MODES, type Estimate, type Ticket } from "../../domain/schema.js";
 import { formatMoney, noGuarantee, parseLine } from "../../domain/shop.js";
-import { choice, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { choice } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 

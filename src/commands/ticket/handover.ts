@@ -4,7 +4,8 @@ import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { nearestTenMinutes } from "../../domain/shop.js";
 import { formatDateTime } from "../../domain/time.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */

@@ -3,7 +3,7 @@ import { textOf } from "../../format/text.js";
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { step } from "../../services/ticket-step.js";
 
 export interface IntakeOptions {

@@ -7,17 +7,10 @@ import { formatShort } from "../../domain/time.js";
 import { channelLabel, channelNames } from "../../report/labels.js";
 import { oneLine } from "../../format/text.js";
 import { planOf, withPlan } from "../../services/ticket-plan.js";
-import {
-  channelFlag,
-  choice,
-  customerOrAsk,
-  dateTimeFlag,
-  fill,
-  findCustomer,
-  firstPhone,
-  nowStamp,
-  written,
-} from "../common.js";
+import { customerOrAsk, fill } from "../../services/ask.js";
+import { findCustomer } from "../../services/find-record.js";
+import { channelFlag, choice, dateTimeFlag, nowStamp } from "../../services/flags.js";
+import { firstPhone, written } from "../../services/output.js";
 
 export interface TicketOpenOptions {
   customer?: string;

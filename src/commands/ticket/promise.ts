@@ -3,7 +3,8 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /**

@@ -1,7 +1,7 @@
 // aftercare ticket resolve: the solution, told the customer the same day (R-ANSWER-SAME-DAY).
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { step } from "../../services/ticket-step.js";
 
 export async function ticketResolve(opts: { id: string; note?: string; at?: string }, ctx: Context) {

@@ -2,7 +2,8 @@
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { dayOf } from "../../domain/time.js";
-import { dateFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /** R-DISPATCH: nobody can be sent at once; when the job is scheduled and why (the customer is told). */
