@@ -23,8 +23,8 @@ export interface EventAddOptions {
 
 export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   opts = await fillInto(ctx, "event add", opts, [
-    ["title", "--title", "Event title"],
-    ["date", "--date", "Date (YYYY-MM-DD)"],
+    ["title", "--title", "q.eventTitle"],
+    ["date", "--date", "q.eventDate"],
   ]);
   const store = await ctx.store();
   const kind = choice(opts.kind ?? "gathering", EVENT_KINDS, "--kind")!;

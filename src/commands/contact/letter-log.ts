@@ -24,9 +24,9 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   choice(opts.kind, LETTER_KINDS, "--kind");
   if (!opts.customer && !opts.ticket) opts = { ...opts, customer: (await customerOrAsk(ctx, undefined))?.id };
   const [, kind0, subject] = await fill(ctx, "letter log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    { flag: "--kind", value: opts.kind, message: "Kind of letter", choices: LETTER_KINDS, default: "notice" },
-    { flag: "--subject", value: opts.subject, message: "Subject" },
+    { flag: { key: "q.flag.customerOrTicket" }, value: opts.customer ?? opts.ticket, message: "q.customer" },
+    { flag: "--kind", value: opts.kind, message: "q.letterKind", choices: LETTER_KINDS, default: "notice" },
+    { flag: "--subject", value: opts.subject, message: "q.subject" },
   ]);
   const kind = choice(kind0, LETTER_KINDS, "--kind")!;
   opts = { ...opts, subject };

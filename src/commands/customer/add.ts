@@ -14,7 +14,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
     if (!ctx.canPrompt)
       throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
     const say = await ctx.say();
-    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
+    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "ask.customerName"]]);
     if (opts.contact === undefined)
       opts = {
         ...opts,

@@ -10,7 +10,7 @@ export async function ticketDeliver(
   o: { id: string; paid?: string; at?: string; nextDate?: string; nextTopic?: string },
   ctx: Context,
 ) {
-  o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "Amount paid"]]);
+  o = await fillInto(ctx, "ticket deliver", o, [["paid", "--paid", "q.paid"]]);
   const paid = money(o.paid, "--paid")!;
   // the delivery closes the ticket: plan the next contact as closing does (R-NEXT-SERVICE)
   const plan = await planOf(ctx, o);

@@ -14,7 +14,7 @@ export async function ticketDispatch(
       .filter((s) => s.role === "technician" && !s.left)
       .map((s) => s.name);
     opts = await fillInto(ctx, "ticket dispatch", opts, [
-      ["technician", "--technician", "Technician", techs.length ? techs : undefined],
+      ["technician", "--technician", "q.technician", techs.length ? techs : undefined],
     ]);
   }
   const tech = await ctx.staffNamed(opts.technician!, "--technician");

@@ -20,7 +20,7 @@ export interface EstimateOptions {
 
 /** C-DIAGNOSIS, C-ESTIMATE, C-PARTS: the fault, the advice and the priced lines. */
 export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
-  o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "Estimate by", ESTIMATE_MODES]]);
+  o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "q.estimateMode", ESTIMATE_MODES]]);
   if (!o.line?.length) {
     if (!ctx.canPrompt) throw new UsageError("ticket estimate needs --line; nothing was written");
     o = {

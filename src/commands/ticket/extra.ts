@@ -16,7 +16,7 @@ export interface ExtraOptions {
 }
 
 export async function ticketExtra(o: ExtraOptions, ctx: Context) {
-  o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "Extra work found"]]);
+  o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "q.extraItem"]]);
   const amount = money(o.amount, "--amount");
   return step(ctx, o.id, o.at, {
     action: "extra",

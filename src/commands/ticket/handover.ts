@@ -16,8 +16,8 @@ export async function ticketHandover(
   // the intake comes first: refuse before asking anything
   if (ctx.canPrompt && (!o.receiver || !o.promise)) await precheck(ctx, o.id, "handover");
   o = await fillInto(ctx, "ticket handover", o, [
-    ["receiver", "--receiver", "Received in the workshop by"],
-    ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"],
+    ["receiver", "--receiver", "q.receiver"],
+    ["promise", "--promise", "q.promise"],
   ]);
   const store = await ctx.store();
   const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;

@@ -15,8 +15,8 @@ export async function ticketPromise(o: { id: string; promise?: string; reason?: 
   o = { ...o, reason: o.reason?.trim() || undefined };
   if (ctx.canPrompt && (!o.promise || !o.reason)) await precheck(ctx, o.id, "promise");
   o = await fillInto(ctx, "ticket promise", o, [
-    ["promise", "--promise", "Completion now promised for (YYYY-MM-DD HH:MM)"],
-    ["reason", "--reason", "Why the promise changes (e.g. approved extra work)"],
+    ["promise", "--promise", "q.newPromise"],
+    ["reason", "--reason", "q.promiseReason"],
   ]);
   const store = await ctx.store();
   const tz = store.settings.timezone;

@@ -10,7 +10,7 @@ export async function ticketResolve(opts: { id: string; note?: string; at?: stri
       throw new UsageError(
         "ticket resolve needs --note TEXT: what solved it (the customer is told this, R-ANSWER-SAME-DAY); nothing was written",
       );
-    opts = await fillInto(ctx, "ticket resolve", opts, [["note", "--note", "What solved it"]]);
+    opts = await fillInto(ctx, "ticket resolve", opts, [["note", "--note", "q.solution"]]);
   }
   return step(ctx, opts.id, opts.at, {
     action: "resolve",

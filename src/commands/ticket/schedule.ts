@@ -11,8 +11,8 @@ export async function ticketSchedule(opts: { id: string; date?: string; reason?:
   opts = { ...opts, reason: opts.reason?.trim() || undefined };
   if ((!opts.date || !opts.reason) && ctx.canPrompt) await precheck(ctx, opts.id, "schedule");
   opts = await fillInto(ctx, "ticket schedule", opts, [
-    ["date", "--date", "Dispatch scheduled for (YYYY-MM-DD)"],
-    ["reason", "--reason", "Why nobody can be sent at once (the customer is told)"],
+    ["date", "--date", "q.scheduleDate"],
+    ["reason", "--reason", "q.scheduleReason"],
   ]);
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
