@@ -65,6 +65,6 @@ export function setUp(db: DB): void {
       CREATE TRIGGER IF NOT EXISTS search_update AFTER UPDATE ON file WHEN old.kind = 'customer' OR new.kind = 'customer' BEGIN DELETE FROM search WHERE path IN (old.path, new.path); END;
       CREATE TRIGGER IF NOT EXISTS search_delete AFTER DELETE ON file WHEN old.kind = 'customer' BEGIN DELETE FROM search WHERE path = old.path; END;
     `);
-  // the reviews' cache of past periods' ends (review-cache.ts)
+  // what the reviews keep of periods: the duties overdue at their ends, their records' figures (review-cache.ts)
   db.exec(REVIEW_SCHEMA);
 }
