@@ -22,6 +22,7 @@ import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
 import { RecordIndex, type GitAhead } from "./store/record-index.js";
+import { openForWrite } from "./store/index/write-index.js";
 import { writtenSince } from "./store/written-since.js";
 import { commandName, readsIndex } from "./command-line.js";
 
@@ -63,6 +64,8 @@ export class Context {
   private ahead?: GitAhead;
   private gitI?: Git;
   private indexP?: Promise<RecordIndex | undefined>;
+  /** the index a write opened under the store's lock (writeIndex) */
+  private writeIndexP?: Promise<RecordIndex | undefined>;
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
   /** the command as typed, recorded in each commit's Aftercare-Command trailer */
@@ -157,16 +160,30 @@ export class Context {
     return this.indexP;
   }
 
+  /**
+   * Under a write's lock, in a large store: the index brought up to date there, once (its refresh
+   * has seen every file written before, by another desk or an earlier write), which also tells the
+   * write what is uncommitted and takes its commit (store/index/after-write.ts). Undefined in a
+   * small store, without an index already built, or with AFTERCARE_INDEX=off. Read it before this
+   * write changes files: what the write itself wrote reaches it through its commit.
+   */
+  writeIndex(): Promise<RecordIndex | undefined> {
+    if (!this.writeStarted) return Promise.resolve(undefined);
+    this.writeIndexP ??= (async () =>
+      openForWrite(await this.store(), await this.now(), await this.locale(), this.deps.env, indexProgress(this)))();
+    return this.writeIndexP;
+  }
+
   /** Let go of what this run opened (the index's database): a process running many commands keeps no stale handle. */
   async close(): Promise<void> {
-    const p = this.indexP;
-    this.indexP = undefined;
-    if (!p) return;
-    try {
-      (await p)?.close();
-    } catch {
-      // an index that failed to open has nothing to close
-    }
+    const ps = [this.indexP, this.writeIndexP];
+    this.indexP = this.writeIndexP = undefined;
+    for (const p of ps)
+      try {
+        (await p)?.close();
+      } catch {
+        // an index that failed to open has nothing to close
+      }
   }
 
   /**
@@ -265,6 +282,7 @@ export class Context {
       r = { committed: false, reason: os.problem?.what ?? os.message };
     }
     for (const note of r.notes ?? []) this.io.err(`${note}\n`);
+    if (r.own) await this.noteCommit(r.own);
     if (
       !r.committed &&
       r.reason !== undefined &&
@@ -284,6 +302,13 @@ export class Context {
       this.uncommitted.push(...paths);
     }
     return r;
+  }
+
+  /** This write's commit, handed to the index opened under its lock: the next read has nothing to catch up. */
+  private async noteCommit(own: NonNullable<CommitResult["own"]>): Promise<void> {
+    const idx = await this.writeIndexP?.catch(() => undefined);
+    // the index is derived: a failure here leaves it to the next read, which asks git
+    await idx?.noteCommit(own, await this.now(), await this.locale(), this.deps.env).catch(() => false);
   }
 
   /** True when git has nothing to commit for `paths` (a write that changed nothing). */
@@ -358,7 +383,9 @@ export class Context {
         meanwhile?.();
         await ignoreTempFiles(st.gitDir);
         // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts)
-        for (const note of await (await this.git()).finishEarlierWrites()) this.io.err(`${note}\n`);
+        // what is uncommitted: from the index brought up to date here when it asked git (a large store), else git status
+        const view = async () => (await this.writeIndex())?.uncommitted((await this.git()).headCommit());
+        for (const note of await (await this.git()).finishEarlierWrites({ view })) this.io.err(`${note}\n`);
         await this.gitSupportInClone(store.root);
         return fn();
       },
