@@ -51,19 +51,22 @@ const wordOf = (letter: string): UncommittedFile["status"] =>
   letter === "U" ? "conflicted" : letter === "D" ? "deleted" : letter === "A" ? "new" : "changed";
 
 /**
- * The files `git status` would name as uncommitted: those git named as differing from HEAD
- * (changed, staged, deleted, conflicted), and the record files HEAD does not hold (table `watch`,
- * new files). Dot-files (temporary files) are left out, as parseStatus does; sorted as git sorts.
+ * The files `git status` would name as uncommitted, in its order: those git named as differing
+ * from HEAD (changed, staged, deleted, conflicted), then the record files HEAD does not hold
+ * (table `watch`, new files), each sorted as git sorts. Dot-files (temporary files) are left out,
+ * as parseStatus does.
  */
 export function uncommittedOf(db: DB, dirty: PathStatus): UncommittedFile[] {
-  const out = new Map<string, UncommittedFile["status"]>();
-  for (const [path, letter] of dirty) out.set(path, wordOf(letter));
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const untracked = db.prepare("SELECT path FROM watch WHERE (why & ?) != 0").pluck().all(UNTRACKED) as string[];
-  for (const path of untracked) if (!out.has(path)) out.set(path, "new");
-  return [...out]
-    .filter(([p]) => !p.slice(p.lastIndexOf("/") + 1).startsWith("."))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, status]) => ({ path, status }));
+  const out: UncommittedFile[] = [
+    ...[...dirty.keys()].sort(byPath).map((path) => ({ path, status: wordOf(dirty.get(path)!) })),
+    ...untracked
+      .filter((p) => !dirty.has(p))
+      .sort(byPath)
+      .map((path) => ({ path, status: "new" as const })),
+  ];
+  return out.filter((f) => !f.path.slice(f.path.lastIndexOf("/") + 1).startsWith("."));
 }
 
 /**
