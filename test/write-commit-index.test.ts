@@ -91,7 +91,10 @@ describe("a write in a large store: one pass over the files, and the index left 
     const before = statSync(file);
     writeFileSync(file, readFileSync(file, "utf8").replace("设备运行正常AAAA", "设备运行异常BBBB"));
     utimesSync(file, before.atime, before.mtime);
-    for (const args of [["ticket", "show", TICKET, "--json"], ["due", "--json"]]) {
+    for (const args of [
+      ["ticket", "show", TICKET, "--json"],
+      ["due", "--json"],
+    ]) {
       const { indexed, full } = await bothReads(root, args);
       expect(indexed, args.join(" ")).toEqual(full);
     }

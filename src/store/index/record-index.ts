@@ -239,7 +239,7 @@ export class RecordIndex extends IndexSearch {
     if (!signal) return false;
     await this.refresh(now, locale, env, undefined, signal);
     // what still differs from the new HEAD: what git named before, less what the commit holds
-    this.seen = { head: c.commit, dirty: new Map([...before!].filter(([p]) => !c.paths.includes(p))) };
+    this.seen = { head: c.commit, dirty: new Map([...before].filter(([p]) => !c.paths.includes(p))) };
     return true;
   }
 
