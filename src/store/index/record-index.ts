@@ -35,7 +35,8 @@ import { spanOf } from "../../domain/kpi.js";
 import { engineSettings } from "../calendar-source.js";
 import type { ReadResult } from "../fastread.js";
 import { stateDir } from "../fsutil.js";
-import { GitSignal } from "../git-signal.js";
+import { GitSignal, type PathStatus } from "../git-signal.js";
+import type { UncommittedFile } from "../git/uncommitted.js";
 import { pathOf, type Store } from "../store.js";
 import {
   basisOf,
@@ -50,7 +51,8 @@ import {
 import { Changes, findDuties } from "./find-duties.js";
 import { meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
-import { syncFiles } from "./sync-files.js";
+import { syncFiles, type FileSignal } from "./sync-files.js";
+import { commitSignal, isCurrent, uncommittedOf, type OwnCommit } from "./after-write.js";
 
 export { FULL_STAT_FILES, fullStatLimit } from "./common.js";
 
@@ -64,6 +66,10 @@ type OpenOptions = {
   rebuild?: boolean;
   progress?: (counts: { files: number; groups: number }) => void;
   ahead?: GitAhead;
+  /** a write's: only an index already built, reflecting a commit (else undefined: no rebuild inside a write) */
+  existing?: boolean;
+  /** more paths for git to name changes in, beside the record folders (a write's: aftercare.yaml, reports) */
+  paths?: readonly string[];
 };
 
 /** The errors after which the files are read directly this time and the index left as it is. */
@@ -76,6 +82,9 @@ export class RecordIndex extends IndexSearch {
   private progress?: (counts: { files: number; groups: number }) => void;
   /** the refresh took the git signal started ahead (gitAhead) */
   private tookAhead = false;
+  /** what the last refresh learnt from git: the files differing from the commit HEAD was at (after-write.ts) */
+  private seen?: { head: string; dirty: PathStatus };
+  private paths: readonly string[] = [];
 
   /**
    * Start asking git what changed, ahead of opening the index, for a read in a store that git says
@@ -127,7 +136,7 @@ export class RecordIndex extends IndexSearch {
     now: Date,
     locale: string,
     env: NodeJS.ProcessEnv,
-    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void; ahead?: GitAhead },
+    opts: OpenOptions,
   ): Promise<RecordIndex | undefined> {
     if (env.AFTERCARE_INDEX === "off") return undefined;
     let Database: typeof BetterSqlite3;
@@ -144,12 +153,14 @@ export class RecordIndex extends IndexSearch {
     }
     if (opts.rebuild)
       for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    if (opts.existing && !isCurrent(Database, file)) return undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       let db: DB | undefined;
       try {
         db = new Database(file, { timeout: 30_000 });
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
+        idx.paths = opts.paths ?? [];
         setUp(db);
         await idx.refresh(now, locale, env, opts.ahead);
         return idx;
@@ -204,18 +215,50 @@ export class RecordIndex extends IndexSearch {
       if (since && since !== ahead.signal.head) void ahead.signal.changedSince(since);
       return ahead.signal;
     }
-    return GitSignal.start(this.store.root, env, RECORD_FOLDERS, meta(this.db, "head"));
+    return GitSignal.start(this.store.root, env, [...RECORD_FOLDERS, ...this.paths], meta(this.db, "head"));
   }
 
-  private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
+  /**
+   * The files of the record folders (and of `paths` given to open) that differ from the commit
+   * HEAD is at, as the last refresh learnt them from git — what `git status` would name there, for
+   * a write under the store's lock; undefined when the refresh did not ask git or HEAD moved since.
+   */
+  uncommitted(head: string | undefined): UncommittedFile[] | undefined {
+    return this.seen && this.seen.head === head ? uncommittedOf(this.db, this.seen.dirty) : undefined;
+  }
+
+  /**
+   * After this run's own commit, under the store's lock: what the writer knows (the files it
+   * committed on top of the commit this index reflects) brought in without asking git again, so
+   * that the next read has nothing to catch up. False when the index cannot take it that way (the
+   * next read then asks git, as after any commit).
+   */
+  async noteCommit(c: OwnCommit, now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+    const before = this.seen?.dirty;
+    const signal = before && commitSignal(this.db, this.store.root, env, c, before);
+    if (!signal) return false;
+    await this.refresh(now, locale, env, undefined, signal);
+    // what still differs from the new HEAD: what git named before, less what the commit holds
+    this.seen = { head: c.commit, dirty: new Map([...before].filter(([p]) => !c.paths.includes(p))) };
+    return true;
+  }
+
+  private async refresh(
+    now: Date,
+    locale: string,
+    env: NodeJS.ProcessEnv,
+    ahead?: GitAhead,
+    given?: FileSignal,
+  ): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
-    const signal = this.askGit(env, ahead);
+    const signal = given ?? this.askGit(env, ahead);
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
       const changes = new Changes(settings.timezone);
-      await syncFiles(
+      this.seen = undefined;
+      const dirty = await syncFiles(
         {
           db,
           root: this.store.root,
@@ -239,6 +282,7 @@ export class RecordIndex extends IndexSearch {
         findDuties(f, groups, changes);
       }
       db.exec("COMMIT");
+      if (dirty && signal) this.seen = { head: signal.head, dirty };
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;

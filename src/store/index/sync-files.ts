@@ -9,6 +9,12 @@ import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
 import type { ReadItem, ReadResult } from "../fastread.js";
 import type { GitSignal, PathStatus } from "../git-signal.js";
+
+/** What the refresh asks of git (GitSignal; after a write's own commit, what the writer knows: after-write.ts). */
+export type FileSignal = Pick<
+  GitSignal,
+  "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead"
+>;
 import { FOLDERS } from "../store.js";
 import { changedNear, KIND_ORDER, RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import type { Changes } from "./find-duties.js";
@@ -37,8 +43,10 @@ export interface SyncFiles {
  * Compare the files with what the index holds, read what changed into it and forget what is gone,
  * noting each changed record (as it was and as it is) in `s.changes`. With git's answer (`signal`,
  * a large store) only the files git names, and those it cannot vouch for, are compared; else every file.
+ * Returns the files git named as differing from HEAD when the index now reflects git's answer
+ * (meta `head`): with table `watch`'s files HEAD does not hold, what a write would name as uncommitted.
  */
-export async function syncFiles(s: SyncFiles, signal: GitSignal | undefined): Promise<void> {
+export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): Promise<PathStatus | undefined> {
   const db = s.db;
   let git: GitView | undefined;
   if (signal) {
@@ -60,7 +68,8 @@ export async function syncFiles(s: SyncFiles, signal: GitSignal | undefined): Pr
   const found = walkFolders(s);
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const recent = await compareAndRead(s, known, found, git ? signal!.startedAt : undefined);
-  await nextWatch(s, git ? signal : undefined, git, { sweep, watched, found, recent });
+  const head = await nextWatch(s, git ? signal : undefined, git, { sweep, watched, found, recent });
+  return head === undefined ? undefined : git!.dirty;
 }
 
 /** A file found in a folder listed again that no row holds yet. */
@@ -251,10 +260,10 @@ async function compareAndRead(
  */
 async function nextWatch(
   s: SyncFiles,
-  signal: GitSignal | undefined,
+  signal: FileSignal | undefined,
   git: GitView | undefined,
   o: { sweep: boolean; watched: Map<string, number>; found: Found[]; recent: Set<string> },
-): Promise<void> {
+): Promise<string | undefined> {
   const db = s.db;
   const next = new Map<string, number>();
   let head: string | undefined;
@@ -282,12 +291,13 @@ async function nextWatch(
       if (meta(db, k) !== undefined) dropMeta(db, k);
     } else if (meta(db, k) !== v) setMeta(db, k, v);
   }
+  return head;
 }
 
 /** The indexed files HEAD does not hold; undefined when git cannot say. */
 async function outsideHead(
   db: DB,
-  signal: GitSignal,
+  signal: FileSignal,
   git: GitView,
   o: { sweep: boolean; watched: Map<string, number>; found: Found[] },
 ): Promise<Set<string> | undefined> {
