@@ -102,8 +102,11 @@ export const PROBLEMS = {
     en: "the {kind} would not be valid: {why}; nothing was written",
     "zh-CN": "{kind}将不合规：{why}；未写入任何内容",
   },
-  // the schema: what is wrong with the value (the English is the schema's own sentence: the key)
+  // the schema: what is wrong with the value (src/i18n-schema.ts words a zod issue from its code and facts;
+  // our own sentences, src/domain/schema/, carry their key in the issue). A zod built-in's English stays zod's own.
   "sch.other": { en: "{text}", "zh-CN": "{text}" },
+  "sch.invalid": { en: "is not a valid value", "zh-CN": "取值不合规" },
+  "sch.typeOf": { en: "Invalid input: expected {expected}", "zh-CN": "类型不对：应为{expected}" },
   "sch.type": {
     en: "Invalid input: expected {expected}, received {received}",
     "zh-CN": "类型不对：应为{expected}，实际是{received}",
@@ -116,8 +119,31 @@ export const PROBLEMS = {
   "sch.t.array": { en: "array", "zh-CN": "列表" },
   "sch.t.undefined": { en: "undefined", "zh-CN": "空" },
   "sch.t.null": { en: "null", "zh-CN": "空值" },
+  "sch.t.bigint": { en: "bigint", "zh-CN": "整数" },
+  "sch.t.date": { en: "date", "zh-CN": "日期" },
+  "sch.t.nan": { en: "NaN", "zh-CN": "非数字" },
   "sch.tooSmall": { en: "Too small: expected number to be >={n}", "zh-CN": "太小：不能小于 {n}" },
   "sch.tooBig": { en: "Too big: expected number to be <={n}", "zh-CN": "太大：不能大于 {n}" },
+  "sch.tooSmallExclusive": { en: "Too small: expected number to be >{n}", "zh-CN": "太小：必须大于 {n}" },
+  "sch.tooBigExclusive": { en: "Too big: expected number to be <{n}", "zh-CN": "太大：必须小于 {n}" },
+  "sch.tooShort": {
+    en: "Too small: expected string to have >={n} characters",
+    "zh-CN": "太短：至少 {n} 个字符",
+  },
+  "sch.tooLongChars": {
+    en: "Too big: expected string to have <={n} characters",
+    "zh-CN": "太长：最多 {n} 个字符",
+  },
+  "sch.tooFew": {
+    en: "Too small: expected array to have >={n} items",
+    "zh-CN": "太少：至少 {n} 项",
+  },
+  "sch.tooManyItems": {
+    en: "Too big: expected array to have <={n} items",
+    "zh-CN": "太多：最多 {n} 项",
+  },
+  "sch.format": { en: "Invalid string: must match the expected format", "zh-CN": "格式不对" },
+  "sch.multipleOf": { en: "Invalid number: must be a multiple of {n}", "zh-CN": "必须是 {n} 的整数倍" },
   "sch.oneOf": { en: "must be one of {values}", "zh-CN": "必须是以下之一：{values}" },
   "sch.channel": {
     en: "must be one of {values}, or a channel named under channels: in aftercare.yaml",
@@ -156,131 +182,159 @@ export const PROBLEMS = {
   "sch.builtIn": { en: "is built in already ({values})", "zh-CN": "已是内置渠道（{values}）" },
   "sch.days": { en: "must be a number of days ({what})", "zh-CN": "必须是天数（{what}）" },
   // what a rule's day count in aftercare.yaml counts (src/domain/schema/settings.ts `days(…)`): the English is the key
-  "sch.days.to escalate": { en: "to escalate", "zh-CN": "几天内上报工程部主管" },
-  "sch.days.to tell the customer": { en: "to tell the customer", "zh-CN": "几天内告知客户" },
-  "sch.days.after the dispatch": { en: "after the dispatch", "zh-CN": "派工后几天" },
-  "sch.days.window opens after the first follow-up": {
+  "sch.days.escalate": { en: "to escalate", "zh-CN": "几天内上报工程部主管" },
+  "sch.days.tell": { en: "to tell the customer", "zh-CN": "几天内告知客户" },
+  "sch.days.dispatch": { en: "after the dispatch", "zh-CN": "派工后几天" },
+  "sch.days.followup2From": {
     en: "window opens after the first follow-up",
     "zh-CN": "首次回访后几天起可做",
   },
-  "sch.days.window closes after the first follow-up": {
+  "sch.days.followup2To": {
     en: "window closes after the first follow-up",
     "zh-CN": "首次回访后几天内须做完",
   },
-  "sch.days.of grace after the planned date": { en: "of grace after the planned date", "zh-CN": "计划日期后宽限几天" },
-  "sch.days.the phone notice is due before the event": {
+  "sch.days.grace": { en: "of grace after the planned date", "zh-CN": "计划日期后宽限几天" },
+  "sch.days.noticeBefore": {
     en: "the phone notice is due before the event",
     "zh-CN": "活动前几天须电话通知",
   },
-  "sch.days.the notice may be phoned this much earlier": {
+  "sch.days.callWindow": {
     en: "the notice may be phoned this much earlier",
     "zh-CN": "通知最多可再提前几天打",
   },
-  "sch.days.the letter follows the call within": {
+  "sch.days.letterWithin": {
     en: "the letter follows the call within",
     "zh-CN": "电话后几天内寄出信函",
   },
-  "sch.days.after the month ends": { en: "after the month ends", "zh-CN": "月末后几天" },
-  "sch.days.after the year ends": { en: "after the year ends", "zh-CN": "年末后几天" },
-  "sch.days.to file a request": { en: "to file a request", "zh-CN": "几天内登记请求" },
-  "sch.days.the reminder comes before the appointment": {
+  "sch.days.monthly": { en: "after the month ends", "zh-CN": "月末后几天" },
+  "sch.days.annual": { en: "after the year ends", "zh-CN": "年末后几天" },
+  "sch.days.file": { en: "to file a request", "zh-CN": "几天内登记请求" },
+  "sch.days.appointment": {
     en: "the reminder comes before the appointment",
     "zh-CN": "预约前几天提醒",
   },
-  "sch.must be text": { en: "must be text", "zh-CN": "必须是文字" },
-  "sch.must not be empty": { en: "must not be empty", "zh-CN": "不能为空" },
-  "sch.must be a date-time such as 2026-11-26T09:30:00+08:00": {
+  "sch.text": { en: "must be text", "zh-CN": "必须是文字" },
+  "sch.notEmpty": { en: "must not be empty", "zh-CN": "不能为空" },
+  "sch.dateTime": {
     en: "must be a date-time such as 2026-11-26T09:30:00+08:00",
     "zh-CN": "必须是日期时间，如 2026-11-26T09:30:00+08:00",
   },
-  "sch.must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00": {
+  "sch.dateTimeIso": {
     en: "must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00",
     "zh-CN": "必须是带时区偏移的 ISO 8601 日期时间，如 2026-11-26T09:30:00+08:00",
   },
-  "sch.must be a date such as 2026-11-26": {
+  "sch.date": {
     en: "must be a date such as 2026-11-26",
     "zh-CN": "必须是日期，如 2026-11-26",
   },
-  "sch.must be a date or date-time": { en: "must be a date or date-time", "zh-CN": "必须是日期或日期时间" },
-  "sch.must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)": {
+  "sch.dateOrTime": { en: "must be a date or date-time", "zh-CN": "必须是日期或日期时间" },
+  "sch.dateOrTimeIso": {
     en: "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)",
     "zh-CN": "必须是日期（2026-11-26）或带时区偏移的日期时间（2026-11-26T09:30:00+08:00）",
   },
-  'sch.must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)': {
+  "sch.phoneQuoted": {
     en: 'must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)',
     "zh-CN": '必须加引号，如 "021-5555 1234"（不加引号的数字会丢掉开头的 0）',
   },
-  "sch.is too short for a phone number": { en: "is too short for a phone number", "zh-CN": "作为电话号码太短" },
-  "sch.is too long for a phone number (at most 40 characters)": {
+  "sch.phoneShort": { en: "is too short for a phone number", "zh-CN": "作为电话号码太短" },
+  "sch.phoneLong": {
     en: "is too long for a phone number (at most 40 characters)",
     "zh-CN": "作为电话号码太长（最多 40 个字符）",
   },
-  "sch.must be an amount in cents, a whole number": {
+  "sch.cents": {
     en: "must be an amount in cents, a whole number",
     "zh-CN": "必须是以分计的金额（整数）",
   },
-  "sch.must be a whole number of cents": { en: "must be a whole number of cents", "zh-CN": "必须是整数分" },
-  "sch.must not be negative": { en: "must not be negative", "zh-CN": "不能为负数" },
-  "sch.is too large": { en: "is too large", "zh-CN": "太大" },
-  "sch.must be the odometer reading in km": {
+  "sch.centsWhole": { en: "must be a whole number of cents", "zh-CN": "必须是整数分" },
+  "sch.notNegative": { en: "must not be negative", "zh-CN": "不能为负数" },
+  "sch.tooLarge": { en: "is too large", "zh-CN": "太大" },
+  "sch.odometer": {
     en: "must be the odometer reading in km",
     "zh-CN": "必须是里程表读数（公里）",
   },
-  "sch.must be whole kilometres": { en: "must be whole kilometres", "zh-CN": "必须是整公里数" },
-  "sch.must be true or false": { en: "must be true or false", "zh-CN": "必须是 true 或 false" },
-  "sch.must be true (approved) or false (declined)": {
+  "sch.odometerWhole": { en: "must be whole kilometres", "zh-CN": "必须是整公里数" },
+  "sch.boolean": { en: "must be true or false", "zh-CN": "必须是 true 或 false" },
+  "sch.approved": {
     en: "must be true (approved) or false (declined)",
     "zh-CN": "必须是 true（同意）或 false（拒绝）",
   },
-  "sch.must be true (all returned) or false": {
+  "sch.belongings": {
     en: "must be true (all returned) or false",
     "zh-CN": "必须是 true（已全部归还）或 false",
   },
-  "sch.must be the ID of the contact or ticket that planned it": {
+  "sch.plan": {
     en: "must be the ID of the contact or ticket that planned it",
     "zh-CN": "必须是计划此次联系的联系记录或工单的编号",
   },
-  "sch.must be the ID of the contact (K-…) or ticket (T-…) that planned it": {
+  "sch.planId": {
     en: "must be the ID of the contact (K-…) or ticket (T-…) that planned it",
     "zh-CN": "必须是计划此次联系的联系记录（K-…）或工单（T-…）的编号",
   },
-  "sch.must be a whole number from 1 to 5": {
+  "sch.satisfaction": {
     en: "must be a whole number from 1 to 5",
     "zh-CN": "必须是 1 到 5 的整数",
   },
-  "sch.must be from 1 to 5": { en: "must be from 1 to 5", "zh-CN": "必须在 1 到 5 之间" },
-  "sch.a letter needs its kind and subject (letter: {kind, subject})": {
+  "sch.satisfactionRange": { en: "must be from 1 to 5", "zh-CN": "必须在 1 到 5 之间" },
+  "sch.letterNeeded": {
     en: "a letter needs its kind and subject (letter: {kind, subject})",
     "zh-CN": "信函须写明种类和主题（letter: {kind, subject}）",
   },
-  'sch.must be "all" or "tag:NAME"': { en: 'must be "all" or "tag:NAME"', "zh-CN": "必须是 all 或 tag:标签名" },
-  "sch.from must not be after to": { en: "from must not be after to", "zh-CN": "from 不能晚于 to" },
-  "sch.from must be before to": { en: "from must be before to", "zh-CN": "from 必须早于 to" },
-  "sch.must be a weekday number, 1 (Monday) to 7 (Sunday)": {
+  "sch.audience": { en: 'must be "all" or "tag:NAME"', "zh-CN": "必须是 all 或 tag:标签名" },
+  "sch.fromAfterTo": { en: "from must not be after to", "zh-CN": "from 不能晚于 to" },
+  "sch.fromBeforeTo": { en: "from must be before to", "zh-CN": "from 必须早于 to" },
+  "sch.weekday": {
     en: "must be a weekday number, 1 (Monday) to 7 (Sunday)",
     "zh-CN": "必须是星期数，1（周一）到 7（周日）",
   },
-  "sch.must be a time of day such as 08:30": {
+  "sch.clock": {
     en: "must be a time of day such as 08:30",
     "zh-CN": "必须是时刻，如 08:30",
   },
-  "sch.must be a whole number of days": { en: "must be a whole number of days", "zh-CN": "必须是整天数" },
-  "sch.must be a number of working hours": { en: "must be a number of working hours", "zh-CN": "必须是工作小时数" },
-  "sch.must be a number of minutes": { en: "must be a number of minutes", "zh-CN": "必须是分钟数" },
-  "sch.must be whole minutes": { en: "must be whole minutes", "zh-CN": "必须是整分钟数" },
-  "sch.must be 1 (the store format this aftercare reads)": {
+  "sch.daysWhole": { en: "must be a whole number of days", "zh-CN": "必须是整天数" },
+  "sch.hours": { en: "must be a number of working hours", "zh-CN": "必须是工作小时数" },
+  "sch.minutes": { en: "must be a number of minutes", "zh-CN": "必须是分钟数" },
+  "sch.minutesWhole": { en: "must be whole minutes", "zh-CN": "必须是整分钟数" },
+  "sch.version": {
     en: "must be 1 (the store format this aftercare reads)",
     "zh-CN": "必须是 1（本 aftercare 读取的档案库格式）",
   },
-  "sch.must be an IANA time zone such as Asia/Shanghai": {
+  "sch.timezone": {
     en: "must be an IANA time zone such as Asia/Shanghai",
     "zh-CN": "必须是 IANA 时区，如 Asia/Shanghai",
   },
-  "sch.is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)": {
+  "sch.timezoneUnknown": {
     en: "is not an IANA time zone (such as Asia/Shanghai or Europe/Berlin)",
     "zh-CN": "不是 IANA 时区（如 Asia/Shanghai 或 Europe/Berlin）",
   },
-  "sch.must be a currency code such as CNY or EUR": {
+  "sch.source": {
+    en: "must be cn, none, or a country code such as DE or US-CA",
+    "zh-CN": "必须是 cn、none 或国家代码，如 DE 或 US-CA",
+  },
+  "sch.sourceUpper": {
+    en: "must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them",
+    "zh-CN": "国务院公布的放假安排（含调休上班日）请写小写的 cn；大写的 CN 是 date-holidays 的规则，不含调休",
+  },
+  "sch.sourceCode": {
+    en: "must be cn (China, the State Council's calendar), none, or a country code with an optional state and region, such as DE, DE-BY or US-CA",
+    "zh-CN": "必须是 cn（中国，国务院公布的放假安排）、none，或国家代码（可加州、地区），如 DE、DE-BY 或 US-CA",
+  },
+  "sch.channelNameType": {
+    en: "must be the channel's name, such as douyin",
+    "zh-CN": "必须是渠道名称，如 douyin",
+  },
+  "sch.channelNameChars": {
+    en: "must be lower-case letters, digits and hyphens, such as douyin or hotline-2",
+    "zh-CN": "只能由小写字母、数字和连字符组成，如 douyin 或 hotline-2",
+  },
+  "sch.storeId": {
+    en: "must be the store's ID, such as 5f2c9a61d04e7b38",
+    "zh-CN": "必须是档案库的编号，如 5f2c9a61d04e7b38",
+  },
+  "sch.storeIdChars": {
+    en: "must be 4 to 63 lower-case letters, digits and hyphens, such as 5f2c9a61d04e7b38",
+    "zh-CN": "必须是 4 到 63 个小写字母、数字和连字符，如 5f2c9a61d04e7b38",
+  },
+  "sch.currency": {
     en: "must be a currency code such as CNY or EUR",
     "zh-CN": "必须是货币代码，如 CNY 或 EUR",
   },
