@@ -273,14 +273,18 @@ export class Context {
     )
       return { committed: true };
     if (!r.committed) {
+      const locale = await this.locale().catch(() => "en");
+      // git's own reason as git said it; ours from the catalogue
       const reason = /No space left on device/i.test(r.reason ?? "")
-        ? "the disk is full: git could not write its objects; free some space"
-        : (r.reason ?? "git did not commit");
+        ? t(locale, "err.notCommitted.diskFull")
+        : (r.reason ?? t(locale, "err.notCommitted.git"));
+      const command = `git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`;
       const how =
-        r.hook || r.lock || reason !== r.reason
-          ? `commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`
+        r.hook || r.lock || r.reason === undefined || reason !== r.reason
+          ? t(locale, "err.notCommitted.how", { command })
           : undefined;
-      this.io.err(`note: ${render(describe("notCommitted", { reason, how }))}\n`);
+      const text = render(describe("notCommitted", { reason, how }, locale), locale);
+      this.io.err(`${t(locale, "err.notCommitted.note", { text })}\n`);
       this.uncommitted.push(...paths);
     }
     return r;

@@ -4,8 +4,11 @@
 // read that leaves such a file out, init --hooks' notes and doctor's lock and temp-file findings.
 // src/i18n.ts spreads it into the one catalogue. The English is exactly what these said before.
 import type { Entry } from "./i18n.js";
+import { ERRORS } from "./i18n-errors.js";
 
 export const PROBLEMS = {
+  // the error pipeline's own failures: the disk, permissions, a write not committed (src/i18n-errors.ts)
+  ...ERRORS,
   // the file itself (src/store/yaml/problems.ts, parse.ts, tokens.ts)
   "pr.notUtf8": {
     en: "not valid UTF-8 at byte {at} — saved as GBK? re-save it as UTF-8",
@@ -338,6 +341,15 @@ export const PROBLEMS = {
     en: "must be a currency code such as CNY or EUR",
     "zh-CN": "必须是货币代码，如 CNY 或 EUR",
   },
+  // a flag's value the schema does not take (src/errors.ts inputError): the flag, the value as typed, the schema's words
+  "in.invalid": { en: "{flag} {value} {rule}; nothing was written", "zh-CN": "{flag} {value} {rule}；未写入任何内容" },
+  "in.missing": {
+    en: "{flag} is missing: it {why}; nothing was written",
+    "zh-CN": "缺少 {flag}：它{why}；未写入任何内容",
+  },
+  "in.onlySpaces": { en: "{rule} (it is only spaces)", "zh-CN": "{rule}（只有空格）" },
+  "in.atLeast": { en: "{rule} (at least {n} characters)", "zh-CN": "{rule}（至少 {n} 个字符）" },
+  "in.atMost": { en: "{rule} (at most {n} characters)", "zh-CN": "{rule}（最多 {n} 个字符）" },
   // a file's problems, one a line (src/store/parsing.ts): the settings file refused, a record that does not read,
   // an edit in $EDITOR refused (src/services/editor.ts, with te.kept)
   "pr.atLine": { en: "{path}:{line}:{col}: {problem}", "zh-CN": "{path}:{line}:{col}: {problem}" },
@@ -350,6 +362,103 @@ export const PROBLEMS = {
   "pr.recordUnread": {
     en: "{problems}\n{kind} {id} cannot be read; fix the file (see 'aftercare check'); nothing was written",
     "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
+  },
+  // a record file or folder the system will not read (src/store/unreadable.ts)
+  "pr.cannotRead": { en: "cannot be read ({code}); fix its permissions", "zh-CN": "无法读取（{code}）；请检查此文件及其权限" },
+  "pr.cannotReadDenied": {
+    en: "cannot be read ({code}: permission denied); fix its permissions",
+    "zh-CN": "无法读取（{code}：没有权限）；请修正其权限",
+  },
+  "pr.cannotReadFolder": {
+    en: "cannot be read ({code}: it is a folder, not a file); move the folder out of the way",
+    "zh-CN": "无法读取（{code}：这是文件夹，不是文件）；请把这个文件夹移开",
+  },
+  "pr.folderUnread": {
+    en: "cannot read the folder {rel}/ ({code}: {why}); its {kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
+    "zh-CN":
+      "无法读取文件夹 {rel}/（{code}：{why}）；其中的{kind}记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容",
+  },
+  "pr.why.denied": { en: "permission denied", "zh-CN": "没有权限" },
+  "pr.why.notFolder": { en: "it is not a folder", "zh-CN": "这不是文件夹" },
+  "pr.why.system": { en: "the system's error", "zh-CN": "系统报告的错误" },
+  // a file --output names that cannot be written (src/services/output.ts)
+  "out.cannotWrite": {
+    en: "cannot write --output {file}: {why}; the store was not changed",
+    "zh-CN": "无法写入 --output {file}：{why}；档案库未改动",
+  },
+  "out.why.noFolder": { en: "its folder does not exist", "zh-CN": "所在的文件夹不存在" },
+  "out.why.notFolder": { en: "a part of the path is a file, not a folder", "zh-CN": "路径中有一段是文件，不是文件夹" },
+  "out.why.isFolder": { en: "it is a folder: give a file name", "zh-CN": "这是一个文件夹：请给出文件名" },
+  "out.why.denied": { en: "no permission to write there", "zh-CN": "没有在那里写入的权限" },
+  "out.why.readOnly": { en: "it is on a read-only disk", "zh-CN": "它在只读的磁盘上" },
+  "out.why.full": { en: "no space left on that disk", "zh-CN": "那个磁盘已满" },
+  "out.why.quota": { en: "the disk quota there is used up", "zh-CN": "那里的磁盘配额已用完" },
+  // a record edited in $EDITOR (src/services/editor.ts): the editor failing, a change made meanwhile
+  "ed.failed": {
+    en: 'the editor "{editor}" failed ({why}); set VISUAL or EDITOR; nothing was written',
+    "zh-CN": "编辑器“{editor}”出错（{why}）；请设置 VISUAL 或 EDITOR；未写入任何内容",
+  },
+  "ed.why.start": { en: "it could not be started", "zh-CN": "无法启动" },
+  "ed.why.exit": { en: "exit {code}", "zh-CN": "退出码 {code}" },
+  "ed.why.signal": { en: "ended by {signal}", "zh-CN": "被 {signal} 信号终止" },
+  "ed.by.another": { en: "another writer", "zh-CN": "另一个写入者" },
+  "ed.by.uncommitted": { en: "an edit not yet committed", "zh-CN": "一处尚未提交的修改" },
+  "ed.by.deleted": { en: "someone who deleted it", "zh-CN": "删除了它的人" },
+  "ed.by.commit": { en: "{who} (commit {sha}: {subject})", "zh-CN": "{who}（提交 {sha}：{subject}）" },
+  "ed.kept": { en: "your edit is kept in {tmp}", "zh-CN": "你的编辑保存在 {tmp}" },
+  "ed.customerMeanwhile": {
+    en: "{path} was changed meanwhile by {by}; your edit is kept in {tmp}: compare it with the file as it is now and run 'aftercare customer edit {id}' again; nothing was written",
+    "zh-CN":
+      "{path} 在此期间已被 {by} 修改；你的编辑保存在 {tmp}：请与当前文件比较后再次运行 'aftercare customer edit {id}'；未写入任何内容",
+  },
+  // doctor's findings and repairs for a repository not set up for many files (src/services/many-files.ts)
+  "mf.off": {
+    en: "git's {key} is off in the store's repository: {lacking}; 'aftercare doctor --fix' turns it on",
+    "zh-CN": "档案库的 git 仓库未开启 {key}：{lacking}；aftercare doctor --fix 会开启它",
+  },
+  "mf.noGraph": {
+    en: "the store's repository has no commit-graph with changed-path Bloom filters: 'aftercare history' reads every commit to find a record's changes; 'aftercare doctor --fix' writes one",
+    "zh-CN":
+      "档案库的 git 仓库没有带变更路径布隆过滤器的提交图（commit-graph）：aftercare history 要读遍每个提交才能找到一条记录的改动；aftercare doctor --fix 会生成它",
+  },
+  "mf.turnedOn": {
+    en: "turned on git's {key} in the store's repository ({why})",
+    "zh-CN": "已在档案库的 git 仓库中开启 {key}（{why}）",
+  },
+  "mf.wroteGraph": {
+    en: "wrote a commit-graph with changed-path Bloom filters, for 'aftercare history'",
+    "zh-CN": "已为 aftercare history 生成带变更路径布隆过滤器的提交图（commit-graph）",
+  },
+  "mf.why.manyFiles": {
+    en: "git's index in its compact version 4, and its cache of folders without new files",
+    "zh-CN": "git 索引改用紧凑的第 4 版，并记住哪些文件夹没有新文件",
+  },
+  "mf.why.splitIndex": {
+    en: "a write rewrites only the part of git's index that changed",
+    "zh-CN": "每次写入只重写 git 索引中改动的部分",
+  },
+  "mf.why.untrackedCache": { en: "git remembers which folders hold no new files", "zh-CN": "git 记住哪些文件夹没有新文件" },
+  "mf.why.fetchGraph": { en: "each sync brings the commit-graph up to date", "zh-CN": "每次同步都会更新提交图" },
+  "mf.why.gcGraph": { en: "git's housekeeping keeps the commit-graph up to date", "zh-CN": "git 的日常整理会更新提交图" },
+  "mf.lacking.manyFiles": {
+    en: "every write reads and rewrites git's index in its larger format",
+    "zh-CN": "每次写入都要以较大的格式读取并重写 git 索引",
+  },
+  "mf.lacking.splitIndex": {
+    en: "every write rewrites the whole of git's index (some 14 MB at 200,000 records)",
+    "zh-CN": "每次写入都要重写整个 git 索引（20 万条记录时约 14 MB）",
+  },
+  "mf.lacking.untrackedCache": {
+    en: "'git status' (and 'aftercare check') looks through every record folder for new files",
+    "zh-CN": "git status（以及 aftercare check）要查遍每个记录文件夹找新文件",
+  },
+  "mf.lacking.fetchGraph": {
+    en: "the commit-graph falls behind what syncs bring in, and 'aftercare history' slows down",
+    "zh-CN": "提交图跟不上同步带来的提交，aftercare history 会变慢",
+  },
+  "mf.lacking.gcGraph": {
+    en: "git's housekeeping leaves the commit-graph behind, and 'aftercare history' slows down",
+    "zh-CN": "git 的日常整理不更新提交图，aftercare history 会变慢",
   },
   // a read that leaves a file out (src/store/reader.ts), and the morning list's note (src/commands/due.ts)
   "pr.unread": {
@@ -385,11 +494,58 @@ export const PROBLEMS = {
     "zh-CN": "注意：已在此克隆中安装 aftercare 的合并驱动及提交前、推送前检查（git 克隆时不会复制它们）{notes}",
   },
   "gs.noteSep": { en: "; ", "zh-CN": "；" },
+  // doctor's findings on the hooks and the merge driver (src/services/git-support.ts gitSupportProblems)
+  "gs.noPreCommit": {
+    en: "the pre-commit check is not installed ({hook}): hand edits are committed unchecked; run 'aftercare init --hooks'",
+    "zh-CN": "提交前检查未安装（{hook}）：手工修改会不经检查就提交；请运行 aftercare init --hooks",
+  },
+  "gs.hookGone": {
+    en: "the pre-commit hook calls aftercare at {bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now",
+    "zh-CN": "提交前钩子调用的 aftercare（{bin}）已不存在；请用你现在使用的 aftercare 运行 aftercare init --hooks",
+  },
+  "gs.hookOld": {
+    en: "the pre-commit hook is from an older aftercare (it reads the wrong index for 'git commit -a'); run 'aftercare init --hooks'",
+    "zh-CN": "提交前钩子来自旧版 aftercare（遇到 git commit -a 时会读错索引）；请运行 aftercare init --hooks",
+  },
+  "gs.noPrePush": {
+    en: "the pre-push check is not installed ({push}): a plain 'git push' sends commits unchecked; run 'aftercare init --hooks'",
+    "zh-CN": "推送前检查未安装（{push}）：直接 git push 会不经检查就推送提交；请运行 aftercare init --hooks",
+  },
+  "gs.noDriver": {
+    en: "the field-by-field merge driver is not set up in this clone (git merges records line by line); run 'aftercare init --hooks'",
+    "zh-CN": "此克隆未设置逐字段合并驱动（git 会逐行合并记录）；请运行 aftercare init --hooks",
+  },
+  "gs.driverGone": {
+    en: "the merge driver calls aftercare at {bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now",
+    "zh-CN": "合并驱动调用的 aftercare（{bin}）已不存在；请用你现在使用的 aftercare 运行 aftercare init --hooks",
+  },
+  "gs.driverOld": {
+    en: "the merge driver is from an older aftercare (a failure there could leave a conflict without markers); run 'aftercare init --hooks'",
+    "zh-CN": "合并驱动来自旧版 aftercare（它出错时可能留下没有标记的冲突）；请运行 aftercare init --hooks",
+  },
   "gs.checkedOut": {
     en: "the clone had checked out nothing (the server's HEAD names a branch it does not have): checked out {branch} from {remote}; fix the server for the next desk: git symbolic-ref HEAD refs/heads/{branch} (run there)",
     "zh-CN":
       "此克隆原先什么也没检出（服务器的 HEAD 指向它没有的分支）：已从 {remote} 检出 {branch}；请为下一个服务台修好服务器（在服务器上运行）：git symbolic-ref HEAD refs/heads/{branch}",
   },
+  // what doctor --fix did (src/commands/doctor.ts), each line after doc.fixed
+  "doc.removed": { en: "removed {path}", "zh-CN": "已删除 {path}" },
+  "doc.tookLock": { en: "took over and removed the stale write lock", "zh-CN": "已接管并删除失效的写锁" },
+  "doc.removedTemp": { en: "removed the orphan temporary file {path}", "zh-CN": "已删除遗留的临时文件 {path}" },
+  "doc.couldNotCommit": { en: "could not commit {files}: {reason}", "zh-CN": "无法提交 {files}：{reason}" },
+  "doc.reinstalled": {
+    en: "reinstalled the pre-commit check and the merge driver for this aftercare",
+    "zh-CN": "已为当前的 aftercare 重新安装提交前检查和合并驱动",
+  },
+  "doc.committed": {
+    en: {
+      one: "committed {n} record file left uncommitted ({sha}): {files}",
+      other: "committed {n} record files left uncommitted ({sha}): {files}",
+    },
+    "zh-CN": "已提交 {n} 个遗留未提交的记录文件（{sha}）：{files}",
+  },
+  "doc.moved": { en: "moved {from} to {to}, where its ID puts it", "zh-CN": "已把 {from} 移到其编号所指的位置 {to}" },
+  "doc.couldNotCommitMove": { en: "could not commit the move: {reason}", "zh-CN": "无法提交这次移动：{reason}" },
   // doctor's stale locks and leftover temporary files (src/services/leftovers.ts)
   "lo.staleLock": {
     en: "a stale write lock ({why}), held by {holder}: the next write takes it over; 'aftercare doctor --fix' removes it",
