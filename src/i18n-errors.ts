@@ -47,7 +47,7 @@ export const ERRORS = {
   "err.argTooLong.what": { en: "a value is too long to hand to git", "zh-CN": "有一个值太长，无法交给 git" },
   "err.argTooLong.why": {
     en: "the system refused an argument that long (E2BIG)",
-    "zh-CN": "系统拒绝了这么长的参数（E2BIG）",
+    "zh-CN": "系统拒绝了这么长的参数",
   },
   "err.argTooLong.next": {
     en: "shorten the longest flag value and run the command again",

@@ -364,21 +364,18 @@ export const PROBLEMS = {
     "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
   },
   // a record file or folder the system will not read (src/store/unreadable.ts)
-  "pr.cannotRead": { en: "cannot be read ({code}); fix its permissions", "zh-CN": "无法读取（{code}）；请检查此文件及其权限" },
-  "pr.cannotReadDenied": {
-    en: "cannot be read ({code}: permission denied); fix its permissions",
-    "zh-CN": "无法读取（{code}：没有权限）；请修正其权限",
-  },
+  "pr.cannotRead": { en: "cannot be read ({why}); fix its permissions", "zh-CN": "无法读取（{why}）；请检查此文件及其权限" },
   "pr.cannotReadFolder": {
-    en: "cannot be read ({code}: it is a folder, not a file); move the folder out of the way",
-    "zh-CN": "无法读取（{code}：这是文件夹，不是文件）；请把这个文件夹移开",
+    en: "cannot be read ({why}); move the folder out of the way",
+    "zh-CN": "无法读取（{why}）；请把这个文件夹移开",
   },
   "pr.folderUnread": {
-    en: "cannot read the folder {rel}/ ({code}: {why}); its {kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
+    en: "cannot read the folder {rel}/ ({why}); its {kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
     "zh-CN":
-      "无法读取文件夹 {rel}/（{code}：{why}）；其中的{kind}记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容",
+      "无法读取文件夹 {rel}/（{why}）；其中的{kind}记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容",
   },
   "pr.why.denied": { en: "permission denied", "zh-CN": "没有权限" },
+  "pr.why.isFolder": { en: "it is a folder, not a file", "zh-CN": "这是文件夹，不是文件" },
   "pr.why.notFolder": { en: "it is not a folder", "zh-CN": "这不是文件夹" },
   "pr.why.system": { en: "the system's error", "zh-CN": "系统报告的错误" },
   // a file --output names that cannot be written (src/services/output.ts)

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import type { Customer } from "../src/domain/schema.js";
 import { messageIn, type UserError } from "../src/errors.js";
+import { wordedText } from "../src/i18n.js";
+import { unreadableFile, unreadableFolder } from "../src/store/unreadable.js";
 import { loadParsing } from "../src/store/parsing.js";
 import { writeNew } from "../src/store/writer.js";
 import { testIO } from "../src/io.js";
@@ -734,5 +736,149 @@ describe("a hand edit refused, in a zh-CN store", () => {
       if (locale === zh) expect(englishWords(r.stderr)).toEqual([]);
     }
     expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(before);
+  });
+});
+
+describe("a record file or folder the system will not read, in a zh-CN store", () => {
+  it("a folder where a record file should be (EISDIR): show says so in Chinese, and in English", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    mkdirSync(join(root, "customers/C-261126-AAAA.yaml"));
+    const line = "customers/C-261126-AAAA.yaml:1:1: ";
+    const s = await cli(root, ["customer", "show", "C-261126-AAAA"], zh);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toBe(
+      `${line}无法读取（这是文件夹，不是文件）；请把这个文件夹移开\n` +
+        "客户 C-261126-AAAA 无法读取；请修正此文件（见 aftercare check）；未写入任何内容\n",
+    );
+    expect(englishWords(s.stderr)).toEqual([]);
+    const e = await cli(root, ["customer", "show", "C-261126-AAAA"], en);
+    expect(e.stderr).toBe(
+      `${line}cannot be read (EISDIR: it is a folder, not a file); move the folder out of the way\n` +
+        "customer C-261126-AAAA cannot be read; fix the file (see 'aftercare check'); nothing was written\n",
+    );
+  });
+
+  it("a file where a record folder should be (ENOTDIR): refused, never taken as no records", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    writeFileSync(join(root, "events"), "不是文件夹\n");
+    for (const index of ["off", "on"]) {
+      const r = await cli(root, ["event", "list"], { env: { AFTERCARE_LOCALE: "", AFTERCARE_INDEX: index } });
+      expect(r.code, index).toBe(1);
+      expect(r.stderr, index).toBe(
+        "无法读取文件夹 events/（这不是文件夹）；其中的活动记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容\n",
+      );
+      expect(englishWords(r.stderr), index).toEqual([]);
+    }
+    const e = await cli(root, ["event", "list"], { env: { AFTERCARE_LOCALE: "en", AFTERCARE_INDEX: "off" } });
+    expect(e.stderr).toBe(
+      "cannot read the folder events/ (ENOTDIR: it is not a folder); its event records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written\n",
+    );
+  });
+
+  it("permission denied (EACCES, which root never meets): worded the same way", () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: "EACCES" });
+    const file = unreadableFile(denied);
+    expect(file.message).toBe("cannot be read (EACCES: permission denied); fix its permissions");
+    expect(wordedText("zh-CN", file.worded)).toBe("无法读取（没有权限）；请检查此文件及其权限");
+    const io = Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+    expect(wordedText("zh-CN", unreadableFile(io).worded)).toBe("无法读取（系统报告的错误）；请检查此文件及其权限");
+    const folder = unreadableFolder("ticket", "tickets/2026/11", denied);
+    expect(folder.message).toBe(
+      "cannot read the folder tickets/2026/11/ (EACCES: permission denied); its ticket records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
+    );
+    expect(messageIn(folder, "zh-CN")).toBe(
+      "无法读取文件夹 tickets/2026/11/（没有权限）；其中的工单记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容",
+    );
+  });
+
+  it("a file --output cannot write: said in Chinese", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const r = await cli(root, ["export", "customers", "--output", "no-such-folder/customers.csv"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("无法写入 --output no-such-folder/customers.csv：所在的文件夹不存在；档案库未改动\n");
+    const e = await cli(root, ["export", "customers", "--output", "customers"], en);
+    expect(e.stderr).toBe("cannot write --output customers: it is a folder: give a file name; the store was not changed\n");
+  });
+});
+
+describe("the editor that fails, in a zh-CN store", () => {
+  it("an editor that exits with an error, and one that cannot start", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const edit = async (locale: { env: Record<string, string> }, editor: string) => {
+      const io = { ...testIO(), interactive: true };
+      const env = cleanEnv({ ...locale.env, AFTERCARE_USER: "王芳", EDITOR: editor });
+      const code = await main(["customer", "edit", "C-261126-EEEE"], { io, env, cwd: root, clock: () => new Date() });
+      return { code, stderr: io.stderr() };
+    };
+    const failing = await edit(zh, "false");
+    expect(failing).toEqual({ code: 1, stderr: "编辑器“false”出错（退出码 1）；请设置 VISUAL 或 EDITOR；未写入任何内容\n" });
+    const missing = await edit(zh, "/no/such/editor");
+    expect(missing).toEqual({
+      code: 1,
+      stderr: "编辑器“/no/such/editor”出错（无法启动）；请设置 VISUAL 或 EDITOR；未写入任何内容\n",
+    });
+    // the editor's name as set, and the names of the variables to set, are typed as they are
+    const words = (failing.stderr + missing.stderr).replace(/“[^”]+”|VISUAL|EDITOR/g, " ");
+    expect(englishWords(words)).toEqual([]);
+    expect((await edit(en, "false")).stderr).toBe(
+      'the editor "false" failed (exit 1); set VISUAL or EDITOR; nothing was written\n',
+    );
+    expect((await edit(en, "/no/such/editor")).stderr).toBe(
+      'the editor "/no/such/editor" failed (spawnSync /no/such/editor ENOENT); set VISUAL or EDITOR; nothing was written\n',
+    );
+  });
+});
+
+describe("doctor in a repository not set up for many files, in a zh-CN store", () => {
+  it("names each git setting it lacks and what --fix did, in Chinese; --json keeps the English", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    expect((await cli(root, ["init", "--hooks"], zh)).code).toBe(0);
+    rmSync(join(root, ".git/hooks/pre-push"));
+    // init --hooks set the repository up for many files: take three settings and the commit-graph back
+    for (const key of ["feature.manyFiles", "core.splitIndex", "fetch.writeCommitGraph"])
+      git(root, "config", "--unset", key);
+    rmSync(join(root, ".git/objects/info/commit-graph"), { force: true });
+    rmSync(join(root, ".git/objects/info/commit-graphs"), { recursive: true, force: true });
+    const d = await cli(root, ["doctor"], zh);
+    expect(d.code).toBe(1);
+    expect(d.stdout.replaceAll(root, "/desk")).toBe(
+      [
+        "推送前检查未安装（/desk/.git/hooks/pre-push）：直接 git push 会不经检查就推送提交；请运行 aftercare init --hooks",
+        "档案库的 git 仓库未开启 feature.manyFiles：每次写入都要以较大的格式读取并重写 git 索引；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库未开启 core.splitIndex：每次写入都要重写整个 git 索引（20 万条记录时约 14 MB）；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库未开启 fetch.writeCommitGraph：提交图跟不上同步带来的提交，aftercare history 会变慢；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库没有带变更路径布隆过滤器的提交图（commit-graph）：aftercare history 要读遍每个提交才能找到一条记录的改动；aftercare doctor --fix 会生成它",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(d.stdout + d.stderr)).toEqual([]);
+    const f = await cli(root, ["doctor", "--fix"], zh);
+    expect(f.stdout).toBe(
+      [
+        "已修复：已在档案库的 git 仓库中开启 feature.manyFiles（git 索引改用紧凑的第 4 版，并记住哪些文件夹没有新文件）",
+        "已修复：已在档案库的 git 仓库中开启 core.splitIndex（每次写入只重写 git 索引中改动的部分）",
+        "已修复：已在档案库的 git 仓库中开启 fetch.writeCommitGraph（每次同步都会更新提交图）",
+        "已修复：已为 aftercare history 生成带变更路径布隆过滤器的提交图（commit-graph）",
+        "已修复：已为当前的 aftercare 重新安装提交前检查和合并驱动",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(f.stdout + f.stderr)).toEqual([]);
+    expect(await cli(root, ["doctor"], zh)).toMatchObject({ code: 0, stdout: "" });
+    // the English, as before, for an English reader and in --json
+    for (const key of ["feature.manyFiles", "core.splitIndex"]) git(root, "config", "--unset", key);
+    const e = await cli(root, ["doctor"], en);
+    expect(e.stdout).toBe(
+      [
+        "git's feature.manyFiles is off in the store's repository: every write reads and rewrites git's index in its larger format; 'aftercare doctor --fix' turns it on",
+        "git's core.splitIndex is off in the store's repository: every write rewrites the whole of git's index (some 14 MB at 200,000 records); 'aftercare doctor --fix' turns it on",
+        "",
+      ].join("\n"),
+    );
+    const j = JSON.parse((await cli(root, ["doctor", "--fix", "--json"], zh)).stdout) as { fixed: string[] };
+    expect(j.fixed).toEqual([
+      "turned on git's feature.manyFiles in the store's repository (git's index in its compact version 4, and its cache of folders without new files)",
+      "turned on git's core.splitIndex in the store's repository (a write rewrites only the part of git's index that changed)",
+    ]);
   });
 });
