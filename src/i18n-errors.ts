@@ -33,7 +33,7 @@ export const ERRORS = {
   "err.permission.store": { en: "no permission to write in the store", "zh-CN": "没有在档案库中写入的权限" },
   "err.permission.next": {
     en: "check who owns the store's folders (ls -ld), and run aftercare as that user or give your user write access",
-    "zh-CN": "请查看档案库各文件夹的所有者（ls -ld），以该用户运行 aftercare，或给你的用户写权限",
+    "zh-CN": "请查看档案库各文件夹的所有者（ls -ld），改用该用户运行，或给你的用户写权限",
   },
   "err.tooManyFiles.what": { en: "too many open files", "zh-CN": "打开的文件太多" },
   "err.tooManyFiles.why": {

@@ -315,7 +315,7 @@ export const PROBLEMS = {
   },
   "sch.sourceUpper": {
     en: "must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them",
-    "zh-CN": "国务院公布的放假安排（含调休上班日）请写小写的 cn；大写的 CN 是 date-holidays 的规则，不含调休",
+    "zh-CN": "国务院公布的放假安排（含调休上班日）请写小写的 cn；大写的 CN 取的是另一套不含调休的节假日规则",
   },
   "sch.sourceCode": {
     en: "must be cn (China, the State Council's calendar), none, or a country code with an optional state and region, such as DE, DE-BY or US-CA",

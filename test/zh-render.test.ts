@@ -8,7 +8,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import type { Customer } from "../src/domain/schema.js";
-import { messageIn, type UserError } from "../src/errors.js";
+import { z } from "zod";
+import { customerSchema } from "../src/domain/schema.js";
+import { describe as describeError, fail, messageIn, render, type UserError } from "../src/errors.js";
+import { issueWords } from "../src/i18n-schema.js";
 import { wordedText } from "../src/i18n.js";
 import { unreadableFile, unreadableFolder } from "../src/store/unreadable.js";
 import { loadParsing } from "../src/store/parsing.js";
@@ -880,5 +883,95 @@ describe("doctor in a repository not set up for many files, in a zh-CN store", (
       "turned on git's feature.manyFiles in the store's repository (git's index in its compact version 4, and its cache of folders without new files)",
       "turned on git's core.splitIndex in the store's repository (a write rewrites only the part of git's index that changed)",
     ]);
+  });
+});
+
+describe("the schema's complaints, worded from the zod issue itself, in a zh-CN store", () => {
+  it("a flag's value the schema refuses: the flag, the value and the rule in Chinese; English as before", async () => {
+    const root = testStore({}, { settings: ZH_SETTINGS });
+    const add = (locale: { env: Record<string, string> }, ...flags: string[]) =>
+      cli(root, ["customer", "add", "上海华东制冷设备有限公司", ...flags], locale);
+    const cases: [string[], string, string][] = [
+      [
+        ["--contact", "张伟", "--phone", "1"],
+        '--phone "1" 作为电话号码太短（至少 3 个字符）；未写入任何内容',
+        '--phone "1" is too short for a phone number (at least 3 characters); nothing was written',
+      ],
+      [["--contact", " "], '--contact " " 不能为空（只有空格）；未写入任何内容', '--contact " " must not be empty (it is only spaces); nothing was written'],
+      [
+        ["--contact", "张".repeat(501)],
+        "--contact 太长：501 个字符（单行字段最多 500 个字符）；请缩短；未写入任何内容",
+        "--contact is too long: 501 characters (at most 500 for a one-line field); shorten it; nothing was written",
+      ],
+    ];
+    for (const [flags, zhText, enText] of cases) {
+      const r = await add(zh, ...flags);
+      expect(r.code, flags[0]).toBe(2);
+      expect(r.stderr).toBe(`${zhText}\n`);
+      expect(englishWords(r.stderr)).toEqual([]);
+      expect((await add(en, ...flags)).stderr).toBe(`${enText}\n`);
+    }
+  });
+
+  it("zod's own complaints (a bound, a list expected) and ours in aftercare.yaml, in Chinese", async () => {
+    const settings = ZH_SETTINGS.replace(
+      "locale: zh-CN\n",
+      "locale: zh-CN\ncriticalSystems: 刹车\ncalendar:\n  source: CN\nrules:\n  C-EXTRA-WORK:\n    hours: -1\n",
+    );
+    const root = testStore({}, { settings });
+    const r = await cli(root, ["check"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stderr.replaceAll(root, "/desk")).toBe(
+      [
+        "/desk/aftercare.yaml:5:18: 字段 criticalSystems 类型不对：应为列表，实际是文字",
+        "/desk/aftercare.yaml:7:11: 字段 calendar.source 国务院公布的放假安排（含调休上班日）请写小写的 cn；大写的 CN 取的是另一套不含调休的节假日规则",
+        "/desk/aftercare.yaml:10:12: 字段 rules.C-EXTRA-WORK.hours 太小：不能小于 0",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(r.stderr.replace(/字段 [\w.-]+/g, ""))).toEqual([]);
+    const e = await cli(root, ["check"], en);
+    expect(e.stderr.replaceAll(root, "/desk")).toBe(
+      [
+        "/desk/aftercare.yaml:5:18: criticalSystems Invalid input: expected array, received string",
+        "/desk/aftercare.yaml:7:11: calendar.source must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them",
+        "/desk/aftercare.yaml:10:12: rules.C-EXTRA-WORK.hours Too small: expected number to be >=0",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("our sentences carry their catalogue key through zod; a code the catalogue has no words for is still Chinese", () => {
+    const r = customerSchema.safeParse({ name: 12, created: "2026-11-26T09:00:00+08:00" });
+    const issue = r.error!.issues[0]!;
+    expect(issue.message).toBe("must be text");
+    expect(issueWords(issue, 12)).toEqual({ key: "sch.text" });
+    const union = z.union([z.string(), z.number()]).safeParse(true).error!.issues[0]!;
+    const words = issueWords(union, true);
+    expect(wordedText("en", words)).toBe(union.message);
+    expect(wordedText("zh-CN", words)).toBe("取值不合规");
+    const tooLong = z.array(z.string()).max(2).safeParse(["a", "b", "c"]).error!.issues[0]!;
+    expect(wordedText("zh-CN", issueWords(tooLong, ["a", "b", "c"]))).toBe("太多：最多 2 项");
+  });
+});
+
+describe("the error pipeline's own failures, in a zh-CN store", () => {
+  it("the disk, permissions, a cancel: worded from the catalogue; English as before", () => {
+    const left = { state: "left" as const, files: ["customers/C-261126-EEEE.yaml", "customers/.x.tmp"] };
+    const full = fail("diskFull", { path: "customers/2026", written: left });
+    expect(full.message).toBe(
+      "the disk is full (customers/2026); no space left on the device that holds the store; free some space, then run the command again; changed and not committed: customers/C-261126-EEEE.yaml (commit them, or undo with 'git checkout -- FILE'); left a temporary file: customers/.x.tmp (safe to delete)",
+    );
+    expect(messageIn(full, "zh-CN")).toBe(
+      "磁盘已满（customers/2026）；存放档案库的设备没有剩余空间；请腾出一些空间，再运行一次命令；已改动但未提交：customers/C-261126-EEEE.yaml（请提交，或用 'git checkout -- 文件' 撤销）；留下了临时文件：customers/.x.tmp（可以删除）",
+    );
+    const denied = fail("permission", { written: { state: "nothing" } });
+    expect(messageIn(denied, "zh-CN")).toBe(
+      "没有在档案库中写入的权限；请查看档案库各文件夹的所有者（ls -ld），改用该用户运行，或给你的用户写权限；未写入任何内容",
+    );
+    expect(render(describeError("cancelled", {}, "zh-CN"), "zh-CN")).toBe("已取消；未写入任何内容");
+    expect(render(describeError("cancelled", {}))).toBe("cancelled; nothing was written");
+    for (const text of [messageIn(full, "zh-CN"), messageIn(denied, "zh-CN")])
+      expect(englishWords(text.replace("ls -ld", ""))).toEqual([]);
   });
 });
