@@ -1,6 +1,6 @@
 // Reading flags as people type them: dates and times in either language (in the store's zone, on
 // the right side of now), a choice from a list, a channel by its name or its word.
-import { UsageError } from "../errors.js";
+import { EXIT, refusal, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { formatDateTime } from "../domain/time.js";
 import { readDateTime, readDay, type Direction } from "../domain/typed-time.js";
@@ -97,7 +97,7 @@ export function choice<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} "${value}" is not one of ${choices.join(", ")}; nothing was written`);
+  throw refusal("rf.notOneOf", { flag, value, choices: { typed: choices } }, EXIT.usage);
 }
 
 /**
@@ -130,8 +130,6 @@ export async function channelFlag(
 export function satisfactionFlag(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^[1-5]$/.test(v.trim()))
-    throw new UsageError(
-      `--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`,
-    );
+    throw refusal("rf.satisfaction", { value: v }, EXIT.usage);
   return Number(v.trim());
 }

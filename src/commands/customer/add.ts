@@ -1,5 +1,5 @@
 // aftercare customer add: file a new customer (form 1 of the regulation, A2).
-import { parseInput, UsageError, UserError } from "../../errors.js";
+import { EXIT, parseInput, refusal, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
@@ -10,7 +10,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   const store = await ctx.store();
   if (!opts.name?.trim()) {
     if (!ctx.canPrompt)
-      throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+      throw refusal("rf.customerName", {}, EXIT.usage);
     const say = await ctx.say();
     opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
     if (opts.contact === undefined)
