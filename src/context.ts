@@ -2,17 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  describe,
-  fail,
-  fromOsError,
-  osErrorCode,
-  refusal,
-  render,
-  UsageError,
-  UserError,
-  type Written,
-} from "./errors.js";
+import { describe, EXIT, fail, fromOsError, osErrorCode, refusal, render, UsageError, UserError, type Written } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { t, translator, wordedText, type Translator } from "./i18n.js";
@@ -116,10 +106,7 @@ export class Context {
       ? undefined
       : await (await import("./commands/init.js")).emptyCloneHint(this.deps.cwd, this.deps.env).catch(() => undefined);
     if (hint) throw new UserError(hint);
-    if (!found)
-      throw new UserError(
-        `no aftercare store here: no aftercare.yaml in ${this.deps.cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)`,
-      );
+    if (!found) throw refusal("rf.noStoreHere", { cwd: this.deps.cwd });
     return found;
   }
 
@@ -352,9 +339,7 @@ export class Context {
     const given = this.deps.env.AFTERCARE_LOCK_TIMEOUT;
     const timeout = Number(given);
     if (given !== undefined && given !== "" && !(Number.isFinite(timeout) && timeout > 0))
-      throw new UsageError(
-        `AFTERCARE_LOCK_TIMEOUT "${given}" must be a number of seconds, such as 120; nothing was written`,
-      );
+      throw refusal("rf.lockTimeout", { value: given }, EXIT.usage);
     return store.withLock(
       async () => {
         this.writeStarted = true;
@@ -370,6 +355,7 @@ export class Context {
         who,
         command: commandName(this.commandLine),
         onWait: (line) => this.io.err(`${line}\n`),
+        locale: store.settings.locale,
         ...(timeout > 0 ? { timeout: timeout * 1000 } : {}),
         ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG
           ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) }

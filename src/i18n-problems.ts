@@ -546,6 +546,30 @@ export const PROBLEMS = {
   },
   "doc.moved": { en: "moved {from} to {to}, where its ID puts it", "zh-CN": "已把 {from} 移到其编号所指的位置 {to}" },
   "doc.couldNotCommitMove": { en: "could not commit the move: {reason}", "zh-CN": "无法提交这次移动：{reason}" },
+  // the store's write lock held by another writer, or lost (src/store/lock.ts), with lo.holder below
+  "lk.waiting": { en: "waiting for the store lock held by {holder}…", "zh-CN": "正在等待档案库的写锁，持有者 {holder}…" },
+  "lk.busy": {
+    en: "the store is busy: {holder} still holds its write lock after {seconds} s of waiting; {hint}; nothing was written",
+    "zh-CN": "档案库正忙：等了 {seconds} 秒，{holder} 仍持有写锁；{hint}；未写入任何内容",
+  },
+  "lk.hintKill": {
+    en: "if process {pid} is stuck, end it (kill {pid}) and try again",
+    "zh-CN": "如果进程 {pid} 卡住了，请结束它（kill {pid}）后再试",
+  },
+  "lk.hintLater": {
+    en: "try again later; if that command is gone for good, delete {dir}",
+    "zh-CN": "请稍后再试；如果那个命令已经不在了，请删除 {dir}",
+  },
+  "lk.lost": {
+    en: "this command lost the store's write lock: {why}{by}; it stopped before committing, so what it saved is left uncommitted (see 'git status'); run it again",
+    "zh-CN": "此命令失去了档案库的写锁：{why}{by}；它在提交前停下，已保存的内容未提交（见 'git status'）；请再运行一次",
+  },
+  "lk.lostStale": {
+    en: "it was not refreshed in time (was the command paused, or the machine asleep?)",
+    "zh-CN": "写锁没有及时刷新（命令被暂停了，还是电脑睡眠了？）",
+  },
+  "lk.lostTaken": { en: "it was taken over", "zh-CN": "写锁被别的命令接管了" },
+  "lk.heldBy": { en: "; it is now held by {holder}", "zh-CN": "；现在的持有者是 {holder}" },
   // doctor's stale locks and leftover temporary files (src/services/leftovers.ts)
   "lo.staleLock": {
     en: "a stale write lock ({why}), held by {holder}: the next write takes it over; 'aftercare doctor --fix' removes it",

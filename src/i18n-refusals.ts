@@ -105,6 +105,128 @@ export const REFUSALS = {
   },
   "rf.form.order": { en: "repair order", "zh-CN": "维修委托书" },
   "rf.form.diagnosis": { en: "diagnosis sheet", "zh-CN": "诊断单" },
+  "rf.toldBoth": {
+    en: "--told and --not-told contradict each other: give one; nothing was written",
+    "zh-CN": "--told 和 --not-told 互相矛盾：只能给一个；未写入任何内容",
+  },
+  "rf.flagEmpty": { en: "--{flag} is empty; nothing was written", "zh-CN": "--{flag} 是空的；未写入任何内容" },
+  "rf.letterOut": {
+    en: "{id} is a letter we sent: its direction is out; nothing was written",
+    "zh-CN": "{id} 是我们寄出的信函：方向只能是 out（去函）；未写入任何内容",
+  },
+  "rf.ticketOfOther": {
+    en: "ticket {ticket} belongs to customer {owner}, not to {customer}; nothing was written",
+    "zh-CN": "工单 {ticket} 属于客户 {owner}，不属于 {customer}；未写入任何内容",
+  },
+  "rf.nextBeforeToday": {
+    en: "--next-date {day} is before today ({today}): a planned next contact cannot be in the past; nothing was written",
+    "zh-CN": "--next-date {day} 早于今天（{today}）：计划的下次联系不能在过去；未写入任何内容",
+  },
+  "rf.linkNeeds": {
+    en: "contact link needs --ticket T, --event E or --plan P: what to link the contact to; nothing was written",
+    "zh-CN": "'aftercare contact link' 需要 --ticket、--event 或 --plan 之一：把联系记录关联到什么；未写入任何内容",
+  },
+  "rf.linkOther": {
+    en: "ticket {ticket} belongs to customer {owner}, and contact {id} to {customer}: a contact is linked only to its own customer's tickets; nothing was written",
+    "zh-CN":
+      "工单 {ticket} 属于客户 {owner}，联系记录 {id} 属于 {customer}：联系记录只能关联本客户的工单；未写入任何内容",
+  },
+  "rf.planNotId": {
+    en: '--plan "{input}" must be the ID of the contact (K-…) or ticket (T-…) that planned the next contact; nothing was written',
+    "zh-CN": "--plan “{input}” 必须是计划这次联系的联系记录（K-…）或工单（T-…）的编号；未写入任何内容",
+  },
+  "rf.planSelf": {
+    en: "--plan {id} is this contact itself: give the contact or ticket that planned it; nothing was written",
+    "zh-CN": "--plan {id} 就是这条联系记录本身：请给出计划它的联系记录或工单；未写入任何内容",
+  },
+  "rf.planOther": {
+    en: "--plan {id} belongs to customer {owner}, not to {customer}; nothing was written",
+    "zh-CN": "--plan {id} 属于客户 {owner}，不属于 {customer}；未写入任何内容",
+  },
+  "rf.planNone": {
+    en: "--plan {id} planned no next contact (it has no {what}); nothing was written",
+    "zh-CN": "--plan {id} 没有计划下次联系（它没有{what}）；未写入任何内容",
+  },
+  "rf.plan.next": { en: "next date", "zh-CN": "下次联系日期" },
+  "rf.plan.plans": { en: "plans", "zh-CN": "联系计划" },
+  "rf.shell": {
+    en: 'completion for "{shell}" is not available: choose {shells}',
+    "zh-CN": "没有“{shell}”的命令补全：请选择 {shells}",
+  },
+  "rf.stagedNoRepo": {
+    en: "--staged: {root} is not in a git repository",
+    "zh-CN": "--staged：{root} 不在 git 仓库中",
+  },
+  "rf.stagedIndex": {
+    en: "--staged: could not read the git index ({why})",
+    "zh-CN": "--staged：无法读取 git 索引（{why}）",
+  },
+  "rf.checking": { en: "checking {done} of {total} files…", "zh-CN": "正在检查第 {done} 个文件，共 {total} 个…" },
+  "rf.promiseNotAfter": {
+    en: "--promise {promise} is not after the hand-over ({at}); nothing was written",
+    "zh-CN": "--promise {promise} 不晚于交修时间（{at}）；未写入任何内容",
+  },
+  "rf.extrasPending": {
+    en: {
+      one: "extra-work request {nos} still waits for the customer's answer (aftercare ticket answer {id} N --approved|--declined); nothing was written",
+      other:
+        "extra-work requests {nos} still wait for the customer's answer (aftercare ticket answer {id} N --approved|--declined); nothing was written",
+    },
+    "zh-CN": "增项 {nos} 还在等客户答复（aftercare ticket answer {id} 序号 --approved|--declined）；未写入任何内容",
+  },
+  "rf.odometer": {
+    en: '--odometer "{value}" must be the reading in whole kilometres, such as 48210; nothing was written',
+    "zh-CN": "--odometer “{value}” 必须是整公里的里程表读数，如 48210；未写入任何内容",
+  },
+  "rf.amount": {
+    en: '{flag} "{value}" is not an amount: use units and up to two decimals, such as 1280.00; nothing was written',
+    "zh-CN": "{flag} “{value}” 不是金额：请用元为单位，最多两位小数，如 1280.00；未写入任何内容",
+  },
+  "rf.schedulepast": {
+    en: "--date {date} is in the past (today is {today}); schedule the dispatch for today or later; nothing was written",
+    "zh-CN": "--date {date} 已经过去（今天是 {today}）；请把派工安排在今天或以后；未写入任何内容",
+  },
+  "rf.atBeforeHandover": {
+    en: "--at {at} is before the hand-over to the workshop ({handover}); nothing was written",
+    "zh-CN": "--at {at} 早于交给车间的时间（{handover}）；未写入任何内容",
+  },
+  "rf.promiseBeforeHandover": {
+    en: "--promise {promise} is not after the hand-over to the workshop ({handover}); nothing was written",
+    "zh-CN": "--promise {promise} 不晚于交给车间的时间（{handover}）；未写入任何内容",
+  },
+  "rf.receivedFuture": {
+    en: "--received {received} is in the future; a request is filed after it comes in; nothing was written",
+    "zh-CN": "--received {received} 晚于现在；请求要在收到之后才能登记；未写入任何内容",
+  },
+  "rf.appointmentKind": {
+    en: "--appointment is for vehicles at the reception desk: add --kind shop; nothing was written",
+    "zh-CN": "--appointment 只用于接待台的进厂车辆：请加上 --kind shop；未写入任何内容",
+  },
+  "rf.appointmentPast": {
+    en: "--appointment {at} is in the past; give the time the vehicle is to come in; nothing was written",
+    "zh-CN": "--appointment {at} 已经过去；请给出车辆将要进厂的时间；未写入任何内容",
+  },
+  "rf.nextPast": {
+    en: "--next-date {day} is in the past (today is {today}); plan the next contact for today or later; nothing was written",
+    "zh-CN": "--next-date {day} 已经过去（今天是 {today}）；请把下次联系安排在今天或以后；未写入任何内容",
+  },
+  "rf.noStoreHere": {
+    en: "no aftercare store here: no aftercare.yaml in {cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)",
+    "zh-CN":
+      "这里没有 aftercare 档案库：{cwd} 及其上级文件夹中都没有 aftercare.yaml；请运行 'aftercare init'，或用 --records 指定档案库所在的文件夹（也可设置环境变量 AFTERCARE_RECORDS）",
+  },
+  "rf.noStoreAt": {
+    en: "no aftercare store at {root} ({file} not found); point --records at the store",
+    "zh-CN": "{root} 不是 aftercare 档案库（没有 {file}）；请用 --records 指向档案库",
+  },
+  "rf.lockTimeout": {
+    en: 'AFTERCARE_LOCK_TIMEOUT "{value}" must be a number of seconds, such as 120; nothing was written',
+    "zh-CN": "AFTERCARE_LOCK_TIMEOUT “{value}” 必须是秒数，如 120；未写入任何内容",
+  },
+  "rf.noFreeId": {
+    en: "could not find a free {kind} ID for {day} after 32 tries; nothing was written",
+    "zh-CN": "试了 32 次仍找不到 {day} 可用的{kind}编号；未写入任何内容",
+  },
 } satisfies Record<string, Entry>;
 
 type Param = string | { key: "rf.and" | "rf.or"; params: { a: Param; b: Param } };

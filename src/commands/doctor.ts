@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { shownLocale } from "../help/locale.js";
 import { translator, wordedText } from "../i18n.js";
 import type { Context } from "../context.js";
-import { UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import { withLock } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { SETTINGS_FILE } from "../store/store.js";
@@ -125,7 +125,7 @@ export async function doctor(
 ): Promise<{ exitCode: number; findings: Finding[]; fixed: string[] }> {
   const root = await ctx.storeRoot();
   if (!existsSync(join(root, SETTINGS_FILE)))
-    throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); point --records at the store`);
+    throw refusal("rf.noStoreAt", { root, file: SETTINGS_FILE });
   let d = await diagnose(ctx, root);
   let repaired: Said[] = [];
   if (opts.fix && d.findings.some((f) => f.fixable)) {
