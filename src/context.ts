@@ -355,7 +355,7 @@ export class Context {
         who,
         command: commandName(this.commandLine),
         onWait: (line) => this.io.err(`${line}\n`),
-        locale: store.settings.locale,
+        locale: await this.locale(),
         ...(timeout > 0 ? { timeout: timeout * 1000 } : {}),
         ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG
           ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) }

@@ -550,7 +550,7 @@ export const PROBLEMS = {
   "lk.waiting": { en: "waiting for the store lock held by {holder}…", "zh-CN": "正在等待档案库的写锁，持有者 {holder}…" },
   "lk.busy": {
     en: "the store is busy: {holder} still holds its write lock after {seconds} s of waiting; {hint}; nothing was written",
-    "zh-CN": "档案库正忙：等了 {seconds} 秒，{holder} 仍持有写锁；{hint}；未写入任何内容",
+    "zh-CN": "档案库正忙：等了 {seconds} 秒，{holder}仍持有写锁；{hint}；未写入任何内容",
   },
   "lk.hintKill": {
     en: "if process {pid} is stuck, end it (kill {pid}) and try again",

@@ -975,3 +975,28 @@ describe("the error pipeline's own failures, in a zh-CN store", () => {
       expect(englishWords(text.replace("ls -ld", ""))).toEqual([]);
   });
 });
+
+describe("the write lock held by another writer, in a zh-CN store", () => {
+  it("the waiting line and the refusal after the wait name the holder in Chinese", () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const dir = join(root, ".aftercare", "write.lock");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(root, ".aftercare", ".gitignore"), "*\n");
+    const holder = { token: "feedfacecafebeef", host: hostname(), pid: process.pid, who: "李强" };
+    writeFileSync(join(dir, "holder.json"), JSON.stringify({ ...holder, since: new Date().toISOString() }));
+    const r = bin(root, ["customer", "add", "等不到的客户"], {
+      AFTERCARE_LOCALE: "",
+      AFTERCARE_USER: "王芳",
+      AFTERCARE_LOCK_TIMEOUT: "2",
+    });
+    expect(r.code).toBe(1);
+    const pid = process.pid;
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^正在等待档案库的写锁，持有者 李强（进程 ${pid}，自 [\\d:]+ 起）…\n` +
+          `档案库正忙：等了 2 秒，李强（进程 ${pid}，自 [\\d:]+ 起）仍持有写锁；如果进程 ${pid} 卡住了，请结束它（kill ${pid}）后再试；未写入任何内容\n$`,
+      ),
+    );
+    expect(englishWords(r.stderr)).toEqual([]);
+  });
+});
