@@ -227,6 +227,51 @@ export const REFUSALS = {
     en: "could not find a free {kind} ID for {day} after 32 tries; nothing was written",
     "zh-CN": "试了 32 次仍找不到 {day} 可用的{kind}编号；未写入任何内容",
   },
+  "rf.sep.comma": { en: "commas", "zh-CN": "逗号" },
+  "rf.sep.semicolon": { en: "semicolons", "zh-CN": "分号" },
+  "rf.sep.tab": { en: "tabs", "zh-CN": "制表符" },
+  "rf.sep.bar": { en: "vertical bars", "zh-CN": "竖线" },
+  "rf.delimiter": {
+    en: '--delimiter "{given}" is not a column separator aftercare reads; use , ; tab or |',
+    "zh-CN": "--delimiter “{given}” 不是可用的列分隔符；请用 , ; tab 或 |",
+  },
+  "rf.delimiterTie": {
+    en: "the header row has as many {a} as {b} ({n}): say which separates the columns with --delimiter {flagA} or --delimiter {flagB}; nothing was written",
+    "zh-CN": "列名行中{a}和{b}一样多（{n} 个）：请用 --delimiter {flagA} 或 --delimiter {flagB} 说明哪个是列分隔符；未写入任何内容",
+  },
+  "rf.encoding": {
+    en: '--encoding "{encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be',
+    "zh-CN": "--encoding “{encoding}” 不可用；请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be",
+  },
+  "rf.notEncoding": {
+    en: "the file is not valid {enc}; say its encoding with --encoding gb18030|utf-8|utf-16le",
+    "zh-CN": "文件不是有效的 {enc}；请用 --encoding gb18030|utf-8|utf-16le 说明它的编码",
+  },
+  "rf.notEncodingDetected": {
+    en: "the file is not valid {enc} (detected); say its encoding with --encoding gb18030|utf-8|utf-16le",
+    "zh-CN": "文件不是有效的 {enc}（自动识别）；请用 --encoding gb18030|utf-8|utf-16le 说明它的编码",
+  },
+  "rf.mapForm": {
+    en: '--map "{part}" must be FIELD=COLUMN with FIELD one of {fields}',
+    "zh-CN": "--map “{part}” 应写成 字段=列名，字段可用 {fields}",
+  },
+  "rf.mapColumn": {
+    en: '--map {f}={col}: the file has no column "{col}" (it has: {has})',
+    "zh-CN": "--map {f}={col}：文件中没有“{col}”列（现有的列：{has}）",
+  },
+  "rf.noTemplate": { en: "--template {file}: no such file", "zh-CN": "--template {file}：文件不存在" },
+  "rf.templateFailed": {
+    en: "{what}\nthe report could not be written: fix the template; nothing was written",
+    "zh-CN": "{what}\n无法生成报告：请修正模板；未写入任何内容",
+  },
+  "rf.source": {
+    en: 'calendar.source "{id}" in aftercare.yaml is not a {what} that {label} knows; use cn, none, or a code such as DE, DE-BY or US-CA (https://github.com/commenthol/date-holidays#supported-countries-states-regions)',
+    "zh-CN":
+      "aftercare.yaml 中的 calendar.source “{id}” 不是 {label} 认识的{what}；请用 cn、none，或 DE、DE-BY、US-CA 这样的代码（https://github.com/commenthol/date-holidays#supported-countries-states-regions）",
+  },
+  "rf.source.country": { en: "country", "zh-CN": "国家" },
+  "rf.source.state": { en: "state", "zh-CN": "州/省" },
+  "rf.source.region": { en: "region", "zh-CN": "地区" },
 } satisfies Record<string, Entry>;
 
 type Param = string | { key: "rf.and" | "rf.or"; params: { a: Param; b: Param } };

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import chineseDaysPackage from "chinese-days/package.json" with { type: "json" };
 import dateHolidaysPackage from "date-holidays/package.json" with { type: "json" };
-import { UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import {
   calendarSource,
   NO_SOURCE,
@@ -97,9 +97,11 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
     !known(hd.getStates(country, "en"), state) ||
     (state && !known(hd.getRegions(country, state, "en"), region))
   )
-    throw new UserError(
-      `calendar.source "${id}" in aftercare.yaml is not a ${region ? "region" : state ? "state" : "country"} that ${label} knows; use cn, none, or a code such as DE, DE-BY or US-CA (https://github.com/commenthol/date-holidays#supported-countries-states-regions)`,
-    );
+    throw refusal("rf.source", {
+      id,
+      what: { key: region ? "rf.source.region" : state ? "rf.source.state" : "rf.source.country" },
+      label,
+    });
   hd.init(country, state ?? "", region ?? "", { languages: [lang], types: ["public"] });
   const holidays = new Map<string, string>();
   const years: number[] = [];
