@@ -272,6 +272,19 @@ export const REFUSALS = {
   "rf.source.country": { en: "country", "zh-CN": "国家" },
   "rf.source.state": { en: "state", "zh-CN": "州/省" },
   "rf.source.region": { en: "region", "zh-CN": "地区" },
+  "rf.noGit": {
+    en: "git is not installed (or not on PATH), so there is {what}; install git; nothing was changed",
+    "zh-CN": "没有安装 git（或不在 PATH 中），因此{what}；请安装 git；未改动任何内容",
+  },
+  "rf.noRepo": {
+    en: "the store at {cwd} is not a git repository, so there is {what}; see 'git init'",
+    "zh-CN": "{cwd} 处的档案库不是 git 仓库，因此{what}；见 'git init'",
+  },
+  "rf.repo.history": { en: "no history to show", "zh-CN": "没有可显示的历史" },
+  "rf.repo.sync": { en: "nothing to sync", "zh-CN": "没有可同步的内容" },
+  "rf.repo.undo": { en: "no history to undo", "zh-CN": "没有可撤销的历史" },
+  "rf.repo.redo": { en: "no history to redo", "zh-CN": "没有可重做的历史" },
+  "rf.repo.settle": { en: "nothing to settle", "zh-CN": "没有要处理的冲突" },
 } satisfies Record<string, Entry>;
 
 type Param = string | { key: "rf.and" | "rf.or"; params: { a: Param; b: Param } };
