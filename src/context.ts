@@ -2,7 +2,18 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, EXIT, fail, fromOsError, osErrorCode, refusal, render, UsageError, UserError, type Written } from "./errors.js";
+import {
+  describe,
+  EXIT,
+  fail,
+  fromOsError,
+  osErrorCode,
+  refusal,
+  render,
+  UsageError,
+  UserError,
+  type Written,
+} from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { t, translator, wordedText, type Translator } from "./i18n.js";

@@ -91,7 +91,10 @@ export const ERRORS = {
     "zh-CN": "已改动但未提交：{files}（请提交，或用 'git checkout -- 文件' 撤销）",
   },
   "err.w.temp": {
-    en: { one: "left a temporary file: {files} (safe to delete)", other: "left temporary files: {files} (safe to delete)" },
+    en: {
+      one: "left a temporary file: {files} (safe to delete)",
+      other: "left temporary files: {files} (safe to delete)",
+    },
     "zh-CN": "留下了临时文件：{files}（可以删除）",
   },
   "err.whyParen": { en: "{what} ({why})", "zh-CN": "{what}（{why}）" },

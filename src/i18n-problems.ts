@@ -367,7 +367,10 @@ export const PROBLEMS = {
     "zh-CN": "{problems}\n{kind} {id} 无法读取；请修正此文件（见 aftercare check）；未写入任何内容",
   },
   // a record file or folder the system will not read (src/store/unreadable.ts)
-  "pr.cannotRead": { en: "cannot be read ({why}); fix its permissions", "zh-CN": "无法读取（{why}）；请检查此文件及其权限" },
+  "pr.cannotRead": {
+    en: "cannot be read ({why}); fix its permissions",
+    "zh-CN": "无法读取（{why}）；请检查此文件及其权限",
+  },
   "pr.cannotReadFolder": {
     en: "cannot be read ({why}); move the folder out of the way",
     "zh-CN": "无法读取（{why}）；请把这个文件夹移开",
@@ -437,9 +440,15 @@ export const PROBLEMS = {
     en: "a write rewrites only the part of git's index that changed",
     "zh-CN": "每次写入只重写 git 索引中改动的部分",
   },
-  "mf.why.untrackedCache": { en: "git remembers which folders hold no new files", "zh-CN": "git 记住哪些文件夹没有新文件" },
+  "mf.why.untrackedCache": {
+    en: "git remembers which folders hold no new files",
+    "zh-CN": "git 记住哪些文件夹没有新文件",
+  },
   "mf.why.fetchGraph": { en: "each sync brings the commit-graph up to date", "zh-CN": "每次同步都会更新提交图" },
-  "mf.why.gcGraph": { en: "git's housekeeping keeps the commit-graph up to date", "zh-CN": "git 的日常整理会更新提交图" },
+  "mf.why.gcGraph": {
+    en: "git's housekeeping keeps the commit-graph up to date",
+    "zh-CN": "git 的日常整理会更新提交图",
+  },
   "mf.lacking.manyFiles": {
     en: "every write reads and rewrites git's index in its larger format",
     "zh-CN": "每次写入都要以较大的格式读取并重写 git 索引",
@@ -547,7 +556,10 @@ export const PROBLEMS = {
   "doc.moved": { en: "moved {from} to {to}, where its ID puts it", "zh-CN": "已把 {from} 移到其编号所指的位置 {to}" },
   "doc.couldNotCommitMove": { en: "could not commit the move: {reason}", "zh-CN": "无法提交这次移动：{reason}" },
   // the store's write lock held by another writer, or lost (src/store/lock.ts), with lo.holder below
-  "lk.waiting": { en: "waiting for the store lock held by {holder}…", "zh-CN": "正在等待档案库的写锁，持有者 {holder}…" },
+  "lk.waiting": {
+    en: "waiting for the store lock held by {holder}…",
+    "zh-CN": "正在等待档案库的写锁，持有者 {holder}…",
+  },
   "lk.busy": {
     en: "the store is busy: {holder} still holds its write lock after {seconds} s of waiting; {hint}; nothing was written",
     "zh-CN": "档案库正忙：等了 {seconds} 秒，{holder}仍持有写锁；{hint}；未写入任何内容",

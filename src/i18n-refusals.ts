@@ -237,7 +237,8 @@ export const REFUSALS = {
   },
   "rf.delimiterTie": {
     en: "the header row has as many {a} as {b} ({n}): say which separates the columns with --delimiter {flagA} or --delimiter {flagB}; nothing was written",
-    "zh-CN": "列名行中{a}和{b}一样多（{n} 个）：请用 --delimiter {flagA} 或 --delimiter {flagB} 说明哪个是列分隔符；未写入任何内容",
+    "zh-CN":
+      "列名行中{a}和{b}一样多（{n} 个）：请用 --delimiter {flagA} 或 --delimiter {flagB} 说明哪个是列分隔符；未写入任何内容",
   },
   "rf.encoding": {
     en: '--encoding "{encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be',

@@ -31,7 +31,13 @@ function bound(origin: string, n: number | bigint, inclusive: boolean | undefine
   const params = { n: Number(n) };
   if (origin === "number" || origin === "int" || origin === "bigint")
     return {
-      key: small ? (inclusive ? "sch.tooSmall" : "sch.tooSmallExclusive") : inclusive ? "sch.tooBig" : "sch.tooBigExclusive",
+      key: small
+        ? inclusive
+          ? "sch.tooSmall"
+          : "sch.tooSmallExclusive"
+        : inclusive
+          ? "sch.tooBig"
+          : "sch.tooBigExclusive",
       params,
     };
   if (origin === "string") return { key: small ? "sch.tooShort" : "sch.tooLongChars", params };

@@ -800,7 +800,9 @@ describe("a record file or folder the system will not read, in a zh-CN store", (
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("无法写入 --output no-such-folder/customers.csv：所在的文件夹不存在；档案库未改动\n");
     const e = await cli(root, ["export", "customers", "--output", "customers"], en);
-    expect(e.stderr).toBe("cannot write --output customers: it is a folder: give a file name; the store was not changed\n");
+    expect(e.stderr).toBe(
+      "cannot write --output customers: it is a folder: give a file name; the store was not changed\n",
+    );
   });
 });
 
@@ -814,7 +816,10 @@ describe("the editor that fails, in a zh-CN store", () => {
       return { code, stderr: io.stderr() };
     };
     const failing = await edit(zh, "false");
-    expect(failing).toEqual({ code: 1, stderr: "编辑器“false”出错（退出码 1）；请设置 VISUAL 或 EDITOR；未写入任何内容\n" });
+    expect(failing).toEqual({
+      code: 1,
+      stderr: "编辑器“false”出错（退出码 1）；请设置 VISUAL 或 EDITOR；未写入任何内容\n",
+    });
     const missing = await edit(zh, "/no/such/editor");
     expect(missing).toEqual({
       code: 1,
@@ -897,7 +902,11 @@ describe("the schema's complaints, worded from the zod issue itself, in a zh-CN 
         '--phone "1" 作为电话号码太短（至少 3 个字符）；未写入任何内容',
         '--phone "1" is too short for a phone number (at least 3 characters); nothing was written',
       ],
-      [["--contact", " "], '--contact " " 不能为空（只有空格）；未写入任何内容', '--contact " " must not be empty (it is only spaces); nothing was written'],
+      [
+        ["--contact", " "],
+        '--contact " " 不能为空（只有空格）；未写入任何内容',
+        '--contact " " must not be empty (it is only spaces); nothing was written',
+      ],
       [
         ["--contact", "张".repeat(501)],
         "--contact 太长：501 个字符（单行字段最多 500 个字符）；请缩短；未写入任何内容",

@@ -24,7 +24,10 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
 
 /** The store's files as they are: every problem, the working calendar's, and the files not committed. */
 async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProblem[]> {
-  const progress = progressLine(300, ctx.locale().catch(() => "en"));
+  const progress = progressLine(
+    300,
+    ctx.locale().catch(() => "en"),
+  );
   const store = await ctx.store();
   let found: FileProblem[];
   try {
@@ -48,7 +51,10 @@ async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProbl
 
 /** What the next commit would hold (--staged): only the problems the commit brings. */
 async function checkStaged(ctx: Context): Promise<FileProblem[]> {
-  const progress = progressLine(300, ctx.locale().catch(() => "en"));
+  const progress = progressLine(
+    300,
+    ctx.locale().catch(() => "en"),
+  );
   const root = await ctx.storeRoot();
   const git = new Git(root, ctx.deps.env);
   const st = await git.state();

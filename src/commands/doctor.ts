@@ -63,7 +63,8 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<Said[]>
         const s = await installGitSupport(root, git);
         if (s.written.length) {
           const r = await git.commit(s.written, `aftercare doctor: git support reinstalled${trailer}`, who);
-          if (!r.committed) done.push(said("doc.couldNotCommit", { files: s.written.join(", "), reason: r.reason ?? "" }));
+          if (!r.committed)
+            done.push(said("doc.couldNotCommit", { files: s.written.join(", "), reason: r.reason ?? "" }));
         }
         done.push(said("doc.reinstalled"));
       }
@@ -124,8 +125,7 @@ export async function doctor(
   opts: { fix?: boolean } = {},
 ): Promise<{ exitCode: number; findings: Finding[]; fixed: string[] }> {
   const root = await ctx.storeRoot();
-  if (!existsSync(join(root, SETTINGS_FILE)))
-    throw refusal("rf.noStoreAt", { root, file: SETTINGS_FILE });
+  if (!existsSync(join(root, SETTINGS_FILE))) throw refusal("rf.noStoreAt", { root, file: SETTINGS_FILE });
   let d = await diagnose(ctx, root);
   let repaired: Said[] = [];
   if (opts.fix && d.findings.some((f) => f.fixable)) {

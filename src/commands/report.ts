@@ -214,7 +214,11 @@ export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: 
 async function vehicleForm(name: "order" | "diagnosis", opts: ReportOptions & { id: string }, ctx: Context) {
   const ticket = await findRecord(ctx, "ticket", opts.id);
   if (ticket.value.kind !== "shop")
-    throw refusal("rf.notShop", { id: ticket.id, kind: { value: ticket.value.kind }, form: { key: `rf.form.${name}` } });
+    throw refusal("rf.notShop", {
+      id: ticket.id,
+      kind: { value: ticket.value.kind },
+      form: { key: `rf.form.${name}` },
+    });
   const { input, common, out } = await setup(ctx, opts);
   const view = orderView(input, ticket, common);
   return show(ctx, await out(name, view), view);

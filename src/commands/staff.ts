@@ -154,7 +154,10 @@ function coverCheck(staff: Staff[], name: string, coverName: string, from: strin
     cover.left && cover.left <= to
       ? { key: "rf.coverLeft", params: { cover: cover.name, date: cover.left } }
       : days.length
-        ? { key: "rf.coverAway", params: { cover: cover.name, days: days.reduce((a, b) => ({ key: "rf.and", params: { a, b } })) } }
+        ? {
+            key: "rf.coverAway",
+            params: { cover: cover.name, days: days.reduce((a, b) => ({ key: "rf.and", params: { a, b } })) },
+          }
         : undefined;
   if (!why) return;
   const present = staff.filter((s) => s.name !== who.name && s.name !== cover.name && !awayIn(s, from, to));
@@ -181,8 +184,7 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const store = await ctx.store();
   const who = await ctx.staffNamed(opts.name, "NAME");
   const cover = await ctx.staffNamed(opts.cover!, "--cover");
-  if (cover.name === who.name)
-    throw refusal("rf.coverSelf", { name: who.name }, EXIT.usage);
+  if (cover.name === who.name) throw refusal("rf.coverSelf", { name: who.name }, EXIT.usage);
   const from = (await dateFlag(ctx, opts.from, "--from"))!;
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
   if (to < from) throw refusal("rf.toBeforeFrom", { to, from }, EXIT.usage);

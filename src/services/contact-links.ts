@@ -207,11 +207,9 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
   const store = await ctx.store();
   const want = normalizeIdInput(input);
   const kind = want.startsWith("K") ? "contact" : want.startsWith("T") ? "ticket" : undefined;
-  if (!kind)
-    throw refusal("rf.planNotId", { input }, EXIT.usage);
+  if (!kind) throw refusal("rf.planNotId", { input }, EXIT.usage);
   const id = await store.resolveId(kind, want);
-  if (id === self)
-    throw refusal("rf.planSelf", { id }, EXIT.usage);
+  if (id === self) throw refusal("rf.planSelf", { id }, EXIT.usage);
   const rec = await store.get(kind, id);
   if (rec.value.customer !== customer)
     throw refusal("rf.planOther", { id, owner: rec.value.customer, customer }, EXIT.usage);
@@ -220,7 +218,11 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
       ? Boolean((rec as Loaded<"contact">).value.next)
       : Boolean((rec as Loaded<"ticket">).value.plans?.length);
   if (!planned)
-    throw refusal("rf.planNone", { id, what: { key: kind === "contact" ? "rf.plan.next" : "rf.plan.plans" } }, EXIT.usage);
+    throw refusal(
+      "rf.planNone",
+      { id, what: { key: kind === "contact" ? "rf.plan.next" : "rf.plan.plans" } },
+      EXIT.usage,
+    );
   return id;
 }
 

@@ -129,7 +129,6 @@ export async function channelFlag(
 /** --satisfaction: a whole number from 1 to 5. */
 export function satisfactionFlag(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^[1-5]$/.test(v.trim()))
-    throw refusal("rf.satisfaction", { value: v }, EXIT.usage);
+  if (!/^[1-5]$/.test(v.trim())) throw refusal("rf.satisfaction", { value: v }, EXIT.usage);
   return Number(v.trim());
 }

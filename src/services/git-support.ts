@@ -171,28 +171,21 @@ export async function gitSupportProblems(root: string, git: Git): Promise<Said[]
   const text = hook && existsSync(hook) ? await fs.readFile(hook, "utf8") : undefined;
   const attrs = existsSync(join(root, ".gitattributes")) ? await fs.readFile(join(root, ".gitattributes"), "utf8") : "";
   // a store that was never set up for the hooks (no merge=aftercare) is not told off for lacking them
-  if (text === undefined && /merge=aftercare/.test(attrs))
-    out.push(said("gs.noPreCommit", { hook: String(hook) }));
+  if (text === undefined && /merge=aftercare/.test(attrs)) out.push(said("gs.noPreCommit", { hook: String(hook) }));
   else if (text?.includes(HOOK_MARK)) {
     const bin = recordedBin(text);
-    if (bin && !existsSync(bin))
-      out.push(said("gs.hookGone", { bin }));
-    else if (!text.includes(BIN_MARK))
-      out.push(said("gs.hookOld"));
+    if (bin && !existsSync(bin)) out.push(said("gs.hookGone", { bin }));
+    else if (!text.includes(BIN_MARK)) out.push(said("gs.hookOld"));
   }
   const push = await hookPath(root, git, "pre-push");
-  if (text?.includes(HOOK_MARK) && push && !existsSync(push))
-    out.push(said("gs.noPrePush", { push }));
+  if (text?.includes(HOOK_MARK) && push && !existsSync(push)) out.push(said("gs.noPrePush", { push }));
   const driver = await git.configValue("merge.aftercare.driver");
   if (/merge=aftercare/.test(attrs) || driver) {
-    if (!driver)
-      out.push(said("gs.noDriver"));
+    if (!driver) out.push(said("gs.noDriver"));
     else {
       const bin = recordedBin(driver);
-      if (bin && !existsSync(bin))
-        out.push(said("gs.driverGone", { bin }));
-      else if (!driver.includes(BIN_MARK))
-        out.push(said("gs.driverOld"));
+      if (bin && !existsSync(bin)) out.push(said("gs.driverGone", { bin }));
+      else if (!driver.includes(BIN_MARK)) out.push(said("gs.driverOld"));
     }
   }
   return out;

@@ -231,8 +231,7 @@ function mappedColumns(map: string | undefined, headings: string[], width: numbe
       throw refusal("rf.mapForm", { part, fields: { typed: FIELDS } }, EXIT.usage);
     let i = headings.findIndex((h) => key(h) === key(col));
     if (i < 0 && /^[A-Z]{1,2}$/.test(col)) i = [...Array(width).keys()].find((j) => letter(j) === col) ?? -1;
-    if (i < 0)
-      throw refusal("rf.mapColumn", { f, col, has: headings.filter(Boolean).join(", ") }, EXIT.usage);
+    if (i < 0) throw refusal("rf.mapColumn", { f, col, has: headings.filter(Boolean).join(", ") }, EXIT.usage);
     fields.set(i, { field: f as Field, contact: 1 });
   }
   return fields;

@@ -32,8 +32,7 @@ export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: s
   if (date === undefined || topic === undefined) throw new UsageError((await ctx.say()).t("plan.together"));
   if (!topic.trim()) throw new UsageError((await ctx.say()).t("plan.emptyTopic"));
   const day = (await dateFlag(ctx, date, "--next-date"))!;
-  if (day < today)
-    throw refusal("rf.nextPast", { day, today }, EXIT.usage);
+  if (day < today) throw refusal("rf.nextPast", { day, today }, EXIT.usage);
   return { date: day, topic: topic.trim() };
 }
 

@@ -64,6 +64,10 @@ interface Cached {
   years: number[];
 }
 
+/** A calendar.source that date-holidays does not know: the country, state or region named. */
+const unknownSource = (id: string, label: string, what: "country" | "state" | "region") =>
+  refusal("rf.source", { id, what: { key: `rf.source.${what}` }, label });
+
 /** date-holidays' public holidays of a country (state, region) for RULE_YEARS, from the cache when there. */
 async function ruleDays(id: string, lang: Lang, root: string | undefined): Promise<SourceDays> {
   const label = DATE_HOLIDAYS;
@@ -97,11 +101,7 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
     !known(hd.getStates(country, "en"), state) ||
     (state && !known(hd.getRegions(country, state, "en"), region))
   )
-    throw refusal("rf.source", {
-      id,
-      what: { key: region ? "rf.source.region" : state ? "rf.source.state" : "rf.source.country" },
-      label,
-    });
+    throw unknownSource(id, label, region ? "region" : state ? "state" : "country");
   hd.init(country, state ?? "", region ?? "", { languages: [lang], types: ["public"] });
   const holidays = new Map<string, string>();
   const years: number[] = [];

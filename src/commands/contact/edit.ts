@@ -24,8 +24,7 @@ export interface EditOptions {
 export async function contactEdit(opts: EditOptions, ctx: Context) {
   const direction = choice(opts.direction, DIRECTIONS, "--direction");
   const purpose = choice(opts.purpose, PURPOSES, "--purpose");
-  if (opts.told && opts.notTold)
-    throw refusal("rf.toldBoth", {}, EXIT.usage);
+  if (opts.told && opts.notTold) throw refusal("rf.toldBoth", {}, EXIT.usage);
   const satisfaction = satisfactionFlag(opts.satisfaction);
   const given: string[] = (["at", "direction", "purpose", "summary", "person", "satisfaction"] as const).filter(
     (f) => opts[f] !== undefined,
@@ -45,8 +44,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
       ))!;
     }
     if (direction) {
-      if (k.value.channel === "letter" && direction === "in")
-        throw refusal("rf.letterOut", { id: k.id }, EXIT.usage);
+      if (k.value.channel === "letter" && direction === "in") throw refusal("rf.letterOut", { id: k.id }, EXIT.usage);
       next.direction = direction;
     }
     if (purpose) next.purpose = purpose;

@@ -14,8 +14,7 @@ export interface LinkOptions {
 }
 
 export async function contactLink(opts: LinkOptions, ctx: Context) {
-  if (!opts.ticket && !opts.event && !opts.plan)
-    throw refusal("rf.linkNeeds", {}, EXIT.usage);
+  if (!opts.ticket && !opts.event && !opts.plan) throw refusal("rf.linkNeeds", {}, EXIT.usage);
   return correct(ctx, opts.id, async (k) => {
     const next: Contact = { ...k.value };
     const targets: string[] = [];

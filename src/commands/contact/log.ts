@@ -75,8 +75,7 @@ export async function nextDateFlag(ctx: Context, value: string | undefined): Pro
   const day = await dateFlag(ctx, value, "--next-date");
   if (!day) return undefined;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (day < today)
-    throw refusal("rf.nextBeforeToday", { day, today }, EXIT.usage);
+  if (day < today) throw refusal("rf.nextBeforeToday", { day, today }, EXIT.usage);
   return day;
 }
 

@@ -9,8 +9,7 @@ import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
   const store = await ctx.store();
   if (!opts.name?.trim()) {
-    if (!ctx.canPrompt)
-      throw refusal("rf.customerName", {}, EXIT.usage);
+    if (!ctx.canPrompt) throw refusal("rf.customerName", {}, EXIT.usage);
     const say = await ctx.say();
     opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
     if (opts.contact === undefined)

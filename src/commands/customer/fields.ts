@@ -36,8 +36,7 @@ export function applyFields(c: Customer, f: CustomerFields): Customer {
   if (f.address !== undefined) next.address = f.address || undefined;
   if (f.note !== undefined) next.note = f.note || undefined;
   const blank = (f.phone ?? []).find((x) => !x.trim());
-  if (blank !== undefined)
-    throw refusal("rf.phoneEmpty", { value: blank }, EXIT.usage);
+  if (blank !== undefined) throw refusal("rf.phoneEmpty", { value: blank }, EXIT.usage);
   if (f.email !== undefined && f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim()))
     throw refusal("rf.emailBad", { value: f.email }, EXIT.usage);
   if (f.contact !== undefined || f.phone?.length || f.email !== undefined) {

@@ -85,10 +85,8 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : (clerk ?? actor).name;
   const filed = await nowStamp(ctx);
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
-  if (new Date(received) > new Date(filed))
-    throw refusal("rf.receivedFuture", { received }, EXIT.usage);
-  if (opts.appointment !== undefined && kind !== "shop")
-    throw refusal("rf.appointmentKind", {}, EXIT.usage);
+  if (new Date(received) > new Date(filed)) throw refusal("rf.receivedFuture", { received }, EXIT.usage);
+  if (opts.appointment !== undefined && kind !== "shop") throw refusal("rf.appointmentKind", {}, EXIT.usage);
   const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
   if (appointment && new Date(appointment) < new Date(filed))
     throw refusal(

@@ -15,8 +15,7 @@ export async function ticketSchedule(opts: { id: string; date?: string; reason?:
   ]);
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (date < today)
-    throw refusal("rf.schedulepast", { date, today }, EXIT.usage);
+  if (date < today) throw refusal("rf.schedulepast", { date, today }, EXIT.usage);
   return step(ctx, opts.id, undefined, {
     action: "schedule",
     detail: `for ${date}`,

@@ -7,7 +7,6 @@ import { parseMoney } from "../../domain/shop.js";
 export const money = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
   const c = parseMoney(value);
-  if (c === undefined)
-    throw refusal("rf.amount", { flag, value }, EXIT.usage);
+  if (c === undefined) throw refusal("rf.amount", { flag, value }, EXIT.usage);
   return c;
 };

@@ -47,11 +47,7 @@ export const intakeSchema = z.strictObject({
   plate: text,
   model: text.optional(),
   vin: text.optional(),
-  odometer: z
-    .number(says("sch.odometer"))
-    .int(says("sch.odometerWhole"))
-    .min(0)
-    .max(10_000_000),
+  odometer: z.number(says("sch.odometer")).int(says("sch.odometerWhole")).min(0).max(10_000_000),
   fuel: text,
   keyTag: text,
   /** the vehicle's papers: valid and complete, or what is wrong with them */
@@ -183,10 +179,7 @@ export const contactSchema = z
     event: idOf("E", "event").optional(),
     at: z
       .string(says("sch.dateOrTime"))
-      .refine(
-        (s) => isStoredDateTime(s) || isStoredDate(s),
-        says("sch.dateOrTimeIso"),
-      ),
+      .refine((s) => isStoredDateTime(s) || isStoredDate(s), says("sch.dateOrTimeIso")),
     channel: z.enum(CONTACT_CHANNELS, says("sch.oneOf", { values: { typed: CONTACT_CHANNELS } })),
     direction: z.enum(DIRECTIONS, says("sch.oneOf", { values: { typed: DIRECTIONS } })),
     purpose: z.enum(PURPOSES, says("sch.oneOf", { values: { typed: PURPOSES } })),
@@ -206,10 +199,7 @@ export const contactSchema = z
     /** the planned next contact this one carries out: the contact (K-…) or ticket (T-…) that planned it */
     plan: z
       .string(says("sch.plan"))
-      .refine(
-        (s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")),
-        says("sch.planId"),
-      )
+      .refine((s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")), says("sch.planId"))
       .optional(),
     satisfaction: z
       .number(says("sch.satisfaction"))
@@ -220,8 +210,7 @@ export const contactSchema = z
     next: z.strictObject({ date, topic: text }).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.channel === "letter" && !c.letter)
-      ctx.addIssue(saying("sch.letterNeeded", {}, { path: ["letter"] }));
+    if (c.channel === "letter" && !c.letter) ctx.addIssue(saying("sch.letterNeeded", {}, { path: ["letter"] }));
     if (c.channel !== "letter" && c.letter)
       ctx.addIssue(saying("sch.onlyLetters", { channel: { value: c.channel } }, { path: ["letter"] }));
   });
@@ -230,9 +219,7 @@ export const eventSchema = z.strictObject({
   title: text,
   date,
   kind: z.enum(EVENT_KINDS, says("sch.oneOf", { values: { typed: EVENT_KINDS } })),
-  audience: z
-    .string(says("sch.audience"))
-    .refine((s) => s === "all" || /^tag:\S+$/.test(s), says("sch.audience")),
+  audience: z.string(says("sch.audience")).refine((s) => s === "all" || /^tag:\S+$/.test(s), says("sch.audience")),
   /** the staff member who phones and writes to the audience */
   owner: text,
   note: longText.optional(),

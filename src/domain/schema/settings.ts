@@ -24,21 +24,13 @@ export const holidaySchema = z
   .strictObject({ name: text.optional(), from: date, to: date.optional() })
   .refine((h) => !h.to || h.from <= h.to, { ...says("sch.fromAfterTo"), path: ["to"] });
 
-const clock = z
-  .string(says("sch.clock"))
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, says("sch.clock"));
+const clock = z.string(says("sch.clock")).regex(/^([01]\d|2[0-3]):[0-5]\d$/, says("sch.clock"));
 export const calendarSchema = z.strictObject({
   /** where the public holidays and make-up working days come from; the entries below win over it (src/domain/calendar.ts) */
   source: z
     .string(says("sch.source"))
-    .refine(
-      (s) => s !== "CN",
-      says("sch.sourceUpper"),
-    )
-    .refine(
-      (s) => SOURCE_RE.test(s),
-      says("sch.sourceCode"),
-    )
+    .refine((s) => s !== "CN", says("sch.sourceUpper"))
+    .refine((s) => SOURCE_RE.test(s), says("sch.sourceCode"))
     .optional(),
   /** working hours of a working day: hour-based deadlines fall inside them */
   hours: z
@@ -53,7 +45,20 @@ export const calendarSchema = z.strictObject({
   workdays: z.array(date).optional(),
 });
 
-type DaysKey = "escalate" | "tell" | "dispatch" | "followup2From" | "followup2To" | "grace" | "noticeBefore" | "callWindow" | "letterWithin" | "monthly" | "annual" | "file" | "appointment";
+type DaysKey =
+  | "escalate"
+  | "tell"
+  | "dispatch"
+  | "followup2From"
+  | "followup2To"
+  | "grace"
+  | "noticeBefore"
+  | "callWindow"
+  | "letterWithin"
+  | "monthly"
+  | "annual"
+  | "file"
+  | "appointment";
 /** A rule's day count, and what it counts (R-ESC-1DAY "to escalate"…, `sch.days.*` in the catalogue). */
 const days = (what: DaysKey) =>
   z
@@ -63,18 +68,12 @@ const days = (what: DaysKey) =>
     .max(366);
 const workingDays = z.boolean(says("sch.boolean"));
 export const rulesSchema = z.strictObject({
-  "R-ESC-1DAY": z
-    .strictObject({ days: days("escalate").optional(), workingDays: workingDays.optional() })
-    .optional(),
-  "R-DISPATCH": z
-    .strictObject({ hours: z.number(says("sch.hours")).min(0).max(720).optional() })
-    .optional(),
+  "R-ESC-1DAY": z.strictObject({ days: days("escalate").optional(), workingDays: workingDays.optional() }).optional(),
+  "R-DISPATCH": z.strictObject({ hours: z.number(says("sch.hours")).min(0).max(720).optional() }).optional(),
   "R-ANSWER-SAME-DAY": z
     .strictObject({ days: days("tell").optional(), workingDays: workingDays.optional() })
     .optional(),
-  "R-FOLLOWUP-1": z
-    .strictObject({ days: days("dispatch").optional(), workingDays: workingDays.optional() })
-    .optional(),
+  "R-FOLLOWUP-1": z.strictObject({ days: days("dispatch").optional(), workingDays: workingDays.optional() }).optional(),
   "R-FOLLOWUP-2": z
     .strictObject({
       from: days("followup2From").optional(),
@@ -82,9 +81,7 @@ export const rulesSchema = z.strictObject({
       workingDays: workingDays.optional(),
     })
     .optional(),
-  "R-NEXT-SERVICE": z
-    .strictObject({ days: days("grace").optional(), workingDays: workingDays.optional() })
-    .optional(),
+  "R-NEXT-SERVICE": z.strictObject({ days: days("grace").optional(), workingDays: workingDays.optional() }).optional(),
   "R-EVENT-NOTICE": z
     .strictObject({
       daysBefore: days("noticeBefore").optional(),
@@ -101,12 +98,8 @@ export const rulesSchema = z.strictObject({
       workingDays: workingDays.optional(),
     })
     .optional(),
-  "R-FILE-SAME-DAY": z
-    .strictObject({ days: days("file").optional(), workingDays: workingDays.optional() })
-    .optional(),
-  "C-APPOINTMENT": z
-    .strictObject({ daysBefore: days("appointment").optional() })
-    .optional(),
+  "R-FILE-SAME-DAY": z.strictObject({ days: days("file").optional(), workingDays: workingDays.optional() }).optional(),
+  "C-APPOINTMENT": z.strictObject({ daysBefore: days("appointment").optional() }).optional(),
   "C-EXTRA-WORK": z.strictObject({ hours: z.number().min(0).max(720).optional() }).optional(),
   "C-PROGRESS-CHECK": z
     .strictObject({ from: z.number().min(0).max(100).optional(), to: z.number().min(0).max(100).optional() })
@@ -121,12 +114,7 @@ export const rulesSchema = z.strictObject({
   /** duties that fell due before this day are not tracked (an imported history) */
   since: date.optional(),
   /** no hour-based window is shorter than this many minutes */
-  graceMinutes: z
-    .number(says("sch.minutes"))
-    .int(says("sch.minutesWhole"))
-    .min(0)
-    .max(1440)
-    .optional(),
+  graceMinutes: z.number(says("sch.minutes")).int(says("sch.minutesWhole")).min(0).max(1440).optional(),
 });
 
 /** A channel a store adds: `{ name: douyin, zh-CN: 抖音, en: Douyin }`. */
@@ -142,9 +130,7 @@ export const channelSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   version: z.literal(1, says("sch.version")),
   company: text,
-  timezone: z
-    .string(says("sch.timezone"))
-    .refine(isValidTimeZone, says("sch.timezoneUnknown")),
+  timezone: z.string(says("sch.timezone")).refine(isValidTimeZone, says("sch.timezoneUnknown")),
   locale: z.enum(LOCALES, says("sch.oneOf", { values: { typed: LOCALES } })),
   staff: z.array(staffSchema).default([]),
   /** the after-sales clerk the engineering supervisor appointed for registration and follow-up (A1) */
@@ -163,9 +149,6 @@ export const settingsSchema = z.strictObject({
   /** the store's own name, made at init: the calendar's event UIDs end in @ID.aftercare, so two stores' duties never collide */
   storeId: z
     .string(says("sch.storeId"))
-    .regex(
-      /^[a-z0-9][a-z0-9-]{3,62}$/,
-      says("sch.storeIdChars"),
-    )
+    .regex(/^[a-z0-9][a-z0-9-]{3,62}$/, says("sch.storeIdChars"))
     .optional(),
 });

@@ -124,8 +124,7 @@ export function detectEncoding(bytes: Uint8Array): string {
 
 export function decode(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
   const enc = encoding ? ENCODINGS[encoding.toLowerCase()] : detectEncoding(bytes);
-  if (!enc)
-    throw refusal("rf.encoding", { encoding: encoding ?? "" });
+  if (!enc) throw refusal("rf.encoding", { encoding: encoding ?? "" });
   try {
     const text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: enc };
