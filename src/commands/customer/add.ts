@@ -3,7 +3,9 @@ import { EXIT, parseInput, refusal, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import { fillInto, nowStamp, written } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { nowStamp } from "../../services/flags.js";
+import { written } from "../../services/output.js";
 import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
@@ -11,7 +13,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
   if (!opts.name?.trim()) {
     if (!ctx.canPrompt) throw refusal("rf.customerName", {}, EXIT.usage);
     const say = await ctx.say();
-    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
+    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "ask.customerName"]]);
     if (opts.contact === undefined)
       opts = {
         ...opts,
