@@ -1010,3 +1010,66 @@ describe("the write lock held by another writer, in a zh-CN store", () => {
     expect(englishWords(r.stderr.replace(/kill \d+/g, ""))).toEqual([]);
   });
 });
+
+describe("refusals once written in English where they are raised, in a zh-CN store", () => {
+  it("each in Chinese from the catalogue, and in English as before", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const cases: [string[], string, string][] = [
+      [
+        ["due", "--within", "一周"],
+        "--within “一周” 必须是天数，如 7",
+        '--within "一周" must be a number of days, such as 7',
+      ],
+      [
+        ["report", "monthly", "2026-1"],
+        "月份“2026-1”应写成 2026-11 这样的年月",
+        'month "2026-1" must look like 2026-11',
+      ],
+      [
+        ["customer", "add", "甲公司", "--contact", "乙", "--email", "乙@公司"],
+        "--email “乙@公司” 不是电子邮件地址（如 name@example.com）；未写入任何内容",
+        '--email "乙@公司" is not an e-mail address such as name@example.com; nothing was written',
+      ],
+      [
+        ["staff", "absent", "王芳", "--from", "2026-12-01", "--to", "2026-12-02", "--cover", "王芳"],
+        "王芳 不能替自己代班；请用 --cover 指定一位同事；未写入任何内容",
+        "王芳 cannot cover for themselves; name a colleague with --cover; nothing was written",
+      ],
+      [
+        ["staff", "followup", "李强"],
+        "李强 是技术员；跟踪回访专员须是售后客服之一（规定 A1）：王芳；未写入任何内容",
+        "李强 is technician; the follow-up clerk is one of the after-sales clerks (regulation A1): 王芳; nothing was written",
+      ],
+      [
+        ["ticket", "open", "--customer", "C-261126-EEEE", "--problem", "报警", "--appointment", "2026-12-01 09:00"],
+        "--appointment 只用于接待台的进厂车辆：请加上 --kind shop；未写入任何内容",
+        "--appointment is for vehicles at the reception desk: add --kind shop; nothing was written",
+      ],
+      [
+        ["import", "customers", "x.csv", "--encoding", "big5"],
+        "--encoding “big5” 不可用；请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be",
+        '--encoding "big5" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be',
+      ],
+    ];
+    writeFileSync(join(root, "x.csv"), "客户单位名称\n甲\n");
+    for (const [args, zhText, enText] of cases) {
+      const r = await cli(root, args, zh);
+      expect(r.stderr, args.join(" ")).toBe(`${zhText}\n`);
+      // the values typed after a flag are as typed (name@example.com, big5, utf-8…)
+      expect(englishWords(r.stderr.replace(/“[^”]*”|name@example\.com|utf-16\w+|gb18030/g, " ")), args[0]).toEqual([]);
+      expect((await cli(root, args, en)).stderr, args.join(" ")).toBe(`${enText}\n`);
+    }
+  });
+
+  it("history in a store that is not a git repository", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS, git: false });
+    const r = await cli(root, ["history", "C-261126-EEEE"], zh);
+    expect(r.stderr.replaceAll(root, "/desk")).toBe(
+      "/desk 处的档案库不是 git 仓库，因此没有可显示的历史；见 'git init'\n",
+    );
+    const e = await cli(root, ["history", "C-261126-EEEE"], en);
+    expect(e.stderr.replaceAll(root, "/desk")).toBe(
+      "the store at /desk is not a git repository, so there is no history to show; see 'git init'\n",
+    );
+  });
+});

@@ -78,8 +78,15 @@ export async function notFuture(ctx: Context, stamp: string | undefined, flag: s
   const tz = (await ctx.store()).settings.timezone;
   const future = stamp.length === 10 ? stamp > formatDateTime(now, tz).slice(0, 10) : Date.parse(stamp) > now.getTime();
   if (future)
-    throw new UsageError(
-      `${flag} ${stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " ")} is in the future (now ${formatDateTime(now, tz).slice(0, 16).replace("T", " ")}); record what has happened, when it happened; nothing was written`,
+    throw refusal(
+      "date.future",
+      {
+        flag,
+        shown: stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " "),
+        now: formatDateTime(now, tz).slice(0, 16).replace("T", " "),
+        meant: "",
+      },
+      EXIT.usage,
     );
   return stamp;
 }
