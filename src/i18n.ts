@@ -1400,6 +1400,10 @@ const M = {
     en: "'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record",
     "zh-CN": "'aftercare doctor --fix' 修复标明可修复的问题并提交；它从不删除记录",
   },
+  "ri.progress": {
+    en: "indexing the store (.aftercare/index.sqlite): {files} files read, {groups} customers' duties found…",
+    "zh-CN": "正在建立档案库索引（.aftercare/index.sqlite）：已读 {files} 个文件，已找出 {groups} 位客户的工作…",
+  },
   "ri.done": {
     en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
     "zh-CN":

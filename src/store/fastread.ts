@@ -12,6 +12,7 @@ import { SCHEMAS, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
 import { readRecord } from "./read-record.js";
 import { idOfPath, type FileProblem } from "./layout.js";
+import { unreadableFile } from "./unreadable.js";
 import { decodeUtf8 } from "./yaml.js";
 import { MAX_BYTES, parseFast, UNSURE } from "./fast-yaml.js";
 import { CHUNK, onWorkers, type Ask, type Done } from "./read-pool.js";
@@ -163,13 +164,7 @@ function readAll(fd: number, size: number): Buffer {
 function failed(e: unknown, { kind, path }: ReadItem, id: string): ReadResult {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return { path, kind, id, problems: [], gone: true };
-  const why = `${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}`;
-  return {
-    path,
-    kind,
-    id,
-    problems: [{ path, line: 1, col: 1, message: `cannot be read (${why}); fix its permissions` }],
-  };
+  return { path, kind, id, problems: [{ path, line: 1, col: 1, ...unreadableFile(e) }] };
 }
 
 /** Files one after another in this thread. */

@@ -4,7 +4,6 @@
 // `watch`); what changed is read again, and its group noted for its duties to be found again.
 import { readdirSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
-import { UserError } from "../../errors.js";
 import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
 import type { ReadItem, ReadResult } from "../fastread.js";
@@ -16,6 +15,7 @@ export type FileSignal = Pick<
   "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead"
 >;
 import { FOLDERS } from "../store.js";
+import { unreadableFolder } from "../unreadable.js";
 import { changedNear, KIND_ORDER, RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import type { Changes } from "./find-duties.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
@@ -162,17 +162,8 @@ function listFolder(abs: string, rel: string, kind: RecordKind) {
   try {
     return readdirSync(abs, { withFileTypes: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    const why =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOTDIR"
-          ? "it is not a folder"
-          : (e as Error).message;
-    throw new UserError(
-      `cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`,
-    );
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw unreadableFolder(kind, rel, e);
   }
 }
 
