@@ -1404,6 +1404,11 @@ const M = {
     en: "indexing the store (.aftercare/index.sqlite): {files} files read, {groups} customers' duties found…",
     "zh-CN": "正在建立档案库索引（.aftercare/index.sqlite）：已读 {files} 个文件，已找出 {groups} 位客户的工作…",
   },
+  "init.noGit": {
+    en: "note: could not create a git repository ({why}); the store works without one, but keeps no history",
+    "zh-CN": "注意：无法建立 git 仓库（{why}）；档案库没有 git 也能用，但不保留历史记录",
+  },
+  "init.gitMissing": { en: "git is not installed", "zh-CN": "未安装 git" },
   "ri.done": {
     en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
     "zh-CN":
