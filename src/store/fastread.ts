@@ -181,7 +181,7 @@ export function readBatch(root: string, items: readonly ReadItem[], what: ReadWh
 }
 
 /** How to start the worker: the built file next to this one, or in development the TypeScript source through tsx. */
-function workerSpec(): { url: URL } | { code: string } | undefined {
+export function workerSpec(): { url: URL } | { code: string } | undefined {
   for (const name of ["./read-worker.mjs", "./read-worker.js"]) {
     const url = new URL(name, import.meta.url);
     if (existsSync(url)) return { url };
@@ -308,10 +308,7 @@ function inThread(
   progress?.(items.length, items.length);
 }
 
-/** The worker's side: answer each message with its files read (read-worker.ts). */
-export function serveReads(port: {
-  on(event: "message", fn: (m: Ask) => void): unknown;
-  postMessage(m: Done): void;
-}): void {
-  port.on("message", (m) => port.postMessage({ chunk: m.chunk, results: readBatch(m.root, m.items, m.what) }));
+/** The worker's side: a message with files, answered with them read (read-worker.ts). */
+export function answerReads(m: Ask): Done {
+  return { chunk: m.chunk, results: readBatch(m.root, m.items, m.what) };
 }

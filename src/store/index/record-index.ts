@@ -47,8 +47,9 @@ import {
   trackedFiles,
   WAIVERS,
 } from "./common.js";
-import { Changes, findDuties } from "./find-duties.js";
-import { meta, setMeta, setUp, type DB } from "./schema.js";
+import { Changes, findDuties, type FindDuties } from "./find-duties.js";
+import { rebuildDuties } from "./rebuild.js";
+import { dropIndexes, makeIndexes, meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
 import { syncFiles } from "./sync-files.js";
 
@@ -214,7 +215,10 @@ export class RecordIndex extends IndexSearch {
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
-      const changes = new Changes(settings.timezone);
+      // an index with no file yet (a rebuild, a new index) is loaded without its indexes, made after
+      const fresh = db.prepare("SELECT 1 FROM file LIMIT 1").get() === undefined;
+      if (fresh) dropIndexes(db, "file");
+      const changes = new Changes(settings.timezone, fresh);
       await syncFiles(
         {
           db,
@@ -226,6 +230,7 @@ export class RecordIndex extends IndexSearch {
         },
         signal,
       );
+      if (fresh) makeIndexes(db);
       const groups = this.groupsToFind(changes, now, basisOf(settings, locale));
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) {
@@ -236,13 +241,26 @@ export class RecordIndex extends IndexSearch {
           events: this.allEvents(),
           onGroup: () => void (++this.counts.groups % 200 === 0 && this.progress?.(this.counts)),
         };
-        findDuties(f, groups, changes);
+        if (fresh) await this.rebuildDuties(f, groups);
+        else findDuties(f, groups, changes);
       }
       db.exec("COMMIT");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;
     }
+  }
+
+  /**
+   * Every group's duties, none kept (an index that held no file before this refresh has every
+   * group new): found on the read workers, written without the duty table's indexes.
+   */
+  private async rebuildDuties(f: FindDuties, groups: Set<string>): Promise<void> {
+    const db = this.db;
+    db.exec("DELETE FROM grp; DELETE FROM duty;");
+    dropIndexes(db, "duty");
+    await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup);
+    makeIndexes(db);
   }
 
   /**
