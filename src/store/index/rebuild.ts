@@ -2,9 +2,10 @@
 // the read workers (read-worker.ts), a chunk of customers at a time, while this thread reads the
 // next chunks' records and writes what the workers found. Nothing but the chunks in flight is
 // held: memory does not grow with the store.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { workerSpec } from "../fastread.js";
+import { startWorker } from "../read-pool.js";
 import { groupsDuties, type EngineBasis, type FoundGroup, type GroupRecord } from "./group-duties.js";
 import type { DB } from "./schema.js";
 
@@ -93,7 +94,7 @@ async function onWorkers(
         if (next < chunks) w.postMessage({ chunk: next, groups: chunkOf(next++) } satisfies DutiesAsk);
       };
       for (let t = 0; t < threads; t++) {
-        const w = "url" in spec ? new Worker(spec.url) : new Worker(spec.code, { eval: true });
+        const w = startWorker(spec);
         workers.push(w);
         w.on("message", (m: DutiesDone) => {
           if (!m.found) return reject(new Error(m.error));
