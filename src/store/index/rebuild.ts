@@ -9,10 +9,16 @@ import { startWorker } from "../read-pool.js";
 import { groupsDuties, type EngineBasis, type FoundGroup, type GroupRecord } from "./group-duties.js";
 import type { DB } from "./schema.js";
 
-/** Customers per message to a worker (≈ 40 records each in the decade store). */
-const GROUPS_PER_CHUNK = Number(process.env.AFTERCARE_REBUILD_CHUNK) || 25;
-/** Below this many customers the engine runs in this thread: starting workers costs more. */
+/** Customers per message to a worker (≈ 40 records each in the decade store); AFTERCARE_REBUILD_CHUNK sets another. */
+const GROUPS_PER_CHUNK = 25;
+/** Below this many customers the engine runs in this thread: starting workers costs more; AFTERCARE_REBUILD_MIN_WORKERS sets another. */
 const MIN_FOR_WORKERS = 400;
+
+/** A whole number from the environment (the tests' small chunks), else `fallback`. */
+function setting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = env[name]?.trim();
+  return v && /^\d+$/.test(v) ? Number(v) : fallback;
+}
 
 /** A message to a worker: the basis once, then chunks of groups; and its answer. */
 export type DutiesAsk = { basis: EngineBasis } | { chunk: number; groups: { g: string; rows: GroupRecord[] }[] };
@@ -44,16 +50,18 @@ export async function rebuildDuties(
   basis: EngineBasis,
   groups: readonly string[],
   onGroup: () => void,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
+  const per = Math.max(1, setting(env, "AFTERCARE_REBUILD_CHUNK", GROUPS_PER_CHUNK));
   const recordsOf = db.prepare("SELECT kind, id, value FROM file WHERE grp = ? AND value IS NOT NULL");
   const putGrp = db.prepare("INSERT OR REPLACE INTO grp (id, start, valid_from, valid_until) VALUES (?, ?, ?, ?)");
   const putDuty = db.prepare(
     "INSERT INTO duty (grp, key, ticket, customer, undone, expires, expires_at, deadline, rule, judged, done_by, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const chunks = Math.ceil(groups.length / GROUPS_PER_CHUNK);
+  const chunks = Math.ceil(groups.length / per);
   const chunkOf = (k: number) =>
     groups
-      .slice(k * GROUPS_PER_CHUNK, (k + 1) * GROUPS_PER_CHUNK)
+      .slice(k * per, (k + 1) * per)
       .map((g) => ({ g, rows: recordsOf.all(g) as GroupRecord[] }));
   const write = (found: FoundGroup[]) => {
     for (const f of found) {
@@ -64,7 +72,7 @@ export async function rebuildDuties(
     }
   };
   const threads = Math.min(availableParallelism(), 8, chunks);
-  const spec = groups.length >= MIN_FOR_WORKERS ? workerSpec() : undefined;
+  const spec = groups.length >= setting(env, "AFTERCARE_REBUILD_MIN_WORKERS", MIN_FOR_WORKERS) ? workerSpec() : undefined;
   let k = 0;
   if (spec && threads > 0) k = await onWorkers(spec, threads, basis, chunks, chunkOf, write);
   // what the workers did not do (none started, or one failed): in this thread
@@ -113,8 +121,7 @@ async function onWorkers(
         send(w);
       }
     });
-  } catch (e) {
-    if (process.env.CK12_DEBUG) console.error(e);
+  } catch {
     // the rest in this thread
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

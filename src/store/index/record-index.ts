@@ -248,7 +248,7 @@ export class RecordIndex extends IndexSearch {
           events: this.allEvents(),
           onGroup: () => void (++this.counts.groups % 200 === 0 && this.progress?.(this.counts)),
         };
-        if (fresh) await this.rebuildDuties(f, groups);
+        if (fresh) await this.rebuildDuties(f, groups, env);
         else findDuties(f, groups, changes);
       }
       dbg("duties");
@@ -264,11 +264,11 @@ export class RecordIndex extends IndexSearch {
    * Every group's duties, none kept (an index that held no file before this refresh has every
    * group new): found on the read workers, written without the duty table's indexes.
    */
-  private async rebuildDuties(f: FindDuties, groups: Set<string>): Promise<void> {
+  private async rebuildDuties(f: FindDuties, groups: Set<string>, env: NodeJS.ProcessEnv): Promise<void> {
     const db = this.db;
     db.exec("DELETE FROM grp; DELETE FROM duty;");
     if (!process.env.CK12_NODROP) dropIndexes(db, "duty");
-    await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup);
+    await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup, env);
     makeIndexes(db);
   }
 
