@@ -72,7 +72,9 @@ describe("the index rebuilt from nothing", () => {
 
     // the broken ticket is kept with its problem, and said as the store says it
     const db = new Database(join(root, ".aftercare", "index.sqlite"), { readonly: true });
-    const broken = db.prepare("SELECT value, problems FROM file WHERE path = ?").get("tickets/2026/11/T-261101-BRKN.yaml") as {
+    const broken = db
+      .prepare("SELECT value, problems FROM file WHERE path = ?")
+      .get("tickets/2026/11/T-261101-BRKN.yaml") as {
       value: string | null;
       problems: string | null;
     };

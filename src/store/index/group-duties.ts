@@ -113,7 +113,16 @@ export function groupsDuties(basis: EngineBasis, groups: { g: string; rows: Grou
     const { customers, tickets, contacts, moments } = readGroup(rows, tz, common);
     if (!customers.length && !tickets.length && !contacts.length)
       return { g, start: null, validFrom: 0, validUntil: 0, duties: [], empty: true };
-    const { found, start } = recordDuties({ settings, customers, tickets, contacts, events, reports: [], waivers: [], now });
+    const { found, start } = recordDuties({
+      settings,
+      customers,
+      tickets,
+      contacts,
+      events,
+      reports: [],
+      waivers: [],
+      now,
+    });
     const [validFrom, validUntil] = spanAround(moments, now.getTime());
     return { g, start: start ?? null, validFrom, validUntil, duties: found.map((d) => dutyRow(d, doneState(d))) };
   });

@@ -211,15 +211,13 @@ export class RecordIndex extends IndexSearch {
   private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
-    (globalThis as any).T0 = Date.now();
     const signal = this.askGit(env, ahead);
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
       // an index with no file yet (a rebuild, a new index) is loaded without its indexes, made after
       const fresh = db.prepare("SELECT 1 FROM file LIMIT 1").get() === undefined;
-      if (process.env.CK12_CACHE) db.pragma(`cache_size = -${process.env.CK12_CACHE}`);
-      if (fresh && !process.env.CK12_NODROP) dropIndexes(db, "file");
+      if (fresh) dropIndexes(db, "file");
       const changes = new Changes(settings.timezone, fresh);
       await syncFiles(
         {
@@ -234,10 +232,7 @@ export class RecordIndex extends IndexSearch {
         },
         signal,
       );
-      const dbg = (w: string) => process.env.CK12_DEBUG && console.error(w, Date.now() - (globalThis as any).T0, JSON.stringify(process.memoryUsage()), process.resourceUsage().maxRSS);
-      dbg("synced");
       if (fresh) makeIndexes(db);
-      dbg("indexes");
       const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) {
@@ -251,9 +246,7 @@ export class RecordIndex extends IndexSearch {
         if (fresh) await this.rebuildDuties(f, groups, env);
         else findDuties(f, groups, changes);
       }
-      dbg("duties");
       db.exec("COMMIT");
-      dbg("commit");
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;
@@ -267,7 +260,7 @@ export class RecordIndex extends IndexSearch {
   private async rebuildDuties(f: FindDuties, groups: Set<string>, env: NodeJS.ProcessEnv): Promise<void> {
     const db = this.db;
     db.exec("DELETE FROM grp; DELETE FROM duty;");
-    if (!process.env.CK12_NODROP) dropIndexes(db, "duty");
+    dropIndexes(db, "duty");
     await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup, env);
     makeIndexes(db);
   }

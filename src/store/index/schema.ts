@@ -76,7 +76,9 @@ const INDEXES = `
       CREATE TRIGGER IF NOT EXISTS search_delete AFTER DELETE ON file WHEN old.kind = 'customer' BEGIN DELETE FROM search WHERE path = old.path; END;
 `;
 
-const INDEX_ON = [...INDEXES.matchAll(/CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)/g)].map((m) => [m[1]!, m[2]!] as const);
+const INDEX_ON = [...INDEXES.matchAll(/CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)/g)].map(
+  (m) => [m[1]!, m[2]!] as const,
+);
 
 /**
  * Drop a table's secondary indexes, for a rebuild from nothing to load its rows without them;
