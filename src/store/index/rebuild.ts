@@ -6,7 +6,6 @@ import type { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { workerSpec } from "../fastread.js";
 import { startWorker } from "../read-pool.js";
 import { groupsDuties, type EngineBasis, type FoundGroup, type GroupRecord } from "./group-duties.js";
 import type { DB } from "./schema.js";
@@ -96,8 +95,11 @@ export async function rebuildDuties(
   // what reading the files left behind, before the workers start
   collect();
   const threads = Math.min(availableParallelism(), 8, chunks);
+  // (the reader, with zod and YAML, is loaded only here: a warm read loads neither)
   const spec =
-    groups.length >= setting(env, "AFTERCARE_REBUILD_MIN_WORKERS", MIN_FOR_WORKERS) ? workerSpec() : undefined;
+    groups.length >= setting(env, "AFTERCARE_REBUILD_MIN_WORKERS", MIN_FOR_WORKERS)
+      ? (await import("../fastread.js")).workerSpec()
+      : undefined;
   let k = 0;
   if (spec && threads > 0) k = await onWorkers(spec, threads, basis, chunks, chunkOf, write);
   // what the workers did not do (none started, or one failed): in this thread

@@ -48,7 +48,6 @@ import {
   WAIVERS,
 } from "./common.js";
 import { Changes, findDuties, type FindDuties } from "./find-duties.js";
-import { rebuildDuties } from "./rebuild.js";
 import { dropIndexes, makeIndexes, meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
 import { syncFiles } from "./sync-files.js";
@@ -261,6 +260,7 @@ export class RecordIndex extends IndexSearch {
     const db = this.db;
     db.exec("DELETE FROM grp; DELETE FROM duty;");
     dropIndexes(db, "duty");
+    const { rebuildDuties } = await import("./rebuild.js");
     await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup, env);
     makeIndexes(db);
   }
