@@ -1,6 +1,7 @@
 // The index's tables, and its small key-value table `meta` (format, basis, head, gitIndex).
 import type BetterSqlite3 from "better-sqlite3";
 import { FORMAT } from "./common.js";
+import { REVIEW_SCHEMA, REVIEW_TABLES } from "./review-cache.js";
 
 export type DB = BetterSqlite3.Database;
 
@@ -26,10 +27,13 @@ export function setUp(db: DB): void {
     db.exec(
       "DROP TABLE IF EXISTS dir; DROP TABLE IF EXISTS file; DROP TABLE IF EXISTS grp; DROP TABLE IF EXISTS duty; DROP TABLE IF EXISTS search; DELETE FROM meta;",
     );
+    for (const t of REVIEW_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
     setMeta(db, "format", FORMAT);
   }
   db.exec(TABLES);
   db.exec(INDEXES);
+  // what the reviews keep of periods: the duties overdue at their ends, their records' figures (review-cache.ts)
+  db.exec(REVIEW_SCHEMA);
 }
 
 /**
