@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
-import type { ReadItem, ReadResult } from "../fastread.js";
+import type { ReadItem, ReadResult, ReadWhat } from "../fastread.js";
 import type { GitSignal, PathStatus } from "../git-signal.js";
 
 /** What the refresh asks of git (GitSignal; after a write's own commit, what the writer knows: after-write.ts). */
@@ -37,6 +37,8 @@ export interface SyncFiles {
   onProgress: () => void;
   /** write a file as read into the index; returns its group */
   put: (r: ReadResult, dir: string) => string | null;
+  /** what the reader returns of each record (default: its value) */
+  read?: ReadWhat;
 }
 
 /**
@@ -235,7 +237,7 @@ async function compareAndRead(
     s.counts.files = unchanged + done;
     if (done % 1000 === 0) s.onProgress();
   };
-  await readEach(items, s.root, { onProgress }, (r, i) => {
+  await readEach(items, s.root, { onProgress, ...s.read }, (r, i) => {
     near(r.path, r.stamp);
     const g = s.put(r, dirs[i]!);
     // the record as it is now
