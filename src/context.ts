@@ -2,18 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  describe,
-  EXIT,
-  fail,
-  fromOsError,
-  osErrorCode,
-  refusal,
-  render,
-  UsageError,
-  UserError,
-  type Written,
-} from "./errors.js";
+import { EXIT, fail, fromOsError, osErrorCode, refusal, UsageError, UserError, type Written } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { t, translator, wordedText, type Translator } from "./i18n.js";
@@ -24,6 +13,7 @@ import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
 import { RecordIndex, type GitAhead } from "./store/record-index.js";
 import { refuseWrite } from "./store/git/refusal.js";
+import { notCommittedNote } from "./store/git/reason-words.js";
 import { openForWrite, WriteIndex } from "./store/index/write-index.js";
 import { writtenSince } from "./store/written-since.js";
 import { indexProgress } from "./index-progress.js";
@@ -283,17 +273,8 @@ export class Context {
       return { committed: true };
     if (!r.committed) {
       const locale = await this.locale().catch(() => "en");
-      // git's own reason as git said it; ours from the catalogue
-      const reason = /No space left on device/i.test(r.reason ?? "")
-        ? t(locale, "err.notCommitted.diskFull")
-        : (r.reason ?? t(locale, "err.notCommitted.git"));
       const command = `git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`;
-      const how =
-        r.hook || r.lock || r.reason === undefined || reason !== r.reason
-          ? t(locale, "err.notCommitted.how", { command })
-          : undefined;
-      const text = render(describe("notCommitted", { reason, how }, locale), locale);
-      this.io.err(`${t(locale, "err.notCommitted.note", { text })}\n`);
+      this.io.err(`${notCommittedNote(locale, r, command)}\n`);
       this.uncommitted.push(...paths);
     }
     return r;

@@ -1526,6 +1526,44 @@ const M = {
   "gn.deleted": { en: "deleted", "zh-CN": "已删除" },
   "gn.conflicted": { en: "conflicted", "zh-CN": "有冲突" },
   "gn.changed": { en: "changed", "zh-CN": "已修改" },
+  "gn.changedSince": {
+    en: {
+      one: "note: {files} was saved by an earlier write (\"{subject}\") that was not committed, and changed since; check it, then commit with 'aftercare doctor --fix' (or git commit)",
+      other:
+        "note: {files} were saved by an earlier write (\"{subject}\") that was not committed, and changed since; check them, then commit with 'aftercare doctor --fix' (or git commit)",
+    },
+    "zh-CN":
+      "注意：{files} 由先前一次未提交的写入（“{subject}”）保存，之后又被修改；请先核对，再用 'aftercare doctor --fix'（或 git commit）提交",
+  },
+  "gn.stillPending": {
+    en: "note: an earlier write is still not committed ({reason}): {subject} — {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can",
+    "zh-CN":
+      "注意：先前的一次写入仍未提交（{reason}）：{subject} — {files}；'aftercare doctor' 说明原因，git 可用后 'aftercare doctor --fix' 会提交它",
+  },
+  "gn.committedEarlier": {
+    en: "note: committed an earlier write that had been saved but not committed{why}: {subject}{before} ({sha})",
+    "zh-CN": "注意：已提交先前保存但未提交的一次写入{why}：{subject}{before}（{sha}）",
+  },
+  "gn.committedWhy": { en: " ({reason})", "zh-CN": "（{reason}）" },
+  "gn.committedBefore": {
+    en: { one: " (and {n} before it)", other: " (and {n} before it)" },
+    "zh-CN": "（连同之前的 {n} 次）",
+  },
+  "gr.noGit": {
+    en: "git is not installed; install git to keep the store's history",
+    "zh-CN": "未安装 git；请安装 git 以保留档案库的历史记录",
+  },
+  "gr.noRepo": { en: "the store is not in a git repository", "zh-CN": "档案库不在 git 仓库中" },
+  "gr.indexLock": {
+    en: "another git process holds the store's index.lock",
+    "zh-CN": "另一个 git 进程占用着档案库的 index.lock",
+  },
+  "gr.diskFull": {
+    en: "No space left on device: git could not write its objects",
+    "zh-CN": "磁盘空间已满：git 无法写入它的对象",
+  },
+  "gr.didNot": { en: "git did not commit", "zh-CN": "git 没有提交" },
+  "gr.hook": { en: "a git hook refused the commit: {line}", "zh-CN": "git 钩子拒绝了提交：{line}" },
   "gn.others": {
     en: {
       one: "note: {n} record file is changed but not committed, by no aftercare write on record (a hand edit, or a write stopped before its commit): {files}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits what is valid",

@@ -287,3 +287,31 @@ describe("aftercare doctor", () => {
     ).toEqual([`${MINGYUAN}.yaml`, `${ACME}.yaml`].sort());
   });
 });
+
+describe("a write whose commit did not happen, in a zh-CN store", () => {
+  it("the notes of the held index.lock, the earlier write committed and a file changed since are Chinese", () => {
+    const zh = { ...as("王芳"), AFTERCARE_LOCALE: "" };
+    const root = testStore(RECORDS);
+    writeFileSync(join(root, ".git/index.lock"), "");
+    const first = bin(root, ["ticket", "resolve", TICKET, "--note", "ok"], zh);
+    expect(first.stderr).toContain(
+      `注意：已保存但未提交（另一个 git 进程占用着档案库的 index.lock）；改动已在文件中，但不在 git 历史中；请这样提交：git -C ${JSON.stringify(root)} commit -m "${RESOLVED}" -- ${TICKET_FILE}\n`,
+    );
+    const second = bin(root, ["customer", "edit", ACME, "--tag", "export"], zh);
+    expect(second.stderr).toContain(
+      `注意：先前的一次写入仍未提交（另一个 git 进程占用着档案库的 index.lock）：${RESOLVED} — ${TICKET_FILE}；'aftercare doctor' 说明原因，git 可用后 'aftercare doctor --fix' 会提交它\n`,
+    );
+    rmSync(join(root, ".git/index.lock"));
+    writeFileSync(join(root, ACME_FILE), readFileSync(join(root, ACME_FILE), "utf8").replace("Berlin", "Hamburg"));
+    const third = bin(root, ["ticket", "escalate", TICKET], zh);
+    expect(third.stderr).toMatch(
+      new RegExp(
+        `^注意：已提交先前保存但未提交的一次写入（另一个 git 进程占用着档案库的 index.lock）：${RESOLVED}（\\w+）\n`,
+      ),
+    );
+    expect(third.stderr).toContain(
+      `注意：${ACME_FILE} 由先前一次未提交的写入（“customer ${ACME} edited — Acme Pumps GmbH”）保存，之后又被修改；请先核对，再用 'aftercare doctor --fix'（或 git commit）提交\n`,
+    );
+    expect(third.stderr).not.toMatch(/another git process|was saved by|committed an earlier/);
+  });
+});

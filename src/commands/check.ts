@@ -10,6 +10,7 @@ import { calendarCheck } from "../services/calendar-check.js";
 import { checkStore } from "../services/store-check.js";
 import { Git, subjectOf } from "../store/git.js";
 import { Store, type FileProblem } from "../store/store.js";
+import { commitReasonText } from "../store/git/reason-words.js";
 
 /**
  * --staged: check what the next commit would hold — the index git gives the pre-commit hook
@@ -123,7 +124,10 @@ export async function noteUncommitted(ctx: Context, git: Git): Promise<void> {
     for (const f of p.files)
       pending.set(
         f.path,
-        say.t(p.reason ? "ck.pendingWhy" : "ck.pending", { subject: subjectOf(p.message), reason: p.reason ?? "" }),
+        say.t(p.reason ? "ck.pendingWhy" : "ck.pending", {
+          subject: subjectOf(p.message),
+          reason: p.reason ? commitReasonText(say.locale, p.reason) : "",
+        }),
       );
   for (const f of files) {
     const why =

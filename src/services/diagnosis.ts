@@ -14,6 +14,7 @@ import { gitSupportProblems } from "./git-support.js";
 import { manyFilesProblems } from "./many-files.js";
 import { checkStore } from "./store-check.js";
 import { age, lockFindings, staleLockFindings, tempFileFindings } from "./leftovers.js";
+import { commitReason } from "../store/git/reason-words.js";
 
 export interface Finding {
   /** what kind of thing: uncommitted, lock, temp, duplicate, misplaced, conflict, invalid, hooks, git, setup */
@@ -215,7 +216,7 @@ async function waitingFindings(git: Git, st: GitState, add: Add): Promise<void> 
       ...words(st.repo ? "dg.waitingGit" : "dg.waitingNoGit", {
         n: waiting.length,
         subject: subjectOf(waiting[0]!.message),
-        reason: waiting[0]!.reason ?? { key: "dg.stopped" },
+        reason: waiting[0]!.reason !== undefined ? commitReason(waiting[0]!.reason) : { key: "dg.stopped" },
       }),
       fixable: false,
     });
@@ -285,7 +286,7 @@ function uncommittedFinding(
     add({ kind: "uncommitted", path, ...words("dg.brokenUncommitted", { path, what: saved }), fixable: false });
   } else if (moving.has(path)) return;
   else if (p) {
-    const reason = p.reason ?? { key: "dg.stopped" as const };
+    const reason = p.reason !== undefined ? commitReason(p.reason) : { key: "dg.stopped" as const };
     add({ kind: "uncommitted", path, ...words("dg.pending", { path, subject: p.subject, reason }), fixable: true });
   } else {
     d.toCommit.push(path);

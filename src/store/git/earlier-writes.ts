@@ -4,7 +4,9 @@
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
 import { GitCommits } from "./commit.js";
+import { t } from "../../i18n.js";
 import { hashOf } from "./files.js";
+import { commitReasonText } from "./reason-words.js";
 import { noteReason, readJournal, subjectOf, withBody, type PendingCommit } from "./journal.js";
 import { recordDirs, snapshotHolds } from "./snapshot.js";
 import { othersNote, type UncommittedFile } from "./uncommitted.js";
@@ -20,8 +22,19 @@ function claims(cwd: string, pending: Pending[], dirty: Map<string, UncommittedF
   return claim;
 }
 
-function changedSinceNote(p: Pending, changedSince: string[]): string {
-  return `note: ${changedSince.join(", ")} ${changedSince.length > 1 ? "were" : "was"} saved by an earlier write ("${subjectOf(p.message)}") that was not committed, and changed since; check ${changedSince.length > 1 ? "them" : "it"}, then commit with 'aftercare doctor --fix' (or git commit)`;
+function changedSinceNote(p: Pending, changedSince: string[], locale: string): string {
+  const n = changedSince.length;
+  return t(locale, "gn.changedSince", { n, files: changedSince.join(", "), subject: subjectOf(p.message) });
+}
+
+/** The note of an earlier write committed now (with `before` older ones its commit carries). */
+function committedNote(p: Pending, before: number, sha: string, locale: string): string {
+  return t(locale, "gn.committedEarlier", {
+    why: p.reason ? t(locale, "gn.committedWhy", { reason: commitReasonText(locale, p.reason) }) : "",
+    subject: subjectOf(p.message),
+    before: before ? t(locale, "gn.committedBefore", { n: before }) : "",
+    sha,
+  });
 }
 
 /** A pending write's message, naming the earlier writes whose files go with its commit. */
@@ -110,7 +123,7 @@ export class Git extends GitCommits {
         .map((f) => f.path);
       if (changedSince.length) {
         unfinished = true;
-        notes.push(changedSinceNote(p, changedSince));
+        notes.push(changedSinceNote(p, changedSince, this.locale));
       }
       if (!paths.length) {
         // its files go with a later write's commit, or were committed meanwhile (by hand), or changed since
@@ -121,16 +134,15 @@ export class Git extends GitCommits {
       const r = await this.commitNow(paths, carriedMessage(p, carried), p.author);
       if (!r.committed) {
         await noteReason(p.file, r.reason ?? "git did not commit");
+        const reason = commitReasonText(this.locale, r.reason ?? "git did not commit");
         notes.push(
-          `note: an earlier write is still not committed (${r.reason}): ${subjectOf(p.message)} — ${paths.join(", ")}; 'aftercare doctor' explains, 'aftercare doctor --fix' commits it once git can`,
+          t(this.locale, "gn.stillPending", { reason, subject: subjectOf(p.message), files: paths.join(", ") }),
         );
         this.scan = { clean: false, looked: true };
         return undefined;
       }
       for (const c of [...carried, p]) await fs.rm(c.file, { force: true });
-      notes.push(
-        `note: committed an earlier write that had been saved but not committed${p.reason ? ` (${p.reason})` : ""}: ${subjectOf(p.message)}${carried.length ? ` (and ${carried.length} before it)` : ""} (${r.sha})`,
-      );
+      notes.push(committedNote(p, carried.length, r.sha ?? "", this.locale));
       carried = [];
     }
     return { mine, unfinished, carried: carried.length > 0 };
