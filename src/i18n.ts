@@ -1549,6 +1549,16 @@ const M = {
     en: { one: " (and {n} before it)", other: " (and {n} before it)" },
     "zh-CN": "（连同之前的 {n} 次）",
   },
+  "gr.dubious": {
+    en: 'git refuses to work in the store\'s repository at {at}: it belongs to another user (git: "detected dubious ownership"); run aftercare as the user who owns it, or, if you trust it, tell git so: {command}',
+    "zh-CN":
+      "git 拒绝在 {at} 的档案库仓库中工作：它属于另一个用户（git：“detected dubious ownership”）；请以仓库所有者的身份运行 aftercare，或在信任它时告诉 git：{command}",
+  },
+  "gr.cannotUse": {
+    en: "git cannot use the store's repository: {line}; repair it (see 'git status' in the store) before writing",
+    "zh-CN": "git 无法使用档案库的仓库：{line}；请先修复（在档案库中看 'git status'）再写入",
+  },
+  "gr.nothingChanged": { en: "{why}; nothing was changed", "zh-CN": "{why}；未做任何更改" },
   "gr.noGit": {
     en: "git is not installed; install git to keep the store's history",
     "zh-CN": "未安装 git；请安装 git 以保留档案库的历史记录",

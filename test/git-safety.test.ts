@@ -102,6 +102,15 @@ describe("a repository git refuses", () => {
     );
   });
 
+  it("and are said in Chinese in a zh-CN store (git's own line as git said it)", () => {
+    expect(repoRefusal("fatal: detected dubious ownership in repository at '/srv/desk'\n", "zh-CN")).toBe(
+      "git 拒绝在 /srv/desk 的档案库仓库中工作：它属于另一个用户（git：“detected dubious ownership”）；请以仓库所有者的身份运行 aftercare，或在信任它时告诉 git：git config --global --add safe.directory /srv/desk",
+    );
+    expect(repoRefusal("error: bad signature 0x00000000\nfatal: index file corrupt", "zh-CN")).toBe(
+      "git 无法使用档案库的仓库：bad signature 0x00000000；请先修复（在档案库中看 'git status'）再写入",
+    );
+  });
+
   it.skipIf(typeof process.getuid !== "function" || process.getuid() !== 0)(
     "a store owned by another user: the write is refused with what to do, and nothing is written",
     () => {

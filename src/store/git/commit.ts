@@ -80,7 +80,10 @@ export class GitCommits extends GitRepo {
     if (probe?.missing)
       return { committed: false, reason: "git is not installed; install git to keep the store's history" };
     if (probe && probe.code !== 0)
-      return { committed: false, reason: repoRefusal(probe.stderr) ?? "the store is not in a git repository" };
+      return {
+        committed: false,
+        reason: repoRefusal(probe.stderr, this.locale) ?? "the store is not in a git repository",
+      };
     const clean = this.scan?.clean === true;
     // git's index as it was before this write staged anything (the derived index is told, after-write.ts)
     const indexBefore = gitIndexStamp(this.cwd, this.env);
@@ -130,7 +133,7 @@ export class GitCommits extends GitRepo {
       return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
     if (last.missing)
       return { committed: false, reason: "git is not installed; install git to keep the store's history" };
-    const refusal = repoRefusal(text);
+    const refusal = repoRefusal(text, this.locale);
     if (refusal) return { committed: false, reason: refusal };
     const hook =
       committing &&

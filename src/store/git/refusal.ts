@@ -1,6 +1,7 @@
 // What git's complaints mean, in one line: a repository git refuses, a full disk, the first line
 // that matters; and a write refused up front for the state its repository is in.
-import { refusal, UserError } from "../../errors.js";
+import { refusal } from "../../errors.js";
+import { t } from "../../i18n.js";
 import type { RepoState } from "./locate.js";
 
 /** git's stderr when the disk (or quota) is full, in its several wordings. */
@@ -22,7 +23,7 @@ export function firstLine(s: string): string {
  * Why git refuses to work in a repository, in one line with what to do; undefined when the
  * failure is only "not a git repository" (a store outside git) or not about the repository.
  */
-export function repoRefusal(stderr: string): string | undefined {
+export function repoRefusal(stderr: string, locale = "en"): string | undefined {
   const text = stderr.trim();
   if (!text) return undefined;
   const dubious =
@@ -30,10 +31,8 @@ export function repoRefusal(stderr: string): string | undefined {
     /unsafe repository \('([^'\n]+)' is owned by someone else\)/.exec(text);
   if (dubious) {
     const at = dubious[1]!;
-    return (
-      `git refuses to work in the store's repository at ${at}: it belongs to another user (git: "detected dubious ownership"); ` +
-      `run aftercare as the user who owns it, or, if you trust it, tell git so: git config --global --add safe.directory ${/^[\w@%+=:,./-]+$/.test(at) ? at : `'${at.replace(/'/g, `'\\''`)}'`}`
-    );
+    const quoted = /^[\w@%+=:,./-]+$/.test(at) ? at : `'${at.replace(/'/g, `'\\''`)}'`;
+    return t(locale, "gr.dubious", { at, command: `git config --global --add safe.directory ${quoted}` });
   }
   if (/not a git repository \(or any (of the )?parent/i.test(text)) return undefined;
   if (/git is not installed/.test(text)) return undefined;
@@ -43,7 +42,7 @@ export function repoRefusal(stderr: string): string | undefined {
       text,
     )
   )
-    return `git cannot use the store's repository: ${line}; repair it (see 'git status' in the store) before writing`;
+    return t(locale, "gr.cannotUse", { line });
   return undefined;
 }
 
@@ -52,5 +51,5 @@ export function refuseWrite(st: RepoState): void {
   if (st.operation)
     throw st.operation === "merge" ? refusal("ctx.midMerge") : refusal("ctx.midOperation", { operation: st.operation });
   if (st.detached) throw refusal("ctx.detached");
-  if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
+  if (st.refused) throw refusal("tk.refused", { why: st.refused });
 }

@@ -2,7 +2,7 @@
 // run with the store's own settings and none of the user's surprises (no file-system monitor, no
 // hooks but aftercare's own, paths shown as they are). Reading only: commits are in commit.ts.
 import { join, resolve } from "node:path";
-import { refusal as refusalOf, UserError } from "../../errors.js";
+import { refusal as refusalOf } from "../../errors.js";
 import { configKey, gitBool, readConfig, type ConfigValues } from "./config.js";
 import { locateRepo, operationIn, readHead, resolveRef, type RepoLocation, type RepoState } from "./locate.js";
 import { repoRefusal } from "./refusal.js";
@@ -96,8 +96,8 @@ export class GitRepo {
     if (r.code === 0) return r.stdout.split("\n")[0]!;
     const nothing = { key: `rf.repo.${what}` as const };
     if (r.missing) throw refusalOf("rf.noGit", { what: nothing });
-    const refusal = repoRefusal(r.stderr);
-    if (refusal) throw new UserError(`${refusal}; nothing was changed`);
+    const refusal = repoRefusal(r.stderr, this.locale);
+    if (refusal) throw refusalOf("gr.nothingChanged", { why: refusal });
     throw refusalOf("rf.noRepo", { cwd: this.cwd, what: nothing });
   }
 
@@ -150,7 +150,7 @@ export class GitRepo {
         repo: false,
         detached: false,
         operation: undefined,
-        refused: probe.missing ? undefined : repoRefusal(probe.stderr),
+        refused: probe.missing ? undefined : repoRefusal(probe.stderr, this.locale),
       };
     }
     const head = readHead(loc.gitDir);
