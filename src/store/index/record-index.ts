@@ -11,7 +11,8 @@
 //     when a file is replaced by a new one (how aftercare, git checkout/pull/merge and most
 //     editors write): changed folders are listed again and their names compared (sync-files.ts);
 //   - files changed in place are found by comparing stamps: every file of a store of up to
-//     FULL_STAT_FILES files; in a larger store the files git names (git-signal.ts: those that
+//     FULL_STAT_FILES files; in a larger store the files the store's watcher saw change
+//     (src/store/watch/: inotify, no sweep at all), or when it cannot vouch the files git names (git-signal.ts: those that
 //     differ from HEAD, those a move of HEAD changed since the commit the index reflects, those
 //     git recorded in the second of a change) and those it cannot vouch for (table `watch`:
 //     files HEAD does not hold, files near a change when git last looked);
@@ -37,6 +38,8 @@ import type { ReadResult } from "../fastread.js";
 import { stateDir } from "../fsutil.js";
 import { GitSignal } from "../git-signal.js";
 import { pathOf, type Store } from "../store.js";
+import { askWatcher, watcherListening } from "../watch/client.js";
+import { watchWanted } from "../watch/where.js";
 import {
   basisOf,
   EVENTS,
@@ -93,9 +96,11 @@ export class RecordIndex extends IndexSearch {
       return undefined;
     }
     if (trackedFiles(root, env) <= limit) return undefined;
+    // a watcher that may answer (its socket is there): git's sweep waits for its word
+    const sweep = !(watchWanted(env) && watcherListening(root, env));
     return {
       root,
-      signal: GitSignal.start(root, env, RECORD_FOLDERS),
+      signal: GitSignal.start(root, env, RECORD_FOLDERS, undefined, { sweep }),
     };
   }
 
@@ -204,7 +209,13 @@ export class RecordIndex extends IndexSearch {
       if (since && since !== ahead.signal.head) void ahead.signal.changedSince(since);
       return ahead.signal;
     }
-    return GitSignal.start(this.store.root, env, RECORD_FOLDERS, meta(this.db, "head"));
+    const sweep = !this.watching(env);
+    return GitSignal.start(this.store.root, env, RECORD_FOLDERS, meta(this.db, "head"), { sweep });
+  }
+
+  /** Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings' `index.watch`. */
+  private watching(env: NodeJS.ProcessEnv): boolean {
+    return watchWanted(env, this.store.settings.index?.watch);
   }
 
   private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
@@ -223,6 +234,8 @@ export class RecordIndex extends IndexSearch {
           counts: this.counts,
           onProgress: () => this.progress?.(this.counts),
           put: (r, dir) => this.put(r, dir),
+          // past the limit, the watcher says what changed since the token the index applied
+          ask: signal && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
         },
         signal,
       );
