@@ -3,6 +3,7 @@
 // for after a restore from backup, or to measure a cold start.
 import { indexProgress, type Context } from "../context.js";
 import { RecordIndex } from "../store/record-index.js";
+import { stopWatcher } from "../store/watch/client.js";
 
 export async function reindex(_opts: Record<string, never>, ctx: Context): Promise<number> {
   const store = await ctx.store();
@@ -12,6 +13,8 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
     );
     return 0;
   }
+  // the store's watcher first (src/store/watch/): the index built again starts from no token
+  await stopWatcher(store.root, ctx.deps.env);
   const started = Date.now();
   const progress = indexProgress(ctx);
   const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {

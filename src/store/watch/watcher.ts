@@ -88,7 +88,7 @@ class Watcher {
 
   private checkPlace(): void {
     try {
-      statSync(join(this.root, ".aftercare"));
+      statSync(join(this.root, COOKIE_DIR));
       if (statSync(this.sock).ino !== this.sockIno) this.exit();
     } catch {
       this.exit();

@@ -2,9 +2,10 @@
 // client.ts; docs/performance.md "Freshness"). Loaded by every read of a large store: no process,
 // a few small modules only.
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stateDir } from "../state-dir.js";
 
 /** Set by scripts/build.mjs: a hash of the sources the bundle was built from. */
 declare const __AFTERCARE_BUILD__: string | undefined;
@@ -22,7 +23,7 @@ export const IDLE_MS = 30 * 60 * 1000;
 /** The longest path a Unix socket's address holds here (108 bytes with its NUL on Linux), with a margin. */
 const SOCKET_PATH_MAX = 100;
 
-/** The folder under .aftercare/ the watcher writes its sync files (cookies) in, watched by it. */
+/** The folder under .aftercare/ of the watcher's socket and the sync files (cookies) it writes and watches. */
 export const COOKIE_DIR = ".aftercare/watch";
 
 /**
@@ -36,13 +37,14 @@ export function watchWanted(env: NodeJS.ProcessEnv, setting?: boolean): boolean 
 }
 
 /**
- * The socket a store's watcher answers on: `.aftercare/watch.sock` (a folder only its owner can
- * enter), or, when that path is too long for a socket's address, a hashed name in a per-user
+ * The socket a store's watcher answers on: `.aftercare/watch/sock` (a folder of mode 0700: only
+ * its owner can enter), or, when that path is too long for a socket's address, a hashed name in a per-user
  * runtime folder of mode 0700 ($XDG_RUNTIME_DIR, else the temporary folder's aftercare-UID/).
  * Never an abstract socket: any local user could bind one first. Undefined when neither can be used.
  */
 export function socketPath(root: string, env: NodeJS.ProcessEnv, make = false): string | undefined {
-  const near = join(root, ".aftercare", "watch.sock");
+  if (make) ownFolder(join(root, COOKIE_DIR));
+  const near = join(root, COOKIE_DIR, "sock");
   if (Buffer.byteLength(near) <= SOCKET_PATH_MAX) return near;
   const uid = process.getuid?.() ?? 0;
   const base = env.AFTERCARE_WATCH_RUNTIME_DIR || env.XDG_RUNTIME_DIR || tmpdir();
@@ -64,6 +66,17 @@ export function socketPath(root: string, env: NodeJS.ProcessEnv, make = false): 
   const name = `${createHash("sha256").update(root).digest("hex").slice(0, 32)}.sock`;
   const far = join(dir, name);
   return Buffer.byteLength(far) <= SOCKET_PATH_MAX ? far : undefined;
+}
+
+/** The watcher's folder under .aftercare/, made (with .aftercare/ and its .gitignore) and closed to other users. */
+function ownFolder(dir: string): void {
+  try {
+    stateDir(join(dir, "..", ".."));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  } catch {
+    // a read-only store: no watcher (listening fails), git is asked
+  }
 }
 
 /** A query the watcher answers: the changes since `token`, or stop, or who it is. */
