@@ -1400,6 +1400,22 @@ const M = {
     en: "'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record",
     "zh-CN": "'aftercare doctor --fix' 修复标明可修复的问题并提交；它从不删除记录",
   },
+  // doctor's line on the store's watcher (src/store/watch/; docs/performance.md "Freshness")
+  "doc.watcher.on": {
+    en: "a watcher keeps the index fresh without a sweep of every file (process {pid}, {folders} folders watched); it stops after 30 minutes without a read",
+    "zh-CN":
+      "有监视进程让索引保持最新，无需逐个检查文件（进程 {pid}，监视 {folders} 个文件夹）；30 分钟没有读取时它自行退出",
+  },
+  "doc.watcher.off": {
+    en: "no watcher runs for this large store: the next read starts one (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml keeps it from starting, and every read then asks git)",
+    "zh-CN":
+      "这个大档案库没有监视进程：下一次读取会启动一个（AFTERCARE_WATCH=off 或 aftercare.yaml 中的 index.watch: false 可阻止它启动，此后每次读取都询问 git）",
+  },
+  "doc.watcher.none": {
+    en: "no watcher runs for this large store: it is switched off (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml), and every read asks git",
+    "zh-CN":
+      "这个大档案库没有监视进程：它已关闭（AFTERCARE_WATCH=off 或 aftercare.yaml 中的 index.watch: false），每次读取都询问 git",
+  },
   "ri.done": {
     en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
     "zh-CN":

@@ -274,4 +274,3 @@ async function compareAndRead(
   });
   return recent;
 }
-

@@ -79,7 +79,11 @@ export function startWatcher(root: string, env: NodeJS.ProcessEnv): void {
  * (or one of another build, which stops): one is started and undefined returned, as for a
  * watcher that does not answer in time.
  */
-export async function askWatcher(root: string, env: NodeJS.ProcessEnv, token: string | undefined): Promise<WatchAnswer> {
+export async function askWatcher(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  token: string | undefined,
+): Promise<WatchAnswer> {
   const sock = socketPath(root, env);
   const a = sock ? await request(sock, { op: "query", build: BUILD, token }, ANSWER_MS) : { none: "ENOENT" };
   if (a && "token" in a && "changed" in a) {

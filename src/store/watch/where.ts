@@ -81,9 +81,7 @@ function ownFolder(dir: string): void {
 
 /** A query the watcher answers: the changes since `token`, or stop, or who it is. */
 export type Request =
-  | { op: "query"; build: string; token?: string }
-  | { op: "stop" }
-  | { op: "status"; build?: string };
+  { op: "query"; build: string; token?: string } | { op: "stop" } | { op: "status"; build?: string };
 
 /**
  * The watcher's answer to a query: the token now, and the paths (relative to the store, "/"
