@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { socketPath } from "../src/store/watch/where.js";
 import { stopWatcher, watcherStatus } from "../src/store/watch/client.js";
-import { cleanEnv, tempDir, testStore } from "./helpers.js";
+import { bin, cleanEnv, tempDir, testStore } from "./helpers.js";
 import { Desk, gitIn, read, readsOf } from "./index-fresh-desk.js";
 import {
   baseStore,
@@ -374,6 +374,35 @@ describe("the store's watcher: when it cannot answer, git does", LONG, () => {
     });
     expect(r).toBe("");
     expect(await waitFor(() => !alive(pid))).toBe(true);
+  });
+
+  it("doctor says whether a watcher runs, in the store's language and in English", async () => {
+    const root = testStore(baseStore(), { settings: SETTINGS });
+    const trace = join(tempDir(), "trace");
+    const env = watchEnv(trace);
+    // the line comes first on stderr, before what doctor finds in the fixture (hooks, git's settings)
+    const doctor = (extra: Record<string, string> = {}) =>
+      bin(root, ["doctor"], { ...env, ...extra }).stderr.split("\n")[0];
+    expect(doctor({ AFTERCARE_WATCH: "off" })).toBe(
+      "no watcher runs for this large store: it is switched off (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml), and every read asks git",
+    );
+    expect(doctor()).toBe(
+      "no watcher runs for this large store: the next read starts one (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml keeps it from starting, and every read then asks git)",
+    );
+    // a store of its size takes no watcher: nothing is said
+    expect(doctor({ AFTERCARE_FULL_STAT_FILES: "" })).toBe(
+      "'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record",
+    );
+    const desk = new WatchedDesk(root, [read(["due", "--json"])], trace, env);
+    await desk.warm();
+    const pid = await desk.watcher();
+    const { folders } = (await watcherStatus(root, cleanEnv(env)))!;
+    expect(doctor()).toBe(
+      `a watcher keeps the index fresh without a sweep of every file (process ${pid}, ${folders} folders watched); it stops after 30 minutes without a read`,
+    );
+    expect(doctor({ AFTERCARE_LOCALE: "" })).toBe(
+      `有监视进程让索引保持最新，无需逐个检查文件（进程 ${pid}，监视 ${folders} 个文件夹）；30 分钟没有读取时它自行退出`,
+    );
   });
 });
 
