@@ -29,6 +29,7 @@ export const UNIT = [
   "test/time.test.ts",
   "test/time-zones.test.ts",
   "test/help-words.test.ts",
+  "test/help-wrap.test.ts",
   "test/unit-guard.test.ts",
   "test/yaml.test.ts",
 ];

@@ -20,13 +20,15 @@ import { contextRunner, type RunState } from "./runner.js";
 export { processIO } from "./io.js";
 
 /**
- * How the command line shows its own words: `say` gives a help text in the locale shown, `help` is
- * commander's help configuration (src/help/render.ts). Until help or wrong usage is to be shown,
- * both are absent and commander keeps the catalogue's keys.
+ * How the command line shows its own words: `say` gives a text under the help in the locale shown,
+ * wrapped to `width`; `help` is commander's help configuration (src/help/render.ts); `width` the
+ * columns help is wrapped to. Until help or wrong usage is to be shown, all are absent and
+ * commander keeps the catalogue's keys.
  */
 export interface Words {
   say: Say;
   help: Partial<Help>;
+  width: number;
 }
 
 /** The program: global flags and every command, handing what was typed to `runner`. */
@@ -50,6 +52,8 @@ export function program(io: IO, runner: Runner, words?: Words): Command {
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
+      getOutHelpWidth: () => words?.width ?? 80,
+      getErrHelpWidth: () => words?.width ?? 80,
       // wrong usage is written by failed(), one line in the user's language
       outputError: () => undefined,
     })
@@ -96,7 +100,12 @@ export async function main(
   const { shownLocale } = await import("./help/locale.js");
   const locale = shownLocale(argv, deps.env, deps.cwd);
   const render = await import("./help/render.js");
-  const words: Words = { say: (key) => render.helpText(locale, key), help: render.helpConfiguration(locale) };
+  const width = render.helpWidth(deps.env, deps.io);
+  const words: Words = {
+    say: (key) => render.helpBlock(locale, key, width),
+    help: render.helpConfiguration(locale),
+    width,
+  };
   try {
     await program(deps.io, runner(state), words).parseAsync(argv, { from: "user" });
     return state.exitCode;

@@ -485,8 +485,9 @@ export const HELP = {
     "zh-CN": "按系统、按症状或按项目估价",
   },
   "help.ticket.estimate.line": {
-    en: 'a line (repeatable): "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"',
-    "zh-CN": '一行（可重复）："内容; labour=350.00; part=名称/us|customer/genuine|aftermarket/金额; critical"',
+    en: 'a line (repeatable): "TEXT; labour=350.00; part=NAME/FROM/GRADE/AMOUNT; critical", FROM "us" or "customer", GRADE "genuine" or "aftermarket"',
+    "zh-CN":
+      '一行（可重复）："内容; labour=350.00; part=名称/供应方/品质/金额; critical"，供应方填 "us"（本店）或 "customer"（客户自带），品质填 "genuine"（原厂件）或 "aftermarket"（副厂件）',
   },
   "help.ticket.estimate.diagnosis": {
     en: "the fault found",

@@ -1714,57 +1714,56 @@ const M = {
   "dg.first": { en: "{at}: {message}", "zh-CN": "{at}：{message}" },
   // a record's field where a conflict names it (src/commands/resolve.ts, src/services/conflicts.ts)
   "r.field": { en: "{field}", "zh-CN": "字段 {field}" },
-  // the questions at a terminal (src/services/ask.ts: question(); gettext-style, the English is the key)
-  "q.Customer": { en: "Customer", "zh-CN": "客户" },
-  "q.--customer (or --ticket)": { en: "--customer (or --ticket)", "zh-CN": "--customer（或 --ticket）" },
-  "q.Problem, as the customer tells it": { en: "Problem, as the customer tells it", "zh-CN": "问题（按客户的说法）" },
-  "q.Service the customer wants": { en: "Service the customer wants", "zh-CN": "客户要求的服务" },
-  "q.Came in by": { en: "Came in by", "zh-CN": "来源" },
-  "q.Kind of request": { en: "Kind of request", "zh-CN": "工单类型" },
-  "q.Who called": { en: "Who called", "zh-CN": "谁打的电话" },
-  "q.they called us (in)": { en: "they called us (in)", "zh-CN": "客户打来（来电）" },
-  "q.we called them (out)": { en: "we called them (out)", "zh-CN": "我们打去（去电）" },
-  "q.What the call was for": { en: "What the call was for", "zh-CN": "通话目的" },
-  "q.Key points of the conversation": { en: "Key points of the conversation", "zh-CN": "通话要点" },
-  "q.Kind of letter": { en: "Kind of letter", "zh-CN": "信函类型" },
-  "q.Subject": { en: "Subject", "zh-CN": "主题" },
-  "q.Role": { en: "Role", "zh-CN": "角色" },
-  "q.First day away": { en: "First day away", "zh-CN": "缺勤第一天" },
-  "q.Last day away": { en: "Last day away", "zh-CN": "缺勤最后一天" },
-  "q.Who covers": { en: "Who covers", "zh-CN": "代岗人" },
-  "q.Technician": { en: "Technician", "zh-CN": "技术员" },
-  "q.What solved it": { en: "What solved it", "zh-CN": "处理结果" },
-  "q.Why is the ticket cancelled": { en: "Why is the ticket cancelled", "zh-CN": "取消工单的原因" },
-  "q.Dispatch scheduled for (YYYY-MM-DD)": {
-    en: "Dispatch scheduled for (YYYY-MM-DD)",
-    "zh-CN": "计划派工日期（如 2026-12-09）",
-  },
-  "q.Why nobody can be sent at once (the customer is told)": {
+  // the questions at a terminal (src/services/ask.ts and its callers): every question, choice and
+  // worded flag a key of its own, checked by tsc; the choices' values are shown as say.value shows them
+  "q.flag.customerOrTicket": { en: "--customer (or --ticket)", "zh-CN": "--customer（或 --ticket）" },
+  "q.customer": { en: "Customer", "zh-CN": "客户" },
+  "q.problem": { en: "Problem, as the customer tells it", "zh-CN": "问题（按客户的说法）" },
+  "q.request": { en: "Service the customer wants", "zh-CN": "客户要求的服务" },
+  "q.channel": { en: "Came in by", "zh-CN": "来源" },
+  "q.ticketKind": { en: "Kind of request", "zh-CN": "工单类型" },
+  "q.whoCalled": { en: "Who called", "zh-CN": "谁打的电话" },
+  "q.calledIn": { en: "they called us (in)", "zh-CN": "客户打来（来电）" },
+  "q.calledOut": { en: "we called them (out)", "zh-CN": "我们打去（去电）" },
+  "q.callPurpose": { en: "What the call was for", "zh-CN": "通话目的" },
+  "q.callSummary": { en: "Key points of the conversation", "zh-CN": "通话要点" },
+  "q.letterKind": { en: "Kind of letter", "zh-CN": "信函类型" },
+  "q.subject": { en: "Subject", "zh-CN": "主题" },
+  "q.role": { en: "Role", "zh-CN": "角色" },
+  "q.awayFrom": { en: "First day away", "zh-CN": "缺勤第一天" },
+  "q.awayTo": { en: "Last day away", "zh-CN": "缺勤最后一天" },
+  "q.cover": { en: "Who covers", "zh-CN": "代岗人" },
+  "q.technician": { en: "Technician", "zh-CN": "技术员" },
+  "q.solution": { en: "What solved it", "zh-CN": "处理结果" },
+  "q.cancelReason": { en: "Why is the ticket cancelled", "zh-CN": "取消工单的原因" },
+  "q.scheduleDate": { en: "Dispatch scheduled for (YYYY-MM-DD)", "zh-CN": "计划派工日期（如 2026-12-09）" },
+  "q.scheduleReason": {
     en: "Why nobody can be sent at once (the customer is told)",
     "zh-CN": "为什么不能立即派人（会告知客户）",
   },
-  "q.Number plate": { en: "Number plate", "zh-CN": "车牌号" },
-  "q.Odometer (km)": { en: "Odometer (km)", "zh-CN": "里程表读数（公里）" },
-  "q.Fuel gauge (e.g. 1/2)": { en: "Fuel gauge (e.g. 1/2)", "zh-CN": "油量（如 1/2）" },
-  "q.Key tag number": { en: "Key tag number", "zh-CN": "钥匙牌号" },
-  "q.Estimate by": { en: "Estimate by", "zh-CN": "估价方式" },
-  "q.Received in the workshop by": { en: "Received in the workshop by", "zh-CN": "车间接车人" },
-  "q.Completion promised for (YYYY-MM-DD HH:MM)": {
-    en: "Completion promised for (YYYY-MM-DD HH:MM)",
-    "zh-CN": "承诺完工时间（如 2026-12-09 17:50）",
+  "q.plate": { en: "Number plate", "zh-CN": "车牌号" },
+  "q.odometer": { en: "Odometer (km)", "zh-CN": "里程表读数（公里）" },
+  "q.fuel": { en: "Fuel gauge (e.g. 1/2)", "zh-CN": "油量（如 1/2）" },
+  "q.keyTag": { en: "Key tag number", "zh-CN": "钥匙牌号" },
+  "q.papers": {
+    en: 'Papers ("ok" when valid and complete, else what is wrong)',
+    "zh-CN": "证件（齐全有效填“齐全”，否则写明缺什么或哪里不对）",
   },
-  "q.Completion now promised for (YYYY-MM-DD HH:MM)": {
+  "q.estimateMode": { en: "Estimate by", "zh-CN": "估价方式" },
+  "q.receiver": { en: "Received in the workshop by", "zh-CN": "车间接车人" },
+  "q.promise": { en: "Completion promised for (YYYY-MM-DD HH:MM)", "zh-CN": "承诺完工时间（如 2026-12-09 17:50）" },
+  "q.newPromise": {
     en: "Completion now promised for (YYYY-MM-DD HH:MM)",
     "zh-CN": "新的承诺完工时间（如 2026-12-09 18:30）",
   },
-  "q.Why the promise changes (e.g. approved extra work)": {
+  "q.promiseReason": {
     en: "Why the promise changes (e.g. approved extra work)",
     "zh-CN": "修改承诺的原因（如客户同意了增项）",
   },
-  "q.Extra work found": { en: "Extra work found", "zh-CN": "发现的增项" },
-  "q.Amount paid": { en: "Amount paid", "zh-CN": "实收金额" },
-  "q.Event title": { en: "Event title", "zh-CN": "活动名称" },
-  "q.Date (YYYY-MM-DD)": { en: "Date (YYYY-MM-DD)", "zh-CN": "日期（如 2027-01-20）" },
+  "q.extraItem": { en: "Extra work found", "zh-CN": "发现的增项" },
+  "q.paid": { en: "Amount paid", "zh-CN": "实收金额" },
+  "q.eventTitle": { en: "Event title", "zh-CN": "活动名称" },
+  "q.eventDate": { en: "Date (YYYY-MM-DD)", "zh-CN": "日期（如 2027-01-20）" },
   "q.ticketOfCall": { en: "Ticket the call is about", "zh-CN": "这次通话关于哪张工单" },
   "q.ticketAnswered": { en: "Ticket the call answers", "zh-CN": "这次通话完成哪张工单的事项" },
   "q.eventAnnounced": { en: "Event the call announces", "zh-CN": "这次通话通知哪个活动" },
@@ -1859,14 +1858,4 @@ export function wordedText(locale: string, w: Worded): string {
     return v.values.map((x) => say.value(x)).join(say.t("ask.flagSep"));
   };
   return say.t(w.key, Object.fromEntries(Object.entries(w.params ?? {}).map(([k, v]) => [k, param(v)])));
-}
-
-/**
- * A question or choice a command asks with (services/ask.ts), written there in English, in the
- * reader's language: gettext-style, the English text is the key (`q.` + text in the catalogue); a
- * text with no entry is shown as written.
- */
-export function question(locale: string, text: string): string {
-  const key = `q.${text}`;
-  return key in M ? t(locale, key as MessageKey) : text;
 }

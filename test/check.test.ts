@@ -314,7 +314,8 @@ describe("check of a store large enough for worker threads", () => {
       }
     };
     for (const f of checkRecords({ settings: store.settings, records, pathOf: safePathOf })) {
-      const parsed = byPath.get(f.path)?.parsed ?? (f.path === "aftercare.yaml" ? store.settingsParsed : undefined);
+      const parsed =
+        byPath.get(f.path)?.parsed ?? (f.path === "aftercare.yaml" ? await store.settingsParsed() : undefined);
       const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
       problems.push({ path: f.path, ...at, message: f.message, ...(f.worded ? { worded: f.worded } : {}) });
     }

@@ -98,11 +98,13 @@ describe("help in Chinese", () => {
     const event = await parse(["--locale", "zh-CN", "event", "add", "--help"]);
     expect(event.stdout).toContain('受邀客户："all"（全部）或 "tag:标签"（默认："all"）\n');
     const top = await parse(["--help"], { AFTERCARE_LOCALE: "zh-CN" });
+    // wrapped at 80 columns (a pipe) between Chinese characters, under the description column
     expect(top.stdout).toContain(
-      '  --locale <locale>              显示语言（默认：$AFTERCARE_LOCALE，否则取数据目录的设置）（可选："zh-CN"、"en"）\n',
+      "  --locale <locale>              显示语言（默认：$AFTERCARE_LOCALE，否则取数据目\n" +
+        '                                 录的设置）（可选："zh-CN"、"en"）\n',
     );
     expect(top.stdout).toContain(
-      "\n退出码：0 完成，1 被拒绝或失败（或发现问题），2 用法错误，3 已保存但未提交到 git，130 已取消。\n",
+      "\n退出码：0 完成，1 被拒绝或失败（或发现问题），2 用法错误，3 已保存但未提交到\ngit，130 已取消。\n",
     );
   });
 

@@ -140,7 +140,8 @@ describe("--received, --at, --next-date, --date, --now at the command line", () 
       ["event", "add"],
       ["ticket", "edit"],
     ]) {
-      const r = await cli(root, ["--locale", "en", ...cmd, "--help"]);
+      // wide enough that the text is not wrapped (test/help-wrap.test.ts wraps it)
+      const r = await cli(root, ["--locale", "en", ...cmd, "--help"], { env: { COLUMNS: "200" } });
       expect(r.stdout, cmd.join(" ")).toContain(
         "Dates and times as people write them, always in the store's time zone:\n  dates  2026-12-07, 2026/12/07, 12-07, 12/7, 12月7日, today, yesterday, tomorrow, 今天, 昨天, 明天, 前天, 周一, 下周一, Monday, next Monday\n  times  15:30, 上午9点, 下午3点半, 3pm (today)\n",
       );

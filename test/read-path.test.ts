@@ -290,10 +290,16 @@ describe("what a read loads", () => {
     };
     for (const args of [["--version"], ["--help"]]) {
       expect(segmenters(args).made, args.join(" ")).toBe(0);
+      const sources = loaded(root, args);
       expect(
-        loaded(root, args).filter((s) => /src\/store\/(index\/)?record-index\.ts$/.test(s)),
+        sources.filter((s) => /src\/store\/(index\/)?record-index\.ts$/.test(s)),
         args.join(" "),
       ).toEqual([]);
+      // the help's wrapping by display width loads with the help, never for --version
+      expect(
+        sources.some((s) => s.endsWith("src/help/wrap.ts")),
+        args.join(" "),
+      ).toBe(args[0] === "--help");
     }
     // Chinese and English names, cut to the column's width, are counted without one
     for (const args of [

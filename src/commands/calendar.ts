@@ -4,7 +4,7 @@
 // the file again (a subscription, or an import) updates the event in place.
 import { promises as fs } from "node:fs";
 import { dirname, basename, join, resolve } from "node:path";
-import { writeOutput } from "./common.js";
+import { writeOutput } from "../services/output.js";
 import { UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/types.js";

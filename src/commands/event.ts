@@ -7,7 +7,9 @@ import { EVENT_KINDS, eventSchema } from "../domain/schema.js";
 import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { allDuties } from "../services/duties.js";
-import { choice, dateFlag, fillInto, nowStamp, written } from "./common.js";
+import { fillInto } from "../services/ask.js";
+import { choice, dateFlag, nowStamp } from "../services/flags.js";
+import { written } from "../services/output.js";
 import { filled, jsonText } from "../format/json.js";
 
 export interface EventAddOptions {
@@ -21,8 +23,8 @@ export interface EventAddOptions {
 
 export async function eventAdd(opts: EventAddOptions, ctx: Context) {
   opts = await fillInto(ctx, "event add", opts, [
-    ["title", "--title", "Event title"],
-    ["date", "--date", "Date (YYYY-MM-DD)"],
+    ["title", "--title", "q.eventTitle"],
+    ["date", "--date", "q.eventDate"],
   ]);
   const store = await ctx.store();
   const kind = choice(opts.kind ?? "gathering", EVENT_KINDS, "--kind")!;

@@ -8,7 +8,8 @@ import { isMonth, monthPeriod, storedDay, storedMoment } from "../domain/kpi.js"
 import { formatDateTime } from "../domain/time.js";
 import { t, type MessageKey } from "../i18n.js";
 import { toCsv, toXlsx, type Sheet } from "../store/tabular.js";
-import { dateFlag, writeOutput } from "./common.js";
+import { dateFlag } from "../services/flags.js";
+import { writeOutput } from "../services/output.js";
 import { allDuties } from "../services/duties.js";
 import { contactSheet, customerSheet, dutySheet, ticketSheet, type SheetWords } from "../services/export-sheets.js";
 import { dutyJson, recordJson } from "../format/json.js";

@@ -12,7 +12,7 @@ import { table } from "../format/table.js";
 import { oneLine } from "../format/text.js";
 import { storeCalendar } from "../store/calendar-source.js";
 import { whyMissing } from "../services/calendar-warning.js";
-import { dateFlag } from "./common.js";
+import { dateFlag } from "../services/flags.js";
 
 const EN_DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 /** The longest stretch of days off `holidays add` takes in one go (a longer one is likelier a typo in the year). */

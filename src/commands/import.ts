@@ -10,7 +10,7 @@ import { t, type MessageKey } from "../i18n.js";
 import { readGrid } from "../store/tabular.js";
 import { stringifyRecord } from "../store/yaml.js";
 import { key, layout, text, type Field, type Layout } from "../services/import-sheet.js";
-import { nowStamp } from "./common.js";
+import { nowStamp } from "../services/flags.js";
 import { readRow, type Grid, type Refusal, type RowEnv, type Say } from "../services/import-rows.js";
 import { jsonText } from "../format/json.js";
 import type { Staff } from "../domain/schema.js";

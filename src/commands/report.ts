@@ -15,7 +15,7 @@ import { callsView, callView, customerView, lettersView, orderView, reviewView, 
 import { engineSettings } from "../store/calendar-source.js";
 import { dutyInput, readStamp, savedReports, stampLine } from "../store/duty-input.js";
 import { jsonText } from "../format/json.js";
-import { findCustomer, findRecord } from "./common.js";
+import { findCustomer, findRecord } from "../services/find-record.js";
 
 export interface ReportOptions {
   template?: string;

@@ -4,7 +4,8 @@ import type { Context } from "../context.js";
 import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
 import { table } from "../format/table.js";
-import { dateFlag, fillInto } from "./common.js";
+import { fillInto } from "../services/ask.js";
+import { dateFlag } from "../services/flags.js";
 import { jsonText, staffJson } from "../format/json.js";
 
 export interface StaffAddOptions {
@@ -18,7 +19,7 @@ export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Sta
   const store = await ctx.store();
   const name = opts.name.trim();
   if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
-  if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "Role", ROLES]]);
+  if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "q.role", ROLES]]);
   if (!(ROLES as readonly string[]).includes(opts.role!))
     throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
   const member: Staff = parseInput(
@@ -174,9 +175,9 @@ function coverCheck(staff: Staff[], name: string, coverName: string, from: strin
 /** R-COVER: an absence with the colleague who stands in; their duties go to the cover meanwhile. */
 export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<Staff> {
   opts = await fillInto(ctx, "staff absent", opts, [
-    ["from", "--from", "First day away"],
-    ["to", "--to", "Last day away"],
-    ["cover", "--cover", "Who covers"],
+    ["from", "--from", "q.awayFrom"],
+    ["to", "--to", "q.awayTo"],
+    ["cover", "--cover", "q.cover"],
   ]);
   const store = await ctx.store();
   const who = await ctx.staffNamed(opts.name, "NAME");

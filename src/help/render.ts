@@ -4,7 +4,9 @@
 // never read the catalogue for them.
 import type { Argument, CommanderError, Help, Option } from "commander";
 import { CHANNELS } from "../domain/enums.js";
+import { width } from "../format/text.js";
 import { CATALOGUE, t, type Locale, type MessageKey } from "../i18n.js";
+import { wrapBlock, wrapBox, wrapLine } from "./wrap.js";
 
 /** The values help texts name by placeholder, the same in every locale. */
 const PARAMS: Record<string, string> = { channels: CHANNELS.join(", ") };
@@ -14,16 +16,22 @@ export function helpText(locale: Locale, text: string): string {
   return text in CATALOGUE ? t(locale, text as MessageKey, PARAMS) : text;
 }
 
-/** Display width in terminal columns: East Asian wide characters take two (no Intl.Segmenter, for start-up). */
-function displayWidth(s: string): number {
-  // colour escapes take no columns
-  const plain = s.replace(/\u001b\[[0-9;]*m/g, "");
-  let width = 0;
-  for (const ch of plain)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)
-      ? 2
-      : 1;
-  return width;
+/**
+ * The narrowest description column wrapped (commander leaves a narrower one unwrapped, at 40): below
+ * it a description runs past the width rather than stand a few characters a line.
+ */
+const MIN_WRAP = 20;
+
+/** The help's width as commander takes it: COLUMNS when set, else the terminal's, else (a pipe) 80. */
+export function helpWidth(env: Record<string, string | undefined>, io: { isTTY: boolean; columns: number }): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return io.isTTY ? io.columns : 80;
+}
+
+/** A text under the help (a catalogue key) in `locale`, wrapped to `max` columns. */
+export function helpBlock(locale: Locale, text: string, max: number): string {
+  return wrapBlock(helpText(locale, text), max);
 }
 
 /** choices and default after a flag's or argument's help, in the locale's words and punctuation. */
@@ -68,7 +76,16 @@ export function helpConfiguration(locale: Locale): Partial<Help> {
     subcommandDescription: (cmd) => say(cmd.summary() || cmd.description()),
     optionDescription: (option) => withExtra(locale, say(option.description ?? ""), option),
     argumentDescription: (argument) => withExtra(locale, say(argument.description), argument),
-    displayWidth,
+    // by display width, breaking between Chinese characters too (src/help/wrap.ts)
+    displayWidth: width,
+    // the usage line too, at spaces, the lines after the first under the first word after "Usage:"
+    styleUsage(this: Help, usage: string) {
+      const title = t(locale, "help.title.usage");
+      const lines = wrapLine(`${title} ${usage}`, this.helpWidth ?? 80, width(title) + 1, true);
+      return lines.join("\n").slice(title.length + 1);
+    },
+    minWidthToWrap: MIN_WRAP,
+    boxWrap: (text, max) => (max < MIN_WRAP ? text : wrapBox(text, max)),
   };
 }
 

@@ -18,7 +18,7 @@ export async function calendarCheck(ctx: Context, store: Store): Promise<FilePro
     return [];
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    const at = locate(store.settingsParsed, ["calendar", "source"]);
+    const at = locate(await store.settingsParsed(), ["calendar", "source"]);
     return [{ path: SETTINGS_FILE, line: at.line, col: at.col, message: e.message.replace(" in aftercare.yaml", "") }];
   }
 }

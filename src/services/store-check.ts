@@ -108,7 +108,7 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   const changed = !known || run.read > 0;
   const problems = run.problems;
   const found = new Set<string>();
-  for (const p of findingsOf(store, run.records)) {
+  for (const p of await findingsOf(store, run.records)) {
     problems.push(p);
     found.add(p.path);
   }
@@ -203,7 +203,7 @@ async function readItems(
 }
 
 /** The rules across records, each finding placed at its field's line (the file parsed in full, once, for its findings). */
-function findingsOf(store: Store, records: CheckRecord[]): FileProblem[] {
+async function findingsOf(store: Store, records: CheckRecord[]): Promise<FileProblem[]> {
   const safePathOf = (id: string) => {
     try {
       return pathOf(id);
@@ -211,9 +211,11 @@ function findingsOf(store: Store, records: CheckRecord[]): FileProblem[] {
       return "";
     }
   };
+  const findings = checkRecords({ settings: store.settings, records, pathOf: safePathOf });
+  // aftercare.yaml's text is read (and YAML loaded for it) only when a finding is about the settings
   const docs = new Map<string, Parsed | undefined>();
+  if (findings.some((f) => f.path === SETTINGS_FILE)) docs.set(SETTINGS_FILE, await store.settingsParsed());
   const parsedOf = (path: string): Parsed | undefined => {
-    if (path === SETTINGS_FILE) return store.settingsParsed;
     if (!docs.has(path)) {
       let parsed: Parsed | undefined;
       try {
@@ -226,7 +228,7 @@ function findingsOf(store: Store, records: CheckRecord[]): FileProblem[] {
     }
     return docs.get(path);
   };
-  return checkRecords({ settings: store.settings, records, pathOf: safePathOf }).map((f) => {
+  return findings.map((f) => {
     const parsed = parsedOf(f.path);
     const at = parsed ? locate(parsed, f.field) : { line: 1, col: 1 };
     return { path: f.path, ...at, message: f.message, ...(f.worded ? { worded: f.worded } : {}) };

@@ -7,7 +7,7 @@ import type { Settings } from "../domain/schema.js";
 import { readSettingsCache, statStamp, writeSettingsCache } from "./cache.js";
 import { exists } from "./fsutil.js";
 import { SETTINGS_FILE } from "./layout.js";
-import { problemsRefusal, loadParsing, parsingNow, readText } from "./parsing.js";
+import { problemsRefusal, loadParsing, readText } from "./parsing.js";
 import type { Parsed } from "./yaml.js";
 
 /** aftercare.yaml as written: its text and YAML document. */
@@ -55,10 +55,11 @@ export async function openSettings(root: string): Promise<{ settings: Settings; 
   return { settings: v.value, file: { src, parsed } };
 }
 
-/** aftercare.yaml as written, read now (the cache gave the settings without their text). */
-export function readSettingsFile(root: string): SettingsFile {
+/** aftercare.yaml as written, read now (the cache gave the settings without their text): YAML loaded first. */
+export async function readSettingsFile(root: string): Promise<SettingsFile> {
+  const { parseYaml } = await loadParsing();
   const src = readText(join(root, SETTINGS_FILE), SETTINGS_FILE);
-  const { parsed, problems } = parsingNow().parseYaml(src);
+  const { parsed, problems } = parseYaml(src);
   if (!parsed) throw problemsRefusal(join(root, SETTINGS_FILE), problems);
   return { src, parsed };
 }

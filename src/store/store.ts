@@ -8,7 +8,6 @@ import { dayOf } from "../domain/time.js";
 import { withLock, type LockOptions } from "./fsutil.js";
 import type { FileProblem, Loaded } from "./layout.js";
 import { findStore, openSettings, readSettingsFile, type SettingsFile } from "./open.js";
-import { loadParsing } from "./parsing.js";
 import { RecordReader } from "./reader.js";
 import { rewrite, rewriteSettings, writeNew, writeWhole } from "./writer.js";
 import type { Parsed } from "./yaml.js";
@@ -40,14 +39,18 @@ export class Store {
     return new Store(root, settings, file);
   }
 
-  /** aftercare.yaml as written, read when something needs its text (an update, a finding's line). */
-  private get settingsFile(): SettingsFile {
-    return (this.settingsFileRead ??= readSettingsFile(this.root));
+  /**
+   * aftercare.yaml as written, read when something needs its text (an update, a finding's line).
+   * Asynchronous because it loads YAML itself (readSettingsFile): the settings may have come from
+   * the cache, with no parser loaded, so no caller can reach the parser before it is there.
+   */
+  private async settingsFile(): Promise<SettingsFile> {
+    return (this.settingsFileRead ??= await readSettingsFile(this.root));
   }
 
   /** aftercare.yaml as parsed, to place findings about the settings at their line. */
-  get settingsParsed(): Parsed {
-    return this.settingsFile.parsed;
+  async settingsParsed(): Promise<Parsed> {
+    return (await this.settingsFile()).parsed;
   }
 
   abs(rel: string): string {
@@ -99,8 +102,8 @@ export class Store {
   }
 
   async updateSettings(next: Settings): Promise<void> {
-    await loadParsing(); // the settings' text is parsed to be rewritten in place: YAML and the schemas, now
-    const r = await rewriteSettings(this.root, this.settingsFile, this.settings, next);
+    // the settings' text is parsed to be rewritten in place: settingsFile() and rewriteSettings load YAML and the schemas
+    const r = await rewriteSettings(this.root, await this.settingsFile(), this.settings, next);
     this.settings = r.settings;
     this.settingsFileRead = r.file;
   }

@@ -5,7 +5,8 @@ import type { Context } from "../../context.js";
 import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
 import { isOpen } from "../../domain/ticket.js";
-import { choice, customerOrAsk, dateTimeFlag, fill, nowStamp, notFuture, planDateCheck } from "../common.js";
+import { customerOrAsk, fill } from "../../services/ask.js";
+import { choice, dateTimeFlag, notFuture, nowStamp, planDateCheck } from "../../services/flags.js";
 import { allDuties } from "../../services/duties.js";
 import { byUrgency, type Duty } from "../../domain/duties/index.js";
 import { findLinks, TOLD_OUTBOUND } from "../../services/contact-links.js";
@@ -116,25 +117,25 @@ async function askCall(ctx: Context, opts: CallLogOptions) {
     ticketAsked = asked;
   }
   const [, direction0, purpose0, summary] = await fill(ctx, "call log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
+    { flag: { key: "q.flag.customerOrTicket" }, value: opts.customer ?? opts.ticket, message: "q.customer" },
     {
       flag: "--direction",
       value: opts.direction,
-      message: "Who called",
+      message: "q.whoCalled",
       choices: [
-        { name: "they called us (in)", value: "in" },
-        { name: "we called them (out)", value: "out" },
+        { name: { key: "q.calledIn" }, value: "in" },
+        { name: { key: "q.calledOut" }, value: "out" },
       ],
       default: "out",
     },
     {
       flag: "--purpose",
       value: opts.purpose,
-      message: "What the call was for",
+      message: "q.callPurpose",
       choices: PURPOSES,
       default: opts.purposeDefault ?? "followup",
     },
-    { flag: "--summary", value: opts.summary, message: "Key points of the conversation" },
+    { flag: "--summary", value: opts.summary, message: "q.callSummary" },
   ]);
   const direction = choice(direction0, DIRECTIONS, "--direction")!;
   const purpose = choice(purpose0, PURPOSES, "--purpose")!;

@@ -5,7 +5,8 @@ import type { Contact } from "../../domain/schema.js";
 import type { Translator } from "../../i18n.js";
 import type { Loaded } from "../../store/store.js";
 import { closedBy, closureSentence, customerInput } from "../../services/contact-links.js";
-import { findRecord, written } from "../common.js";
+import { findRecord } from "../../services/find-record.js";
+import { written } from "../../services/output.js";
 import { customerNameOf } from "../../services/ticket-step.js";
 
 /** What a correction writes: the contact as it becomes, the commit's subject, and the sentence said. */

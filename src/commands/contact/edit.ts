@@ -4,7 +4,7 @@ import { UsageError } from "../../errors.js";
 import { type Context } from "../../context.js";
 import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { fieldWords } from "../../i18n.js";
-import { choice, dateFlag, dateTimeFlag, notFuture } from "../common.js";
+import { choice, dateFlag, dateTimeFlag, notFuture } from "../../services/flags.js";
 import { TOLD_OUTBOUND } from "../../services/contact-links.js";
 import { satisfactionFlag } from "../../services/flags.js";
 import { correct } from "./correct.js";

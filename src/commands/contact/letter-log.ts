@@ -2,7 +2,8 @@
 import type { Context } from "../../context.js";
 import { LETTER_KINDS, type Contact } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import { choice, customerOrAsk, dateFlag, dateTimeFlag, fill, nowStamp, notFuture } from "../common.js";
+import { customerOrAsk, fill } from "../../services/ask.js";
+import { choice, dateFlag, dateTimeFlag, notFuture, nowStamp } from "../../services/flags.js";
 import { about, planFlag, save } from "./log.js";
 
 export interface LetterLogOptions {
@@ -23,9 +24,9 @@ export async function letterLog(opts: LetterLogOptions, ctx: Context) {
   choice(opts.kind, LETTER_KINDS, "--kind");
   if (!opts.customer && !opts.ticket) opts = { ...opts, customer: (await customerOrAsk(ctx, undefined))?.id };
   const [, kind0, subject] = await fill(ctx, "letter log", [
-    { flag: "--customer (or --ticket)", value: opts.customer ?? opts.ticket, message: "Customer" },
-    { flag: "--kind", value: opts.kind, message: "Kind of letter", choices: LETTER_KINDS, default: "notice" },
-    { flag: "--subject", value: opts.subject, message: "Subject" },
+    { flag: { key: "q.flag.customerOrTicket" }, value: opts.customer ?? opts.ticket, message: "q.customer" },
+    { flag: "--kind", value: opts.kind, message: "q.letterKind", choices: LETTER_KINDS, default: "notice" },
+    { flag: "--subject", value: opts.subject, message: "q.subject" },
   ]);
   const kind = choice(kind0, LETTER_KINDS, "--kind")!;
   opts = { ...opts, subject };

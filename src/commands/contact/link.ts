@@ -2,7 +2,7 @@
 import { UsageError } from "../../errors.js";
 import { type Context } from "../../context.js";
 import { type Contact } from "../../domain/schema.js";
-import { findRecord } from "../common.js";
+import { findRecord } from "../../services/find-record.js";
 import { resolvePlan } from "../../services/contact-links.js";
 import { correct } from "./correct.js";
 

@@ -3,7 +3,9 @@ import { parseInput, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
-import { fillInto, nowStamp, written } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { nowStamp } from "../../services/flags.js";
+import { written } from "../../services/output.js";
 import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
@@ -12,7 +14,7 @@ export async function customerAdd(opts: CustomerFields & { allowDuplicate?: bool
     if (!ctx.canPrompt)
       throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
     const say = await ctx.say();
-    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", say.t("ask.customerName")]]);
+    opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "ask.customerName"]]);
     if (opts.contact === undefined)
       opts = {
         ...opts,

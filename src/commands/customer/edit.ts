@@ -3,7 +3,8 @@ import { checkEdit, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { bytesOf, changedSince, editInEditor, runEditor, saveEdit } from "../../services/editor.js";
-import { findCustomer, written } from "../common.js";
+import { findCustomer } from "../../services/find-record.js";
+import { written } from "../../services/output.js";
 import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 
 function hasEdits(f: CustomerFields): boolean {

@@ -6,7 +6,7 @@ import type { Rec } from "../../domain/duties/index.js";
 import type { Customer } from "../../domain/schema.js";
 import { table } from "../../format/table.js";
 import { oneLine } from "../../format/text.js";
-import { customerSearch } from "../common.js";
+import { customerSearch } from "../../services/find-record.js";
 
 export async function customerList(opts: { search?: string }, ctx: Context) {
   const store = await ctx.store();

@@ -11,7 +11,8 @@ import { dutyHistory } from "../../format/duties.js";
 import { contactTable, ticketTable } from "../../format/records.js";
 import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
-import { customerToShow, happened } from "../common.js";
+import { customerToShow } from "../../services/find-record.js";
+import { happened } from "../../services/flags.js";
 import { allDuties } from "../../services/duties.js";
 
 /** The customer's file (form 1), as the lines under its name. */

@@ -2,7 +2,7 @@
 import { UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { VIA, type Ticket } from "../../domain/schema.js";
-import { choice, dateTimeFlag } from "../common.js";
+import { choice, dateTimeFlag } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 
 export interface AnswerOptions {

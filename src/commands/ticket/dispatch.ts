@@ -1,7 +1,8 @@
 // aftercare ticket dispatch: send a technician (R-DISPATCH).
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 
 export async function ticketDispatch(
@@ -13,7 +14,7 @@ export async function ticketDispatch(
       .filter((s) => s.role === "technician" && !s.left)
       .map((s) => s.name);
     opts = await fillInto(ctx, "ticket dispatch", opts, [
-      ["technician", "--technician", "Technician", techs.length ? techs : undefined],
+      ["technician", "--technician", "q.technician", techs.length ? techs : undefined],
     ]);
   }
   const tech = await ctx.staffNamed(opts.technician!, "--technician");

@@ -11,7 +11,9 @@ import { channelNames } from "../../report/labels.js";
 import { writeAtomic } from "../../store/fsutil.js";
 import type { Loaded } from "../../store/store.js";
 import { parseYaml } from "../../store/yaml.js";
-import { channelFlag, choice, dateTimeFlag, findRecord, written } from "../common.js";
+import { findRecord } from "../../services/find-record.js";
+import { channelFlag, choice, dateTimeFlag } from "../../services/flags.js";
+import { written } from "../../services/output.js";
 import { changedBy, editInEditor, runEditor } from "../../services/editor.js";
 import { customerNameOf } from "../../services/ticket-step.js";
 

@@ -3,7 +3,8 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { ESTIMATE_MODES, type Estimate, type Ticket } from "../../domain/schema.js";
 import { formatMoney, noGuarantee, parseLine } from "../../domain/shop.js";
-import { choice, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { choice } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 
@@ -19,7 +20,7 @@ export interface EstimateOptions {
 
 /** C-DIAGNOSIS, C-ESTIMATE, C-PARTS: the fault, the advice and the priced lines. */
 export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
-  o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "Estimate by", ESTIMATE_MODES]]);
+  o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "q.estimateMode", ESTIMATE_MODES]]);
   if (!o.line?.length) {
     if (!ctx.canPrompt) throw new UsageError("ticket estimate needs --line; nothing was written");
     o = {

@@ -1,7 +1,7 @@
 // aftercare ticket extra (the reception desk, regulation part C): C-EXTRA-WORK: extra work the workshop found.
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { step } from "../../services/ticket-step.js";
 import { money } from "./shop.js";
 
@@ -16,7 +16,7 @@ export interface ExtraOptions {
 }
 
 export async function ticketExtra(o: ExtraOptions, ctx: Context) {
-  o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "Extra work found"]]);
+  o = await fillInto(ctx, "ticket extra", o, [["item", "--item", "q.extraItem"]]);
   const amount = money(o.amount, "--amount");
   return step(ctx, o.id, o.at, {
     action: "extra",

@@ -4,7 +4,8 @@ import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { nearestTenMinutes } from "../../domain/shop.js";
 import { formatDateTime } from "../../domain/time.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /** C-PROMISE, C-WORKSHOP-HANDOVER: to the workshop, signed for to the nearest ten minutes. */
@@ -15,8 +16,8 @@ export async function ticketHandover(
   // the intake comes first: refuse before asking anything
   if (ctx.canPrompt && (!o.receiver || !o.promise)) await precheck(ctx, o.id, "handover");
   o = await fillInto(ctx, "ticket handover", o, [
-    ["receiver", "--receiver", "Received in the workshop by"],
-    ["promise", "--promise", "Completion promised for (YYYY-MM-DD HH:MM)"],
+    ["receiver", "--receiver", "q.receiver"],
+    ["promise", "--promise", "q.promise"],
   ]);
   const store = await ctx.store();
   const promise = (await dateTimeFlag(ctx, o.promise, "--promise"))!;

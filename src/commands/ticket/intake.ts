@@ -3,7 +3,7 @@ import { textOf } from "../../format/text.js";
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
-import { fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
 import { step } from "../../services/ticket-step.js";
 
 export interface IntakeOptions {
@@ -54,11 +54,11 @@ export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
   Object.assign(
     o,
     await fillInto(ctx, "ticket intake", o, [
-      ["plate", "--plate", "Number plate"],
-      ["odometer", "--odometer", "Odometer (km)"],
-      ["fuel", "--fuel", "Fuel gauge (e.g. 1/2)"],
-      ["keyTag", "--key-tag", "Key tag number"],
-      ["papers", "--papers", 'Papers ("ok" when valid and complete, else what is wrong)'],
+      ["plate", "--plate", "q.plate"],
+      ["odometer", "--odometer", "q.odometer"],
+      ["fuel", "--fuel", "q.fuel"],
+      ["keyTag", "--key-tag", "q.keyTag"],
+      ["papers", "--papers", "q.papers"],
     ]),
   );
   if (!/^\d{1,8}$/.test(o.odometer!.replace(/[,\s]/g, "").replace(/km$/i, "")))

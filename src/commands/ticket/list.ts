@@ -5,7 +5,9 @@ import { TICKET_STATUSES, type TicketStatus } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
 import { table } from "../../format/table.js";
 import { oneLine } from "../../format/text.js";
-import { choice, customerName, findCustomer } from "../common.js";
+import { findCustomer } from "../../services/find-record.js";
+import { choice } from "../../services/flags.js";
+import { customerName } from "../../services/output.js";
 
 const ACTIVE: TicketStatus[] = ["open", "escalated", "dispatched", "onsite"];
 

@@ -4,20 +4,13 @@ import { parseInput, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { TICKET_KINDS, ticketSchema, type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
-import { channelLabel, channelNames } from "../../report/labels.js";
+import { channelNames, channelWords } from "../../report/labels.js";
 import { oneLine } from "../../format/text.js";
 import { planOf, withPlan } from "../../services/ticket-plan.js";
-import {
-  channelFlag,
-  choice,
-  customerOrAsk,
-  dateTimeFlag,
-  fill,
-  findCustomer,
-  firstPhone,
-  nowStamp,
-  written,
-} from "../common.js";
+import { customerOrAsk, fill } from "../../services/ask.js";
+import { findCustomer } from "../../services/find-record.js";
+import { channelFlag, choice, dateTimeFlag, nowStamp } from "../../services/flags.js";
+import { firstPhone, written } from "../../services/output.js";
 
 export interface TicketOpenOptions {
   customer?: string;
@@ -42,28 +35,27 @@ async function asked(ctx: Context, opts: TicketOpenOptions) {
   choice(opts.kind, TICKET_KINDS, "--kind");
   // the built-in channels and those the store adds in aftercare.yaml
   const channels = channelNames(store.settings.channels);
-  const say0 = await ctx.say();
   // wechat, 微信 or WeChat: the channel's name or its word in either language
   const typedChannel = await channelFlag(ctx, opts.channel);
   // at a terminal, a missing customer or problem walks the clerk through the ticket
   const found = opts.customer ? undefined : await customerOrAsk(ctx, undefined);
   const customerInput = opts.customer ?? found?.id;
   const [problem, request, channel0, kind0] = await fill(ctx, "ticket open", [
-    { flag: "--customer", value: customerInput, message: "Customer" },
-    { flag: "--problem", value: opts.problem, message: "Problem, as the customer tells it" },
-    { flag: "--request", value: opts.request, message: "Service the customer wants", optional: true },
+    { flag: "--customer", value: customerInput, message: "q.customer" },
+    { flag: "--problem", value: opts.problem, message: "q.problem" },
+    { flag: "--request", value: opts.request, message: "q.request", optional: true },
     {
       flag: "--channel",
       value: typedChannel,
-      message: "Came in by",
-      choices: channels.map((c) => ({ name: channelLabel(c, say0.locale, store.settings.channels), value: c })),
+      message: "q.channel",
+      choices: channels.map((c) => ({ name: channelWords(c, store.settings.channels), value: c })),
       default: "phone",
       optional: true,
     },
     {
       flag: "--kind",
       value: opts.kind,
-      message: "Kind of request",
+      message: "q.ticketKind",
       choices: TICKET_KINDS,
       default: "repair",
       optional: true,

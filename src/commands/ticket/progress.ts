@@ -1,7 +1,7 @@
 // aftercare ticket progress (the reception desk, regulation part C): C-PROGRESS-CHECK: the progress check with the workshop.
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
-import { dateTimeFlag } from "../common.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { step } from "../../services/ticket-step.js";
 
 export async function ticketProgress(o: { id: string; note?: string; finish?: string; at?: string }, ctx: Context) {

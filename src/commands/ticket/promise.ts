@@ -3,7 +3,8 @@ import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
-import { dateTimeFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateTimeFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /**
@@ -14,8 +15,8 @@ export async function ticketPromise(o: { id: string; promise?: string; reason?: 
   o = { ...o, reason: o.reason?.trim() || undefined };
   if (ctx.canPrompt && (!o.promise || !o.reason)) await precheck(ctx, o.id, "promise");
   o = await fillInto(ctx, "ticket promise", o, [
-    ["promise", "--promise", "Completion now promised for (YYYY-MM-DD HH:MM)"],
-    ["reason", "--reason", "Why the promise changes (e.g. approved extra work)"],
+    ["promise", "--promise", "q.newPromise"],
+    ["reason", "--reason", "q.promiseReason"],
   ]);
   const store = await ctx.store();
   const tz = store.settings.timezone;

@@ -2,7 +2,8 @@
 import { UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { dayOf } from "../../domain/time.js";
-import { dateFlag, fillInto } from "../common.js";
+import { fillInto } from "../../services/ask.js";
+import { dateFlag } from "../../services/flags.js";
 import { precheck, step } from "../../services/ticket-step.js";
 
 /** R-DISPATCH: nobody can be sent at once; when the job is scheduled and why (the customer is told). */
@@ -10,8 +11,8 @@ export async function ticketSchedule(opts: { id: string; date?: string; reason?:
   opts = { ...opts, reason: opts.reason?.trim() || undefined };
   if ((!opts.date || !opts.reason) && ctx.canPrompt) await precheck(ctx, opts.id, "schedule");
   opts = await fillInto(ctx, "ticket schedule", opts, [
-    ["date", "--date", "Dispatch scheduled for (YYYY-MM-DD)"],
-    ["reason", "--reason", "Why nobody can be sent at once (the customer is told)"],
+    ["date", "--date", "q.scheduleDate"],
+    ["reason", "--reason", "q.scheduleReason"],
   ]);
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);

@@ -11,7 +11,9 @@ import { contactTable } from "../../format/records.js";
 import { fields } from "../../format/table.js";
 import { safe } from "../../format/text.js";
 import { channelLabel } from "../../report/labels.js";
-import { customerName, firstPhone, happened, recordToShow } from "../common.js";
+import { recordToShow } from "../../services/find-record.js";
+import { happened } from "../../services/flags.js";
+import { customerName, firstPhone } from "../../services/output.js";
 import { allDuties } from "../../services/duties.js";
 
 export async function ticketShow(opts: { id: string }, ctx: Context) {

@@ -87,7 +87,7 @@ export class IndexRecords {
     return out;
   }
 
-  // Finding what a person typed (commands/common.ts): the answers the store would give, or
+  // Finding what a person typed (services/find-record.ts): the answers the store would give, or
   // undefined where only the store can word the answer (nothing found, a file that cannot be read)
 
   /** True when the index holds a file at this path (whether it reads cleanly or not). */
