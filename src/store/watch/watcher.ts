@@ -17,7 +17,7 @@
 // stop request, and when a client of another build asks (it answers "restart").
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server, type Socket } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { COOKIE_DIR, IDLE_MS, socketPath, BUILD, type Answer, type Request } from "./where.js";
 import { Watches } from "./watches.js";
@@ -176,15 +176,12 @@ class Watcher {
 
 /** Whether something answers on the socket (a live watcher), within a second. */
 function answers(sock: string): Promise<boolean> {
-  return import("node:net").then(
-    ({ connect }) =>
-      new Promise<boolean>((done) => {
-        const c = connect(sock);
-        const t = setTimeout(() => (c.destroy(), done(true)), 1000); // wedged but alive: not ours to replace
-        c.on("connect", () => (clearTimeout(t), c.destroy(), done(true)));
-        c.on("error", () => (clearTimeout(t), done(false)));
-      }),
-  );
+  return new Promise<boolean>((done) => {
+    const c = connect(sock);
+    const t = setTimeout(() => (c.destroy(), done(true)), 1000); // wedged but alive: not ours to replace
+    c.on("connect", () => (clearTimeout(t), c.destroy(), done(true)));
+    c.on("error", () => (clearTimeout(t), done(false)));
+  });
 }
 
 const root = process.argv[2];

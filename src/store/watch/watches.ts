@@ -17,6 +17,12 @@ export class Watches {
   private floor = 0;
   private readonly folders = new Map<string, { w: FSWatcher; ino: number }>();
   private readonly waiting = new Map<string, (seq: number) => void>();
+  /**
+   * A folder that could not be watched (the user's inotify watches used up, a folder it may not
+   * read): nothing is vouched for from then on. The watcher stays, answering so (the reads ask
+   * git), rather than exit and be started again by every read, until its idle time ends.
+   */
+  private broken = false;
 
   constructor(
     private readonly root: string,
@@ -56,7 +62,7 @@ export class Watches {
 
   /** The paths changed after token count `from` up to `to`; null when they cannot be vouched for. */
   since(from: number, to: number): string[] | null {
-    if (from < this.floor || from > to || to - from >= this.burst) return null;
+    if (this.broken || from < this.floor || from > to || to - from >= this.burst) return null;
     const out = new Set<string>();
     // the log is in count order: the entries after `from` are its tail
     for (let i = this.log.length - 1; i >= 0 && this.log[i]!.seq > from; i--)
@@ -84,11 +90,11 @@ export class Watches {
     } catch (e) {
       // a folder gone meanwhile is no failure (its parent's event said so); any other is
       if ((e as NodeJS.ErrnoException).code !== "ENOENT" && (e as NodeJS.ErrnoException).code !== "ENOTDIR")
-        this.fail();
+        this.broken = true;
       return false;
     }
     w.on("error", () => {
-      this.fail();
+      this.broken = true;
       this.drop(rel);
     });
     this.folders.get(rel)?.w.close();
