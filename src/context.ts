@@ -2,17 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  describe,
-  fail,
-  fromOsError,
-  osErrorCode,
-  refusal,
-  render,
-  UsageError,
-  UserError,
-  type Written,
-} from "./errors.js";
+import { describe, fail, fromOsError, osErrorCode, render, UsageError, UserError, type Written } from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { t, translator, wordedText, type Translator } from "./i18n.js";
@@ -22,6 +12,8 @@ import { ignoreTempFiles } from "./store/fsutil.js";
 import { Git, type CommitResult } from "./store/git.js";
 import { Store } from "./store/store.js";
 import { RecordIndex, type GitAhead } from "./store/record-index.js";
+import { refuseWrite } from "./store/git/refusal.js";
+import { openForWrite, WriteIndex } from "./store/index/write-index.js";
 import { writtenSince } from "./store/written-since.js";
 import { commandName, readsIndex } from "./command-line.js";
 
@@ -63,6 +55,10 @@ export class Context {
   private ahead?: GitAhead;
   private gitI?: Git;
   private indexP?: Promise<RecordIndex | undefined>;
+  /** the index a write opens under the store's lock (writeIndex) */
+  private readonly writeIdx = new WriteIndex(async () =>
+    openForWrite(await this.store(), await this.now(), await this.locale(), this.deps.env, indexProgress(this)),
+  );
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
   /** the command as typed, recorded in each commit's Aftercare-Command trailer */
@@ -157,10 +153,22 @@ export class Context {
     return this.indexP;
   }
 
+  /**
+   * Under a write's lock, in a large store: the index brought up to date there, once (its refresh
+   * has seen every file written before, by another desk or an earlier write), which also tells the
+   * write what is uncommitted and takes its commit (store/index/after-write.ts). Undefined in a
+   * small store, without an index already built, or with AFTERCARE_INDEX=off. Read it before this
+   * write changes files: what the write itself wrote reaches it through its commit.
+   */
+  writeIndex(): Promise<RecordIndex | undefined> {
+    return this.writeStarted ? this.writeIdx.get() : Promise.resolve(undefined);
+  }
+
   /** Let go of what this run opened (the index's database): a process running many commands keeps no stale handle. */
   async close(): Promise<void> {
     const p = this.indexP;
     this.indexP = undefined;
+    await this.writeIdx.close();
     if (!p) return;
     try {
       (await p)?.close();
@@ -265,6 +273,7 @@ export class Context {
       r = { committed: false, reason: os.problem?.what ?? os.message };
     }
     for (const note of r.notes ?? []) this.io.err(`${note}\n`);
+    if (r.own) await this.writeIdx.noteCommit(r.own, await this.now(), await this.locale(), this.deps.env);
     if (
       !r.committed &&
       r.reason !== undefined &&
@@ -357,8 +366,10 @@ export class Context {
         // what the write reads under the lock, started as soon as it is held: it runs alongside the rest
         meanwhile?.();
         await ignoreTempFiles(st.gitDir);
-        // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts)
-        for (const note of await (await this.git()).finishEarlierWrites()) this.io.err(`${note}\n`);
+        // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts);
+        // what is uncommitted, from the index brought up to date here when it asked git (a large store)
+        const view = async () => this.writeIdx.uncommitted((await this.git()).headCommit());
+        for (const note of await (await this.git()).finishEarlierWrites({ view })) this.io.err(`${note}\n`);
         await this.gitSupportInClone(store.root);
         return fn();
       },
@@ -373,12 +384,4 @@ export class Context {
       },
     );
   }
-}
-
-/** A write refused up front: the store's repository mid-merge or mid-rebase, on a detached HEAD, or refused by git. */
-function refuseWrite(st: Awaited<ReturnType<Git["state"]>>): void {
-  if (st.operation)
-    throw st.operation === "merge" ? refusal("ctx.midMerge") : refusal("ctx.midOperation", { operation: st.operation });
-  if (st.detached) throw refusal("ctx.detached");
-  if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
 }

@@ -1,9 +1,11 @@
 // The reviews from the derived index are the reviews from the files (issue 12): every review read
 // both ways, byte for byte, after the records changed behind the index's back in the ways a store
 // changes: after the period, by hand, across a month's end, by a pull, in a zone with daylight saving.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { pathOf } from "../src/store/layout.js";
 import { cli, git, tempDir, testStore } from "./helpers.js";
 import {
   ACME,
@@ -16,7 +18,6 @@ import {
   XIHU,
 } from "./index-fixtures.js";
 
-/** Changed after October ended, in ways that make October's end differ from now. */
 /** Changed after October ended, in ways that make October's end differ from now. */
 const OCTOBER_CHANGED: Record<string, string> = {
   // received 10-29, nobody escalated it in October; escalated and solved on 11-03
@@ -205,5 +206,150 @@ describe("the reviews from the index after the files changed behind its back", (
     git(origin, "-c", "user.name=陈静", "-c", "user.email=c@example.com", "commit", "--quiet", "-am", "moved");
     git(root, "pull", "--quiet", "--ff-only");
     await sameReviews(root, "after a pull", env);
+  });
+});
+
+interface ReviewJson {
+  overdue_at_end: { name: string | null; duties: { key: string; assignee: string | null }[] }[];
+}
+const overdueKeys = (json: string) =>
+  (JSON.parse(json) as ReviewJson).overdue_at_end.flatMap((p) => p.duties.map((d) => d.key));
+
+/** The reviews of past periods the index keeps the ends of, each read both ways, byte for byte. */
+async function samePast(root: string, when: string, env: Record<string, string>, lang?: string) {
+  const out = new Map<string, string>();
+  const reads = [
+    ["report", "monthly", "2026-10", "--json"],
+    ["report", "monthly", "2026-09", "--json"],
+    ["report", "monthly", "2026-10"],
+    ["report", "annual", "2025"],
+  ];
+  if (lang) for (const r of reads) r.push("--locale", lang);
+  for (const args of reads) {
+    const { indexed, full } = await both(root, args, INDEX_NOW, env);
+    const label = `${args.join(" ")} ${when}`;
+    expect(full.code, label).toBe(0);
+    expect(indexed.stdout, label).toBe(full.stdout);
+    expect(sorted(indexed.stderr), label).toBe(sorted(full.stderr));
+    out.set(args.join(" "), full.stdout);
+  }
+  return {
+    json: out.get(reads[0]!.join(" "))!,
+    oct: overdueKeys(out.get(reads[0]!.join(" "))!),
+    sep: overdueKeys(out.get(reads[1]!.join(" "))!),
+  };
+}
+
+/** What the index keeps of past periods' ends (review-cache.ts): periods kept under a key, and customers' duties per period. */
+function kept(root: string): { periods: number; customers: Set<string> } {
+  const db = new Database(join(root, ".aftercare", "index.sqlite"), { readonly: true });
+  try {
+    const periods = (db.prepare("SELECT count(*) AS n FROM review_period WHERE key != ''").get() as { n: number }).n;
+    const customers = new Set(db.prepare("SELECT grp FROM review_found").pluck().all() as string[]);
+    return { periods, customers };
+  } finally {
+    db.close();
+  }
+}
+
+describe("the ends of past periods the index keeps are found again when what they come from changed", () => {
+  it("after a hand edit, a pull, a waiver, a holiday, an absence and another language; only the changed customers again", async () => {
+    const origin = testStore({ ...indexStore(), ...OCTOBER_CHANGED }, { settings: INDEX_SETTINGS });
+    const made = generate(origin, { customers: 40, tickets: 300, contacts: 700, seed: 5 });
+    git(origin, "add", "-A");
+    git(origin, "-c", "user.name=setup", "-c", "user.email=setup@example.com", "commit", "--quiet", "-m", "records");
+    const root = join(tempDir(), "desk");
+    git(origin, "clone", "--quiet", origin, root);
+    const env = { AFTERCARE_LOCALE: "", AFTERCARE_FULL_STAT_FILES: "0" };
+    await cli(root, ["due"], { now: INDEX_NOW, as: "", env });
+    const built = await samePast(root, "as built", env);
+    // the index keeps October's, September's and 2025's ends (the running month's is never kept)
+    const before = kept(root);
+    expect(before.periods).toBe(3);
+    expect(before.customers.size).toBeGreaterThan(3);
+    // second follow-ups that did R-FOLLOWUP-2 early in a month: undone at that month's end if moved or gone
+    const early = (month: string) =>
+      made.secondFollowUps.filter((f) => f.contact.startsWith(`K-${month}`) && f.contact.slice(6, 8) <= "15");
+    const [octFu] = early("2610");
+    const [sepFu] = early("2609").filter((f) => f.customer !== octFu!.customer);
+    const octKey = `R-FOLLOWUP-2:${octFu!.ticket}`;
+    const sepKey = `R-FOLLOWUP-2:${sepFu!.ticket}`;
+    expect(built.oct).not.toContain(octKey);
+    expect(built.sep).not.toContain(sepKey);
+
+    // a hand edit in a past month: October's follow-up made only on 11-04 instead
+    moveContact(root, octFu!.contact, "2026-11-04T10:00:00+08:00");
+    const edited = await samePast(root, "after a hand edit", env);
+    expect(edited.oct).toContain(octKey);
+    // the other customers' October ends were kept, not found again
+    const after = kept(root);
+    expect(after.periods).toBe(3);
+    for (const c of [...before.customers].filter((c) => c !== octFu!.customer)) expect(after.customers).toContain(c);
+
+    // a customer renamed by hand: October's customers served most (looked up by ID) say the new name
+    const top = (json: string) => (JSON.parse(json) as { top_customers: { id: string; name: string }[] }).top_customers;
+    const [first] = top(edited.json);
+    const customerFile = join(root, pathOf(first!.id));
+    writeFileSync(
+      customerFile,
+      readFileSync(customerFile, "utf8").replace(/^name: .*$/m, "name: 改名客户 Renamed Ltd"),
+    );
+    const renamed = await samePast(root, "after a customer was renamed", env);
+    expect(top(renamed.json).find((c) => c.id === first!.id)?.name).toBe("改名客户 Renamed Ltd");
+
+    // a pull: another desk removes September's follow-up
+    git(origin, "rm", "--quiet", indexPathOf(sepFu!.contact));
+    git(origin, "-c", "user.name=陈静", "-c", "user.email=c@example.com", "commit", "--quiet", "-m", "removed");
+    git(root, "pull", "--quiet", "--ff-only");
+    const pulled = await samePast(root, "after a pull", env);
+    expect(pulled.sep).toContain(sepKey);
+    expect(pulled.oct).toContain(octKey);
+
+    // a waiver the supervisor wrote in October excuses the moved follow-up at October's end
+    const waiver = join(root, indexPathOf("W-261031-0201"));
+    mkdirSync(dirname(waiver), { recursive: true });
+    writeFileSync(
+      waiver,
+      `duty: ${octKey}\nreason: 客户出国，约定回国后回访\nby: 周敏\nat: 2026-10-31T12:00:00+08:00\n`,
+    );
+    const waived = await samePast(root, "after a waiver", env);
+    expect(waived.oct).not.toContain(octKey);
+    expect(waived.sep).toContain(sepKey);
+
+    // a holiday added at October's end: the escalation received on 10-29 was due only on 11-02
+    const settingsFile = join(root, "aftercare.yaml");
+    const settings = readFileSync(settingsFile, "utf8");
+    expect(built.oct).toContain("R-ESC-1DAY:T-261029-0101");
+    writeFileSync(
+      settingsFile,
+      settings.replace(
+        "    - { name: 国庆节",
+        "    - { name: 调休, from: 2026-10-30, to: 2026-10-30 }\n    - { name: 国庆节",
+      ),
+    );
+    const holiday = await samePast(root, "after a holiday", env);
+    expect(holiday.oct).not.toContain("R-ESC-1DAY:T-261029-0101");
+
+    // Tom Baker away over October's end: his overdue duties then were 陈静's (R-COVER), not found again
+    writeFileSync(
+      settingsFile,
+      settings.replace(
+        "  - name: Tom Baker\n    role: clerk\n",
+        "  - name: Tom Baker\n    role: clerk\n    absences:\n      - { from: 2026-10-30, to: 2026-11-02, cover: 陈静 }\n",
+      ),
+    );
+    const away = await samePast(root, "after an absence", env);
+    expect(away.oct).toContain("R-ESC-1DAY:T-261029-0101");
+    const people = (await cli(root, ["report", "monthly", "2026-10", "--json"], { now: INDEX_NOW, as: "", env }))
+      .stdout;
+    expect((JSON.parse(people) as ReviewJson).overdue_at_end.map((p) => p.name)).not.toContain("Tom Baker");
+    expect(kept(root).periods).toBe(3);
+
+    // in another language (the index finds every duty again in it), and the store's language changed to English
+    const english = await samePast(root, "with --locale en", env, "en");
+    expect(english.oct).toContain("R-ESC-1DAY:T-261029-0101");
+    expect(kept(root).periods).toBe(3);
+    writeFileSync(settingsFile, settings.replace("locale: zh-CN", "locale: en"));
+    await samePast(root, "in English", { ...env, AFTERCARE_LOCALE: "" });
   });
 });

@@ -6,6 +6,7 @@ import { RULE_CODES } from "./duties/index.js";
 import type { Contact, Ticket } from "./schema.js";
 import { addDays, dayCache, daysBetween, weekday, type Day } from "./time.js";
 import { periodEnd, resolvedAt, type Period, type ReviewRecords } from "./kpi.js";
+import { monthRecordRows } from "./kpi-months.js";
 import { counts, dutyCount, groupBy, spread, tallyOf, type Judgement } from "./kpi-stats.js";
 
 export interface KpiInput {
@@ -56,15 +57,12 @@ function ticketSets(tickets: readonly Rec<Ticket>[], { inP, by }: Tests) {
   return { received, resolved, openAtEnd, byKind };
 }
 
-/** The tickets' part of a review. */
+/** The tickets' part of a review (but filed late, which its duties tell). */
 function ticketFigures(
   tickets: readonly Rec<Ticket>[],
   { received, resolved, openAtEnd, byKind }: ReturnType<typeof ticketSets>,
-  now: readonly Judgement[],
-  period: Period,
   { inP }: Tests,
 ) {
-  const dueIn = (d: Judgement) => d.deadline >= period.from && d.deadline <= period.to;
   return {
     received: received.length,
     resolved: resolved.length,
@@ -77,7 +75,6 @@ function ticketFigures(
       tickets.filter((t) => inP(t.value.dispatch?.at)).map((t) => hoursBetween(t.value.received, t.value.dispatch!.at)),
     ),
     to_resolution: spread(resolved.map((t) => hoursBetween(t.value.received, resolvedAt(t.value)!))),
-    filed_late: dutyCount(now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && dueIn(d))),
   };
 }
 
@@ -163,8 +160,11 @@ function servedMost(received: readonly Rec<Ticket>[], contacts: readonly Rec<Con
   return [...served].filter(([, s]) => s.tickets + s.contacts >= fifth);
 }
 
-/** Everything a review reports about one period. */
-export function periodFigures({ records, now, atEnd, period, day = dayCache(records.settings.timezone) }: KpiInput) {
+/**
+ * What a review reports of its records alone (no duty): the same at every moment the review is
+ * made while those records stay, so the index may keep it (report/source.ts). Plain data (JSON).
+ */
+export function recordFigures(records: ReviewRecords, period: Period, day = dayCache(records.settings.timezone)) {
   const tests = periodTests(period, records.settings.timezone, day);
   const tickets = records.tickets;
   const contacts = records.contacts.filter((c) => tests.inP(c.value.at));
@@ -173,20 +173,16 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
   const sets = ticketSets(tickets, tests);
   const contenders = servedMost(sets.received, contacts);
   const complaints = contacts.filter((c) => c.value.purpose === "complaint" || (c.value.complaints?.length ?? 0) > 0);
-  const overdueAtEnd = atEnd.filter((d) => d.state === "overdue");
-  const overdue = groupBy(overdueAtEnd, (d) => d.assignee ?? "");
   const customers = records.customerNames([
     ...contenders.map(([id]) => id),
     ...complaints.map((c) => c.value.customer),
-    ...overdueAtEnd.map((d) => d.customer ?? ""),
   ]);
   const complaintTickets = records.ticketsById(
     complaints.map((c) => c.value.ticket).filter((t): t is string => t !== undefined),
   );
   return {
     desk: deskFigures(tickets, tests),
-    tickets: ticketFigures(tickets, sets, now, period, tests),
-    compliance: complianceFigures(now, period),
+    tickets: ticketFigures(tickets, sets, tests),
     calls: callFigures(calls, period, day),
     visits: contacts.filter((c) => c.value.channel === "visit").length,
     consultations: calls.filter((c) => c.value.purpose === "consult").length,
@@ -205,59 +201,46 @@ export function periodFigures({ records, now, atEnd, period, day = dayCache(reco
       ),
     },
     satisfaction: satisfactionFigures(contacts),
-    overdue_at_end: [...overdue.keys()].sort().map((name) => ({
-      name: name || null,
-      duties: overdue.get(name)!.map((d) => dutyRow(d, customers.get(d.customer ?? ""))),
-    })),
     top_customers: contenders
       .map(([id, s]) => ({ id, name: customers.get(id) ?? id, ...s }))
       .sort((a, b) => b.tickets + b.contacts - (a.tickets + a.contacts) || a.name.localeCompare(b.name))
       .slice(0, 5),
+    /** the year-end review's months (monthRecordRows); none for a month */
+    months: period.kind === "annual" ? monthRecordRows(records, period.label, day) : [],
+  };
+}
+
+export type RecordFigures = ReturnType<typeof recordFigures>;
+
+/** Everything a review reports about one period: its records' figures (`figures`, worked out when not given) with its duties'. */
+export function periodFigures({ records, now, atEnd, period, day, figures }: KpiInput & { figures?: RecordFigures }) {
+  const f = figures ?? recordFigures(records, period, day);
+  const dueIn = (d: Judgement) => d.deadline >= period.from && d.deadline <= period.to;
+  const overdueAtEnd = atEnd.filter((d) => d.state === "overdue");
+  const overdue = groupBy(overdueAtEnd, (d) => d.assignee ?? "");
+  const customers = records.customerNames(overdueAtEnd.map((d) => d.customer ?? ""));
+  return {
+    desk: f.desk,
+    tickets: {
+      ...f.tickets,
+      filed_late: dutyCount(now.filter((d) => d.rule === "R-FILE-SAME-DAY" && d.state === "late" && dueIn(d))),
+    },
+    compliance: complianceFigures(now, period),
+    calls: f.calls,
+    visits: f.visits,
+    consultations: f.consultations,
+    complaints: f.complaints,
+    letters: f.letters,
+    satisfaction: f.satisfaction,
+    overdue_at_end: [...overdue.keys()].sort().map((name) => ({
+      name: name || null,
+      duties: overdue.get(name)!.map((d) => dutyRow(d, customers.get(d.customer ?? ""))),
+    })),
+    top_customers: f.top_customers,
   };
 }
 
 export type Figures = ReturnType<typeof periodFigures>;
-
-/**
- * The year-end review's line for each month of `year` — what periodFigures gives for that month
- * (tickets received and resolved, calls, letters, complaints, duties due and the on-time rate) —
- * in one pass over the records instead of twelve.
- */
-export function monthRows(records: ReviewRecords, now: readonly Judgement[], year: string, day: (at: string) => Day) {
-  const rows = Array.from({ length: 12 }, (_, i) => ({
-    label: `${year}-${String(i + 1).padStart(2, "0")}`,
-    received: 0,
-    resolved: 0,
-    calls: 0,
-    letters: 0,
-    complaints: 0,
-    due: [] as Judgement[],
-  }));
-  const slot = (d: Day) => (d.startsWith(year) && d.charCodeAt(4) === 45 ? Number(d.slice(5, 7)) - 1 : -1);
-  const monthOf = (at: string | undefined) => (at === undefined ? -1 : slot(day(at)));
-  for (const t of records.tickets) {
-    const r = monthOf(t.value.received);
-    if (r >= 0) rows[r]!.received++;
-    const s = monthOf(resolvedAt(t.value));
-    if (s >= 0) rows[s]!.resolved++;
-  }
-  for (const c of records.contacts) {
-    const i = monthOf(c.value.at);
-    if (i < 0) continue;
-    const row = rows[i]!;
-    if (c.value.channel === "call") row.calls++;
-    else if (c.value.channel === "letter") row.letters++;
-    if (c.value.purpose === "complaint" || (c.value.complaints?.length ?? 0) > 0) row.complaints++;
-  }
-  for (const d of now) {
-    const i = slot(d.deadline);
-    if (i >= 0) rows[i]!.due.push(d);
-  }
-  return rows.map(({ due, ...r }) => {
-    const t = tallyOf(due);
-    return { ...r, duties_due: t.due, on_time_rate: t.rate };
-  });
-}
 
 /** Mondays of the weeks the period touches, "YYYY-MM-DD". */
 function weeks(p: Period): Day[] {

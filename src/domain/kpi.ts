@@ -7,7 +7,15 @@ import { addDays, dayCache, STORED_DATE_RE, storedDay, zonedTime, type Day } fro
 export { dayCache, storedDay };
 // the figures themselves: kpi-figures.ts, and their statistics: kpi-stats.ts
 export { percentile, type Count, type Judgement, type Spread, type Tally } from "./kpi-stats.js";
-export { dutyRow, monthRows, periodFigures, type Figures, type KpiInput } from "./kpi-figures.js";
+export {
+  dutyRow,
+  periodFigures,
+  recordFigures,
+  type Figures,
+  type KpiInput,
+  type RecordFigures,
+} from "./kpi-figures.js";
+export { monthRows } from "./kpi-months.js";
 
 export interface Period {
   kind: "monthly" | "annual";

@@ -5,20 +5,27 @@
 import {
   duties,
   judge,
-  recordDuties,
   reviewDutiesAt,
   type Duty,
   type DutyInput,
-  type FoundDuty,
   type Judged,
   type ReportRecord,
 } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
 import { translator } from "../i18n.js";
-import { dateTimesOf, periodEnd, recordsOf, type Judgement, type Period, type ReviewRecords } from "../domain/kpi.js";
+import {
+  dayCache,
+  periodEnd,
+  recordFigures,
+  type RecordFigures,
+  recordsOf,
+  type Judgement,
+  type Period,
+  type ReviewRecords,
+} from "../domain/kpi.js";
 import type { Settings } from "../domain/schema.js";
-import { addDays, dayOf, type Day } from "../domain/time.js";
 import type { RecordIndex } from "../store/record-index.js";
+import { foundAt, keyOf, savedBy } from "./found-at.js";
 
 export interface ReviewInput {
   records: ReviewRecords;
@@ -26,6 +33,8 @@ export interface ReviewInput {
   now: Judgement[];
   /** the duties overdue at the period's last moment (at least), judged then, worded (they are listed); the report's moment while the period lasts */
   atEnd: Duty[];
+  /** the figures of its records, when the index kept them (then `records` holds no ticket or contact) */
+  figures?: RecordFigures;
 }
 
 /** From every record (AFTERCARE_INDEX=off, or no index): the rules engine over the whole store, now and at the period's end. */
@@ -43,13 +52,6 @@ export function fileReview(input: DutyInput, period: Period, locale: string): Re
 }
 
 const DAY_MS = 86_400_000;
-
-const savedBy = (reports: readonly ReportRecord[], at: Date) =>
-  reports.filter((r) => !r.saved || Date.parse(r.saved) <= at.getTime());
-
-/** Whether what did a duty (a stored date or date-time) came after the moment `at` (whose day is `day`). */
-const after = (doneAt: string, at: Date, day: Day) =>
-  doneAt.length === 10 ? doneAt > day : Date.parse(doneAt) > at.getTime();
 
 export interface IndexReviewOptions {
   /** the store's settings with the working calendar resolved (engineSettings) */
@@ -85,82 +87,51 @@ export function indexReview(idx: RecordIndex, o: IndexReviewOptions): ReviewInpu
     judge(foundAt(idx, o, at), settings, at, waivers).filter((d) => d.state === "overdue"),
     say,
   );
-  // the records: a bare date is read as 00:00 UTC and a time may be written with any offset, so
-  // the span asked for is two days wider on each side; the figures pick the period's exactly
-  const from = Date.parse(period.from) - 2 * DAY_MS;
-  const to = Date.parse(period.to) + 3 * DAY_MS;
-  const records: ReviewRecords = {
-    settings,
-    tickets: idx.near("ticket", from, to),
-    contacts: idx.near("contact", from, to),
-    customerNames: (ids) => idx.customerNames(ids),
-    ticketsById: (ids) => idx.byIds("ticket", ids),
-  };
-  return { records, now: judged, atEnd };
+  return { ...periodRecords(idx, settings, period), now: judged, atEnd };
 }
 
 /**
- * The duties as found at `at` (now, or the end of a past period) that can be overdue then, with
- * R-MONTHLY's. At now: the stored duties not done. Otherwise the
- * records whose duties can be overdue at `at` have them found again as of `at`, from their
- * customer's records in the index; no other record's duty was overdue then:
- *   - a ticket, contact or event with a duty due by that day that is not done, or was done only
- *     after `at`;
- *   - a ticket with a history on both sides of `at` (received before, changed after: resolved,
- *     cancelled, reopened, escalated…), whose duties then may have been others.
- * Why that is enough (docs/rules.md, "Reviews from the index"): a contact, a customer and an event
- * each happen at one moment, and what happens after `at` can only do a duty (at a moment after
- * `at`), never move a window earlier; a duty whose deadline is after `at`'s day was not overdue.
+ * The records of a review and their figures: kept by the index for a past period (any change of
+ * a record they come from drops them: review-cache.ts), or read from it and kept.
  */
-function foundAt(idx: RecordIndex, o: IndexReviewOptions, at: Date): FoundDuty[] {
-  const { settings, now } = o;
-  const tz = settings.timezone;
-  const reviews = (start: Day | undefined) => reviewDutiesAt(settings, savedBy(o.reports, at), start, at);
-  if (at === now) {
-    const found = idx.undone(now);
-    for (const d of reviews(idx.start())) found.push(d);
-    return found;
-  }
-  const day = dayOf(at, tz);
-  const t = at.getTime();
-  // customer → the tickets, contacts and events whose duties are found again
-  const again = new Map<string, Set<string>>();
-  const mark = (customer: string, source: string) =>
-    (again.get(customer) ?? again.set(customer, new Set()).get(customer)!).add(source);
-  for (const { grp, duty } of idx.dueBy(day, addDays(day, -3)))
-    if (!duty.done || after(duty.done.at, at, day)) mark(grp, duty.source);
-  if (t < now.getTime())
-    for (const tk of idx.near("ticket", t - 2 * DAY_MS, t + 2 * DAY_MS)) {
-      const ms = dateTimesOf(tk.value);
-      if (ms.some((m) => m <= t) && ms.some((m) => m > t && m <= now.getTime())) mark(tk.value.customer, tk.id);
-    }
-  // customers never share duties: theirs are found in one run of the engine (one calendar, one
-  // day cache), and its first day is the earliest of theirs
-  const input: DutyInput = {
+function periodRecords(
+  idx: RecordIndex,
+  settings: Settings,
+  period: Period,
+): { records: ReviewRecords; figures?: RecordFigures } {
+  const key = keyOf(settings);
+  const name = `${period.kind} ${period.label}`;
+  const records: ReviewRecords = {
     settings,
-    customers: [],
     tickets: [],
     contacts: [],
-    events: idx.allEvents(),
-    reports: [],
-    waivers: [],
-    now: at,
+    customerNames: (ids) => idx.customerNames(ids),
+    ticketsById: (ids) => idx.byIds("ticket", ids),
   };
-  const sources = new Set<string>();
-  for (const [g, of] of again) {
-    const recs = idx.group(g);
-    for (const c of recs.customers) input.customers.push(c);
-    for (const tk of recs.tickets) input.tickets.push(tk);
-    for (const c of recs.contacts) input.contacts.push(c);
-    for (const x of of) sources.add(x);
-  }
-  const r = again.size ? recordDuties(input, sources) : { found: [], start: undefined };
-  const found: FoundDuty[] = r.found;
-  let start = r.start;
-  // R-MONTHLY is owed from the store's first day as of `at`: every other customer's first day is
-  // what the index holds, if it came by then
-  const first = idx.firstDayOutside(new Set(again.keys()), day);
-  if (first !== undefined && (start === undefined || first < start)) start = first;
-  for (const d of reviews(start)) found.push(d);
-  return found;
+  const kept = idx.figuresKept(name, key) as RecordFigures | undefined;
+  if (kept) return { records, figures: kept };
+  // a bare date is read as 00:00 UTC and a time may be written with any offset, so the span
+  // asked for is two days wider on each side; the figures pick the period's exactly
+  const from = Date.parse(period.from) - 2 * DAY_MS;
+  const to = Date.parse(period.to) + 3 * DAY_MS;
+  idx.claimFigures(name, key, from, to);
+  // the customers and tickets looked up by ID: a change of one drops the figures too
+  const ids = new Set<string>();
+  const looked =
+    <T>(ask: (ids: string[]) => T) =>
+    (of: Iterable<string>) => {
+      const list = [...of];
+      for (const id of list) ids.add(id);
+      return ask(list);
+    };
+  const read: ReviewRecords = {
+    settings,
+    tickets: idx.near("ticket", from, to),
+    contacts: idx.near("contact", from, to),
+    customerNames: looked((l) => idx.customerNames(l)),
+    ticketsById: looked((l) => idx.byIds("ticket", l)),
+  };
+  const figures = recordFigures(read, period, dayCache(settings.timezone));
+  idx.keepFigures(name, key, figures, ids);
+  return { records, figures };
 }

@@ -8,6 +8,7 @@ import {
   monthPeriod,
   monthRows,
   periodFigures,
+  recordFigures,
   storedMoment,
   type Period,
 } from "../domain/kpi.js";
@@ -99,8 +100,10 @@ export function reviewView(review: ReviewInput, period: Period, common: Common) 
   const { records, now, atEnd } = review;
   // each stored date's day in the store's zone, worked out once for the period and its months
   const day = dayCache(records.settings.timezone);
-  const figures = periodFigures({ records, now, atEnd, period, day });
-  const months = period.kind === "annual" ? monthRows(records, now, period.label, day) : [];
+  // the records' figures: kept by the index for a past period (source.ts), else worked out here
+  const kept = review.figures ?? recordFigures(records, period, day);
+  const figures = periodFigures({ records, now, atEnd, period, day, figures: kept });
+  const months = period.kind === "annual" ? monthRows(records, now, period.label, day, kept.months) : [];
   return { ...common, period, ...figures, months, rated_months: months.filter((m) => m.on_time_rate !== null) };
 }
 

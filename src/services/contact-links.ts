@@ -31,6 +31,9 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
     if (m > now) now = m;
   }
   if (!ctx.writeStarted) return customerDutyInput(store, await ctx.index(), customer, now);
+  // the index the write opened under its lock (a large store), else one opened here
+  const shared = await ctx.writeIndex();
+  if (shared) return customerDutyInput(store, shared, customer, now);
   const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
     progress: indexProgress(ctx),
   });

@@ -1,10 +1,14 @@
 // The write path. A write costs two git processes (docs/reliability.md, "Git"): `git update-index`
 // stages the written files and, in the same pass over the index, names any other record file
-// changed by hand; `git fast-import` makes the commit of exactly those files on top of HEAD,
-// without reading or rewriting the index again. Anything unusual (hooks in aftercare's hooks
+// changed by hand (in a large store the derived index has named them already, from its one
+// `git diff-index` under the lock); `git fast-import` makes the commit of exactly those files on
+// top of HEAD, without reading or rewriting the index again, and the commit is handed to the
+// derived index (`own`, index/after-write.ts). Anything unusual (hooks in aftercare's hooks
 // folder, signed commits, a conversion filter, a new branch) goes the long way, through `git commit`.
 import { existsSync, promises as fs, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { gitIndexStamp } from "../git-index-file.js";
+import type { OwnCommit } from "../index/after-write.js";
 import { SETTINGS_FILE } from "../layout.js";
 import { commitTalk, converse, cleanMessage, gitNow, identPart, stagedBlobs, type FastImport } from "./fast-import.js";
 import { noteReason, writeJournal, type Author } from "./journal.js";
@@ -27,6 +31,8 @@ export interface CommitResult {
   empty?: boolean;
   /** lines the user should see (other record files changed by hand, found while staging) */
   notes?: string[];
+  /** a commit made by fast-import: what it holds, for the derived index (index/after-write.ts) */
+  own?: OwnCommit;
 }
 
 /** The shortest name git gives a commit in messages. */
@@ -76,18 +82,23 @@ export class GitCommits extends GitRepo {
     if (probe && probe.code !== 0)
       return { committed: false, reason: repoRefusal(probe.stderr) ?? "the store is not in a git repository" };
     const clean = this.scan?.clean === true;
+    // git's index as it was before this write staged anything (the derived index is told, after-write.ts)
+    const indexBefore = gitIndexStamp(this.cwd, this.env);
     // 1. stage the files; the same pass over the index names what else changed by hand — unless
-    // git status has just looked at every record file (finishEarlierWrites): a second pass over
-    // every file would find nothing it did not, and costs as much as the commit itself
-    const staged = await this.stage(paths, this.scan?.looked !== true);
+    // git status (or the derived index, from git) has just looked at every record file
+    // (finishEarlierWrites): a second pass over every file would find nothing it did not, and
+    // costs as much as the commit itself
+    const refreshed = this.scan?.looked !== true;
+    const staged = await this.stage(paths, refreshed);
     if (stageFailed(staged)) return this.failure(staged, false);
     const loc = this.location();
     const prefix = typeof loc === "object" ? loc.prefix : "";
     const others = changedByHand(staged.stdout, paths, this.cwd, prefix);
     const notes = clean && others.length ? [othersNote(others, this.locale)] : [];
     // 2. the commit: fast-import when nothing needs `git commit` itself, else `git commit`
-    let result =
-      (await this.fastCommit(paths, message, author)) ?? (await this.porcelainCommit(paths, message, author));
+    const fast = await this.fastCommit(paths, message, author);
+    let result = fast ?? (await this.porcelainCommit(paths, message, author));
+    if (fast?.own) result = { ...result, own: { ...fast.own, indexBefore, refreshed } };
     if (notes.length) result = { ...result, notes };
     if (result.committed && clean && !others.length) this.snapshotAfter(paths);
     else this.scan = { clean: false };
@@ -200,7 +211,8 @@ export class GitCommits extends GitRepo {
     if (r === "empty") return { committed: true, empty: true };
     if (r === undefined || r === "porcelain") return undefined;
     await this.autoMaintenance(way.loc);
-    return { committed: true, sha: short(r.commit) };
+    const own = { parent: way.parent, commit: r.commit, paths, indexBefore: undefined, refreshed: true };
+    return { committed: true, sha: short(r.commit), own };
   }
 
   /** `git fast-import` with the store's settings, and a conversation with it (see converse). */

@@ -48,11 +48,23 @@ export class Git extends GitCommits {
    *
    * When nothing is pending and the store is as the last aftercare commit left it (the snapshot
    * holds), there is nothing to finish and git is not asked: a record file edited by hand in place
-   * is named when this write stages its own files (the same pass over the index).
+   * is named when this write stages its own files (the same pass over the index). Before both,
+   * when nothing is pending and `view` can say what is uncommitted (the derived index of a large
+   * store, just brought up to date from git under the same lock: index/after-write.ts), git is not
+   * asked at all: the staging need not look at other files, and the index takes this write's
+   * commit in place of a snapshot.
    */
-  async finishEarlierWrites(opts: { name?: boolean } = {}): Promise<string[]> {
+  async finishEarlierWrites(
+    opts: { name?: boolean; view?: () => Promise<UncommittedFile[] | undefined> } = {},
+  ): Promise<string[]> {
     const notes: string[] = [];
     const pending = await this.pendingCommits();
+    const known = !pending.length && opts.view ? await opts.view().catch(() => undefined) : undefined;
+    if (known) {
+      this.scan = { clean: false, looked: true };
+      if (opts.name !== false && known.length) notes.push(othersNote(known, this.locale));
+      return notes;
+    }
     const loc = this.location();
     if (!pending.length && opts.name !== false && typeof loc === "object") {
       const dirs = snapshotHolds(this.cwd, loc);

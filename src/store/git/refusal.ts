@@ -1,4 +1,7 @@
-// What git's complaints mean, in one line: a repository git refuses, a full disk, the first line that matters.
+// What git's complaints mean, in one line: a repository git refuses, a full disk, the first line
+// that matters; and a write refused up front for the state its repository is in.
+import { refusal, UserError } from "../../errors.js";
+import type { RepoState } from "./locate.js";
 
 /** git's stderr when the disk (or quota) is full, in its several wordings. */
 export const DISK_FULL = /No space left on device|Out of diskspace|Disk quota exceeded|write error/i;
@@ -42,4 +45,12 @@ export function repoRefusal(stderr: string): string | undefined {
   )
     return `git cannot use the store's repository: ${line}; repair it (see 'git status' in the store) before writing`;
   return undefined;
+}
+
+/** A write refused up front: the store's repository mid-merge or mid-rebase, on a detached HEAD, or refused by git. */
+export function refuseWrite(st: RepoState): void {
+  if (st.operation)
+    throw st.operation === "merge" ? refusal("ctx.midMerge") : refusal("ctx.midOperation", { operation: st.operation });
+  if (st.detached) throw refusal("ctx.detached");
+  if (st.refused) throw new UserError(`${st.refused}; nothing was written`);
 }

@@ -5,6 +5,16 @@ import type { Judgement } from "../../domain/kpi.js";
 import type { RecordOf } from "../../domain/schema.js";
 import { dayOf, type Day } from "../../domain/time.js";
 import { IndexRecords } from "./records.js";
+import {
+  claimEnd,
+  claimFigures,
+  endKept,
+  figuresKept,
+  keepEnd,
+  keepFigures,
+  type EndFound,
+  type EndKept,
+} from "./review-cache.js";
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -114,6 +124,58 @@ export class IndexAnswers extends IndexRecords {
       )
       .all(day, since, day) as { grp: string; json: string }[];
     return rows.map((r) => ({ grp: r.grp, duty: JSON.parse(r.json) as FoundDuty }));
+  }
+
+  /** dueBy for one customer's group. */
+  dueByOf(grp: string, day: Day, since: string): FoundDuty[] {
+    const rows = this.db
+      .prepare(
+        "SELECT json FROM duty WHERE grp = ? AND deadline <= ? AND (undone = 1 OR json_extract(json, '$.done.at') >= ?)",
+      )
+      .pluck()
+      .all(grp, day, since) as string[];
+    return rows.map((r) => JSON.parse(r) as FoundDuty);
+  }
+
+  /** One customer's tickets whose moments come near a span of time (ms), as `near` finds them. */
+  ticketsNearOf(grp: string, from: number, to: number): Rec<RecordOf["ticket"]>[] {
+    const rows = this.db
+      .prepare(
+        "SELECT id, path, value FROM file WHERE grp = ? AND kind = 'ticket' AND placed = 1 AND value IS NOT NULL AND hi >= ? AND lo <= ?",
+      )
+      .all(grp, from, to) as { id: string; path: string; value: string }[];
+    rows.sort(byPath);
+    return rows.map((r) => ({ id: r.id, value: JSON.parse(r.value) as RecordOf["ticket"] }));
+  }
+
+  /** The duties kept for a past period's end (review-cache.ts): what still holds, and which groups to find again. */
+  endKept(at: number, key: string): EndKept {
+    return endKept(this.db, at, key);
+  }
+
+  /** A period's end is being found again in full (review-cache.ts claimEnd). */
+  claimEnd(at: number, seq: number): void {
+    claimEnd(this.db, at, seq);
+  }
+
+  /** Keep what was found again for a period's end (review-cache.ts keepEnd). */
+  keepEnd(at: number, key: string, kept: EndKept, found: Map<string, EndFound>): void {
+    keepEnd(this.db, at, key, kept, found);
+  }
+
+  /** A period's figures of its records as kept (review-cache.ts), or undefined. */
+  figuresKept(period: string, key: string): unknown {
+    return figuresKept(this.db, period, key);
+  }
+
+  /** A period's figures are being worked out from the records in lo..hi (review-cache.ts claimFigures). */
+  claimFigures(period: string, key: string, lo: number, hi: number): void {
+    claimFigures(this.db, period, key, lo, hi);
+  }
+
+  /** Keep a period's figures with the IDs they looked up (review-cache.ts keepFigures). */
+  keepFigures(period: string, key: string, figures: unknown, ids: Iterable<string>): void {
+    keepFigures(this.db, period, key, figures, ids);
   }
 
   /** The first day anything happened among the customers not in `except`, if on or before `by`. */

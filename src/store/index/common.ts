@@ -17,7 +17,7 @@ export function sqliteCode(e: unknown): string {
 }
 
 /** Bump when what is stored changes meaning (schemas, reading rules, the rules engine's output). */
-export const FORMAT = "9";
+export const FORMAT = "10";
 /**
  * Up to this many record files every file's stamp is compared on every read (≈ 2–3 µs a file);
  * past it, git names the files that changed (GitSignal). AFTERCARE_FULL_STAT_FILES sets another

@@ -1,10 +1,9 @@
 // What a refresh leaves for the next one to look at (sync-files.ts; docs/performance.md
 // "Freshness"): table `watch` (files git cannot vouch for, files to compare once more) and the
 // commit and git index the index reflects.
-import type { GitSignal } from "../git-signal.js";
 import { RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
-import type { Found, GitView } from "./sync-files.js";
+import type { FileSignal, Found, GitView } from "./sync-files.js";
 
 /**
  * What to look at next time (table `watch`): the files that differ from HEAD, those git may have
@@ -19,10 +18,10 @@ import type { Found, GitView } from "./sync-files.js";
  */
 export async function nextWatch(
   db: DB,
-  signal: GitSignal | undefined,
+  signal: FileSignal | undefined,
   git: GitView | undefined,
   o: { sweep: boolean; watched: Map<string, number>; found: Found[]; recent: Set<string> },
-): Promise<void> {
+): Promise<string | undefined> {
   const next = new Map<string, number>();
   let head: string | undefined;
   if (signal && git) {
@@ -50,12 +49,13 @@ export async function nextWatch(
       if (meta(db, k) !== undefined) dropMeta(db, k);
     } else if (meta(db, k) !== v) setMeta(db, k, v);
   }
+  return head;
 }
 
 /** The indexed files HEAD does not hold; undefined when git cannot say. */
 async function outsideHead(
   db: DB,
-  signal: GitSignal,
+  signal: FileSignal,
   git: GitView,
   o: { sweep: boolean; watched: Map<string, number>; found: Found[] },
 ): Promise<Set<string> | undefined> {

@@ -36,7 +36,8 @@ import { spanOf } from "../../domain/kpi.js";
 import { engineSettings } from "../calendar-source.js";
 import type { ReadResult } from "../fastread.js";
 import { stateDir } from "../fsutil.js";
-import { GitSignal } from "../git-signal.js";
+import { GitSignal, type PathStatus } from "../git-signal.js";
+import type { UncommittedFile } from "../git/uncommitted.js";
 import { pathOf, type Store } from "../store.js";
 import { askWatcher, watcherListening } from "../watch/client.js";
 import { watchWanted } from "../watch/where.js";
@@ -53,7 +54,8 @@ import {
 import { Changes, findDuties } from "./find-duties.js";
 import { meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
-import { syncFiles } from "./sync-files.js";
+import { syncFiles, type FileSignal } from "./sync-files.js";
+import { commitSignal, isCurrent, uncommittedOf, type OwnCommit } from "./after-write.js";
 
 export { FULL_STAT_FILES, fullStatLimit } from "./common.js";
 
@@ -67,6 +69,10 @@ type OpenOptions = {
   rebuild?: boolean;
   progress?: (counts: { files: number; groups: number }) => void;
   ahead?: GitAhead;
+  /** a write's: only an index already built, reflecting a commit (else undefined: no rebuild inside a write) */
+  existing?: boolean;
+  /** more paths for git to name changes in, beside the record folders (a write's: aftercare.yaml, reports) */
+  paths?: readonly string[];
 };
 
 /** The errors after which the files are read directly this time and the index left as it is. */
@@ -79,6 +85,11 @@ export class RecordIndex extends IndexSearch {
   private progress?: (counts: { files: number; groups: number }) => void;
   /** the refresh took the git signal started ahead (gitAhead) */
   private tookAhead = false;
+  /** what the last refresh learnt from git: the files differing from the commit HEAD was at (after-write.ts) */
+  private seen?: { head: string; dirty: PathStatus };
+  private paths: readonly string[] = [];
+  /** opened by a write (`existing`): its refresh asks git, not the store's watcher */
+  private forWrite = false;
 
   /**
    * Start asking git what changed, ahead of opening the index, for a read in a store that git says
@@ -132,7 +143,7 @@ export class RecordIndex extends IndexSearch {
     now: Date,
     locale: string,
     env: NodeJS.ProcessEnv,
-    opts: { rebuild?: boolean; progress?: (counts: { files: number; groups: number }) => void; ahead?: GitAhead },
+    opts: OpenOptions,
   ): Promise<RecordIndex | undefined> {
     if (env.AFTERCARE_INDEX === "off") return undefined;
     let Database: typeof BetterSqlite3;
@@ -149,12 +160,15 @@ export class RecordIndex extends IndexSearch {
     }
     if (opts.rebuild)
       for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    if (opts.existing && !isCurrent(Database, file)) return undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       let db: DB | undefined;
       try {
         db = new Database(file, { timeout: 30_000 });
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
+        idx.paths = opts.paths ?? [];
+        idx.forWrite = !!opts.existing;
         setUp(db);
         await idx.refresh(now, locale, env, opts.ahead);
         return idx;
@@ -210,23 +224,61 @@ export class RecordIndex extends IndexSearch {
       return ahead.signal;
     }
     const sweep = !this.watching(env);
-    return GitSignal.start(this.store.root, env, RECORD_FOLDERS, meta(this.db, "head"), { sweep });
+    return GitSignal.start(this.store.root, env, [...RECORD_FOLDERS, ...this.paths], meta(this.db, "head"), {
+      sweep,
+    });
   }
 
-  /** Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings' `index.watch`. */
+  /**
+   * Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings'
+   * `index.watch`, for a read. A write's refresh asks git, whose answer it uses (after-write.ts:
+   * the files `git status` would name); the watcher's token is kept for the next read.
+   */
   private watching(env: NodeJS.ProcessEnv): boolean {
-    return watchWanted(env, this.store.settings.index?.watch);
+    return !this.forWrite && watchWanted(env, this.store.settings.index?.watch);
   }
 
-  private async refresh(now: Date, locale: string, env: NodeJS.ProcessEnv, ahead?: GitAhead): Promise<void> {
+  /**
+   * The files of the record folders (and of `paths` given to open) that differ from the commit
+   * HEAD is at, as the last refresh learnt them from git — what `git status` would name there, for
+   * a write under the store's lock; undefined when the refresh did not ask git or HEAD moved since.
+   */
+  uncommitted(head: string | undefined): UncommittedFile[] | undefined {
+    return this.seen && this.seen.head === head ? uncommittedOf(this.db, this.seen.dirty) : undefined;
+  }
+
+  /**
+   * After this run's own commit, under the store's lock: what the writer knows (the files it
+   * committed on top of the commit this index reflects) brought in without asking git again, so
+   * that the next read has nothing to catch up. False when the index cannot take it that way (the
+   * next read then asks git, as after any commit).
+   */
+  async noteCommit(c: OwnCommit, now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+    const before = this.seen?.dirty;
+    const signal = before && commitSignal(this.db, this.store.root, env, c, before);
+    if (!signal) return false;
+    await this.refresh(now, locale, env, undefined, signal);
+    // what still differs from the new HEAD: what git named before, less what the commit holds
+    this.seen = { head: c.commit, dirty: new Map([...before].filter(([p]) => !c.paths.includes(p))) };
+    return true;
+  }
+
+  private async refresh(
+    now: Date,
+    locale: string,
+    env: NodeJS.ProcessEnv,
+    ahead?: GitAhead,
+    given?: FileSignal,
+  ): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
-    const signal = this.askGit(env, ahead);
+    const signal = given ?? this.askGit(env, ahead);
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
       const changes = new Changes(settings.timezone);
-      await syncFiles(
+      this.seen = undefined;
+      const dirty = await syncFiles(
         {
           db,
           root: this.store.root,
@@ -234,8 +286,9 @@ export class RecordIndex extends IndexSearch {
           counts: this.counts,
           onProgress: () => this.progress?.(this.counts),
           put: (r, dir) => this.put(r, dir),
-          // past the limit, the watcher says what changed since the token the index applied
-          ask: signal && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
+          // past the limit, a read's watcher says what changed since the token the index applied
+          // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
+          ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
         },
         signal,
       );
@@ -252,6 +305,7 @@ export class RecordIndex extends IndexSearch {
         findDuties(f, groups, changes);
       }
       db.exec("COMMIT");
+      if (dirty && signal) this.seen = { head: signal.head, dirty };
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;

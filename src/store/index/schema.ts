@@ -1,6 +1,7 @@
 // The index's tables, and its small key-value table `meta` (format, basis, head, gitIndex).
 import type BetterSqlite3 from "better-sqlite3";
 import { FORMAT } from "./common.js";
+import { REVIEW_SCHEMA, REVIEW_TABLES } from "./review-cache.js";
 
 export type DB = BetterSqlite3.Database;
 
@@ -26,6 +27,7 @@ export function setUp(db: DB): void {
     db.exec(
       "DROP TABLE IF EXISTS dir; DROP TABLE IF EXISTS file; DROP TABLE IF EXISTS grp; DROP TABLE IF EXISTS duty; DROP TABLE IF EXISTS search; DELETE FROM meta;",
     );
+    for (const t of REVIEW_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
     setMeta(db, "format", FORMAT);
   }
   db.exec(`
@@ -63,4 +65,6 @@ export function setUp(db: DB): void {
       CREATE TRIGGER IF NOT EXISTS search_update AFTER UPDATE ON file WHEN old.kind = 'customer' OR new.kind = 'customer' BEGIN DELETE FROM search WHERE path IN (old.path, new.path); END;
       CREATE TRIGGER IF NOT EXISTS search_delete AFTER DELETE ON file WHEN old.kind = 'customer' BEGIN DELETE FROM search WHERE path = old.path; END;
     `);
+  // what the reviews keep of periods: the duties overdue at their ends, their records' figures (review-cache.ts)
+  db.exec(REVIEW_SCHEMA);
 }

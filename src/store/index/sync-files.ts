@@ -10,6 +10,12 @@ import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
 import type { ReadItem, ReadResult } from "../fastread.js";
 import type { GitSignal, PathStatus } from "../git-signal.js";
+
+/** What the refresh asks of git (GitSignal; after a write's own commit, what the writer knows: after-write.ts). */
+export type FileSignal = Pick<
+  GitSignal,
+  "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead"
+>;
 import { FOLDERS } from "../store.js";
 import type { WatchAnswer } from "../watch/client.js";
 import { changedNear, KIND_ORDER } from "./common.js";
@@ -46,8 +52,11 @@ export interface SyncFiles {
  * (a large store) only the files it saw change, those git says a move of HEAD changed and those
  * kept in `watch` are compared, and git's sweep is not run; with git's answer (`signal`) the files
  * git names and those it cannot vouch for; else every file.
+ * Returns the files git named as differing from HEAD when the index now reflects git's answer
+ * (meta `head`): with table `watch`'s files HEAD does not hold, what a write would name as
+ * uncommitted. Undefined after the watcher's answer: git named nothing then.
  */
-export async function syncFiles(s: SyncFiles, signal: GitSignal | undefined): Promise<void> {
+export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): Promise<PathStatus | undefined> {
   const db = s.db;
   let git: GitView | undefined;
   let answer: WatchAnswer;
@@ -80,10 +89,12 @@ export async function syncFiles(s: SyncFiles, signal: GitSignal | undefined): Pr
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const gitAt = git && !git.told ? signal!.startedAt : undefined;
   const recent = await compareAndRead(s, known, found, gitAt, git?.told);
-  await nextWatch(db, git ? signal : undefined, git, { sweep, watched, found, recent });
-  // the watcher's token, applied in the same transaction: what changes after it is told next time
+  const head = await nextWatch(db, git ? signal : undefined, git, { sweep, watched, found, recent });
+  // the watcher's token, applied in the same transaction: what changes after it is told next time;
+  // a refresh that did not ask (a write's) keeps it: the next read is told everything since, a superset
   if (git && answer) setMeta(db, "watchToken", answer.token);
-  else if (meta(db, "watchToken") !== undefined) dropMeta(db, "watchToken");
+  else if (s.ask && meta(db, "watchToken") !== undefined) dropMeta(db, "watchToken");
+  return head === undefined || git!.told ? undefined : git!.dirty;
 }
 
 /** A file found in a folder listed again that no row holds yet. */
