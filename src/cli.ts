@@ -123,25 +123,26 @@ async function failed(e: unknown, argv: string[], deps: Deps, state: RunState): 
     return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version"
       ? EXIT.ok
       : EXIT.usage;
+  const { shownLocale } = await import("./help/locale.js");
+  const locale = (await state.ctx?.locale().catch(() => undefined)) ?? shownLocale(argv, deps.env, deps.cwd);
   if (e instanceof UserError) {
     // an error never carries colour of its own: escape codes in it came from what was typed
-    const { shownLocale } = await import("./help/locale.js");
-    const locale = (await state.ctx?.locale().catch(() => undefined)) ?? shownLocale(argv, deps.env, deps.cwd);
     io.err(`${messageIn(e, locale).replace(/\u001b/g, "\\u001b")}\n`);
     return e.exitCode;
   }
   // Ctrl+C or Ctrl+D at a prompt
   if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
-    io.err(`${render(describe("cancelled", {}))}\n`);
+    io.err(`${render(describe("cancelled", {}, locale), locale)}\n`);
     return EXIT.cancelled;
   }
   const debug = (state.ctx?.globals.debug ?? argv.includes("--debug")) || Boolean(deps.env.AFTERCARE_DEBUG);
   // the machine refused (a full disk, a read-only store…): plain words, and what was left behind
   const os = fromOsError(e, (await state.ctx?.leftovers()) ?? { state: "storeUntouched" });
   if (os) {
-    io.err(debug && e instanceof Error ? `${e.stack}\n${os.message}\n` : `${os.message}\n`);
+    const said = messageIn(os, locale);
+    io.err(debug && e instanceof Error ? `${e.stack}\n${said}\n` : `${said}\n`);
     return os.exitCode;
   }
-  io.err(debug && e instanceof Error ? `${e.stack}\n` : `${internalError(e)}\n`);
+  io.err(debug && e instanceof Error ? `${e.stack}\n` : `${internalError(e, locale)}\n`);
   return EXIT.refused;
 }

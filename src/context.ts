@@ -2,7 +2,18 @@
 import { randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, fail, fromOsError, osErrorCode, render, UsageError, UserError, type Written } from "./errors.js";
+import {
+  describe,
+  EXIT,
+  fail,
+  fromOsError,
+  osErrorCode,
+  refusal,
+  render,
+  UsageError,
+  UserError,
+  type Written,
+} from "./errors.js";
 import type { IO } from "./io.js";
 import { inquirer, type Prompter } from "./prompt.js";
 import { t, translator, wordedText, type Translator } from "./i18n.js";
@@ -15,6 +26,7 @@ import { RecordIndex, type GitAhead } from "./store/record-index.js";
 import { refuseWrite } from "./store/git/refusal.js";
 import { openForWrite, WriteIndex } from "./store/index/write-index.js";
 import { writtenSince } from "./store/written-since.js";
+import { indexProgress } from "./index-progress.js";
 import { commandName, readsIndex } from "./command-line.js";
 
 export interface Globals {
@@ -40,15 +52,6 @@ export interface Deps {
   prompter?: Prompter;
 }
 
-/** A line on a terminal while a large index is built; nothing in pipes, cron or tests. */
-export function indexProgress(ctx: Context): ((c: { files: number; groups: number }) => void) | undefined {
-  if (!process.stderr.isTTY || !ctx.io.isTTY) return undefined;
-  return (c) =>
-    process.stderr.write(
-      `\r\x1b[Kindexing the store (.aftercare/index.sqlite): ${c.files.toLocaleString("en")} files read, ${c.groups.toLocaleString("en")} customers' duties found…`,
-    );
-}
-
 export class Context {
   private storeP?: Promise<Store>;
   /** git asked ahead of the index's refresh, for a read (INDEX_READS) in a large store */
@@ -57,7 +60,7 @@ export class Context {
   private indexP?: Promise<RecordIndex | undefined>;
   /** the index a write opens under the store's lock (writeIndex) */
   private readonly writeIdx = new WriteIndex(async () =>
-    openForWrite(await this.store(), await this.now(), await this.locale(), this.deps.env, indexProgress(this)),
+    openForWrite(await this.store(), await this.now(), await this.locale(), this.deps.env, await indexProgress(this)),
   );
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
@@ -112,10 +115,7 @@ export class Context {
       ? undefined
       : await (await import("./commands/init.js")).emptyCloneHint(this.deps.cwd, this.deps.env).catch(() => undefined);
     if (hint) throw new UserError(hint);
-    if (!found)
-      throw new UserError(
-        `no aftercare store here: no aftercare.yaml in ${this.deps.cwd} or any folder above it; run 'aftercare init', or give --records DIR (or set AFTERCARE_RECORDS)`,
-      );
+    if (!found) throw refusal("rf.noStoreHere", { cwd: this.deps.cwd });
     return found;
   }
 
@@ -147,7 +147,7 @@ export class Context {
     if (this.writeStarted) return Promise.resolve(undefined);
     this.indexP ??= (async () =>
       RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, {
-        progress: indexProgress(this),
+        progress: await indexProgress(this),
         ahead: this.ahead,
       }))();
     return this.indexP;
@@ -282,14 +282,18 @@ export class Context {
     )
       return { committed: true };
     if (!r.committed) {
+      const locale = await this.locale().catch(() => "en");
+      // git's own reason as git said it; ours from the catalogue
       const reason = /No space left on device/i.test(r.reason ?? "")
-        ? "the disk is full: git could not write its objects; free some space"
-        : (r.reason ?? "git did not commit");
+        ? t(locale, "err.notCommitted.diskFull")
+        : (r.reason ?? t(locale, "err.notCommitted.git"));
+      const command = `git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`;
       const how =
-        r.hook || r.lock || reason !== r.reason
-          ? `commit it with: git -C ${JSON.stringify(git.cwd)} commit -m ${JSON.stringify(line)} -- ${paths.join(" ")}`
+        r.hook || r.lock || r.reason === undefined || reason !== r.reason
+          ? t(locale, "err.notCommitted.how", { command })
           : undefined;
-      this.io.err(`note: ${render(describe("notCommitted", { reason, how }))}\n`);
+      const text = render(describe("notCommitted", { reason, how }, locale), locale);
+      this.io.err(`${t(locale, "err.notCommitted.note", { text })}\n`);
       this.uncommitted.push(...paths);
     }
     return r;
@@ -357,9 +361,7 @@ export class Context {
     const given = this.deps.env.AFTERCARE_LOCK_TIMEOUT;
     const timeout = Number(given);
     if (given !== undefined && given !== "" && !(Number.isFinite(timeout) && timeout > 0))
-      throw new UsageError(
-        `AFTERCARE_LOCK_TIMEOUT "${given}" must be a number of seconds, such as 120; nothing was written`,
-      );
+      throw refusal("rf.lockTimeout", { value: given }, EXIT.usage);
     return store.withLock(
       async () => {
         this.writeStarted = true;
@@ -377,6 +379,7 @@ export class Context {
         who,
         command: commandName(this.commandLine),
         onWait: (line) => this.io.err(`${line}\n`),
+        locale: await this.locale(),
         ...(timeout > 0 ? { timeout: timeout * 1000 } : {}),
         ...(this.globals.debug || this.deps.env.AFTERCARE_DEBUG
           ? { onAcquired: (ms: number) => this.io.err(`debug: waited ${ms} ms for the store lock\n`) }

@@ -6,6 +6,10 @@
 // translation adds a table of the same shape instead of touching the code that raises them.
 import type { ZodError } from "zod";
 import { wordedText, type MessageKey, type WordParam, type Worded } from "./i18n.js";
+import { issueWords, valueAt } from "./i18n-schema.js";
+import { describe, render, shown, thousands, type ErrorKey, type ErrorParams } from "./errors-catalogue.js";
+
+export { describe, render, shown, type ErrorKey, type ErrorParams };
 
 /** The exit codes, one table (docs/reliability.md, README "Exit codes"). */
 export const EXIT = {
@@ -81,9 +85,9 @@ export function refusal(
   return Object.assign(exitCode === EXIT.usage ? new UsageError(text) : new UserError(text, exitCode), { worded });
 }
 
-/** An error's message in `locale`: a catalogue refusal's words, else its message as raised. */
-export const messageIn = (e: UserError & { worded?: Worded }, locale: string): string =>
-  e.worded ? wordedText(locale, e.worded) : e.message;
+/** An error's message in `locale`: a catalogue refusal's words, a `fail` entry's, else its message as raised. */
+export const messageIn = (e: UserError & { worded?: Worded; spoken?: (locale: string) => string }, locale: string) =>
+  e.worded ? wordedText(locale, e.worded) : e.spoken ? e.spoken(locale) : e.message;
 
 /** The command line itself is wrong: a missing or malformed flag. Exit 2. */
 export class UsageError extends UserError {
@@ -106,123 +110,7 @@ export class SystemError extends UserError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The wording: one table. Each entry turns an error's parameters into its facts.
-
-/** A value as typed, quoted and cut short, with control and invisible characters escaped. */
-export function shown(value: unknown, max = 60): string {
-  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  const cut = [...s].length > max ? [...s].slice(0, max).join("") + "…" : s;
-  return JSON.stringify(cut).replace(
-    /[\p{Cf}\u2028\u2029\u0085]/gu,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
-
-const thousands = (n: number) => n.toLocaleString("en-US");
-
-export interface ErrorParams {
-  invalidFlag: { flag: string; value: unknown; rule: string };
-  tooLong: { flag: string; length: number; max: number; kind: "line" | "text" | "path" };
-  diskFull: { path?: string; written: Written };
-  readOnly: { path?: string; written: Written };
-  permission: { path?: string; written: Written };
-  tooManyFiles: { written: Written };
-  argTooLong: { written: Written };
-  ioError: { path?: string; written: Written };
-  notCommitted: { reason: string; how?: string };
-  cancelled: Record<string, never>;
-  internal: { message: string };
-}
-export type ErrorKey = keyof ErrorParams;
-
-type Catalogue = { [K in ErrorKey]: (p: ErrorParams[K]) => Problem };
-
-const where = (path?: string) => (path ? ` (${path})` : "");
-
-const en: Catalogue = {
-  invalidFlag: (p) => ({ what: `${p.flag} ${shown(p.value)} ${p.rule}`, written: { state: "nothing" } }),
-  tooLong: (p) => ({
-    what: `${p.flag} is too long: ${thousands(p.length)} characters`,
-    why: `at most ${thousands(p.max)} for ${p.kind === "text" ? "a text" : p.kind === "path" ? "a file name" : "a one-line field"}`,
-    next: p.kind === "text" ? "shorten it, or keep the long text in a file and refer to it" : "shorten it",
-    written: { state: "nothing" },
-  }),
-  diskFull: (p) => ({
-    what: `the disk is full${where(p.path)}`,
-    why: "no space left on the device that holds the store",
-    next: "free some space, then run the command again",
-    written: p.written,
-  }),
-  readOnly: (p) => ({
-    what: `the store is read-only${where(p.path)}`,
-    why: "its file system is mounted read-only",
-    next: "remount it read-write, or work in a writable clone of the store",
-    written: p.written,
-  }),
-  permission: (p) => ({
-    what: `no permission to write${p.path ? ` ${p.path}` : " in the store"}`,
-    next: "check who owns the store's folders (ls -ld), and run aftercare as that user or give your user write access",
-    written: p.written,
-  }),
-  tooManyFiles: (p) => ({
-    what: "too many open files",
-    why: "the system's limit on open files was reached",
-    next: "close other programs, or raise the limit (ulimit -n 4096), then run the command again",
-    written: p.written,
-  }),
-  argTooLong: (p) => ({
-    what: "a value is too long to hand to git",
-    why: "the system refused an argument that long (E2BIG)",
-    next: "shorten the longest flag value and run the command again",
-    written: p.written,
-  }),
-  ioError: (p) => ({
-    what: `the disk reported an input/output error${where(p.path)}`,
-    why: "the device may be failing or disconnected",
-    next: "check the disk (dmesg), then run 'aftercare check' in the store",
-    written: p.written,
-  }),
-  notCommitted: (p) => ({
-    what: `saved but not committed (${p.reason})`,
-    why: "the change is in the files, not in git history",
-    next: p.how,
-  }),
-  cancelled: () => ({ what: "cancelled", written: { state: "nothing" } }),
-  internal: (p) => ({ what: `internal error: ${p.message} (a bug in aftercare; run again with --debug for details)` }),
-};
-
-const catalogues: Record<string, Catalogue> = { en };
-
-/** The facts of a catalogue entry, in a language (English until a translation is added). */
-export function describe<K extends ErrorKey>(key: K, params: ErrorParams[K], locale = "en"): Problem {
-  return (catalogues[locale] ?? en)[key](params);
-}
-
-function writtenClause(w: Written | undefined): string | undefined {
-  if (!w) return undefined;
-  if (w.state === "nothing") return "nothing was written";
-  if (w.state === "storeUntouched") return "the store was not changed";
-  if (w.state === "unknown")
-    return "some files may have been changed: see 'git status' and run 'aftercare check' in the store";
-  const temp = w.files.filter((f) => /\.tmp$/.test(f));
-  const records = w.files.filter((f) => !/\.tmp$/.test(f));
-  return [
-    records.length
-      ? `changed and not committed: ${records.join(", ")} (commit them, or undo with 'git checkout -- FILE')`
-      : undefined,
-    temp.length
-      ? `left ${temp.length === 1 ? "a temporary file" : "temporary files"}: ${temp.join(", ")} (safe to delete)`
-      : undefined,
-  ]
-    .filter(Boolean)
-    .join("; ");
-}
-
-/** One line: what[: why][; next][; written]. */
-export function render(p: Problem): string {
-  const head = p.why ? (p.what.endsWith(")") ? `${p.what}; ${p.why}` : `${p.what} (${p.why})`) : p.what;
-  return [head, p.next, writtenClause(p.written)].filter(Boolean).join("; ");
-}
+// The wording: one table, from the catalogue (errors-catalogue.ts).
 
 const EXIT_OF: { [K in ErrorKey]: number } = {
   invalidFlag: EXIT.usage,
@@ -242,9 +130,14 @@ const EXIT_OF: { [K in ErrorKey]: number } = {
 export function fail<K extends ErrorKey>(key: K, params: ErrorParams[K], cause?: unknown): UserError {
   const problem = describe(key, params);
   const code = EXIT_OF[key];
-  if (code === EXIT.usage) return new UsageError(problem, key);
-  if (key in OS_KEYS_SET) return new SystemError(problem, key, cause);
-  return new UserError(problem, code, key);
+  const e =
+    code === EXIT.usage
+      ? new UsageError(problem, key)
+      : key in OS_KEYS_SET
+        ? new SystemError(problem, key, cause)
+        : new UserError(problem, code, key);
+  // the same facts in the reader's language (messageIn)
+  return Object.assign(e, { spoken: (locale: string) => render(describe(key, params, locale), locale) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,45 +198,52 @@ function flagOf(path: PropertyKey[], flags: Record<string, string>): string {
   return `--${last.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function valueAt(value: unknown, path: PropertyKey[]): unknown {
-  let v = value;
-  for (const p of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
-  return v;
-}
-
-/** The rule an issue states, with the bound zod knows when the schema's words do not say it. */
-function ruleOf(issue: Issue, value: unknown): string {
-  let rule = issue.message;
+/** The rule an issue states, with the bound zod knows when the schema's words do not say it; in English and as words. */
+function ruleOf(issue: Issue, value: unknown): { text: string; worded: Worded } {
+  const why = issueWords(issue, value);
+  const plain = { text: issue.message, worded: why };
   if (
-    typeof value === "string" &&
-    (issue.code === "too_small" || issue.code === "too_big") &&
-    issue.origin === "string" &&
-    !/\d/.test(rule)
-  ) {
-    const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
-    if (issue.code === "too_small" && Number(bound) <= 1)
-      rule = value && !value.trim() ? `${rule} (it is only spaces)` : rule;
-    else rule += ` (at ${issue.code === "too_small" ? "least" : "most"} ${thousands(Number(bound))} characters)`;
-  }
-  return rule;
+    typeof value !== "string" ||
+    (issue.code !== "too_small" && issue.code !== "too_big") ||
+    issue.origin !== "string" ||
+    /\d/.test(issue.message)
+  )
+    return plain;
+  const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+  let worded: Worded;
+  if (issue.code === "too_small" && Number(bound) <= 1) {
+    if (!value || value.trim()) return plain;
+    worded = { key: "in.onlySpaces", params: { rule: why } };
+  } else
+    worded = {
+      key: issue.code === "too_small" ? "in.atLeast" : "in.atMost",
+      params: { rule: why, n: thousands(Number(bound)) },
+    };
+  return { text: wordedText("en", worded), worded };
 }
 
 /**
  * The first problem of a schema failure on what the user typed, as a usage error naming the flag
  * (`flags` maps a field path such as "contacts.phones" to "--phone"; other fields become
- * --kebab-case of their name).
+ * --kebab-case of their name). Worded in the reader's language from the issue (i18n-schema.ts).
  */
 export function inputError(error: ZodError, input: unknown, flags: Record<string, string> = {}): UsageError {
   const issue = error.issues[0]!;
   const path = issue.path;
   const value = valueAt(input, path);
-  if (value === undefined)
-    return new UsageError(
-      { what: `${flagOf(path, flags)} is missing: it ${issue.message}`, written: { state: "nothing" } },
+  const flag = flagOf(path, flags);
+  if (value === undefined) {
+    const worded: Worded = { key: "in.missing", params: { flag, why: issueWords(issue, value) } };
+    const e = new UsageError(
+      { what: `${flag} is missing: it ${issue.message}`, written: { state: "nothing" } },
       "invalidFlag",
     );
+    return Object.assign(e, { worded });
+  }
   // invalidFlag is a usage error: fail makes a UsageError (the same shape as a UserError)
-  return fail("invalidFlag", { flag: flagOf(path, flags), value, rule: ruleOf(issue, value) });
+  const rule = ruleOf(issue, value);
+  const e = fail("invalidFlag", { flag, value, rule: rule.text });
+  return Object.assign(e, { worded: { key: "in.invalid", params: { flag, value: shown(value), rule: rule.worded } } });
 }
 
 /** Parse what the user typed with a record's schema; a failure is a usage error naming the flag. */
@@ -393,8 +293,8 @@ export function zodSummary(e: ZodError): string {
   return `a value failed validation: ${field ? `${field} ` : ""}${i.message}${e.issues.length > 1 ? ` (and ${e.issues.length - 1} more)` : ""}`;
 }
 
-/** The internal-error line: for real bugs only. */
-export function internalError(e: unknown): string {
+/** The internal-error line: for real bugs only (the bug's own words as raised, around them the reader's language). */
+export function internalError(e: unknown, locale = "en"): string {
   const message = isZodError(e) ? zodSummary(e) : e instanceof Error ? e.message : String(e);
-  return render(describe("internal", { message: message.replace(/\s*\n\s*/g, " ") }));
+  return render(describe("internal", { message: message.replace(/\s*\n\s*/g, " ") }, locale), locale);
 }

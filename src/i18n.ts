@@ -1400,6 +1400,15 @@ const M = {
     en: "'aftercare doctor --fix' repairs what is marked so, and commits it; it never deletes a record",
     "zh-CN": "'aftercare doctor --fix' 修复标明可修复的问题并提交；它从不删除记录",
   },
+  "ri.progress": {
+    en: "indexing the store (.aftercare/index.sqlite): {files} files read, {groups} customers' duties found…",
+    "zh-CN": "正在建立档案库索引（.aftercare/index.sqlite）：已读 {files} 个文件，已找出 {groups} 位客户的工作…",
+  },
+  "init.noGit": {
+    en: "note: could not create a git repository ({why}); the store works without one, but keeps no history",
+    "zh-CN": "注意：无法建立 git 仓库（{why}）；档案库没有 git 也能用，但不保留历史记录",
+  },
+  "init.gitMissing": { en: "git is not installed", "zh-CN": "未安装 git" },
   // doctor's line on the store's watcher (src/store/watch/; docs/performance.md "Freshness")
   "doc.watcher.on": {
     en: "a watcher keeps the index fresh without a sweep of every file (process {pid}, {folders} folders watched); it stops after 30 minutes without a read",

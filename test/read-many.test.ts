@@ -132,7 +132,8 @@ describe("readMany", () => {
           path: "customers/C-261101-AAAA.yaml",
           line: 1,
           col: 1,
-          message: "cannot be read (EISDIR); fix its permissions",
+          message: "cannot be read (EISDIR: it is a folder, not a file); move the folder out of the way",
+          worded: { key: "pr.cannotReadFolder" },
         },
       ],
     });

@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import type { Customer } from "../src/domain/schema.js";
-import { messageIn, type UserError } from "../src/errors.js";
+import { z } from "zod";
+import { customerSchema } from "../src/domain/schema.js";
+import { describe as describeError, fail, messageIn, render, type UserError } from "../src/errors.js";
+import { issueWords } from "../src/i18n-schema.js";
+import { wordedText } from "../src/i18n.js";
+import { unreadableFile, unreadableFolder } from "../src/store/unreadable.js";
 import { loadParsing } from "../src/store/parsing.js";
 import { writeNew } from "../src/store/writer.js";
 import { testIO } from "../src/io.js";
@@ -734,5 +739,337 @@ describe("a hand edit refused, in a zh-CN store", () => {
       if (locale === zh) expect(englishWords(r.stderr)).toEqual([]);
     }
     expect(readFileSync(join(root, `tickets/2026/11/${id}.yaml`), "utf8")).toBe(before);
+  });
+});
+
+describe("a record file or folder the system will not read, in a zh-CN store", () => {
+  it("a folder where a record file should be (EISDIR): show says so in Chinese, and in English", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    mkdirSync(join(root, "customers/C-261126-AAAA.yaml"));
+    const line = "customers/C-261126-AAAA.yaml:1:1: ";
+    const s = await cli(root, ["customer", "show", "C-261126-AAAA"], zh);
+    expect(s.code).toBe(1);
+    expect(s.stderr).toBe(
+      `${line}无法读取（这是文件夹，不是文件）；请把这个文件夹移开\n` +
+        "客户 C-261126-AAAA 无法读取；请修正此文件（见 aftercare check）；未写入任何内容\n",
+    );
+    expect(englishWords(s.stderr)).toEqual([]);
+    const e = await cli(root, ["customer", "show", "C-261126-AAAA"], en);
+    expect(e.stderr).toBe(
+      `${line}cannot be read (EISDIR: it is a folder, not a file); move the folder out of the way\n` +
+        "customer C-261126-AAAA cannot be read; fix the file (see 'aftercare check'); nothing was written\n",
+    );
+  });
+
+  it("a file where a record folder should be (ENOTDIR): refused, never taken as no records", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    writeFileSync(join(root, "events"), "不是文件夹\n");
+    for (const index of ["off", "on"]) {
+      const r = await cli(root, ["event", "list"], { env: { AFTERCARE_LOCALE: "", AFTERCARE_INDEX: index } });
+      expect(r.code, index).toBe(1);
+      expect(r.stderr, index).toBe(
+        "无法读取文件夹 events/（这不是文件夹）；其中的活动记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容\n",
+      );
+      expect(englishWords(r.stderr), index).toEqual([]);
+    }
+    const e = await cli(root, ["event", "list"], { env: { AFTERCARE_LOCALE: "en", AFTERCARE_INDEX: "off" } });
+    expect(e.stderr).toBe(
+      "cannot read the folder events/ (ENOTDIR: it is not a folder); its event records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written\n",
+    );
+  });
+
+  it("permission denied (EACCES, which root never meets): worded the same way", () => {
+    const denied = Object.assign(new Error("EACCES: permission denied, open 'x'"), { code: "EACCES" });
+    const file = unreadableFile(denied);
+    expect(file.message).toBe("cannot be read (EACCES: permission denied); fix its permissions");
+    expect(wordedText("zh-CN", file.worded)).toBe("无法读取（没有权限）；请检查此文件及其权限");
+    const io = Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
+    expect(wordedText("zh-CN", unreadableFile(io).worded)).toBe("无法读取（系统报告的错误）；请检查此文件及其权限");
+    const folder = unreadableFolder("ticket", "tickets/2026/11", denied);
+    expect(folder.message).toBe(
+      "cannot read the folder tickets/2026/11/ (EACCES: permission denied); its ticket records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written",
+    );
+    expect(messageIn(folder, "zh-CN")).toBe(
+      "无法读取文件夹 tickets/2026/11/（没有权限）；其中的工单记录无法列出，为免当作空文件夹报告，未作任何处理：请修正该文件夹的权限后再运行；未写入任何内容",
+    );
+  });
+
+  it("a file --output cannot write: said in Chinese", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const r = await cli(root, ["export", "customers", "--output", "no-such-folder/customers.csv"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("无法写入 --output no-such-folder/customers.csv：所在的文件夹不存在；档案库未改动\n");
+    const e = await cli(root, ["export", "customers", "--output", "customers"], en);
+    expect(e.stderr).toBe(
+      "cannot write --output customers: it is a folder: give a file name; the store was not changed\n",
+    );
+  });
+});
+
+describe("the editor that fails, in a zh-CN store", () => {
+  it("an editor that exits with an error, and one that cannot start", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const edit = async (locale: { env: Record<string, string> }, editor: string) => {
+      const io = { ...testIO(), interactive: true };
+      const env = cleanEnv({ ...locale.env, AFTERCARE_USER: "王芳", EDITOR: editor });
+      const code = await main(["customer", "edit", "C-261126-EEEE"], { io, env, cwd: root, clock: () => new Date() });
+      return { code, stderr: io.stderr() };
+    };
+    const failing = await edit(zh, "false");
+    expect(failing).toEqual({
+      code: 1,
+      stderr: "编辑器“false”出错（退出码 1）；请设置 VISUAL 或 EDITOR；未写入任何内容\n",
+    });
+    const missing = await edit(zh, "/no/such/editor");
+    expect(missing).toEqual({
+      code: 1,
+      stderr: "编辑器“/no/such/editor”出错（无法启动）；请设置 VISUAL 或 EDITOR；未写入任何内容\n",
+    });
+    // the editor's name as set, and the names of the variables to set, are typed as they are
+    const words = (failing.stderr + missing.stderr).replace(/“[^”]+”|VISUAL|EDITOR/g, " ");
+    expect(englishWords(words)).toEqual([]);
+    expect((await edit(en, "false")).stderr).toBe(
+      'the editor "false" failed (exit 1); set VISUAL or EDITOR; nothing was written\n',
+    );
+    expect((await edit(en, "/no/such/editor")).stderr).toBe(
+      'the editor "/no/such/editor" failed (spawnSync /no/such/editor ENOENT); set VISUAL or EDITOR; nothing was written\n',
+    );
+  });
+});
+
+describe("doctor in a repository not set up for many files, in a zh-CN store", () => {
+  it("names each git setting it lacks and what --fix did, in Chinese; --json keeps the English", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    expect((await cli(root, ["init", "--hooks"], zh)).code).toBe(0);
+    rmSync(join(root, ".git/hooks/pre-push"));
+    // init --hooks set the repository up for many files: take three settings and the commit-graph back
+    for (const key of ["feature.manyFiles", "core.splitIndex", "fetch.writeCommitGraph"])
+      git(root, "config", "--unset", key);
+    rmSync(join(root, ".git/objects/info/commit-graph"), { force: true });
+    rmSync(join(root, ".git/objects/info/commit-graphs"), { recursive: true, force: true });
+    const d = await cli(root, ["doctor"], zh);
+    expect(d.code).toBe(1);
+    expect(d.stdout.replaceAll(root, "/desk")).toBe(
+      [
+        "推送前检查未安装（/desk/.git/hooks/pre-push）：直接 git push 会不经检查就推送提交；请运行 aftercare init --hooks",
+        "档案库的 git 仓库未开启 feature.manyFiles：每次写入都要以较大的格式读取并重写 git 索引；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库未开启 core.splitIndex：每次写入都要重写整个 git 索引（20 万条记录时约 14 MB）；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库未开启 fetch.writeCommitGraph：提交图跟不上同步带来的提交，aftercare history 会变慢；aftercare doctor --fix 会开启它",
+        "档案库的 git 仓库没有带变更路径布隆过滤器的提交图（commit-graph）：aftercare history 要读遍每个提交才能找到一条记录的改动；aftercare doctor --fix 会生成它",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(d.stdout + d.stderr)).toEqual([]);
+    const f = await cli(root, ["doctor", "--fix"], zh);
+    expect(f.stdout).toBe(
+      [
+        "已修复：已在档案库的 git 仓库中开启 feature.manyFiles（git 索引改用紧凑的第 4 版，并记住哪些文件夹没有新文件）",
+        "已修复：已在档案库的 git 仓库中开启 core.splitIndex（每次写入只重写 git 索引中改动的部分）",
+        "已修复：已在档案库的 git 仓库中开启 fetch.writeCommitGraph（每次同步都会更新提交图）",
+        "已修复：已为 aftercare history 生成带变更路径布隆过滤器的提交图（commit-graph）",
+        "已修复：已为当前的 aftercare 重新安装提交前检查和合并驱动",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(f.stdout + f.stderr)).toEqual([]);
+    expect(await cli(root, ["doctor"], zh)).toMatchObject({ code: 0, stdout: "" });
+    // the English, as before, for an English reader and in --json
+    for (const key of ["feature.manyFiles", "core.splitIndex"]) git(root, "config", "--unset", key);
+    const e = await cli(root, ["doctor"], en);
+    expect(e.stdout).toBe(
+      [
+        "git's feature.manyFiles is off in the store's repository: every write reads and rewrites git's index in its larger format; 'aftercare doctor --fix' turns it on",
+        "git's core.splitIndex is off in the store's repository: every write rewrites the whole of git's index (some 14 MB at 200,000 records); 'aftercare doctor --fix' turns it on",
+        "",
+      ].join("\n"),
+    );
+    const j = JSON.parse((await cli(root, ["doctor", "--fix", "--json"], zh)).stdout) as { fixed: string[] };
+    expect(j.fixed).toEqual([
+      "turned on git's feature.manyFiles in the store's repository (git's index in its compact version 4, and its cache of folders without new files)",
+      "turned on git's core.splitIndex in the store's repository (a write rewrites only the part of git's index that changed)",
+    ]);
+  });
+});
+
+describe("the schema's complaints, worded from the zod issue itself, in a zh-CN store", () => {
+  it("a flag's value the schema refuses: the flag, the value and the rule in Chinese; English as before", async () => {
+    const root = testStore({}, { settings: ZH_SETTINGS });
+    const add = (locale: { env: Record<string, string> }, ...flags: string[]) =>
+      cli(root, ["customer", "add", "上海华东制冷设备有限公司", ...flags], locale);
+    const cases: [string[], string, string][] = [
+      [
+        ["--contact", "张伟", "--phone", "1"],
+        '--phone "1" 作为电话号码太短（至少 3 个字符）；未写入任何内容',
+        '--phone "1" is too short for a phone number (at least 3 characters); nothing was written',
+      ],
+      [
+        ["--contact", " "],
+        '--contact " " 不能为空（只有空格）；未写入任何内容',
+        '--contact " " must not be empty (it is only spaces); nothing was written',
+      ],
+      [
+        ["--contact", "张".repeat(501)],
+        "--contact 太长：501 个字符（单行字段最多 500 个字符）；请缩短；未写入任何内容",
+        "--contact is too long: 501 characters (at most 500 for a one-line field); shorten it; nothing was written",
+      ],
+    ];
+    for (const [flags, zhText, enText] of cases) {
+      const r = await add(zh, ...flags);
+      expect(r.code, flags[0]).toBe(2);
+      expect(r.stderr).toBe(`${zhText}\n`);
+      expect(englishWords(r.stderr)).toEqual([]);
+      expect((await add(en, ...flags)).stderr).toBe(`${enText}\n`);
+    }
+  });
+
+  it("zod's own complaints (a bound, a list expected) and ours in aftercare.yaml, in Chinese", async () => {
+    const settings = ZH_SETTINGS.replace(
+      "locale: zh-CN\n",
+      "locale: zh-CN\ncriticalSystems: 刹车\ncalendar:\n  source: CN\nrules:\n  C-EXTRA-WORK:\n    hours: -1\n",
+    );
+    const root = testStore({}, { settings });
+    const r = await cli(root, ["check"], zh);
+    expect(r.code).toBe(1);
+    expect(r.stderr.replaceAll(root, "/desk")).toBe(
+      [
+        "/desk/aftercare.yaml:5:18: 字段 criticalSystems 类型不对：应为列表，实际是文字",
+        "/desk/aftercare.yaml:7:11: 字段 calendar.source 国务院公布的放假安排（含调休上班日）请写小写的 cn；大写的 CN 取的是另一套不含调休的节假日规则",
+        "/desk/aftercare.yaml:10:12: 字段 rules.C-EXTRA-WORK.hours 太小：不能小于 0",
+        "",
+      ].join("\n"),
+    );
+    expect(englishWords(r.stderr.replace(/字段 [\w.-]+/g, ""))).toEqual([]);
+    const e = await cli(root, ["check"], en);
+    expect(e.stderr.replaceAll(root, "/desk")).toBe(
+      [
+        "/desk/aftercare.yaml:5:18: criticalSystems Invalid input: expected array, received string",
+        "/desk/aftercare.yaml:7:11: calendar.source must be cn (lower case) for the State Council's calendar with its make-up working days; CN would be date-holidays' rules without them",
+        "/desk/aftercare.yaml:10:12: rules.C-EXTRA-WORK.hours Too small: expected number to be >=0",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("our sentences carry their catalogue key through zod; a code the catalogue has no words for is still Chinese", () => {
+    const r = customerSchema.safeParse({ name: 12, created: "2026-11-26T09:00:00+08:00" });
+    const issue = r.error!.issues[0]!;
+    expect(issue.message).toBe("must be text");
+    expect(issueWords(issue, 12)).toEqual({ key: "sch.text" });
+    const union = z.union([z.string(), z.number()]).safeParse(true).error!.issues[0]!;
+    const words = issueWords(union, true);
+    expect(wordedText("en", words)).toBe(union.message);
+    expect(wordedText("zh-CN", words)).toBe("取值不合规");
+    const tooLong = z.array(z.string()).max(2).safeParse(["a", "b", "c"]).error!.issues[0]!;
+    expect(wordedText("zh-CN", issueWords(tooLong, ["a", "b", "c"]))).toBe("太多：最多 2 项");
+  });
+});
+
+describe("the error pipeline's own failures, in a zh-CN store", () => {
+  it("the disk, permissions, a cancel: worded from the catalogue; English as before", () => {
+    const left = { state: "left" as const, files: ["customers/C-261126-EEEE.yaml", "customers/.x.tmp"] };
+    const full = fail("diskFull", { path: "customers/2026", written: left });
+    expect(full.message).toBe(
+      "the disk is full (customers/2026); no space left on the device that holds the store; free some space, then run the command again; changed and not committed: customers/C-261126-EEEE.yaml (commit them, or undo with 'git checkout -- FILE'); left a temporary file: customers/.x.tmp (safe to delete)",
+    );
+    expect(messageIn(full, "zh-CN")).toBe(
+      "磁盘已满（customers/2026）；存放档案库的设备没有剩余空间；请腾出一些空间，再运行一次命令；已改动但未提交：customers/C-261126-EEEE.yaml（请提交，或用 'git checkout -- 文件' 撤销）；留下了临时文件：customers/.x.tmp（可以删除）",
+    );
+    const denied = fail("permission", { written: { state: "nothing" } });
+    expect(messageIn(denied, "zh-CN")).toBe(
+      "没有在档案库中写入的权限；请查看档案库各文件夹的所有者（ls -ld），改用该用户运行，或给你的用户写权限；未写入任何内容",
+    );
+    expect(render(describeError("cancelled", {}, "zh-CN"), "zh-CN")).toBe("已取消；未写入任何内容");
+    expect(render(describeError("cancelled", {}))).toBe("cancelled; nothing was written");
+    for (const text of [messageIn(full, "zh-CN"), messageIn(denied, "zh-CN")])
+      expect(englishWords(text.replace("ls -ld", ""))).toEqual([]);
+  });
+});
+
+describe("the write lock held by another writer, in a zh-CN store", () => {
+  it("the waiting line and the refusal after the wait name the holder in Chinese", () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const dir = join(root, ".aftercare", "write.lock");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(root, ".aftercare", ".gitignore"), "*\n");
+    const holder = { token: "feedfacecafebeef", host: hostname(), pid: process.pid, who: "李强" };
+    writeFileSync(join(dir, "holder.json"), JSON.stringify({ ...holder, since: new Date().toISOString() }));
+    const r = bin(root, ["customer", "add", "等不到的客户"], {
+      AFTERCARE_LOCALE: "",
+      AFTERCARE_USER: "王芳",
+      AFTERCARE_LOCK_TIMEOUT: "2",
+    });
+    expect(r.code).toBe(1);
+    const pid = process.pid;
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^正在等待档案库的写锁，持有者 李强（进程 ${pid}，自 [\\d:]+ 起）…\n` +
+          `档案库正忙：等了 2 秒，李强（进程 ${pid}，自 [\\d:]+ 起）仍持有写锁；如果进程 ${pid} 卡住了，请结束它（kill ${pid}）后再试；未写入任何内容\n$`,
+      ),
+    );
+    // `kill PID` is a command to type, as shown
+    expect(englishWords(r.stderr.replace(/kill \d+/g, ""))).toEqual([]);
+  });
+});
+
+describe("refusals once written in English where they are raised, in a zh-CN store", () => {
+  it("each in Chinese from the catalogue, and in English as before", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS });
+    const cases: [string[], string, string][] = [
+      [
+        ["due", "--within", "一周"],
+        "--within “一周” 必须是天数，如 7",
+        '--within "一周" must be a number of days, such as 7',
+      ],
+      [
+        ["report", "monthly", "2026-1"],
+        "月份“2026-1”应写成 2026-11 这样的年月",
+        'month "2026-1" must look like 2026-11',
+      ],
+      [
+        ["customer", "add", "甲公司", "--contact", "乙", "--email", "乙@公司"],
+        "--email “乙@公司” 不是电子邮件地址（如 name@example.com）；未写入任何内容",
+        '--email "乙@公司" is not an e-mail address such as name@example.com; nothing was written',
+      ],
+      [
+        ["staff", "absent", "王芳", "--from", "2026-12-01", "--to", "2026-12-02", "--cover", "王芳"],
+        "王芳 不能替自己代班；请用 --cover 指定一位同事；未写入任何内容",
+        "王芳 cannot cover for themselves; name a colleague with --cover; nothing was written",
+      ],
+      [
+        ["staff", "followup", "李强"],
+        "李强 是技术员；跟踪回访专员须是售后客服之一（规定 A1）：王芳；未写入任何内容",
+        "李强 is technician; the follow-up clerk is one of the after-sales clerks (regulation A1): 王芳; nothing was written",
+      ],
+      [
+        ["ticket", "open", "--customer", "C-261126-EEEE", "--problem", "报警", "--appointment", "2026-12-01 09:00"],
+        "--appointment 只用于接待台的进厂车辆：请加上 --kind shop；未写入任何内容",
+        "--appointment is for vehicles at the reception desk: add --kind shop; nothing was written",
+      ],
+      [
+        ["import", "customers", "x.csv", "--encoding", "big5"],
+        "--encoding “big5” 不可用；请用 utf-8、gb18030（GBK 也用它）、utf-16le 或 utf-16be",
+        '--encoding "big5" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be',
+      ],
+    ];
+    writeFileSync(join(root, "x.csv"), "客户单位名称\n甲\n");
+    for (const [args, zhText, enText] of cases) {
+      const r = await cli(root, args, zh);
+      expect(r.stderr, args.join(" ")).toBe(`${zhText}\n`);
+      // the values typed after a flag are as typed (name@example.com, big5, utf-8…)
+      expect(englishWords(r.stderr.replace(/“[^”]*”|name@example\.com|utf-16\w+|gb18030/g, " ")), args[0]).toEqual([]);
+      expect((await cli(root, args, en)).stderr, args.join(" ")).toBe(`${enText}\n`);
+    }
+  });
+
+  it("history in a store that is not a git repository", async () => {
+    const root = testStore({ "customers/C-261126-EEEE.yaml": customerFile() }, { settings: ZH_SETTINGS, git: false });
+    const r = await cli(root, ["history", "C-261126-EEEE"], zh);
+    expect(r.stderr.replaceAll(root, "/desk")).toBe(
+      "/desk 处的档案库不是 git 仓库，因此没有可显示的历史；见 'git init'\n",
+    );
+    const e = await cli(root, ["history", "C-261126-EEEE"], en);
+    expect(e.stderr.replaceAll(root, "/desk")).toBe(
+      "the store at /desk is not a git repository, so there is no history to show; see 'git init'\n",
+    );
   });
 });

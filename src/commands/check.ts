@@ -3,9 +3,9 @@ import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
 import { jsonText } from "../format/json.js";
-import { wordedText } from "../i18n.js";
+import { t, wordedText } from "../i18n.js";
 import { calendarCheck } from "../services/calendar-check.js";
 import { checkStore } from "../services/store-check.js";
 import { Git, subjectOf } from "../store/git.js";
@@ -24,7 +24,10 @@ export async function check(ctx: Context, opts: { staged?: boolean; full?: boole
 
 /** The store's files as they are: every problem, the working calendar's, and the files not committed. */
 async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProblem[]> {
-  const progress = progressLine();
+  const progress = progressLine(
+    300,
+    ctx.locale().catch(() => "en"),
+  );
   const store = await ctx.store();
   let found: FileProblem[];
   try {
@@ -48,19 +51,22 @@ async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProbl
 
 /** What the next commit would hold (--staged): only the problems the commit brings. */
 async function checkStaged(ctx: Context): Promise<FileProblem[]> {
-  const progress = progressLine();
+  const progress = progressLine(
+    300,
+    ctx.locale().catch(() => "en"),
+  );
   const root = await ctx.storeRoot();
   const git = new Git(root, ctx.deps.env);
   const st = await git.state();
   if (st.refused) throw new UserError(`--staged: ${st.refused}`);
-  if (!st.repo) throw new UserError(`--staged: ${root} is not in a git repository`);
+  if (!st.repo) throw refusal("rf.stagedNoRepo", { root });
   const given = ctx.deps.env.GIT_INDEX_FILE;
   const index = given ? { GIT_INDEX_FILE: resolve(ctx.deps.cwd, given) } : {};
   const prefix = await git.prefix();
   const tmp = await fs.mkdtemp(join(tmpdir(), "aftercare-staged-"));
   try {
     const out = await git.run(["checkout-index", "--all", `--prefix=${tmp}/staged/`], index);
-    if (out.code !== 0) throw new UserError(`--staged: could not read the git index (${out.stderr.trim()})`);
+    if (out.code !== 0) throw refusal("rf.stagedIndex", { why: out.stderr.trim() });
     let problems: FileProblem[];
     try {
       // a tree of its own each time: nothing to remember between runs
@@ -151,8 +157,11 @@ async function report(ctx: Context, problems: FileProblem[]): Promise<FileProble
  */
 export function progressLine(
   delayMs = 300,
+  locale: Promise<string> = Promise.resolve("en"),
 ): { update: (done: number, total: number) => void; clear: () => void } | undefined {
   if (!process.stderr.isTTY) return undefined;
+  let say = "en";
+  void locale.then((l) => (say = l));
   const started = Date.now();
   let shown = false;
   let last = 0;
@@ -162,7 +171,8 @@ export function progressLine(
       if (now - started < delayMs || (done < total && now - last < 100)) return;
       last = now;
       shown = true;
-      process.stderr.write(`\r\x1b[2Kchecking ${done.toLocaleString("en")} of ${total.toLocaleString("en")} files…`);
+      const counts = { done: done.toLocaleString("en"), total: total.toLocaleString("en") };
+      process.stderr.write(`\r\x1b[2K${t(say, "rf.checking", counts)}`);
     },
     clear() {
       if (shown) process.stderr.write("\r\x1b[2K");

@@ -3,7 +3,7 @@
 // each flag's values (its choices, staff names, record IDs of the right kind, months), record IDs
 // where a command takes one, and file or folder names where a file or folder is expected (the
 // shell lists those itself). `--records DIR` on the line is the store whose IDs and staff are offered.
-import { UsageError } from "../errors.js";
+import { EXIT, refusal } from "../errors.js";
 import { CHANNELS, TICKET_STATUSES } from "../domain/enums.js";
 import type { Source } from "../services/completion-source.js";
 
@@ -248,5 +248,5 @@ export function completion(shell: string | undefined): string {
   if (shell === "bash") return BASH;
   if (shell === "zsh") return ZSH;
   if (shell === "fish") return FISH;
-  throw new UsageError(`completion for "${shell ?? ""}" is not available: choose ${SHELLS.join(", ")}`);
+  throw refusal("rf.shell", { shell: shell ?? "", shells: { typed: SHELLS } }, EXIT.usage);
 }

@@ -9,12 +9,12 @@ import { join, relative } from "node:path";
 import { shownLocale } from "../help/locale.js";
 import { translator, wordedText } from "../i18n.js";
 import type { Context } from "../context.js";
-import { UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import { withLock } from "../store/fsutil.js";
 import { Git } from "../store/git.js";
 import { SETTINGS_FILE } from "../store/store.js";
 import { installGitSupport } from "../services/git-support.js";
-import { setUpForManyFiles } from "../services/many-files.js";
+import { said, setUpForManyFiles, type Said } from "../services/many-files.js";
 
 import { diagnose, type Diagnosis, type Finding } from "../services/diagnosis.js";
 
@@ -31,29 +31,31 @@ async function author(ctx: Context, git: Git): Promise<{ name: string; email: st
 }
 
 /** Repair what is safe, under the store's lock; one line per repair. */
-async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[]> {
-  const done: string[] = [];
+async function repair(ctx: Context, root: string, d: Diagnosis): Promise<Said[]> {
+  const done: Said[] = [];
   for (const l of d.locks.filter((l) => /\.stale-/.test(l))) {
     rmSync(l, { recursive: true, force: true });
-    done.push(`removed ${relative(root, l)}`);
+    done.push(said("doc.removed", { path: relative(root, l) }));
   }
   const staleLock = d.findings.some((f) => f.kind === "lock" && f.path === ".aftercare/write.lock");
   await withLock(
     root,
     async () => {
-      if (staleLock) done.push("took over and removed the stale write lock");
+      if (staleLock) done.push(said("doc.tookLock"));
       const git = new Git(root, ctx.deps.env);
       const fresh = await diagnose(ctx, root, { underLock: true });
       for (const t of fresh.temps) {
         await fs.rm(join(root, ...t.split("/")), { force: true });
-        done.push(`removed the orphan temporary file ${t}`);
+        done.push(said("doc.removedTemp", { path: t }));
       }
       const st = await git.state();
       // settings and the commit-graph commit nothing: set up even while a merge waits
       if (fresh.manyFiles && st.repo && !st.refused) done.push(...(await setUpForManyFiles(git, { only: "missing" })));
       if (!st.repo || st.refused || st.operation || st.detached) return;
       // writes whose commit did not happen: committed with their own message and author
-      for (const n of await git.finishEarlierWrites({ name: false })) done.push(n.replace(/^note: /, ""));
+      // git's layer words these notes itself, in English (src/store/git/earlier-writes.ts)
+      for (const n of await git.finishEarlierWrites({ name: false }))
+        done.push(said("lo.as", { text: n.replace(/^note: /, "") }));
       const left = (await diagnose(ctx, root, { underLock: true })).toCommit;
       const who = await author(ctx, git);
       const trailer = `\n\nAftercare-Command: ${ctx.commandLine || "aftercare doctor --fix"}`;
@@ -61,9 +63,10 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         const s = await installGitSupport(root, git);
         if (s.written.length) {
           const r = await git.commit(s.written, `aftercare doctor: git support reinstalled${trailer}`, who);
-          if (!r.committed) done.push(`could not commit ${s.written.join(", ")}: ${r.reason}`);
+          if (!r.committed)
+            done.push(said("doc.couldNotCommit", { files: s.written.join(", "), reason: r.reason ?? "" }));
         }
-        done.push("reinstalled the pre-commit check and the merge driver for this aftercare");
+        done.push(said("doc.reinstalled"));
       }
       const moved = await moveMisplaced(root, git, fresh.toMove, { who, trailer }, done);
       const toCommit = left.filter((p) => !moved.includes(p));
@@ -71,10 +74,11 @@ async function repair(ctx: Context, root: string, d: Diagnosis): Promise<string[
         const n = toCommit.length;
         const message = `aftercare doctor: commit ${n} record file${n > 1 ? "s" : ""} left uncommitted\n\n${toCommit.map((p) => `- ${p}`).join("\n")}\n\nFound changed but not committed (a write killed before its commit, or a hand edit), and valid.${trailer}`;
         const r = await git.commit(toCommit, message, who);
+        const files = toCommit.slice(0, 5).join(", ") + (n > 5 ? ", …" : "");
         done.push(
           r.committed
-            ? `committed ${n} record file${n > 1 ? "s" : ""} left uncommitted (${r.sha}): ${toCommit.slice(0, 5).join(", ")}${n > 5 ? ", …" : ""}`
-            : `could not commit ${toCommit.join(", ")}: ${r.reason}`,
+            ? said("doc.committed", { n, sha: r.sha ?? "", files })
+            : said("doc.couldNotCommit", { files: toCommit.join(", "), reason: r.reason ?? "" }),
         );
       }
     },
@@ -93,7 +97,7 @@ async function moveMisplaced(
   git: Git,
   toMove: [string, string][],
   commit: { who: { name: string; email: string }; trailer: string },
-  done: string[],
+  done: Said[],
 ): Promise<string[]> {
   const moved: string[] = [];
   let records = 0;
@@ -102,7 +106,7 @@ async function moveMisplaced(
     const tracked = (await git.run(["ls-files", "--error-unmatch", "--", from])).code === 0;
     await fs.rename(join(root, ...from.split("/")), join(root, ...to.split("/")));
     moved.push(...(tracked ? [from, to] : [to]));
-    done.push(`moved ${from} to ${to}, where its ID puts it`);
+    done.push(said("doc.moved", { from, to }));
     records++;
   }
   if (moved.length) {
@@ -111,7 +115,7 @@ async function moveMisplaced(
       `aftercare doctor: ${records > 1 ? `${records} records` : "a record"} moved to the folder ${records > 1 ? "their IDs put them" : "its ID puts it"} in${commit.trailer}`,
       commit.who,
     );
-    if (!r.committed) done.push(`could not commit the move: ${r.reason}`);
+    if (!r.committed) done.push(said("doc.couldNotCommitMove", { reason: r.reason ?? "" }));
   }
   return moved;
 }
@@ -121,12 +125,11 @@ export async function doctor(
   opts: { fix?: boolean } = {},
 ): Promise<{ exitCode: number; findings: Finding[]; fixed: string[] }> {
   const root = await ctx.storeRoot();
-  if (!existsSync(join(root, SETTINGS_FILE)))
-    throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); point --records at the store`);
+  if (!existsSync(join(root, SETTINGS_FILE))) throw refusal("rf.noStoreAt", { root, file: SETTINGS_FILE });
   let d = await diagnose(ctx, root);
-  let fixed: string[] = [];
+  let repaired: Said[] = [];
   if (opts.fix && d.findings.some((f) => f.fixable)) {
-    fixed = await repair(ctx, root, d);
+    repaired = await repair(ctx, root, d);
     d = await diagnose(ctx, root);
   }
   // every finding with the same keys: path null when it is about no one file (docs/json.md)
@@ -136,11 +139,12 @@ export async function doctor(
     message: f.message,
     fixable: f.fixable,
   }));
+  const fixed = repaired.map((r) => r.message);
   if (ctx.json) ctx.io.out(jsonText({ findings, fixed }));
   else {
     const locale = await shownIn(ctx);
     const say = translator(locale);
-    for (const f of fixed) ctx.io.out(`${say.t("doc.fixed", { text: f })}\n`);
+    for (const f of repaired) ctx.io.out(`${say.t("doc.fixed", { text: wordedText(locale, f.worded) })}\n`);
     for (const f of d.findings) ctx.io.out(`${f.worded ? wordedText(locale, f.worded) : f.message}\n`);
     const watcher = await watcherLine(ctx, root);
     if (watcher) ctx.io.err(`${say.t(watcher.key, watcher.vars)}\n`);

@@ -1,5 +1,5 @@
 // aftercare due | overdue: today's duties per person, most urgent first; the morning cron job.
-import { UsageError } from "../errors.js";
+import { EXIT, refusal } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Duty } from "../domain/duties/index.js";
 import type { Customer } from "../domain/schema.js";
@@ -23,7 +23,7 @@ export interface DueOptions {
 /** --within DAYS: a whole number of days (0 without the flag). */
 function withinDays(given: string | undefined): number {
   if (given === undefined) return 0;
-  if (!/^\d{1,3}$/.test(given.trim())) throw new UsageError(`--within "${given}" must be a number of days, such as 7`);
+  if (!/^\d{1,3}$/.test(given.trim())) throw refusal("rf.within", { value: given }, EXIT.usage);
   return Number(given);
 }
 

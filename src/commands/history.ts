@@ -109,7 +109,7 @@ export async function history(opts: { id: string }, ctx: Context): Promise<Histo
     throw e;
   });
   const git = await ctx.git();
-  await git.requireRepo("no history to show");
+  await git.requireRepo("history");
   const path = pathOf(id);
   const steps = await entriesOf(git, await commitsOf(git, path));
   if (!steps.length) throw new UserError(say.t("h.none", { id, path }));

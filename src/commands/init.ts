@@ -196,9 +196,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   if (!(await git.topLevel())) {
     const r = await git.init();
     if (r.code !== 0)
-      deps.io.err(
-        `note: could not create a git repository (${r.missing ? "git is not installed" : r.stderr.trim()}); the store works without one, but keeps no history\n`,
-      );
+      deps.io.err(`${t(locale, "init.noGit", { why: r.missing ? t(locale, "init.gitMissing") : r.stderr.trim() })}\n`);
     else gitInit = true;
   }
   const written: string[] = [SETTINGS_FILE, ".gitignore"];

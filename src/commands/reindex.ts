@@ -1,7 +1,8 @@
 // aftercare reindex: build the derived index under .aftercare/ again from the record files. Never
 // needed for correctness (every read brings the index up to date itself, store/record-index.ts);
 // for after a restore from backup, or to measure a cold start.
-import { indexProgress, type Context } from "../context.js";
+import type { Context } from "../context.js";
+import { indexProgress } from "../index-progress.js";
 import { RecordIndex } from "../store/record-index.js";
 import { stopWatcher } from "../store/watch/client.js";
 
@@ -16,7 +17,7 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
   // the store's watcher first (src/store/watch/): the index built again starts from no token
   await stopWatcher(store.root, ctx.deps.env);
   const started = Date.now();
-  const progress = indexProgress(ctx);
+  const progress = await indexProgress(ctx);
   const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
     rebuild: true,
     progress,

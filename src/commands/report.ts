@@ -1,6 +1,6 @@
 // aftercare report monthly | annual | calls | letters | call | customer: the reviews (R-MONTHLY)
 // and the regulation's four forms (A5), as Markdown from templates.
-import { UsageError, UserError } from "../errors.js";
+import { EXIT, refusal, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { duties } from "../domain/duties/index.js";
 import { wordDuties } from "../format/duty-words.js";
@@ -16,6 +16,7 @@ import { engineSettings } from "../store/calendar-source.js";
 import { dutyInput, readStamp, savedReports, stampLine } from "../store/duty-input.js";
 import { jsonText } from "../format/json.js";
 import { findCustomer, findRecord } from "../services/find-record.js";
+import { joined } from "../i18n-refusals.js";
 
 export interface ReportOptions {
   template?: string;
@@ -27,7 +28,7 @@ async function base(ctx: Context, opts: ReportOptions) {
   // a report is the company's document: the store's language unless --locale says otherwise
   const locale = (ctx.globals.locale ?? store.settings.locale) as Locale;
   if (!(LOCALES as readonly string[]).includes(locale))
-    throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}`);
+    throw refusal("rf.reportLocale", { locale, choices: joined(LOCALES, "rf.or") }, EXIT.usage);
   const now = await ctx.now();
   const actor = ctx.globals.as ?? ctx.deps.env.AFTERCARE_USER ?? null;
   const common: Common = {
@@ -99,10 +100,10 @@ async function periodReport(kind: "monthly" | "annual", opts: PeriodReportOption
   let label = opts.period;
   if (kind === "monthly") {
     label ??= addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-    if (!isMonth(label)) throw new UsageError(`month "${label}" must look like 2026-11`);
+    if (!isMonth(label)) throw refusal("rf.month", { label }, EXIT.usage);
   } else {
     label ??= String(Number(today.slice(0, 4)) - 1);
-    if (!/^\d{4}$/.test(label)) throw new UsageError(`year "${label}" must look like 2026`);
+    if (!/^\d{4}$/.test(label)) throw refusal("rf.year", { label }, EXIT.usage);
   }
   const period = kind === "monthly" ? monthPeriod(label) : yearPeriod(label);
   // without --save it is a preview: anyone, any time
@@ -173,7 +174,7 @@ export const reportAnnual = (opts: PeriodReportOptions, ctx: Context) => periodR
 
 function month(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (!isMonth(value)) throw new UsageError(`--month "${value}" must look like 2026-11`);
+  if (!isMonth(value)) throw refusal("exp.month", { month: value }, EXIT.usage);
   return value;
 }
 
@@ -197,7 +198,7 @@ export async function reportLetters(opts: ReportOptions & { month?: string }, ct
 export async function reportCall(opts: ReportOptions & { id: string }, ctx: Context) {
   const call = await findRecord(ctx, "contact", opts.id);
   if (call.value.channel !== "call")
-    throw new UserError(`${call.id} is a ${call.value.channel}, not a call; the call record form is for calls`);
+    throw refusal("rf.notCall", { id: call.id, channel: { value: call.value.channel } });
   const { input, common, out } = await setup(ctx, opts);
   const view = callView(input, call, common);
   return show(ctx, await out("call", view), view);
@@ -213,9 +214,11 @@ export async function reportCustomer(opts: ReportOptions & { id: string }, ctx: 
 async function vehicleForm(name: "order" | "diagnosis", opts: ReportOptions & { id: string }, ctx: Context) {
   const ticket = await findRecord(ctx, "ticket", opts.id);
   if (ticket.value.kind !== "shop")
-    throw new UserError(
-      `ticket ${ticket.id} is a ${ticket.value.kind} ticket; the ${name === "order" ? "repair order" : "diagnosis sheet"} is for vehicles at the reception desk (kind shop)`,
-    );
+    throw refusal("rf.notShop", {
+      id: ticket.id,
+      kind: { value: ticket.value.kind },
+      form: { key: `rf.form.${name}` },
+    });
   const { input, common, out } = await setup(ctx, opts);
   const view = orderView(input, ticket, common);
   return show(ctx, await out(name, view), view);

@@ -197,7 +197,7 @@ export async function resolve(opts: ResolveOptions, ctx: Context): Promise<{ exi
   const git = await ctx.git();
   const say = await ctx.say();
   const st = await git.state();
-  if (!st.repo) await git.requireRepo("nothing to settle");
+  if (!st.repo) await git.requireRepo("settle");
   const choosing = Boolean(opts.keep?.length || opts.set?.length);
   if (!st.operation || (st.operation !== "merge" && st.operation !== "rebase")) {
     if (st.operation) throw new UserError(say.t("sy.operation", { operation: st.operation }));

@@ -1,5 +1,5 @@
 // aftercare staff add | list | absent | followup: the people in aftercare.yaml who act and to whom duties fall.
-import { parseInput, UsageError, UserError } from "../errors.js";
+import { EXIT, parseInput, refusal, UserError } from "../errors.js";
 import type { Context } from "../context.js";
 import { absenceSchema, ROLES, staffSchema, type Staff } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
@@ -7,6 +7,8 @@ import { table } from "../format/table.js";
 import { fillInto } from "../services/ask.js";
 import { dateFlag } from "../services/flags.js";
 import { jsonText, staffJson } from "../format/json.js";
+import { joined } from "../i18n-refusals.js";
+import { type WordParam, type Worded } from "../i18n.js";
 
 export interface StaffAddOptions {
   name: string;
@@ -18,10 +20,10 @@ export interface StaffAddOptions {
 export async function staffAdd(opts: StaffAddOptions, ctx: Context): Promise<Staff> {
   const store = await ctx.store();
   const name = opts.name.trim();
-  if (!name) throw new UsageError("staff add needs a NAME; nothing was written");
+  if (!name) throw refusal("rf.staffName", {}, EXIT.usage);
   if (!opts.role) opts = await fillInto(ctx, "staff add", opts, [["role", "--role", "q.role", ROLES]]);
   if (!(ROLES as readonly string[]).includes(opts.role!))
-    throw new UsageError(`--role "${opts.role}" is not a role; use ${ROLES.join(", ")}; nothing was written`);
+    throw refusal("rf.role", { role: opts.role ?? "", roles: { typed: ROLES } }, EXIT.usage);
   const member: Staff = parseInput(
     staffSchema,
     {
@@ -88,14 +90,14 @@ export async function staffList(ctx: Context): Promise<Staff[]> {
  */
 export async function staffFollowup(opts: { name: string }, ctx: Context): Promise<Staff> {
   const who = await ctx.staffNamed(opts.name, "NAME");
-  if (who.left)
-    throw new UserError(`${who.name} left on ${who.left}; appoint someone still on the staff; nothing was written`);
+  if (who.left) throw refusal("rf.left", { name: who.name, date: who.left });
   // A1: registration and follow-up are done by the after-sales clerks
   if (who.role !== "clerk") {
     const clerks = (await ctx.store()).settings.staff.filter((s) => s.role === "clerk" && !s.left).map((s) => s.name);
-    throw new UserError(
-      `${who.name} is ${who.role}; the follow-up clerk is one of the after-sales clerks (regulation A1)${clerks.length ? `: ${clerks.join(", ")}` : ": add one with 'aftercare staff add NAME --role clerk'"}; nothing was written`,
-    );
+    const named = clerks.length
+      ? { key: "rf.notClerk.some" as const, params: { names: joined(clerks, "rf.and") } }
+      : { key: "rf.notClerk.none" as const };
+    throw refusal("rf.notClerk", { name: who.name, role: { value: who.role }, clerks: named });
   }
   const actor = await ctx.actor();
   return ctx.writing(async () => {
@@ -117,12 +119,12 @@ export async function staffFollowup(opts: { name: string }, ctx: Context): Promi
   });
 }
 
-/** The days from..to (inclusive) that an absence overlaps, as "from–to" or one day. */
-function overlap(a: { from: string; to: string }, from: string, to: string): string | undefined {
+/** The days from..to (inclusive) that an absence overlaps, as "from to to" (rf.days) or one day. */
+function overlap(a: { from: string; to: string }, from: string, to: string): WordParam | undefined {
   const start = a.from > from ? a.from : from;
   const end = a.to < to ? a.to : to;
   if (start > end) return undefined;
-  return start === end ? start : `${start} to ${end}`;
+  return start === end ? start : { key: "rf.days", params: { from: start, to: end } };
 }
 
 /** Whether someone is away (or gone) on any day from..to. */
@@ -143,16 +145,20 @@ function coverCheck(staff: Staff[], name: string, coverName: string, from: strin
   const cover = staff.find((s) => s.name === coverName)!;
   // one absence per day: a second one over the same days would be silently ignored
   const own = (who.absences ?? []).filter((a) => overlap(a, from, to));
-  if (own.length)
-    throw new UserError(
-      `${who.name} is already recorded away ${own.map((a) => `${a.from}–${a.to} (covered by ${a.cover})`).join(", ")}; an absence over the same days would be ignored: edit that one in aftercare.yaml, or choose other days; nothing was written`,
-    );
-  const days = (cover.absences ?? []).map((a) => overlap(a, from, to)).filter(Boolean);
-  const why =
+  if (own.length) {
+    const spans = own.map((a) => ({ key: "rf.span" as const, params: { from: a.from, to: a.to, cover: a.cover } }));
+    const list = spans.slice(1).reduce<WordParam>((a, b) => ({ key: "rf.and", params: { a, b } }), spans[0]!);
+    throw refusal("rf.awayAlready", { name: who.name, spans: list });
+  }
+  const days = (cover.absences ?? []).flatMap((a) => overlap(a, from, to) ?? []);
+  const why: Worded | undefined =
     cover.left && cover.left <= to
-      ? `${cover.name} left on ${cover.left}`
+      ? { key: "rf.coverLeft", params: { cover: cover.name, date: cover.left } }
       : days.length
-        ? `${cover.name} is away too (${days.join(", ")})`
+        ? {
+            key: "rf.coverAway",
+            params: { cover: cover.name, days: days.reduce((a, b) => ({ key: "rf.and", params: { a, b } })) },
+          }
         : undefined;
   if (!why) return;
   const present = staff.filter((s) => s.name !== who.name && s.name !== cover.name && !awayIn(s, from, to));
@@ -163,13 +169,10 @@ function coverCheck(staff: Staff[], name: string, coverName: string, from: strin
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, 2)
     .map((s) => s.name);
-  throw new UserError(
-    `${why}, so cannot cover ${who.name} ${from} to ${to}; ` +
-      (suggest.length
-        ? `name someone present on all those days with --cover, such as ${suggest.join(" or ")}`
-        : "nobody else on the staff list is present on all those days; split the absence, or add the cover with 'aftercare staff add'") +
-      "; nothing was written",
-  );
+  const next: Worded = suggest.length
+    ? { key: "rf.coverSuggest", params: { names: joined(suggest, "rf.or") } }
+    : { key: "rf.coverNobody" };
+  throw refusal("rf.cannotCover", { why, name: who.name, from, to, next });
 }
 
 /** R-COVER: an absence with the colleague who stands in; their duties go to the cover meanwhile. */
@@ -182,11 +185,10 @@ export async function staffAbsent(opts: AbsentOptions, ctx: Context): Promise<St
   const store = await ctx.store();
   const who = await ctx.staffNamed(opts.name, "NAME");
   const cover = await ctx.staffNamed(opts.cover!, "--cover");
-  if (cover.name === who.name)
-    throw new UsageError(`${who.name} cannot cover for themselves; name a colleague with --cover; nothing was written`);
+  if (cover.name === who.name) throw refusal("rf.coverSelf", { name: who.name }, EXIT.usage);
   const from = (await dateFlag(ctx, opts.from, "--from"))!;
   const to = (await dateFlag(ctx, opts.to, "--to"))!;
-  if (to < from) throw new UsageError(`--to ${to} is before --from ${from}; nothing was written`);
+  if (to < from) throw refusal("rf.toBeforeFrom", { to, from }, EXIT.usage);
   coverCheck(store.settings.staff, who.name, cover.name, from, to);
   parseInput(absenceSchema, { from, to, cover: cover.name, note: opts.note });
   const actor = await ctx.actor();

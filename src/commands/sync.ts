@@ -19,7 +19,7 @@ export async function sync(ctx: Context, opts: { restore?: boolean } = {}): Prom
   const st = await git.state();
   // git missing, refusing the repository, or no repository: one line that says which
   if (!st.repo) {
-    await git.requireRepo("nothing to sync");
+    await git.requireRepo("sync");
     // (a bare repository answers rev-parse but holds no store to sync)
     throw new UserError(say.t("sy.noWorkTree", { root: store.root }));
   }

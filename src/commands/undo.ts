@@ -137,7 +137,7 @@ export async function undo(ctx: Context) {
   const actor = await ctx.actor();
   const git = await ctx.git();
   const say = await ctx.say();
-  await git.requireRepo("no history to undo");
+  await git.requireRepo("undo");
   return ctx.writing(async () => {
     await refuseDirty(git, say);
     const all = await steps(git);
@@ -167,7 +167,7 @@ export async function redo(ctx: Context) {
   const actor = await ctx.actor();
   const git = await ctx.git();
   const say = await ctx.say();
-  await git.requireRepo("no history to redo");
+  await git.requireRepo("redo");
   return ctx.writing(async () => {
     await refuseDirty(git, say);
     const redone = new Set<string>();

@@ -5,7 +5,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Liquid } from "liquidjs";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
 import { PROJECT } from "../paths.js";
 import { formatMoney } from "../domain/shop.js";
 import { dayOf, formatShort } from "../domain/time.js";
@@ -138,7 +138,7 @@ export async function render(
     if (opts.file) {
       const path = resolve(opts.cwd, opts.file);
       const text = await fs.readFile(path, "utf8").catch(() => {
-        throw new UserError(`--template ${opts.file}: no such file`);
+        throw refusal("rf.noTemplate", { file: opts.file! });
       });
       // LiquidJS types what it renders as any: it is the template's text (no keepOutputType here)
       return tidy(liquid.renderSync(liquid.parse(text, path), view) as string);
@@ -148,9 +148,7 @@ export async function render(
     return tidy(liquid.renderFileSync(name, view) as string);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(
-      `${describe(e, opts.cwd)}\nthe report could not be written: fix the template; nothing was written`,
-    );
+    throw refusal("rf.templateFailed", { what: describe(e, opts.cwd) });
   }
 }
 

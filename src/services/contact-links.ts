@@ -1,8 +1,9 @@
 // What a contact closes and what it may be linked to: the duties of one customer as a contact would
 // leave them, the tickets and events a draft contact could be tied to, and the ticket a planned
 // contact belongs to. Shared by contact add (contact.ts) and contact link/unlink/edit.
-import { UsageError } from "../errors.js";
-import { indexProgress, type Context } from "../context.js";
+import { EXIT, refusal } from "../errors.js";
+import type { Context } from "../context.js";
+import { indexProgress } from "../index-progress.js";
 import { duties, type DutyInput, type Judged, type Rec } from "../domain/duties/index.js";
 import { isOpenDuty } from "../domain/duty-state.js";
 import type { Contact } from "../domain/schema.js";
@@ -35,7 +36,7 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
   const shared = await ctx.writeIndex();
   if (shared) return customerDutyInput(store, shared, customer, now);
   const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
-    progress: indexProgress(ctx),
+    progress: await indexProgress(ctx),
   });
   try {
     return await customerDutyInput(store, idx, customer, now);
@@ -210,27 +211,21 @@ export async function resolvePlan(ctx: Context, input: string, customer: string,
   const store = await ctx.store();
   const want = normalizeIdInput(input);
   const kind = want.startsWith("K") ? "contact" : want.startsWith("T") ? "ticket" : undefined;
-  if (!kind)
-    throw new UsageError(
-      `--plan "${input}" must be the ID of the contact (K-…) or ticket (T-…) that planned the next contact; nothing was written`,
-    );
+  if (!kind) throw refusal("rf.planNotId", { input }, EXIT.usage);
   const id = await store.resolveId(kind, want);
-  if (id === self)
-    throw new UsageError(
-      `--plan ${id} is this contact itself: give the contact or ticket that planned it; nothing was written`,
-    );
+  if (id === self) throw refusal("rf.planSelf", { id }, EXIT.usage);
   const rec = await store.get(kind, id);
   if (rec.value.customer !== customer)
-    throw new UsageError(
-      `--plan ${id} belongs to customer ${rec.value.customer}, not to ${customer}; nothing was written`,
-    );
+    throw refusal("rf.planOther", { id, owner: rec.value.customer, customer }, EXIT.usage);
   const planned =
     kind === "contact"
       ? Boolean((rec as Loaded<"contact">).value.next)
       : Boolean((rec as Loaded<"ticket">).value.plans?.length);
   if (!planned)
-    throw new UsageError(
-      `--plan ${id} planned no next contact (it has no ${kind === "contact" ? "next date" : "plans"}); nothing was written`,
+    throw refusal(
+      "rf.planNone",
+      { id, what: { key: kind === "contact" ? "rf.plan.next" : "rf.plan.plans" } },
+      EXIT.usage,
     );
   return id;
 }

@@ -69,12 +69,12 @@ export async function diagnose(ctx: Context, root: string, opts: { underLock?: b
     // the hook and the merge driver
     for (const m of await gitSupportProblems(root, git)) {
       d.hooks = true;
-      add({ kind: "hooks", message: m, fixable: true });
+      add({ kind: "hooks", ...m, fixable: true });
     }
     // a repository not set up for many files (aftercare init does it; a store made before, a clone)
     for (const m of await manyFilesProblems(git)) {
       d.manyFiles = true;
-      add({ kind: "setup", message: m, fixable: true });
+      add({ kind: "setup", ...m, fixable: true });
     }
   }
   return d;

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
 import type { Context } from "../context.js";
-import { refusal, UserError } from "../errors.js";
+import { refusal } from "../errors.js";
+import type { WordParam, Worded } from "../i18n.js";
 import type { RecordKind } from "../domain/ids.js";
 import { customerSchema } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
@@ -46,14 +47,23 @@ export async function editInEditor(
 }
 
 /** Who changed a record last, for "changed meanwhile by …": a hand edit not yet committed, or the last commit's author. */
-export async function changedBy(ctx: Context, path: string): Promise<string> {
+export async function changedBy(ctx: Context, path: string): Promise<Worded> {
   const git = await ctx.git();
   const status = await git.run(["status", "--porcelain", "--", path]);
-  if (status.code !== 0) return "another writer";
-  if (status.stdout.trim()) return "an edit not yet committed";
+  if (status.code !== 0) return { key: "ed.by.another" };
+  if (status.stdout.trim()) return { key: "ed.by.uncommitted" };
   const log = await git.run(["log", "-1", "--format=%an%x1f%h%x1f%s", "--", path]);
   const [who, sha, subject] = log.stdout.trim().split("\x1f");
-  return who ? `${oneLine(who)} (commit ${sha}: ${oneLine(subject, 60)})` : "another writer";
+  // the commit's subject is the audit trail's, in its one language
+  if (!who) return { key: "ed.by.another" };
+  return { key: "ed.by.commit", params: { who: oneLine(who), sha: sha!, subject: oneLine(subject, 60) } };
+}
+
+/** Why the editor did not finish: it could not start, it exited with an error, or a signal ended it. */
+function editorFailure(r: ReturnType<typeof spawnSync>): WordParam {
+  if (r.error) return { asWritten: r.error.message, worded: { key: "ed.why.start" } };
+  if (r.status === null && r.signal) return { key: "ed.why.signal", params: { signal: r.signal } };
+  return { key: "ed.why.exit", params: { code: String(r.status) } };
 }
 
 export function runEditor(ctx: Context): (path: string) => void {
@@ -61,10 +71,7 @@ export function runEditor(ctx: Context): (path: string) => void {
     const editor = ctx.deps.env.VISUAL || ctx.deps.env.EDITOR || "vi";
     const [cmd, ...args] = editor.trim().split(/\s+/);
     const r = spawnSync(cmd!, [...args, path], { stdio: "inherit", shell: false, env: ctx.deps.env });
-    if (r.error || r.status !== 0)
-      throw new UserError(
-        `the editor "${editor}" failed (${r.error?.message ?? `exit ${r.status}`}); set VISUAL or EDITOR; nothing was written`,
-      );
+    if (r.error || r.status !== 0) throw refusal("ed.failed", { editor, why: editorFailure(r) });
   };
 }
 
@@ -79,10 +86,10 @@ export async function changedSince(
   store: Store,
   path: string,
   before: Buffer,
-): Promise<string | undefined> {
+): Promise<Worded | undefined> {
   const now = await fs.readFile(store.abs(path)).catch(() => undefined);
   if (now?.equals(before)) return undefined;
-  return now ? await changedBy(ctx, path) : "someone who deleted it";
+  return now ? await changedBy(ctx, path) : { key: "ed.by.deleted" };
 }
 
 /** Write the edit through the store, then remove its temporary file. */

@@ -1,6 +1,6 @@
 // Reading flags as people type them: dates and times in either language (in the store's zone, on
 // the right side of now), a choice from a list, a channel by its name or its word.
-import { UsageError } from "../errors.js";
+import { EXIT, refusal, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import { formatDateTime } from "../domain/time.js";
 import { readDateTime, readDay, type Direction } from "../domain/typed-time.js";
@@ -78,8 +78,15 @@ export async function notFuture(ctx: Context, stamp: string | undefined, flag: s
   const tz = (await ctx.store()).settings.timezone;
   const future = stamp.length === 10 ? stamp > formatDateTime(now, tz).slice(0, 10) : Date.parse(stamp) > now.getTime();
   if (future)
-    throw new UsageError(
-      `${flag} ${stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " ")} is in the future (now ${formatDateTime(now, tz).slice(0, 16).replace("T", " ")}); record what has happened, when it happened; nothing was written`,
+    throw refusal(
+      "date.future",
+      {
+        flag,
+        shown: stamp.length === 10 ? stamp : formatDateTime(new Date(stamp), tz).slice(0, 16).replace("T", " "),
+        now: formatDateTime(now, tz).slice(0, 16).replace("T", " "),
+        meant: "",
+      },
+      EXIT.usage,
     );
   return stamp;
 }
@@ -97,7 +104,7 @@ export function choice<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} "${value}" is not one of ${choices.join(", ")}; nothing was written`);
+  throw refusal("rf.notOneOf", { flag, value, choices: { typed: choices } }, EXIT.usage);
 }
 
 /**
@@ -129,9 +136,6 @@ export async function channelFlag(
 /** --satisfaction: a whole number from 1 to 5. */
 export function satisfactionFlag(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^[1-5]$/.test(v.trim()))
-    throw new UsageError(
-      `--satisfaction "${v}" must be a whole number from 1 (poor) to 5 (excellent); nothing was written`,
-    );
+  if (!/^[1-5]$/.test(v.trim())) throw refusal("rf.satisfaction", { value: v }, EXIT.usage);
   return Number(v.trim());
 }

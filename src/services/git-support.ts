@@ -5,6 +5,7 @@
 // and fail safe when it is gone: the hook says what to do, the driver leaves git's conflict
 // markers (never "ours" alone, which a 'git add' would take as the merge).
 import type { Worded } from "../i18n.js";
+import { said, type Said } from "./many-files.js";
 import { existsSync, promises as fs } from "node:fs";
 import { basename, join } from "node:path";
 import { BIN, shq } from "../paths.js";
@@ -162,50 +163,29 @@ export async function installGitSupport(root: string, git: Git): Promise<GitSupp
 }
 
 /** What is wrong with the hook and the merge driver, one line each; empty when both are sound. */
-export async function gitSupportProblems(root: string, git: Git): Promise<string[]> {
-  const out: string[] = [];
+export async function gitSupportProblems(root: string, git: Git): Promise<Said[]> {
+  const out: Said[] = [];
   const st = await git.state();
   if (!st.repo) return out;
   const hook = await hookPath(root, git);
   const text = hook && existsSync(hook) ? await fs.readFile(hook, "utf8") : undefined;
   const attrs = existsSync(join(root, ".gitattributes")) ? await fs.readFile(join(root, ".gitattributes"), "utf8") : "";
   // a store that was never set up for the hooks (no merge=aftercare) is not told off for lacking them
-  if (text === undefined && /merge=aftercare/.test(attrs))
-    out.push(
-      `the pre-commit check is not installed (${hook}): hand edits are committed unchecked; run 'aftercare init --hooks'`,
-    );
+  if (text === undefined && /merge=aftercare/.test(attrs)) out.push(said("gs.noPreCommit", { hook: String(hook) }));
   else if (text?.includes(HOOK_MARK)) {
     const bin = recordedBin(text);
-    if (bin && !existsSync(bin))
-      out.push(
-        `the pre-commit hook calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`,
-      );
-    else if (!text.includes(BIN_MARK))
-      out.push(
-        `the pre-commit hook is from an older aftercare (it reads the wrong index for 'git commit -a'); run 'aftercare init --hooks'`,
-      );
+    if (bin && !existsSync(bin)) out.push(said("gs.hookGone", { bin }));
+    else if (!text.includes(BIN_MARK)) out.push(said("gs.hookOld"));
   }
   const push = await hookPath(root, git, "pre-push");
-  if (text?.includes(HOOK_MARK) && push && !existsSync(push))
-    out.push(
-      `the pre-push check is not installed (${push}): a plain 'git push' sends commits unchecked; run 'aftercare init --hooks'`,
-    );
+  if (text?.includes(HOOK_MARK) && push && !existsSync(push)) out.push(said("gs.noPrePush", { push }));
   const driver = await git.configValue("merge.aftercare.driver");
   if (/merge=aftercare/.test(attrs) || driver) {
-    if (!driver)
-      out.push(
-        "the field-by-field merge driver is not set up in this clone (git merges records line by line); run 'aftercare init --hooks'",
-      );
+    if (!driver) out.push(said("gs.noDriver"));
     else {
       const bin = recordedBin(driver);
-      if (bin && !existsSync(bin))
-        out.push(
-          `the merge driver calls aftercare at ${bin}, which is gone; run 'aftercare init --hooks' with the aftercare you use now`,
-        );
-      else if (!driver.includes(BIN_MARK))
-        out.push(
-          "the merge driver is from an older aftercare (a failure there could leave a conflict without markers); run 'aftercare init --hooks'",
-        );
+      if (bin && !existsSync(bin)) out.push(said("gs.driverGone", { bin }));
+      else if (!driver.includes(BIN_MARK)) out.push(said("gs.driverOld"));
     }
   }
   return out;

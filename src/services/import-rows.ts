@@ -79,7 +79,7 @@ export function readRow(
   )
     return refusal("bad", {
       row,
-      text: say("imp.cells", { at, n: r.length, width, sep: delimiterName(grid.delimiter) }),
+      text: say("imp.cells", { at, n: r.length, width, sep: delimiterName(grid.delimiter, say) }),
     });
   const other = notACustomer(r, l);
   if (other)

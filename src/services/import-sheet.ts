@@ -2,7 +2,7 @@
 // rows, or over a second heading row), which column is which field (Chinese and English names,
 // numbered "联系人2" columns for a second contact), which columns are no field, and which rows are
 // no customer (a row number alone, a totals row).
-import { UsageError } from "../errors.js";
+import { EXIT, refusal, UsageError } from "../errors.js";
 import { t } from "../i18n.js";
 import { isId } from "../domain/ids.js";
 import type { Cell } from "../store/tabular.js";
@@ -228,13 +228,10 @@ function mappedColumns(map: string | undefined, headings: string[], width: numbe
     .filter(Boolean)) {
     const [f, col] = part.split("=").map((x) => x.trim()) as [string, string | undefined];
     if (!(FIELDS as readonly string[]).includes(f) || !col)
-      throw new UsageError(`--map "${part}" must be FIELD=COLUMN with FIELD one of ${FIELDS.join(", ")}`);
+      throw refusal("rf.mapForm", { part, fields: { typed: FIELDS } }, EXIT.usage);
     let i = headings.findIndex((h) => key(h) === key(col));
     if (i < 0 && /^[A-Z]{1,2}$/.test(col)) i = [...Array(width).keys()].find((j) => letter(j) === col) ?? -1;
-    if (i < 0)
-      throw new UsageError(
-        `--map ${f}=${col}: the file has no column "${col}" (it has: ${headings.filter(Boolean).join(", ")})`,
-      );
+    if (i < 0) throw refusal("rf.mapColumn", { f, col, has: headings.filter(Boolean).join(", ") }, EXIT.usage);
     fields.set(i, { field: f as Field, contact: 1 });
   }
   return fields;

@@ -3,10 +3,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Context } from "../context.js";
-import { hostname } from "node:os";
 import { wordedText, type MessageKey, type Worded } from "../i18n.js";
 import { inspectLock, isTempFile } from "../store/fsutil.js";
-import { clock, plain, type LockHolder } from "../store/lock.js";
+import { holderWords } from "../store/lock.js";
 import type { Diagnosis, Finding } from "./diagnosis.js";
 
 type Add = (f: Finding) => void;
@@ -25,21 +24,6 @@ export function age(ms: number | undefined): Worded | string {
       : s < 172_800
         ? { key: "lo.age.h", params: { n: Math.round(s / 3600) } }
         : { key: "lo.age.days", params: { n: Math.round(s / 86_400) } };
-}
-
-/** Who holds the lock, in words: 王芳 (pid 1234, aftercare ticket new, since 10:02:11); store/lock.ts describeHolder in English. */
-function holderWords(h: LockHolder | undefined, timeZone?: string): Worded {
-  if (!h) return { key: "lo.anyone" };
-  const since = clock(h.since, timeZone);
-  const parts: Worded[] = [
-    h.host !== hostname()
-      ? { key: "lo.pidOn", params: { pid: h.pid, host: plain(h.host) } }
-      : { key: "lo.pid", params: { pid: h.pid } },
-  ];
-  if (h.command) parts.push({ key: "lo.as", params: { text: plain(h.command) } });
-  if (since) parts.push({ key: "lo.since", params: { time: since } });
-  const list = parts.reduce((a, b) => ({ key: "lo.and", params: { a, b } }));
-  return { key: "lo.holder", params: { who: h.who ? plain(h.who) : { key: "lo.anyone" }, parts: list } };
 }
 
 const words = (key: MessageKey, params: Worded["params"] = {}): { message: string; worded: Worded } => {

@@ -2,48 +2,35 @@
 // defaults read and rewrite its whole index (14 MB then) on every write.
 import { closeSync, existsSync, openSync, readFileSync, readSync } from "node:fs";
 import { join } from "node:path";
+import { wordedText, type MessageKey, type Worded } from "../i18n.js";
 import type { Git } from "../store/git.js";
 
-/** The settings `aftercare init` gives a store's repository: what each buys, what its lack costs, how to tell it is on. */
+/** The settings `aftercare init` gives a store's repository: what each buys, what its lack costs (`mf.why.*`, `mf.lacking.*` in the catalogue), how to tell it is on. */
 export const MANY_FILES: readonly {
   key: string;
-  why: string;
-  lacking: string;
+  /** its words in the catalogue: mf.why.NAME, mf.lacking.NAME */
+  name: "manyFiles" | "splitIndex" | "untrackedCache" | "fetchGraph" | "gcGraph";
   on: (v: (k: string) => Promise<boolean | undefined>) => Promise<boolean>;
 }[] = [
-  {
-    key: "feature.manyFiles",
-    why: "git's index in its compact version 4, and its cache of folders without new files",
-    lacking: "every write reads and rewrites git's index in its larger format",
-    on: async (v) => (await v("feature.manyFiles")) === true,
-  },
-  {
-    key: "core.splitIndex",
-    why: "a write rewrites only the part of git's index that changed",
-    lacking: "every write rewrites the whole of git's index (some 14 MB at 200,000 records)",
-    on: async (v) => (await v("core.splitIndex")) === true,
-  },
+  { key: "feature.manyFiles", name: "manyFiles", on: async (v) => (await v("feature.manyFiles")) === true },
+  { key: "core.splitIndex", name: "splitIndex", on: async (v) => (await v("core.splitIndex")) === true },
   {
     key: "core.untrackedCache",
-    why: "git remembers which folders hold no new files",
-    lacking: "'git status' (and 'aftercare check') looks through every record folder for new files",
+    name: "untrackedCache",
     // feature.manyFiles turns it on unless it is set off
     on: async (v) => (await v("core.untrackedCache")) ?? (await v("feature.manyFiles")) === true,
   },
-  {
-    key: "fetch.writeCommitGraph",
-    why: "each sync brings the commit-graph up to date",
-    lacking: "the commit-graph falls behind what syncs bring in, and 'aftercare history' slows down",
-    on: async (v) => (await v("fetch.writeCommitGraph")) === true,
-  },
-  {
-    key: "gc.writeCommitGraph",
-    why: "git's housekeeping keeps the commit-graph up to date",
-    lacking: "git's housekeeping leaves the commit-graph behind, and 'aftercare history' slows down",
-    // on by default since git 2.24
-    on: async (v) => (await v("gc.writeCommitGraph")) !== false,
-  },
+  { key: "fetch.writeCommitGraph", name: "fetchGraph", on: async (v) => (await v("fetch.writeCommitGraph")) === true },
+  // on by default since git 2.24
+  { key: "gc.writeCommitGraph", name: "gcGraph", on: async (v) => (await v("gc.writeCommitGraph")) !== false },
 ];
+
+/** A line of doctor's or init's: English (for --json), and its words for the reader's language. */
+export type Said = { message: string; worded: Worded };
+export const said = (key: MessageKey, params: Worded["params"] = {}): Said => {
+  const worded: Worded = { key, params };
+  return { message: wordedText("en", worded), worded };
+};
 
 /** The chunks of a commit-graph file (git's format: "CGPH", version, hash, chunk count, then the chunk table). */
 function graphChunks(file: string): Set<string> | undefined {
@@ -83,17 +70,13 @@ export function hasBloomCommitGraph(commonDir: string): boolean {
 }
 
 /** What the store's repository lacks for many files, one line each in doctor's words; empty when set up. */
-export async function manyFilesProblems(git: Git): Promise<string[]> {
-  const out: string[] = [];
+export async function manyFilesProblems(git: Git): Promise<Said[]> {
+  const out: Said[] = [];
   const value = (k: string) => git.configBool(k);
   for (const s of MANY_FILES)
-    if (!(await s.on(value)))
-      out.push(`git's ${s.key} is off in the store's repository: ${s.lacking}; 'aftercare doctor --fix' turns it on`);
+    if (!(await s.on(value))) out.push(said("mf.off", { key: s.key, lacking: { key: `mf.lacking.${s.name}` } }));
   const common = await git.commonDir();
-  if (common && git.headCommit() && !hasBloomCommitGraph(common))
-    out.push(
-      "the store's repository has no commit-graph with changed-path Bloom filters: 'aftercare history' reads every commit to find a record's changes; 'aftercare doctor --fix' writes one",
-    );
+  if (common && git.headCommit() && !hasBloomCommitGraph(common)) out.push(said("mf.noGraph"));
   return out;
 }
 
@@ -102,20 +85,20 @@ export async function manyFilesProblems(git: Git): Promise<string[]> {
  * a commit-graph with changed-path Bloom filters once there is a commit. Returns one line per
  * thing done; `only` limits it to what is missing (doctor), else everything is set (init).
  */
-export async function setUpForManyFiles(git: Git, opts: { only?: "missing" } = {}): Promise<string[]> {
-  const done: string[] = [];
+export async function setUpForManyFiles(git: Git, opts: { only?: "missing" } = {}): Promise<Said[]> {
+  const done: Said[] = [];
   const value = (k: string) => git.configBool(k);
   // what is missing is decided before anything is set (feature.manyFiles implies the untracked cache)
   const todo: (typeof MANY_FILES)[number][] = [];
   for (const s of MANY_FILES) if (opts.only !== "missing" || !(await s.on(value))) todo.push(s);
   for (const s of todo) {
     const r = await git.run(["config", s.key, "true"]);
-    if (r.code === 0) done.push(`turned on git's ${s.key} in the store's repository (${s.why})`);
+    if (r.code === 0) done.push(said("mf.turnedOn", { key: s.key, why: { key: `mf.why.${s.name}` } }));
   }
   const common = await git.commonDir();
   if (common && git.headCommit() && !(opts.only === "missing" && hasBloomCommitGraph(common))) {
     const r = await git.run(["commit-graph", "write", "--reachable", "--changed-paths"]);
-    if (r.code === 0) done.push("wrote a commit-graph with changed-path Bloom filters, for 'aftercare history'");
+    if (r.code === 0) done.push(said("mf.wroteGraph"));
   }
   return done;
 }

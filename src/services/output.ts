@@ -1,10 +1,23 @@
 // What a command says when it has written: the ID (or the record as JSON) on stdout, a sentence
 // on stderr; a file written with --output; a customer's name and first phone as shown.
 import { jsonText, writtenJson } from "../format/json.js";
-import { UserError } from "../errors.js";
+import { refusal } from "../errors.js";
+import type { MessageKey } from "../i18n.js";
 import type { Context } from "../context.js";
 import type { Customer } from "../domain/schema.js";
 import { oneLine } from "../format/text.js";
+
+/** Why --output could not be written, by the system's code. */
+const WHY: Record<string, MessageKey> = {
+  ENOENT: "out.why.noFolder",
+  ENOTDIR: "out.why.notFolder",
+  EISDIR: "out.why.isFolder",
+  EACCES: "out.why.denied",
+  EPERM: "out.why.denied",
+  EROFS: "out.why.readOnly",
+  ENOSPC: "out.why.full",
+  EDQUOT: "out.why.quota",
+};
 
 /** The file a command writes with --output: an OS error is the user's path, said in one line. */
 export async function writeOutput(ctx: Context, file: string, data: string | Uint8Array): Promise<void> {
@@ -14,18 +27,9 @@ export async function writeOutput(ctx: Context, file: string, data: string | Uin
     await fs.writeFile(path.resolve(ctx.deps.cwd, file), data);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const why: Record<string, string> = {
-      ENOENT: "its folder does not exist",
-      ENOTDIR: "a part of the path is a file, not a folder",
-      EISDIR: "it is a folder: give a file name",
-      EACCES: "no permission to write there",
-      EPERM: "no permission to write there",
-      EROFS: "it is on a read-only disk",
-      ENOSPC: "no space left on that disk",
-      EDQUOT: "the disk quota there is used up",
-    };
-    if (!code || !why[code]) throw e;
-    throw new UserError(`cannot write --output ${file}: ${why[code]}; the store was not changed`);
+    const why = code && WHY[code];
+    if (!why) throw e;
+    throw refusal("out.cannotWrite", { file, why: { key: why } });
   }
 }
 

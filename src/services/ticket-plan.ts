@@ -1,5 +1,5 @@
 // R-NEXT-SERVICE: the next contact planned while filing or closing a ticket.
-import { UsageError } from "../errors.js";
+import { EXIT, refusal, UsageError } from "../errors.js";
 import type { Context } from "../context.js";
 import type { Ticket } from "../domain/schema.js";
 import { dayOf } from "../domain/time.js";
@@ -32,10 +32,7 @@ export async function planOf(ctx: Context, o: { nextDate?: string; nextTopic?: s
   if (date === undefined || topic === undefined) throw new UsageError((await ctx.say()).t("plan.together"));
   if (!topic.trim()) throw new UsageError((await ctx.say()).t("plan.emptyTopic"));
   const day = (await dateFlag(ctx, date, "--next-date"))!;
-  if (day < today)
-    throw new UsageError(
-      `--next-date ${day} is in the past (today is ${today}); plan the next contact for today or later; nothing was written`,
-    );
+  if (day < today) throw refusal("rf.nextPast", { day, today }, EXIT.usage);
   return { date: day, topic: topic.trim() };
 }
 

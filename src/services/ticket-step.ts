@@ -1,7 +1,7 @@
 // One step in a ticket's life (escalate, dispatch, close, an extra-work answer...): refused before
 // anything is asked when it does not fit the ticket, else written under the lock, committed with
 // the customer's name, and said in the user's language. Shared by the ticket verbs and the shop's.
-import { checkEdit, refusal, UsageError } from "../errors.js";
+import { checkEdit, EXIT, refusal } from "../errors.js";
 import type { Context } from "../context.js";
 import { ticketSchema, type Staff, type Ticket } from "../domain/schema.js";
 import { pastTense, refuse, type TicketAction } from "../domain/ticket.js";
@@ -70,7 +70,7 @@ export async function step(
     const why = refuse(s.action, t.value, t.id);
     if (why) throw refusal("tk.refused", { why });
     if (new Date(when) < new Date(t.value.received))
-      throw new UsageError(`--at ${when} is before the ticket was received (${t.value.received}); nothing was written`);
+      throw refusal("rf.atBeforeReceived", { when, received: t.value.received }, EXIT.usage);
     const rec = await store.update(t, checkEdit(ticketSchema, t.value, s.next(t.value, when, actor), TICKET_FLAGS));
     const others = s.also ? await s.also(rec.value) : [];
     const subject = `ticket ${t.id} ${pastTense(s.action)}${s.detail ? ` ${s.detail}` : ""} — ${await customerNameOf(store, t.value.customer)}`;

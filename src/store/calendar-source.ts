@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import chineseDaysPackage from "chinese-days/package.json" with { type: "json" };
 import dateHolidaysPackage from "date-holidays/package.json" with { type: "json" };
-import { UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import {
   calendarSource,
   NO_SOURCE,
@@ -64,6 +64,10 @@ interface Cached {
   years: number[];
 }
 
+/** A calendar.source that date-holidays does not know: the country, state or region named. */
+const unknownSource = (id: string, label: string, what: "country" | "state" | "region") =>
+  refusal("rf.source", { id, what: { key: `rf.source.${what}` }, label });
+
 /** date-holidays' public holidays of a country (state, region) for RULE_YEARS, from the cache when there. */
 async function ruleDays(id: string, lang: Lang, root: string | undefined): Promise<SourceDays> {
   const label = DATE_HOLIDAYS;
@@ -97,9 +101,7 @@ async function ruleDays(id: string, lang: Lang, root: string | undefined): Promi
     !known(hd.getStates(country, "en"), state) ||
     (state && !known(hd.getRegions(country, state, "en"), region))
   )
-    throw new UserError(
-      `calendar.source "${id}" in aftercare.yaml is not a ${region ? "region" : state ? "state" : "country"} that ${label} knows; use cn, none, or a code such as DE, DE-BY or US-CA (https://github.com/commenthol/date-holidays#supported-countries-states-regions)`,
-    );
+    throw unknownSource(id, label, region ? "region" : state ? "state" : "country");
   hd.init(country, state ?? "", region ?? "", { languages: [lang], types: ["public"] });
   const holidays = new Map<string, string>();
   const years: number[] = [];

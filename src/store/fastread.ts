@@ -8,10 +8,12 @@ import { dirname, join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { encodeFacts, factsOf, recordFindings, type Finding } from "../domain/check.js";
 import type { RecordKind } from "../domain/ids.js";
-import { SCHEMAS, type RecordOf } from "../domain/schema.js";
+import { spanOf } from "../domain/kpi.js";
+import { SCHEMAS, type Contact, type RecordOf } from "../domain/schema.js";
 import { stampOf } from "./cache.js";
 import { readRecord } from "./read-record.js";
 import { idOfPath, type FileProblem } from "./layout.js";
+import { unreadableFile } from "./unreadable.js";
 import { decodeUtf8 } from "./yaml.js";
 import { MAX_BYTES, parseFast, UNSURE } from "./fast-yaml.js";
 import { CHUNK, onWorkers, type Ask, type Done } from "./read-pool.js";
@@ -61,6 +63,17 @@ export interface CheckDigest {
   findings?: Finding[];
 }
 
+/** What the derived index keeps of a record that read cleanly, worked out where it is read (index/record-index.ts put). */
+export interface IndexDigest {
+  /** the validated value as JSON */
+  json: string;
+  /** a ticket's or contact's customer, a contact's ticket: its group and reference */
+  customer?: string;
+  ticket?: string;
+  /** the first and last moment it names (kpi.ts spanOf) */
+  span?: { lo: number; hi: number };
+}
+
 export interface ReadResult<K extends RecordKind = RecordKind> {
   path: string;
   kind: K;
@@ -70,6 +83,8 @@ export interface ReadResult<K extends RecordKind = RecordKind> {
   value?: RecordOf[K];
   /** with `digest: "check"`: what the rules across records need of a record that read cleanly */
   check?: CheckDigest;
+  /** with `digest: "index"`: what the derived index keeps of a record that read cleanly */
+  index?: IndexDigest;
   problems: FileProblem[];
   /** the file's cache stamp (cache.ts stampOf) as it was read; absent when the file is gone */
   stamp?: string;
@@ -86,7 +101,7 @@ export interface ReadWhat {
   /** the validated value (default true); false keeps memory flat for a caller that needs only a digest */
   values?: boolean;
   /** a digest worked out with the record in hand */
-  digest?: "check";
+  digest?: "check" | "index";
   /** for the "check" digest: the staff list, whose people the facts leave out (domain/check.ts factsOf) */
   staff?: string[];
 }
@@ -140,7 +155,16 @@ export function readOne(root: string, item: ReadItem, what: ReadWhat = {}, onLis
     const findings = recordFindings(kind, path, r.value);
     const facts = encodeFacts(factsOf(kind, r.value, onList ?? (what.staff && new Set(what.staff))));
     out.check = findings.length ? { facts, findings } : { facts };
-  }
+  } else if (what.digest === "index") out.index = indexDigest(kind, r.value);
+  return out;
+}
+
+function indexDigest(kind: RecordKind, value: RecordOf[RecordKind]): IndexDigest {
+  const out: IndexDigest = { json: JSON.stringify(value) };
+  if (kind === "ticket" || kind === "contact") out.customer = (value as { customer: string }).customer;
+  if (kind === "contact" && (value as Contact).ticket !== undefined) out.ticket = (value as Contact).ticket;
+  const span = spanOf(kind, value);
+  if (span) out.span = span;
   return out;
 }
 
@@ -163,13 +187,7 @@ function readAll(fd: number, size: number): Buffer {
 function failed(e: unknown, { kind, path }: ReadItem, id: string): ReadResult {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return { path, kind, id, problems: [], gone: true };
-  const why = `${code ?? (e as Error).message}${code === "EACCES" || code === "EPERM" ? ": permission denied" : ""}`;
-  return {
-    path,
-    kind,
-    id,
-    problems: [{ path, line: 1, col: 1, message: `cannot be read (${why}); fix its permissions` }],
-  };
+  return { path, kind, id, problems: [{ path, line: 1, col: 1, ...unreadableFile(e) }] };
 }
 
 /** Files one after another in this thread. */
@@ -181,7 +199,7 @@ export function readBatch(root: string, items: readonly ReadItem[], what: ReadWh
 }
 
 /** How to start the worker: the built file next to this one, or in development the TypeScript source through tsx. */
-function workerSpec(): { url: URL } | { code: string } | undefined {
+export function workerSpec(): { url: URL } | { code: string } | undefined {
   for (const name of ["./read-worker.mjs", "./read-worker.js"]) {
     const url = new URL(name, import.meta.url);
     if (existsSync(url)) return { url };
@@ -308,10 +326,7 @@ function inThread(
   progress?.(items.length, items.length);
 }
 
-/** The worker's side: answer each message with its files read (read-worker.ts). */
-export function serveReads(port: {
-  on(event: "message", fn: (m: Ask) => void): unknown;
-  postMessage(m: Done): void;
-}): void {
-  port.on("message", (m) => port.postMessage({ chunk: m.chunk, results: readBatch(m.root, m.items, m.what) }));
+/** The worker's side: a message with files, answered with them read (read-worker.ts). */
+export function answerReads(m: Ask): Done {
+  return { chunk: m.chunk, results: readBatch(m.root, m.items, m.what) };
 }

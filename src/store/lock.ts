@@ -12,7 +12,8 @@ import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve, sep } from "node:path";
 import lockfile from "proper-lockfile";
-import { UserError } from "../errors.js";
+import { refusal, UserError } from "../errors.js";
+import { wordedText, type Worded } from "../i18n.js";
 import { stateDir } from "./state-dir.js";
 
 export interface LockHolder {
@@ -34,6 +35,8 @@ export interface LockOptions {
   onWait?: (line: string) => void;
   /** the zone the holder's "since" is shown in (the store's) */
   timeZone?: string;
+  /** the language of the waiting line (the store's; English if not given) */
+  locale?: string;
   /** how long to wait for a live holder, ms (default 120 s) */
   timeout?: number;
   /** a lock not refreshed for this long is stale, ms (default 20 s, at least 2 s) */
@@ -125,14 +128,22 @@ export function clock(iso: string, timeZone?: string): string | undefined {
 
 /** "王芳 (pid 1234, ticket open, since 10:02:11)" */
 export function describeHolder(h: LockHolder | undefined, timeZone?: string): string {
-  if (!h) return "another aftercare command";
+  return wordedText("en", holderWords(h, timeZone));
+}
+
+/** Who holds the lock, in words: 王芳（进程 1234，aftercare ticket new，自 10:02:11 起）. */
+export function holderWords(h: LockHolder | undefined, timeZone?: string): Worded {
+  if (!h) return { key: "lo.anyone" };
   const since = clock(h.since, timeZone);
-  const parts = [
-    `pid ${h.pid}${h.host !== hostname() ? ` on ${plain(h.host)}` : ""}`,
-    h.command && plain(h.command),
-    since && `since ${since}`,
-  ].filter(Boolean);
-  return `${h.who ? plain(h.who) : "another aftercare command"} (${parts.join(", ")})`;
+  const parts: Worded[] = [
+    h.host !== hostname()
+      ? { key: "lo.pidOn", params: { pid: h.pid, host: plain(h.host) } }
+      : { key: "lo.pid", params: { pid: h.pid } },
+  ];
+  if (h.command) parts.push({ key: "lo.as", params: { text: plain(h.command) } });
+  if (since) parts.push({ key: "lo.since", params: { time: since } });
+  const list = parts.reduce((a, b) => ({ key: "lo.and", params: { a, b } }));
+  return { key: "lo.holder", params: { who: h.who ? plain(h.who) : { key: "lo.anyone" }, parts: list } };
 }
 
 /**
@@ -205,12 +216,10 @@ export class LockLostError extends UserError {
   }
 }
 
-function lostMessage(h: Held, now: LockHolder | undefined): string {
-  const why = h.lost
-    ? "it was not refreshed in time (was the command paused, or the machine asleep?)"
-    : "it was taken over";
-  const by = now ? `; it is now held by ${describeHolder(now)}` : "";
-  return `this command lost the store's write lock: ${why}${by}; it stopped before committing, so what it saved is left uncommitted (see 'git status'); run it again`;
+function lostMessage(h: Held, now: LockHolder | undefined): Worded {
+  const why: Worded = { key: h.lost ? "lk.lostStale" : "lk.lostTaken" };
+  const by: Worded | string = now ? { key: "lk.heldBy", params: { holder: holderWords(now) } } : "";
+  return { key: "lk.lost", params: { why, by } };
 }
 
 /** Refuse a write (or a commit) into a store whose lock this process took and has lost since. */
@@ -220,7 +229,8 @@ export function assertLockHeld(path: string): void {
     if (abs !== h.root && !abs.startsWith(h.root + sep)) continue;
     const now = readHolder(h.lockDir);
     if (!h.lost && now?.token === h.token) continue;
-    throw new LockLostError(lostMessage(h, now));
+    const worded = lostMessage(h, now);
+    throw Object.assign(new LockLostError(wordedText("en", worded)), { worded });
   }
 }
 
@@ -228,13 +238,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The refusal after waiting `waited` ms for a live holder. */
 function busyError(holder: LockHolder | undefined, lockDir: string, waited: number, timeZone?: string): UserError {
-  const hint =
+  const hint: Worded =
     holder && holder.host === hostname()
-      ? `if process ${holder.pid} is stuck, end it (kill ${holder.pid}) and try again`
-      : `try again later; if that command is gone for good, delete ${lockDir}`;
-  return new UserError(
-    `the store is busy: ${describeHolder(holder, timeZone)} still holds its write lock after ${Math.round(waited / 1000)} s of waiting; ${hint}; nothing was written`,
-  );
+      ? { key: "lk.hintKill", params: { pid: holder.pid } }
+      : { key: "lk.hintLater", params: { dir: lockDir } };
+  const seconds = Math.round(waited / 1000);
+  return refusal("lk.busy", { holder: holderWords(holder, timeZone), seconds, hint });
 }
 
 /**
@@ -275,7 +284,8 @@ async function acquire(
     if (waited >= timeout) throw busyError(holder, lockDir, waited, opts.timeZone);
     if (opts.onWait && waited >= ANNOUNCE_AFTER_MS && (holder?.token ?? "") !== announced) {
       announced = holder?.token ?? "";
-      opts.onWait(`waiting for the store lock held by ${describeHolder(holder, opts.timeZone)}…`);
+      const line: Worded = { key: "lk.waiting", params: { holder: holderWords(holder, opts.timeZone) } };
+      opts.onWait(wordedText(opts.locale ?? "en", line));
     }
     // the longer a writer has waited, the more often it looks: the oldest waiter is likely the
     // first to find the lock free, which keeps the worst wait near the queue's length

@@ -18,6 +18,21 @@ export interface Done {
 }
 
 /**
+ * The heap a read worker may grow to. It holds a chunk at a time (a few MB), so a small heap
+ * only makes it collect its garbage sooner: without a limit each worker let its heap grow to
+ * 100–150 MB of garbage before collecting, on top of the main thread's. A worker that runs out
+ * fails like any other: its files are read in the calling thread.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+
+/** A read worker (read-worker.ts), its heap bounded. */
+export function startWorker(spec: { url: URL } | { code: string }): Worker {
+  return "url" in spec
+    ? new Worker(spec.url, { resourceLimits: WORKER_LIMITS })
+    : new Worker(spec.code, { eval: true, resourceLimits: WORKER_LIMITS });
+}
+
+/**
  * Read `items` on `threads` worker threads, chunk by chunk, handing each result to `each`; a
  * worker that fails stops them all (told to opts.onWorkerError). Returns which files were
  * answered for, and how many.
@@ -52,7 +67,7 @@ export async function onWorkers(
         w.postMessage(ask);
       };
       for (let t = 0; t < o.threads; t++) {
-        const w = "url" in o.spec ? new Worker(o.spec.url) : new Worker(o.spec.code, { eval: true });
+        const w = startWorker(o.spec);
         workers.push(w);
         w.on("message", (m: Done) => {
           const at = m.chunk * CHUNK;

@@ -8,7 +8,8 @@ import type { RecordKind } from "../domain/ids.js";
 import { SCHEMAS, settingsSchema, type RecordOf } from "../domain/schema.js";
 import type { FileProblem } from "./layout.js";
 import { useParsing } from "./parsing.js";
-import { kindWord, schemaWords } from "./schema-words.js";
+import { kindWord } from "./schema-words.js";
+import { issueWords, valueAt } from "../i18n-schema.js";
 import { said, type Problem } from "./yaml/problems.js";
 import type { WordParam } from "../i18n.js";
 import {
@@ -23,7 +24,7 @@ import {
   type Parsed,
 } from "./yaml.js";
 
-/** A schema's complaint as people read it: the field by its path, and where to put the line (worded: schema-words.ts). */
+/** A schema's complaint as people read it: the field by its path, and where to put the line (worded: i18n-schema.ts). */
 export function issueMessage(
   issue: z.core.$ZodIssue,
   raw: unknown,
@@ -45,19 +46,14 @@ export function issueMessage(
     const params = { names, kind: kindWord(kind), ...(field ? { field: excerpt(field) } : {}) };
     return { path: [...path, keys[0]!], key: true, ...said(field ? "pr.unknownFieldIn" : "pr.unknownField", params) };
   }
-  let parent: unknown = raw;
-  for (const p of path.slice(0, -1))
-    parent = parent && typeof parent === "object" ? (parent as Record<PropertyKey, unknown>)[p as string] : undefined;
+  const parent = valueAt(raw, path.slice(0, -1));
   const last = path[path.length - 1];
-  const missing =
-    parent &&
-    typeof parent === "object" &&
-    last !== undefined &&
-    (parent as Record<PropertyKey, unknown>)[last as string] === undefined;
-  const why = schemaWords(issue.message);
+  const value = valueAt(raw, path);
+  const missing = parent && typeof parent === "object" && last !== undefined && value === undefined;
+  const why = issueWords(issue, value);
   if (missing) return { path: path.slice(0, -1), ...said("pr.missing", { field, why }) };
   if (!field)
-    return /expected object/.test(issue.message)
+    return issue.code === "invalid_type" && issue.expected === "object"
       ? { path, ...said("pr.notMapping", { kind: kindWord(kind) }) }
       : { path, message: issue.message, worded: why };
   return { path, ...said("pr.field", { field, why }) };

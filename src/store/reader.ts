@@ -3,7 +3,7 @@
 // (record-index.ts) answers most reads before they come here.
 import { promises as fs, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { refusal, UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import { t, wordedText } from "../i18n.js";
 import { isId, isIdPrefix, LETTER_OF, normalizeIdInput, type RecordKind } from "../domain/ids.js";
 import type { RecordOf } from "../domain/schema.js";
@@ -11,6 +11,7 @@ import { RecordCache, statStamp, type CacheEntry } from "./cache.js";
 import { exists } from "./fsutil.js";
 import { FOLDERS, idOfPath, pathOf, type FileProblem, type Loaded } from "./layout.js";
 import { problemLines, loadParsing, parsingNow, readText } from "./parsing.js";
+import { unreadableFile, unreadableFolder } from "./unreadable.js";
 import type { Parsed } from "./yaml.js";
 
 type KindRead<K extends RecordKind> = { records: Loaded<K>[]; problems: FileProblem[] };
@@ -52,9 +53,8 @@ export class RecordReader {
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === "ENOENT") return;
-        throw unreadableFolder(kind, relative(this.root, dir).split(sep).join("/") || ".", code, e as Error);
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+        throw unreadableFolder(kind, relative(this.root, dir).split(sep).join("/") || ".", e);
       }
       for (const e of entries) {
         if (e.name.startsWith(".")) continue;
@@ -74,11 +74,8 @@ export class RecordReader {
     try {
       bytes = readFileSync(this.abs(path));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return { problems: [] }; // removed since the folder was listed
-      const denied = code === "EACCES" || code === "EPERM" ? ": permission denied" : "";
-      const message = `cannot be read (${code ?? (e as Error).message}${denied}); fix its permissions`;
-      return { problems: [{ path, line: 1, col: 1, message }] };
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return { problems: [] }; // removed since the folder was listed
+      return { problems: [{ path, line: 1, col: 1, ...unreadableFile(e) }] };
     }
     const r = (await loadParsing()).readRecord(kind, path, bytes);
     if (!r.value) return { problems: r.problems };
@@ -187,14 +184,6 @@ export class RecordReader {
 }
 
 type KindProblems = { problems: FileProblem[] };
-
-function unreadableFolder(kind: RecordKind, rel: string, code: string | undefined, e: Error): UserError {
-  const why =
-    code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" ? "it is not a folder" : e.message;
-  return new UserError(
-    `cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`,
-  );
-}
 
 /** The records filed where their names put them; the rest, and the files that could not be read, named on `warn`. */
 function warnOf<K extends RecordKind>(

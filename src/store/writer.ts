@@ -3,7 +3,7 @@
 // lines, a record as edited by hand, a saved report. Each validated before it is written.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { refusal, UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import { newId, type RecordKind } from "../domain/ids.js";
 import type { RecordOf, Settings } from "../domain/schema.js";
 import { createExclusive, writeAtomic } from "./fsutil.js";
@@ -11,6 +11,7 @@ import { pathOf, SETTINGS_FILE, type Loaded } from "./layout.js";
 import type { SettingsFile } from "./open.js";
 import { loadParsing, parsingNow } from "./parsing.js";
 import { kindWord } from "./schema-words.js";
+import { issueWords, valueAt } from "../i18n-schema.js";
 
 const abs = (root: string, rel: string) => join(root, ...rel.split("/"));
 
@@ -43,7 +44,7 @@ export async function writeNew<K extends RecordKind>(
       return { kind, id, path, value: clean, src: text, parsed: parsed! };
     }
   }
-  throw new UserError(`could not find a free ${kind} ID for ${day} after 32 tries; nothing was written`);
+  throw refusal("rf.noFreeId", { kind: kindWord(kind), day });
 }
 
 /** Rewrite a record with new values, keeping the file's comments and untouched lines. */
@@ -71,8 +72,11 @@ export async function rewriteSettings(
 ): Promise<{ settings: Settings; file: SettingsFile }> {
   const { parseYaml, settingsSchema, updateYamlText } = await loadParsing();
   const r = settingsSchema.safeParse(next);
-  if (!r.success)
-    throw new UserError(`the settings would not be valid: ${r.error.issues[0]!.message}; nothing was written`);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const why = issueWords(issue, valueAt(next, issue.path));
+    throw refusal("pr.wouldNotBeValid", { kind: kindWord("settings"), why });
+  }
   const order = Object.keys(settingsSchema.shape);
   const before = current as Record<string, unknown>;
   const text = updateYamlText(file.src, file.parsed, before, r.data, order);

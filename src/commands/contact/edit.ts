@@ -1,6 +1,6 @@
 // aftercare contact edit (and call edit): correct what a logged call or letter records; says which
 // duties the contact now closes.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal, UsageError } from "../../errors.js";
 import { type Context } from "../../context.js";
 import { DIRECTIONS, PURPOSES, type Contact } from "../../domain/schema.js";
 import { fieldWords } from "../../i18n.js";
@@ -24,8 +24,7 @@ export interface EditOptions {
 export async function contactEdit(opts: EditOptions, ctx: Context) {
   const direction = choice(opts.direction, DIRECTIONS, "--direction");
   const purpose = choice(opts.purpose, PURPOSES, "--purpose");
-  if (opts.told && opts.notTold)
-    throw new UsageError("--told and --not-told contradict each other: give one; nothing was written");
+  if (opts.told && opts.notTold) throw refusal("rf.toldBoth", {}, EXIT.usage);
   const satisfaction = satisfactionFlag(opts.satisfaction);
   const given: string[] = (["at", "direction", "purpose", "summary", "person", "satisfaction"] as const).filter(
     (f) => opts[f] !== undefined,
@@ -33,7 +32,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
   if (opts.told || opts.notTold) given.push(opts.told ? "told" : "not-told");
   if (!given.length) throw new UsageError((await ctx.say()).t("k.editNothing"));
   for (const f of ["summary", "person"] as const)
-    if (opts[f] !== undefined && !opts[f].trim()) throw new UsageError(`--${f} is empty; nothing was written`);
+    if (opts[f] !== undefined && !opts[f].trim()) throw refusal("rf.flagEmpty", { flag: f }, EXIT.usage);
   return correct(ctx, opts.id, async (k, say) => {
     const next: Contact = { ...k.value };
     if (opts.at !== undefined) {
@@ -45,8 +44,7 @@ export async function contactEdit(opts: EditOptions, ctx: Context) {
       ))!;
     }
     if (direction) {
-      if (k.value.channel === "letter" && direction === "in")
-        throw new UsageError(`${k.id} is a letter we sent: its direction is out; nothing was written`);
+      if (k.value.channel === "letter" && direction === "in") throw refusal("rf.letterOut", { id: k.id }, EXIT.usage);
       next.direction = direction;
     }
     if (purpose) next.purpose = purpose;

@@ -1,5 +1,5 @@
 // aftercare contact link | unlink: link a contact to its ticket, event or planned contact, or take the link back.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import { type Context } from "../../context.js";
 import { type Contact } from "../../domain/schema.js";
 import { findRecord } from "../../services/find-record.js";
@@ -14,10 +14,7 @@ export interface LinkOptions {
 }
 
 export async function contactLink(opts: LinkOptions, ctx: Context) {
-  if (!opts.ticket && !opts.event && !opts.plan)
-    throw new UsageError(
-      "contact link needs --ticket T, --event E or --plan P: what to link the contact to; nothing was written",
-    );
+  if (!opts.ticket && !opts.event && !opts.plan) throw refusal("rf.linkNeeds", {}, EXIT.usage);
   return correct(ctx, opts.id, async (k) => {
     const next: Contact = { ...k.value };
     const targets: string[] = [];
@@ -25,8 +22,10 @@ export async function contactLink(opts: LinkOptions, ctx: Context) {
     if (opts.ticket) {
       const t = await findRecord(ctx, "ticket", opts.ticket);
       if (t.value.customer !== k.value.customer)
-        throw new UsageError(
-          `ticket ${t.id} belongs to customer ${t.value.customer}, and contact ${k.id} to ${k.value.customer}: a contact is linked only to its own customer's tickets; nothing was written`,
+        throw refusal(
+          "rf.linkOther",
+          { ticket: t.id, owner: t.value.customer, id: k.id, customer: k.value.customer },
+          EXIT.usage,
         );
       if (k.value.ticket && k.value.ticket !== t.id) olds.push(k.value.ticket);
       next.ticket = t.id;

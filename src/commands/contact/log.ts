@@ -1,6 +1,6 @@
 // What call log and letter log share: who and what a contact is about, saving it with the duties it
 // closes, and the next contact it plans (R-NEXT-SERVICE).
-import { parseInput, UsageError } from "../../errors.js";
+import { EXIT, parseInput, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { contactSchema, type Contact } from "../../domain/schema.js";
 import type { Loaded } from "../../store/store.js";
@@ -25,7 +25,7 @@ export async function about(
       ? await (await ctx.store()).get("customer", t.value.customer)
       : await findCustomer(ctx, opts.customer!);
   if (t && t.value.customer !== c.id)
-    throw new UsageError(`ticket ${t.id} belongs to customer ${t.value.customer}, not to ${c.id}; nothing was written`);
+    throw refusal("rf.ticketOfOther", { ticket: t.id, owner: t.value.customer, customer: c.id }, EXIT.usage);
   const event = opts.event ? (await findRecord(ctx, "event", opts.event)).id : undefined;
   return { customer: c, ticket: t?.id, fields: { customer: c.id, ticket: t?.id, event } };
 }
@@ -77,10 +77,7 @@ export async function nextDateFlag(ctx: Context, value: string | undefined): Pro
   const day = await dateFlag(ctx, value, "--next-date");
   if (!day) return undefined;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (day < today)
-    throw new UsageError(
-      `--next-date ${day} is before today (${today}): a planned next contact cannot be in the past; nothing was written`,
-    );
+  if (day < today) throw refusal("rf.nextBeforeToday", { day, today }, EXIT.usage);
   return day;
 }
 

@@ -1,5 +1,5 @@
 // aftercare customer add: file a new customer (form 1 of the regulation, A2).
-import { parseInput, UsageError, UserError } from "../../errors.js";
+import { EXIT, parseInput, refusal, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { oneLine } from "../../format/text.js";
@@ -11,8 +11,7 @@ import { applyFields, CUSTOMER_FLAGS, type CustomerFields } from "./fields.js";
 export async function customerAdd(opts: CustomerFields & { allowDuplicate?: boolean }, ctx: Context) {
   const store = await ctx.store();
   if (!opts.name?.trim()) {
-    if (!ctx.canPrompt)
-      throw new UsageError("customer add needs the customer's name (NAME or --name); nothing was written");
+    if (!ctx.canPrompt) throw refusal("rf.customerName", {}, EXIT.usage);
     const say = await ctx.say();
     opts = await fillInto(ctx, "customer add", opts, [["name", "NAME", "ask.customerName"]]);
     if (opts.contact === undefined)

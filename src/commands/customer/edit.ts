@@ -1,5 +1,5 @@
 // aftercare customer edit: change a customer with flags, or in $EDITOR when none are given.
-import { checkEdit, UsageError, UserError } from "../../errors.js";
+import { checkEdit, refusal, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { customerSchema } from "../../domain/schema.js";
 import { bytesOf, changedSince, editInEditor, runEditor, saveEdit } from "../../services/editor.js";
@@ -44,14 +44,11 @@ export async function customerEdit(
   }
   return ctx.writing(async () => {
     const by = await changedSince(ctx, store, first.path, before);
-    if (by)
-      throw new UserError(
-        `${first.path} was changed meanwhile by ${by}; your edit is kept in ${edit.tmp}: compare it with the file as it is now and run 'aftercare customer edit ${first.id}' again; nothing was written`,
-      );
+    if (by) throw refusal("ed.customerMeanwhile", { path: first.path, by, tmp: edit.tmp, id: first.id });
     try {
       await saveEdit(store, first, edit);
     } catch (e) {
-      ctx.io.err(`your edit is kept in ${edit.tmp}\n`);
+      ctx.io.err(`${(await ctx.say()).t("ed.kept", { tmp: edit.tmp })}\n`);
       throw e;
     }
     const fresh = await store.get("customer", first.id);

@@ -1,5 +1,5 @@
 // What customer add and customer edit share: the fields their flags give, applied to a customer.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import { type Customer, type Person } from "../../domain/schema.js";
 
 export interface CustomerFields {
@@ -36,17 +36,13 @@ export function applyFields(c: Customer, f: CustomerFields): Customer {
   if (f.address !== undefined) next.address = f.address || undefined;
   if (f.note !== undefined) next.note = f.note || undefined;
   const blank = (f.phone ?? []).find((x) => !x.trim());
-  if (blank !== undefined)
-    throw new UsageError(`--phone "${blank}" is empty: give the number, such as "021-5555 1234"; nothing was written`);
+  if (blank !== undefined) throw refusal("rf.phoneEmpty", { value: blank }, EXIT.usage);
   if (f.email !== undefined && f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim()))
-    throw new UsageError(`--email "${f.email}" is not an e-mail address such as name@example.com; nothing was written`);
+    throw refusal("rf.emailBad", { value: f.email }, EXIT.usage);
   if (f.contact !== undefined || f.phone?.length || f.email !== undefined) {
     const contacts = [...(c.contacts ?? [])];
     const name = f.contact ?? contacts[0]?.name;
-    if (!name)
-      throw new UsageError(
-        "--phone and --email belong to a contact person: give --contact NAME too; nothing was written",
-      );
+    if (!name) throw refusal("rf.contactFirst", {}, EXIT.usage);
     const i = contacts.findIndex((p) => p.name === name.trim());
     const old: Person = i >= 0 ? contacts[i]! : { name };
     const person: Person = {

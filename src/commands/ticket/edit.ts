@@ -2,9 +2,9 @@
 // problem…), with flags or in $EDITOR, checked as ticket open checks it, in one commit.
 import { promises as fs } from "node:fs";
 import { dirname } from "node:path";
-import { checkEdit, UsageError, UserError } from "../../errors.js";
+import { checkEdit, refusal, UsageError, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
-import { fieldWords, type MessageKey } from "../../i18n.js";
+import { fieldWords, type MessageKey, type Worded } from "../../i18n.js";
 import { ticketSchema, TICKET_KINDS, type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
 import { channelNames } from "../../report/labels.js";
@@ -160,8 +160,8 @@ async function editWithEditor(ctx: Context, first: Loaded<"ticket">, editor: (pa
   return ctx.writing(async () => {
     const now = await fs.readFile(abs).catch(() => undefined);
     if (!now || !now.equals(before)) {
-      const by = now ? await changedBy(ctx, first.path) : "someone who deleted it";
-      throw new UserError(say.t("te.meanwhile", { path: first.path, by, tmp: edit.tmp, id: first.id }));
+      const by: Worded = now ? await changedBy(ctx, first.path) : { key: "ed.by.deleted" };
+      throw refusal("te.meanwhile", { path: first.path, by, tmp: edit.tmp, id: first.id });
     }
     const value = ticketSchema.parse(parseYaml(edit.text).parsed!.value);
     try {

@@ -1,5 +1,5 @@
 // aftercare ticket handover (the reception desk, regulation part C): C-PROMISE, C-WORKSHOP-HANDOVER: the vehicle goes to the workshop.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { nearestTenMinutes } from "../../domain/shop.js";
@@ -28,7 +28,7 @@ export async function ticketHandover(
     next: (t, at, actor): Ticket => {
       const rounded = formatDateTime(nearestTenMinutes(new Date(at)), store.settings.timezone);
       if (Date.parse(promise) <= Date.parse(rounded))
-        throw new UsageError(`--promise ${promise} is not after the hand-over (${rounded}); nothing was written`);
+        throw refusal("rf.promiseNotAfter", { promise, at: rounded }, EXIT.usage);
       return {
         ...t,
         status: "workshop",

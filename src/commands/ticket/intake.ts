@@ -1,6 +1,6 @@
 // aftercare ticket intake (the reception desk, regulation part C): C-INTAKE: receive a vehicle.
 import { textOf } from "../../format/text.js";
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../../services/ask.js";
@@ -62,9 +62,7 @@ export async function ticketIntake(flags: IntakeOptions, ctx: Context) {
     ]),
   );
   if (!/^\d{1,8}$/.test(o.odometer!.replace(/[,\s]/g, "").replace(/km$/i, "")))
-    throw new UsageError(
-      `--odometer "${o.odometer}" must be the reading in whole kilometres, such as 48210; nothing was written`,
-    );
+    throw refusal("rf.odometer", { value: o.odometer! }, EXIT.usage);
   const store = await ctx.store();
   const ok = /^(ok|yes|valid|齐全|有效)$/i.test(o.papers!.trim());
   const plate = o.plate!.trim().toUpperCase();

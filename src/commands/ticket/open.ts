@@ -1,6 +1,6 @@
 // aftercare ticket open: a repair request, installation, maintenance visit, consultation or complaint,
 // filed the moment it comes in (R-FILE-SAME-DAY).
-import { parseInput, UsageError } from "../../errors.js";
+import { EXIT, parseInput, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { TICKET_KINDS, ticketSchema, type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
@@ -77,16 +77,14 @@ export async function ticketOpen(opts: TicketOpenOptions, ctx: Context) {
   const assignee = opts.assignee ? (await ctx.staffNamed(opts.assignee, "--assignee")).name : (clerk ?? actor).name;
   const filed = await nowStamp(ctx);
   const received = (await dateTimeFlag(ctx, opts.received, "--received")) ?? filed;
-  if (new Date(received) > new Date(filed))
-    throw new UsageError(
-      `--received ${received} is in the future; a request is filed after it comes in; nothing was written`,
-    );
-  if (opts.appointment !== undefined && kind !== "shop")
-    throw new UsageError("--appointment is for vehicles at the reception desk: add --kind shop; nothing was written");
+  if (new Date(received) > new Date(filed)) throw refusal("rf.receivedFuture", { received }, EXIT.usage);
+  if (opts.appointment !== undefined && kind !== "shop") throw refusal("rf.appointmentKind", {}, EXIT.usage);
   const appointment = await dateTimeFlag(ctx, opts.appointment, "--appointment");
   if (appointment && new Date(appointment) < new Date(filed))
-    throw new UsageError(
-      `--appointment ${formatShort(new Date(appointment), store.settings.timezone)} is in the past; give the time the vehicle is to come in; nothing was written`,
+    throw refusal(
+      "rf.appointmentPast",
+      { at: formatShort(new Date(appointment), store.settings.timezone) },
+      EXIT.usage,
     );
   const plan = await planOf(ctx, opts);
   const ticket = parseInput(

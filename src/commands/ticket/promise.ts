@@ -1,5 +1,5 @@
 // aftercare ticket promise (the reception desk, regulation part C): C-PROMISE: a revised promised completion.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal, UsageError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { formatShort } from "../../domain/time.js";
@@ -32,13 +32,9 @@ export async function ticketPromise(o: { id: string; promise?: string; reason?: 
     next: (t, at, actor): Ticket => {
       const h = t.handover!;
       if (Date.parse(at) < Date.parse(h.at))
-        throw new UsageError(
-          `--at ${show(at)} is before the hand-over to the workshop (${show(h.at)}); nothing was written`,
-        );
+        throw refusal("rf.atBeforeHandover", { at: show(at), handover: show(h.at) }, EXIT.usage);
       if (Date.parse(promise) <= Date.parse(h.at))
-        throw new UsageError(
-          `--promise ${show(promise)} is not after the hand-over to the workshop (${show(h.at)}); nothing was written`,
-        );
+        throw refusal("rf.promiseBeforeHandover", { promise: show(promise), handover: show(h.at) }, EXIT.usage);
       if (Date.parse(promise) < Date.parse(at))
         throw new UsageError(
           o.at

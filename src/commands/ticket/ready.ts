@@ -1,5 +1,5 @@
 // aftercare ticket ready (the reception desk, regulation part C): C-READY-NOTICE: the job is done.
-import { UserError } from "../../errors.js";
+import { refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Ticket } from "../../domain/schema.js";
 import { billOf } from "../../domain/shop.js";
@@ -17,9 +17,11 @@ export async function ticketReady(
     next: (t, at, actor): Ticket => {
       const pending = (t.extras ?? []).filter((x) => !x.answer);
       if (pending.length)
-        throw new UserError(
-          `extra-work request${pending.length > 1 ? "s" : ""} ${pending.map((x) => x.no).join(", ")} still wait for the customer's answer (aftercare ticket answer ${o.id} N --approved|--declined); nothing was written`,
-        );
+        throw refusal("rf.extrasPending", {
+          n: pending.length,
+          nos: pending.map((x) => x.no).join(", "),
+          id: o.id,
+        });
       return {
         ...t,
         status: "ready",

@@ -1,5 +1,5 @@
 // aftercare ticket schedule: nobody can be sent at once (R-DISPATCH).
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { dayOf } from "../../domain/time.js";
 import { fillInto } from "../../services/ask.js";
@@ -16,10 +16,7 @@ export async function ticketSchedule(opts: { id: string; date?: string; reason?:
   ]);
   const date = (await dateFlag(ctx, opts.date, "--date"))!;
   const today = dayOf(await ctx.now(), (await ctx.store()).settings.timezone);
-  if (date < today)
-    throw new UsageError(
-      `--date ${date} is in the past (today is ${today}); schedule the dispatch for today or later; nothing was written`,
-    );
+  if (date < today) throw refusal("rf.schedulepast", { date, today }, EXIT.usage);
   return step(ctx, opts.id, undefined, {
     action: "schedule",
     detail: `for ${date}`,

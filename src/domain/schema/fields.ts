@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ID_RE } from "../ids.js";
 import { isStoredDate, isStoredDateTime } from "../time.js";
+import { says, saying } from "./words.js";
 
 /** The longest one-line field (a name, phone, title, tag, subject, topic) and free text (a problem, a note). */
 export const LINE_MAX = 500;
@@ -21,62 +22,50 @@ function noControls(multiLine: boolean) {
     const lone = LONE_SURROGATE.exec(s);
     if (lone) {
       // a half of a UTF-16 pair (from a "\ud800" escape): no file can hold it; writing it would turn it into U+FFFD
-      ctx.addIssue({
-        code: "custom",
-        input: s,
-        message: `must be valid text: it holds a lone surrogate (${codePoint(lone[0])}) at character ${Array.from(s.slice(0, lone.index)).length + 1}`,
-      });
+      const at = Array.from(s.slice(0, lone.index)).length + 1;
+      ctx.addIssue(saying("sch.lone", { cp: codePoint(lone[0]), at }, { input: s }));
       return;
     }
     const m = (multiLine ? NOT_IN_TEXT : NOT_IN_LINE).exec(s);
     if (!m) return;
     const at = Array.from(s.slice(0, m.index)).length + 1;
     const c = m[0];
-    ctx.addIssue({
-      code: "custom",
-      input: s,
-      message:
-        !multiLine && BREAKS.has(c)
-          ? `must be one line: it holds a line break (${codePoint(c)}) at character ${at}`
-          : `must not hold control characters${multiLine ? " other than line breaks and tabs" : ""}: it holds ${codePoint(c)} at character ${at}`,
-    });
+    const key = !multiLine && BREAKS.has(c) ? "sch.oneLine" : multiLine ? "sch.controlsText" : "sch.controls";
+    ctx.addIssue(saying(key, { cp: codePoint(c), at }, { input: s }));
   };
 }
 
 /** One line of text: a name, title, tag, subject, topic, staff name… */
 export const text = z
-  .string({ error: "must be text" })
+  .string(says("sch.text"))
   .trim()
-  .min(1, "must not be empty")
-  .max(LINE_MAX, `is too long: at most ${LINE_MAX} characters on one line`)
+  .min(1, says("sch.notEmpty"))
+  .max(LINE_MAX, says("sch.tooLongLine", { n: String(LINE_MAX) }))
   .superRefine(noControls(false));
 /** Free text over several lines: a problem, a summary, a note, a reason. */
 export const longText = z
-  .string({ error: "must be text" })
+  .string(says("sch.text"))
   .trim()
-  .min(1, "must not be empty")
-  .max(TEXT_MAX, `is too long: at most ${TEXT_MAX.toLocaleString("en")} characters`)
+  .min(1, says("sch.notEmpty"))
+  .max(TEXT_MAX, says("sch.tooLongText", { n: TEXT_MAX.toLocaleString("en") }))
   .superRefine(noControls(true));
-export const dateTime = z
-  .string({ error: "must be a date-time such as 2026-11-26T09:30:00+08:00" })
-  .refine(isStoredDateTime, "must be an ISO 8601 date-time with offset, such as 2026-11-26T09:30:00+08:00");
-export const date = z
-  .string({ error: "must be a date such as 2026-11-26" })
-  .refine(isStoredDate, "must be a date such as 2026-11-26");
-export const idOf = (letter: string, what: string) =>
-  z
-    .string({ error: `must be a ${what} ID such as ${letter}-261126-7K3F` })
-    .refine((s) => ID_RE.test(s) && s.startsWith(letter + "-"), `must be a ${what} ID such as ${letter}-261126-7K3F`);
+export const dateTime = z.string(says("sch.dateTime")).refine(isStoredDateTime, says("sch.dateTimeIso"));
+export const date = z.string(says("sch.date")).refine(isStoredDate, says("sch.date"));
+/** An ID of a record kind (C for a customer…): the sentence names the kind in the reader's words. */
+export const idOf = (letter: string, kind: "customer" | "ticket" | "event") => {
+  const idSays = () => says("sch.idOf", { kind: { key: `rk.${kind}` }, example: `${letter}-261126-7K3F` });
+  return z.string(idSays()).refine((s) => ID_RE.test(s) && s.startsWith(letter + "-"), idSays());
+};
 export const phone = z
-  .string({ error: 'must be a quoted string, such as "021-5555 1234" (unquoted numbers lose leading zeros)' })
+  .string(says("sch.phoneQuoted"))
   .trim()
-  .min(3, "is too short for a phone number")
-  .max(40, "is too long for a phone number (at most 40 characters)")
+  .min(3, says("sch.phoneShort"))
+  .max(40, says("sch.phoneLong"))
   .superRefine(noControls(false));
 
 /** Money in whole cents. */
 export const cents = z
-  .number({ error: "must be an amount in cents, a whole number" })
-  .int("must be a whole number of cents")
-  .min(0, "must not be negative")
-  .max(1e12, "is too large");
+  .number(says("sch.cents"))
+  .int(says("sch.centsWhole"))
+  .min(0, says("sch.notNegative"))
+  .max(1e12, says("sch.tooLarge"));

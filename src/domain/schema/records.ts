@@ -18,6 +18,7 @@ import {
   VIA,
 } from "../enums.js";
 import { cents, date, dateTime, idOf, longText, phone, text } from "./fields.js";
+import { says, saying } from "./words.js";
 
 export const personSchema = z.strictObject({
   name: text,
@@ -46,28 +47,24 @@ export const intakeSchema = z.strictObject({
   plate: text,
   model: text.optional(),
   vin: text.optional(),
-  odometer: z
-    .number({ error: "must be the odometer reading in km" })
-    .int("must be whole kilometres")
-    .min(0)
-    .max(10_000_000),
+  odometer: z.number(says("sch.odometer")).int(says("sch.odometerWhole")).min(0).max(10_000_000),
   fuel: text,
   keyTag: text,
   /** the vehicle's papers: valid and complete, or what is wrong with them */
-  papers: z.strictObject({ ok: z.boolean({ error: "must be true or false" }), note: longText.optional() }),
+  papers: z.strictObject({ ok: z.boolean(says("sch.boolean")), note: longText.optional() }),
   damage: z.array(text).optional(),
   belongings: z.array(text).optional(),
 });
 
 export const partSchema = z.strictObject({
   name: text,
-  supplier: z.enum(SUPPLIERS, { error: `must be one of ${SUPPLIERS.join(", ")}` }),
-  grade: z.enum(GRADES, { error: `must be one of ${GRADES.join(", ")}` }),
+  supplier: z.enum(SUPPLIERS, says("sch.oneOf", { values: { typed: SUPPLIERS } })),
+  grade: z.enum(GRADES, says("sch.oneOf", { values: { typed: GRADES } })),
   amount: cents,
 });
 
 export const estimateSchema = z.strictObject({
-  mode: z.enum(ESTIMATE_MODES, { error: `must be one of ${ESTIMATE_MODES.join(", ")}` }),
+  mode: z.enum(ESTIMATE_MODES, says("sch.oneOf", { values: { typed: ESTIMATE_MODES } })),
   at: dateTime,
   by: text.optional(),
   /** the fault found and the advice given (the diagnosis sheet, C-DIAGNOSIS) */
@@ -79,7 +76,7 @@ export const estimateSchema = z.strictObject({
       labour: cents,
       parts: z.array(partSchema).optional(),
       /** a critical system (brakes, steering…): aftermarket parts there carry no guarantee */
-      critical: z.boolean({ error: "must be true or false" }).optional(),
+      critical: z.boolean(says("sch.boolean")).optional(),
     }),
   ),
   /** charged when the customer leaves without the repair */
@@ -96,10 +93,10 @@ export const extraSchema = z.strictObject({
   by: text.optional(),
   answer: z
     .strictObject({
-      approved: z.boolean({ error: "must be true (approved) or false (declined)" }),
+      approved: z.boolean(says("sch.approved")),
       at: dateTime,
       by: text.optional(),
-      via: z.enum(VIA, { error: `must be one of ${VIA.join(", ")}` }),
+      via: z.enum(VIA, says("sch.oneOf", { values: { typed: VIA } })),
       passed: dateTime.optional(),
     })
     .optional(),
@@ -111,15 +108,12 @@ export const ticketSchema = z.strictObject({
   filed: dateTime,
   /** one of CHANNELS, or a channel the store adds under `channels:` in aftercare.yaml */
   channel: z
-    .string({ error: `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml` })
-    .refine(
-      (s) => CHANNEL_NAME_RE.test(s),
-      `must be one of ${CHANNELS.join(", ")}, or a channel named under channels: in aftercare.yaml (lower-case letters, digits and hyphens)`,
-    ),
-  kind: z.enum(TICKET_KINDS, { error: `must be one of ${TICKET_KINDS.join(", ")}` }),
+    .string(says("sch.channel", { values: { typed: CHANNELS } }))
+    .refine((s) => CHANNEL_NAME_RE.test(s), says("sch.channelName", { values: { typed: CHANNELS } })),
+  kind: z.enum(TICKET_KINDS, says("sch.oneOf", { values: { typed: TICKET_KINDS } })),
   problem: longText,
   request: longText.optional(),
-  status: z.enum(TICKET_STATUSES, { error: `must be one of ${TICKET_STATUSES.join(", ")}` }),
+  status: z.enum(TICKET_STATUSES, says("sch.oneOf", { values: { typed: TICKET_STATUSES } })),
   assignee: text.optional(),
   escalation: z.strictObject({ to: text, at: dateTime, by: text.optional(), note: longText.optional() }).optional(),
   dispatch: z
@@ -170,7 +164,7 @@ export const ticketSchema = z.strictObject({
     .strictObject({
       at: dateTime,
       by: text.optional(),
-      belongings: z.boolean({ error: "must be true (all returned) or false" }),
+      belongings: z.boolean(says("sch.belongings")),
       bill: cents,
       note: longText.optional(),
     })
@@ -184,19 +178,16 @@ export const contactSchema = z
     ticket: idOf("T", "ticket").optional(),
     event: idOf("E", "event").optional(),
     at: z
-      .string({ error: "must be a date or date-time" })
-      .refine(
-        (s) => isStoredDateTime(s) || isStoredDate(s),
-        "must be a date (2026-11-26) or a date-time with offset (2026-11-26T09:30:00+08:00)",
-      ),
-    channel: z.enum(CONTACT_CHANNELS, { error: `must be one of ${CONTACT_CHANNELS.join(", ")}` }),
-    direction: z.enum(DIRECTIONS, { error: `must be one of ${DIRECTIONS.join(", ")}` }),
-    purpose: z.enum(PURPOSES, { error: `must be one of ${PURPOSES.join(", ")}` }),
+      .string(says("sch.dateOrTime"))
+      .refine((s) => isStoredDateTime(s) || isStoredDate(s), says("sch.dateOrTimeIso")),
+    channel: z.enum(CONTACT_CHANNELS, says("sch.oneOf", { values: { typed: CONTACT_CHANNELS } })),
+    direction: z.enum(DIRECTIONS, says("sch.oneOf", { values: { typed: DIRECTIONS } })),
+    purpose: z.enum(PURPOSES, says("sch.oneOf", { values: { typed: PURPOSES } })),
     staff: text,
     person: text.optional(),
     letter: z
       .strictObject({
-        kind: z.enum(LETTER_KINDS, { error: `must be one of ${LETTER_KINDS.join(", ")}` }),
+        kind: z.enum(LETTER_KINDS, says("sch.oneOf", { values: { typed: LETTER_KINDS } })),
         subject: text,
       })
       .optional(),
@@ -204,45 +195,31 @@ export const contactSchema = z
     requests: z.array(longText).optional(),
     complaints: z.array(longText).optional(),
     /** an inbound call in which the clerk told the customer what a duty asks (the solution, a notice) */
-    told: z.boolean({ error: "must be true or false" }).optional(),
+    told: z.boolean(says("sch.boolean")).optional(),
     /** the planned next contact this one carries out: the contact (K-…) or ticket (T-…) that planned it */
     plan: z
-      .string({ error: "must be the ID of the contact or ticket that planned it" })
-      .refine(
-        (s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")),
-        "must be the ID of the contact (K-…) or ticket (T-…) that planned it",
-      )
+      .string(says("sch.plan"))
+      .refine((s) => ID_RE.test(s) && (s.startsWith("K-") || s.startsWith("T-")), says("sch.planId"))
       .optional(),
     satisfaction: z
-      .number({ error: "must be a whole number from 1 to 5" })
-      .int("must be a whole number from 1 to 5")
-      .min(1, "must be from 1 to 5")
-      .max(5, "must be from 1 to 5")
+      .number(says("sch.satisfaction"))
+      .int(says("sch.satisfaction"))
+      .min(1, says("sch.satisfactionRange"))
+      .max(5, says("sch.satisfactionRange"))
       .optional(),
     next: z.strictObject({ date, topic: text }).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.channel === "letter" && !c.letter)
-      ctx.addIssue({
-        code: "custom",
-        path: ["letter"],
-        message: "a letter needs its kind and subject (letter: {kind, subject})",
-      });
+    if (c.channel === "letter" && !c.letter) ctx.addIssue(saying("sch.letterNeeded", {}, { path: ["letter"] }));
     if (c.channel !== "letter" && c.letter)
-      ctx.addIssue({
-        code: "custom",
-        path: ["letter"],
-        message: `only letters have a letter section; this contact is a ${c.channel}`,
-      });
+      ctx.addIssue(saying("sch.onlyLetters", { channel: { value: c.channel } }, { path: ["letter"] }));
   });
 
 export const eventSchema = z.strictObject({
   title: text,
   date,
-  kind: z.enum(EVENT_KINDS, { error: `must be one of ${EVENT_KINDS.join(", ")}` }),
-  audience: z
-    .string({ error: 'must be "all" or "tag:NAME"' })
-    .refine((s) => s === "all" || /^tag:\S+$/.test(s), 'must be "all" or "tag:NAME"'),
+  kind: z.enum(EVENT_KINDS, says("sch.oneOf", { values: { typed: EVENT_KINDS } })),
+  audience: z.string(says("sch.audience")).refine((s) => s === "all" || /^tag:\S+$/.test(s), says("sch.audience")),
   /** the staff member who phones and writes to the audience */
   owner: text,
   note: longText.optional(),

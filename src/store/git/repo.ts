@@ -2,7 +2,7 @@
 // run with the store's own settings and none of the user's surprises (no file-system monitor, no
 // hooks but aftercare's own, paths shown as they are). Reading only: commits are in commit.ts.
 import { join, resolve } from "node:path";
-import { UserError } from "../../errors.js";
+import { refusal as refusalOf, UserError } from "../../errors.js";
 import { configKey, gitBool, readConfig, type ConfigValues } from "./config.js";
 import { locateRepo, operationIn, readHead, resolveRef, type RepoLocation, type RepoState } from "./locate.js";
 import { repoRefusal } from "./refusal.js";
@@ -89,18 +89,16 @@ export class GitRepo {
   }
 
   /** The repository's top folder; a clear refusal when git is missing or refuses the repository. */
-  async requireRepo(what: string): Promise<string> {
+  async requireRepo(what: "history" | "sync" | "undo" | "redo" | "settle"): Promise<string> {
     const loc = this.location();
     if (typeof loc === "object") return loc.top;
     const r = (await this.askGit()).run;
     if (r.code === 0) return r.stdout.split("\n")[0]!;
-    if (r.missing)
-      throw new UserError(
-        `git is not installed (or not on PATH), so there is ${what}; install git; nothing was changed`,
-      );
+    const nothing = { key: `rf.repo.${what}` as const };
+    if (r.missing) throw refusalOf("rf.noGit", { what: nothing });
     const refusal = repoRefusal(r.stderr);
     if (refusal) throw new UserError(`${refusal}; nothing was changed`);
-    throw new UserError(`the store at ${this.cwd} is not a git repository, so there is ${what}; see 'git init'`);
+    throw refusalOf("rf.noRepo", { cwd: this.cwd, what: nothing });
   }
 
   async init(): Promise<GitRun> {

@@ -16,10 +16,19 @@
 // were found have every duty of the group found again.
 import type BetterSqlite3 from "better-sqlite3";
 import type { RecordKind } from "../../domain/ids.js";
-import type { Contact, Customer, CustomerEvent, Settings, Ticket } from "../../domain/schema.js";
-import { judge, recordDuties, type FoundDuty, type Rec } from "../../domain/duties/index.js";
+import type { Contact } from "../../domain/schema.js";
+import { recordDuties, type FoundDuty } from "../../domain/duties/index.js";
 import { momentOf } from "../../domain/time.js";
 import { momentsOf } from "./common.js";
+import {
+  commonMoments,
+  doneJudge,
+  dutyRow,
+  readGroup,
+  spanAround,
+  type EngineBasis,
+  type GroupRecord,
+} from "./group-duties.js";
 import type { DB } from "./schema.js";
 
 const DAY_MS = 86_400_000;
@@ -59,7 +68,15 @@ export class Changes {
     { all: boolean; records: Map<string, { kind: RecordKind; versions: unknown[] }> }
   >();
 
-  constructor(private readonly tz: string) {}
+  /**
+   * `fresh`: the index held no file before this refresh (a rebuild, a new index): every group
+   * met is found again in full, and no record's versions are kept (they would be every record
+   * of the store, held until the end).
+   */
+  constructor(
+    private readonly tz: string,
+    private readonly fresh = false,
+  ) {}
 
   private of(grp: string) {
     let c = this.byGroup.get(grp);
@@ -76,7 +93,7 @@ export class Changes {
   record(grp: string | null | undefined, kind: RecordKind, id: string, value: unknown): void {
     if (!grp) return;
     const c = this.of(grp);
-    if (kind !== "ticket" && kind !== "contact") return void (c.all = true);
+    if (this.fresh || (kind !== "ticket" && kind !== "contact")) return void (c.all = true);
     const r = c.records.get(id) ?? c.records.set(id, { kind, versions: [] }).get(id)!;
     r.versions.push(typeof value === "string" ? JSON.parse(value) : value);
   }
@@ -134,22 +151,6 @@ function statementsOf(db: DB) {
   };
 }
 
-/** A group's records, and every moment they (and `common`) name. */
-function readGroup(recordsOf: Statement, g: string, tz: string, common: readonly number[]) {
-  const customers: Rec<Customer>[] = [];
-  const tickets: Rec<Ticket>[] = [];
-  const contacts: Rec<Contact>[] = [];
-  const moments = [...common];
-  for (const r of recordsOf.all(g) as { kind: RecordKind; id: string; value: string }[]) {
-    const value = JSON.parse(r.value) as unknown;
-    momentsOf(value, tz, moments);
-    if (r.kind === "customer") customers.push({ id: r.id, value: value as Customer });
-    else if (r.kind === "ticket") tickets.push({ id: r.id, value: value as Ticket });
-    else if (r.kind === "contact") contacts.push({ id: r.id, value: value as Contact });
-  }
-  return { customers, tickets, contacts, moments };
-}
-
 /**
  * The sources whose duties a change can move (see the head of this file), with the kept rows of
  * their duties deleted; undefined when a kept duty has no source (every duty is found again).
@@ -166,22 +167,8 @@ function dropMoved(st: ReturnType<typeof statementsOf>, g: string, change: Group
   return sources;
 }
 
-/** The span of moments around `t` in which duties found at `t` hold: from the last moment named by then to the next. */
-function spanAround(moments: readonly number[], t: number): [from: number, until: number] {
-  let from = -Infinity;
-  let until = Infinity;
-  for (const m of moments) {
-    if (m <= t) from = Math.max(from, m);
-    else until = Math.min(until, m);
-  }
-  return [from === -Infinity ? -8.64e15 : from, until === Infinity ? 8.64e15 : until];
-}
-
-export interface FindDuties {
+export interface FindDuties extends EngineBasis {
   db: DB;
-  now: Date;
-  settings: Settings;
-  events: Rec<CustomerEvent>[];
   /** counted per group, for a progress line */
   onGroup: () => void;
 }
@@ -193,9 +180,7 @@ export interface FindDuties {
 export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Changes): void {
   const { settings, now, events } = f;
   const tz = settings.timezone;
-  const common: number[] = [];
-  for (const e of events) momentsOf(e.value, tz, common);
-  for (const s of settings.staff) if (s.left) common.push(momentOf(s.left, tz));
+  const common = commonMoments(f);
   const st = statementsOf(f.db);
   const doneState = doneJudge(settings);
   for (const g of groups) {
@@ -203,7 +188,7 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
     const change = changes?.wanted(g);
     // every change met is one the rules do not read: nothing to find again, not even the span
     if (change && !change.all && !change.sources.size && st.hasGrp.get(g)) continue;
-    const { customers, tickets, contacts, moments } = readGroup(st.recordsOf, g, tz, common);
+    const { customers, tickets, contacts, moments } = readGroup(st.recordsOf.all(g) as GroupRecord[], tz, common);
     if (!customers.length && !tickets.length && !contacts.length) {
       st.delDuties.run(g);
       st.delGrp.run(g);
@@ -222,40 +207,11 @@ export function findDuties(f: FindDuties, groups: Iterable<string>, changes?: Ch
   }
 }
 
-/**
- * A done duty as `judge` judges it at any moment: done on time or late, and by whom (R-COVER and
- * waivers move only work not done; a done duty's state reads its deadline and its doing, never
- * the moment asked). Kept in columns so that a review counts a period's done duties without
- * decoding them (source.ts): the rules' first day (`rules.since`) is applied when asked, not here.
- */
-function doneJudge(settings: Settings): (d: FoundDuty) => { state: string; by: string | null } | undefined {
-  const lean: Settings = { ...settings, staff: [], rules: { ...settings.rules, since: undefined } };
-  const epoch = new Date(0);
-  return (d) => {
-    if (!d.done) return undefined;
-    const j = judge([d], lean, epoch)[0]!;
-    return { state: j.state, by: j.assignee ?? null };
-  };
-}
-
 function putDuty(
   put: Statement,
   g: string,
   d: FoundDuty,
   done: { state: string; by: string | null } | undefined,
 ): void {
-  put.run(
-    g,
-    d.key,
-    d.ticket ?? null,
-    d.customer ?? null,
-    d.done ? 0 : 1,
-    d.expires ?? null,
-    d.expiresAt ? Date.parse(d.expiresAt) : null,
-    d.deadline,
-    d.rule,
-    done?.state ?? null,
-    done?.by ?? null,
-    JSON.stringify(d),
-  );
+  put.run(g, ...dutyRow(d, done));
 }

@@ -51,8 +51,8 @@ import {
   trackedFiles,
   WAIVERS,
 } from "./common.js";
-import { Changes, findDuties } from "./find-duties.js";
-import { meta, setMeta, setUp, type DB } from "./schema.js";
+import { Changes, findDuties, type FindDuties } from "./find-duties.js";
+import { dropIndexes, makeIndexes, meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
 import { syncFiles, type FileSignal } from "./sync-files.js";
 import { commitSignal, isCurrent, uncommittedOf, type OwnCommit } from "./after-write.js";
@@ -276,7 +276,10 @@ export class RecordIndex extends IndexSearch {
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
-      const changes = new Changes(settings.timezone);
+      // an index with no file yet (a rebuild, a new index) is loaded without its indexes, made after
+      const fresh = db.prepare("SELECT 1 FROM file LIMIT 1").get() === undefined;
+      if (fresh) dropIndexes(db, "file");
+      const changes = new Changes(settings.timezone, fresh);
       this.seen = undefined;
       const dirty = await syncFiles(
         {
@@ -286,13 +289,16 @@ export class RecordIndex extends IndexSearch {
           counts: this.counts,
           onProgress: () => this.progress?.(this.counts),
           put: (r, dir) => this.put(r, dir),
+          // from nothing, the workers hand over each record as the index keeps it: no value crosses threads
+          read: fresh ? { values: false, digest: "index" } : undefined,
           // past the limit, a read's watcher says what changed since the token the index applied
           // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
           ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
         },
         signal,
       );
-      const groups = this.groupsToFind(changes, now, basisOf(settings, locale));
+      if (fresh) makeIndexes(db);
+      const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) {
         const f = {
@@ -302,7 +308,8 @@ export class RecordIndex extends IndexSearch {
           events: this.allEvents(),
           onGroup: () => void (++this.counts.groups % 200 === 0 && this.progress?.(this.counts)),
         };
-        findDuties(f, groups, changes);
+        if (fresh) await this.rebuildDuties(f, groups, env);
+        else findDuties(f, groups, changes);
       }
       db.exec("COMMIT");
       if (dirty && signal) this.seen = { head: signal.head, dirty };
@@ -313,14 +320,28 @@ export class RecordIndex extends IndexSearch {
   }
 
   /**
+   * Every group's duties, none kept (an index that held no file before this refresh has every
+   * group new): found on the read workers, written without the duty table's indexes.
+   */
+  private async rebuildDuties(f: FindDuties, groups: Set<string>, env: NodeJS.ProcessEnv): Promise<void> {
+    const db = this.db;
+    db.exec("DELETE FROM grp; DELETE FROM duty;");
+    dropIndexes(db, "duty");
+    const { rebuildDuties } = await import("./rebuild.js");
+    await rebuildDuties(db, { settings: f.settings, events: f.events, now: f.now }, [...groups], f.onGroup, env);
+    makeIndexes(db);
+  }
+
+  /**
    * The groups whose duties are found again: those whose records changed; every one when an event
-   * changed or the basis did (settings, language: their kept duties are dropped); and those found
+   * changed, the index held no file before, or the basis did (settings, language: their kept duties are dropped); and those found
    * for a span of moments `now` is outside (marked in `changes` to be found again in full).
    */
-  private groupsToFind(changes: Changes, now: Date, basis: string): Set<string> {
+  private groupsToFind(changes: Changes, now: Date, basis: string, fresh: boolean): Set<string> {
     const db = this.db;
     const groups = new Set<string>();
-    let everyone = meta(db, "basis") !== basis;
+    // (from nothing the changes name no group: every one is new)
+    let everyone = fresh || meta(db, "basis") !== basis;
     for (const g of changes.groups()) {
       if (g === EVENTS) everyone = true;
       else if (g !== WAIVERS) groups.add(g);
@@ -351,10 +372,12 @@ export class RecordIndex extends IndexSearch {
       this.db.prepare("DELETE FROM file WHERE path = ?").run(r.path);
       return null;
     }
-    const { kind, id, value, problems } = r;
-    const placed = value !== undefined && isId(id) && pathOf(id) === r.path ? 1 : 0;
-    const grp = value === undefined || !placed ? null : groupOf(kind, id, value);
-    const span = placed ? spanOf(kind, value) : undefined;
+    const { kind, id, value, problems, index } = r;
+    const ok = value !== undefined || index !== undefined;
+    const placed = ok && isId(id) && pathOf(id) === r.path ? 1 : 0;
+    const grp = !placed ? null : groupOf(kind, id, value ?? { customer: index!.customer });
+    const span = !placed ? undefined : index ? index.span : spanOf(kind, value);
+    const ref = placed && kind === "contact" ? ((index ? index.ticket : (value as Contact).ticket) ?? null) : null;
     this.putFile ??= this.db.prepare(
       "INSERT INTO file (path, dir, kind, id, grp, stamp, value, problems, placed, ref, lo, hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET dir = excluded.dir, kind = excluded.kind, id = excluded.id, grp = excluded.grp, stamp = excluded.stamp, value = excluded.value, problems = excluded.problems, placed = excluded.placed, ref = excluded.ref, lo = excluded.lo, hi = excluded.hi",
     );
@@ -365,10 +388,10 @@ export class RecordIndex extends IndexSearch {
       id,
       grp,
       r.stamp,
-      value === undefined ? null : JSON.stringify(value),
+      index ? index.json : value === undefined ? null : JSON.stringify(value),
       problems.length ? JSON.stringify(problems) : null,
       placed,
-      placed && kind === "contact" ? ((value as Contact).ticket ?? null) : null,
+      ref,
       // the first and last moment it names: which records a review's period needs (kpi.ts spanOf)
       span?.lo ?? null,
       span?.hi ?? null,

@@ -30,10 +30,27 @@ export function setUp(db: DB): void {
     for (const t of REVIEW_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
     setMeta(db, "format", FORMAT);
   }
-  db.exec(`
+  db.exec(TABLES);
+  db.exec(INDEXES);
+  // what the reviews keep of periods: the duties overdue at their ends, their records' figures (review-cache.ts)
+  db.exec(REVIEW_SCHEMA);
+}
+
+/**
+ * The tables; then their indexes (and the triggers that keep `search` honest). A rebuild from
+ * nothing drops a table's indexes, loads its rows, and makes them again (dropIndexes,
+ * makeIndexes): one sort per index instead of a B-tree insert per row and index.
+ */
+const TABLES = `
       CREATE TABLE IF NOT EXISTS dir (path TEXT PRIMARY KEY, stamp TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS watch (path TEXT PRIMARY KEY, why INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS file (path TEXT PRIMARY KEY, dir TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, grp TEXT, stamp TEXT NOT NULL, value TEXT, problems TEXT, placed INTEGER NOT NULL, ref TEXT, lo REAL, hi REAL);
+      CREATE TABLE IF NOT EXISTS grp (id TEXT PRIMARY KEY, start TEXT, valid_from REAL NOT NULL, valid_until REAL NOT NULL);
+      CREATE TABLE IF NOT EXISTS duty (grp TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT, customer TEXT, undone INTEGER NOT NULL, expires TEXT, expires_at REAL, deadline TEXT NOT NULL, rule TEXT NOT NULL, judged TEXT, done_by TEXT, json TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS search (path TEXT PRIMARY KEY, text TEXT NOT NULL, digits TEXT NOT NULL, keys TEXT NOT NULL);
+`;
+
+const INDEXES = `
       CREATE INDEX IF NOT EXISTS file_dir ON file(dir);
       CREATE INDEX IF NOT EXISTS file_ref ON file(ref) WHERE ref IS NOT NULL;
       CREATE INDEX IF NOT EXISTS file_grp ON file(grp);
@@ -44,8 +61,6 @@ export function setUp(db: DB): void {
       CREATE INDEX IF NOT EXISTS file_span_contact ON file(hi, lo) WHERE kind = 'contact' AND placed = 1 AND value IS NOT NULL;
       CREATE INDEX IF NOT EXISTS file_events ON file(path) WHERE kind = 'event' AND placed = 1 AND value IS NOT NULL;
       CREATE INDEX IF NOT EXISTS file_waivers ON file(path) WHERE kind = 'waiver' AND placed = 1 AND value IS NOT NULL;
-      CREATE TABLE IF NOT EXISTS grp (id TEXT PRIMARY KEY, start TEXT, valid_from REAL NOT NULL, valid_until REAL NOT NULL);
-      CREATE TABLE IF NOT EXISTS duty (grp TEXT NOT NULL, key TEXT NOT NULL, ticket TEXT, customer TEXT, undone INTEGER NOT NULL, expires TEXT, expires_at REAL, deadline TEXT NOT NULL, rule TEXT NOT NULL, judged TEXT, done_by TEXT, json TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS duty_grp ON duty(grp);
       CREATE INDEX IF NOT EXISTS duty_undone ON duty(undone) WHERE undone = 1;
       CREATE INDEX IF NOT EXISTS duty_deadline ON duty(deadline);
@@ -60,11 +75,23 @@ export function setUp(db: DB): void {
       CREATE INDEX IF NOT EXISTS duty_timed ON duty(undone) WHERE undone = 1 AND json_extract(json, '$.dueAt') IS NOT NULL;
       -- customers' search keys (domain/search.ts), worked out when first searched; a change of the file's row drops them
       CREATE INDEX IF NOT EXISTS file_customers ON file(path) WHERE kind = 'customer' AND placed = 1 AND value IS NOT NULL;
-      CREATE TABLE IF NOT EXISTS search (path TEXT PRIMARY KEY, text TEXT NOT NULL, digits TEXT NOT NULL, keys TEXT NOT NULL);
       CREATE TRIGGER IF NOT EXISTS search_insert AFTER INSERT ON file WHEN new.kind = 'customer' BEGIN DELETE FROM search WHERE path = new.path; END;
       CREATE TRIGGER IF NOT EXISTS search_update AFTER UPDATE ON file WHEN old.kind = 'customer' OR new.kind = 'customer' BEGIN DELETE FROM search WHERE path IN (old.path, new.path); END;
       CREATE TRIGGER IF NOT EXISTS search_delete AFTER DELETE ON file WHEN old.kind = 'customer' BEGIN DELETE FROM search WHERE path = old.path; END;
-    `);
-  // what the reviews keep of periods: the duties overdue at their ends, their records' figures (review-cache.ts)
-  db.exec(REVIEW_SCHEMA);
+`;
+
+const INDEX_ON = [...INDEXES.matchAll(/CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)/g)].map(
+  (m) => [m[1]!, m[2]!] as const,
+);
+
+/**
+ * Drop a table's secondary indexes, for a rebuild from nothing to load its rows without them;
+ * makeIndexes makes them again (inside the same transaction).
+ */
+export function dropIndexes(db: DB, table: "file" | "duty"): void {
+  for (const [name, on] of INDEX_ON) if (on === table) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+export function makeIndexes(db: DB): void {
+  db.exec(INDEXES);
 }

@@ -5,10 +5,9 @@
 // changed is read again, and its group noted for its duties to be found again.
 import { readdirSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
-import { UserError } from "../../errors.js";
 import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
-import type { ReadItem, ReadResult } from "../fastread.js";
+import type { ReadItem, ReadResult, ReadWhat } from "../fastread.js";
 import type { GitSignal, PathStatus } from "../git-signal.js";
 
 /** What the refresh asks of git (GitSignal; after a write's own commit, what the writer knows: after-write.ts). */
@@ -17,6 +16,7 @@ export type FileSignal = Pick<
   "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead"
 >;
 import { FOLDERS } from "../store.js";
+import { unreadableFolder } from "../unreadable.js";
 import type { WatchAnswer } from "../watch/client.js";
 import { changedNear, KIND_ORDER } from "./common.js";
 import type { Changes } from "./find-duties.js";
@@ -42,6 +42,8 @@ export interface SyncFiles {
   onProgress: () => void;
   /** write a file as read into the index; returns its group */
   put: (r: ReadResult, dir: string) => string | null;
+  /** what the reader returns of each record (default: its value) */
+  read?: ReadWhat;
   /** ask the store's watcher what changed since a token (client.ts askWatcher); absent when none is wanted */
   ask?: (token: string | undefined) => Promise<WatchAnswer>;
 }
@@ -187,17 +189,8 @@ function listFolder(abs: string, rel: string, kind: RecordKind) {
   try {
     return readdirSync(abs, { withFileTypes: true });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
-    const why =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOTDIR"
-          ? "it is not a folder"
-          : (e as Error).message;
-    throw new UserError(
-      `cannot read the folder ${rel}/ (${code ?? "error"}: ${why}); its ${kind} records cannot be listed, so nothing is reported as if it were empty: fix the folder's permissions and run again; nothing was written`,
-    );
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw unreadableFolder(kind, rel, e);
   }
 }
 
@@ -277,7 +270,7 @@ async function compareAndRead(
     s.counts.files = unchanged + done;
     if (done % 1000 === 0) s.onProgress();
   };
-  await readEach(items, s.root, { onProgress }, (r, i) => {
+  await readEach(items, s.root, { onProgress, ...s.read }, (r, i) => {
     near(r.path, r.stamp);
     const g = s.put(r, dirs[i]!);
     // the record as it is now

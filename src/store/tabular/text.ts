@@ -1,11 +1,12 @@
 // A CSV file's text: which encoding a Chinese office saved it in, and which separator it uses.
-import { UsageError, UserError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
+import { t, type MessageKey } from "../../i18n.js";
 
-const DELIMITER_NAMES: Record<string, string> = {
-  ",": "commas",
-  ";": "semicolons",
-  "\t": "tabs",
-  "|": "vertical bars",
+const DELIMITER_NAMES: Record<string, MessageKey> = {
+  ",": "rf.sep.comma",
+  ";": "rf.sep.semicolon",
+  "\t": "rf.sep.tab",
+  "|": "rf.sep.bar",
 };
 const DELIMITER_WORDS: Record<string, string> = {
   ",": ",",
@@ -20,14 +21,15 @@ const DELIMITER_WORDS: Record<string, string> = {
 };
 
 /** The separator's name as a person says it: "commas", "semicolons", "tabs". */
-export function delimiterName(d: string): string {
-  return DELIMITER_NAMES[d] ?? `"${d}"`;
+export function delimiterName(d: string, say: (k: MessageKey) => string = (k) => t("en", k)): string {
+  const key = DELIMITER_NAMES[d];
+  return key ? say(key) : `"${d}"`;
 }
 
 /** --delimiter: , ; tab | (or their names: comma, semicolon, tab, pipe). */
 export function delimiterFlag(given: string): string {
   const d = DELIMITER_WORDS[given.toLowerCase()] ?? DELIMITER_WORDS[given];
-  if (!d) throw new UsageError(`--delimiter "${given}" is not a column separator aftercare reads; use , ; tab or |`);
+  if (!d) throw refusal("rf.delimiter", { given }, EXIT.usage);
   return d;
 }
 
@@ -73,8 +75,16 @@ export function sniffDelimiter(text: string): string {
   const [first, second] = countsOf(heading);
   if (first![1] === 0) return ",";
   if (first![1] === second![1])
-    throw new UsageError(
-      `the header row has as many ${delimiterName(first![0])} as ${delimiterName(second![0])} (${first![1]}): say which separates the columns with --delimiter ${first![0] === "\t" ? "tab" : first![0]} or --delimiter ${second![0] === "\t" ? "tab" : second![0]}; nothing was written`,
+    throw refusal(
+      "rf.delimiterTie",
+      {
+        a: { key: DELIMITER_NAMES[first![0]]! },
+        b: { key: DELIMITER_NAMES[second![0]]! },
+        n: first![1],
+        flagA: first![0] === "\t" ? "tab" : first![0],
+        flagB: second![0] === "\t" ? "tab" : second![0],
+      },
+      EXIT.usage,
     );
   return first![0];
 }
@@ -114,16 +124,11 @@ export function detectEncoding(bytes: Uint8Array): string {
 
 export function decode(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
   const enc = encoding ? ENCODINGS[encoding.toLowerCase()] : detectEncoding(bytes);
-  if (!enc)
-    throw new UserError(
-      `--encoding "${encoding}" is not one aftercare reads; use utf-8, gb18030 (also for GBK), utf-16le or utf-16be`,
-    );
+  if (!enc) throw refusal("rf.encoding", { encoding: encoding ?? "" });
   try {
     const text = new TextDecoder(enc, { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: enc };
   } catch {
-    throw new UserError(
-      `the file is not valid ${enc}${encoding ? "" : " (detected)"}; say its encoding with --encoding gb18030|utf-8|utf-16le`,
-    );
+    throw refusal(encoding ? "rf.notEncoding" : "rf.notEncodingDetected", { enc });
   }
 }
