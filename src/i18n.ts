@@ -1409,6 +1409,14 @@ const M = {
     "zh-CN": "注意：无法建立 git 仓库（{why}）；档案库没有 git 也能用，但不保留历史记录",
   },
   "init.gitMissing": { en: "git is not installed", "zh-CN": "未安装 git" },
+  "ri.off": {
+    en: "the index is switched off (AFTERCARE_INDEX=off): every read reads the record files; nothing was rebuilt",
+    "zh-CN": "索引已关闭（AFTERCARE_INDEX=off）：每次查询都直接读取记录文件；未重建任何内容",
+  },
+  "ri.cannot": {
+    en: "the index could not be built here (SQLite could not open .aftercare/index.sqlite); reads go on reading the record files",
+    "zh-CN": "无法在此建立索引（SQLite 打不开 .aftercare/index.sqlite）；查询将继续直接读取记录文件",
+  },
   // doctor's line on the store's watcher (src/store/watch/; docs/performance.md "Freshness")
   "doc.watcher.on": {
     en: "a watcher keeps the index fresh without a sweep of every file (process {pid}, {folders} folders watched); it stops after 30 minutes without a read",

@@ -9,9 +9,7 @@ import { stopWatcher } from "../store/watch/client.js";
 export async function reindex(_opts: Record<string, never>, ctx: Context): Promise<number> {
   const store = await ctx.store();
   if (ctx.deps.env.AFTERCARE_INDEX === "off") {
-    ctx.io.err(
-      "the index is switched off (AFTERCARE_INDEX=off): every read reads the record files; nothing was rebuilt\n",
-    );
+    ctx.io.err(`${(await ctx.say()).t("ri.off")}\n`);
     return 0;
   }
   // the store's watcher first (src/store/watch/): the index built again starts from no token
@@ -24,9 +22,7 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
   });
   if (progress) process.stderr.write("\r\x1b[K");
   if (!idx) {
-    ctx.io.err(
-      "the index could not be built here (SQLite could not open .aftercare/index.sqlite); reads go on reading the record files\n",
-    );
+    ctx.io.err(`${(await ctx.say()).t("ri.cannot")}\n`);
     return 1;
   }
   const n = idx.size();
