@@ -34,7 +34,8 @@ export const UNIT = [
   "test/yaml.test.ts",
 ];
 
-const shared = { testTimeout: 60_000, hookTimeout: 60_000 };
+// AFTERCARE_WATCH=off: no store's watcher is started by a test that does not ask for one (test/helpers.ts cleanEnv too)
+const shared = { testTimeout: 60_000, hookTimeout: 60_000, env: { AFTERCARE_WATCH: "off" } };
 
 export default defineConfig({
   test: {

@@ -38,6 +38,7 @@ import { amendSummary, ensurePullBranch, gitIn } from "./bench/pull.js";
 import { machine } from "./bench/machine.js";
 import { takeLock } from "./bench/lock.js";
 import { table } from "./bench/table.js";
+import { stopStoreWatcher } from "./bench/watcher.js";
 // ---------------------------------------------------------------------------------------------
 // One size
 
@@ -241,6 +242,8 @@ async function benchSize(size: string): Promise<SizeResult> {
   if (rows.some((r) => r.key === "due-cold" || r.key === "reindex")) await warm("for next time");
 
   judge(rows, m);
+  const stopped = await stopStoreWatcher(store);
+  if (stopped) log(stopped);
   const seconds = (performance.now() - t0) / 1000;
   log(`  ${size} done in ${fmtMs(seconds * 1000)}`);
   return {

@@ -6,6 +6,8 @@
 // any chunk, and src/paths.ts's "one level below the project" holds for all of them):
 //   dist/aftercare.mjs      the entry: src/cli.ts (commander and the command definitions only)
 //   dist/read-worker.mjs    src/store/read-worker.ts, when that file exists (a worker_threads entry)
+//   dist/watcher.mjs        src/store/watch/watcher.ts: a store's watcher, a process of its own
+//                           started detached by a read (docs/performance.md "Freshness")
 //   dist/chunk-HASH.mjs     code reached through a dynamic import() (each command, the context,
 //                           zod, yaml, liquidjs…), loaded only when a run reaches it
 //   dist/*.mjs.map          source maps (node --enable-source-maps uses them)
@@ -17,7 +19,8 @@
 // import them, so a run starting while the build writes sees either the old bundle or the new one.
 // Options: --metafile writes dist/meta.json (what each output holds; see esbuild's analyser).
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,6 +33,27 @@ const EXTERNAL = ["better-sqlite3"];
 const entryPoints = [{ in: join(root, "src", "cli.ts"), out: "aftercare" }];
 const worker = join(root, "src", "store", "read-worker.ts");
 if (existsSync(worker)) entryPoints.push({ in: worker, out: "read-worker" });
+const watcher = join(root, "src", "store", "watch", "watcher.ts");
+if (existsSync(watcher)) entryPoints.push({ in: watcher, out: "watcher" });
+
+/**
+ * The build's name (src/store/watch/where.ts BUILD): a hash of the sources and the package's
+ * version, so that a watcher left running by another build is told to stop, and one of the same
+ * sources is kept across builds.
+ */
+function buildName() {
+  const hash = createHash("sha256");
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) hash.update(`${relative(root, p)}\0`).update(readFileSync(p));
+    }
+  };
+  walk(join(root, "src"));
+  hash.update(readFileSync(join(root, "package.json")));
+  return hash.digest("hex").slice(0, 16);
+}
 
 const started = performance.now();
 const result = await build({
@@ -44,6 +68,7 @@ const result = await build({
   outExtension: { ".js": ".mjs" },
   chunkNames: "chunk-[hash]",
   external: EXTERNAL,
+  define: { __AFTERCARE_BUILD__: JSON.stringify(buildName()) },
   // CommonJS packages in an ESM bundle: their require() of Node's built-ins needs a real require
   banner: {
     js: 'import { createRequire as __aftercareCreateRequire } from "node:module"; const require = __aftercareCreateRequire(import.meta.url);',

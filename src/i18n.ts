@@ -1417,6 +1417,22 @@ const M = {
     en: "the index could not be built here (SQLite could not open .aftercare/index.sqlite); reads go on reading the record files",
     "zh-CN": "无法在此建立索引（SQLite 打不开 .aftercare/index.sqlite）；查询将继续直接读取记录文件",
   },
+  // doctor's line on the store's watcher (src/store/watch/; docs/performance.md "Freshness")
+  "doc.watcher.on": {
+    en: "a watcher keeps the index fresh without a sweep of every file (process {pid}, {folders} folders watched); it stops after 30 minutes without a read",
+    "zh-CN":
+      "有监视进程让索引保持最新，无需逐个检查文件（进程 {pid}，监视 {folders} 个文件夹）；30 分钟没有读取时它自行退出",
+  },
+  "doc.watcher.off": {
+    en: "no watcher runs for this large store: the next read starts one (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml keeps it from starting, and every read then asks git)",
+    "zh-CN":
+      "这个大档案库没有监视进程：下一次读取会启动一个（AFTERCARE_WATCH=off 或 aftercare.yaml 中的 index.watch: false 可阻止它启动，此后每次读取都询问 git）",
+  },
+  "doc.watcher.none": {
+    en: "no watcher runs for this large store: it is switched off (AFTERCARE_WATCH=off or index.watch: false in aftercare.yaml), and every read asks git",
+    "zh-CN":
+      "这个大档案库没有监视进程：它已关闭（AFTERCARE_WATCH=off 或 aftercare.yaml 中的 index.watch: false），每次读取都询问 git",
+  },
   "ri.done": {
     en: "indexed {files} record files and {duties} duties of {customers} customers in {seconds} s (.aftercare/index.sqlite)",
     "zh-CN":

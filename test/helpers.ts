@@ -26,6 +26,8 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     GIT_CONFIG_NOSYSTEM: "1",
     TZ: "UTC",
     AFTERCARE_LOCALE: "en",
+    // no test leaves a store's watcher behind: only test/index-fresh-watch.test.ts turns it on
+    AFTERCARE_WATCH: "off",
     ...extra,
   };
 }

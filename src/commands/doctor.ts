@@ -146,6 +146,8 @@ export async function doctor(
     const say = translator(locale);
     for (const f of repaired) ctx.io.out(`${say.t("doc.fixed", { text: wordedText(locale, f.worded) })}\n`);
     for (const f of d.findings) ctx.io.out(`${f.worded ? wordedText(locale, f.worded) : f.message}\n`);
+    const watcher = await watcherLine(ctx, root);
+    if (watcher) ctx.io.err(`${say.t(watcher.key, watcher.vars)}\n`);
     if (!d.findings.length && !fixed.length) ctx.io.err(`${say.t("doc.sound")}\n`);
     else if (d.findings.some((f) => f.fixable) && !opts.fix) ctx.io.err(`${say.t("doc.fixHint")}\n`);
   }
@@ -158,4 +160,34 @@ async function shownIn(ctx: Context): Promise<string> {
     const records = ctx.globals.records;
     return shownLocale(records ? ["--records", records] : [], ctx.deps.env, ctx.deps.cwd);
   });
+}
+
+/**
+ * Whether a watcher keeps the index fresh (src/store/watch/): said when one answers, and for a
+ * store past the full-stat limit, where reads use one; nothing for a small store, which needs none.
+ */
+async function watcherLine(
+  ctx: Context,
+  root: string,
+): Promise<
+  { key: "doc.watcher.on" | "doc.watcher.off" | "doc.watcher.none"; vars?: Record<string, string | number> } | undefined
+> {
+  const env = ctx.deps.env;
+  const { watcherStatus } = await import("../store/watch/client.js");
+  const s = await watcherStatus(root, env);
+  if (s) return { key: "doc.watcher.on", vars: { pid: s.pid, folders: s.folders } };
+  const { fullStatLimit, trackedFiles } = await import("../store/index/common.js");
+  let limit: number;
+  try {
+    limit = fullStatLimit(env);
+  } catch {
+    return undefined;
+  }
+  if (env.AFTERCARE_INDEX === "off" || trackedFiles(root, env) <= limit) return undefined;
+  const { watchWanted } = await import("../store/watch/where.js");
+  const setting = await ctx.store().then(
+    (st) => st.settings.index?.watch,
+    () => undefined,
+  );
+  return { key: watchWanted(env, setting) ? "doc.watcher.off" : "doc.watcher.none" };
 }

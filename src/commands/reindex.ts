@@ -4,6 +4,7 @@
 import type { Context } from "../context.js";
 import { indexProgress } from "../index-progress.js";
 import { RecordIndex } from "../store/record-index.js";
+import { stopWatcher } from "../store/watch/client.js";
 
 export async function reindex(_opts: Record<string, never>, ctx: Context): Promise<number> {
   const store = await ctx.store();
@@ -11,6 +12,8 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
     ctx.io.err(`${(await ctx.say()).t("ri.off")}\n`);
     return 0;
   }
+  // the store's watcher first (src/store/watch/): the index built again starts from no token
+  await stopWatcher(store.root, ctx.deps.env);
   const started = Date.now();
   const progress = await indexProgress(ctx);
   const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {

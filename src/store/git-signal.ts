@@ -81,15 +81,16 @@ export class GitSignal {
     private readonly folders: readonly string[],
     /** the commit HEAD was at when the signal was started */
     readonly head: string,
-    /** when git was started (Date.now()): a file changed since may have been seen by git before the change */
-    readonly startedAt: number,
-    /** git's index files as they were when git was started (gitIndexStamp) */
+    /** git's index files as they were when the signal was started (gitIndexStamp) */
     readonly indexStamp: string | undefined,
-    private readonly dirtyP: Promise<PathStatus | undefined>,
     private readonly diffs: Map<string, Promise<PathStatus | undefined>>,
     /** the git processes it started, stopped by stop() */
     private readonly children: ChildProcess[],
   ) {}
+
+  /** when git's sweep was started (Date.now()): a file changed since may have been seen by git before the change */
+  startedAt = 0;
+  private dirtyP?: Promise<PathStatus | undefined>;
 
   /**
    * Start asking git, when the store is in a repository aftercare can find from its files, with a
@@ -101,31 +102,37 @@ export class GitSignal {
     env: NodeJS.ProcessEnv,
     folders: readonly string[],
     since?: string,
+    o: { sweep?: boolean } = {},
   ): GitSignal | undefined {
     if (typeof locateRepo(root, env) !== "object") return undefined;
     const head = new Git(root, env).headCommit();
     if (!head) return undefined;
     const indexStamp = gitIndexStamp(root, env);
-    const startedAt = Date.now();
-    // tracked files whose content (as git's stat data and, for racily clean ones, their bytes
-    // say) differs from HEAD: changed, staged, deleted, conflicted; --relative keeps a store in a
-    // sub-folder of its repository to its own paths, named from its folder
-    const children: ChildProcess[] = [];
-    const dirty = gitOut(
-      root,
-      env,
-      ["diff-index", "--relative", "--name-status", "-z", head, "--", ...folders],
-      undefined,
-      children,
-    ).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
-    const sig = new GitSignal(root, env, folders, head, startedAt, indexStamp, dirty, new Map(), children);
+    const sig = new GitSignal(root, env, folders, head, indexStamp, new Map(), []);
+    // the sweep is started now unless a watcher is expected to say what changed (dirty() starts it then)
+    if (o.sweep !== false) void sig.dirty();
     // started now, beside the diff-index; kept in diffs for whoever asks (gitOut never rejects)
     if (since && since !== head) void sig.changedSince(since);
     return sig;
   }
 
-  /** Files that differ from HEAD (relative to the store), or undefined when git could not say. */
+  /**
+   * Files that differ from HEAD (relative to the store), or undefined when git could not say: the
+   * tracked files whose content (as git's stat data and, for racily clean ones, their bytes say)
+   * differs from HEAD — changed, staged, deleted, conflicted. --relative keeps a store in a
+   * sub-folder of its repository to its own paths, named from its folder. Started on first ask.
+   */
   dirty(): Promise<PathStatus | undefined> {
+    if (!this.dirtyP) {
+      this.startedAt = Date.now();
+      this.dirtyP = gitOut(
+        this.root,
+        this.env,
+        ["diff-index", "--relative", "--name-status", "-z", this.head, "--", ...this.folders],
+        undefined,
+        this.children,
+      ).then((o) => (o === undefined ? undefined : parseNameStatus(o)));
+    }
     return this.dirtyP;
   }
 

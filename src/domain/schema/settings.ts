@@ -146,6 +146,11 @@ export const settingsSchema = z.strictObject({
   rules: rulesSchema.optional(),
   /** ways a request comes in beyond the built-in CHANNELS, with their words in each language */
   channels: z.array(channelSchema).optional(),
+  /**
+   * the derived index (docs/performance.md "Freshness"): `watch: false` keeps a large store from
+   * starting its watcher process, so that every read asks git instead (as AFTERCARE_WATCH=off)
+   */
+  index: z.strictObject({ watch: z.boolean({ error: "must be true or false" }).optional() }).optional(),
   /** the store's own name, made at init: the calendar's event UIDs end in @ID.aftercare, so two stores' duties never collide */
   storeId: z
     .string(says("sch.storeId"))

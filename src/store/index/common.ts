@@ -109,7 +109,9 @@ export function momentsOf(value: unknown, tz: string, out: number[]): void {
  */
 export function basisOf(settings: Settings, locale: string): string {
   const staff = settings.staff.map(({ absences: _a, ...s }) => s);
-  return JSON.stringify([FORMAT, locale, { ...settings, staff }, calendarStamp(settings)]);
+  // how the index is kept fresh is no rule's business
+  const { index: _i, ...rules } = settings;
+  return JSON.stringify([FORMAT, locale, { ...rules, staff }, calendarStamp(settings)]);
 }
 
 /** The group a record belongs to: its customer, or every event, or every waiver; null for a record outside any. */

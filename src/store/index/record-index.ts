@@ -11,7 +11,8 @@
 //     when a file is replaced by a new one (how aftercare, git checkout/pull/merge and most
 //     editors write): changed folders are listed again and their names compared (sync-files.ts);
 //   - files changed in place are found by comparing stamps: every file of a store of up to
-//     FULL_STAT_FILES files; in a larger store the files git names (git-signal.ts: those that
+//     FULL_STAT_FILES files; in a larger store the files the store's watcher saw change
+//     (src/store/watch/: inotify, no sweep at all), or when it cannot vouch the files git names (git-signal.ts: those that
 //     differ from HEAD, those a move of HEAD changed since the commit the index reflects, those
 //     git recorded in the second of a change) and those it cannot vouch for (table `watch`:
 //     files HEAD does not hold, files near a change when git last looked);
@@ -38,6 +39,8 @@ import { stateDir } from "../fsutil.js";
 import { GitSignal, type PathStatus } from "../git-signal.js";
 import type { UncommittedFile } from "../git/uncommitted.js";
 import { pathOf, type Store } from "../store.js";
+import { askWatcher, watcherListening } from "../watch/client.js";
+import { watchWanted } from "../watch/where.js";
 import {
   basisOf,
   EVENTS,
@@ -85,6 +88,8 @@ export class RecordIndex extends IndexSearch {
   /** what the last refresh learnt from git: the files differing from the commit HEAD was at (after-write.ts) */
   private seen?: { head: string; dirty: PathStatus };
   private paths: readonly string[] = [];
+  /** opened by a write (`existing`): its refresh asks git, not the store's watcher */
+  private forWrite = false;
 
   /**
    * Start asking git what changed, ahead of opening the index, for a read in a store that git says
@@ -102,9 +107,11 @@ export class RecordIndex extends IndexSearch {
       return undefined;
     }
     if (trackedFiles(root, env) <= limit) return undefined;
+    // a watcher that may answer (its socket is there): git's sweep waits for its word
+    const sweep = !(watchWanted(env) && watcherListening(root, env));
     return {
       root,
-      signal: GitSignal.start(root, env, RECORD_FOLDERS),
+      signal: GitSignal.start(root, env, RECORD_FOLDERS, undefined, { sweep }),
     };
   }
 
@@ -161,6 +168,7 @@ export class RecordIndex extends IndexSearch {
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
         idx.paths = opts.paths ?? [];
+        idx.forWrite = !!opts.existing;
         setUp(db);
         await idx.refresh(now, locale, env, opts.ahead);
         return idx;
@@ -215,7 +223,19 @@ export class RecordIndex extends IndexSearch {
       if (since && since !== ahead.signal.head) void ahead.signal.changedSince(since);
       return ahead.signal;
     }
-    return GitSignal.start(this.store.root, env, [...RECORD_FOLDERS, ...this.paths], meta(this.db, "head"));
+    const sweep = !this.watching(env);
+    return GitSignal.start(this.store.root, env, [...RECORD_FOLDERS, ...this.paths], meta(this.db, "head"), {
+      sweep,
+    });
+  }
+
+  /**
+   * Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings'
+   * `index.watch`, for a read. A write's refresh asks git, whose answer it uses (after-write.ts:
+   * the files `git status` would name); the watcher's token is kept for the next read.
+   */
+  private watching(env: NodeJS.ProcessEnv): boolean {
+    return !this.forWrite && watchWanted(env, this.store.settings.index?.watch);
   }
 
   /**
@@ -271,6 +291,9 @@ export class RecordIndex extends IndexSearch {
           put: (r, dir) => this.put(r, dir),
           // from nothing, the workers hand over each record as the index keeps it: no value crosses threads
           read: fresh ? { values: false, digest: "index" } : undefined,
+          // past the limit, a read's watcher says what changed since the token the index applied
+          // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
+          ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
         },
         signal,
       );

@@ -1,7 +1,8 @@
 // Bringing the index's file rows up to date with the files (docs/performance.md, "Freshness"):
 // changed folders are listed again and their names compared; files changed in place are found by
-// comparing stamps, of every file or of those git names and those it cannot vouch for (table
-// `watch`); what changed is read again, and its group noted for its duties to be found again.
+// comparing stamps, of every file, of those the store's watcher saw change (src/store/watch/), or
+// of those git names; with those neither can vouch for (table `watch`, next-watch.ts); what
+// changed is read again, and its group noted for its duties to be found again.
 import { readdirSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { RecordKind } from "../../domain/ids.js";
@@ -16,16 +17,20 @@ export type FileSignal = Pick<
 >;
 import { FOLDERS } from "../store.js";
 import { unreadableFolder } from "../unreadable.js";
-import { changedNear, KIND_ORDER, RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
+import type { WatchAnswer } from "../watch/client.js";
+import { changedNear, KIND_ORDER } from "./common.js";
 import type { Changes } from "./find-duties.js";
+import { nextWatch } from "./next-watch.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
 
-/** What git says, and what the index reflects: the commit, the files to look at again. */
-interface GitView {
+/** What git (and the watcher) say, and what the index reflects: the commit, the files to look at again. */
+export interface GitView {
   head: string;
   dirty: PathStatus;
   changed?: PathStatus;
   recorded?: Set<string>;
+  /** the paths the watcher saw change since the index's token: read again whatever their stamps say */
+  told?: Set<string>;
 }
 
 export interface SyncFiles {
@@ -39,22 +44,36 @@ export interface SyncFiles {
   put: (r: ReadResult, dir: string) => string | null;
   /** what the reader returns of each record (default: its value) */
   read?: ReadWhat;
+  /** ask the store's watcher what changed since a token (client.ts askWatcher); absent when none is wanted */
+  ask?: (token: string | undefined) => Promise<WatchAnswer>;
 }
 
 /**
  * Compare the files with what the index holds, read what changed into it and forget what is gone,
- * noting each changed record (as it was and as it is) in `s.changes`. With git's answer (`signal`,
- * a large store) only the files git names, and those it cannot vouch for, are compared; else every file.
+ * noting each changed record (as it was and as it is) in `s.changes`. With the watcher's answer
+ * (a large store) only the files it saw change, those git says a move of HEAD changed and those
+ * kept in `watch` are compared, and git's sweep is not run; with git's answer (`signal`) the files
+ * git names and those it cannot vouch for; else every file.
  * Returns the files git named as differing from HEAD when the index now reflects git's answer
- * (meta `head`): with table `watch`'s files HEAD does not hold, what a write would name as uncommitted.
+ * (meta `head`): with table `watch`'s files HEAD does not hold, what a write would name as
+ * uncommitted. Undefined after the watcher's answer: git named nothing then.
  */
 export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): Promise<PathStatus | undefined> {
   const db = s.db;
   let git: GitView | undefined;
+  let answer: WatchAnswer;
   if (signal) {
     const since = meta(db, "head"); // read under the write lock: another desk may have moved it
-    const [dirty, changed] = await Promise.all([signal.dirty(), since ? signal.changedSince(since) : undefined]);
-    if (dirty) git = { head: signal.head, dirty, changed };
+    answer = s.ask ? await s.ask(meta(db, "watchToken")) : undefined;
+    if (answer?.changed && since) {
+      // the watcher vouches for every file changed since the token: no sweep by git
+      const changed = await signal.changedSince(since);
+      if (changed) git = { head: signal.head, dirty: new Map(), changed, told: new Set(answer.changed) };
+    }
+    if (!git) {
+      const [dirty, changed] = await Promise.all([signal.dirty(), since ? signal.changedSince(since) : undefined]);
+      if (dirty) git = { head: signal.head, dirty, changed };
+    }
   }
   const watched = new Map(
     (db.prepare("SELECT path, why FROM watch").all() as { path: string; why: number }[]).map((r) => [r.path, r.why]),
@@ -62,20 +81,26 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
   // every file's stamp is compared unless git names what changed since the commit the index reflects
   let sweep = !git?.changed;
   // git wrote its index since the last read: the files it recorded then may hide a change made
-  // in the same second (git compares whole seconds), and are compared too
-  if (git && !sweep && signal!.indexStamp !== meta(db, "gitIndex")) {
+  // in the same second (git compares whole seconds), and are compared too; a change the watcher
+  // saw is an event whatever its second, so it needs no such guard
+  if (git && !git.told && !sweep && signal!.indexStamp !== meta(db, "gitIndex")) {
     git.recorded = signal!.recordedSince(meta(db, "gitIndex"));
     if (!git.recorded) sweep = true;
   }
   const found = walkFolders(s);
   const known = filesToCompare(db, sweep ? undefined : git, watched);
-  const recent = await compareAndRead(s, known, found, git ? signal!.startedAt : undefined);
-  const head = await nextWatch(s, git ? signal : undefined, git, { sweep, watched, found, recent });
-  return head === undefined ? undefined : git!.dirty;
+  const gitAt = git && !git.told ? signal!.startedAt : undefined;
+  const recent = await compareAndRead(s, known, found, gitAt, git?.told);
+  const head = await nextWatch(db, git ? signal : undefined, git, { sweep, watched, found, recent });
+  // the watcher's token, applied in the same transaction: what changes after it is told next time;
+  // a refresh that did not ask (a write's) keeps it: the next read is told everything since, a superset
+  if (git && answer) setMeta(db, "watchToken", answer.token);
+  else if (s.ask && meta(db, "watchToken") !== undefined) dropMeta(db, "watchToken");
+  return head === undefined || git!.told ? undefined : git!.dirty;
 }
 
 /** A file found in a folder listed again that no row holds yet. */
-interface Found {
+export interface Found {
   path: string;
   kind: RecordKind;
   dir: string;
@@ -173,7 +198,13 @@ function listFolder(abs: string, rel: string, kind: RecordKind) {
 function filesToCompare(db: DB, git: GitView | undefined, watched: Map<string, number>): [string, string][] {
   if (!git) return db.prepare("SELECT path, stamp FROM file").raw().all() as [string, string][];
   const getStamp = db.prepare("SELECT stamp FROM file WHERE path = ?").pluck();
-  const paths = new Set([...git.dirty.keys(), ...git.changed!.keys(), ...watched.keys(), ...(git.recorded ?? [])]);
+  const paths = new Set([
+    ...git.dirty.keys(),
+    ...git.changed!.keys(),
+    ...watched.keys(),
+    ...(git.recorded ?? []),
+    ...(git.told ?? []),
+  ]);
   const out: [string, string][] = [];
   for (const p of paths) {
     const stamp = getStamp.get(p) as string | undefined;
@@ -186,13 +217,15 @@ function filesToCompare(db: DB, git: GitView | undefined, watched: Map<string, n
  * Stat each file to compare; read those whose stamp moved, and the new ones, into the index (the
  * reader loads YAML and the schemas: a warm read of an unchanged store loads neither). Returns the
  * files seen with a change time near or after git's look (`gitAt`): git may miss their next
- * change, or have looked before this one.
+ * change, or have looked before this one. A file the watcher saw change (`told`) is read again
+ * even when its stamp is the same: two writes within the clock's tick (a few ms) share one.
  */
 async function compareAndRead(
   s: SyncFiles,
   known: [path: string, stamp: string][],
   found: Found[],
   gitAt: number | undefined,
+  told: Set<string> | undefined,
 ): Promise<Set<string>> {
   const getRow = s.db.prepare("SELECT kind, dir, grp, id, value FROM file WHERE path = ?");
   const recent = new Set<string>();
@@ -209,7 +242,7 @@ async function compareAndRead(
     } catch {
       stamp = undefined; // gone or unreadable: read below, which says which
     }
-    if (stamp === was) {
+    if (stamp === was && !told?.has(path)) {
       near(path, stamp);
       continue;
     }
@@ -244,72 +277,4 @@ async function compareAndRead(
     if (g && r.value !== undefined) s.changes.record(g, r.kind, r.id, r.value);
   });
   return recent;
-}
-
-/**
- * What to look at next time (table `watch`): the files that differ from HEAD, those git may have
- * seen before their change, and those HEAD does not hold (git vouches only for files in its
- * commit); and the commit and git index the index now reflects (meta `head`, `gitIndex`).
- */
-async function nextWatch(
-  s: SyncFiles,
-  signal: FileSignal | undefined,
-  git: GitView | undefined,
-  o: { sweep: boolean; watched: Map<string, number>; found: Found[]; recent: Set<string> },
-): Promise<string | undefined> {
-  const db = s.db;
-  const next = new Map<string, number>();
-  let head: string | undefined;
-  if (signal && git) {
-    const outside = await outsideHead(db, signal, git, o);
-    // when git could not say which files HEAD holds, every stamp is compared next time
-    if (outside) {
-      head = git.head;
-      const indexed = db.prepare("SELECT 1 FROM file WHERE path = ?").pluck();
-      for (const p of outside) if (indexed.get(p)) next.set(p, UNTRACKED);
-      for (const p of [...git.dirty.keys(), ...o.recent])
-        if (next.has(p) || indexed.get(p)) next.set(p, (next.get(p) ?? 0) | RECHECK);
-    }
-  }
-  // written only when it changed: a read that finds nothing new writes nothing
-  if (next.size !== o.watched.size || [...next].some(([p, w]) => o.watched.get(p) !== w)) {
-    db.exec("DELETE FROM watch");
-    const putWatch = db.prepare("INSERT INTO watch (path, why) VALUES (?, ?)");
-    for (const [p, w] of next) putWatch.run(p, w);
-  }
-  const kept = head === undefined ? {} : { head, gitIndex: signal!.indexStamp };
-  for (const k of ["head", "gitIndex"] as const) {
-    const v = kept[k];
-    if (v === undefined) {
-      if (meta(db, k) !== undefined) dropMeta(db, k);
-    } else if (meta(db, k) !== v) setMeta(db, k, v);
-  }
-  return head;
-}
-
-/** The indexed files HEAD does not hold; undefined when git cannot say. */
-async function outsideHead(
-  db: DB,
-  signal: FileSignal,
-  git: GitView,
-  o: { sweep: boolean; watched: Map<string, number>; found: Found[] },
-): Promise<Set<string> | undefined> {
-  if (o.sweep) {
-    const held = await signal.inHead(RECORD_FOLDERS);
-    if (!held) return undefined;
-    return new Set((db.prepare("SELECT path FROM file").pluck().all() as string[]).filter((p) => !held.has(p)));
-  }
-  const outside = new Set<string>();
-  for (const [p, why] of o.watched) if (why & UNTRACKED) outside.add(p);
-  for (const [p, status] of git.changed!) {
-    if (status === "D") outside.add(p);
-    else outside.delete(p);
-  }
-  // new files no commit brought: HEAD may hold them (restored by hand) or not
-  const fresh = o.found.filter((f) => !git.changed!.has(f.path));
-  if (fresh.length) {
-    const held = await signal.inHead([...new Set(fresh.map((f) => f.dir))]);
-    for (const f of fresh) if (!held?.has(f.path)) outside.add(f.path);
-  }
-  return outside;
 }
