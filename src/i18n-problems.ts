@@ -6,12 +6,14 @@
 import type { Entry } from "./i18n.js";
 import { ERRORS } from "./i18n-errors.js";
 import { REFUSALS } from "./i18n-refusals.js";
+import { SETUP_REFUSALS } from "./i18n-refusals-setup.js";
 
 export const PROBLEMS = {
   // the error pipeline's own failures: the disk, permissions, a write not committed (src/i18n-errors.ts)
   ...ERRORS,
   // refusals once written in English where they are raised (src/i18n-refusals.ts)
   ...REFUSALS,
+  ...SETUP_REFUSALS,
   // the file itself (src/store/yaml/problems.ts, parse.ts, tokens.ts)
   "pr.notUtf8": {
     en: "not valid UTF-8 at byte {at} — saved as GBK? re-save it as UTF-8",

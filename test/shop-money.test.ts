@@ -2,6 +2,7 @@
 // functions: the fast tier. The vehicle from appointment to follow-up, through the CLI, is in shop.test.ts.
 import { describe, expect, it } from "vitest";
 import { nearestTenMinutes, noGuarantee, parseLine, parseMoney } from "../src/domain/shop.js";
+import { wordedText } from "../src/i18n.js";
 
 describe("money and estimate lines", () => {
   it("reads amounts as integer cents, never floats", () => {
@@ -19,8 +20,12 @@ describe("money and estimate lines", () => {
       parts: [{ name: "前制动片", supplier: "us", grade: "genuine", amount: 48000 }],
       critical: true,
     });
-    expect(parseLine("Brakes; part=pads/shop/genuine/1").error).toBe(
+    const error = parseLine("Brakes; part=pads/shop/genuine/1").error!;
+    expect(wordedText("en", error)).toBe(
       'part "pads/shop/genuine/1" must be name/us|customer/genuine|aftermarket/amount, such as 前制动片/us/genuine/480.00',
+    );
+    expect(wordedText("zh-CN", error)).toBe(
+      "配件 “pads/shop/genuine/1” 应写成 名称/us|customer/genuine|aftermarket/金额，例如 前制动片/us/genuine/480.00",
     );
   });
 

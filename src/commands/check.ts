@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Context } from "../context.js";
-import { refusal, UserError } from "../errors.js";
+import { refusal } from "../errors.js";
 import { jsonText } from "../format/json.js";
 import { t, wordedText } from "../i18n.js";
 import { calendarCheck } from "../services/calendar-check.js";
@@ -59,7 +59,7 @@ async function checkStaged(ctx: Context): Promise<FileProblem[]> {
   const root = await ctx.storeRoot();
   const git = new Git(root, ctx.deps.env);
   const st = await git.state();
-  if (st.refused) throw new UserError(`--staged: ${st.refused}`);
+  if (st.refused) throw refusal("rf.stagedRefused", { why: st.refused });
   if (!st.repo) throw refusal("rf.stagedNoRepo", { root });
   const given = ctx.deps.env.GIT_INDEX_FILE;
   const index = given ? { GIT_INDEX_FILE: resolve(ctx.deps.cwd, given) } : {};

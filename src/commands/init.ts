@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
-import { parseInput, UsageError, UserError } from "../errors.js";
+import { EXIT, parseInput, refusal, UsageError, UserError } from "../errors.js";
 import { t, translator, wordedText, type Worded } from "../i18n.js";
 import type { Context, Deps } from "../context.js";
 import { LOCALES, settingsSchema, type Settings } from "../domain/schema.js";
@@ -52,7 +52,7 @@ export async function initHooks(
   if (!(await exists(join(root, SETTINGS_FILE)))) {
     // a clone of a server whose HEAD names a branch it does not have checked out nothing: check out the store's
     const fixed = await checkOutEmptyClone(root, deps);
-    if (!fixed) throw new UserError(`no aftercare store at ${root} (${SETTINGS_FILE} not found); nothing was written`);
+    if (!fixed) throw refusal("rf.noStoreToSetUp", { root, file: SETTINGS_FILE });
     notes.push(fixed);
   }
   const git = new Git(root, deps.env);
@@ -124,15 +124,11 @@ export async function initServer(root: string, path: string, deps: Deps): Promis
   const server = resolve(deps.cwd, path);
   const git = new Git(root, deps.env);
   const st = await git.state();
-  if (!st.repo || !st.branch || !git.headCommit())
-    throw new UserError(`--server: the store at ${root} has no git commit to send yet; nothing was written`);
+  if (!st.repo || !st.branch || !git.headCommit()) throw refusal("rf.serverNoCommit", { root });
   const remotes = (await git.run(["remote"])).stdout.split("\n").filter(Boolean);
   if (remotes.includes("origin"))
-    throw new UserError(
-      `--server: the store already has a remote origin (${(await git.run(["remote", "get-url", "origin"])).stdout.trim()}); remove it first (git remote remove origin) or sync with it; nothing was written`,
-    );
-  if ((await exists(server)) && (await fs.readdir(server)).length)
-    throw new UserError(`--server: ${server} already exists and is not empty; give a new folder; nothing was written`);
+    throw refusal("rf.serverHasOrigin", { url: (await git.run(["remote", "get-url", "origin"])).stdout.trim() });
+  if ((await exists(server)) && (await fs.readdir(server)).length) throw refusal("rf.serverNotEmpty", { server });
   const made = await git.run(["init", "--bare", "--quiet", `--initial-branch=${st.branch}`, server]);
   if (made.code !== 0)
     throw new UserError(
@@ -177,8 +173,7 @@ export async function init(opts: InitOptions, deps: Deps): Promise<InitResult> {
   if (!(LOCALES as readonly string[]).includes(locale))
     throw new UsageError(`--locale "${locale}" is not supported; use ${LOCALES.join(" or ")}; nothing was written`);
   const company = opts.company?.trim();
-  if (!company)
-    throw new UsageError("--company NAME is required: the company's name heads every report; nothing was written");
+  if (!company) throw refusal("rf.companyRequired", {}, EXIT.usage);
   if (await exists(join(root, SETTINGS_FILE)))
     throw new UserError(t(locale, "init.exists", { file: join(root, SETTINGS_FILE), root }));
 

@@ -1,5 +1,6 @@
 // The reception desk's arithmetic (regulation part C): money in cents, estimate totals, the
 // no-guarantee note of C-PARTS, the hand-over time to ten minutes. Pure.
+import type { Worded } from "../i18n.js";
 import type { Estimate, Ticket } from "./schema.js";
 
 /** "1280.00", "1280", "1,280.5" → 128050 cents; undefined when it is not an amount. */
@@ -95,12 +96,13 @@ export function nearestTenMinutes(d: Date): Date {
  * One estimate line as typed: "制动系统; labour=350; part=前制动片/us/genuine/480; critical".
  * Fields are separated by ; (or the Chinese ；), a part is name/supplier/grade/amount.
  */
-export function parseLine(text: string): { line?: Estimate["lines"][number]; error?: string } {
+/** An estimate line from `TEXT; labour=…; part=…; critical`, or why it is not one (a catalogue entry). */
+export function parseLine(text: string): { line?: Estimate["lines"][number]; error?: Worded } {
   const [item, ...fields] = text
     .split(/[;；]/)
     .map((x) => x.trim())
     .filter(Boolean);
-  if (!item) return { error: "is empty" };
+  if (!item) return { error: { key: "sh.lineEmpty" } };
   let labour = 0;
   const parts: NonNullable<Estimate["lines"][number]["parts"]> = [];
   let critical: boolean | undefined;
@@ -109,7 +111,7 @@ export function parseLine(text: string): { line?: Estimate["lines"][number]; err
     if (k === "critical") critical = true;
     else if (k === "labour" || k === "labor") {
       const c = parseMoney(v);
-      if (c === undefined) return { error: `labour "${v}" is not an amount such as 350.00` };
+      if (c === undefined) return { error: { key: "sh.lineLabour", params: { value: v } } };
       labour += c;
     } else if (k === "part") {
       const [name, supplier, grade, amount] = v.split("/").map((x) => x.trim());
@@ -120,11 +122,9 @@ export function parseLine(text: string): { line?: Estimate["lines"][number]; err
         (grade !== "genuine" && grade !== "aftermarket") ||
         c === undefined
       )
-        return {
-          error: `part "${v}" must be name/us|customer/genuine|aftermarket/amount, such as 前制动片/us/genuine/480.00`,
-        };
+        return { error: { key: "sh.linePart", params: { value: v } } };
       parts.push({ name, supplier, grade, amount: c });
-    } else return { error: `"${f}" is not labour=…, part=… or critical` };
+    } else return { error: { key: "sh.lineField", params: { value: f } } };
   }
   return { line: { item, labour, ...(parts.length ? { parts } : {}), ...(critical ? { critical } : {}) } };
 }

@@ -1,5 +1,5 @@
 // aftercare ticket answer (the reception desk, regulation part C): C-EXTRA-WORK: the customer's answer on an extra-work request.
-import { UsageError, UserError } from "../../errors.js";
+import { EXIT, refusal, UserError } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { VIA, type Ticket } from "../../domain/schema.js";
 import { choice, dateTimeFlag } from "../../services/flags.js";
@@ -17,8 +17,7 @@ export interface AnswerOptions {
 }
 
 export async function ticketAnswer(o: AnswerOptions, ctx: Context) {
-  if (Boolean(o.approved) === Boolean(o.declined))
-    throw new UsageError("ticket answer needs exactly one of --approved or --declined; nothing was written");
+  if (Boolean(o.approved) === Boolean(o.declined)) throw refusal("rf.answerOneOf", {}, EXIT.usage);
   const via = choice(o.via ?? "phone", VIA, "--via")!;
   const no = Number(o.no);
   const passed = await dateTimeFlag(ctx, o.passed, "--passed");

@@ -1,5 +1,5 @@
 // aftercare ticket dispatch: send a technician (R-DISPATCH).
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { fillInto } from "../../services/ask.js";
 import { dateTimeFlag } from "../../services/flags.js";
@@ -21,7 +21,7 @@ export async function ticketDispatch(
   const depart = await dateTimeFlag(ctx, opts.depart, "--depart");
   const arrive = await dateTimeFlag(ctx, opts.arrive, "--arrive");
   if (depart && arrive && new Date(arrive) < new Date(depart))
-    throw new UsageError(`--arrive ${arrive} is before --depart ${depart}; nothing was written`);
+    throw refusal("rf.arriveBeforeDepart", { arrive, depart }, EXIT.usage);
   return step(ctx, opts.id, opts.at, {
     action: "dispatch",
     detail: `to ${tech.name}`,

@@ -1,5 +1,5 @@
 // aftercare ticket estimate (the reception desk, regulation part C): C-DIAGNOSIS, C-ESTIMATE, C-PARTS: diagnosis and estimate.
-import { UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { ESTIMATE_MODES, type Estimate, type Ticket } from "../../domain/schema.js";
 import { formatMoney, noGuarantee, parseLine } from "../../domain/shop.js";
@@ -22,7 +22,7 @@ export interface EstimateOptions {
 export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
   o = await fillInto(ctx, "ticket estimate", o, [["mode", "--mode", "q.estimateMode", ESTIMATE_MODES]]);
   if (!o.line?.length) {
-    if (!ctx.canPrompt) throw new UsageError("ticket estimate needs --line; nothing was written");
+    if (!ctx.canPrompt) throw refusal("rf.estimateNeedsLine", {}, EXIT.usage);
     o = {
       ...o,
       line: [
@@ -36,10 +36,7 @@ export async function ticketEstimate(o: EstimateOptions, ctx: Context) {
   const mode = choice(o.mode, ESTIMATE_MODES, "--mode")!;
   const lines = o.line!.map((text, i) => {
     const r = parseLine(text);
-    if (!r.line)
-      throw new UsageError(
-        `--line ${i + 1} ${r.error}; a line is "TEXT; labour=350.00; part=NAME/us|customer/genuine|aftermarket/AMOUNT; critical"; nothing was written`,
-      );
+    if (!r.line) throw refusal("sh.lineBad", { n: i + 1, why: r.error ?? { key: "sh.lineEmpty" } }, EXIT.usage);
     return r.line;
   });
   const fee = money(o.diagnosisFee, "--diagnosis-fee");

@@ -1,6 +1,6 @@
 // aftercare ticket intake (the reception desk, regulation part C): C-INTAKE: receive a vehicle.
 import { textOf } from "../../format/text.js";
-import { EXIT, refusal, UsageError } from "../../errors.js";
+import { EXIT, refusal } from "../../errors.js";
 import type { Context } from "../../context.js";
 import { type Intake, type Ticket } from "../../domain/schema.js";
 import { fillInto } from "../../services/ask.js";
@@ -41,7 +41,7 @@ async function jsonInput(ctx: Context): Promise<Partial<IntakeOptions>> {
       papers: typeof v.papers === "boolean" ? (v.papers ? "ok" : "not checked") : str(v.papers),
     };
   } catch (e) {
-    throw new UsageError(`the intake on standard input is not JSON (${(e as Error).message}); nothing was written`);
+    throw refusal("rf.intakeNotJson", { why: (e as Error).message }, EXIT.usage);
   }
 }
 
