@@ -652,6 +652,18 @@ const M = {
   "imp.format.et": { en: "a WPS spreadsheet (.et)", "zh-CN": " WPS 表格文件（.et）" },
   "imp.format.ods": { en: "an OpenDocument spreadsheet (.ods)", "zh-CN": " OpenDocument 电子表格（.ods）" },
   "imp.format.numbers": { en: "a Numbers spreadsheet (.numbers)", "zh-CN": " Numbers 电子表格（.numbers）" },
+  "imp.badCsv": {
+    en: "{file} is not valid CSV (columns separated by {delimiter}): {why}; nothing was written",
+    "zh-CN": "{file} 不是有效的 CSV（以{delimiter}分列）：{why}；未写入任何内容",
+  },
+  "imp.csvQuoteOpen": {
+    en: "a quotation mark is still open at the end of the file (line {line}); close it or remove it",
+    "zh-CN": "到文件末尾（第 {line} 行）还有引号没有闭合；请补上或删去",
+  },
+  "imp.csvQuoteClose": {
+    en: "at line {line} a closing quotation mark is followed by other characters",
+    "zh-CN": "第 {line} 行的右引号后面还紧跟着其他字符",
+  },
   "imp.badXlsx": {
     en: "{file} is not a readable .xlsx workbook ({why}); save it again as .xlsx or CSV; nothing was written",
     "zh-CN": "{file} 不是可读取的 .xlsx 工作簿（{why}）；请重新另存为 .xlsx 或 CSV；未写入任何内容",

@@ -149,3 +149,22 @@ describe("import customers --dry-run", () => {
     expect(out.refused.map((x) => x.split(": ")[0])).toEqual(["list.csv:4", "list.csv:5"]);
   });
 });
+
+describe("import customers: a CSV file that does not parse", () => {
+  const BROKEN = `客户名称,联系电话\n上海华东,021-1\n"杭州华泰,0571-2\n宁波港城,0574-3\n`;
+  it("says where the quotation mark is left open, in Chinese and in English, and imports nothing", async () => {
+    const root = testStore(RECORDS);
+    writeFileSync(join(root, "名单.csv"), BROKEN);
+    const before = customers(root).length;
+    const zh = await cli(root, ["import", "customers", "名单.csv"], { env: { AFTERCARE_LOCALE: "" } });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe(
+      `${join(root, "名单.csv")} 不是有效的 CSV（以逗号分列）：到文件末尾（第 4 行）还有引号没有闭合；请补上或删去；未写入任何内容\n`,
+    );
+    const en = await cli(root, ["import", "customers", "名单.csv"]);
+    expect(en.stderr).toBe(
+      `${join(root, "名单.csv")} is not valid CSV (columns separated by commas): a quotation mark is still open at the end of the file (line 4); close it or remove it; nothing was written\n`,
+    );
+    expect(customers(root)).toHaveLength(before);
+  });
+});

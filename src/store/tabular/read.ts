@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { UserError } from "../../errors.js";
-import { t } from "../../i18n.js";
+import { t, type MessageKey } from "../../i18n.js";
 import { textOf } from "../../format/text.js";
 import { decode, delimiterFlag, delimiterName, sniffDelimiter } from "./text.js";
 
@@ -110,6 +110,21 @@ async function readXlsx(bytes: Buffer, name: string, opts: GridOptions): Promise
   return { rows: Array.from(rows, (r) => r ?? []), format: "xlsx" };
 }
 
+/** csv-parse's error: its code and the line it stopped at. */
+type CsvError = Error & { code?: string; lines?: number };
+const CSV_WHY: Record<string, MessageKey> = {
+  CSV_QUOTE_NOT_CLOSED: "imp.csvQuoteOpen",
+  CSV_INVALID_CLOSING_QUOTE: "imp.csvQuoteClose",
+};
+
+/** Why a CSV file does not read, in the reader's language: csv-parse's own words only for a case the catalogue lacks. */
+function badCsv(path: string, delimiter: string, e: CsvError, locale: string): string {
+  const key = e.code ? CSV_WHY[e.code] : undefined;
+  const why = key ? t(locale, key, { line: e.lines ?? "?" }) : e.message;
+  const name = delimiterName(delimiter, (k) => t(locale, k));
+  return t(locale, "imp.badCsv", { file: path, delimiter: name, why });
+}
+
 /** A CSV file's cells, split on one separator for the whole file. */
 function readCsv(bytes: Buffer, path: string, opts: GridOptions): Grid {
   const { text, encoding } = decode(bytes, opts.encoding);
@@ -126,9 +141,7 @@ function readCsv(bytes: Buffer, path: string, opts: GridOptions): Grid {
       delimiter,
     });
   } catch (e) {
-    throw new UserError(
-      `${path} is not valid CSV (columns separated by ${delimiterName(delimiter)}): ${(e as Error).message}; nothing was written`,
-    );
+    throw new UserError(badCsv(path, delimiter, e as CsvError, opts.locale));
   }
   return { rows: records, format: "csv", encoding, delimiter };
 }
