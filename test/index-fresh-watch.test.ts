@@ -199,6 +199,15 @@ describe("the store's watcher: every change behind the tool's back is told", LON
     desk.edit(august, "assignee: 王芳", "assignee: 陈静", { sameSize: true, keepTimes: true });
     await desk.same("the new folder's ticket edited in place", { changed: ["ticket show T-260815-0001"] });
     desk.toldEvery("new folder's file");
+    // the month folder removed and made again at once (ext4 may give it its inode number back: its
+    // old watch would see nothing of the new folder), then its ticket edited in place
+    const text = readFileSync(join(desk.root, august), "utf8");
+    rmSync(join(desk.root, "tickets/2026/08"), { recursive: true });
+    mkdirSync(join(desk.root, "tickets/2026/08"));
+    writeFileSync(join(desk.root, august), text.replace("印刷机卡纸", "印刷机卡纸，重新登记"));
+    await desk.same("a month folder removed and made again", { changed: ["ticket show T-260815-0001"] });
+    desk.edit(august, "assignee: 陈静", "assignee: 王芳", { sameSize: true, keepTimes: true });
+    await desk.same("the remade folder's ticket edited in place", { changed: ["ticket show T-260815-0001"] });
   });
 
   it("git pull, git checkout of an older commit and back, a merge, an edit of aftercare.yaml", async () => {

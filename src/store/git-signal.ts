@@ -136,6 +136,15 @@ export class GitSignal {
     return this.dirtyP;
   }
 
+  /**
+   * Sweep again from now: a sweep begun before a watcher's token was taken may have looked at a
+   * file before a change the token does not cover (sync-files.ts keeps the token with this answer).
+   */
+  sweepAgain(): void {
+    this.dirtyP = undefined;
+    void this.dirty();
+  }
+
   /** What changed from commit `since` to HEAD, or undefined when git could not say (a commit it no longer has). */
   changedSince(since: string): Promise<PathStatus | undefined> {
     if (since === this.head) return Promise.resolve(new Map());

@@ -100,5 +100,7 @@ export function commitSignal(
     // a file new to the index now (added by hand since its refresh) is not in the commit, which holds
     // the parent's files (all known to the index) and the written ones (named by changedSince)
     inHead: () => Promise.resolve(new Set<string>()),
+    // a write's refresh does not ask the watcher: no token to keep with this answer
+    sweepAgain: () => undefined,
   };
 }

@@ -117,7 +117,8 @@ export function endKept(db: DB, at: number, key: string): EndKept {
     .prepare("SELECT grp FROM review_seq WHERE seq > ? LIMIT ?")
     .pluck()
     .all(period.seq, FEW + 1) as string[];
-  if (stale.length > FEW) return { stale: "all", seq };
+  // an event changed: its trigger emptied every period's kept rows, so nothing kept can be trusted
+  if (stale.length > FEW || stale.includes(EVENTS)) return { stale: "all", seq };
   const changed = new Set(stale);
   const kept = new Map<string, EndFound>();
   for (const r of db.prepare("SELECT grp, start, json FROM review_found WHERE at = ?").all(at) as {

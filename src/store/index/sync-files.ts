@@ -13,7 +13,7 @@ import type { GitSignal, PathStatus } from "../git-signal.js";
 /** What the refresh asks of git (GitSignal; after a write's own commit, what the writer knows: after-write.ts). */
 export type FileSignal = Pick<
   GitSignal,
-  "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead"
+  "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead" | "sweepAgain"
 >;
 import { FOLDERS } from "../store.js";
 import { unreadableFolder } from "../unreadable.js";
@@ -71,6 +71,8 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
       if (changed) git = { head: signal.head, dirty: new Map(), changed, told: new Set(answer.changed) };
     }
     if (!git) {
+      // the token is kept with git's answer: a sweep started before it (ahead, at the process's start) is too early
+      if (answer && signal.startedAt !== 0) signal.sweepAgain();
       const [dirty, changed] = await Promise.all([signal.dirty(), since ? signal.changedSince(since) : undefined]);
       if (dirty) git = { head: signal.head, dirty, changed };
     }
@@ -87,7 +89,7 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
     git.recorded = signal!.recordedSince(meta(db, "gitIndex"));
     if (!git.recorded) sweep = true;
   }
-  const found = walkFolders(s);
+  const found = walkFolders(s, unknownFolders(db, git?.told));
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const gitAt = git && !git.told ? signal!.startedAt : undefined;
   const recent = await compareAndRead(s, known, found, gitAt, git?.told);
@@ -111,7 +113,20 @@ export interface Found {
  * added, removed or renamed, or replaced by a new one), and its names compared with the index's;
  * files gone are forgotten. Returns the files no row holds yet.
  */
-function walkFolders(s: SyncFiles): Found[] {
+/**
+ * The folders of paths the watcher told of that no row holds (a file or folder made there): listed
+ * again even when the folder's stamp did not move (its times are coarse: a file made in the same
+ * tick as the last listing leaves them as they were).
+ */
+function unknownFolders(db: DB, told: Set<string> | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!told?.size) return out;
+  const has = db.prepare("SELECT 1 FROM file WHERE path = ?").pluck();
+  for (const p of told) if (p.includes("/") && has.get(p) === undefined) out.add(p.slice(0, p.lastIndexOf("/")));
+  return out;
+}
+
+function walkFolders(s: SyncFiles, relist: Set<string>): Found[] {
   const db = s.db;
   const knownDirs = new Map(
     (db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [
@@ -141,7 +156,7 @@ function walkFolders(s: SyncFiles): Found[] {
     if (!st) return;
     seen.add(rel);
     const stamp = `${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-    if (knownDirs.get(rel) === stamp) {
+    if (knownDirs.get(rel) === stamp && !relist.has(rel)) {
       // unchanged: its subfolders are the ones we know
       for (const d of children.get(rel) ?? []) walk(d, kind);
       return;

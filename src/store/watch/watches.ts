@@ -1,12 +1,30 @@
 // The watcher's folders and what they saw (watcher.ts): one non-recursive fs.watch per folder
 // (inotify through libuv, one descriptor, events in order), a count of every event, and the path
 // each one named, kept for the tokens it can still vouch for.
-import { mkdirSync, readdirSync, statSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { mkdirSync, readdirSync, statfsSync, statSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { FOLDERS } from "../layout.js";
 import { COOKIE_DIR } from "./where.js";
 
 const RECORD_FOLDERS = Object.values(FOLDERS);
+
+/**
+ * File systems whose changes inotify does not see when another machine makes them (statfs magic
+ * numbers): NFS, SMB/CIFS, FUSE (sshfs…), 9p (WSL's Windows drives), Ceph, AFS, Coda. A store on
+ * one of them is never vouched for: every read asks git, as without a watcher.
+ */
+const REMOTE_FS = new Set([
+  0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x65735546, 0x01021997, 0x00c36400, 0x5346414f, 0x73757245,
+]);
+
+/** Whether inotify can be trusted to see every change to the store's files. */
+function localFileSystem(root: string): boolean {
+  try {
+    return !REMOTE_FS.has(statfsSync(root).type);
+  } catch {
+    return false;
+  }
+}
 
 export class Watches {
   /** events seen since the watcher started (every one, cookies too: an overflow counts them all) */
@@ -31,6 +49,7 @@ export class Watches {
   ) {}
 
   start(): void {
+    if (!localFileSystem(this.root)) this.broken = true;
     mkdirSync(join(this.root, COOKIE_DIR), { recursive: true, mode: 0o700 });
     this.add("");
     this.add(COOKIE_DIR);
@@ -86,7 +105,7 @@ export class Watches {
     let ino: number;
     try {
       ino = statSync(abs).ino;
-      w = watch(abs, { persistent: true, encoding: "utf8" }, (_type, name) => this.event(rel, name));
+      w = watch(abs, { persistent: true, encoding: "utf8" }, (type, name) => this.event(rel, name, type));
     } catch (e) {
       // a folder gone meanwhile is no failure (its parent's event said so); any other is
       if ((e as NodeJS.ErrnoException).code !== "ENOENT" && (e as NodeJS.ErrnoException).code !== "ENOTDIR")
@@ -130,7 +149,7 @@ export class Watches {
       }
   }
 
-  private event(rel: string, name: string | null): void {
+  private event(rel: string, name: string | null, type = "change"): void {
     this.seq++;
     if (!name) {
       this.fail(); // an event that names nothing: what changed cannot be told
@@ -147,7 +166,7 @@ export class Watches {
     const path = rel ? `${rel}/${name}` : name;
     this.note(path);
     if (!rel && (name === ".aftercare" || name === COOKIE_DIR.split("/")[0])) this.placeGone();
-    if (rel || RECORD_FOLDERS.includes(name)) this.folderMoved(path);
+    if (rel || RECORD_FOLDERS.includes(name)) this.folderMoved(path, type === "rename");
   }
 
   /** .aftercare/ renamed or removed: the watcher's place is gone. */
@@ -162,9 +181,11 @@ export class Watches {
   /**
    * A name in a watched folder changed: when it is a folder not watched yet, or another folder
    * in the place of the one watched (renamed over it, removed and made again), it is watched from
-   * now on with everything in it; a watched folder gone is let go.
+   * now on with everything in it; a watched folder gone is let go. A `renamed` name (created,
+   * removed or moved) is watched again even when its inode number looks the same: a folder removed
+   * and made again may get the number back, and its old watch sees nothing of the new one.
    */
-  private folderMoved(path: string): void {
+  private folderMoved(path: string, renamed = false): void {
     let ino: number | undefined;
     try {
       const st = statSync(join(this.root, path));
@@ -175,7 +196,7 @@ export class Watches {
     const had = this.folders.get(path);
     if (ino === undefined) {
       if (had) this.drop(path);
-    } else if (!had || had.ino !== ino) {
+    } else if (!had || had.ino !== ino || renamed) {
       if (had) this.drop(path);
       this.addTree(path);
     }
