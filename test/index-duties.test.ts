@@ -5,12 +5,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { recordDuties, type FoundDuty, type Rec } from "../src/domain/duties/index.js";
-import type { RecordKind } from "../src/domain/ids.js";
-import type { RecordOf } from "../src/domain/schema.js";
-import { engineSettings } from "../src/store/calendar-source.js";
+import type { FoundDuty } from "../src/domain/duties/index.js";
 import { RecordIndex } from "../src/store/record-index.js";
 import { Store } from "../src/store/store.js";
+import { dutiesFromFiles } from "./duties-from-files.js";
 import { tempDir } from "./helpers.js";
 import { baseStore, generate, NOW, SETTINGS } from "./index-fixtures.js";
 
@@ -46,18 +44,7 @@ async function duties(root: string): Promise<{ kept: Map<string, FoundDuty>; fou
   const idx = (await RecordIndex.open(store, now, store.settings.locale))!;
   const kept = new Map(idx.allFound().map((d) => [d.key, d]));
   idx.close();
-  const recs = async <K extends RecordKind>(k: K): Promise<Rec<RecordOf[K]>[]> =>
-    (await store.all(k, () => {})).map((l) => ({ id: l.id, value: l.value }));
-  const { found } = recordDuties({
-    settings: await engineSettings(store),
-    customers: await recs("customer"),
-    tickets: await recs("ticket"),
-    contacts: await recs("contact"),
-    events: await recs("event"),
-    reports: [],
-    waivers: [],
-    now,
-  });
+  const found = await dutiesFromFiles(store, now);
   // as the index keeps them: through JSON (a property left undefined is not kept)
   return { kept, found: new Map(found.map((d) => [d.key, JSON.parse(JSON.stringify(d)) as FoundDuty])) };
 }

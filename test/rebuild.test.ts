@@ -6,12 +6,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { recordDuties, type FoundDuty, type Rec } from "../src/domain/duties/index.js";
-import type { RecordKind } from "../src/domain/ids.js";
-import type { RecordOf } from "../src/domain/schema.js";
-import { engineSettings } from "../src/store/calendar-source.js";
+import type { FoundDuty } from "../src/domain/duties/index.js";
 import { RecordIndex } from "../src/store/record-index.js";
 import { Store } from "../src/store/store.js";
+import { dutiesFromFiles } from "./duties-from-files.js";
 import { tempDir } from "./helpers.js";
 import { baseStore, generate, NOW, SETTINGS } from "./index-fixtures.js";
 
@@ -86,18 +84,7 @@ describe("the index rebuilt from nothing", () => {
 
     // every duty as the rules engine finds it over every file that reads
     const s = await Store.open(root);
-    const recs = async <K extends RecordKind>(k: K): Promise<Rec<RecordOf[K]>[]> =>
-      (await s.all(k, () => {})).map((l) => ({ id: l.id, value: l.value }));
-    const { found } = recordDuties({
-      settings: await engineSettings(s),
-      customers: await recs("customer"),
-      tickets: await recs("ticket"),
-      contacts: await recs("contact"),
-      events: await recs("event"),
-      reports: [],
-      waivers: [],
-      now,
-    });
+    const found = await dutiesFromFiles(s, now);
     const byKey = (ds: FoundDuty[]) =>
       new Map(ds.map((d) => [d.key, JSON.parse(JSON.stringify(d)) as FoundDuty] as const));
     expect(found.length).toBeGreaterThan(100);

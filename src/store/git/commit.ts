@@ -18,6 +18,7 @@ import { OWN_HOOKS, GitRepo } from "./repo.js";
 import { spawnGitPiped, type GitRun } from "./run.js";
 import { leaveSnapshot } from "./snapshot.js";
 import { changedByHand, othersNote } from "./uncommitted.js";
+import { hookReason, reasonOf } from "./reason-words.js";
 
 export interface CommitResult {
   committed: boolean;
@@ -71,18 +72,17 @@ export class GitCommits extends GitRepo {
     if (journal) {
       if (result.committed || (probe && probe.code !== 0 && !probe.missing && !repoRefusal(probe.stderr)))
         await fs.rm(journal, { force: true });
-      else await noteReason(journal, result.reason ?? "git did not commit");
+      else await noteReason(journal, result.reason ?? reasonOf("gr.didNot"));
     }
     return result;
   }
 
   protected async commitNow(paths: string[], message: string, author: Author, probe?: GitRun): Promise<CommitResult> {
-    if (probe?.missing)
-      return { committed: false, reason: "git is not installed; install git to keep the store's history" };
+    if (probe?.missing) return { committed: false, reason: reasonOf("gr.noGit") };
     if (probe && probe.code !== 0)
       return {
         committed: false,
-        reason: repoRefusal(probe.stderr, this.locale) ?? "the store is not in a git repository",
+        reason: repoRefusal(probe.stderr, this.locale) ?? reasonOf("gr.noRepo"),
       };
     const clean = this.scan?.clean === true;
     // git's index as it was before this write staged anything (the derived index is told, after-write.ts)
@@ -124,15 +124,13 @@ export class GitCommits extends GitRepo {
   private async failure(last: GitRun, committing: boolean): Promise<CommitResult> {
     const text = `${last.stderr}\n${last.stdout}`;
     // a full disk first: git then also names the index.lock it could not write
-    if (DISK_FULL.test(text))
-      return { committed: false, reason: "No space left on device: git could not write its objects" };
+    if (DISK_FULL.test(text)) return { committed: false, reason: reasonOf("gr.diskFull") };
     if (
       /index\.lock': File exists|Unable to create '.*index\.lock'/.test(text) ||
       (/index\.lock/.test(text) && !/write error/i.test(text))
     )
-      return { committed: false, reason: "another git process holds the store's index.lock", lock: true };
-    if (last.missing)
-      return { committed: false, reason: "git is not installed; install git to keep the store's history" };
+      return { committed: false, reason: reasonOf("gr.indexLock"), lock: true };
+    if (last.missing) return { committed: false, reason: reasonOf("gr.noGit") };
     const refusal = repoRefusal(text, this.locale);
     if (refusal) return { committed: false, reason: refusal };
     const hook =
@@ -140,7 +138,7 @@ export class GitCommits extends GitRepo {
       (/hook/i.test(text) || (await this.hookExists("pre-commit")) || (await this.hookExists("commit-msg")));
     return {
       committed: false,
-      reason: hook ? `a git hook refused the commit: ${firstLine(text)}` : firstLine(text),
+      reason: hook ? hookReason(firstLine(text)) : firstLine(text),
       hook,
     };
   }

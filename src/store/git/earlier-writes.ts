@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { GitCommits } from "./commit.js";
 import { t } from "../../i18n.js";
 import { hashOf } from "./files.js";
-import { commitReasonText } from "./reason-words.js";
+import { commitReasonText, reasonOf } from "./reason-words.js";
 import { noteReason, readJournal, subjectOf, withBody, type PendingCommit } from "./journal.js";
 import { recordDirs, snapshotHolds } from "./snapshot.js";
 import { othersNote, type UncommittedFile } from "./uncommitted.js";
@@ -133,8 +133,8 @@ export class Git extends GitCommits {
       }
       const r = await this.commitNow(paths, carriedMessage(p, carried), p.author);
       if (!r.committed) {
-        await noteReason(p.file, r.reason ?? "git did not commit");
-        const reason = commitReasonText(this.locale, r.reason ?? "git did not commit");
+        await noteReason(p.file, r.reason ?? reasonOf("gr.didNot"));
+        const reason = commitReasonText(this.locale, r.reason ?? reasonOf("gr.didNot"));
         notes.push(
           t(this.locale, "gn.stillPending", { reason, subject: subjectOf(p.message), files: paths.join(", ") }),
         );

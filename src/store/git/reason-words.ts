@@ -6,19 +6,21 @@ import { describe, render } from "../../errors.js";
 import { t, wordedText, type MessageKey, type Worded } from "../../i18n.js";
 import type { CommitResult } from "./commit.js";
 
-/** The fixed reasons of commit.ts, and their catalogue keys. */
-const FIXED: Record<string, MessageKey> = {
-  "git is not installed; install git to keep the store's history": "gr.noGit",
-  "the store is not in a git repository": "gr.noRepo",
-  "another git process holds the store's index.lock": "gr.indexLock",
-  "No space left on device: git could not write its objects": "gr.diskFull",
-  "git did not commit": "gr.didNot",
-};
-const HOOK = "a git hook refused the commit: ";
+/** The reasons aftercare itself gives, by catalogue key; their English is what the journal keeps. */
+type ReasonKey = "gr.noGit" | "gr.noRepo" | "gr.indexLock" | "gr.diskFull" | "gr.didNot";
+const KEYS: readonly ReasonKey[] = ["gr.noGit", "gr.noRepo", "gr.indexLock", "gr.diskFull", "gr.didNot"];
+
+/** A reason as the git layer records it (in the journal, on disk): the catalogue's English. */
+export const reasonOf = (key: ReasonKey): string => t("en", key);
+/** A hook's refusal as the git layer records it. */
+export const hookReason = (line: string): string => t("en", "gr.hook", { line });
+
+const FIXED = new Map<string, MessageKey>(KEYS.map((k) => [reasonOf(k), k]));
+const HOOK = hookReason("");
 
 /** A commit's reason as a catalogue entry where aftercare wrote it; git's own words as they are. */
 export function commitReason(reason: string): Worded | string {
-  const key = FIXED[reason];
+  const key = FIXED.get(reason);
   if (key) return { key };
   if (reason.startsWith(HOOK)) return { key: "gr.hook", params: { line: reason.slice(HOOK.length) } };
   return reason;
