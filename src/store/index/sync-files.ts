@@ -3,8 +3,8 @@
 // comparing stamps, of every file, of those the store's watcher saw change (src/store/watch/), or
 // of those git names; with those neither can vouch for (table `watch`, next-watch.ts); what
 // changed is read again, and its group noted for its duties to be found again.
-import { readdirSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { statSync } from "node:fs";
+import { sep } from "node:path";
 import type { RecordKind } from "../../domain/ids.js";
 import { stampOf } from "../cache.js";
 import type { ReadItem, ReadResult, ReadWhat } from "../fastread.js";
@@ -15,13 +15,14 @@ export type FileSignal = Pick<
   GitSignal,
   "head" | "startedAt" | "indexStamp" | "dirty" | "changedSince" | "recordedSince" | "inHead" | "sweepAgain"
 >;
-import { FOLDERS } from "../store.js";
-import { unreadableFolder } from "../unreadable.js";
 import type { WatchAnswer } from "../watch/client.js";
-import { changedNear, KIND_ORDER } from "./common.js";
+import { changedNear } from "./common.js";
 import type { Changes } from "./find-duties.js";
 import { nextWatch } from "./next-watch.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
+import { unknownFolders, walkFolders, type Found } from "./walk-folders.js";
+
+export type { Found } from "./walk-folders.js";
 
 /** What git (and the watcher) say, and what the index reflects: the commit, the files to look at again. */
 export interface GitView {
@@ -31,6 +32,8 @@ export interface GitView {
   recorded?: Set<string>;
   /** the paths the watcher saw change since the index's token: read again whatever their stamps say */
   told?: Set<string>;
+  /** when the watcher was asked (Date.now()): its answer covers every change made before then */
+  askedAt?: number;
 }
 
 export interface SyncFiles {
@@ -64,11 +67,12 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
   let answer: WatchAnswer;
   if (signal) {
     const since = meta(db, "head"); // read under the write lock: another desk may have moved it
+    const askedAt = Date.now();
     answer = s.ask ? await s.ask(meta(db, "watchToken")) : undefined;
     if (answer?.changed && since) {
       // the watcher vouches for every file changed since the token: no sweep by git
       const changed = await signal.changedSince(since);
-      if (changed) git = { head: signal.head, dirty: new Map(), changed, told: new Set(answer.changed) };
+      if (changed) git = { head: signal.head, dirty: new Map(), changed, told: new Set(answer.changed), askedAt };
     }
     if (!git) {
       // the token is kept with git's answer: a sweep started before it (ahead, at the process's start) is too early
@@ -89,7 +93,7 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
     git.recorded = signal!.recordedSince(meta(db, "gitIndex"));
     if (!git.recorded) sweep = true;
   }
-  const found = walkFolders(s, unknownFolders(db, git?.told));
+  const found = walkFolders(s, unknownFolders(db, git?.told), git?.told && { told: git.told, askedAt: git.askedAt! });
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const gitAt = git && !git.told ? signal!.startedAt : undefined;
   const recent = await compareAndRead(s, known, found, gitAt, git?.told);
@@ -99,114 +103,6 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
   if (git && answer) setMeta(db, "watchToken", answer.token);
   else if (s.ask && meta(db, "watchToken") !== undefined) dropMeta(db, "watchToken");
   return head === undefined || git!.told ? undefined : git!.dirty;
-}
-
-/** A file found in a folder listed again that no row holds yet. */
-export interface Found {
-  path: string;
-  kind: RecordKind;
-  dir: string;
-}
-
-/**
- * Walk the record folders: a folder is listed again only when its modification time moved (a file
- * added, removed or renamed, or replaced by a new one), and its names compared with the index's;
- * files gone are forgotten. Returns the files no row holds yet.
- */
-/**
- * The folders of paths the watcher told of that no row holds (a file or folder made there): listed
- * again even when the folder's stamp did not move (its times are coarse: a file made in the same
- * tick as the last listing leaves them as they were).
- */
-function unknownFolders(db: DB, told: Set<string> | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!told?.size) return out;
-  const has = db.prepare("SELECT 1 FROM file WHERE path = ?").pluck();
-  for (const p of told) if (p.includes("/") && has.get(p) === undefined) out.add(p.slice(0, p.lastIndexOf("/")));
-  return out;
-}
-
-function walkFolders(s: SyncFiles, relist: Set<string>): Found[] {
-  const db = s.db;
-  const knownDirs = new Map(
-    (db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [
-      r.path,
-      r.stamp,
-    ]),
-  );
-  const getFiles = db.prepare("SELECT path FROM file WHERE dir = ?").pluck();
-  const delFile = db.prepare("DELETE FROM file WHERE path = ? RETURNING grp, kind, id, value");
-  const putDir = db.prepare(
-    "INSERT INTO dir (path, stamp) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET stamp = excluded.stamp",
-  );
-  const forget = (path: string) => {
-    const r = delFile.get(path) as { grp: string | null; kind: RecordKind; id: string; value: string | null };
-    s.changes.record(r.grp, r.kind, r.id, r.value ?? undefined);
-  };
-  const seen = new Set<string>();
-  const found: Found[] = [];
-  const children = new Map<string, string[]>();
-  for (const d of knownDirs.keys()) {
-    const parent = d.slice(0, d.lastIndexOf("/"));
-    if (parent) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(d);
-  }
-  const walk = (rel: string, kind: RecordKind) => {
-    const abs = join(s.root, ...rel.split("/"));
-    const st = statFolder(abs);
-    if (!st) return;
-    seen.add(rel);
-    const stamp = `${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
-    if (knownDirs.get(rel) === stamp && !relist.has(rel)) {
-      // unchanged: its subfolders are the ones we know
-      for (const d of children.get(rel) ?? []) walk(d, kind);
-      return;
-    }
-    const entries = listFolder(abs, rel, kind);
-    if (!entries) return;
-    const known = new Set(getFiles.all(rel) as string[]);
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(child, kind);
-      else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) {
-        if (!known.delete(child)) found.push({ path: child, kind, dir: rel });
-      }
-    }
-    for (const gone of known) forget(gone);
-    putDir.run(rel, stamp);
-  };
-  for (const kind of KIND_ORDER) walk(FOLDERS[kind], kind);
-  // folders that are gone, with everything that was in them
-  const delDir = db.prepare("DELETE FROM dir WHERE path = ?");
-  for (const d of knownDirs.keys()) {
-    if (seen.has(d)) continue;
-    for (const p of getFiles.all(d) as string[]) forget(p);
-    delDir.run(d);
-  }
-  return found;
-}
-
-/** A folder's stat; undefined when it is gone or not a folder. */
-function statFolder(abs: string) {
-  let st;
-  try {
-    st = statSync(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw e;
-  }
-  return st.isDirectory() ? st : undefined;
-}
-
-/** A folder's entries; undefined when it is gone; a folder that cannot be read is refused, not taken as empty. */
-function listFolder(abs: string, rel: string, kind: RecordKind) {
-  try {
-    return readdirSync(abs, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw unreadableFolder(kind, rel, e);
-  }
 }
 
 /** The files whose stamps are compared, with their stamps: every one (`git` undefined), or those git names or cannot vouch for. */
