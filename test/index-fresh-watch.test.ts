@@ -15,11 +15,13 @@ import { bin, cleanEnv, tempDir, testStore } from "./helpers.js";
 import { Desk, gitIn, read, readsOf } from "./index-fresh-desk.js";
 import {
   baseStore,
+  ACME,
   COMPLAINT,
   DISPATCHED,
   DISPATCHED_FU1,
   MINGYUAN,
   NOW,
+  OCT_CLOSED,
   OLD_CLOSED,
   OPEN,
   PACIFIC,
@@ -252,6 +254,82 @@ describe("the store's watcher: every change behind the tool's back is told", LON
     desk.toldEvery("merge");
     desk.edit("aftercare.yaml", "timezone: Asia/Shanghai", "timezone: Asia/Tokyo");
     await desk.same("aftercare.yaml's time zone changed", { changed: ["due --json"] });
+  });
+});
+
+describe("the store's watcher: a folder whose names it vouched for is not listed again", LONG, () => {
+  /** What each read's walk did since the last call (AFTERCARE_WALK_TRACE: "listed N spared M"), then forgotten. */
+  const walks = (file: string) => {
+    const lines = existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+    writeFileSync(file, "");
+    return lines
+      .map((l) => l.split(" ").map(Number) as [number, number, number, number])
+      .map((n) => ({
+        listed: n[1],
+        spared: n[3],
+      }));
+  };
+
+  it("a pull of amended calls in two month folders; a pull with a call made and one removed by hand in those folders; the watcher killed, then a call made there", async () => {
+    const walkTrace = join(tempDir(), "walks");
+    const desk = await watchedDesk(
+      { tickets: [OLD_CLOSED, OCT_CLOSED], customers: [MINGYUAN, ACME] },
+      { AFTERCARE_WALK_TRACE: walkTrace },
+    );
+    const bare = tempDir();
+    gitIn(bare, "init", "--bare", "--quiet", "--initial-branch=main");
+    desk.git("remote", "add", "origin", bare);
+    desk.git("push", "--quiet", "-u", "origin", "main");
+    const other = join(tempDir(), "desk2");
+    gitIn(tempDir(), "clone", "--quiet", bare, other);
+    const peer = new Desk(other, []);
+    const september = "K-260910-0001";
+    const october = "K-261020-0005";
+    peer.edit(pathOf(september), "车间温度上升", "车间温度上升（已复核）");
+    peer.edit(pathOf(october), "Technician leaves", "Reviewed: technician leaves");
+    peer.commit("reviewed two calls", "李强");
+    gitIn(other, "push", "--quiet", "origin", "main");
+    walks(walkTrace);
+    desk.git("pull", "--quiet", "--ff-only");
+    await desk.same("a pull that amends a call in September's folder and one in October's", {
+      changed: [`ticket show ${OLD_CLOSED}`, `ticket show ${OCT_CLOSED}`],
+      first: `ticket show ${OLD_CLOSED}`,
+    });
+    desk.toldEvery("pull");
+    // the first read took the pull: both month folders moved, neither was listed again
+    const [pulled] = walks(walkTrace);
+    expect(pulled!.spared, "month folders spared by the pull's first read").toBeGreaterThanOrEqual(2);
+    // a second pull, and behind everyone's back at the same time: a call made in October's folder
+    // (no row holds it: the folder is listed) and one removed from September's (the row is dropped)
+    peer.edit(pathOf(october), "Reviewed:", "Reviewed twice:");
+    peer.commit("reviewed once more", "李强");
+    gitIn(other, "push", "--quiet", "origin", "main");
+    desk.git("pull", "--quiet", "--ff-only");
+    desk.write(
+      pathOf("K-261030-0070"),
+      `customer: ${ACME}\nticket: ${OCT_CLOSED}\nat: 2026-10-30T15:00:00+08:00\nchannel: call\ndirection: out\npurpose: followup\nstaff: Tom Baker\nsummary: Third follow-up: all quiet\n`,
+    );
+    desk.rm(pathOf("K-260910-0003"));
+    await desk.same("a pull, a call made by hand in October's folder and one removed from September's", {
+      changed: [`ticket show ${OLD_CLOSED}`, `ticket show ${OCT_CLOSED}`],
+      first: `ticket show ${OCT_CLOSED}`,
+    });
+    desk.toldEvery("pull and hand changes");
+    const [mixed] = walks(walkTrace);
+    expect(mixed, "October's folder listed, September's spared").toEqual({ listed: 1, spared: 1 });
+    // no watcher: git's sweep names no new file, so September's folder must have kept a stamp
+    // that a name made there moves (or its old one)
+    await new Promise((r) => setTimeout(r, 100));
+    process.kill(await desk.watcher(), "SIGKILL");
+    desk.write(
+      pathOf("K-260919-0071"),
+      `customer: ${MINGYUAN}\nticket: ${OLD_CLOSED}\nat: 2026-09-19T09:00:00+08:00\nchannel: call\ndirection: in\npurpose: other\nstaff: 王芳\nsummary: 客户来电致谢\n`,
+    );
+    await desk.same("the watcher killed, then a call made in September's folder", {
+      changed: [`ticket show ${OLD_CLOSED}`],
+      first: `ticket show ${OLD_CLOSED}`,
+    });
+    expect(desk.said()[0]).toBe("none");
   });
 });
 

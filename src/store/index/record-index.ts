@@ -26,7 +26,7 @@
 // The modules: common.ts (limits, groups, moments), schema.ts (tables), sync-files.ts (files),
 // find-duties.ts (duties), records.ts, answers.ts and search.ts (the answers, as a chain of
 // classes this one ends).
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { UserError } from "../../errors.js";
@@ -298,6 +298,9 @@ export class RecordIndex extends IndexSearch {
           // past the limit, a read's watcher says what changed since the token the index applied
           // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
           ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
+          onWalk: env.AFTERCARE_WALK_TRACE
+            ? (t) => appendFileSync(env.AFTERCARE_WALK_TRACE!, `listed ${t.listed} spared ${t.spared}\n`)
+            : undefined,
         },
         signal,
       );

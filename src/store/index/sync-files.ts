@@ -20,7 +20,7 @@ import { changedNear } from "./common.js";
 import type { Changes } from "./find-duties.js";
 import { nextWatch } from "./next-watch.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
-import { unknownFolders, walkFolders, type Found } from "./walk-folders.js";
+import { unknownFolders, walkFolders, type Found, type WalkTally } from "./walk-folders.js";
 
 export type { Found } from "./walk-folders.js";
 
@@ -49,6 +49,8 @@ export interface SyncFiles {
   read?: ReadWhat;
   /** ask the store's watcher what changed since a token (client.ts askWatcher); absent when none is wanted */
   ask?: (token: string | undefined) => Promise<WatchAnswer>;
+  /** told how many folders the walk listed again and how many the watcher's word spared (AFTERCARE_WALK_TRACE, for the tests) */
+  onWalk?: (tally: WalkTally) => void;
 }
 
 /**
@@ -93,7 +95,10 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
     git.recorded = signal!.recordedSince(meta(db, "gitIndex"));
     if (!git.recorded) sweep = true;
   }
-  const found = walkFolders(s, unknownFolders(db, git?.told), git?.told && { told: git.told, askedAt: git.askedAt! });
+  const tally = { listed: 0, spared: 0 };
+  const vouched = git?.told && { told: git.told, askedAt: git.askedAt! };
+  const found = walkFolders(s, unknownFolders(db, git?.told), vouched, tally);
+  s.onWalk?.(tally);
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const gitAt = git && !git.told ? signal!.startedAt : undefined;
   const recent = await compareAndRead(s, known, found, gitAt, git?.told);

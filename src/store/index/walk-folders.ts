@@ -58,6 +58,12 @@ interface Walk {
   changes: Changes;
 }
 
+/** Folders listed again and folders whose listing the watcher's word spared, in one walk. */
+export interface WalkTally {
+  listed: number;
+  spared: number;
+}
+
 /**
  * Walk the record folders: a folder is listed again only when its modification time moved (a file
  * added, removed or renamed, or replaced by a new one) or it is in `relist`, and its names compared
@@ -67,7 +73,7 @@ interface Walk {
  * (a folder listed may have been replaced with all it holds: its subfolders are listed too).
  * Returns the files no row holds yet.
  */
-export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched): Found[] {
+export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tally?: WalkTally): Found[] {
   const db = s.db;
   const knownDirs = new Map(
     (db.prepare("SELECT path, stamp FROM dir").all() as { path: string; stamp: string }[]).map((r) => [
@@ -105,6 +111,7 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched): Fo
     const stamp = `${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     const same = knownDirs.get(rel) === stamp && !relist.has(rel);
     if (same || spared(rel, st, parentListed)) {
+      if (!same && tally) tally.spared++;
       if (!same && Math.max(st.mtimeMs, st.ctimeMs) <= vouched!.askedAt - SETTLED_MS) putDir.run(rel, stamp);
       // its subfolders are the ones we know
       for (const d of children.get(rel) ?? []) walk(d, kind, false);
@@ -112,6 +119,7 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched): Fo
     }
     const entries = listFolder(abs, rel, kind);
     if (!entries) return;
+    if (tally) tally.listed++;
     const known = new Set(getFiles.all(rel) as string[]);
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
