@@ -92,17 +92,9 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tal
   };
   const seen = new Set<string>();
   const found: Found[] = [];
-  const children = new Map<string, string[]>();
-  for (const d of knownDirs.keys()) {
-    const parent = d.slice(0, d.lastIndexOf("/"));
-    if (parent) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(d);
-  }
-  /** a folder whose listing the watcher's word spares (see above) */
-  const spared = (rel: string, st: { ino: number }, parentListed: boolean) => {
-    if (!vouched || parentListed || relist.has(rel) || vouched.told.has(rel)) return false;
-    const was = knownDirs.get(rel);
-    return was !== undefined && was.slice(was.lastIndexOf(":") + 1) === String(st.ino);
-  };
+  const children = childrenOf(knownDirs.keys());
+  const spared = (rel: string, ino: number, parentListed: boolean) =>
+    !!vouched && !parentListed && !relist.has(rel) && sameFolder(knownDirs.get(rel), ino, rel, vouched);
   const walk = (rel: string, kind: RecordKind, parentListed: boolean) => {
     const abs = join(s.root, ...rel.split("/"));
     const st = statFolder(abs);
@@ -110,7 +102,7 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tal
     seen.add(rel);
     const stamp = `${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
     const same = knownDirs.get(rel) === stamp && !relist.has(rel);
-    if (same || spared(rel, st, parentListed)) {
+    if (same || spared(rel, st.ino, parentListed)) {
       if (!same && tally) tally.spared++;
       if (!same && Math.max(st.mtimeMs, st.ctimeMs) <= vouched!.askedAt - SETTLED_MS) putDir.run(rel, stamp);
       // its subfolders are the ones we know
@@ -141,6 +133,21 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tal
     delDir.run(d);
   }
   return found;
+}
+
+/** The known folders under each known folder. */
+function childrenOf(dirs: Iterable<string>): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const d of dirs) {
+    const parent = d.slice(0, d.lastIndexOf("/"));
+    if (parent) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(d);
+  }
+  return children;
+}
+
+/** A folder the watcher's word spares (walkFolders): the one it was (same inode), not named itself by an event. */
+function sameFolder(was: string | undefined, ino: number, rel: string, vouched: Vouched): boolean {
+  return was !== undefined && !vouched.told.has(rel) && was.slice(was.lastIndexOf(":") + 1) === String(ino);
 }
 
 /** A folder's stat; undefined when it is gone or not a folder. */
