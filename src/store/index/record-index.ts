@@ -304,6 +304,8 @@ export class RecordIndex extends IndexSearch {
         },
         signal,
       );
+      // AFTERCARE_INDEX_TRACE=FILE: how many files this refresh compared (the tests see a read's work by it)
+      if (env.AFTERCARE_INDEX_TRACE) appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}\n`);
       if (fresh) makeIndexes(db);
       const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
