@@ -116,21 +116,19 @@ export class RecordIndex extends IndexSearch {
   }
 
   /**
-   * The store's index, up to date at `now` for `locale`; undefined when it cannot be used here
+   * The store's index, up to date at `now`; undefined when it cannot be used here
    * (switched off with AFTERCARE_INDEX=off, or SQLite unavailable): the caller reads the files.
    */
   static async open(
     store: Store,
     now: Date,
-
-    locale: string,
     env: NodeJS.ProcessEnv = process.env,
     opts: OpenOptions = {},
   ): Promise<RecordIndex | undefined> {
     const ahead = opts.ahead?.root === store.root ? opts.ahead : undefined;
     if (opts.ahead && !ahead) opts.ahead.signal?.stop();
     // a signal started ahead that the refresh did not take: its git is stopped, not waited for
-    const idx = await RecordIndex.openWith(store, now, locale, env, { ...opts, ahead }).catch((e: unknown) => {
+    const idx = await RecordIndex.openWith(store, now, env, { ...opts, ahead }).catch((e: unknown) => {
       ahead?.signal?.stop();
       throw e;
     });
@@ -141,7 +139,6 @@ export class RecordIndex extends IndexSearch {
   private static async openWith(
     store: Store,
     now: Date,
-    locale: string,
     env: NodeJS.ProcessEnv,
     opts: OpenOptions,
   ): Promise<RecordIndex | undefined> {
@@ -170,7 +167,7 @@ export class RecordIndex extends IndexSearch {
         idx.paths = opts.paths ?? [];
         idx.forWrite = !!opts.existing;
         setUp(db);
-        await idx.refresh(now, locale, env, opts.ahead);
+        await idx.refresh(now, env, opts.ahead);
         return idx;
       } catch (e) {
         try {
@@ -253,23 +250,17 @@ export class RecordIndex extends IndexSearch {
    * that the next read has nothing to catch up. False when the index cannot take it that way (the
    * next read then asks git, as after any commit).
    */
-  async noteCommit(c: OwnCommit, now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  async noteCommit(c: OwnCommit, now: Date, env: NodeJS.ProcessEnv): Promise<boolean> {
     const before = this.seen?.dirty;
     const signal = before && commitSignal(this.db, this.store.root, env, c, before);
     if (!signal) return false;
-    await this.refresh(now, locale, env, undefined, signal);
+    await this.refresh(now, env, undefined, signal);
     // what still differs from the new HEAD: what git named before, less what the commit holds
     this.seen = { head: c.commit, dirty: new Map([...before].filter(([p]) => !c.paths.includes(p))) };
     return true;
   }
 
-  private async refresh(
-    now: Date,
-    locale: string,
-    env: NodeJS.ProcessEnv,
-    ahead?: GitAhead,
-    given?: FileSignal,
-  ): Promise<void> {
+  private async refresh(now: Date, env: NodeJS.ProcessEnv, ahead?: GitAhead, given?: FileSignal): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
     const signal = given ?? this.askGit(env, ahead);
@@ -297,10 +288,8 @@ export class RecordIndex extends IndexSearch {
         },
         signal,
       );
-      // AFTERCARE_INDEX_TRACE=FILE: how many files this refresh compared (the tests see a read's work by it)
-      if (env.AFTERCARE_INDEX_TRACE) appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}\n`);
       if (fresh) makeIndexes(db);
-      const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
+      const groups = this.groupsToFind(changes, now, basisOf(settings), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) {
         const f = {
@@ -313,6 +302,10 @@ export class RecordIndex extends IndexSearch {
         if (fresh) await this.rebuildDuties(f, groups, env);
         else findDuties(f, groups, changes);
       }
+      // AFTERCARE_INDEX_TRACE=FILE: the files this refresh compared and the groups whose duties it
+      // found again (the tests see a read's work by it)
+      if (env.AFTERCARE_INDEX_TRACE)
+        appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}, found ${groups.size}\n`);
       db.exec("COMMIT");
       if (dirty && signal) this.seen = { head: signal.head, dirty };
     } catch (e) {
