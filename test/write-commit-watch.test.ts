@@ -59,14 +59,22 @@ async function ok(root: string, args: string[], env: Record<string, string>) {
   return r;
 }
 
+/** Whether a watcher answers for the store within five seconds. */
+async function waitForWatcher(root: string, env: Record<string, string>): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    if (await watcherStatus(root, cleanEnv(env), 500)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 /** The fixture store, its index built, a first write made; with `env`'s watcher running and its token taken. */
 async function warmStore(env: Record<string, string>): Promise<string> {
   const root = testStore(RECORDS);
   stores.push({ root, env });
   for (const args of [["due"], ["customer", "edit", ACME, "--tag", "warm"], ["due"]]) await ok(root, args, env);
   if (env.AFTERCARE_WATCH === "on") {
-    for (let i = 0; i < 100 && !(await watcherStatus(root, cleanEnv(env), 500)); i++)
-      await new Promise((r) => setTimeout(r, 50));
+    expect(await waitForWatcher(root, env)).toBe(true);
     await ok(root, ["due"], env); // takes the new watcher's token
     said(env);
   }
@@ -206,5 +214,7 @@ describe("a write the store's watcher answers: git asked about the few files tha
     expect(watched.said).toEqual(["none"]);
     expect(watched.asked[0]).toEqual(expect.arrayContaining(FOLDERS));
     expect(watched.result.stderr).toBe(plain.result.stderr);
+    // the watcher the write started answers (and so is stopped after the test)
+    expect(await waitForWatcher(watched.root, env)).toBe(true);
   });
 });
