@@ -351,7 +351,7 @@ export class Context {
         await ignoreTempFiles(st.gitDir);
         // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts);
         // what is uncommitted, from the index brought up to date here when it asked git (a large store)
-        const view = async () => this.writeIdx.uncommitted((await this.git()).headCommit());
+        const view = async () => this.writeIdx.uncommitted((await this.git()).headCommit(), this.deps.env);
         for (const note of await (await this.git()).finishEarlierWrites({ view })) this.io.err(`${note}\n`);
         await this.gitSupportInClone(store.root);
         return fn();

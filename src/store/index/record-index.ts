@@ -39,7 +39,7 @@ import { stateDir } from "../fsutil.js";
 import { GitSignal, type PathStatus } from "../git-signal.js";
 import type { UncommittedFile } from "../git/uncommitted.js";
 import { pathOf, type Store } from "../store.js";
-import { askWatcher, watcherListening } from "../watch/client.js";
+import { askWatcher, watcherListening, type WatchAnswer } from "../watch/client.js";
 import { watchWanted } from "../watch/where.js";
 import {
   basisOf,
@@ -55,7 +55,7 @@ import { Changes, findDuties, type FindDuties } from "./find-duties.js";
 import { dropIndexes, makeIndexes, meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
 import { syncFiles, type FileSignal } from "./sync-files.js";
-import { commitSignal, isCurrent, uncommittedOf, type OwnCommit } from "./after-write.js";
+import { commitSignal, isCurrent, uncommittedOf, uncommittedTold, type OwnCommit } from "./after-write.js";
 
 export { FULL_STAT_FILES, fullStatLimit } from "./common.js";
 
@@ -85,11 +85,12 @@ export class RecordIndex extends IndexSearch {
   private progress?: (counts: { files: number; groups: number }) => void;
   /** the refresh took the git signal started ahead (gitAhead) */
   private tookAhead = false;
-  /** what the last refresh learnt from git: the files differing from the commit HEAD was at (after-write.ts) */
-  private seen?: { head: string; dirty: PathStatus };
+  /**
+   * what the last refresh learnt: the files git named as differing from the commit HEAD was at, or
+   * (`told`) that the store's watcher vouched for every change, kept in table `watch` (after-write.ts)
+   */
+  private seen?: { head: string; dirty: PathStatus; told?: never } | { head: string; told: true; dirty?: never };
   private paths: readonly string[] = [];
-  /** opened by a write (`existing`): its refresh asks git, not the store's watcher */
-  private forWrite = false;
 
   /**
    * Start asking git what changed, ahead of opening the index, for a read in a store that git says
@@ -165,7 +166,6 @@ export class RecordIndex extends IndexSearch {
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
         idx.paths = opts.paths ?? [];
-        idx.forWrite = !!opts.existing;
         setUp(db);
         await idx.refresh(now, env, opts.ahead);
         return idx;
@@ -228,11 +228,11 @@ export class RecordIndex extends IndexSearch {
 
   /**
    * Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings'
-   * `index.watch`, for a read. A write's refresh asks git, whose answer it uses (after-write.ts:
-   * the files `git status` would name); the watcher's token is kept for the next read.
+   * `index.watch`, for a read and a write alike. A write it answers asks git only about the files
+   * that may differ from HEAD (after-write.ts uncommittedTold); else git's sweep answers both.
    */
   private watching(env: NodeJS.ProcessEnv): boolean {
-    return !this.forWrite && watchWanted(env, this.store.settings.index?.watch);
+    return watchWanted(env, this.store.settings.index?.watch);
   }
 
   /**
@@ -240,8 +240,12 @@ export class RecordIndex extends IndexSearch {
    * HEAD is at, as the last refresh learnt them from git — what `git status` would name there, for
    * a write under the store's lock; undefined when the refresh did not ask git or HEAD moved since.
    */
-  uncommitted(head: string | undefined): UncommittedFile[] | undefined {
-    return this.seen && this.seen.head === head ? uncommittedOf(this.db, this.seen.dirty) : undefined;
+  async uncommitted(head: string | undefined, env: NodeJS.ProcessEnv): Promise<UncommittedFile[] | undefined> {
+    const seen = this.seen;
+    if (!seen || seen.head !== head) return undefined;
+    if (!seen.told) return uncommittedOf(this.db, seen.dirty);
+    const dirty = await uncommittedTold(this.db, this.store.root, env, head, this.paths);
+    return dirty && uncommittedOf(this.db, dirty);
   }
 
   /**
@@ -251,6 +255,7 @@ export class RecordIndex extends IndexSearch {
    * next read then asks git, as after any commit).
    */
   async noteCommit(c: OwnCommit, now: Date, env: NodeJS.ProcessEnv): Promise<boolean> {
+    // after the watcher's answer the next read is told of the written files: nothing to hand over
     const before = this.seen?.dirty;
     const signal = before && commitSignal(this.db, this.store.root, env, c, before);
     if (!signal) return false;
@@ -264,6 +269,7 @@ export class RecordIndex extends IndexSearch {
     const db = this.db;
     const settings = this.store.settings;
     const signal = given ?? this.askGit(env, ahead);
+    let answered = undefined as WatchAnswer;
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -284,7 +290,10 @@ export class RecordIndex extends IndexSearch {
           read: fresh ? { values: false, digest: "index" } : undefined,
           // past the limit, a read's watcher says what changed since the token the index applied
           // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
-          ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
+          ask:
+            signal && !given && this.watching(env)
+              ? async (token) => (answered = await askWatcher(this.store.root, env, token))
+              : undefined,
         },
         signal,
       );
@@ -308,6 +317,9 @@ export class RecordIndex extends IndexSearch {
         appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}, found ${groups.size}\n`);
       db.exec("COMMIT");
       if (dirty && signal) this.seen = { head: signal.head, dirty };
+      // the watcher vouched for every change and the index is at HEAD: `watch` holds what may differ
+      else if (signal && !given && answered?.changed && meta(db, "head") === signal.head)
+        this.seen = { head: signal.head, told: true };
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;

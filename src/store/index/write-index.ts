@@ -41,9 +41,9 @@ export class WriteIndex {
     return (this.p ??= this.opener());
   }
 
-  /** What is uncommitted, as its refresh learnt it from git, while HEAD is still `head` (finishEarlierWrites). */
-  async uncommitted(head: string | undefined): Promise<UncommittedFile[] | undefined> {
-    return (await this.get())?.uncommitted(head);
+  /** What is uncommitted, as its refresh learnt it (from git, or the watcher and git), while HEAD is still `head` (finishEarlierWrites). */
+  async uncommitted(head: string | undefined, env: NodeJS.ProcessEnv): Promise<UncommittedFile[] | undefined> {
+    return (await this.get())?.uncommitted(head, env);
   }
 
   /** The write's own commit, handed to the index if the write opened one: the next read has nothing to catch up. */
