@@ -89,6 +89,16 @@ export interface CheckMemoFiles {
   facts: string[];
 }
 
+/** CheckMemoFiles as a check keeps them (compactly), each file's parts given as they are written. */
+export interface CheckMemoSource {
+  length: number;
+  path(k: number): string;
+  stamp(k: number): string;
+  facts(k: number): string;
+  /** called after each 4,096 files written (to collect the garbage the writing leaves) */
+  written?: () => void;
+}
+
 /**
  * .aftercare/check.json: what the last check found sound (CheckMemoFiles). Valid only for the
  * same `basis` (a digest of the settings as validated, aftercare's version and the code that
@@ -132,7 +142,7 @@ export class CheckMemo {
    * Best effort, like the record cache: a store on a read-only disk simply checks everything each
    * time. Text outside ASCII is written as JSON escapes, so the file reads as Latin-1 (fastest).
    */
-  write(basis: string, files: CheckMemoFiles): void {
+  write(basis: string, files: CheckMemoFiles | CheckMemoSource): void {
     let fd: number | undefined;
     try {
       const dir = stateDir(this.root);
@@ -149,11 +159,18 @@ export class CheckMemo {
           "latin1",
         );
       put(`{"format":${CHECK_FORMAT},"basis":${JSON.stringify(basis)}`);
-      for (const key of ["paths", "stamps", "facts"] as const) {
-        const list = files[key];
-        put(`,"${key}":[`);
-        for (let i = 0; i < list.length; i += 4096)
-          put((i ? "," : "") + JSON.stringify(list.slice(i, i + 4096)).slice(1, -1));
+      const source: CheckMemoSource =
+        "paths" in files
+          ? { length: files.paths.length, path: (k) => files.paths[k]!, stamp: (k) => files.stamps[k]!, facts: (k) => files.facts[k]! }
+          : files;
+      for (const key of ["path", "stamp", "facts"] as const) {
+        put(`,"${key === "facts" ? key : `${key}s`}":[`);
+        for (let i = 0; i < source.length; i += 4096) {
+          const part: string[] = [];
+          for (let k = i; k < Math.min(i + 4096, source.length); k++) part.push(source[key](k));
+          put((i ? "," : "") + JSON.stringify(part).slice(1, -1));
+          source.written?.();
+        }
         put("]");
       }
       put("}");
