@@ -175,7 +175,10 @@ export function listOf(records: CheckRecord[]): RecordList {
   };
 }
 
-type Rule = (input: { settings: Settings; records: RecordList; pathOf: (id: string) => string }, push: (f: Finding) => void) => void;
+type Rule = (
+  input: { settings: Settings; records: RecordList; pathOf: (id: string) => string },
+  push: (f: Finding) => void,
+) => void;
 
 const identity: Rule = ({ records, pathOf }, push) => {
   for (let k = 0; k < records.length; k++) {

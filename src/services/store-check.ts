@@ -118,12 +118,7 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   collect();
   const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
   const basis = memo ? memoBasis(store) : "";
-  let known = memo && !opts.full ? memo.read(basis) : undefined;
-  const hadMemo = known !== undefined;
-  const memoSize = known?.paths.length ?? 0;
-  const memoAt = placeInMemo(table, known);
-  const run = await readItems(store, table, known, memoAt, opts);
-  known = undefined; // what the memo kept is in the table now
+  const { run, hadMemo, memoSize } = await readSince(store, table, memo && !opts.full ? memo : undefined, basis, opts);
   collect();
   const changed = !hadMemo || run.read > 0;
   const problems = run.problems;
@@ -140,6 +135,20 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   }
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
   return problems;
+}
+
+/** Reads what changed since the memo, if any; what the memo kept of the rest goes into the table (the memo itself is let go). */
+async function readSince(
+  store: Store,
+  table: CheckTable,
+  memo: CheckMemo | undefined,
+  basis: string,
+  opts: CheckStoreOptions,
+): Promise<{ run: ReadRun; hadMemo: boolean; memoSize: number }> {
+  const known = memo?.read(basis);
+  const memoSize = known?.paths.length ?? 0;
+  const run = await readItems(store, table, known, placeInMemo(table, known), opts);
+  return { run, hadMemo: known !== undefined, memoSize };
 }
 
 /** Each file's place in the memo, if any (-1): both lists are in listing order (kind, then path). */
@@ -200,7 +209,7 @@ async function readItems(
     if (++answers % 32768 === 0) collect();
     const j = memoAt[i]!;
     if (r.unchanged) {
-      table.keep(i, known!.facts[j]!, known!.stamps[j]!);
+      table.keep(i, known!.facts[j]!, known!.stamps[j]);
       table.fromMemo[i] = 1;
       return;
     }

@@ -161,7 +161,12 @@ export class CheckMemo {
       put(`{"format":${CHECK_FORMAT},"basis":${JSON.stringify(basis)}`);
       const source: CheckMemoSource =
         "paths" in files
-          ? { length: files.paths.length, path: (k) => files.paths[k]!, stamp: (k) => files.stamps[k]!, facts: (k) => files.facts[k]! }
+          ? {
+              length: files.paths.length,
+              path: (k) => files.paths[k]!,
+              stamp: (k) => files.stamps[k]!,
+              facts: (k) => files.facts[k]!,
+            }
           : files;
       for (const key of ["path", "stamp", "facts"] as const) {
         put(`,"${key === "facts" ? key : `${key}s`}":[`);

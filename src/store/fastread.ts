@@ -241,11 +241,7 @@ export function workerSpec(): { url: URL } | { code: string } | undefined {
  * answer is readRecord's (readRecordFast), with its stamp. A worker that cannot start or fails
  * leaves its files to this thread: the answer is the same, only slower.
  */
-export async function readMany(
-  items: ReadItems,
-  root: string,
-  opts: ReadManyOptions = {},
-): Promise<ReadResult[]> {
+export async function readMany(items: ReadItems, root: string, opts: ReadManyOptions = {}): Promise<ReadResult[]> {
   const out = new Array<ReadResult>(items.length);
   await readEach(items, root, opts, (r, i) => (out[i] = r));
   return out;
@@ -315,7 +311,13 @@ async function readUnseen(
     return inThread(items, root, what, each, progress, onList);
   }
 
-  const { answered, done: byWorkers } = await onWorkers(items, root, what, { threads, chunk, spec, each, progress }, opts);
+  const { answered, done: byWorkers } = await onWorkers(
+    items,
+    root,
+    what,
+    { threads, chunk, spec, each, progress },
+    opts,
+  );
   let done = byWorkers;
   if (done < total) {
     for (let i = 0; i < total; i++) {

@@ -71,9 +71,8 @@ export async function onWorkers(
       const send = (w: Worker) => {
         if (next >= chunks) return;
         const chunk = next++;
-        const part: ReadItem[] = [];
-        for (let i = chunk * size; i < Math.min((chunk + 1) * size, total); i++) part.push(items.item(i));
-        const ask: Ask = { chunk, root, items: part, what };
+        const ask: Ask = { chunk, root, items: [], what };
+        for (let i = chunk * size; i < Math.min((chunk + 1) * size, total); i++) ask.items.push(items.item(i));
         w.postMessage(ask);
       };
       for (let t = 0; t < o.threads; t++) {
