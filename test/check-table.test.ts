@@ -1,12 +1,14 @@
 // check keeps what it knows of every record compactly (src/services/check-table.ts): the findings
 // across records — duplicate IDs, references, owners, places, names — are the same whichever
 // worker read which file, and the same as the rules over an array of records.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listOf, type CheckRecord } from "../src/domain/check.js";
 import { RECORD_KINDS, type RecordKind } from "../src/domain/ids.js";
+import { readMemo } from "../src/services/check-memo-read.js";
 import { CheckTable, IdTable, StringColumn } from "../src/services/check-table.js";
+import { CheckMemo } from "../src/store/cache.js";
 import { Store } from "../src/store/store.js";
 import { cli, testStore } from "./helpers.js";
 import { ACME, CALL, MINGYUAN, RECORDS, TICKET } from "./fixtures.js";
@@ -145,6 +147,32 @@ describe("CheckTable", () => {
     for (const id of ids) {
       expect(table.firstNamed(id)).toBe(list.firstNamed(id));
       expect(table.lastWithId(id)).toBe(list.lastWithId(id));
+    }
+  });
+
+  it("reads the memo a piece at a time as CheckMemo wrote it, and nothing of one cut short or of another basis", () => {
+    const root = testStore({}, { git: false });
+    const files = { paths: [] as string[], stamps: [] as string[], facts: [] as string[] };
+    for (let i = 0; i < 9000; i++) {
+      files.paths.push(i % 3 ? `contacts/2026/11/K-261120-${i}.yaml` : `contacts/2026/11/回访 "${i}" \\ 记录.yaml`);
+      files.stamps.push(`${i}:1795766400123.${i}:1795766400124.5:${1e6 + i}`);
+      files.facts.push(i % 2 ? `C-261101-AAAA|T-261120-CCCC|` : `||||staff\u0002王小明${i}`);
+    }
+    new CheckMemo(root).write("b1", files);
+    const got = { paths: [] as string[], stamps: [] as string[], facts: [] as string[] };
+    const sink = {
+      path: (j: number, s: string) => (got.paths[j] = s),
+      stamp: (j: number, s: string) => (got.stamps[j] = s),
+      facts: (j: number, s: string) => (got.facts[j] = s),
+    };
+    expect(readMemo(root, "b1", sink)).toBe(9000);
+    expect(got).toEqual(files);
+    expect(readMemo(root, "b2", sink)).toBeUndefined();
+    const file = join(root, ".aftercare", "check.json");
+    const text = readFileSync(file);
+    for (const cut of [1, 20, 5000, text.length >> 1, text.length - 2, text.length - 1]) {
+      writeFileSync(file, text.subarray(0, cut));
+      expect(readMemo(root, "b1", sink)).toBeUndefined();
     }
   });
 });

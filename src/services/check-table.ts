@@ -175,9 +175,27 @@ export class CheckTable {
 
   /** Keeps a record: its facts (encodeFacts), the stamp of its file, its own findings. */
   keep(i: number, facts: string, stamp: string | undefined, findings?: Finding[]): void {
-    this.factsOf[i] = this.facts.push(facts) + 1;
+    this.keepFacts(i, facts);
     if (stamp !== undefined) this.keepStamp(i, stamp);
     if (findings?.length) this.findings.set(i, findings);
+  }
+
+  keepFacts(i: number, facts: string): void {
+    this.factsOf[i] = this.facts.push(facts) + 1;
+  }
+
+  /** Forgets what was kept of a file (what the memo said of a file that changed since). */
+  forget(i: number): void {
+    this.factsOf[i] = 0;
+    this.stampHow[i] = 0;
+  }
+
+  /** Forgets what was kept of every file (a memo found damaged half-way). */
+  forgetAll(): void {
+    this.factsOf.fill(0);
+    this.stampHow.fill(0);
+    this.oddStamps.clear();
+    this.facts = new StringColumn(this.files);
   }
 
   isRecord(i: number): boolean {
@@ -188,7 +206,7 @@ export class CheckTable {
     return this.facts.get(this.factsOf[i]! - 1);
   }
 
-  private keepStamp(i: number, stamp: string): void {
+  keepStamp(i: number, stamp: string): void {
     const parts = stamp.split(":");
     if (parts.length === 4) {
       for (let p = 0; p < 4; p++) this.stamps[i * 4 + p] = Number(parts[p]);

@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 import { checkRecords, decodeFacts, encodeFacts, type RecordList } from "../domain/check.js";
 import { RECORD_KINDS } from "../domain/ids.js";
 import { PROJECT } from "../paths.js";
-import { CheckMemo, statStamp, type CheckMemoFiles, type CheckMemoSource } from "../store/cache.js";
+import { CheckMemo, statStamp, type CheckMemoSource } from "../store/cache.js";
 import { readEach, type ReadItem, type ReadManyOptions } from "../store/fastread.js";
 import { FOLDERS, pathOf, SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
 import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
+import { readMemo } from "./check-memo-read.js";
 import { CheckTable, collect } from "./check-table.js";
 
 export interface CheckStoreOptions {
@@ -118,7 +119,7 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   collect();
   const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
   const basis = memo ? memoBasis(store) : "";
-  const { run, hadMemo, memoSize } = await readSince(store, table, memo && !opts.full ? memo : undefined, basis, opts);
+  const { run, hadMemo, memoSize } = await readSince(store, table, !!memo && !opts.full, basis, opts);
   collect();
   const changed = !hadMemo || run.read > 0;
   const problems = run.problems;
@@ -137,33 +138,45 @@ export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Pr
   return problems;
 }
 
-/** Reads what changed since the memo, if any; what the memo kept of the rest goes into the table (the memo itself is let go). */
+/**
+ * Reads what changed since the memo, if any. The memo is read a piece at a time (readMemo): each
+ * of its files is found in the listing (both are in listing order: kind, then path), and what it
+ * kept of the file — stamp and facts — goes into the table, to be forgotten if the file changed.
+ */
 async function readSince(
   store: Store,
   table: CheckTable,
-  memo: CheckMemo | undefined,
+  memo: boolean,
   basis: string,
   opts: CheckStoreOptions,
 ): Promise<{ run: ReadRun; hadMemo: boolean; memoSize: number }> {
-  const known = memo?.read(basis);
-  const memoSize = known?.paths.length ?? 0;
-  const run = await readItems(store, table, known, placeInMemo(table, known), opts);
-  return { run, hadMemo: known !== undefined, memoSize };
-}
-
-/** Each file's place in the memo, if any (-1): both lists are in listing order (kind, then path). */
-function placeInMemo(table: CheckTable, known: CheckMemoFiles | undefined): Int32Array {
   const memoAt = new Int32Array(table.files).fill(-1);
-  if (!known) return memoAt;
-  const { paths } = known;
-  let j = 0;
-  for (let i = 0; i < table.files && j < paths.length; i++) {
-    const path = table.paths.get(i);
-    while (j < paths.length && listedBefore(paths[j]!, path)) j++;
-    if (paths[j] === path) memoAt[i] = j++;
+  let memoSize: number | undefined;
+  if (memo) {
+    let fileOf = new Int32Array(1024);
+    let i = 0;
+    memoSize = readMemo(store.root, basis, {
+      path: (j, path) => {
+        if (j === fileOf.length) {
+          const more = new Int32Array(j * 2);
+          more.set(fileOf);
+          fileOf = more;
+        }
+        while (i < table.files && listedBefore(table.paths.get(i), path)) i++;
+        const at = i < table.files && table.paths.get(i) === path ? i++ : -1;
+        fileOf[j] = at;
+        if (at >= 0) memoAt[at] = j;
+      },
+      stamp: (j, stamp) => fileOf[j]! >= 0 && table.keepStamp(fileOf[j]!, stamp),
+      facts: (j, facts) => fileOf[j]! >= 0 && table.keepFacts(fileOf[j]!, facts),
+    });
+    if (memoSize === undefined) {
+      memoAt.fill(-1);
+      table.forgetAll();
+    }
   }
-  known.paths = []; // the listing has them
-  return memoAt;
+  const run = await readItems(store, table, memoAt, opts);
+  return { run, hadMemo: memoSize !== undefined, memoSize: memoSize ?? 0 };
 }
 
 interface ReadRun {
@@ -181,7 +194,6 @@ interface ReadRun {
 async function readItems(
   store: Store,
   table: CheckTable,
-  known: CheckMemoFiles | undefined,
   memoAt: Int32Array,
   opts: CheckStoreOptions,
 ): Promise<ReadRun> {
@@ -197,9 +209,8 @@ async function readItems(
   const items = {
     length: table.files,
     item: (i: number): ReadItem => {
-      const j = memoAt[i]!;
       const item: ReadItem = { kind: table.kind(i), path: table.paths.get(i) };
-      if (j >= 0) item.stamp = known!.stamps[j];
+      if (memoAt[i]! >= 0) item.stamp = table.stamp(i);
       return item;
     },
   };
@@ -207,13 +218,12 @@ async function readItems(
   await readEach(items, store.root, how, (r, i) => {
     // the workers' answers, once kept, are garbage: collected every 32,768 files
     if (++answers % 32768 === 0) collect();
-    const j = memoAt[i]!;
     if (r.unchanged) {
-      table.keep(i, known!.facts[j]!, known!.stamps[j]);
       table.fromMemo[i] = 1;
       return;
     }
     read++;
+    if (memoAt[i]! >= 0) table.forget(i);
     if (r.problems.length) readProblems.set(i, r.problems);
     if (r.check) table.keep(i, r.check.facts, r.stamp, r.check.findings);
   });

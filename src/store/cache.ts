@@ -77,7 +77,7 @@ export class RecordCache {
 // --- what `aftercare check` found sound, to check only what changed next time -------------------
 
 /** Bump when what a check memo holds changes meaning (its facts, or which files it counts as sound). */
-const CHECK_FORMAT = 2;
+export const CHECK_FORMAT = 2;
 
 /**
  * The files the last check found sound, as three parallel lists in the order it listed them: each
