@@ -103,39 +103,14 @@ export interface CheckMemoSource {
  * .aftercare/check.json: what the last check found sound (CheckMemoFiles). Valid only for the
  * same `basis` (a digest of the settings as validated, aftercare's version and the code that
  * checked), and never the source of truth: a file whose stamp differs is read again; a missing or
- * damaged memo is rebuilt. Lists of strings, which JSON reads fastest and which hold no object
- * per file.
+ * damaged memo is rebuilt. Lists of strings, which hold no object per file; check reads them a
+ * piece at a time (services/check-memo-read.ts readMemo).
  */
 export class CheckMemo {
   constructor(private readonly root: string) {}
 
   private file(): string {
     return join(this.root, ".aftercare", "check.json");
-  }
-
-  read(basis: string): CheckMemoFiles | undefined {
-    try {
-      const data = JSON.parse(readFileSync(this.file(), "latin1")) as {
-        format: number;
-        basis: string;
-      } & CheckMemoFiles;
-      if (data.format !== CHECK_FORMAT || data.basis !== basis) return undefined;
-      const { paths, stamps, facts } = data;
-      if (
-        !Array.isArray(paths) ||
-        !Array.isArray(stamps) ||
-        !Array.isArray(facts) ||
-        stamps.length !== paths.length ||
-        facts.length !== paths.length
-      )
-        return undefined;
-      for (let i = 0; i < paths.length; i++)
-        if (typeof paths[i] !== "string" || typeof stamps[i] !== "string" || typeof facts[i] !== "string")
-          return undefined;
-      return { paths, stamps, facts };
-    } catch {
-      return undefined;
-    }
   }
 
   /**
