@@ -20,7 +20,7 @@ import { unreadableFolder } from "../unreadable.js";
 import type { WatchAnswer } from "../watch/client.js";
 import { changedNear, KIND_ORDER } from "./common.js";
 import type { Changes } from "./find-duties.js";
-import { nextWatch } from "./next-watch.js";
+import { folderOf, nextWatch } from "./next-watch.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
 
 /** What git (and the watcher) say, and what the index reflects: the commit, the files to look at again. */
@@ -89,10 +89,12 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
     git.recorded = signal!.recordedSince(meta(db, "gitIndex"));
     if (!git.recorded) sweep = true;
   }
-  const found = walkFolders(s, unknownFolders(db, git?.told));
+  let found = walkFolders(s, unknownFolders(db, git?.told));
   const known = filesToCompare(db, sweep ? undefined : git, watched);
   const gitAt = git && !git.told ? signal!.startedAt : undefined;
   const recent = await compareAndRead(s, known, found, gitAt, git?.told);
+  // after a sweep the new files are not asked about again: let them go (every file, from nothing)
+  if (sweep) found = [];
   const head = await nextWatch(db, git ? signal : undefined, git, { sweep, watched, found, recent });
   // the watcher's token, applied in the same transaction: what changes after it is told next time;
   // a refresh that did not ask (a write's) keeps it: the next read is told everything since, a superset
@@ -101,11 +103,10 @@ export async function syncFiles(s: SyncFiles, signal: FileSignal | undefined): P
   return head === undefined || git!.told ? undefined : git!.dirty;
 }
 
-/** A file found in a folder listed again that no row holds yet. */
+/** A file found in a folder listed again that no row holds yet (as the reader is asked for it: no more, it may be every file). */
 export interface Found {
   path: string;
   kind: RecordKind;
-  dir: string;
 }
 
 /**
@@ -169,7 +170,7 @@ function walkFolders(s: SyncFiles, relist: Set<string>): Found[] {
       const child = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(child, kind);
       else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) {
-        if (!known.delete(child)) found.push({ path: child, kind, dir: rel });
+        if (!known.delete(child)) found.push({ path: child, kind });
       }
     }
     for (const gone of known) forget(gone);
@@ -242,13 +243,12 @@ async function compareAndRead(
   gitAt: number | undefined,
   told: Set<string> | undefined,
 ): Promise<Set<string>> {
-  const getRow = s.db.prepare("SELECT kind, dir, grp, id, value FROM file WHERE path = ?");
+  const getRow = s.db.prepare("SELECT kind, grp, id, value FROM file WHERE path = ?");
   const recent = new Set<string>();
   const near = (path: string, stamp: string | undefined) => {
     if (gitAt !== undefined && stamp !== undefined && changedNear(stamp, gitAt)) recent.add(path);
   };
-  const items: ReadItem[] = [];
-  const dirs: string[] = [];
+  const changed: ReadItem[] = [];
   const prefix = s.root.endsWith(sep) ? s.root : s.root + sep;
   for (const [path, was] of known) {
     let stamp: string | undefined;
@@ -263,21 +263,17 @@ async function compareAndRead(
     }
     const r = getRow.get(path) as {
       kind: RecordKind;
-      dir: string;
       grp: string | null;
       id: string;
       value: string | null;
     };
     // the record as it was: its duties may move
     s.changes.record(r.grp, r.kind, r.id, r.value ?? undefined);
-    items.push({ kind: r.kind, path });
-    dirs.push(r.dir);
+    changed.push({ kind: r.kind, path });
   }
-  for (const f of found) {
-    items.push({ kind: f.kind, path: f.path });
-    dirs.push(f.dir);
-  }
-  const unchanged = known.length - (items.length - found.length);
+  // (from nothing every file is new, and the list found is read as it is: at 820k files a copy held 40 MB)
+  const items: readonly ReadItem[] = changed.length ? [...changed, ...found] : found;
+  const unchanged = known.length - changed.length;
   s.counts.files = unchanged;
   if (!items.length) return recent;
   const { readEach } = await import("../fastread.js");
@@ -287,7 +283,7 @@ async function compareAndRead(
   };
   await readEach(items, s.root, { onProgress, ...s.read }, (r, i) => {
     near(r.path, r.stamp);
-    const g = s.put(r, dirs[i]!);
+    const g = s.put(r, folderOf(items[i]!.path));
     // the record as it is now
     if (g && r.value !== undefined) s.changes.record(g, r.kind, r.id, r.value);
   });
