@@ -26,7 +26,7 @@
 // The modules: common.ts (limits, groups, moments), schema.ts (tables), sync-files.ts (files),
 // find-duties.ts (duties), records.ts, answers.ts and search.ts (the answers, as a chain of
 // classes this one ends).
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { UserError } from "../../errors.js";
@@ -297,6 +297,8 @@ export class RecordIndex extends IndexSearch {
         },
         signal,
       );
+      // AFTERCARE_INDEX_TRACE=FILE: how many files this refresh compared (the tests see a read's work by it)
+      if (env.AFTERCARE_INDEX_TRACE) appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}\n`);
       if (fresh) makeIndexes(db);
       const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
