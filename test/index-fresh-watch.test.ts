@@ -256,7 +256,7 @@ describe("the store's watcher: every change behind the tool's back is told", LON
 });
 
 describe("the store's watcher: a read it answers does the work of what changed, not of the store", LONG, () => {
-  it("after git named every file (every record's times moved, as a store copied or restored leaves them), a read the watcher answers compares only what it told", async () => {
+  it("after git named every file (every record's times moved, as a store copied or restored leaves them), a read the watcher answers compares only what it told, and a read in the other language finds no duty again", async () => {
     const compared = join(tempDir(), "compared");
     const desk = await watchedDesk({}, { AFTERCARE_INDEX_TRACE: compared });
     const records = desk.git("ls-files", "customers", "tickets", "contacts").split("\n").filter(Boolean);
@@ -276,8 +276,11 @@ describe("the store's watcher: a read it answers does the work of what changed, 
     const written = statSync(index).mtimeMs;
     expect(run("due", "--json").code).toBe(0);
     expect(run("ticket", "show", OPEN).code).toBe(0);
-    expect(desk.said()).toEqual(["told 0", "told 0"]);
-    expect(readFileSync(compared, "utf8")).toBe("compared 0\ncompared 0\n");
+    // a desk that reads in the other language finds no duty again: duties are data, worded when shown
+    expect(run("--locale", "en", "due").stdout).toContain("R-");
+    expect(run("--locale", "zh-CN", "due").stdout).toContain("R-");
+    expect(desk.said()).toEqual(["told 0", "told 0", "told 0", "told 0"]);
+    expect(readFileSync(compared, "utf8")).toBe("compared 0, found 0\n".repeat(4));
     // nothing changed, nothing written: the watcher gave back the token the index holds
     expect(statSync(index).mtimeMs).toBe(written);
     // one file changed: that one, and only that one, is compared and read again
@@ -286,7 +289,7 @@ describe("the store's watcher: a read it answers does the work of what changed, 
     const shown = run("--json", "ticket", "show", OPEN);
     expect((JSON.parse(shown.stdout) as { assignee: string }).assignee).toBe("陈静");
     expect(desk.said()).toEqual(["told 1"]);
-    expect(readFileSync(compared, "utf8")).toBe("compared 1\n");
+    expect(readFileSync(compared, "utf8")).toBe("compared 1, found 1\n");
     await desk.same("the one edit, compared with the files", { changed: [`ticket show ${OPEN}`] });
   });
 });
