@@ -3,7 +3,7 @@
 // TZDate, across daylight-saving changes, odd offsets and historical ones (written to the minute).
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { describe, expect, it } from "vitest";
-import { dayOf, formatDateTime, isStoredDateTime, minuteOfDay } from "../src/domain/time.js";
+import { dayOf, formatDateTime, isStoredDateTime, minuteOfDay, momentOf, zonedTime } from "../src/domain/time.js";
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
 /** What time.ts and calendar.ts did before: through TZDate. */
@@ -104,5 +104,38 @@ describe("the zone's wall clock at the edges", () => {
     expect(dayOf(new Date(NaN), "Asia/Shanghai")).toBe(dayRef(new Date(NaN), "Asia/Shanghai"));
     expect(dayOf(new Date("2026-11-25T16:00:00Z"), "Asia/Shanghai")).toBe("2026-11-26");
     expect(formatDateTime(new Date("2026-11-26T01:30:00Z"), "Asia/Shanghai")).toBe("2026-11-26T09:30:00+08:00");
+  });
+});
+
+describe("wall-clock times kept per zone (zonedTime)", () => {
+  const ref = (day: string, h: number, mi: number, s: number, tz: string) => {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    return new TZDate(y, m - 1, d, h, mi, s, tz).getTime();
+  };
+
+  it("gives TZDate's moment for the same time in each zone, asked again and again, across the changes of offset", () => {
+    const days = ["2026-03-08", "2026-03-29", "2026-10-25", "2026-11-01", "2026-04-05", "2026-09-27", "2026-11-26"];
+    const times: [number, number, number][] = [
+      [0, 0, 0],
+      [2, 30, 0],
+      [23, 59, 59],
+      [1, 30, 0],
+    ];
+    for (let round = 0; round < 2; round++)
+      for (const tz of ZONES)
+        for (const day of days)
+          for (const [h, mi, s] of times) expect(zonedTime(day, h, mi, s, tz).getTime()).toBe(ref(day, h, mi, s, tz));
+    // the same day in two zones is two moments: Shanghai's midnight is 13 hours before New York's (EST)
+    expect(
+      zonedTime("2026-11-26", 0, 0, 0, "America/New_York").getTime() -
+        zonedTime("2026-11-26", 0, 0, 0, "Asia/Shanghai").getTime(),
+    ).toBe(13 * 3_600_000);
+    expect(momentOf("2026-11-26", "Asia/Shanghai")).toBe(Date.parse("2026-11-26T00:00:00+08:00"));
+  });
+
+  it("hands out a Date of its own each time: changing one leaves the next answer as it was", () => {
+    const a = zonedTime("2026-11-26", 9, 30, 0, "Asia/Shanghai");
+    a.setTime(0);
+    expect(zonedTime("2026-11-26", 9, 30, 0, "Asia/Shanghai").toISOString()).toBe("2026-11-26T01:30:00.000Z");
   });
 });

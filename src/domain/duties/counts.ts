@@ -105,11 +105,42 @@ const CHECKS: ((k: Rec<Contact>, spec: Counts) => Reason | undefined)[] = [
       : undefined,
 ];
 
+/** The days the duty's window opens and ends on, each worked out once when a letter asks. */
+function windowDays(rx: RuleContext, spec: Counts): { from: () => string; until: () => string } {
+  let from: string | undefined;
+  let until: string | undefined;
+  return {
+    from: () => (from ??= rx.dayOf(new Date(spec.from).toISOString())),
+    until: () => (until ??= rx.dayOf(new Date(spec.until!).toISOString())),
+  };
+}
+
+/**
+ * Whether `k` counts for the duty: what `reasons(rx, k, spec, true)` finds nothing against, without
+ * wording why not (asked for every contact of a customer and every duty the rules find).
+ */
+function counts(k: Rec<Contact>, spec: Counts, days: ReturnType<typeof windowDays>): boolean {
+  const c = k.value;
+  if (spec.not?.get(k.id)) return false;
+  if (spec.plan && c.plan === spec.plan) return true;
+  if (c.at.length === 10) {
+    if (!(c.at >= days.from())) return false;
+    if (spec.until !== undefined && c.at >= days.until()) return false;
+  } else {
+    const t = Date.parse(c.at);
+    if (!(t >= spec.from)) return false;
+    if (spec.until !== undefined && t >= spec.until) return false;
+  }
+  for (const check of CHECKS) if (check(k, spec) !== undefined) return false;
+  return true;
+}
+
 /** The first contact that counts, or the ones looked at that did not, and why (only when none counts). */
 export function firstCounting(rx: RuleContext, spec: Counts): { found?: Rec<Contact>; considered: Unmet[] } {
   const skipped: Rec<Contact>[] = [];
+  const days = windowDays(rx, spec);
   for (const k of rx.ofCustomer(spec.customer)) {
-    if (!reasons(rx, k, spec, true).length) return { found: k, considered: [] };
+    if (counts(k, spec, days)) return { found: k, considered: [] };
     skipped.push(k);
   }
   // a duty that is done never shows what else was looked at: the reasons are worded for the undone

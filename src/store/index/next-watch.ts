@@ -5,6 +5,9 @@ import { RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
 import type { FileSignal, Found, GitView } from "./sync-files.js";
 
+/** The folder a file's path is in. */
+export const folderOf = (path: string): string => path.slice(0, path.lastIndexOf("/"));
+
 /** A record file's path (a record folder's .yaml or .yml, not a dot-file such as a write's temporary file). */
 export const isRecordPath = (p: string): boolean =>
   RECORD_FOLDERS.some((f) => p.startsWith(`${f}/`)) &&
@@ -80,7 +83,11 @@ async function outsideHead(
   if (o.sweep) {
     const held = await signal.inHead(RECORD_FOLDERS);
     if (!held) return undefined;
-    return new Set((db.prepare("SELECT path FROM file").pluck().all() as string[]).filter((p) => !held.has(p)));
+    // the rows are walked, not listed: at 820k files a list of every path held 50 MB
+    const outside = new Set<string>();
+    for (const p of db.prepare("SELECT path FROM file").pluck().iterate() as IterableIterator<string>)
+      if (!held.has(p)) outside.add(p);
+    return outside;
   }
   const outside = new Set<string>();
   for (const [p, why] of o.watched) if (why & UNTRACKED) outside.add(p);
@@ -91,7 +98,7 @@ async function outsideHead(
   // new files no commit brought: HEAD may hold them (restored by hand) or not
   const fresh = o.found.filter((f) => !git.changed!.has(f.path));
   if (fresh.length) {
-    const held = await signal.inHead([...new Set(fresh.map((f) => f.dir))]);
+    const held = await signal.inHead([...new Set(fresh.map((f) => folderOf(f.path)))]);
     for (const f of fresh) if (!held?.has(f.path)) outside.add(f.path);
   }
   return outside;

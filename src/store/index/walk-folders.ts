@@ -17,11 +17,10 @@ import { KIND_ORDER } from "./common.js";
 import type { Changes } from "./find-duties.js";
 import type { DB } from "./schema.js";
 
-/** A file found in a folder listed again that no row holds yet. */
+/** A file found in a folder listed again that no row holds yet (as the reader is asked for it: no more, it may be every file; its folder is its path's). */
 export interface Found {
   path: string;
   kind: RecordKind;
-  dir: string;
 }
 
 /** The watcher's answer, for the walk: the paths it told, and when it was asked. */
@@ -118,7 +117,7 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tal
       const child = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(child, kind, true);
       else if (e.name.endsWith(".yaml") || e.name.endsWith(".yml")) {
-        if (!known.delete(child)) found.push({ path: child, kind, dir: rel });
+        if (!known.delete(child)) found.push({ path: child, kind });
       }
     }
     for (const gone of known) forget(gone);
