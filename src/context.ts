@@ -50,7 +50,7 @@ export class Context {
   private indexP?: Promise<RecordIndex | undefined>;
   /** the index a write opens under the store's lock (writeIndex) */
   private readonly writeIdx = new WriteIndex(async () =>
-    openForWrite(await this.store(), await this.now(), await this.locale(), this.deps.env, await indexProgress(this)),
+    openForWrite(await this.store(), await this.now(), this.deps.env, await indexProgress(this)),
   );
   readonly io: IO;
   readonly random: (n: number) => Uint8Array;
@@ -136,7 +136,7 @@ export class Context {
     // a write reads what it wrote from the files themselves
     if (this.writeStarted) return Promise.resolve(undefined);
     this.indexP ??= (async () =>
-      RecordIndex.open(await this.store(), await this.now(), await this.locale(), this.deps.env, {
+      RecordIndex.open(await this.store(), await this.now(), this.deps.env, {
         progress: await indexProgress(this),
         ahead: this.ahead,
       }))();
@@ -263,7 +263,7 @@ export class Context {
       r = { committed: false, reason: os.problem?.what ?? os.message };
     }
     for (const note of r.notes ?? []) this.io.err(`${note}\n`);
-    if (r.own) await this.writeIdx.noteCommit(r.own, await this.now(), await this.locale(), this.deps.env);
+    if (r.own) await this.writeIdx.noteCommit(r.own, await this.now(), this.deps.env);
     if (
       !r.committed &&
       r.reason !== undefined &&
@@ -351,7 +351,7 @@ export class Context {
         await ignoreTempFiles(st.gitDir);
         // finish what an earlier write left (saved but not committed), or name it (src/store/git.ts);
         // what is uncommitted, from the index brought up to date here when it asked git (a large store)
-        const view = async () => this.writeIdx.uncommitted((await this.git()).headCommit());
+        const view = async () => this.writeIdx.uncommitted((await this.git()).headCommit(), this.deps.env);
         for (const note of await (await this.git()).finishEarlierWrites({ view })) this.io.err(`${note}\n`);
         await this.gitSupportInClone(store.root);
         return fn();

@@ -41,7 +41,7 @@ function busyStore(opts: { plans: boolean }): string {
 /** Every duty, by key: as the index keeps them, and as the rules engine finds them over every file. */
 async function duties(root: string): Promise<{ kept: Map<string, FoundDuty>; found: Map<string, FoundDuty> }> {
   const store = await Store.open(root);
-  const idx = (await RecordIndex.open(store, now, store.settings.locale))!;
+  const idx = (await RecordIndex.open(store, now))!;
   const kept = new Map(idx.allFound().map((d) => [d.key, d]));
   idx.close();
   const found = await dutiesFromFiles(store, now);

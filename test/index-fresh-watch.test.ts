@@ -6,7 +6,7 @@
 // because git was asked instead. Then the ways it can fail: killed, of another build, a burst of
 // events past what it vouches for, a store whose socket path is too long, a watcher stopped dead.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { socketPath } from "../src/store/watch/where.js";
@@ -252,6 +252,45 @@ describe("the store's watcher: every change behind the tool's back is told", LON
     desk.toldEvery("merge");
     desk.edit("aftercare.yaml", "timezone: Asia/Shanghai", "timezone: Asia/Tokyo");
     await desk.same("aftercare.yaml's time zone changed", { changed: ["due --json"] });
+  });
+});
+
+describe("the store's watcher: a read it answers does the work of what changed, not of the store", LONG, () => {
+  it("after git named every file (every record's times moved, as a store copied or restored leaves them), a read the watcher answers compares only what it told, and a read in the other language finds no duty again", async () => {
+    const compared = join(tempDir(), "compared");
+    const desk = await watchedDesk({}, { AFTERCARE_INDEX_TRACE: compared });
+    const records = desk.git("ls-files", "customers", "tickets", "contacts").split("\n").filter(Boolean);
+    expect(records.length).toBeGreaterThan(20);
+    await stopWatcher(desk.root, cleanEnv(desk.env));
+    // the text as it was, the times an hour on: git's index no longer vouches for any of them
+    const later = new Date(Date.now() + 3_600_000);
+    for (const f of records) utimesSync(desk.path(f), later, later);
+    await desk.same("every record's times moved while no watcher ran");
+    await desk.watcher();
+    await desk.same("a read that takes the new watcher's token");
+    desk.said();
+    writeFileSync(compared, "");
+    // the real binary, as the watcher's own build (an in-process run is another build: it would restart it)
+    const run = (...args: string[]) => bin(desk.root, args, { AFTERCARE_NOW: desk.now, ...desk.env });
+    const index = desk.path(".aftercare/index.sqlite");
+    const written = statSync(index).mtimeMs;
+    expect(run("due", "--json").code).toBe(0);
+    expect(run("ticket", "show", OPEN).code).toBe(0);
+    // a desk that reads in the other language finds no duty again: duties are data, worded when shown
+    expect(run("--locale", "en", "due").stdout).toContain("R-");
+    expect(run("--locale", "zh-CN", "due").stdout).toContain("R-");
+    expect(desk.said()).toEqual(["told 0", "told 0", "told 0", "told 0"]);
+    expect(readFileSync(compared, "utf8")).toBe("compared 0, found 0\n".repeat(4));
+    // nothing changed, nothing written: the watcher gave back the token the index holds
+    expect(statSync(index).mtimeMs).toBe(written);
+    // one file changed: that one, and only that one, is compared and read again
+    desk.edit(pathOf(OPEN), "assignee: 王芳", "assignee: 陈静", { sameSize: true });
+    writeFileSync(compared, "");
+    const shown = run("--json", "ticket", "show", OPEN);
+    expect((JSON.parse(shown.stdout) as { assignee: string }).assignee).toBe("陈静");
+    expect(desk.said()).toEqual(["told 1"]);
+    expect(readFileSync(compared, "utf8")).toBe("compared 1, found 1\n");
+    await desk.same("the one edit, compared with the files", { changed: [`ticket show ${OPEN}`] });
   });
 });
 

@@ -49,7 +49,7 @@ function tables(root: string): Record<string, string[]> {
 /** Rebuild the index of `root` from nothing with these settings of the environment; its duties as kept. */
 async function rebuild(root: string, env: NodeJS.ProcessEnv): Promise<{ kept: FoundDuty[]; warnings: string[] }> {
   const s = await Store.open(root);
-  const idx = (await RecordIndex.open(s, now, s.settings.locale, { ...process.env, ...env }, { rebuild: true }))!;
+  const idx = (await RecordIndex.open(s, now, { ...process.env, ...env }, { rebuild: true }))!;
   try {
     return { kept: idx.allFound(), warnings: idx.warnings() };
   } finally {

@@ -38,7 +38,7 @@ async function checkWorkingFiles(ctx: Context, full: boolean): Promise<FileProbl
             `debug: the read workers failed; the files were read in one thread: ${e instanceof Error ? e.message : String(e)}\n`,
           )
       : undefined;
-    found = await checkStore(store, { full, onProgress: progress?.update, onWorkerError });
+    found = await checkStore(store, { full, onProgress: progress?.update, onWorkerError, env: ctx.deps.env });
   } finally {
     progress?.clear();
   }
@@ -74,6 +74,7 @@ async function checkStaged(ctx: Context): Promise<FileProblem[]> {
       problems = await checkStore(await Store.open(join(tmp, "staged", prefix)), {
         memo: false,
         onProgress: progress?.update,
+        env: ctx.deps.env,
       });
     } finally {
       progress?.clear();

@@ -16,7 +16,7 @@ export async function reindex(_opts: Record<string, never>, ctx: Context): Promi
   await stopWatcher(store.root, ctx.deps.env);
   const started = Date.now();
   const progress = await indexProgress(ctx);
-  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
+  const idx = await RecordIndex.open(store, await ctx.now(), ctx.deps.env, {
     rebuild: true,
     progress,
   });

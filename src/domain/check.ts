@@ -53,13 +53,35 @@ export interface CheckRecord {
   findings?: Finding[];
 }
 
+/**
+ * The records the rules look across, by place: what `check` keeps compactly for a whole store
+ * (services/check-table.ts) or an array of records (listOf). A record's parts are made as they are
+ * asked for; only what identity and references look up by ID is indexed.
+ */
+export interface RecordList {
+  readonly length: number;
+  kindAt(k: number): RecordKind;
+  idAt(k: number): string;
+  pathAt(k: number): string;
+  factsAt(k: number): Facts;
+  /** its own findings (recordFindings), from its value or as worked out where it was read */
+  findingsAt(k: number): Finding[];
+  /** the place of the first record with this ID whose file name is right for its kind (namedRight), or -1 */
+  firstNamed(id: string): number;
+  /** the place of the last record with this ID, or -1 */
+  lastWithId(id: string): number;
+}
+
 export interface CheckInput {
   settings: Settings;
   /** every record that parsed and validated, with its file path and the ID its file name gives */
-  records: CheckRecord[];
+  records: CheckRecord[] | RecordList;
   /** where a record of this ID must live */
   pathOf: (id: string) => string;
 }
+
+/** Whether a file name is a record ID of the kind its folder holds (identity's first rule). */
+export const namedRight = (kind: RecordKind, id: string): boolean => ID_RE.test(id) && id[0] === LETTER_OF[kind];
 
 /**
  * The facts of a record (see Facts). People on `onList` (the staff list) may be left out: the
@@ -130,62 +152,92 @@ export function decodeFacts(s: string): Facts {
 const factsOfRecord = (r: CheckRecord): Facts =>
   typeof r.facts === "string" ? decodeFacts(r.facts) : (r.facts ?? factsOf(r.kind, r.value!));
 
-type Rule = (input: CheckInput, push: (f: Finding) => void) => void;
+/** An array of records as a RecordList: the IDs looked up through two maps. */
+export function listOf(records: CheckRecord[]): RecordList {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  records.forEach((r, k) => {
+    if (!first.has(r.id) && namedRight(r.kind, r.id)) first.set(r.id, k);
+    last.set(r.id, k);
+  });
+  return {
+    length: records.length,
+    kindAt: (k) => records[k]!.kind,
+    idAt: (k) => records[k]!.id,
+    pathAt: (k) => records[k]!.path,
+    factsAt: (k) => factsOfRecord(records[k]!),
+    findingsAt: (k) => {
+      const r = records[k]!;
+      return r.value !== undefined ? recordFindings(r.kind, r.path, r.value) : (r.findings ?? []);
+    },
+    firstNamed: (id) => first.get(id) ?? -1,
+    lastWithId: (id) => last.get(id) ?? -1,
+  };
+}
+
+type Rule = (
+  input: { settings: Settings; records: RecordList; pathOf: (id: string) => string },
+  push: (f: Finding) => void,
+) => void;
 
 const identity: Rule = ({ records, pathOf }, push) => {
-  const seen = new Map<string, string>();
-  for (const r of records) {
-    const letter = LETTER_OF[r.kind];
-    if (!ID_RE.test(r.id) || r.id[0] !== letter) {
-      push({
-        path: r.path,
-        field: [],
-        ...words("cf.fileName", { id: r.id, kind: { key: `rk.${r.kind}` }, letter }),
-      });
+  for (let k = 0; k < records.length; k++) {
+    const kind = records.kindAt(k);
+    const id = records.idAt(k);
+    const path = records.pathAt(k);
+    const letter = LETTER_OF[kind];
+    if (!namedRight(kind, id)) {
+      push({ path, field: [], ...words("cf.fileName", { id, kind: { key: `rk.${kind}` }, letter }) });
       continue;
     }
-    const other = seen.get(r.id);
-    if (other) push({ path: r.path, field: [], ...words("cf.duplicate", { id: r.id, other }) });
-    else seen.set(r.id, r.path);
-    const place = pathOf(r.id);
-    if (place !== r.path)
-      push({ path: r.path, field: [], ...words("cf.place", { kind: { key: `rk.${r.kind}` }, id: r.id, place }) });
+    // the first record named so is the one kept
+    const first = records.firstNamed(id);
+    if (first !== k) push({ path, field: [], ...words("cf.duplicate", { id, other: records.pathAt(first) }) });
+    const place = pathOf(id);
+    if (place !== path) push({ path, field: [], ...words("cf.place", { kind: { key: `rk.${kind}` }, id, place }) });
   }
 };
 
 const references: Rule = ({ records, settings }, push) => {
-  const ids = new Map<string, CheckRecord>();
-  for (const r of records) ids.set(r.id, r);
   const staff = new Set(settings.staff.map((s) => s.name));
+  // an ID names the last record that has it
+  const kindOf = (id: string) => {
+    const k = records.lastWithId(id);
+    return k < 0 ? undefined : records.kindAt(k);
+  };
   const needRecord = (path: string, field: string, id: string | undefined, kind: RecordKind) => {
-    if (id !== undefined && ids.get(id)?.kind !== kind)
+    if (id !== undefined && kindOf(id) !== kind)
       push({ path, field: [field], ...words("cf.reference", { field, kind: { key: `rk.${kind}` }, id }) });
   };
-  for (const r of records) {
-    if (r.kind === "customer") continue;
-    const f = factsOfRecord(r);
-    if (r.kind === "ticket") needRecord(r.path, "customer", f.customer, "customer");
-    else if (r.kind === "contact") {
-      needRecord(r.path, "customer", f.customer, "customer");
-      needRecord(r.path, "ticket", f.ticket, "ticket");
-      needRecord(r.path, "event", f.event, "event");
+  for (let k = 0; k < records.length; k++) {
+    const kind = records.kindAt(k);
+    if (kind === "customer") continue;
+    const f = records.factsAt(k);
+    const path = records.pathAt(k);
+    if (kind === "ticket") needRecord(path, "customer", f.customer, "customer");
+    else if (kind === "contact") {
+      needRecord(path, "customer", f.customer, "customer");
+      needRecord(path, "ticket", f.ticket, "ticket");
+      needRecord(path, "event", f.event, "event");
     }
     for (const [field, name] of f.staff ?? [])
       if (!staff.has(name))
         push({
-          path: r.path,
+          path,
           field: field.split("."),
           ...words("cf.staff", { field, name }),
         });
-    if (r.kind === "contact" && f.ticket !== undefined) {
-      const t = ids.get(f.ticket);
-      const owner = t?.kind === "ticket" ? factsOfRecord(t).customer : undefined;
-      if (t?.kind === "ticket" && owner !== f.customer)
-        push({
-          path: r.path,
-          field: ["ticket"],
-          ...words("cf.owner", { ticket: f.ticket, owner: String(owner), customer: String(f.customer) }),
-        });
+    if (kind === "contact" && f.ticket !== undefined) {
+      const t = records.lastWithId(f.ticket);
+      if (t >= 0 && records.kindAt(t) === "ticket") {
+        const owner = records.factsAt(t).customer;
+        if (owner !== f.customer)
+          push({
+            path,
+            field: ["ticket"],
+            ...words("cf.owner", { ticket: f.ticket, owner: String(owner), customer: String(f.customer) }),
+          });
+      }
     }
   }
 };
@@ -226,8 +278,7 @@ export function recordFindings(kind: RecordKind, path: string, value: AnyRecord)
 }
 
 const ticketConsistency: Rule = ({ records }, push) => {
-  for (const r of records)
-    for (const f of r.value !== undefined ? recordFindings(r.kind, r.path, r.value) : (r.findings ?? [])) push(f);
+  for (let k = 0; k < records.length; k++) for (const f of records.findingsAt(k)) push(f);
 };
 
 const staffList: Rule = ({ settings }, push) => {
@@ -256,6 +307,7 @@ export const RULES: Rule[] = [identity, references, ticketConsistency, staffList
 
 export function checkRecords(input: CheckInput): Finding[] {
   const out: Finding[] = [];
-  for (const rule of RULES) rule(input, (f) => out.push(f));
+  const records = Array.isArray(input.records) ? listOf(input.records) : input.records;
+  for (const rule of RULES) rule({ ...input, records }, (f) => out.push(f));
   return out;
 }

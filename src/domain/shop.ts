@@ -14,8 +14,17 @@ export function parseMoney(input: string): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? "0").padEnd(2, "0"));
 }
 
+/** Formatters by locale and currency: a list of orders formats many amounts, and making one costs more than using it. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2 }).format(cents / 100);
+  const key = `${locale}\0${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2 });
+    moneyFormats.set(key, f);
+  }
+  return f.format(cents / 100);
 }
 
 export interface Totals {

@@ -75,8 +75,17 @@ export async function engine(opts: RenderOptions): Promise<Liquid> {
     // control, bidi or zero-width character reaches the report raw
     outputEscape: (v: unknown) => (typeof v === "string" ? safe(v) : (v as string)),
   });
-  const nf = (digits: number) =>
-    new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  // one formatter per number of digits: a review formats thousands of numbers, and making an
+  // Intl.NumberFormat costs far more than using one
+  const formats = new Map<number, Intl.NumberFormat>();
+  const nf = (digits: number) => {
+    let f = formats.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(opts.locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+      formats.set(digits, f);
+    }
+    return f;
+  };
   const zh = opts.locale === "zh-CN";
   liquid.registerFilter("label", (v: unknown) => label(v, opts.locale));
   liquid.registerFilter("num", (v: unknown, digits = 0) =>

@@ -114,7 +114,7 @@ function periodRecords(
   // asked for is two days wider on each side; the figures pick the period's exactly
   const from = Date.parse(period.from) - 2 * DAY_MS;
   const to = Date.parse(period.to) + 3 * DAY_MS;
-  idx.claimFigures(name, key, from, to);
+  const claim = idx.claimFigures(name, key, from, to);
   // the customers and tickets looked up by ID: a change of one drops the figures too
   const ids = new Set<string>();
   const looked =
@@ -132,6 +132,6 @@ function periodRecords(
     ticketsById: looked((l) => idx.byIds("ticket", l)),
   };
   const figures = recordFigures(read, period, dayCache(settings.timezone));
-  idx.keepFigures(name, key, figures, ids);
+  idx.keepFigures(name, key, claim, figures, ids);
   return { records, figures };
 }

@@ -35,7 +35,7 @@ export async function customerInput(ctx: Context, customer: string, ats: string[
   // the index the write opened under its lock (a large store), else one opened here
   const shared = await ctx.writeIndex();
   if (shared) return customerDutyInput(store, shared, customer, now);
-  const idx = await RecordIndex.open(store, await ctx.now(), await ctx.locale(), ctx.deps.env, {
+  const idx = await RecordIndex.open(store, await ctx.now(), ctx.deps.env, {
     progress: await indexProgress(ctx),
   });
   try {

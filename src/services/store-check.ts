@@ -5,13 +5,15 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkRecords, decodeFacts, encodeFacts, type CheckRecord } from "../domain/check.js";
+import { checkRecords, decodeFacts, encodeFacts, type RecordList } from "../domain/check.js";
 import { RECORD_KINDS } from "../domain/ids.js";
 import { PROJECT } from "../paths.js";
-import { CheckMemo, statStamp, type CheckMemoFiles } from "../store/cache.js";
+import { CheckMemo, statStamp, type CheckMemoSource } from "../store/cache.js";
 import { readEach, type ReadItem, type ReadManyOptions } from "../store/fastread.js";
 import { FOLDERS, pathOf, SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
 import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
+import { readMemo } from "./check-memo-read.js";
+import { CheckTable, collect } from "./check-table.js";
 
 export interface CheckStoreOptions {
   /** read every file, not only those changed since the last check (`check --full`) */
@@ -26,6 +28,17 @@ export interface CheckStoreOptions {
   stats?: { files: number; read: number };
   /** told when the read workers could not start or failed (the files are then read in one thread) */
   onWorkerError?: (e: unknown) => void;
+  /**
+   * AFTERCARE_READ_CHUNK (files per message to a read worker) and AFTERCARE_READ_MIN_FILES (the
+   * fewest files read on workers) set other numbers than readMany's: the tests' small stores
+   */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A whole number from the environment, else undefined (readMany's own default). */
+function setting(env: NodeJS.ProcessEnv | undefined, name: string): number | undefined {
+  const v = env?.[name]?.trim();
+  return v && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 /**
@@ -95,117 +108,136 @@ const VERSION = (() => {
  * (readMany). A file found sound in an earlier check and unchanged since (same stamp, same
  * settings, same aftercare) is not read again unless `full`: the rules across records (references,
  * duplicate IDs, places) run on what the memo kept of it. A file with a finding is parsed in full
- * to place the finding at its line, and is read again next time.
+ * to place the finding at its line, and is read again next time. What is kept of each file while
+ * the rules run is compact (CheckTable): memory stays near flat however large the store.
  */
 export async function checkStore(store: Store, opts: CheckStoreOptions = {}): Promise<FileProblem[]> {
   const settledBefore = Date.now() - (opts.settleMs ?? RACY_MS);
-  const items: ReadItem[] = [];
-  for (const kind of RECORD_KINDS) for (const path of await store.files(kind)) items.push({ kind, path });
+  const table = new CheckTable();
+  for (const kind of RECORD_KINDS) await table.listKind(store.root, kind);
+  table.listed();
+  collect();
   const memo = opts.memo !== false ? new CheckMemo(store.root) : undefined;
   const basis = memo ? memoBasis(store) : "";
-  const known = memo && !opts.full ? memo.read(basis) : undefined;
-  const memoSize = known?.paths.length ?? 0;
-  const memoAt = placeInMemo(items, known);
-  const run = await readItems(store, items, known, memoAt, opts);
-  const changed = !known || run.read > 0;
+  const { run, hadMemo, memoSize } = await readSince(store, table, !!memo && !opts.full, basis, opts);
+  collect();
+  const changed = !hadMemo || run.read > 0;
   const problems = run.problems;
+  const records = table.records();
   const found = new Set<string>();
-  for (const p of await findingsOf(store, run.records)) {
+  for (const p of await findingsOf(store, records)) {
     problems.push(p);
     found.add(p.path);
   }
   // remember the files found sound: every record without a finding (when anything changed)
   if (memo && (changed || found.size)) {
-    const next = soundFiles(run, memoAt, known, found, settledBefore);
-    if (changed || next.paths.length !== memoSize) memo.write(basis, next);
+    const next = soundFiles(table, records.fileOf, found, settledBefore);
+    if (changed || next.length !== memoSize) memo.write(basis, next);
   }
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.col - b.col);
   return problems;
 }
 
-/** Each file's place in the memo, if any (-1): both lists are in listing order (kind, then path). Sets the items' stamps. */
-function placeInMemo(items: ReadItem[], known: CheckMemoFiles | undefined): Int32Array {
-  const memoAt = new Int32Array(items.length).fill(-1);
-  if (!known) return memoAt;
-  const { paths } = known;
-  let j = 0;
-  for (let i = 0; i < items.length && j < paths.length; i++) {
-    const item = items[i]!;
-    while (j < paths.length && listedBefore(paths[j]!, item.path)) j++;
-    if (paths[j] === item.path) {
-      memoAt[i] = j;
-      item.stamp = known.stamps[j];
-      j++;
+/**
+ * Reads what changed since the memo, if any. The memo is read a piece at a time (readMemo): each
+ * of its files is found in the listing (both are in listing order: kind, then path), and what it
+ * kept of the file — stamp and facts — goes into the table, to be forgotten if the file changed.
+ */
+async function readSince(
+  store: Store,
+  table: CheckTable,
+  memo: boolean,
+  basis: string,
+  opts: CheckStoreOptions,
+): Promise<{ run: ReadRun; hadMemo: boolean; memoSize: number }> {
+  const memoAt = new Int32Array(table.files).fill(-1);
+  let memoSize: number | undefined;
+  if (memo) {
+    let fileOf = new Int32Array(1024);
+    let i = 0;
+    memoSize = readMemo(store.root, basis, {
+      path: (j, path) => {
+        if (j === fileOf.length) {
+          const more = new Int32Array(j * 2);
+          more.set(fileOf);
+          fileOf = more;
+        }
+        while (i < table.files && listedBefore(table.paths.get(i), path)) i++;
+        const at = i < table.files && table.paths.get(i) === path ? i++ : -1;
+        fileOf[j] = at;
+        if (at >= 0) memoAt[at] = j;
+      },
+      stamp: (j, stamp) => fileOf[j]! >= 0 && table.keepStamp(fileOf[j]!, stamp),
+      facts: (j, facts) => fileOf[j]! >= 0 && table.keepFacts(fileOf[j]!, facts),
+    });
+    if (memoSize === undefined) {
+      memoAt.fill(-1);
+      table.forgetAll();
     }
   }
-  known.paths = []; // the listing has them
-  return memoAt;
+  const run = await readItems(store, table, memoAt, opts);
+  return { run, hadMemo: memoSize !== undefined, memoSize: memoSize ?? 0 };
 }
 
 interface ReadRun {
   /** the problems of files that could not be read, in the order of the listing */
   problems: FileProblem[];
-  /** in the order of the listing, as the rules see them (the first of two files with one ID is the one kept) */
-  records: CheckRecord[];
-  /** each record's place in the listing */
-  itemOf: number[];
-  /** the stamp of each file read (not taken from the memo), by place in the listing */
-  freshStamp: (string | undefined)[];
   /** how many files were read (the rest unchanged since the memo) */
   read: number;
 }
 
 /**
  * Reads what changed since the memo. Each record's facts and own findings are worked out where it
- * is read, and only they are kept: no record's value crosses threads or stays in memory, nor the
- * names of people on the staff list. `memoAt` loses the files read.
+ * is read, and only they are kept (in the table): no record's value crosses threads or stays in
+ * memory, nor the names of people on the staff list.
  */
 async function readItems(
   store: Store,
-  items: ReadItem[],
-  known: CheckMemoFiles | undefined,
+  table: CheckTable,
   memoAt: Int32Array,
   opts: CheckStoreOptions,
 ): Promise<ReadRun> {
-  const readProblems = new Array<FileProblem[] | undefined>(items.length);
-  const byIndex = new Array<CheckRecord | undefined>(items.length);
-  const freshStamp = new Array<string | undefined>(items.length);
+  const readProblems = new Map<number, FileProblem[]>();
   let read = 0;
   const staff = store.settings.staff.map((p) => p.name);
   const { onProgress, onWorkerError } = opts;
   const how: ReadManyOptions = { onProgress, onWorkerError, values: false, digest: "check", staff };
+  const chunk = setting(opts.env, "AFTERCARE_READ_CHUNK");
+  const minForThreads = setting(opts.env, "AFTERCARE_READ_MIN_FILES");
+  if (chunk !== undefined) how.chunk = chunk;
+  if (minForThreads !== undefined) how.minForThreads = minForThreads;
+  const items = {
+    length: table.files,
+    item: (i: number): ReadItem => {
+      const item: ReadItem = { kind: table.kind(i), path: table.paths.get(i) };
+      if (memoAt[i]! >= 0) item.stamp = table.stamp(i);
+      return item;
+    },
+  };
+  let answers = 0;
   await readEach(items, store.root, how, (r, i) => {
-    const { kind, path } = items[i]!;
+    // the workers' answers, once kept, are garbage: collected every 32,768 files
+    if (++answers % 32768 === 0) collect();
     if (r.unchanged) {
-      byIndex[i] = { kind, id: r.id, path, facts: known!.facts[memoAt[i]!]! };
+      table.fromMemo[i] = 1;
       return;
     }
     read++;
-    memoAt[i] = -1;
-    if (r.problems.length) readProblems[i] = r.problems;
-    if (!r.check) return;
-    byIndex[i] = r.check.findings
-      ? { kind, id: r.id, path, facts: r.check.facts, findings: r.check.findings }
-      : { kind, id: r.id, path, facts: r.check.facts };
-    freshStamp[i] = r.stamp;
+    if (memoAt[i]! >= 0) table.forget(i);
+    if (r.problems.length) readProblems.set(i, r.problems);
+    if (r.check) table.keep(i, r.check.facts, r.stamp, r.check.findings);
   });
   if (opts.stats) {
-    opts.stats.files = items.length;
+    opts.stats.files = table.files;
     opts.stats.read = read;
   }
-  const run: ReadRun = { problems: [], records: [], itemOf: [], freshStamp, read };
-  for (let i = 0; i < items.length; i++) {
-    for (const p of readProblems[i] ?? []) run.problems.push(p);
-    const r = byIndex[i];
-    if (!r) continue;
-    run.records.push(r);
-    run.itemOf.push(i);
-  }
-  return run;
+  const problems: FileProblem[] = [];
+  for (const i of [...readProblems.keys()].sort((a, b) => a - b)) problems.push(...readProblems.get(i)!);
+  return { problems, read };
 }
 
 /** The rules across records, each finding placed at its field's line (the file parsed in full, once, for its findings). */
-async function findingsOf(store: Store, records: CheckRecord[]): Promise<FileProblem[]> {
+async function findingsOf(store: Store, records: RecordList): Promise<FileProblem[]> {
   const safePathOf = (id: string) => {
     try {
       return pathOf(id);
@@ -237,24 +269,25 @@ async function findingsOf(store: Store, records: CheckRecord[]): Promise<FilePro
   });
 }
 
-/** The memo to keep: every record without a finding whose stamp is known and settled. */
-function soundFiles(
-  run: ReadRun,
-  memoAt: Int32Array,
-  known: CheckMemoFiles | undefined,
-  found: Set<string>,
-  settledBefore: number,
-): CheckMemoFiles {
-  const next: CheckMemoFiles = { paths: [], stamps: [], facts: [] };
-  run.records.forEach((r, k) => {
-    if (found.has(r.path)) return;
-    const i = run.itemOf[k]!;
-    const j = memoAt[i]!;
-    const stamp = j >= 0 ? known!.stamps[j]! : run.freshStamp[i];
-    if (stamp === undefined || (j < 0 && !settled(stamp, settledBefore))) return;
-    next.paths.push(r.path);
-    next.stamps.push(stamp);
-    next.facts.push(j >= 0 ? known!.facts[j]! : memoFacts(r.facts as string));
-  });
-  return next;
+/** The memo to keep: every record without a finding whose stamp is known and settled (fresh ones). */
+function soundFiles(table: CheckTable, fileOf: Int32Array, found: Set<string>, settledBefore: number): CheckMemoSource {
+  const files = new Int32Array(fileOf.length);
+  let n = 0;
+  for (const i of fileOf) {
+    const stamp = table.stamp(i);
+    if (stamp === undefined || (!table.fromMemo[i] && !settled(stamp, settledBefore))) continue;
+    if (found.size && found.has(table.paths.get(i))) continue;
+    files[n++] = i;
+  }
+  let parts = 0;
+  return {
+    written: () => void (++parts % 32 === 0 && collect()),
+    length: n,
+    path: (k) => table.paths.get(files[k]!),
+    stamp: (k) => table.stamp(files[k]!)!,
+    facts: (k) => {
+      const i = files[k]!;
+      return table.fromMemo[i] ? table.factsText(i) : memoFacts(table.factsText(i));
+    },
+  };
 }

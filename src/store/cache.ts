@@ -77,7 +77,7 @@ export class RecordCache {
 // --- what `aftercare check` found sound, to check only what changed next time -------------------
 
 /** Bump when what a check memo holds changes meaning (its facts, or which files it counts as sound). */
-const CHECK_FORMAT = 2;
+export const CHECK_FORMAT = 2;
 
 /**
  * The files the last check found sound, as three parallel lists in the order it listed them: each
@@ -89,12 +89,22 @@ export interface CheckMemoFiles {
   facts: string[];
 }
 
+/** CheckMemoFiles as a check keeps them (compactly), each file's parts given as they are written. */
+export interface CheckMemoSource {
+  length: number;
+  path(k: number): string;
+  stamp(k: number): string;
+  facts(k: number): string;
+  /** called after each 4,096 files written (to collect the garbage the writing leaves) */
+  written?: () => void;
+}
+
 /**
  * .aftercare/check.json: what the last check found sound (CheckMemoFiles). Valid only for the
  * same `basis` (a digest of the settings as validated, aftercare's version and the code that
  * checked), and never the source of truth: a file whose stamp differs is read again; a missing or
- * damaged memo is rebuilt. Lists of strings, which JSON reads fastest and which hold no object
- * per file.
+ * damaged memo is rebuilt. Lists of strings, which hold no object per file; check reads them a
+ * piece at a time (services/check-memo-read.ts readMemo).
  */
 export class CheckMemo {
   constructor(private readonly root: string) {}
@@ -103,36 +113,11 @@ export class CheckMemo {
     return join(this.root, ".aftercare", "check.json");
   }
 
-  read(basis: string): CheckMemoFiles | undefined {
-    try {
-      const data = JSON.parse(readFileSync(this.file(), "latin1")) as {
-        format: number;
-        basis: string;
-      } & CheckMemoFiles;
-      if (data.format !== CHECK_FORMAT || data.basis !== basis) return undefined;
-      const { paths, stamps, facts } = data;
-      if (
-        !Array.isArray(paths) ||
-        !Array.isArray(stamps) ||
-        !Array.isArray(facts) ||
-        stamps.length !== paths.length ||
-        facts.length !== paths.length
-      )
-        return undefined;
-      for (let i = 0; i < paths.length; i++)
-        if (typeof paths[i] !== "string" || typeof stamps[i] !== "string" || typeof facts[i] !== "string")
-          return undefined;
-      return { paths, stamps, facts };
-    } catch {
-      return undefined;
-    }
-  }
-
   /**
    * Best effort, like the record cache: a store on a read-only disk simply checks everything each
    * time. Text outside ASCII is written as JSON escapes, so the file reads as Latin-1 (fastest).
    */
-  write(basis: string, files: CheckMemoFiles): void {
+  write(basis: string, files: CheckMemoFiles | CheckMemoSource): void {
     let fd: number | undefined;
     try {
       const dir = stateDir(this.root);
@@ -149,11 +134,23 @@ export class CheckMemo {
           "latin1",
         );
       put(`{"format":${CHECK_FORMAT},"basis":${JSON.stringify(basis)}`);
-      for (const key of ["paths", "stamps", "facts"] as const) {
-        const list = files[key];
-        put(`,"${key}":[`);
-        for (let i = 0; i < list.length; i += 4096)
-          put((i ? "," : "") + JSON.stringify(list.slice(i, i + 4096)).slice(1, -1));
+      const source: CheckMemoSource =
+        "paths" in files
+          ? {
+              length: files.paths.length,
+              path: (k) => files.paths[k]!,
+              stamp: (k) => files.stamps[k]!,
+              facts: (k) => files.facts[k]!,
+            }
+          : files;
+      for (const key of ["path", "stamp", "facts"] as const) {
+        put(`,"${key === "facts" ? key : `${key}s`}":[`);
+        for (let i = 0; i < source.length; i += 4096) {
+          const part: string[] = [];
+          for (let k = i; k < Math.min(i + 4096, source.length); k++) part.push(source[key](k));
+          put((i ? "," : "") + JSON.stringify(part).slice(1, -1));
+          source.written?.();
+        }
         put("]");
       }
       put("}");

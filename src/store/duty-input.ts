@@ -1,5 +1,5 @@
 // Everything the rules engine reads, loaded through the store: records and saved reviews.
-import { promises as fs } from "node:fs";
+import { closeSync, openSync, promises as fs, readSync } from "node:fs";
 import type { DutyInput, ReportRecord } from "../domain/duties/index.js";
 import { engineSettings } from "./calendar-source.js";
 import type { RecordIndex } from "./record-index.js";
@@ -54,6 +54,27 @@ export function stampLine(
   return `<!-- aftercare report ${kind} ${period}${saved}${revised} -->\n`;
 }
 
+/**
+ * The first 2,000 characters of a file (at most 4 bytes each in UTF-8), read at once: every read of
+ * the duties reads the stamp of every saved review (~130 in ten years), and one awaited readFile
+ * each cost ~25 ms of waiting where these synchronous reads of 8 KB take ~2 ms.
+ */
+function headOf(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(8000);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.toString("utf8", 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function savedReports(store: Store): Promise<ReportRecord[]> {
   let names: string[];
   try {
@@ -66,7 +87,7 @@ export async function savedReports(store: Store): Promise<ReportRecord[]> {
     const m = REPORT_RE.exec(name);
     if (!m) continue;
     // the first save counts for R-MONTHLY, however often the review was corrected after it
-    const stamp = readStamp(await fs.readFile(store.abs(`reports/${name}`), "utf8"));
+    const stamp = readStamp(headOf(store.abs(`reports/${name}`)));
     out.push({
       kind: m[1] ? "monthly" : "annual",
       period: (m[1] ?? m[2])!,

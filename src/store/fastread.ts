@@ -57,6 +57,15 @@ export interface ReadItem {
   stamp?: string;
 }
 
+/** Files to read: a list, or (to keep memory flat for a whole store) each made when it is asked for. */
+export type ReadItems = readonly ReadItem[] | ItemSource;
+export interface ItemSource {
+  readonly length: number;
+  item(i: number): ReadItem;
+}
+const sourceOf = (items: ReadItems): ItemSource =>
+  "item" in items ? items : { length: items.length, item: (i) => items[i]! };
+
 /** What `check` needs of a record, worked out where it is read: its facts (encodeFacts) and its own findings, if any (domain/check.ts). */
 export interface CheckDigest {
   facts: string;
@@ -113,6 +122,8 @@ export interface ReadManyOptions extends ReadWhat {
   threads?: number;
   /** below this many files, read in this thread: starting workers costs more (default 2,000) */
   minForThreads?: number;
+  /** files per message to a worker (default CHUNK, 512; the tests' small chunks) */
+  chunk?: number;
   /** told when the workers could not start or failed, and this thread read their files instead */
   onWorkerError?: (e: unknown) => void;
 }
@@ -230,11 +241,7 @@ export function workerSpec(): { url: URL } | { code: string } | undefined {
  * answer is readRecord's (readRecordFast), with its stamp. A worker that cannot start or fails
  * leaves its files to this thread: the answer is the same, only slower.
  */
-export async function readMany(
-  items: readonly ReadItem[],
-  root: string,
-  opts: ReadManyOptions = {},
-): Promise<ReadResult[]> {
+export async function readMany(items: ReadItems, root: string, opts: ReadManyOptions = {}): Promise<ReadResult[]> {
   const out = new Array<ReadResult>(items.length);
   await readEach(items, root, opts, (r, i) => (out[i] = r));
   return out;
@@ -245,17 +252,21 @@ export async function readMany(
  * particular order, instead of keeping them all: for a caller that keeps only a little of each.
  */
 export async function readEach(
-  items: readonly ReadItem[],
+  list: ReadItems,
   root: string,
   opts: ReadManyOptions,
   each: (r: ReadResult, i: number) => void,
 ): Promise<void> {
+  const items = sourceOf(list);
   // files the caller has seen are stat-ed here first (a stat costs less than sending a file
   // to a worker and its answer back); only those that changed, and new ones, are read
-  if (!items.some((it) => it.stamp !== undefined)) return readUnseen(items, root, opts, each);
+  let seen = false;
+  for (let i = 0; i < items.length && !seen; i++) seen = items.item(i).stamp !== undefined;
+  if (!seen) return readUnseen(items, root, opts, each);
   const rest: ReadItem[] = [];
   const at: number[] = [];
-  items.forEach((it, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const it = items.item(i);
     if (it.stamp !== undefined) {
       let stamp: string | undefined;
       try {
@@ -265,15 +276,15 @@ export async function readEach(
       }
       if (stamp === it.stamp) {
         each({ path: it.path, kind: it.kind, id: idOfPath(it.path), problems: [], stamp, unchanged: true }, i);
-        return;
+        continue;
       }
     }
     rest.push(it.stamp === undefined ? it : { kind: it.kind, path: it.path });
     at.push(i);
-  });
+  }
   const unchanged = items.length - rest.length;
   await readUnseen(
-    rest,
+    sourceOf(rest),
     root,
     { ...opts, onProgress: opts.onProgress && ((done) => opts.onProgress!(unchanged + done, items.length)) },
     (r, j) => each(r, at[j]!),
@@ -282,7 +293,7 @@ export async function readEach(
 
 /** Read every one of `items`: on worker threads when there are many, else in this thread. */
 async function readUnseen(
-  items: readonly ReadItem[],
+  items: ItemSource,
   root: string,
   opts: ReadManyOptions,
   each: (r: ReadResult, i: number) => void,
@@ -291,7 +302,8 @@ async function readUnseen(
   const progress = opts.onProgress;
   const what: ReadWhat = { values: opts.values, digest: opts.digest, staff: opts.staff };
   const onList = what.staff && new Set(what.staff);
-  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), MAX_THREADS), Math.ceil(total / CHUNK));
+  const chunk = Math.max(1, opts.chunk ?? CHUNK);
+  const threads = Math.min(opts.threads ?? Math.min(availableParallelism(), MAX_THREADS), Math.ceil(total / chunk));
   const wanted = threads > 0 && total >= (opts.minForThreads ?? MIN_FOR_THREADS);
   const spec = wanted ? workerSpec() : undefined;
   if (!spec) {
@@ -299,12 +311,18 @@ async function readUnseen(
     return inThread(items, root, what, each, progress, onList);
   }
 
-  const { answered, done: byWorkers } = await onWorkers(items, root, what, { threads, spec, each, progress }, opts);
+  const { answered, done: byWorkers } = await onWorkers(
+    items,
+    root,
+    what,
+    { threads, chunk, spec, each, progress },
+    opts,
+  );
   let done = byWorkers;
   if (done < total) {
     for (let i = 0; i < total; i++) {
       if (answered[i]) continue;
-      each(readOne(root, items[i]!, what, onList), i);
+      each(readOne(root, items.item(i), what, onList), i);
       if (++done % CHUNK === 0) progress?.(done, total);
     }
     progress?.(total, total);
@@ -312,7 +330,7 @@ async function readUnseen(
 }
 
 function inThread(
-  items: readonly ReadItem[],
+  items: ItemSource,
   root: string,
   what: ReadWhat,
   each: (r: ReadResult, i: number) => void,
@@ -320,7 +338,7 @@ function inThread(
   onList?: ReadonlySet<string>,
 ): void {
   for (let i = 0; i < items.length; i++) {
-    each(readOne(root, items[i]!, what, onList), i);
+    each(readOne(root, items.item(i), what, onList), i);
     if (progress && (i + 1) % CHUNK === 0) progress(i + 1, items.length);
   }
   progress?.(items.length, items.length);

@@ -11,7 +11,6 @@ import * as fsc from "node:fs";
 import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, resolve, sep } from "node:path";
-import lockfile from "proper-lockfile";
 import { refusal, UserError } from "../errors.js";
 import { wordedText, type Worded } from "../i18n.js";
 import { stateDir } from "./state-dir.js";
@@ -260,6 +259,8 @@ async function acquire(
   const { lockDir } = h;
   const timeout = opts.timeout ?? TIMEOUT_MS;
   let announced: string | undefined;
+  // loaded by a write only: a read never takes the lock
+  const { default: lockfile } = await import("proper-lockfile");
   for (;;) {
     try {
       return await lockfile.lock(root, {

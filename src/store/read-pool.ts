@@ -1,6 +1,6 @@
 // Reading many record files on worker threads (read-worker.ts), chunk by chunk, for fastread.ts's readMany.
 import { Worker } from "node:worker_threads";
-import type { ReadItem, ReadManyOptions, ReadResult, ReadWhat } from "./fastread.js";
+import type { ItemSource, ReadItem, ReadManyOptions, ReadResult, ReadWhat } from "./fastread.js";
 
 /** Files sent to a worker at a time. */
 export const CHUNK = 512;
@@ -24,12 +24,17 @@ export interface Done {
  * fails like any other: its files are read in the calling thread.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+/**
+ * A worker that only reads files: what it makes of a chunk is garbage once the chunk is answered,
+ * so a young generation of 4 MB suffices (16 MB let each worker hold 30–40 MB more at its peak).
+ */
+const READ_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 };
 
 /** A read worker (read-worker.ts), its heap bounded. */
-export function startWorker(spec: { url: URL } | { code: string }): Worker {
+export function startWorker(spec: { url: URL } | { code: string }, limits = WORKER_LIMITS): Worker {
   return "url" in spec
-    ? new Worker(spec.url, { resourceLimits: WORKER_LIMITS })
-    : new Worker(spec.code, { eval: true, resourceLimits: WORKER_LIMITS });
+    ? new Worker(spec.url, { resourceLimits: limits })
+    : new Worker(spec.code, { eval: true, resourceLimits: limits });
 }
 
 /**
@@ -38,11 +43,13 @@ export function startWorker(spec: { url: URL } | { code: string }): Worker {
  * answered for, and how many.
  */
 export async function onWorkers(
-  items: readonly ReadItem[],
+  items: ItemSource,
   root: string,
   what: ReadWhat,
   o: {
     threads: number;
+    /** files per message */
+    chunk: number;
     spec: { url: URL } | { code: string };
     each: (r: ReadResult, i: number) => void;
     progress?: (done: number, total: number) => void;
@@ -52,7 +59,8 @@ export async function onWorkers(
   const total = items.length;
   /** which files have been answered for */
   const answered = new Uint8Array(total);
-  const chunks = Math.ceil(total / CHUNK);
+  const size = o.chunk;
+  const chunks = Math.ceil(total / size);
   let next = 0;
   let done = 0;
   const workers: Worker[] = [];
@@ -63,14 +71,15 @@ export async function onWorkers(
       const send = (w: Worker) => {
         if (next >= chunks) return;
         const chunk = next++;
-        const ask: Ask = { chunk, root, items: items.slice(chunk * CHUNK, (chunk + 1) * CHUNK), what };
+        const ask: Ask = { chunk, root, items: [], what };
+        for (let i = chunk * size; i < Math.min((chunk + 1) * size, total); i++) ask.items.push(items.item(i));
         w.postMessage(ask);
       };
       for (let t = 0; t < o.threads; t++) {
-        const w = startWorker(o.spec);
+        const w = startWorker(o.spec, READ_LIMITS);
         workers.push(w);
         w.on("message", (m: Done) => {
-          const at = m.chunk * CHUNK;
+          const at = m.chunk * size;
           for (let i = 0; i < m.results.length; i++) {
             answered[at + i] = 1;
             o.each(m.results[i]!, at + i);

@@ -1,7 +1,7 @@
 // The write path. A write costs two git processes (docs/reliability.md, "Git"): `git update-index`
 // stages the written files and, in the same pass over the index, names any other record file
-// changed by hand (in a large store the derived index has named them already, from its one
-// `git diff-index` under the lock); `git fast-import` makes the commit of exactly those files on
+// changed by hand (in a large store the derived index has named them already under the lock,
+// from the store's watcher or its one `git diff-index`); `git fast-import` makes the commit of exactly those files on
 // top of HEAD, without reading or rewriting the index again, and the commit is handed to the
 // derived index (`own`, index/after-write.ts). Anything unusual (hooks in aftercare's hooks
 // folder, signed commits, a conversion filter, a new branch) goes the long way, through `git commit`.

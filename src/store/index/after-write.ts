@@ -1,17 +1,20 @@
 // What a write and the derived index tell each other under the store's lock (docs/performance.md,
 // "Writes"). Before the write: the files that differ from HEAD, as the index's refresh has just
-// learnt them from git (its `git diff-index` and table `watch`) — what `git status` would name in
-// the record folders, so that the write does not make git compare every file a second time.
+// learnt them from git (its `git diff-index` and table `watch`), or — when the store's watcher
+// answered it, as it answers a read — from git asked about only the files that may differ
+// (uncommittedTold): what `git status` would name in the record folders, so that the write does
+// not make git compare every file's stat (206,000 at 205k records) at all, or a second time.
 // After the write's own commit: the files it committed and the commit, handed to the index as
 // git's answer would be (a FileSignal that starts no process), so that the next read finds the
-// index at HEAD, with git's index as the write left it, and nothing to catch up.
+// index at HEAD, with git's index as the write left it, and nothing to catch up (after the
+// watcher's answer nothing is handed over: the watcher tells the next read of the written files).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { gitIndexStamp } from "../git-index-file.js";
-import type { PathStatus } from "../git-signal.js";
+import { GitSignal, type PathStatus } from "../git-signal.js";
 import type { UncommittedFile } from "../git/uncommitted.js";
-import { FORMAT, UNTRACKED } from "./common.js";
+import { FORMAT, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import { meta, type DB } from "./schema.js";
 import type { FileSignal } from "./sync-files.js";
 
@@ -67,6 +70,32 @@ export function uncommittedOf(db: DB, dirty: PathStatus): UncommittedFile[] {
       .map((path) => ({ path, status: "new" as const })),
   ];
   return out.filter((f) => !f.path.slice(f.path.lastIndexOf("/") + 1).startsWith("."));
+}
+
+/** More files than this may differ from HEAD: git's sweep names them instead of a list of paths. */
+const TOLD_AT_MOST = 2000;
+
+/**
+ * After a refresh the store's watcher answered (no sweep by git): the files that differ from HEAD,
+ * as `git diff-index` names them, asking git about only those that may — table `watch` holds every
+ * file the watcher told of since git's last sweep, those that sweep named, and those a move of
+ * HEAD changed (next-watch.ts) — and `paths` (aftercare.yaml, reports: no watcher looks there).
+ * One pass over a few files instead of 206,000 (docs/performance.md). Undefined when git cannot
+ * say, or HEAD is no longer `head`: the write then asks git status.
+ */
+export async function uncommittedTold(
+  db: DB,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  head: string,
+  paths: readonly string[],
+): Promise<PathStatus | undefined> {
+  const maybe = db.prepare("SELECT path FROM watch").pluck().all() as string[];
+  const ask = maybe.length > TOLD_AT_MOST ? [...RECORD_FOLDERS, ...paths] : [...maybe, ...paths];
+  if (!ask.length) return new Map();
+  const signal = GitSignal.start(root, env, ask, undefined, { sweep: false });
+  if (!signal || signal.head !== head) return undefined;
+  return signal.dirty();
 }
 
 /**

@@ -169,13 +169,13 @@ export class IndexAnswers extends IndexRecords {
   }
 
   /** A period's figures are being worked out from the records in lo..hi (review-cache.ts claimFigures). */
-  claimFigures(period: string, key: string, lo: number, hi: number): void {
-    claimFigures(this.db, period, key, lo, hi);
+  claimFigures(period: string, key: string, lo: number, hi: number): string {
+    return claimFigures(this.db, period, key, lo, hi);
   }
 
-  /** Keep a period's figures with the IDs they looked up (review-cache.ts keepFigures). */
-  keepFigures(period: string, key: string, figures: unknown, ids: Iterable<string>): void {
-    keepFigures(this.db, period, key, figures, ids);
+  /** Keep a period's figures with the IDs they looked up, under the claim made (review-cache.ts keepFigures). */
+  keepFigures(period: string, key: string, claim: string, figures: unknown, ids: Iterable<string>): void {
+    keepFigures(this.db, period, key, claim, figures, ids);
   }
 
   /** The first day anything happened among the customers not in `except`, if on or before `by`. */

@@ -105,13 +105,15 @@ export function momentsOf(value: unknown, tz: string, out: number[]): void {
 /**
  * What the rules engine reads of the settings (absences only move duties between people, later),
  * and the source of the public holidays with its version (calendar-source.ts): updating the
- * dataset finds every duty again.
+ * dataset finds every duty again. Not the language a read is shown in: found duties are data
+ * (domain/duties/topics.ts), worded when shown, so a desk that reads in English beside one that
+ * reads in Chinese finds nothing again.
  */
-export function basisOf(settings: Settings, locale: string): string {
+export function basisOf(settings: Settings): string {
   const staff = settings.staff.map(({ absences: _a, ...s }) => s);
   // how the index is kept fresh is no rule's business
   const { index: _i, ...rules } = settings;
-  return JSON.stringify([FORMAT, locale, { ...rules, staff }, calendarStamp(settings)]);
+  return JSON.stringify([FORMAT, { ...rules, staff }, calendarStamp(settings)]);
 }
 
 /** The group a record belongs to: its customer, or every event, or every waiver; null for a record outside any. */

@@ -5,6 +5,12 @@ import { RECHECK, RECORD_FOLDERS, UNTRACKED } from "./common.js";
 import { dropMeta, meta, setMeta, type DB } from "./schema.js";
 import type { FileSignal, Found, GitView } from "./sync-files.js";
 
+/** A record file's path (a record folder's .yaml or .yml, not a dot-file such as a write's temporary file). */
+export const isRecordPath = (p: string): boolean =>
+  RECORD_FOLDERS.some((f) => p.startsWith(`${f}/`)) &&
+  /\.ya?ml$/.test(p) &&
+  !p.slice(p.lastIndexOf("/") + 1).startsWith(".");
+
 /**
  * What to look at next time (table `watch`): the files that differ from HEAD, those git may have
  * seen before their change, and those HEAD does not hold (git vouches only for files in its
@@ -31,9 +37,21 @@ export async function nextWatch(
       head = git.head;
       const indexed = db.prepare("SELECT 1 FROM file WHERE path = ?").pluck();
       for (const p of outside) if (indexed.get(p)) next.set(p, UNTRACKED);
-      const again = git.told ? [...git.told, ...[...o.watched].filter(([, w]) => w & RECHECK).map(([p]) => p)] : [];
+      // with the watcher's answer, the files a move of HEAD changed are kept too (they may differ from
+      // the new HEAD with no event: `git reset --soft`): `watch` then holds every file that may differ
+      // from HEAD, which a write asks git about instead of sweeping (after-write.ts uncommittedTold)
+      const again = git.told
+        ? [
+            ...git.told,
+            ...[...o.watched].filter(([, w]) => w & RECHECK).map(([p]) => p),
+            ...(git.changed?.keys() ?? []),
+          ]
+        : [];
+      // a record file deleted (git says so, or the watcher told of it and no row holds it) is kept
+      // as well: HEAD may hold it
+      const gone = (p: string) => git.dirty.get(p) === "D" || (!!git.told && isRecordPath(p));
       for (const p of [...git.dirty.keys(), ...o.recent, ...again])
-        if (next.has(p) || indexed.get(p)) next.set(p, (next.get(p) ?? 0) | RECHECK);
+        if (next.has(p) || indexed.get(p) || gone(p)) next.set(p, (next.get(p) ?? 0) | RECHECK);
     }
   }
   // written only when it changed: a read that finds nothing new writes nothing

@@ -26,7 +26,7 @@
 // The modules: common.ts (limits, groups, moments), schema.ts (tables), sync-files.ts (files),
 // find-duties.ts (duties), records.ts, answers.ts and search.ts (the answers, as a chain of
 // classes this one ends).
-import { rmSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { UserError } from "../../errors.js";
@@ -39,7 +39,7 @@ import { stateDir } from "../fsutil.js";
 import { GitSignal, type PathStatus } from "../git-signal.js";
 import type { UncommittedFile } from "../git/uncommitted.js";
 import { pathOf, type Store } from "../store.js";
-import { askWatcher, watcherListening } from "../watch/client.js";
+import { askWatcher, watcherListening, type WatchAnswer } from "../watch/client.js";
 import { watchWanted } from "../watch/where.js";
 import {
   basisOf,
@@ -55,7 +55,7 @@ import { Changes, findDuties, type FindDuties } from "./find-duties.js";
 import { dropIndexes, makeIndexes, meta, setMeta, setUp, type DB } from "./schema.js";
 import { IndexSearch } from "./search.js";
 import { syncFiles, type FileSignal } from "./sync-files.js";
-import { commitSignal, isCurrent, uncommittedOf, type OwnCommit } from "./after-write.js";
+import { commitSignal, isCurrent, uncommittedOf, uncommittedTold, type OwnCommit } from "./after-write.js";
 
 export { FULL_STAT_FILES, fullStatLimit } from "./common.js";
 
@@ -85,11 +85,12 @@ export class RecordIndex extends IndexSearch {
   private progress?: (counts: { files: number; groups: number }) => void;
   /** the refresh took the git signal started ahead (gitAhead) */
   private tookAhead = false;
-  /** what the last refresh learnt from git: the files differing from the commit HEAD was at (after-write.ts) */
-  private seen?: { head: string; dirty: PathStatus };
+  /**
+   * what the last refresh learnt: the files git named as differing from the commit HEAD was at, or
+   * (`told`) that the store's watcher vouched for every change, kept in table `watch` (after-write.ts)
+   */
+  private seen?: { head: string; dirty: PathStatus; told?: never } | { head: string; told: true; dirty?: never };
   private paths: readonly string[] = [];
-  /** opened by a write (`existing`): its refresh asks git, not the store's watcher */
-  private forWrite = false;
 
   /**
    * Start asking git what changed, ahead of opening the index, for a read in a store that git says
@@ -116,21 +117,19 @@ export class RecordIndex extends IndexSearch {
   }
 
   /**
-   * The store's index, up to date at `now` for `locale`; undefined when it cannot be used here
+   * The store's index, up to date at `now`; undefined when it cannot be used here
    * (switched off with AFTERCARE_INDEX=off, or SQLite unavailable): the caller reads the files.
    */
   static async open(
     store: Store,
     now: Date,
-
-    locale: string,
     env: NodeJS.ProcessEnv = process.env,
     opts: OpenOptions = {},
   ): Promise<RecordIndex | undefined> {
     const ahead = opts.ahead?.root === store.root ? opts.ahead : undefined;
     if (opts.ahead && !ahead) opts.ahead.signal?.stop();
     // a signal started ahead that the refresh did not take: its git is stopped, not waited for
-    const idx = await RecordIndex.openWith(store, now, locale, env, { ...opts, ahead }).catch((e: unknown) => {
+    const idx = await RecordIndex.openWith(store, now, env, { ...opts, ahead }).catch((e: unknown) => {
       ahead?.signal?.stop();
       throw e;
     });
@@ -141,7 +140,6 @@ export class RecordIndex extends IndexSearch {
   private static async openWith(
     store: Store,
     now: Date,
-    locale: string,
     env: NodeJS.ProcessEnv,
     opts: OpenOptions,
   ): Promise<RecordIndex | undefined> {
@@ -168,9 +166,8 @@ export class RecordIndex extends IndexSearch {
         const idx = new RecordIndex(db, store);
         idx.progress = opts.progress;
         idx.paths = opts.paths ?? [];
-        idx.forWrite = !!opts.existing;
         setUp(db);
-        await idx.refresh(now, locale, env, opts.ahead);
+        await idx.refresh(now, env, opts.ahead);
         return idx;
       } catch (e) {
         try {
@@ -231,11 +228,11 @@ export class RecordIndex extends IndexSearch {
 
   /**
    * Whether the store's watcher is asked (and started): AFTERCARE_WATCH and the settings'
-   * `index.watch`, for a read. A write's refresh asks git, whose answer it uses (after-write.ts:
-   * the files `git status` would name); the watcher's token is kept for the next read.
+   * `index.watch`, for a read and a write alike. A write it answers asks git only about the files
+   * that may differ from HEAD (after-write.ts uncommittedTold); else git's sweep answers both.
    */
   private watching(env: NodeJS.ProcessEnv): boolean {
-    return !this.forWrite && watchWanted(env, this.store.settings.index?.watch);
+    return watchWanted(env, this.store.settings.index?.watch);
   }
 
   /**
@@ -243,8 +240,12 @@ export class RecordIndex extends IndexSearch {
    * HEAD is at, as the last refresh learnt them from git — what `git status` would name there, for
    * a write under the store's lock; undefined when the refresh did not ask git or HEAD moved since.
    */
-  uncommitted(head: string | undefined): UncommittedFile[] | undefined {
-    return this.seen && this.seen.head === head ? uncommittedOf(this.db, this.seen.dirty) : undefined;
+  async uncommitted(head: string | undefined, env: NodeJS.ProcessEnv): Promise<UncommittedFile[] | undefined> {
+    const seen = this.seen;
+    if (!seen || seen.head !== head) return undefined;
+    if (!seen.told) return uncommittedOf(this.db, seen.dirty);
+    const dirty = await uncommittedTold(this.db, this.store.root, env, head, this.paths);
+    return dirty && uncommittedOf(this.db, dirty);
   }
 
   /**
@@ -253,26 +254,22 @@ export class RecordIndex extends IndexSearch {
    * that the next read has nothing to catch up. False when the index cannot take it that way (the
    * next read then asks git, as after any commit).
    */
-  async noteCommit(c: OwnCommit, now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  async noteCommit(c: OwnCommit, now: Date, env: NodeJS.ProcessEnv): Promise<boolean> {
+    // after the watcher's answer the next read is told of the written files: nothing to hand over
     const before = this.seen?.dirty;
     const signal = before && commitSignal(this.db, this.store.root, env, c, before);
     if (!signal) return false;
-    await this.refresh(now, locale, env, undefined, signal);
+    await this.refresh(now, env, undefined, signal);
     // what still differs from the new HEAD: what git named before, less what the commit holds
     this.seen = { head: c.commit, dirty: new Map([...before].filter(([p]) => !c.paths.includes(p))) };
     return true;
   }
 
-  private async refresh(
-    now: Date,
-    locale: string,
-    env: NodeJS.ProcessEnv,
-    ahead?: GitAhead,
-    given?: FileSignal,
-  ): Promise<void> {
+  private async refresh(now: Date, env: NodeJS.ProcessEnv, ahead?: GitAhead, given?: FileSignal): Promise<void> {
     const db = this.db;
     const settings = this.store.settings;
     const signal = given ?? this.askGit(env, ahead);
+    let answered = undefined as WatchAnswer;
     // readers go on reading the last committed state meanwhile (WAL); a second writer waits
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -293,12 +290,15 @@ export class RecordIndex extends IndexSearch {
           read: fresh ? { values: false, digest: "index" } : undefined,
           // past the limit, a read's watcher says what changed since the token the index applied
           // (a write's own commit, `given`, says exactly what changed: no watcher is asked then)
-          ask: signal && !given && this.watching(env) ? (token) => askWatcher(this.store.root, env, token) : undefined,
+          ask:
+            signal && !given && this.watching(env)
+              ? async (token) => (answered = await askWatcher(this.store.root, env, token))
+              : undefined,
         },
         signal,
       );
       if (fresh) makeIndexes(db);
-      const groups = this.groupsToFind(changes, now, basisOf(settings, locale), fresh);
+      const groups = this.groupsToFind(changes, now, basisOf(settings), fresh);
       // the holidays of calendar.source are loaded only when duties are found again
       if (groups.size) {
         const f = {
@@ -311,8 +311,15 @@ export class RecordIndex extends IndexSearch {
         if (fresh) await this.rebuildDuties(f, groups, env);
         else findDuties(f, groups, changes);
       }
+      // AFTERCARE_INDEX_TRACE=FILE: the files this refresh compared and the groups whose duties it
+      // found again (the tests see a read's work by it)
+      if (env.AFTERCARE_INDEX_TRACE)
+        appendFileSync(env.AFTERCARE_INDEX_TRACE, `compared ${this.counts.files}, found ${groups.size}\n`);
       db.exec("COMMIT");
       if (dirty && signal) this.seen = { head: signal.head, dirty };
+      // the watcher vouched for every change and the index is at HEAD: `watch` holds what may differ
+      else if (signal && !given && answered?.changed && meta(db, "head") === signal.head)
+        this.seen = { head: signal.head, told: true };
     } catch (e) {
       if (db.inTransaction) db.exec("ROLLBACK");
       throw e;

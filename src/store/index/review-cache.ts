@@ -18,6 +18,7 @@
 // were found, so the groups with a later number are found again, and only those. An event's
 // change drops every period (an event gives every customer duties). The triggers run only once
 // some period is kept, so a rebuild from nothing pays nothing for them.
+import { randomBytes } from "node:crypto";
 import type { FoundDuty } from "../../domain/duties/index.js";
 import type { Day } from "../../domain/time.js";
 import { EVENTS, sqliteCode } from "./common.js";
@@ -188,25 +189,39 @@ export function figuresKept(db: DB, period: string, key: string): unknown {
 /**
  * Before a period's figures are worked out from the records in lo..hi: a row without them, which
  * any change of a record file drops (so that what changes meanwhile, even by another process, is
- * not kept as if it had been seen).
+ * not kept as if it had been seen). The row's key carries this claim's own token until the
+ * figures are kept: another process that claims the period after a change dropped this claim
+ * holds a row this one cannot fill with what it worked out before the change. Returns the claim.
  */
-export function claimFigures(db: DB, period: string, key: string, lo: number, hi: number): void {
+export function claimFigures(db: DB, period: string, key: string, lo: number, hi: number): string {
+  const claim = `${key}\u0000${randomBytes(6).toString("hex")}`;
   write(() =>
     db
       .prepare(
         "INSERT INTO review_records (period, key, lo, hi, json) VALUES (?, ?, ?, ?, NULL) ON CONFLICT(period) DO UPDATE SET key = excluded.key, lo = excluded.lo, hi = excluded.hi, json = NULL",
       )
-      .run(period, key, lo, hi),
+      .run(period, claim, lo, hi),
   );
+  return claim;
 }
 
-/** Keep a period's figures, with the IDs they looked up, if no record changed since claimFigures. */
-export function keepFigures(db: DB, period: string, key: string, figures: unknown, ids: Iterable<string>): void {
+/**
+ * Keep a period's figures under `key`, with the IDs they looked up, if no record changed since
+ * claimFigures gave `claim` and no other claim took the period since.
+ */
+export function keepFigures(
+  db: DB,
+  period: string,
+  key: string,
+  claim: string,
+  figures: unknown,
+  ids: Iterable<string>,
+): void {
   write(() =>
     db.transaction(() => {
       const claimed = db
-        .prepare("UPDATE review_records SET json = ? WHERE period = ? AND key = ? AND json IS NULL")
-        .run(JSON.stringify(figures), period, key);
+        .prepare("UPDATE review_records SET json = ?, key = ? WHERE period = ? AND key = ? AND json IS NULL")
+        .run(JSON.stringify(figures), key, period, claim);
       if (!claimed.changes) return;
       const dep = db.prepare("INSERT OR IGNORE INTO review_dep (period, id) VALUES (?, ?)");
       for (const id of ids) dep.run(period, id);

@@ -9,7 +9,9 @@ export function meta(db: DB, k: string): string | undefined {
   return (db.prepare("SELECT v FROM meta WHERE k = ?").get(k) as { v: string } | undefined)?.v;
 }
 
+/** Set a meta value; one that is already so is not written (a read that changes nothing writes nothing). */
 export function setMeta(db: DB, k: string, v: string): void {
+  if (meta(db, k) === v) return;
   db.prepare("INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT(k) DO UPDATE SET v = excluded.v").run(k, v);
 }
 

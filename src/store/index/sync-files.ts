@@ -216,7 +216,10 @@ function filesToCompare(db: DB, git: GitView | undefined, watched: Map<string, n
   const paths = new Set([
     ...git.dirty.keys(),
     ...git.changed!.keys(),
-    ...watched.keys(),
+    // the files kept to look at again: when the watcher answered, it tells every change since its
+    // token, taken before the read that kept them compared them, so they are not compared again
+    // (after git named every file — a store copied or restored — that would be every file, each read)
+    ...(git.told ? [] : watched.keys()),
     ...(git.recorded ?? []),
     ...(git.told ?? []),
   ]);

@@ -15,7 +15,6 @@ import { RecordIndex } from "./record-index.js";
 export async function openForWrite(
   store: Store,
   now: Date,
-  locale: string,
   env: NodeJS.ProcessEnv,
   progress?: (counts: { files: number; groups: number }) => void,
 ): Promise<RecordIndex | undefined> {
@@ -29,7 +28,7 @@ export async function openForWrite(
   if (trackedFiles(store.root, env) <= limit) return undefined;
   // git is also asked about aftercare.yaml and saved reports: what a write names as uncommitted
   const paths = RECORD_PATHS.filter((p) => !RECORD_FOLDERS.includes(p));
-  return RecordIndex.open(store, now, locale, env, { existing: true, paths, progress });
+  return RecordIndex.open(store, now, env, { existing: true, paths, progress });
 }
 
 /** The index a write opens under the store's lock, once, when first asked (Context.writeIndex). */
@@ -42,16 +41,16 @@ export class WriteIndex {
     return (this.p ??= this.opener());
   }
 
-  /** What is uncommitted, as its refresh learnt it from git, while HEAD is still `head` (finishEarlierWrites). */
-  async uncommitted(head: string | undefined): Promise<UncommittedFile[] | undefined> {
-    return (await this.get())?.uncommitted(head);
+  /** What is uncommitted, as its refresh learnt it (from git, or the watcher and git), while HEAD is still `head` (finishEarlierWrites). */
+  async uncommitted(head: string | undefined, env: NodeJS.ProcessEnv): Promise<UncommittedFile[] | undefined> {
+    return (await this.get())?.uncommitted(head, env);
   }
 
   /** The write's own commit, handed to the index if the write opened one: the next read has nothing to catch up. */
-  async noteCommit(own: OwnCommit, now: Date, locale: string, env: NodeJS.ProcessEnv): Promise<void> {
+  async noteCommit(own: OwnCommit, now: Date, env: NodeJS.ProcessEnv): Promise<void> {
     const idx = await this.p?.catch(() => undefined);
     // the index is derived: a failure here leaves it to the next read, which asks git
-    await idx?.noteCommit(own, now, locale, env).catch(() => false);
+    await idx?.noteCommit(own, now, env).catch(() => false);
   }
 
   async close(): Promise<void> {

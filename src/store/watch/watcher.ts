@@ -129,7 +129,7 @@ class Watcher {
     }
     this.touch();
     const seq = await this.sync();
-    const token = `${this.run}.${seq}`;
+    const token = `${this.run}.${this.watches.tokenAt(seq)}`;
     if (req.op === "status")
       return { pid: process.pid, build: this.build, token, folders: this.watches.count(), since: this.started };
     return { token, changed: this.changedSince(req.token, seq) };

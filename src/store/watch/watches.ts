@@ -79,6 +79,25 @@ export class Watches {
     writeFileSync(join(this.root, COOKIE_DIR, name), "");
   }
 
+  /**
+   * The count a token given now stands for: that of the last change noted (or of the last thing
+   * that could not be vouched for), not the count itself, which every query's cookie moves. So a
+   * query when nothing changed gets the token it brought back, and the index need not write it
+   * again (a read that writes nothing leaves SQLite nothing to sync). Sound: every change after
+   * it has a higher count, and `since` still counts the cookies' events towards a burst (so the
+   * token moves on to the count once the cookies since the last change near half of one).
+   */
+  tokenAt(seq: number): number {
+    let last = this.floor;
+    for (let i = this.log.length - 1; i >= 0; i--)
+      if (this.log[i]!.seq <= seq) {
+        last = Math.max(last, this.log[i]!.seq);
+        break;
+      }
+    // cookies pile up towards a burst (`since`): a token that old is moved on to the count itself
+    return seq - last >= this.burst / 2 ? seq : Math.min(last, seq);
+  }
+
   /** The paths changed after token count `from` up to `to`; null when they cannot be vouched for. */
   since(from: number, to: number): string[] | null {
     if (this.broken || from < this.floor || from > to || to - from >= this.burst) return null;
