@@ -44,9 +44,8 @@ function desks(n = 2) {
     const text = readFileSync(config, "utf8");
     if (!text.includes(`url = ${join(from, "server.git")}\n`)) throw new Error(`${config}: no remote to point`);
     writeFileSync(config, text.replace(`url = ${join(from, "server.git")}\n`, `url = ${server}\n`));
-    // the copies' files have new inodes and change times: git's index is brought up to date, as it was in the
-    // desks copied (git 2.39's `stash create`, which sync runs first, exits 1 and says nothing on a stale one)
-    git(dir, "update-index", "-q", "--refresh");
+    // the copies' files have new inodes and change times, and git's index is left as copied (stale): a
+    // store copied or restored from a backup, as a desk may meet it; sync brings git's index up to date itself
     return dir;
   });
   return { server, a: all[0]!, b: all[1]!, c: all[2]!, all };

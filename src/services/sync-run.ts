@@ -135,6 +135,10 @@ export async function bringIn(run: SyncRun): Promise<void> {
   // uncommitted edits are put aside and back as git's --autostash does, but by hand: put back
   // with markers labelled for what they are (git would run the merge driver with the merge's
   // "this desk" / "the server" words, the wrong way round for a stash)
+  // git's index brought up to date with the files' stats first: on a store copied or restored
+  // (`cp -a`, a backup: every file's inode and change time new) git 2.39's `stash create` exits 1
+  // and says nothing; git's own --autostash refreshes the same way
+  await git.run(["update-index", "-q", "--refresh"]);
   const stash = await git.run(["stash", "create", "autostash"]);
   if (stash.code !== 0) throw new UserError(say.t("sy.mergeFailed", { reason: gitReason(stash.stderr, stash.stdout) }));
   const put = stash.stdout.trim();
