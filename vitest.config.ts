@@ -36,6 +36,7 @@ export const UNIT = [
   "test/help-words.test.ts",
   "test/help-wrap.test.ts",
   "test/unit-guard.test.ts",
+  "test/walk-settled.test.ts",
   "test/yaml.test.ts",
 ];
 

@@ -34,9 +34,18 @@ export interface Vouched {
  * before the watcher was asked: a change after the ask (told next time) then gives it another
  * stamp whatever the clock's tick (the file system's coarse clock lags by at most one, 1–10 ms),
  * so that a read that falls back to git's sweep (which names no new file) lists it again. A
- * folder changed nearer than that keeps its old stamp: the next refresh compares it again.
+ * folder changed nearer than that keeps its old stamp: the next refresh compares it again. A
+ * folder whose times are whole seconds (a file system that keeps no finer: FAT, HFS+, ext3) may
+ * lag a second or two behind a change: its stamp is kept only when it is older than that.
  */
 export const SETTLED_MS = 50;
+const COARSE_SETTLED_MS = 2_500;
+
+/** Whether a spared folder's stamp may be kept (see SETTLED_MS). */
+export function settled(st: { mtimeMs: number; ctimeMs: number }, askedAt: number): boolean {
+  const coarse = Number.isInteger(st.mtimeMs / 1000) && Number.isInteger(st.ctimeMs / 1000);
+  return Math.max(st.mtimeMs, st.ctimeMs) <= askedAt - (coarse ? COARSE_SETTLED_MS : SETTLED_MS);
+}
 
 /**
  * The folders of paths the watcher told of that no row holds (a file or folder made there): listed
@@ -103,7 +112,7 @@ export function walkFolders(s: Walk, relist: Set<string>, vouched?: Vouched, tal
     const same = knownDirs.get(rel) === stamp && !relist.has(rel);
     if (same || spared(rel, st.ino, parentListed)) {
       if (!same && tally) tally.spared++;
-      if (!same && Math.max(st.mtimeMs, st.ctimeMs) <= vouched!.askedAt - SETTLED_MS) putDir.run(rel, stamp);
+      if (!same && settled(st, vouched!.askedAt)) putDir.run(rel, stamp);
       // its subfolders are the ones we know
       for (const d of children.get(rel) ?? []) walk(d, kind, false);
       return;
