@@ -239,7 +239,7 @@ describe("what a read loads", () => {
     readOut(root, ["due"]); // the index is built (that reads every file: YAML and the schemas load then)
     loaded(root, ["customer", "list", "--search", "shmy"], large); // the search keys are worked out once (pinyin-pro loads then)
     // both ways of finding what changed: git's word (past the limit), and every file's stamp (a
-    // store under 30,000 files compares each, without loading the reader of changed files)
+    // store under 10,000 files compares each, without loading the reader of changed files)
     for (const [way, env] of [
       ["git", large],
       ["every stamp", {}],
