@@ -95,16 +95,34 @@ export function unmetText(u: Unmet, say: Translator): string {
 }
 
 /**
+ * A field worded when first read, then kept as a plain value: enumerable in its place, so --json,
+ * a spread and structuredClone see it as any other field.
+ */
+function wordedWhenRead(out: Record<string, unknown>, key: string, word: () => unknown): void {
+  const keep = (value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(out, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (keep(word()), out[key]),
+    set: keep,
+  });
+}
+
+/**
  * A judged duty as people read it: its topic and reasons in words where the data stood (so --json
- * keeps its order of fields), every other field as it is.
+ * keeps its order of fields), every other field as it is. The reasons a duty's contacts did not
+ * count are worded when something reads them (`due --explain`, show pages, --json): the morning
+ * list judges a few hundred duties, each with up to dozens of them, and shows none.
  */
 export function worded(d: Judged, say: Translator): Duty {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(d))
     if (k === "about") out.topic = topicText(d.about, say);
-    else if (k === "considered")
-      out.considered = d.considered?.map((u) => ({ record: u.record, why: unmetText(u, say) }));
-    else out[k] = v;
+    else if (k === "considered") {
+      const considered = d.considered;
+      wordedWhenRead(out, "considered", () => considered?.map((u) => ({ record: u.record, why: unmetText(u, say) })));
+    } else out[k] = v;
   return out as unknown as Duty;
 }
 
