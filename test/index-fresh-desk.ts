@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, expect } from "vitest";
-import { bin, cleanEnv, cli, git, testStore, type Run } from "./helpers.js";
+import { bin, cleanEnv, cli, git, tempDir, testStore, type Run } from "./helpers.js";
 import { baseStore, DISPATCHED, MINGYUAN, NOW, SETTINGS } from "./index-fixtures.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -382,4 +382,18 @@ afterEach(() => {
 
 export function gitIn(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd, env: cleanEnv(), encoding: "utf8" });
+}
+
+/**
+ * A bare server the desk pushes to, and a second desk cloned from it (in process, with `env`):
+ * what another desk commits and pushes, the first one pulls.
+ */
+export function peerOf(desk: Desk, env: Record<string, string> = {}): Desk {
+  const bare = tempDir();
+  gitIn(bare, "init", "--bare", "--quiet", "--initial-branch=main");
+  desk.git("remote", "add", "origin", bare);
+  desk.git("push", "--quiet", "-u", "origin", "main");
+  const other = join(tempDir(), "desk2");
+  gitIn(dirname(other), "clone", "--quiet", bare, other);
+  return new Desk(other, [], desk.now, "in-process", env);
 }

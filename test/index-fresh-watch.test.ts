@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { socketPath } from "../src/store/watch/where.js";
 import { stopWatcher, watcherStatus } from "../src/store/watch/client.js";
 import { bin, cleanEnv, tempDir, testStore } from "./helpers.js";
-import { Desk, gitIn, read, readsOf } from "./index-fresh-desk.js";
+import { Desk, peerOf, read, readsOf } from "./index-fresh-desk.js";
 import {
   baseStore,
   ACME,
@@ -214,20 +214,14 @@ describe("the store's watcher: every change behind the tool's back is told", LON
 
   it("git pull, git checkout of an older commit and back, a merge, an edit of aftercare.yaml", async () => {
     const desk = await watchedDesk({ tickets: [COMPLAINT, OPEN], customers: [XIHU], searches: ["北京"] });
-    const bare = tempDir();
-    gitIn(bare, "init", "--bare", "--quiet", "--initial-branch=main");
-    desk.git("remote", "add", "origin", bare);
-    desk.git("push", "--quiet", "-u", "origin", "main");
-    const other = join(tempDir(), "desk2");
-    gitIn(tempDir(), "clone", "--quiet", bare, other);
-    const peer = new Desk(other, []);
+    const peer = peerOf(desk);
     peer.edit(pathOf(OPEN), "assignee: 王芳", "assignee: 陈静");
     peer.write(
       pathOf("C-261129-0081"),
       'name: 北京中关村科技有限公司\ncontacts:\n  - name: 刘洋\n    phones:\n      - "010-6255 0000"\ncreated: 2026-11-29T09:00:00+08:00\n',
     );
     peer.commit("from desk 2", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     const base = desk.git("rev-parse", "HEAD").trim();
     desk.git("pull", "--quiet", "--ff-only");
     await desk.same("git pull", { changed: ["due --json", "customer list --search 北京"] });
@@ -276,19 +270,13 @@ describe("the store's watcher: a folder whose names it vouched for is not listed
       { tickets: [OLD_CLOSED, OCT_CLOSED], customers: [MINGYUAN, ACME] },
       { AFTERCARE_WALK_TRACE: walkTrace },
     );
-    const bare = tempDir();
-    gitIn(bare, "init", "--bare", "--quiet", "--initial-branch=main");
-    desk.git("remote", "add", "origin", bare);
-    desk.git("push", "--quiet", "-u", "origin", "main");
-    const other = join(tempDir(), "desk2");
-    gitIn(tempDir(), "clone", "--quiet", bare, other);
-    const peer = new Desk(other, []);
+    const peer = peerOf(desk);
     const september = "K-260910-0001";
     const october = "K-261020-0005";
     peer.edit(pathOf(september), "车间温度上升", "车间温度上升（已复核）");
     peer.edit(pathOf(october), "Technician leaves", "Reviewed: technician leaves");
     peer.commit("reviewed two calls", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     walks(walkTrace);
     desk.git("pull", "--quiet", "--ff-only");
     await desk.same("a pull that amends a call in September's folder and one in October's", {
@@ -303,7 +291,7 @@ describe("the store's watcher: a folder whose names it vouched for is not listed
     // (no row holds it: the folder is listed) and one removed from September's (the row is dropped)
     peer.edit(pathOf(october), "Reviewed:", "Reviewed twice:");
     peer.commit("reviewed once more", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     desk.git("pull", "--quiet", "--ff-only");
     desk.write(
       pathOf("K-261030-0070"),

@@ -51,6 +51,7 @@ import {
   smallDesk,
   fastTempDir,
   gitIn,
+  peerOf,
 } from "./index-fresh-desk.js";
 
 /**
@@ -356,13 +357,7 @@ bothWays("the index is never seen stale: git moves HEAD", (env) => {
       { tickets: [COMPLAINT, "T-261129-0080", OPEN], customers: [XIHU], searches: ["北京"] },
       env,
     );
-    const bare = tempDir();
-    gitIn(bare, "init", "--bare", "--quiet", "--initial-branch=main");
-    desk.git("remote", "add", "origin", bare);
-    desk.git("push", "--quiet", "-u", "origin", "main");
-    const other = join(tempDir(), "desk2");
-    gitIn(dirname(other), "clone", "--quiet", bare, other);
-    const peer = new Desk(other, [], desk.now, "in-process", env);
+    const peer = peerOf(desk, env);
     // the other desk: a call through aftercare, a hand edit and a new customer, committed and pushed
     await peer.cli(
       [
@@ -387,7 +382,7 @@ bothWays("the index is never seen stale: git moves HEAD", (env) => {
       'name: 北京中关村科技有限公司\ncontacts:\n  - name: 刘洋\n    phones:\n      - "010-6255 0000"\ncreated: 2026-11-29T09:00:00+08:00\n',
     );
     peer.commit("from desk 2", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     desk.git("pull", "--quiet", "--ff-only");
     await desk.same("git pull (fast-forward) of three changes", {
       changed: ["due --json", `ticket show ${COMPLAINT}`, "customer list --search 北京"],
@@ -400,7 +395,7 @@ bothWays("the index is never seen stale: git moves HEAD", (env) => {
     );
     peer.rm(pathOf(EVENT_CALL));
     peer.commit("desk 2: a ticket, a call deleted", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     await desk.cli(["ticket", "escalate", OPEN]);
     await desk.same("a local write before the pull", { changed: ["due --json", `ticket show ${OPEN}`] });
     desk.git("-c", "user.name=王芳", "-c", "user.email=w@example.com", "pull", "--quiet", "--rebase");
@@ -411,7 +406,7 @@ bothWays("the index is never seen stale: git moves HEAD", (env) => {
     // diverged again, pulled with a merge commit
     peer.edit(pathOf(XIHU), "address: 杭州市西湖区文三路 200 号", "address: 杭州市滨江区江南大道 1 号");
     peer.commit("desk 2: an address", "李强");
-    gitIn(other, "push", "--quiet", "origin", "main");
+    peer.git("push", "--quiet", "origin", "main");
     desk.edit(pathOf(OPEN), "assignee: 王芳", "assignee: Tom Baker");
     desk.commit("desk 1: a hand edit");
     await desk.same("a local hand commit", { changed: ["due --json"] });
