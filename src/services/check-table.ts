@@ -4,8 +4,6 @@
 // ~470 of a JS object with its strings and Map entries.
 import { promises as fs } from "node:fs";
 import { join } from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { decodeFacts, namedRight, type Facts, type Finding, type RecordList } from "../domain/check.js";
 import { RECORD_KINDS, type RecordKind } from "../domain/ids.js";
 import { FOLDERS, idOfPath } from "../store/layout.js";
@@ -68,21 +66,6 @@ export class StringColumn {
     const start = at % PAGE;
     return this.pages[(at - start) / PAGE]!.toString("utf8", start, start + n);
   }
-}
-
-let gc: (() => void) | undefined;
-/**
- * Collect this thread's garbage now: V8 lets the garbage of the listing (every path as a string)
- * and of the workers' answers stand at several times what is live before it collects. A full
- * collection of the little that is live costs a few ms. (Node's --expose-gc, asked for in a
- * context of its own: nothing else sees it.)
- */
-export function collect(): void {
-  if (!gc) {
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
-  }
-  gc();
 }
 
 /** FNV-1a over a string's UTF-16 code units. */

@@ -13,7 +13,8 @@ import { readEach, type ReadItem, type ReadManyOptions } from "../store/fastread
 import { FOLDERS, pathOf, SETTINGS_FILE, type FileProblem, type Store } from "../store/store.js";
 import { decodeUtf8, locate, parseYaml, type Parsed } from "../store/yaml.js";
 import { readMemo } from "./check-memo-read.js";
-import { CheckTable, collect } from "./check-table.js";
+import { collect, envCount } from "../store/memory.js";
+import { CheckTable } from "./check-table.js";
 
 export interface CheckStoreOptions {
   /** read every file, not only those changed since the last check (`check --full`) */
@@ -33,12 +34,6 @@ export interface CheckStoreOptions {
    * fewest files read on workers) set other numbers than readMany's: the tests' small stores
    */
   env?: NodeJS.ProcessEnv;
-}
-
-/** A whole number from the environment, else undefined (readMany's own default). */
-function setting(env: NodeJS.ProcessEnv | undefined, name: string): number | undefined {
-  const v = env?.[name]?.trim();
-  return v && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
 /**
@@ -202,8 +197,8 @@ async function readItems(
   const staff = store.settings.staff.map((p) => p.name);
   const { onProgress, onWorkerError } = opts;
   const how: ReadManyOptions = { onProgress, onWorkerError, values: false, digest: "check", staff };
-  const chunk = setting(opts.env, "AFTERCARE_READ_CHUNK");
-  const minForThreads = setting(opts.env, "AFTERCARE_READ_MIN_FILES");
+  const chunk = envCount(opts.env, "AFTERCARE_READ_CHUNK");
+  const minForThreads = envCount(opts.env, "AFTERCARE_READ_MIN_FILES");
   if (chunk !== undefined) how.chunk = chunk;
   if (minForThreads !== undefined) how.minForThreads = minForThreads;
   const items = {

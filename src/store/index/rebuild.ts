@@ -4,8 +4,8 @@
 // held: memory does not grow with the store.
 import type { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { getHeapStatistics } from "node:v8";
+import { collect, envCount } from "../memory.js";
 import { startWorker } from "../read-pool.js";
 import { groupsDuties, type EngineBasis, type FoundGroup, type GroupRecord } from "./group-duties.js";
 import type { DB } from "./schema.js";
@@ -20,29 +20,6 @@ const CHUNKS_PER_COLLECTION = 64;
 /** …or fewer, at least this many, once its heap holds more than HEAP_MB (at 820k records it stood at 105–110 MB for a minute). */
 const CHUNKS_AT_LEAST = 4;
 const HEAP_MB = 48;
-
-let gc: (() => void) | undefined;
-/**
- * Collect this thread's garbage now. V8 lets the old generation of a thread with no heap limit
- * grow to several times what is live before it collects: the files' reading leaves 120 MB of
- * garbage at 205k records (300 MB at 820k), and each chunk's rows and answers would pile up on
- * it, so that the main thread held 190–500 MB while 15–30 MB was live. A full collection of so
- * little costs a few ms. (The `gc` function Node's --expose-gc gives, asked for in a context of
- * its own: nothing else sees it.)
- */
-function collect(): void {
-  if (!gc) {
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
-  }
-  gc();
-}
-
-/** A whole number from the environment (the tests' small chunks), else `fallback`. */
-function setting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const v = env[name]?.trim();
-  return v && /^\d+$/.test(v) ? Number(v) : fallback;
-}
 
 /** A message to a worker: the basis once, then chunks of groups; and its answer. */
 export type DutiesAsk = { basis: EngineBasis } | { chunk: number; groups: { g: string; rows: GroupRecord[] }[] };
@@ -76,7 +53,7 @@ export async function rebuildDuties(
   onGroup: () => void,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  const per = Math.max(1, setting(env, "AFTERCARE_REBUILD_CHUNK", GROUPS_PER_CHUNK));
+  const per = Math.max(1, envCount(env, "AFTERCARE_REBUILD_CHUNK") ?? GROUPS_PER_CHUNK);
   const recordsOf = db.prepare("SELECT kind, id, value FROM file WHERE grp = ? AND value IS NOT NULL");
   const putGrp = db.prepare("INSERT OR REPLACE INTO grp (id, start, valid_from, valid_until) VALUES (?, ?, ?, ?)");
   const putDuty = db.prepare(
@@ -106,7 +83,7 @@ export async function rebuildDuties(
   const threads = Math.min(availableParallelism(), 8, chunks);
   // (the reader, with zod and YAML, is loaded only here: a warm read loads neither)
   const spec =
-    groups.length >= setting(env, "AFTERCARE_REBUILD_MIN_WORKERS", MIN_FOR_WORKERS)
+    groups.length >= (envCount(env, "AFTERCARE_REBUILD_MIN_WORKERS") ?? MIN_FOR_WORKERS)
       ? (await import("../fastread.js")).workerSpec()
       : undefined;
   let k = 0;
